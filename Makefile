@@ -1,0 +1,118 @@
+# pyxc - build, test and install.
+#
+#   make              build/pyxc (the compiler)
+#   make test         every test: unit, grammar corpus, end-to-end, fuzz smoke
+#   make asan         the compiler under AddressSanitizer + UBSan, and its tests
+#   make deps         install the Debian packages the build and tests need
+#   make grammar      regenerate grammar/src/parser.c with $(TREE_SITTER)
+#   make install      install pyxc into $(PREFIX)/bin
+#   make clean
+
+CC       ?= cc
+CFLAGS    = -std=c11 -Wall -Wextra -Werror -O2 -g
+DEPFLAGS  = -MMD -MP
+CPPFLAGS  = -Icompiler -Igrammar/src
+LDLIBS    = -ltree-sitter
+# The generated parser is large: optimise it, but it is not our code to warn about.
+PARSER_CFLAGS = -std=c11 -O2 -g0 -w
+PYTHON   ?= python3
+TREE_SITTER ?= tree-sitter
+PREFIX   ?= /usr/local
+
+BUILD    = build
+OBJ      = $(BUILD)/obj
+ASAN     = $(BUILD)/asan
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+COMPILER_SRCS = $(wildcard compiler/*.c)
+LIB_SRCS      = $(filter-out compiler/main.c,$(COMPILER_SRCS))
+LIB_OBJS      = $(LIB_SRCS:compiler/%.c=$(OBJ)/%.o)
+GRAMMAR_OBJS  = $(OBJ)/parser.o $(OBJ)/scanner.o
+UNIT_SRCS     = $(wildcard tests/unit/test_*.c)
+UNIT_BINS     = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+DEB_PACKAGES = gcc make libtree-sitter-dev libcmocka-dev python3-dev python3.11-dbg cython3
+
+.PHONY: all test unit asan deps check-deps grammar install clean
+all: $(BUILD)/pyxc
+
+$(BUILD)/pyxc: $(OBJ)/main.o $(LIB_OBJS) $(GRAMMAR_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OBJ)/%.o: compiler/%.c | $(OBJ)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(OBJ)/parser.o: grammar/src/parser.c | $(OBJ)
+	$(CC) -Igrammar/src $(PARSER_CFLAGS) -c -o $@ $<
+
+$(OBJ)/scanner.o: grammar/src/scanner.c | $(OBJ)
+	$(CC) -Igrammar/src $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(OBJ) $(ASAN) $(BUILD)/tests:
+	mkdir -p $@
+
+# ---- tests -----------------------------------------------------------------
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) $(GRAMMAR_OBJS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+$(BUILD)/tests/corpus_check: tests/grammar/corpus_check.c $(GRAMMAR_OBJS) | $(BUILD)/tests
+	$(CC) -Igrammar/src $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+test: check-deps all $(UNIT_BINS) $(BUILD)/tests/corpus_check
+	$(PYTHON) tests/run.py --pyxc $(BUILD)/pyxc --unit "$(UNIT_BINS)" \
+	    --corpus $(BUILD)/tests/corpus_check
+
+# The compiler and its tests under AddressSanitizer and UBSan.
+ASAN_OBJS = $(COMPILER_SRCS:compiler/%.c=$(ASAN)/%.o) $(ASAN)/parser.o $(ASAN)/scanner.o
+$(ASAN)/%.o: compiler/%.c | $(ASAN)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
+$(ASAN)/parser.o: grammar/src/parser.c | $(ASAN)
+	$(CC) -Igrammar/src $(PARSER_CFLAGS) -c -o $@ $<
+$(ASAN)/scanner.o: grammar/src/scanner.c | $(ASAN)
+	$(CC) -Igrammar/src $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+$(ASAN)/pyxc: $(ASAN_OBJS)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+ASAN_UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
+$(ASAN)/test_%: tests/unit/test_%.c $(filter-out $(ASAN)/main.o,$(ASAN_OBJS))
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+asan: check-deps $(ASAN)/pyxc $(ASAN_UNIT_BINS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(PYTHON) tests/run.py --pyxc $(ASAN)/pyxc --unit "$(ASAN_UNIT_BINS)" --fuzz-seconds 60
+
+# ---- dependencies ----------------------------------------------------------
+
+# Installs missing Debian packages when root; otherwise prints the command.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "pyxc: all build and test packages are installed"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    echo "pyxc: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	        || { echo "pyxc: apt-get install failed"; exit 1; }; \
+	else \
+	    echo "pyxc: missing packages:$$missing"; \
+	    echo "run:  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+# 'make test' on a fresh machine: install what is missing first.
+check-deps:
+	@for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || { $(MAKE) --no-print-directory deps; exit $$?; }; done
+
+# ---- grammar -----------------------------------------------------------------
+
+grammar:
+	cd grammar && npm install --no-audit --no-fund --ignore-scripts >/dev/null && $(TREE_SITTER) generate --abi 14
+
+install: $(BUILD)/pyxc
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/pyxc $(DESTDIR)$(PREFIX)/bin/pyxc
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(OBJ)/*.d $(ASAN)/*.d)

@@ -1,0 +1,225 @@
+/* ast.h - pyxc's abstract syntax tree.
+ *
+ * lower.c builds it once from the tree-sitter CST; no later phase sees a
+ * tree-sitter node.  One struct, PyxNode, serves every kind: a kind uses the
+ * named child slots and lists that make sense for it (documented per kind
+ * below) and leaves the others NULL/empty.  That keeps traversal and the
+ * --dump-ast printer generic, and lets types.c annotate any node in place
+ * (the 'type' field) without side tables.
+ *
+ * The tree covers all of Python 3 and the Cython language, so later issues
+ * add semantics, not syntax.  C types as written in the source are nodes too
+ * (PYX_NODE_CTYPE_*); types.c turns them into semantic PyxType values.
+ */
+#ifndef PYX_AST_H
+#define PYX_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "source.h"
+
+typedef struct PyxNode PyxNode;
+typedef struct PyxType PyxType;   /* semantic types: types.h */
+
+typedef struct PyxNodeList {
+    PyxNode **items;
+    int len, cap;
+} PyxNodeList;
+
+/* ORDER PYX_NODE: keep node_names[] in dump.c in step. */
+#define PYX_NODE_KINDS(X) \
+    /* module: body */ \
+    X(MODULE) \
+    /* ---- statements ---- */ \
+    X(EXPR_STMT)      /* value */ \
+    X(ASSIGN)         /* items = targets (a = b = v has two), value, annotation (PEP 526 'x: T = v') */ \
+    X(AUG_ASSIGN)     /* target op= value */ \
+    X(DELETE)         /* items */ \
+    X(PASS) X(BREAK) X(CONTINUE) \
+    X(RETURN)         /* value? */ \
+    X(RAISE)          /* value? (the exception), cause? */ \
+    X(GLOBAL) X(NONLOCAL) /* items = NAMEs */ \
+    X(ASSERT)         /* test, value? (message) */ \
+    X(IMPORT)         /* items = ALIASes (name = dotted module, asname) */ \
+    X(IMPORT_FROM)    /* name = module or NULL, level (leading dots), items = ALIASes; flags STAR */ \
+    X(ALIAS)          /* name, asname */ \
+    X(IF)             /* test, body, orelse (an elif is an IF alone in orelse) */ \
+    X(WHILE)          /* test, body, orelse */ \
+    X(FOR)            /* target, value = iterable, body, orelse; flags ASYNC */ \
+    X(WITH)           /* items = WITH_ITEMs, body; flags ASYNC */ \
+    X(WITH_ITEM)      /* value = context expr, target? */ \
+    X(TRY)            /* body, handlers, orelse, finalbody; flags STAR for except* */ \
+    X(EXCEPT)         /* value? = exception type, name?, body */ \
+    X(FUNCTION_DEF)   /* name, params, body, decorators, annotation = return annotation, \
+                         ctype = C return type (cdef/cpdef), except_clause, type_params; \
+                         flags ASYNC CDEF CPDEF INLINE NOGIL WITH_GIL PUBLIC API NOEXCEPT; \
+                         a cdef declaration without body has flags DECL_ONLY */ \
+    X(PARAM)          /* name (NULL in 'cdef int f(int)' declarations), annotation?, ctype?, \
+                         value? = default; op = PyxParamKind; flags NOT_NONE OR_NONE, \
+                         STAR for the '.pxd' default marker 'x=*' */ \
+    X(EXCEPT_CLAUSE)  /* Cython 'except' clause: value?; flags EXC_CHECK ('?'), EXC_STAR ('*'), EXC_PLUS ('+') */ \
+    X(CLASS_DEF)      /* name, items = bases, keywords, body, decorators, type_params; flags CDEF PUBLIC API */ \
+    X(MATCH)          /* value = subject, items = MATCH_CASEs */ \
+    X(MATCH_CASE)     /* target = pattern, test? = guard, body */ \
+    X(TYPE_ALIAS)     /* target, type_params, value */ \
+    X(TYPE_PARAM)     /* name, value? = bound; op = 0 plain, 1 '*', 2 '**' */ \
+    /* ---- Cython statements ---- */ \
+    X(CDEF_VARS)      /* items = C_VARs; flags PUBLIC READONLY; one 'cdef T a, *b = 1' line */ \
+    X(C_VAR)          /* name, ctype (declarator applied), value? = initialiser */ \
+    X(CDEF_BLOCK)     /* body: 'cdef:' followed by declarations */ \
+    X(CTYPEDEF)       /* name, ctype; or value = STRUCT_DEF/ENUM_DEF it wraps */ \
+    X(STRUCT_DEF)     /* name, items = C_VARs; flags UNION PACKED */ \
+    X(ENUM_DEF)       /* name?, items = ENUMERATORs; flags CPDEF */ \
+    X(ENUMERATOR)     /* name, value? */ \
+    X(FUSED_DEF)      /* name, items = CTYPE_*s */ \
+    X(EXTERN_BLOCK)   /* name = header ("*" for none), asname = namespace?, body; flags NOGIL */ \
+    X(CIMPORT)        /* items = ALIASes */ \
+    X(CIMPORT_FROM)   /* name = module, level, items = ALIASes; flags STAR */ \
+    X(GIL_BLOCK)      /* test? = condition of 'with nogil(c):', body; flags NOGIL or WITH_GIL; \
+                         'with nogil, cm():' puts a WITH for the other items in body */ \
+    X(INCLUDE)        /* name = file */ \
+    X(DEF_CONST)      /* name, value: compile-time 'DEF NAME = value' */ \
+    X(PRINT_STMT)     /* Python 2 'print x': kept so the checker can reject it by name */ \
+    X(EXEC_STMT)      /* Python 2 'exec code' */ \
+    /* ---- expressions ---- */ \
+    X(NAME)           /* name */ \
+    X(INT)            /* name = literal text as written (any base, underscores) */ \
+    X(FLOAT)          /* name = literal text */ \
+    X(IMAG)           /* name = literal text ('3j') */ \
+    X(STR)            /* name/len = decoded value (UTF-8, may contain NUL); \
+                         flags BYTES RAW UNICODE CHAR (c'x' literal); adjacent literals are joined */ \
+    X(FSTRING)        /* items = STR and FORMATTED parts */ \
+    X(FORMATTED)      /* value, op = conversion char ('r','s','a') or 0, right? = format spec (FSTRING); \
+                         flags SELF_DOC for f'{x=}' (name = the text before '=') */ \
+    X(TRUE) X(FALSE) X(NONE) X(ELLIPSIS) \
+    X(BINOP)          /* left op right */ \
+    X(UNARYOP)        /* op value */ \
+    X(BOOLOP)         /* items = operands; op = AND/OR */ \
+    X(NOT)            /* value */ \
+    X(COMPARE)        /* left, items = COMPARATORs: 'a < b <= c' */ \
+    X(COMPARATOR)     /* op, value */ \
+    X(CALL)           /* value = callee, items = positional args (STARRED for *a), keywords */ \
+    X(KEYWORD)        /* name (NULL for **mapping), value */ \
+    X(STARRED)        /* value: '*x' in calls, targets, displays */ \
+    X(DOUBLE_STARRED) /* value: '**m' in dict displays */ \
+    X(ATTRIBUTE)      /* value . name */ \
+    X(SUBSCRIPT)      /* value [ right ]  (right is a TUPLE for a[i, j]) */ \
+    X(SLICE)          /* lower?, upper?, step? */ \
+    X(TUPLE) X(LIST) X(SET) /* items */ \
+    X(DICT)           /* items = DICT_ITEMs and DOUBLE_STARREDs */ \
+    X(DICT_ITEM)      /* left = key, value */ \
+    X(LIST_COMP) X(SET_COMP) X(GENERATOR) /* value = element, handlers = COMPREHENSIONs */ \
+    X(DICT_COMP)      /* left = key, value, handlers = COMPREHENSIONs */ \
+    X(COMPREHENSION)  /* target, value = iterable, items = if-conditions; flags ASYNC */ \
+    X(LAMBDA)         /* params, value = body */ \
+    X(IF_EXP)         /* test, left = then value, right = else value */ \
+    X(NAMED_EXPR)     /* target := value */ \
+    X(AWAIT) X(YIELD) X(YIELD_FROM) /* value? */ \
+    /* ---- Cython expressions ---- */ \
+    X(CAST)           /* ctype, value; flags CHECKED for <T?>x */ \
+    X(ADDRESS_OF)     /* value: &x */ \
+    X(SIZEOF)         /* ctype or value */ \
+    /* ---- match patterns ---- */ \
+    X(PAT_VALUE)      /* value: literal or dotted name */ \
+    X(PAT_CAPTURE)    /* name ('_' is the wildcard: name NULL) */ \
+    X(PAT_SEQUENCE)   /* items */ \
+    X(PAT_STAR)       /* name? ('*rest', '*_') */ \
+    X(PAT_MAPPING)    /* items = DICT_ITEM(left = key pattern, value = pattern), name? = '**rest' */ \
+    X(PAT_CLASS)      /* value = class (dotted name), items = positional patterns, keywords */ \
+    X(PAT_KEYWORD)    /* name = value pattern */ \
+    X(PAT_AS)         /* value = pattern, name */ \
+    X(PAT_OR)         /* items */ \
+    /* ---- C types as written ---- */ \
+    X(CTYPE_NAME)     /* name = base name ('int', 'Py_ssize_t', 'MyStruct', 'cython.double', 'object'); \
+                         op = number of 'long's; flags SIGNED UNSIGNED SHORT CONST VOLATILE; \
+                         items, keywords = template/buffer arguments (np.ndarray[double, ndim=2]) */ \
+    X(CTYPE_PTR)      /* ctype = pointee; flags CONST for 'T * const' */ \
+    X(CTYPE_ARRAY)    /* ctype = element, value? = size */ \
+    X(CTYPE_FUNC)     /* ctype = return type, params, except_clause?; flags NOGIL WITH_GIL NOEXCEPT */ \
+    X(CTYPE_MEMVIEW)  /* ctype = element, items = MEMVIEW_DIMs */ \
+    X(MEMVIEW_DIM)    /* lower?, upper?, step? : ':' ,'::1', '1:' */
+
+typedef enum PyxNodeKind {
+#define PYX_X(k) PYX_NODE_##k,
+    PYX_NODE_KINDS(PYX_X)
+#undef PYX_X
+    PYX_NODE__COUNT
+} PyxNodeKind;
+
+/* Operators of BINOP, UNARYOP, AUG_ASSIGN, BOOLOP, COMPARATOR.
+   ORDER PYX_OP: keep op_names[] in dump.c in step. */
+#define PYX_OPS(X) \
+    X(ADD, "+") X(SUB, "-") X(MUL, "*") X(MATMUL, "@") X(DIV, "/") X(FLOORDIV, "//") \
+    X(MOD, "%") X(POW, "**") X(LSHIFT, "<<") X(RSHIFT, ">>") X(BITOR, "|") X(BITXOR, "^") \
+    X(BITAND, "&") X(INVERT, "~") X(UPLUS, "+") X(UMINUS, "-") X(AND, "and") X(OR, "or") \
+    X(EQ, "==") X(NE, "!=") X(LT, "<") X(LE, "<=") X(GT, ">") X(GE, ">=") X(IS, "is") \
+    X(IS_NOT, "is not") X(IN, "in") X(NOT_IN, "not in")
+
+typedef enum PyxOp {
+    PYX_OP_NONE,
+#define PYX_X(k, s) PYX_OP_##k,
+    PYX_OPS(PYX_X)
+#undef PYX_X
+    PYX_OP__COUNT
+} PyxOp;
+
+/* PARAM op values. */
+typedef enum PyxParamKind {
+    PYX_PARAM_NORMAL,    /* positional or keyword */
+    PYX_PARAM_POSONLY,   /* before '/' */
+    PYX_PARAM_KWONLY,    /* after '*' or '*args' */
+    PYX_PARAM_VARARGS,   /* *args */
+    PYX_PARAM_VARKW,     /* **kwargs */
+    PYX_PARAM_CVARARGS,  /* '...' in a C declaration */
+} PyxParamKind;
+
+/* Node flags.  ORDER PYX_FLAG: keep flag_names[] in dump.c in step. */
+#define PYX_FLAGS(X) \
+    X(ASYNC) X(STAR) X(CDEF) X(CPDEF) X(INLINE) X(NOGIL) X(WITH_GIL) X(PUBLIC) \
+    X(API) X(READONLY) X(NOEXCEPT) X(DECL_ONLY) X(NOT_NONE) X(OR_NONE) X(EXC_CHECK) \
+    X(EXC_STAR) X(EXC_PLUS) X(BYTES) X(RAW) X(UNICODE) X(CHAR) X(SELF_DOC) X(CHECKED) \
+    X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS)
+
+enum {
+#define PYX_X(f) PYX_FLAGBIT_##f,
+    PYX_FLAGS(PYX_X)
+#undef PYX_X
+    PYX_FLAGBIT__COUNT
+};
+#define PYX_F(f) (1ull << PYX_FLAGBIT_##f)
+
+struct PyxNode {
+    PyxNodeKind kind;
+    int op;                /* PyxOp, PyxParamKind, long count, conversion char... */
+    uint64_t flags;        /* PYX_F(...) bits */
+    PyxLoc loc;
+    const char *name;      /* identifiers, literal text, module names */
+    uint32_t len;          /* byte length of 'name' (STR values may hold NUL) */
+    const char *asname;    /* ALIAS, EXTERN_BLOCK namespace */
+    int level;             /* relative import dots */
+
+    /* child slots: which ones a kind uses is documented in PYX_NODE_KINDS */
+    PyxNode *target, *value, *test, *left, *right, *cause;
+    PyxNode *annotation, *ctype, *except_clause;
+    PyxNode *lower, *upper, *step;
+
+    /* child lists */
+    PyxNodeList body, orelse, finalbody, handlers;
+    PyxNodeList items, keywords, params, decorators, type_params;
+
+    PyxType *type;         /* filled in by types.c */
+};
+
+PyxNode *pyx_node_new(PyxArena *a, PyxNodeKind kind, PyxLoc loc);
+void pyx_list_push(PyxArena *a, PyxNodeList *l, PyxNode *n);
+
+const char *pyx_node_kind_name(PyxNodeKind k);
+const char *pyx_op_str(int op);
+
+/* Prints the tree as stable indented text (pyxc --dump-ast). */
+void pyx_ast_dump(FILE *out, const PyxNode *n);
+
+#endif

@@ -1,0 +1,3 @@
+x = b"a" "b"
+
+# ERROR 1:5: cannot mix bytes and nonbytes literals

@@ -1,0 +1,3 @@
+cdef int x =
+
+# ERROR 1:13: expected an expression after 'cdef int x ='

@@ -1,0 +1,4 @@
+cdef struct P
+    int x
+
+# ERROR 1:14: expected ':' after 'cdef struct P'

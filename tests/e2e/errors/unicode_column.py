@@ -1,0 +1,3 @@
+s = "é" + )
+
+# ERROR 1:11: unmatched ')'

@@ -1,0 +1,3 @@
+s = "abc
+
+# ERROR 1:5: unterminated string literal

@@ -1,0 +1,369 @@
+#!/usr/bin/env python3
+"""pyxc's test driver: runs every suite and ends with one line 'N passed, M failed'.
+
+Suites (each can be picked with --only NAME):
+  unit     cmocka binaries (tests/unit/test_*.c), one check per cmocka test
+  corpus   grammar corpus (grammar/test/corpus/*.txt) through tests/grammar/corpus_check
+  cli      command-line behaviour: --help, --version, bad flags, unreadable inputs
+  syntax   every sample and tests/e2e/syntax file passes --syntax-only silently
+  errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
+  ast      tests/e2e/ast/*.pyx against their .ast dumps (--update rewrites them)
+  fuzz     truncated and mutated sources never crash or hang the compiler
+
+The compiler is always the real binary (--pyxc); nothing here links it.
+"""
+import argparse
+import glob
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Results:
+    def __init__(self, verbose):
+        self.passed = 0
+        self.failed = 0
+        self.failures = []
+        self.verbose = verbose
+
+    def ok(self, suite, name):
+        self.passed += 1
+        if self.verbose:
+            print(f"  ok   {suite}: {name}")
+
+    def fail(self, suite, name, why):
+        self.failed += 1
+        self.failures.append((suite, name, why))
+        print(f"  FAIL {suite}: {name}\n{indent(why)}")
+
+    def check(self, suite, name, cond, why=""):
+        if cond:
+            self.ok(suite, name)
+        else:
+            self.fail(suite, name, why)
+
+
+def indent(text, n=8):
+    lines = str(text).rstrip().splitlines() or [""]
+    return "\n".join(" " * n + l for l in lines[:40])
+
+
+def run(cmd, timeout=60, **kw):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                           errors="replace", **kw)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return "timeout", "", f"timed out after {timeout}s"
+
+
+def rel(path):
+    return os.path.relpath(path, ROOT)
+
+
+# ---- unit ---------------------------------------------------------------------
+
+def suite_unit(args, R):
+    for binary in args.unit.split():
+        name = os.path.basename(binary)
+        rc, out, err = run([binary], timeout=120)
+        text = out + err
+        passed = re.search(r"\[  PASSED  \] (\d+) test", text)
+        failed = re.search(r"\[  FAILED  \] (\d+) test", text)
+        npass = int(passed.group(1)) if passed else 0
+        nfail = int(failed.group(1)) if failed else 0
+        for _ in range(npass):
+            R.ok("unit", name)
+        if nfail or rc != 0 or not passed:
+            R.fail("unit", name, text[-3000:] or f"exit {rc}")
+
+
+# ---- corpus -------------------------------------------------------------------
+
+def suite_corpus(args, R):
+    files = sorted(glob.glob(os.path.join(ROOT, "grammar/test/corpus/*.txt")))
+    rc, out, err = run([args.corpus] + files, timeout=120)
+    m = re.search(r"corpus: (\d+) passed, (\d+) failed", out + err)
+    if not m:
+        R.fail("corpus", "corpus_check", (out + err)[-3000:] or f"exit {rc}")
+        return
+    for _ in range(int(m.group(1))):
+        R.ok("corpus", "case")
+    if int(m.group(2)) or rc != 0:
+        R.fail("corpus", f"{m.group(2)} corpus cases", (out + err)[-3000:])
+
+
+# ---- cli ------------------------------------------------------------------------
+
+def suite_cli(args, R):
+    pyxc = args.pyxc
+    rc, out, err = run([pyxc, "--help"])
+    R.check("cli", "--help", rc == 0 and "usage: pyxc" in out, f"{rc} {out} {err}")
+    rc, out, err = run([pyxc, "--version"])
+    R.check("cli", "--version", rc == 0 and re.match(r"pyxc \d+\.\d+", out), f"{rc} {out} {err}")
+    rc, out, err = run([pyxc, "--frobnicate", "x.pyx"])
+    R.check("cli", "unknown flag: usage, exit 2",
+            rc == 2 and "unknown option '--frobnicate'" in err and "usage:" in err, f"{rc} {err}")
+    rc, out, err = run([pyxc])
+    R.check("cli", "no input: exit 2", rc == 2 and "no input files" in err, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--max-errors", "zero", "x.pyx"])
+    R.check("cli", "bad --max-errors: exit 2", rc == 2, f"{rc} {err}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def one_line_error(name, path, needle):
+            rc, out, err = run([pyxc, "--syntax-only", path])
+            lines = err.strip().splitlines()
+            R.check("cli", name, rc == 1 and len(lines) == 1 and lines[0].startswith("pyxc: error: ")
+                    and needle in lines[0], f"rc={rc} stderr={err!r}")
+
+        one_line_error("missing file", os.path.join(tmp, "nope.pyx"), "No such file")
+        one_line_error("directory", tmp, "is a directory")
+        binary = os.path.join(tmp, "bin.pyx")
+        with open(binary, "wb") as f:
+            f.write(b"\x7fELF\x02\x01\x01\x00\x00\x00")
+        one_line_error("binary input", binary, "binary file")
+        latin = os.path.join(tmp, "latin.pyx")
+        with open(latin, "wb") as f:
+            f.write(b"x = 1\ns = '\xe9t\xe9'\n")
+        one_line_error("non-UTF-8 input", latin, "not valid UTF-8: byte 0xe9 at line 2, column 6")
+        if os.geteuid() != 0:
+            locked = os.path.join(tmp, "locked.pyx")
+            with open(locked, "w") as f:
+                f.write("x = 1\n")
+            os.chmod(locked, 0)
+            one_line_error("unreadable file", locked, "Permission denied")
+        empty = os.path.join(tmp, "empty.pyx")
+        open(empty, "w").close()
+        rc, out, err = run([pyxc, "--syntax-only", empty])
+        R.check("cli", "empty file parses", rc == 0 and out == "" and err == "", f"{rc} {err}")
+        bom = os.path.join(tmp, "bom.py")
+        with open(bom, "wb") as f:
+            f.write(b"\xef\xbb\xbfx = 1\n")
+        rc, out, err = run([pyxc, "--syntax-only", bom])
+        R.check("cli", "UTF-8 BOM accepted", rc == 0 and err == "", f"{rc} {err}")
+        # several files: every bad one reported, exit 1
+        good = os.path.join(tmp, "good.pyx")
+        with open(good, "w") as f:
+            f.write("cdef int x = 1\n")
+        bad = os.path.join(tmp, "bad.pyx")
+        with open(bad, "w") as f:
+            f.write("def f(:\n    pass\n")
+        rc, out, err = run([pyxc, "--syntax-only", good, bad, good])
+        R.check("cli", "several files, one bad", rc == 1 and err.count("error:") >= 1 and "bad.pyx:1:" in err,
+                f"{rc} {err}")
+        # --max-errors limits the report
+        many = os.path.join(tmp, "many.pyx")
+        with open(many, "w") as f:
+            f.write("".join(f"x{i} = (\n\n" if False else f"def f{i}(:\n    pass\n" for i in range(30)))
+        rc, out, err = run([pyxc, "--syntax-only", "--max-errors", "3", many])
+        R.check("cli", "--max-errors 3", rc == 1 and err.count(": error:") == 3 and "too many errors" in err,
+                f"{rc} {err}")
+
+
+# ---- syntax ---------------------------------------------------------------------
+
+def syntax_files():
+    files = []
+    for pat in ("samples/**/*.pyx", "samples/**/*.pxd", "samples/**/*.py",
+                "tests/e2e/syntax/*.pyx", "tests/e2e/syntax/*.pxd", "tests/e2e/syntax/*.py"):
+        files += glob.glob(os.path.join(ROOT, pat), recursive=True)
+    return sorted(set(files))
+
+
+def suite_syntax(args, R):
+    for path in syntax_files():
+        rc, out, err = run([args.pyxc, "--syntax-only", path])
+        R.check("syntax", rel(path), rc == 0 and out == "" and err == "", f"exit {rc}\n{err}")
+        rc, out, err = run([args.pyxc, "--dump-ast", path])
+        R.check("syntax", rel(path) + " (--dump-ast)", rc == 0 and out.startswith("MODULE") and err == "",
+                f"exit {rc}\n{err}")
+
+
+# ---- errors ---------------------------------------------------------------------
+
+EXPECT = re.compile(r"#\s*ERROR\s+(\d+):(\d+):\s*(.*?)\s*$")
+
+
+def suite_errors(args, R):
+    files = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/errors/*.py*")))
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            expected = [m.groups() for m in map(EXPECT.match, f.read().splitlines()) if m]
+        if not expected:
+            R.fail("errors", rel(path), "no '# ERROR line:col: message' lines in the test")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            rc, out, err = run([args.pyxc, "--syntax-only", path], cwd=tmp)
+            leftovers = os.listdir(tmp)
+        name = os.path.basename(path)
+        got = []
+        for line in err.splitlines():
+            m = re.match(re.escape(path) + r":(\d+):(\d+): error: (.*)$", line)
+            if m:
+                got.append(m.groups())
+        want = [(l, c, msg) for l, c, msg in expected]
+        problems = []
+        if rc != 1:
+            problems.append(f"exit status {rc}, expected 1")
+        if got != want:
+            problems.append("expected:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in want)
+                            + "\ngot:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in got))
+        # every error is followed by the quoted line and a caret
+        if got and not re.search(r"error: .*\n    .*\n    \s*\^", err):
+            problems.append("diagnostic lacks the source line and caret:\n" + err)
+        if leftovers:
+            problems.append(f"files written despite errors: {leftovers}")
+        R.check("errors", rel(path), not problems, "\n".join(problems) + "\nstderr:\n" + err)
+
+
+# ---- ast ------------------------------------------------------------------------
+
+def suite_ast(args, R):
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/e2e/ast/*.py*"))):
+        golden = os.path.splitext(path)[0] + ".ast"
+        rc, out, err = run([args.pyxc, "--dump-ast", os.path.relpath(path, ROOT)], cwd=ROOT)
+        if args.update and rc == 0:
+            with open(golden, "w") as f:
+                f.write(out)
+        try:
+            with open(golden) as f:
+                want = f.read()
+        except FileNotFoundError:
+            R.fail("ast", rel(path), f"missing {rel(golden)} (run with --update after checking the dump)")
+            continue
+        if rc != 0 or out != want:
+            import difflib
+            diff = "".join(difflib.unified_diff(want.splitlines(True), out.splitlines(True),
+                                                "expected", "got", n=2))
+            R.fail("ast", rel(path), f"exit {rc}\n{err}\n{diff[:4000]}")
+        else:
+            R.ok("ast", rel(path))
+
+
+# ---- fuzz -----------------------------------------------------------------------
+
+def fuzz_inputs(rng, seeds, count):
+    """Truncations and byte-level mutations of real sources."""
+    tokens = [b"cdef ", b"cpdef ", b"(", b")", b"[", b"]", b"{", b"}", b":", b"\n", b"    ", b"\t",
+              b"'", b'"', b'"""', b"f'{", b"}", b"<int>", b"&", b"*", b"**", b"except ", b"nogil",
+              b"\\", b"#", b"=", b"lambda", b"match x:\n case ", b"->", b"@", b",", b"\r\n", b"class ",
+              b"ctypedef ", b"struct ", b"with gil:", b"\xc3\xa9", b"0x", b"1e", b"j", b"...", b"not None"]
+    for _ in range(count):
+        src = rng.choice(seeds)
+        kind = rng.random()
+        if kind < 0.3 and len(src) > 1:
+            yield src[:rng.randrange(1, len(src))]
+        else:
+            data = bytearray(src)
+            for _ in range(rng.randint(1, 6)):
+                op = rng.random()
+                pos = rng.randrange(0, len(data) + 1)
+                if op < 0.35 and data:
+                    del data[pos:pos + rng.randint(1, 8)]
+                elif op < 0.75:
+                    data[pos:pos] = rng.choice(tokens)
+                elif data:
+                    a = rng.randrange(0, len(data))
+                    b = rng.randrange(a, min(len(data), a + 80) + 1)
+                    data[pos:pos] = data[a:b]
+            yield bytes(data)
+
+
+def suite_fuzz(args, R):
+    seeds = []
+    for path in syntax_files() + sorted(glob.glob(os.path.join(ROOT, "tests/e2e/errors/*.py*"))):
+        with open(path, "rb") as f:
+            seeds.append(f.read())
+    for path in sorted(glob.glob(os.path.join(ROOT, "grammar/test/corpus/*.txt"))):
+        with open(path, "rb") as f:
+            for case in re.split(rb"\n={3,}[^\n]*\n[^\n]*\n={3,}[^\n]*\n", f.read()):
+                seeds.append(case.split(b"\n---")[0])
+    seeds = [s for s in seeds if s.strip()]
+    if not seeds:
+        R.fail("fuzz", "seeds", "no seed files")
+        return
+    rng = random.Random(args.fuzz_seed)
+    deadline = time.time() + args.fuzz_seconds
+    total = crashes = 0
+    batch = 64
+    with tempfile.TemporaryDirectory() as tmp:
+        gen = fuzz_inputs(rng, seeds, 10 ** 9)
+        while time.time() < deadline:
+            paths = []
+            for i in range(batch):
+                p = os.path.join(tmp, f"f{i}.pyx")
+                with open(p, "wb") as f:
+                    f.write(next(gen))
+                paths.append(p)
+            total += batch
+            rc, out, err = run([args.pyxc, "--syntax-only", "--max-errors", "5"] + paths, timeout=60)
+            if rc in (0, 1) and "Sanitizer" not in err and "runtime error" not in err \
+                    and "internal compiler error" not in err:
+                continue
+            # find the culprit(s) one by one
+            for p in paths:
+                rc, out, err = run([args.pyxc, "--syntax-only", p], timeout=20)
+                if rc not in (0, 1) or "Sanitizer" in err or "runtime error" in err \
+                        or "internal compiler error" in err:
+                    crashes += 1
+                    keep = os.path.join(ROOT, "build", f"fuzz-crash-{crashes}.pyx")
+                    os.makedirs(os.path.dirname(keep), exist_ok=True)
+                    with open(p, "rb") as f, open(keep, "wb") as g:
+                        g.write(f.read())
+                    R.fail("fuzz", f"input kept as {rel(keep)}", f"exit {rc}\n{err[-2000:]}")
+                    if crashes >= 5:
+                        return
+    R.check("fuzz", f"{total} mutated inputs, no crash or hang", crashes == 0 and total > 0,
+            f"{crashes} crashes")
+    print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
+
+
+SUITES = {
+    "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
+    "errors": suite_errors, "ast": suite_ast, "fuzz": suite_fuzz,
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pyxc", default=os.path.join(ROOT, "build/pyxc"))
+    ap.add_argument("--fuzz-pyxc", help="compiler binary for the fuzz suite (an ASan build)")
+    ap.add_argument("--unit", default="", help="space-separated cmocka binaries")
+    ap.add_argument("--corpus", help="corpus_check binary")
+    ap.add_argument("--only", action="append", help="run only these suites")
+    ap.add_argument("--fuzz-seconds", type=float, default=30)
+    ap.add_argument("--fuzz-seed", type=int, default=int(os.environ.get("PYXC_FUZZ_SEED", "1")))
+    ap.add_argument("--update", action="store_true", help="rewrite .ast golden files")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    args.pyxc = os.path.abspath(args.pyxc)
+    R = Results(args.verbose)
+    for name, fn in SUITES.items():
+        if args.only and name not in args.only:
+            continue
+        if name == "unit" and not args.unit:
+            continue
+        if name == "corpus" and not args.corpus:
+            continue
+        before = (R.passed, R.failed)
+        start = time.time()
+        if name == "fuzz" and args.fuzz_pyxc:
+            saved, args.pyxc = args.pyxc, os.path.abspath(args.fuzz_pyxc)
+            fn(args, R)
+            args.pyxc = saved
+        else:
+            fn(args, R)
+        print(f"{name}: {R.passed - before[0]} passed, {R.failed - before[1]} failed "
+              f"({time.time() - start:.1f}s)")
+    print(f"{R.passed} passed, {R.failed} failed")
+    return 1 if R.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,381 @@
+/* test_lower.c - CST -> AST lowering: one test per rule that does more than
+   copy fields (flattening, decoding, declarator application, defaults). */
+#include "support.h"
+
+static Compiled *ok(const char *text)
+{
+    Compiled *c = compile_text(text);
+    if (c->diag.errors)
+        fail_msg("unexpected diagnostics for:\n%s\n%s", text, c->messages);
+    assert_non_null(c->module);
+    return c;
+}
+
+static void test_lower_augassign_on_subscript(void **state)
+{
+    (void)state;
+    Compiled *c = ok("a[i + 1] //= 3\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->kind, PYX_NODE_AUG_ASSIGN);
+    assert_int_equal(s->op, PYX_OP_FLOORDIV);
+    assert_int_equal(s->target->kind, PYX_NODE_SUBSCRIPT);
+    assert_int_equal(s->target->right->kind, PYX_NODE_BINOP);
+    assert_int_equal(s->value->kind, PYX_NODE_INT);
+    compiled_free(c);
+}
+
+static void test_lower_chained_assignment_is_flat(void **state)
+{
+    (void)state;
+    Compiled *c = ok("a = b.c = d[0] = 1\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->kind, PYX_NODE_ASSIGN);
+    assert_int_equal(s->items.len, 3);
+    assert_int_equal(s->items.items[0]->kind, PYX_NODE_NAME);
+    assert_int_equal(s->items.items[1]->kind, PYX_NODE_ATTRIBUTE);
+    assert_int_equal(s->items.items[2]->kind, PYX_NODE_SUBSCRIPT);
+    assert_string_equal(s->value->name, "1");
+    compiled_free(c);
+}
+
+static void test_lower_annotated_assignment(void **state)
+{
+    (void)state;
+    Compiled *c = ok("x: int = 5\ny: list\n");
+    assert_non_null(stmt(c, 0)->annotation);
+    assert_non_null(stmt(c, 0)->value);
+    assert_non_null(stmt(c, 1)->annotation);
+    assert_null(stmt(c, 1)->value);
+    compiled_free(c);
+}
+
+static void test_lower_boolop_flattens_same_operator(void **state)
+{
+    (void)state;
+    Compiled *c = ok("x = a and b and c or d\ny = a and (b and c)\n");
+    PyxNode *v = stmt(c, 0)->value;
+    assert_int_equal(v->kind, PYX_NODE_BOOLOP);
+    assert_int_equal(v->op, PYX_OP_OR);
+    assert_int_equal(v->items.len, 2);
+    assert_int_equal(v->items.items[0]->items.len, 3);
+    /* parentheses keep their grouping */
+    assert_int_equal(stmt(c, 1)->value->items.len, 2);
+    compiled_free(c);
+}
+
+static void test_lower_chained_comparison(void **state)
+{
+    (void)state;
+    Compiled *c = ok("r = a < b <= c is not d not in e\n");
+    PyxNode *v = stmt(c, 0)->value;
+    assert_int_equal(v->kind, PYX_NODE_COMPARE);
+    assert_int_equal(v->items.len, 4);
+    assert_int_equal(v->items.items[0]->op, PYX_OP_LT);
+    assert_int_equal(v->items.items[1]->op, PYX_OP_LE);
+    assert_int_equal(v->items.items[2]->op, PYX_OP_IS_NOT);
+    assert_int_equal(v->items.items[3]->op, PYX_OP_NOT_IN);
+    compiled_free(c);
+}
+
+static void test_lower_string_escapes_are_decoded(void **state)
+{
+    (void)state;
+    Compiled *c = ok("s = 'a\\tb\\x41\\u00e9\\101\\\\' \"!\"\nb = b'\\xff\\u0041'\nr = r'\\n'\n");
+    PyxNode *s = stmt(c, 0)->value;
+    assert_int_equal(s->kind, PYX_NODE_STR);
+    assert_int_equal(s->len, strlen("a\tbA\xc3\xa9" "A\\!"));
+    assert_memory_equal(s->name, "a\tbA\xc3\xa9" "A\\!", s->len);
+    PyxNode *b = stmt(c, 1)->value;
+    assert_true(b->flags & PYX_F(BYTES));
+    assert_int_equal(b->len, 7);   /* \xff, then \u0041 kept as 6 characters */
+    assert_int_equal((unsigned char)b->name[0], 0xff);
+    assert_string_equal(stmt(c, 2)->value->name, "\\n");
+    compiled_free(c);
+}
+
+static void test_lower_string_with_nul_keeps_length(void **state)
+{
+    (void)state;
+    Compiled *c = ok("s = 'a\\0b'\n");
+    assert_int_equal(stmt(c, 0)->value->len, 3);
+    assert_int_equal(stmt(c, 0)->value->name[1], '\0');
+    compiled_free(c);
+}
+
+static void test_lower_mixing_bytes_and_str_is_an_error(void **state)
+{
+    (void)state;
+    Compiled *c = compile_text("x = b'a' 'b'\n");
+    assert_int_equal(c->diag.errors, 1);
+    assert_contains(c->messages, "t.pyx:1:5: error: cannot mix bytes and nonbytes literals");
+    compiled_free(c);
+}
+
+static void test_lower_fstring_parts_and_self_documenting(void **state)
+{
+    (void)state;
+    Compiled *c = ok("s = f'x{a!r:>{w}}{{y}}{b = }' 'tail'\n");
+    PyxNode *f = stmt(c, 0)->value;
+    assert_int_equal(f->kind, PYX_NODE_FSTRING);
+    char *d = dump_of(c);
+    assert_contains(d, "name='x'");
+    assert_contains(d, "conversion='r'");
+    assert_contains(d, "name='{y}b = '");     /* '{{y}}' and the text of '{b = }' merge */
+    assert_contains(d, "name='tail'");
+    compiled_free(c);
+}
+
+static void test_lower_parameters_kinds(void **state)
+{
+    (void)state;
+    Compiled *c = ok("def f(a, b=1, /, c=2, *args, d, e=3, **kw): pass\ndef g(a, *, b): pass\n");
+    PyxNodeList *p = &stmt(c, 0)->params;
+    assert_int_equal(p->len, 7);
+    assert_int_equal(p->items[0]->op, PYX_PARAM_POSONLY);
+    assert_int_equal(p->items[1]->op, PYX_PARAM_POSONLY);
+    assert_int_equal(p->items[2]->op, PYX_PARAM_NORMAL);
+    assert_int_equal(p->items[3]->op, PYX_PARAM_VARARGS);
+    assert_int_equal(p->items[4]->op, PYX_PARAM_KWONLY);
+    assert_int_equal(p->items[5]->op, PYX_PARAM_KWONLY);
+    assert_int_equal(p->items[6]->op, PYX_PARAM_VARKW);
+    assert_int_equal(stmt(c, 1)->params.items[1]->op, PYX_PARAM_KWONLY);
+    compiled_free(c);
+}
+
+static void test_lower_elif_chain_nests_in_orelse(void **state)
+{
+    (void)state;
+    Compiled *c = ok("if a:\n    x = 1\nelif b:\n    x = 2\nelse:\n    x = 3\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->orelse.len, 1);
+    PyxNode *elif = s->orelse.items[0];
+    assert_int_equal(elif->kind, PYX_NODE_IF);
+    assert_int_equal(elif->orelse.len, 1);
+    assert_int_equal(elif->orelse.items[0]->kind, PYX_NODE_ASSIGN);
+    compiled_free(c);
+}
+
+static void test_lower_cdef_declarators_bind_like_c(void **state)
+{
+    (void)state;
+    Compiled *c = ok("cdef int *p, q = 3, a[10], *b[4]\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->kind, PYX_NODE_CDEF_VARS);
+    assert_int_equal(s->items.len, 4);
+    PyxNode *p = s->items.items[0], *q = s->items.items[1], *a = s->items.items[2], *b = s->items.items[3];
+    assert_string_equal(p->name, "p");
+    assert_int_equal(p->ctype->kind, PYX_NODE_CTYPE_PTR);
+    assert_int_equal(q->ctype->kind, PYX_NODE_CTYPE_NAME);
+    assert_non_null(q->value);
+    assert_int_equal(a->ctype->kind, PYX_NODE_CTYPE_ARRAY);
+    /* *b[4]: an array of 4 pointers */
+    assert_int_equal(b->ctype->kind, PYX_NODE_CTYPE_ARRAY);
+    assert_int_equal(b->ctype->ctype->kind, PYX_NODE_CTYPE_PTR);
+    compiled_free(c);
+}
+
+static void test_lower_function_pointer_typedef(void **state)
+{
+    (void)state;
+    Compiled *c = ok("ctypedef int (*cmp_t)(void *, double)\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->kind, PYX_NODE_CTYPEDEF);
+    assert_string_equal(s->name, "cmp_t");
+    assert_int_equal(s->ctype->kind, PYX_NODE_CTYPE_PTR);
+    PyxNode *fn = s->ctype->ctype;
+    assert_int_equal(fn->kind, PYX_NODE_CTYPE_FUNC);
+    assert_int_equal(fn->params.len, 2);
+    assert_string_equal(fn->ctype->name, "int");
+    compiled_free(c);
+}
+
+static void test_lower_c_type_words(void **state)
+{
+    (void)state;
+    Compiled *c = ok("cdef unsigned long long a\ncdef const char *s\ncdef short b\ncdef double[:, ::1] m\n");
+    PyxNode *a = stmt(c, 0)->items.items[0]->ctype;
+    assert_string_equal(a->name, "int");
+    assert_int_equal(a->op, 2);
+    assert_true(a->flags & PYX_F(UNSIGNED));
+    PyxNode *s = stmt(c, 1)->items.items[0]->ctype;
+    assert_int_equal(s->kind, PYX_NODE_CTYPE_PTR);
+    assert_true(s->ctype->flags & PYX_F(CONST));
+    assert_true(stmt(c, 2)->items.items[0]->ctype->flags & PYX_F(SHORT));
+    PyxNode *m = stmt(c, 3)->items.items[0]->ctype;
+    assert_int_equal(m->kind, PYX_NODE_CTYPE_MEMVIEW);
+    assert_int_equal(m->items.len, 2);
+    assert_non_null(m->items.items[1]->step);
+    compiled_free(c);
+}
+
+static void test_lower_cdef_function_flags(void **state)
+{
+    (void)state;
+    Compiled *c = ok("cdef inline double f(double x) except? -1 nogil:\n    return x\n"
+                     "cpdef int g(int n) noexcept:\n    return n\n"
+                     "cdef extern from \"m.h\":\n    int h(int, char *)\n");
+    PyxNode *f = stmt(c, 0);
+    assert_true(f->flags & PYX_F(CDEF));
+    assert_true(f->flags & PYX_F(INLINE));
+    assert_true(f->flags & PYX_F(NOGIL));
+    assert_non_null(f->except_clause);
+    assert_true(f->except_clause->flags & PYX_F(EXC_CHECK));
+    PyxNode *g = stmt(c, 1);
+    assert_true(g->flags & PYX_F(CPDEF));
+    assert_true(g->flags & PYX_F(NOEXCEPT));
+    PyxNode *h = stmt(c, 2)->body.items[0];
+    assert_true(h->flags & PYX_F(DECL_ONLY));
+    /* bare names in a declaration are types */
+    assert_null(h->params.items[0]->name);
+    assert_string_equal(h->params.items[0]->ctype->name, "int");
+    assert_int_equal(h->params.items[1]->ctype->kind, PYX_NODE_CTYPE_PTR);
+    compiled_free(c);
+}
+
+static void test_lower_typed_def_parameters(void **state)
+{
+    (void)state;
+    Compiled *c = ok("def f(int n, list l not None, object o=None, x: float = 1.0, y=2): pass\n");
+    PyxNodeList *p = &stmt(c, 0)->params;
+    assert_string_equal(p->items[0]->name, "n");
+    assert_string_equal(p->items[0]->ctype->name, "int");
+    assert_true(p->items[1]->flags & PYX_F(NOT_NONE));
+    assert_int_equal(p->items[2]->value->kind, PYX_NODE_NONE);
+    assert_non_null(p->items[3]->annotation);
+    assert_null(p->items[4]->ctype);
+    compiled_free(c);
+}
+
+static void test_lower_cast_address_sizeof(void **state)
+{
+    (void)state;
+    Compiled *c = ok("x = <double>a / b\ny = <Point?>o\nz = <int*>&q\nw = sizeof(unsigned long)\n");
+    PyxNode *x = stmt(c, 0)->value;
+    assert_int_equal(x->kind, PYX_NODE_BINOP);         /* the cast binds to 'a' only */
+    assert_int_equal(x->left->kind, PYX_NODE_CAST);
+    assert_true(stmt(c, 1)->value->flags & PYX_F(CHECKED));
+    PyxNode *z = stmt(c, 2)->value;
+    assert_int_equal(z->ctype->kind, PYX_NODE_CTYPE_PTR);
+    assert_int_equal(z->value->kind, PYX_NODE_ADDRESS_OF);
+    PyxNode *w = stmt(c, 3)->value;
+    assert_int_equal(w->kind, PYX_NODE_SIZEOF);
+    assert_non_null(w->ctype);
+    compiled_free(c);
+}
+
+static void test_lower_match_patterns(void **state)
+{
+    (void)state;
+    Compiled *c = ok("match p:\n"
+                     "    case [1, *rest]: pass\n"
+                     "    case {'k': -1, **more}: pass\n"
+                     "    case Point(0, y=_) | None: pass\n"
+                     "    case str() as s if s: pass\n"
+                     "    case a.B: pass\n"
+                     "    case _: pass\n");
+    PyxNode *m = stmt(c, 0);
+    assert_int_equal(m->items.len, 6);
+    assert_int_equal(m->items.items[0]->target->kind, PYX_NODE_PAT_SEQUENCE);
+    PyxNode *map = m->items.items[1]->target;
+    assert_int_equal(map->kind, PYX_NODE_PAT_MAPPING);
+    assert_string_equal(map->name, "more");
+    assert_int_equal(map->items.items[0]->value->value->kind, PYX_NODE_UNARYOP);
+    PyxNode *orp = m->items.items[2]->target;
+    assert_int_equal(orp->kind, PYX_NODE_PAT_OR);
+    assert_int_equal(orp->items.items[0]->kind, PYX_NODE_PAT_CLASS);
+    assert_int_equal(orp->items.items[0]->keywords.len, 1);
+    assert_int_equal(m->items.items[3]->target->kind, PYX_NODE_PAT_AS);
+    assert_non_null(m->items.items[3]->test);
+    assert_int_equal(m->items.items[4]->target->kind, PYX_NODE_PAT_VALUE);
+    assert_int_equal(m->items.items[5]->target->kind, PYX_NODE_PAT_CAPTURE);
+    assert_null(m->items.items[5]->target->name);
+    compiled_free(c);
+}
+
+static void test_lower_comprehension_clauses(void **state)
+{
+    (void)state;
+    Compiled *c = ok("x = [a * b for a in r if a for b in s if b if a < b]\n");
+    PyxNode *v = stmt(c, 0)->value;
+    assert_int_equal(v->kind, PYX_NODE_LIST_COMP);
+    assert_int_equal(v->handlers.len, 2);
+    assert_int_equal(v->handlers.items[0]->items.len, 1);
+    assert_int_equal(v->handlers.items[1]->items.len, 2);
+    compiled_free(c);
+}
+
+static void test_lower_imports(void **state)
+{
+    (void)state;
+    Compiled *c = ok("import a.b as c, d\nfrom ..x import y as z\nfrom m import *\nfrom libc.math cimport sqrt\n");
+    assert_int_equal(stmt(c, 0)->items.len, 2);
+    assert_string_equal(stmt(c, 0)->items.items[0]->name, "a.b");
+    assert_string_equal(stmt(c, 0)->items.items[0]->asname, "c");
+    assert_int_equal(stmt(c, 1)->level, 2);
+    assert_string_equal(stmt(c, 1)->name, "x");
+    assert_true(stmt(c, 2)->flags & PYX_F(STAR));
+    assert_int_equal(stmt(c, 3)->kind, PYX_NODE_CIMPORT_FROM);
+    compiled_free(c);
+}
+
+static void test_lower_empty_block_is_an_error(void **state)
+{
+    (void)state;
+    Compiled *c = compile_text("for i in range(3):\npass\n");
+    assert_int_equal(c->diag.errors, 1);
+    assert_contains(c->messages, "t.pyx:2:1: error: expected an indented block after 'for' statement on line 1");
+    compiled_free(c);
+}
+
+static void test_lower_python2_forms_are_named(void **state)
+{
+    (void)state;
+    Compiled *c = compile_text("print 'x'\n");
+    assert_contains(c->messages, "Python 2 print statement");
+    compiled_free(c);
+    c = compile_text("x = 10L\n");
+    assert_contains(c->messages, "Python 2 long literal '10L'");
+    compiled_free(c);
+}
+
+static void test_lower_locations_are_one_based(void **state)
+{
+    (void)state;
+    Compiled *c = ok("\n\n  \nif x:\n    y = 1\n");
+    PyxNode *s = stmt(c, 0);
+    assert_int_equal(s->loc.line, 4);
+    assert_int_equal(s->loc.col, 1);
+    assert_int_equal(s->body.items[0]->loc.line, 5);
+    assert_int_equal(s->body.items[0]->loc.col, 5);
+    compiled_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lower_augassign_on_subscript),
+        cmocka_unit_test(test_lower_chained_assignment_is_flat),
+        cmocka_unit_test(test_lower_annotated_assignment),
+        cmocka_unit_test(test_lower_boolop_flattens_same_operator),
+        cmocka_unit_test(test_lower_chained_comparison),
+        cmocka_unit_test(test_lower_string_escapes_are_decoded),
+        cmocka_unit_test(test_lower_string_with_nul_keeps_length),
+        cmocka_unit_test(test_lower_mixing_bytes_and_str_is_an_error),
+        cmocka_unit_test(test_lower_fstring_parts_and_self_documenting),
+        cmocka_unit_test(test_lower_parameters_kinds),
+        cmocka_unit_test(test_lower_elif_chain_nests_in_orelse),
+        cmocka_unit_test(test_lower_cdef_declarators_bind_like_c),
+        cmocka_unit_test(test_lower_function_pointer_typedef),
+        cmocka_unit_test(test_lower_c_type_words),
+        cmocka_unit_test(test_lower_cdef_function_flags),
+        cmocka_unit_test(test_lower_typed_def_parameters),
+        cmocka_unit_test(test_lower_cast_address_sizeof),
+        cmocka_unit_test(test_lower_match_patterns),
+        cmocka_unit_test(test_lower_comprehension_clauses),
+        cmocka_unit_test(test_lower_imports),
+        cmocka_unit_test(test_lower_empty_block_is_an_error),
+        cmocka_unit_test(test_lower_python2_forms_are_named),
+        cmocka_unit_test(test_lower_locations_are_one_based),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
