@@ -210,7 +210,10 @@ struct PyxNode {
     PyxNodeList body, orelse, finalbody, handlers;
     PyxNodeList items, keywords, params, decorators, type_params;
 
-    PyxType *type;         /* filled in by types.c */
+    /* filled in by sema.c */
+    PyxType *type;               /* expressions: the value's type */
+    struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF: what it names */
+    struct PyxFunc *func;        /* FUNCTION_DEF */
 };
 
 PyxNode *pyx_node_new(PyxArena *a, PyxNodeKind kind, PyxLoc loc);

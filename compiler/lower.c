@@ -33,6 +33,7 @@ static void lower_params(Lower *L, TSNode n, PyxNodeList *out);
 static PyxNode *lower_ctype(Lower *L, TSNode n);
 static void lower_cython_stmt(Lower *L, TSNode n, PyxNodeList *out);
 static PyxNode *lower_c_param(Lower *L, TSNode n);
+static void check_clause_column(Lower *L, TSNode clause, TSNode header);
 
 /* ---- CST access ---------------------------------------------------------- */
 
@@ -1251,6 +1252,7 @@ static PyxNode *lower_if(Lower *L, TSNode n)
         if (!k[i].field || strcmp(k[i].field, "alternative") != 0)
             continue;
         TSNode c = k[i].node;
+        check_clause_column(L, c, n);
         if (is(c, "elif_clause")) {
             PyxNode *e = node(L, PYX_NODE_IF, c);
             e->test = lower_expr(L, field(c, "condition"));
@@ -1267,8 +1269,10 @@ static PyxNode *lower_if(Lower *L, TSNode n)
 static void lower_else(Lower *L, TSNode n, PyxNodeList *out)
 {
     TSNode alt = field(n, "alternative");
-    if (!ts_node_is_null(alt))
+    if (!ts_node_is_null(alt)) {
+        check_clause_column(L, alt, n);
         lower_block(L, field(alt, "body"), out);
+    }
 }
 
 /* for_statement: ['async'] 'for' target 'in' iter ':' block ['else' ':' block]
@@ -1306,6 +1310,8 @@ static PyxNode *lower_try(Lower *L, TSNode n)
     int len = named_kids(L, n, &k);
     for (int i = 0; i < len; i++) {
         TSNode c = k[i].node;
+        if (is(c, "except_clause") || is(c, "except_group_clause") || is(c, "else_clause") || is(c, "finally_clause"))
+            check_clause_column(L, c, n);
         if (is(c, "except_clause") || is(c, "except_group_clause")) {
             PyxNode *h = node(L, PYX_NODE_EXCEPT, c);
             Kid *ck;
@@ -1867,6 +1873,115 @@ static int starts_line(Lower *L, uint32_t pos)
     return pos == 0 || L->src->text[pos - 1] == '\n' || L->src->text[pos - 1] == '\r';
 }
 
+/* A simple statement is one logical line: a line break inside it must be
+   inside brackets or a string, or follow a backslash.  (The grammar lets the
+   external scanner skip newlines it does not expect, so 'x = 1 +\n2' would
+   otherwise parse.)  Reports the first bad break and returns. */
+static void check_logical_line(Lower *L, uint32_t start, uint32_t end)
+{
+    const char *t = L->src->text;
+    int depth = 0;
+    char quote = 0;
+    int triple = 0;
+    for (uint32_t i = start; i < end; i++) {
+        char c = t[i];
+        if (quote) {
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (!triple) {
+                    quote = 0;
+                } else if (i + 2 < end && t[i + 1] == quote && t[i + 2] == quote) {
+                    quote = 0;
+                    i += 2;
+                }
+            }
+            continue;
+        }
+        if (c == '#') {
+            while (i < end && t[i] != '\n')
+                i++;
+            if (i >= end)
+                break;
+            c = '\n';
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+            triple = i + 2 < end && t[i + 1] == c && t[i + 2] == c;
+            if (triple)
+                i += 2;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+            depth--;
+        } else if (c == '\\' && i + 1 < end && (t[i + 1] == '\n' || t[i + 1] == '\r')) {
+            i++;
+            if (t[i] == '\r' && i + 1 < end && t[i + 1] == '\n')
+                i++;
+        } else if (c == '\n' && depth <= 0) {
+            /* the break is the error: point at the end of the code before it */
+            uint32_t p = i;
+            while (p > start && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r'))
+                p--;
+            uint32_t line = 1, col = 1;
+            for (uint32_t j = 0; j < p; j++) {
+                if (t[j] == '\n') { line++; col = 1; } else col++;
+            }
+            PyxLoc loc = {L->src, line, col, p, p};
+            pyx_diag_error(L->d, loc, "invalid syntax: statement continues on the next line "
+                                      "(use parentheses or a backslash to continue a line)");
+            return;
+        }
+    }
+}
+
+/* The range of a statement that must be one logical line: all of a simple
+   statement, the header of a compound one (up to its body). */
+static void check_statement_lines(Lower *L, TSNode s)
+{
+    const char *t = type_of(s);
+    uint32_t start = ts_node_start_byte(s), end = ts_node_end_byte(s);
+    if (strstr(t, "_statement") == NULL && strcmp(t, "c_declaration") != 0)
+        return;
+    static const char *const compound[] = {
+        "if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
+        "match_statement", "function_definition", "class_definition", "decorated_definition",
+        "c_function_definition", "c_class_definition", "c_struct_definition", "c_enum_definition",
+        "extern_block", "c_declaration_block", "gil_statement", "ctypedef_statement", NULL,
+    };
+    for (int i = 0; compound[i]; i++) {
+        if (strcmp(t, compound[i]) != 0)
+            continue;
+        /* header: up to the first block child */
+        TSNode body = field(s, "body");
+        if (ts_node_is_null(body))
+            body = field(s, "consequence");
+        if (ts_node_is_null(body))
+            return;
+        end = ts_node_start_byte(body);
+        /* back up to the ':' that ends the header */
+        while (end > start && L->src->text[end - 1] != ':')
+            end--;
+        break;
+    }
+    check_logical_line(L, start, end);
+}
+
+/* Clause keywords (elif/else/except/finally) must line up with the header. */
+static void check_clause_column(Lower *L, TSNode clause, TSNode header)
+{
+    if (ts_node_is_null(clause))
+        return;
+    uint32_t pos = ts_node_start_byte(clause);
+    uint32_t b = pos;
+    while (b > 0 && (L->src->text[b - 1] == ' ' || L->src->text[b - 1] == '\t'))
+        b--;
+    if (b > 0 && L->src->text[b - 1] != '\n')
+        return;   /* shares a line: nothing to line up */
+    if (ts_node_start_point(clause).column != ts_node_start_point(header).column)
+        pyx_diag_error(L->d, loc_of(L, clause), "unindent does not match any outer indentation level");
+}
+
 /* block: statements at one indentation level (or the simple statements
    after ':' on the same line).  The grammar tolerates an empty block and a
    stray indent for error recovery; Python does not, so both are checked here
@@ -1893,6 +2008,7 @@ static void lower_block(Lower *L, TSNode n, PyxNodeList *out)
                 pyx_diag_error(L->d, loc_of(L, s), c > col ? "unexpected indent"
                                : "unindent does not match any outer indentation level");
         }
+        check_statement_lines(L, s);
         lower_stmt(L, s, out);
     }
     if (stmts == 0 && !is(n, "module")) {

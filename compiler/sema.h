@@ -1,0 +1,89 @@
+/* sema.h - names, scopes and types: the typed AST that emit.c reads.
+ *
+ * pyx_sema resolves every name to a PyxSymbol, gives every expression a
+ * PyxType, infers the types of untyped locals where that is safe, and
+ * reports every user error in typed code (wrong types, wrong argument
+ * counts, undeclared C types, duplicate declarations) and every construct
+ * the back end cannot compile yet, by name.  After it succeeds, emit.c can
+ * assume a well-typed tree and never reports user errors.
+ */
+#ifndef PYX_SEMA_H
+#define PYX_SEMA_H
+
+#include "ast.h"
+#include "diag.h"
+#include "types.h"
+
+typedef enum PyxSymKind {
+    PYX_SYM_LOCAL,      /* function local or parameter: C variable in the function */
+    PYX_SYM_PYGLOBAL,   /* module-level Python name: lives in the module dict */
+    PYX_SYM_CGLOBAL,    /* module-level cdef variable: a C static */
+    PYX_SYM_FUNC,       /* cdef / cpdef / def function of this module */
+    PYX_SYM_EXTERN,     /* C function or constant from cimport / cdef extern */
+    PYX_SYM_BUILTIN,    /* Python builtin (len, print, range...) */
+    PYX_SYM_TYPE,       /* ctypedef */
+    PYX_SYM_MODULE,     /* cimported module name ('cython', 'libc.math') */
+} PyxSymKind;
+
+typedef struct PyxFunc PyxFunc;
+
+typedef struct PyxSymbol {
+    PyxSymKind kind;
+    const char *name;
+    const char *cname;      /* C identifier for LOCAL, CGLOBAL, EXTERN */
+    PyxType *type;
+    PyxLoc loc;
+    bool declared;          /* cdef-declared, or a typed parameter */
+    bool is_param;
+    bool assigned;          /* assigned somewhere (locals) */
+    bool arith;             /* used as an operand of arithmetic (inference) */
+    PyxFunc *func;          /* FUNC */
+    PyxNode *value;         /* DEF constants */
+} PyxSymbol;
+
+/* How a C function reports an exception to its C callers (Cython 3 rules). */
+typedef enum PyxExcKind {
+    PYX_EXC_NONE,       /* noexcept: errors are printed as unraisable */
+    PYX_EXC_VALUE,      /* except V: V always means an error */
+    PYX_EXC_CHECK,      /* except? V: V means maybe, check PyErr_Occurred() */
+    PYX_EXC_STAR,       /* except *: always check PyErr_Occurred() */
+    PYX_EXC_NULL,       /* returns an object: NULL means error */
+} PyxExcKind;
+
+struct PyxFunc {
+    PyxNode *def;
+    const char *name;
+    const char *cname;      /* pyx_f_<mod>_<name>: the C body */
+    const char *wcname;     /* pyx_pw_<mod>_<name>: the Python wrapper (def/cpdef) */
+    bool is_c;              /* cdef or cpdef: callable from C with C types */
+    bool is_py;             /* def or cpdef: callable from Python */
+    bool cdivision;         /* C semantics for / // % (directive) */
+    PyxType *ret;           /* object for def functions */
+    PyxSymbol **params;
+    int nparams;
+    PyxSymbol **locals;     /* every local, parameters first */
+    int nlocals, cap_locals;
+    PyxExcKind exc;
+    const char *exc_value;  /* C expression of the error value */
+    const char *doc;        /* docstring, or NULL */
+    int doc_len;
+};
+
+typedef struct PyxModuleInfo {
+    const char *name;       /* module name: 'my_module' */
+    PyxNode *ast;
+    PyxFunc **funcs;
+    int nfuncs, cap_funcs;
+    PyxSymbol **cglobals;   /* module-level cdef variables */
+    int ncglobals, cap_cglobals;
+    PyxFunc *init;          /* the module body as a function (its locals are C temps) */
+    bool cdivision;         /* '# cython: cdivision=True' */
+    const char *doc;
+    int doc_len;
+    const char **includes;  /* C headers from cimports and extern blocks */
+    int nincludes, cap_includes;
+} PyxModuleInfo;
+
+PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d);
+
+#endif
