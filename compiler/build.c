@@ -783,6 +783,9 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
     argv_push(a, &av, "-shared");
     argv_push(a, &av, "-fPIC");
     argv_push(a, &av, pyx_arena_printf(a, "-O%d", o->opt_level));
+    /* C integer arithmetic wraps as in Cython; object pointers alias */
+    argv_push(a, &av, "-fwrapv");
+    argv_push(a, &av, "-fno-strict-aliasing");
     if (o->debug_info)
         argv_push(a, &av, "-g");
     argv_split(a, &av, o->extra_cflags);

@@ -372,4 +372,49 @@ PYX_MUST_CHECK int pyx_rt_parse_args(const PyxRtArgSpec *spec,
                                      PyObject *kwnames, PyObject **out,
                                      PyObject **star_args, PyObject **star_kwargs);
 
+/* ------------------------------------------------------------------ */
+/* rt_obj.c: names, raise, imports, type tests                         */
+
+#if PY_VERSION_HEX < 0x03090000
+#define PyObject_Vectorcall _PyObject_Vectorcall
+#define PyObject_CallNoArgs(f) PyObject_CallObject((f), NULL)
+#define Py_IS_TYPE(o, t) (Py_TYPE(o) == (t))
+#endif
+
+/* New reference to globals[name], else builtins[name]; NULL with NameError
+   "name 'x' is not defined".  'globals' and 'name' are borrowed. */
+PYX_MUST_CHECK PyObject *pyx_rt_get_global(PyObject *globals, PyObject *name);
+/* New reference to builtins[name]; NULL with NameError. */
+PYX_MUST_CHECK PyObject *pyx_rt_get_builtin(PyObject *name);
+/* Sets UnboundLocalError worded as the running CPython words it. */
+void pyx_rt_unbound_local(const char *name);
+/* 'raise exc [from cause]': instantiates classes, checks BaseException,
+   sets the exception.  Always leaves an exception set.  Both borrowed;
+   cause may be NULL (no 'from'). */
+void pyx_rt_raise(PyObject *exc, PyObject *cause);
+/* Typed def argument check, Cython's messages: 0, or -1 with TypeError
+   "Argument 'l' has incorrect type (expected list, got tuple)" or
+   "Argument 'l' must not be None". */
+PYX_MUST_CHECK int pyx_rt_arg_type_test(PyObject *o, PyTypeObject *t, int none_ok, const char *name);
+/* Assignment to a builtin-typed variable: None or exactly t; else TypeError
+   "Expected list, got tuple". */
+PYX_MUST_CHECK int pyx_rt_type_test(PyObject *o, PyTypeObject *t);
+/* 'import name' (leaf = 0: the top-level package, as Python binds it;
+   leaf = 1: the named submodule, for 'import a.b as c') or the module of
+   'from name import ...' (fromlist non-NULL).  New reference or NULL. */
+PYX_MUST_CHECK PyObject *pyx_rt_import(PyObject *name, PyObject *globals, PyObject *fromlist, int level, int leaf);
+/* 'from module import name': new reference, or NULL with ImportError
+   worded as CPython's. */
+PYX_MUST_CHECK PyObject *pyx_rt_import_from(PyObject *module, PyObject *name);
+/* 1 unless Python runs with -O. */
+int pyx_rt_assertions_enabled(void);
+/* ValueError "range() arg 3 must not be zero". */
+void pyx_rt_raise_range_step_zero(void);
+
+/* try/finally: take the current exception into saved[3] (clearing it),
+   put it back (stealing), or drop it. */
+void pyx_rt_exc_fetch(PyObject *saved[3]);
+void pyx_rt_exc_restore(PyObject *saved[3]);
+void pyx_rt_exc_drop(PyObject *saved[3]);
+
 #endif /* PYX_RT_H */

@@ -1,0 +1,1989 @@
+/* emit.c - typed AST -> C (see emit.h).
+ *
+ * One C function per Python function, plus a thin METH_FASTCALL wrapper for
+ * the ones Python can call; the module body becomes the exec slot.  Each
+ * expression yields a Val: C text plus its type, and whether it names a temp
+ * holding a new reference.  Owned temps are released right after their one
+ * use, and every temp is Py_XDECREF'd at the error label, so every path out
+ * of a function releases what it owns.  Statements are written into a body
+ * buffer first; declarations (only the temps actually used) and the error
+ * and exit labels (only when something jumps to them) are added when the
+ * function is finished, which keeps the output free of -Wall warnings.
+ */
+#include "emit.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- text buffers ------------------------------------------------------------ */
+
+typedef struct Buf {
+    char *p;
+    size_t len, cap;
+} Buf;
+
+static void buf_vprintf(PyxArena *a, Buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1024;
+        while (cap < b->len + (size_t)n + 1)
+            cap *= 2;
+        char *p = pyx_arena_alloc(a, cap);
+        if (b->len)
+            memcpy(p, b->p, b->len);
+        b->p = p;
+        b->cap = cap;
+    }
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+static void buf_printf(PyxArena *a, Buf *b, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void buf_printf(PyxArena *a, Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(a, b, fmt, ap);
+    va_end(ap);
+}
+
+static void buf_append(PyxArena *a, Buf *dst, const Buf *src)
+{
+    if (src->len)
+        buf_printf(a, dst, "%.*s", (int)src->len, src->p);
+}
+
+/* ---- module and function state ------------------------------------------------ */
+
+typedef struct Emit {
+    PyxArena *a;
+    PyxModuleInfo *m;
+    const PyxEmitOptions *o;
+    Buf consts;        /* static PyObject *pyx_k_N; */
+    Buf const_init;    /* creates them */
+    int nconsts;
+    const char **names;   /* interned identifier constants, pyx_n_<i> */
+    int nnames, cap_names;
+    Buf statics;       /* defaults and method defs */
+    Buf funcs;
+    Buf protos;
+} Emit;
+
+typedef struct Label {
+    const char *name;
+    bool used;
+} Label;
+
+typedef struct Loop {
+    const char *user_break;   /* C statement for 'break' */
+    Label *brk;
+} Loop;
+
+typedef struct Fn {
+    Emit *E;
+    PyxFunc *f;             /* NULL for the module body */
+    Buf decl, body;
+    int indent;
+    int ntemp, nlabel;
+    const char **otemps;    /* object temps: released at the error label */
+    int notemps, cap_otemps;
+    Label *err, *ret;       /* where errors and returns go now */
+    Label err_main, ret_main;
+    Loop loops[64];
+    int nloops;
+    const char *tb_name;    /* function name in tracebacks */
+    int lineno_used;
+} Fn;
+
+typedef struct Val {
+    const char *c;
+    PyxType *t;
+    bool owned;     /* c is a temp holding a new reference */
+} Val;
+
+#define A (fn->E->a)
+
+static void line(Fn *fn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void line(Fn *fn, const char *fmt, ...)
+{
+    for (int i = 0; i < fn->indent; i++)
+        buf_printf(A, &fn->body, "    ");
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(A, &fn->body, fmt, ap);
+    va_end(ap);
+    buf_printf(A, &fn->body, "\n");
+}
+
+static Label *new_label(Fn *fn, const char *what)
+{
+    Label *l = pyx_arena_new(A, Label);
+    l->name = pyx_arena_printf(A, "pyx_L_%s_%d", what, ++fn->nlabel);
+    return l;
+}
+
+static void place_label(Fn *fn, Label *l)
+{
+    if (l->used)
+        buf_printf(A, &fn->body, "%s:;\n", l->name);
+}
+
+static const char *jump(Label *l)
+{
+    l->used = true;
+    return l->name;
+}
+
+static const char *temp(Fn *fn, PyxType *t)
+{
+    const char *name = pyx_arena_printf(A, "pyx_t_%d", ++fn->ntemp);
+    if (t->kind == PYX_TY_OBJECT) {
+        buf_printf(A, &fn->decl, "    PyObject *%s = NULL;\n", name);
+        if (fn->notemps == fn->cap_otemps) {
+            int cap = fn->cap_otemps ? fn->cap_otemps * 2 : 16;
+            const char **n = pyx_arena_alloc(A, sizeof *n * (size_t)cap);
+            if (fn->notemps)
+                memcpy(n, fn->otemps, sizeof *n * (size_t)fn->notemps);
+            fn->otemps = n;
+            fn->cap_otemps = cap;
+        }
+        fn->otemps[fn->notemps++] = name;
+    } else {
+        buf_printf(A, &fn->decl, "    %s = 0;\n", pyx_type_decl(A, t, name));
+    }
+    return name;
+}
+
+/* 'if (cond) goto error' with the statement's line for the traceback */
+static void check(Fn *fn, const char *cond, PyxLoc loc)
+{
+    fn->lineno_used = 1;
+    line(fn, "if (PYX_UNLIKELY(%s)) { pyx_lineno = %u; goto %s; }", cond, loc.line, jump(fn->err));
+}
+
+static void goto_error(Fn *fn, PyxLoc loc)
+{
+    fn->lineno_used = 1;
+    line(fn, "pyx_lineno = %u; goto %s;", loc.line, jump(fn->err));
+}
+
+static void release(Fn *fn, Val v)
+{
+    if (v.owned)
+        line(fn, "Py_CLEAR(%s);", v.c);
+}
+
+static Val cval(const char *c, PyxType *t)
+{
+    Val v = {c, t, false};
+    return v;
+}
+
+/* ---- constants ------------------------------------------------------------------- */
+
+/* A C string literal for arbitrary bytes. */
+static const char *c_string(PyxArena *a, const char *s, uint32_t len)
+{
+    Buf b = {0};
+    buf_printf(a, &b, "\"");
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            buf_printf(a, &b, "\\%c", c);
+        else if (c == '?')
+            buf_printf(a, &b, "\\?");
+        else if (c >= 0x20 && c < 0x7F)
+            buf_printf(a, &b, "%c", c);
+        else
+            buf_printf(a, &b, "\\%03o", c);
+    }
+    buf_printf(a, &b, "\"");
+    return b.p;
+}
+
+static const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n)
+{
+    const char *name = pyx_arena_printf(E->a, "pyx_k_%d", ++E->nconsts);
+    buf_printf(E->a, &E->consts, "static PyObject *%s;\n", name);
+    buf_printf(E->a, &E->const_init, "    %s = ", name);
+    buf_printf(E->a, &E->const_init, init_fmt, arg1, n);
+    buf_printf(E->a, &E->const_init, ";\n    if (!%s) return -1;\n", name);
+    return name;
+}
+
+/* The interned str constant for an identifier (attribute and global names). */
+static const char *name_const(Emit *E, const char *name)
+{
+    for (int i = 0; i < E->nnames; i++)
+        if (strcmp(E->names[i], name) == 0)
+            return pyx_arena_printf(E->a, "pyx_n_%d", i);
+    if (E->nnames == E->cap_names) {
+        int cap = E->cap_names ? E->cap_names * 2 : 32;
+        const char **n = pyx_arena_alloc(E->a, sizeof *n * (size_t)cap);
+        if (E->nnames)
+            memcpy(n, E->names, sizeof *n * (size_t)E->nnames);
+        E->names = n;
+        E->cap_names = cap;
+    }
+    E->names[E->nnames] = name;
+    const char *c = pyx_arena_printf(E->a, "pyx_n_%d", E->nnames);
+    buf_printf(E->a, &E->consts, "static PyObject *%s;  /* '%s' */\n", c, name);
+    buf_printf(E->a, &E->const_init, "    %s = PyUnicode_InternFromString(%s);\n    if (!%s) return -1;\n",
+               c, c_string(E->a, name, (uint32_t)strlen(name)), c);
+    E->nnames++;
+    return c;
+}
+
+static const char *str_const(Emit *E, PyxNode *s)
+{
+    const char *lit = c_string(E->a, s->name, s->len);
+    if (s->flags & PYX_F(BYTES))
+        return new_const(E, "PyBytes_FromStringAndSize(%s, %u)", lit, s->len);
+    const char *c = new_const(E, "PyUnicode_DecodeUTF8(%s, %u, \"surrogatepass\")", lit, s->len);
+    buf_printf(E->a, &E->const_init, "    PyUnicode_InternInPlace(&%s);\n", c);
+    return c;
+}
+
+static const char *strip_underscores(PyxArena *a, const char *s)
+{
+    char *r = pyx_arena_strdup(a, s), *w = r;
+    for (const char *p = s; *p; p++)
+        if (*p != '_')
+            *w++ = *p;
+    *w = '\0';
+    return r;
+}
+
+/* ---- conversions ------------------------------------------------------------------- */
+
+static Val emit_expr(Fn *fn, PyxNode *e);
+
+/* A C value as a new Python object (or the object itself). */
+static Val to_object(Fn *fn, Val v, PyxLoc loc)
+{
+    if (v.t->kind == PYX_TY_OBJECT || v.t->kind == PYX_TY_ERROR)
+        return v;
+    const char *t = temp(fn, &pyx_type_object);
+    const char *from = v.t->from_c ? v.t->from_c : "PyLong_FromLong";
+    if (v.t->kind == PYX_TY_INT && v.t->rank < 4 && !v.t->is_signed)
+        from = "PyLong_FromLong";
+    line(fn, "%s = %s(%s);", t, from, v.c);
+    check(fn, pyx_arena_printf(A, "!%s", t), loc);
+    Val r = {t, &pyx_type_object, true};
+    return r;
+}
+
+/* A new reference to the value (increfs a borrowed object). */
+static const char *to_new_ref(Fn *fn, Val v, PyxLoc loc)
+{
+    v = to_object(fn, v, loc);
+    if (!v.owned)
+        line(fn, "Py_INCREF(%s);", v.c);
+    return v.c;
+}
+
+static const char *type_object_of(PyxBuiltin b)
+{
+    switch (b) {
+    case PYX_BI_LIST: return "&PyList_Type";
+    case PYX_BI_DICT: return "&PyDict_Type";
+    case PYX_BI_TUPLE: return "&PyTuple_Type";
+    case PYX_BI_STR: return "&PyUnicode_Type";
+    case PYX_BI_BYTES: return "&PyBytes_Type";
+    case PYX_BI_INT: return "&PyLong_Type";
+    case PYX_BI_FLOAT: return "&PyFloat_Type";
+    case PYX_BI_BOOL: return "&PyBool_Type";
+    case PYX_BI_SET: return "&PySet_Type";
+    default: return "&PyBaseObject_Type";
+    }
+}
+
+/* v converted to type 'to' (Cython's coercions); the result is owned when
+   it is a new object. */
+static Val coerce(Fn *fn, Val v, PyxType *to, PyxLoc loc)
+{
+    if (to->kind == PYX_TY_ERROR || v.t->kind == PYX_TY_ERROR)
+        return v;
+    if (to->kind == PYX_TY_OBJECT) {
+        Val o = to_object(fn, v, loc);
+        if (to->builtin != PYX_BI_NONE && o.t->builtin != to->builtin)
+            check(fn, pyx_arena_printf(A, "pyx_rt_type_test(%s, %s) < 0", o.c, type_object_of(to->builtin)), loc);
+        o.t = to;
+        return o;
+    }
+    if (v.t->kind == PYX_TY_OBJECT) {
+        const char *t = temp(fn, to);
+        if (to->kind == PYX_TY_FLOAT && to != &pyx_type_double) {
+            const char *d = temp(fn, &pyx_type_double);
+            check(fn, pyx_arena_printf(A, "pyx_rt_as_double(%s, &%s) < 0", v.c, d), loc);
+            line(fn, "%s = (float)%s;", t, d);
+        } else {
+            const char *rt = to->kind == PYX_TY_BINT ? "bint" : to->rt;
+            check(fn, pyx_arena_printf(A, "pyx_rt_as_%s(%s, &%s) < 0", rt, v.c, t), loc);
+        }
+        release(fn, v);
+        return cval(t, to);
+    }
+    if (pyx_type_equal(to, v.t))
+        return v;
+    if (to->kind == PYX_TY_BINT)
+        return cval(pyx_arena_printf(A, "((%s) != 0)", v.c), to);
+    if (v.t->kind == PYX_TY_ARRAY)
+        return cval(v.c, to);   /* arrays decay to pointers */
+    return cval(pyx_arena_printf(A, "((%s)(%s))", pyx_type_decl(A, to, ""), v.c), to);
+}
+
+/* A C value computed once into a temp (so it can be used twice). */
+static Val materialize(Fn *fn, Val v)
+{
+    if (v.t->kind == PYX_TY_OBJECT || v.t->kind == PYX_TY_ERROR)
+        return v;
+    const char *t = temp(fn, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);
+    line(fn, "%s = %s;", t, v.c);
+    return cval(t, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);
+}
+
+static Val emit_as(Fn *fn, PyxNode *e, PyxType *to)
+{
+    return coerce(fn, emit_expr(fn, e), to, e->loc);
+}
+
+/* ---- names --------------------------------------------------------------------------- */
+
+static Val emit_name(Fn *fn, PyxNode *e)
+{
+    PyxSymbol *sym = e->sym;
+    if (e->type && e->type->kind == PYX_TY_NULL)
+        return cval("NULL", &pyx_type_null);
+    switch (sym->kind) {
+    case PYX_SYM_LOCAL:
+        if (sym->type->kind == PYX_TY_OBJECT && !sym->is_param)
+            check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), e->loc);
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_CGLOBAL:
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_EXTERN:
+        if (sym->value)
+            return emit_expr(fn, sym->value);
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_BUILTIN: {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_get_builtin(%s);", t, name_const(fn->E, sym->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        Val v = {t, &pyx_type_object, true};
+        return v;
+    }
+    default: {   /* module globals and def functions live in the module dict */
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_get_global(pyx_d, %s);", t, name_const(fn->E, sym->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        Val v = {t, &pyx_type_object, true};
+        return v;
+    }
+    }
+}
+
+/* ---- operators ------------------------------------------------------------------------- */
+
+static const char *c_op(int op)
+{
+    switch (op) {
+    case PYX_OP_ADD: return "+";
+    case PYX_OP_SUB: return "-";
+    case PYX_OP_MUL: return "*";
+    case PYX_OP_DIV: return "/";
+    case PYX_OP_FLOORDIV: return "/";
+    case PYX_OP_MOD: return "%";
+    case PYX_OP_LSHIFT: return "<<";
+    case PYX_OP_RSHIFT: return ">>";
+    case PYX_OP_BITOR: return "|";
+    case PYX_OP_BITXOR: return "^";
+    case PYX_OP_BITAND: return "&";
+    case PYX_OP_EQ: return "==";
+    case PYX_OP_NE: return "!=";
+    case PYX_OP_LT: return "<";
+    case PYX_OP_LE: return "<=";
+    case PYX_OP_GT: return ">";
+    case PYX_OP_GE: return ">=";
+    case PYX_OP_IS: return "==";
+    case PYX_OP_IS_NOT: return "!=";
+    default: PYX_UNREACHABLE();
+    }
+}
+
+static const char *py_number_op(int op, bool inplace)
+{
+    switch (op) {
+    case PYX_OP_ADD: return inplace ? "PyNumber_InPlaceAdd" : "PyNumber_Add";
+    case PYX_OP_SUB: return inplace ? "PyNumber_InPlaceSubtract" : "PyNumber_Subtract";
+    case PYX_OP_MUL: return inplace ? "PyNumber_InPlaceMultiply" : "PyNumber_Multiply";
+    case PYX_OP_MATMUL: return inplace ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
+    case PYX_OP_DIV: return inplace ? "PyNumber_InPlaceTrueDivide" : "PyNumber_TrueDivide";
+    case PYX_OP_FLOORDIV: return inplace ? "PyNumber_InPlaceFloorDivide" : "PyNumber_FloorDivide";
+    case PYX_OP_MOD: return inplace ? "PyNumber_InPlaceRemainder" : "PyNumber_Remainder";
+    case PYX_OP_LSHIFT: return inplace ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
+    case PYX_OP_RSHIFT: return inplace ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
+    case PYX_OP_BITOR: return inplace ? "PyNumber_InPlaceOr" : "PyNumber_Or";
+    case PYX_OP_BITXOR: return inplace ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
+    case PYX_OP_BITAND: return inplace ? "PyNumber_InPlaceAnd" : "PyNumber_And";
+    default: return NULL;
+    }
+}
+
+static int rich_op(int op)
+{
+    switch (op) {
+    case PYX_OP_LT: return 0;
+    case PYX_OP_LE: return 1;
+    case PYX_OP_EQ: return 2;
+    case PYX_OP_NE: return 3;
+    case PYX_OP_GT: return 4;
+    case PYX_OP_GE: return 5;
+    default: return -1;
+    }
+}
+
+static const char *const rich_names[] = {"Py_LT", "Py_LE", "Py_EQ", "Py_NE", "Py_GT", "Py_GE"};
+
+/* Python operator on two objects -> owned result. */
+static Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
+{
+    const char *t = temp(fn, &pyx_type_object);
+    if (op == PYX_OP_POW)
+        line(fn, "%s = %s(%s, %s, Py_None);", t, inplace ? "PyNumber_InPlacePower" : "PyNumber_Power", l.c, r.c);
+    else
+        line(fn, "%s = %s(%s, %s);", t, py_number_op(op, inplace), l.c, r.c);
+    release(fn, l);
+    release(fn, r);
+    check(fn, pyx_arena_printf(A, "!%s", t), loc);
+    Val v = {t, &pyx_type_object, true};
+    return v;
+}
+
+/* C arithmetic with Python's semantics where they differ from C:
+   '/' is true division, '//' and '%' floor (unless cdivision), and
+   division by zero raises ZeroDivisionError. */
+static Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc)
+{
+    bool cdiv = fn->f ? fn->f->cdivision : fn->E->m->cdivision;
+    PyxType *t = rt;
+    if (op == PYX_OP_DIV) {
+        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
+        if (cdiv && (l.t->kind == PYX_TY_FLOAT || r.t->kind == PYX_TY_FLOAT))
+            return cval(pyx_arena_printf(A, "(%s / %s)", a.c, b.c), t);
+        const char *res = temp(fn, &pyx_type_double);
+        check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", a.c, b.c, res), loc);
+        return cval(res, t);
+    }
+    if (op == PYX_OP_FLOORDIV || op == PYX_OP_MOD) {
+        Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
+        if (cdiv && t->kind == PYX_TY_INT)
+            return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
+        const char *res = temp(fn, t);
+        const char *rtn = t->kind == PYX_TY_FLOAT ? "double" : t->rt;
+        check(fn, pyx_arena_printf(A, "pyx_rt_%s_%s(%s, %s, &%s) < 0", op == PYX_OP_MOD ? "mod" : "floordiv",
+                                   rtn, a.c, b.c, res), loc);
+        return cval(res, t);
+    }
+    if (op == PYX_OP_POW) {
+        if (t->kind == PYX_TY_INT) {
+            /* a non-negative literal exponent: repeated multiplication */
+            Val base = materialize(fn, coerce(fn, l, t, loc));
+            long k = strtol(r.c, NULL, 10);
+            if (k == 0)
+                return cval(pyx_arena_printf(A, "((%s)1)", t->cname), t);
+            Buf b = {0};
+            buf_printf(A, &b, "(%s", base.c);
+            for (long i = 1; i < k; i++)
+                buf_printf(A, &b, " * %s", base.c);
+            buf_printf(A, &b, ")");
+            return cval(b.p, t);
+        }
+        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
+        return cval(pyx_arena_printf(A, "pow(%s, %s)", a.c, b.c), &pyx_type_double);
+    }
+    if (l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY)
+        return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), rt);
+    Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
+    return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
+}
+
+static Val emit_binop(Fn *fn, PyxNode *e)
+{
+    Val l = emit_expr(fn, e->left);
+    if (e->type->kind == PYX_TY_OBJECT) {
+        Val lo = to_object(fn, l, e->loc);
+        Val ro = to_object(fn, emit_expr(fn, e->right), e->loc);
+        return object_binop(fn, e->op, lo, ro, false, e->loc);
+    }
+    /* keep left-to-right order when the right side has effects */
+    if (!(l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY))
+        l = materialize(fn, l);
+    Val r = emit_expr(fn, e->right);
+    PyxType *t = e->type;
+    if (e->op == PYX_OP_DIV || e->op == PYX_OP_POW)
+        t = pyx_type_promote(l.t, r.t);
+    if (e->op == PYX_OP_POW && e->type->kind == PYX_TY_INT)
+        r.c = e->right->name;
+    Val v = c_binop(fn, e->op, l, r, t, e->loc);
+    v.t = e->type;
+    return v;
+}
+
+/* ---- conditions ----------------------------------------------------------------------- */
+
+static const char *emit_truth(Fn *fn, Val v, PyxLoc loc)
+{
+    if (v.t->kind == PYX_TY_OBJECT) {
+        const char *t = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_IsTrue(%s);", t, v.c);
+        release(fn, v);
+        check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+        return t;
+    }
+    if (v.t->kind == PYX_TY_PTR || v.t->kind == PYX_TY_NULL)
+        return pyx_arena_printf(A, "(%s != NULL)", v.c);
+    return pyx_arena_printf(A, "(%s)", v.c);
+}
+
+/* One comparison 'a op b' as a C truth value (int). */
+static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
+{
+    if (pyx_type_is_c(a.t) && pyx_type_is_c(b.t) && op != PYX_OP_IN && op != PYX_OP_NOT_IN) {
+        if (pyx_type_is_numeric(a.t) && pyx_type_is_numeric(b.t)) {
+            PyxType *t = pyx_type_promote(a.t, b.t);
+            a = coerce(fn, a, t, loc);
+            b = coerce(fn, b, t, loc);
+        }
+        return pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c);
+    }
+    Val ao = to_object(fn, a, loc), bo = to_object(fn, b, loc);
+    const char *t = temp(fn, &pyx_type_int);
+    if (op == PYX_OP_IS || op == PYX_OP_IS_NOT) {
+        line(fn, "%s = (%s %s %s);", t, ao.c, op == PYX_OP_IS ? "==" : "!=", bo.c);
+        release(fn, ao);
+        release(fn, bo);
+        return t;
+    }
+    if (op == PYX_OP_IN || op == PYX_OP_NOT_IN) {
+        line(fn, "%s = PySequence_Contains(%s, %s);", t, bo.c, ao.c);
+        release(fn, ao);
+        release(fn, bo);
+        check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+        if (op == PYX_OP_NOT_IN)
+            line(fn, "%s = !%s;", t, t);
+        return t;
+    }
+    line(fn, "%s = PyObject_RichCompareBool(%s, %s, %s);", t, ao.c, bo.c, rich_names[rich_op(op)]);
+    release(fn, ao);
+    release(fn, bo);
+    check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+    return t;
+}
+
+static const char *emit_cond(Fn *fn, PyxNode *e);
+
+/* 'a < b < c' evaluates b once and stops at the first false comparison. */
+static const char *compare_chain_truth(Fn *fn, PyxNode *e)
+{
+    Val left = emit_expr(fn, e->left);
+    if (e->items.len == 1) {
+        Val right = emit_expr(fn, e->items.items[0]->value);
+        if (pyx_type_is_c(left.t) && pyx_type_is_c(right.t))
+            left = materialize(fn, left);
+        return compare_truth(fn, e->items.items[0]->op, left, right, e->loc);
+    }
+    const char *res = temp(fn, &pyx_type_int);
+    if (left.t->kind != PYX_TY_OBJECT)
+        left = materialize(fn, left);
+    int opened = 0;
+    for (int i = 0; i < e->items.len; i++) {
+        PyxNode *c = e->items.items[i];
+        Val right = emit_expr(fn, c->value);
+        bool last = i == e->items.len - 1;
+        if (!last) {
+            if (right.t->kind == PYX_TY_OBJECT) {
+                if (!right.owned) {
+                    const char *t = temp(fn, &pyx_type_object);
+                    line(fn, "%s = %s; Py_INCREF(%s);", t, right.c, t);
+                    right.c = t;
+                    right.owned = true;
+                }
+            } else {
+                right = materialize(fn, right);
+            }
+        }
+        Val keep = right;
+        if (!last && right.owned) {
+            /* compare_truth releases its operands: give it a borrowed view */
+            keep.owned = false;
+        }
+        const char *t = compare_truth(fn, c->op, left, keep, c->loc);
+        line(fn, "%s = %s;", res, t);
+        if (left.owned)
+            release(fn, left);
+        left = right;
+        if (!last) {
+            line(fn, "if (%s) {", res);
+            fn->indent++;
+            opened++;
+        } else if (left.owned) {
+            release(fn, left);
+        }
+    }
+    while (opened--) {
+        fn->indent--;
+        line(fn, "}");
+    }
+    /* a chain stopped early leaves its pending operand owned: clear it */
+    return res;
+}
+
+static const char *emit_cond(Fn *fn, PyxNode *e)
+{
+    if (e->kind == PYX_NODE_NOT)
+        return pyx_arena_printf(A, "(!%s)", emit_cond(fn, e->value));
+    if (e->kind == PYX_NODE_COMPARE)
+        return compare_chain_truth(fn, e);
+    if (e->kind == PYX_NODE_BOOLOP) {
+        const char *res = temp(fn, &pyx_type_int);
+        int opened = 0;
+        for (int i = 0; i < e->items.len; i++) {
+            line(fn, "%s = %s;", res, emit_cond(fn, e->items.items[i]));
+            if (i < e->items.len - 1) {
+                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", res);
+                fn->indent++;
+                opened++;
+            }
+        }
+        while (opened--) {
+            fn->indent--;
+            line(fn, "}");
+        }
+        return res;
+    }
+    return emit_truth(fn, emit_expr(fn, e), e->loc);
+}
+
+/* ---- calls -------------------------------------------------------------------------------- */
+
+/* The error test for a call of a C function with exception spec 'f'. */
+static const char *exc_test(Fn *fn, PyxFunc *f, const char *res)
+{
+    switch (f->exc) {
+    case PYX_EXC_VALUE:
+        return pyx_arena_printf(A, "%s == %s", res, f->exc_value);
+    case PYX_EXC_CHECK:
+        return pyx_arena_printf(A, "%s == %s && PyErr_Occurred()", res, f->exc_value);
+    case PYX_EXC_STAR:
+        return "PyErr_Occurred()";
+    case PYX_EXC_NULL:
+        return pyx_arena_printf(A, "!%s", res);
+    default:
+        return NULL;
+    }
+}
+
+static Val emit_c_call(Fn *fn, PyxNode *e)
+{
+    PyxSymbol *sym = e->value->sym;
+    PyxFunc *f = sym->kind == PYX_SYM_FUNC ? sym->func : NULL;
+    PyxType *ft = f ? NULL : (sym->type->kind == PYX_TY_FUNC ? sym->type : sym->type->base);
+    Buf args = {0};
+    Val *owned = pyx_arena_alloc(A, sizeof(Val) * (size_t)(e->items.len + 1));
+    int nowned = 0;
+    for (int i = 0; i < e->items.len; i++) {
+        PyxNode *arg = e->items.items[i];
+        PyxType *pt = f ? f->params[i]->type : i < ft->nparams ? ft->params[i] : NULL;
+        Val v = emit_expr(fn, arg);
+        if (pt)
+            v = coerce(fn, v, pt, arg->loc);
+        else if (v.t->kind == PYX_TY_FLOAT)
+            v = coerce(fn, v, &pyx_type_double, arg->loc);   /* C varargs promote floats */
+        if (v.t->kind != PYX_TY_OBJECT && i + 1 < e->items.len)
+            v = materialize(fn, v);
+        if (v.owned)
+            owned[nowned++] = v;
+        buf_printf(A, &args, "%s%s", i ? ", " : "", v.c);
+    }
+    PyxType *ret = f ? f->ret : ft->base;
+    const char *callee = f ? f->cname : sym->cname;
+    if (!f && sym->kind == PYX_SYM_LOCAL)
+        callee = pyx_arena_printf(A, "(*%s)", sym->cname);
+    const char *call = pyx_arena_printf(A, "%s(%s)", callee, args.p ? args.p : "");
+    if (ret->kind == PYX_TY_VOID) {
+        line(fn, "%s;", call);
+        for (int i = 0; i < nowned; i++)
+            release(fn, owned[i]);
+        if (f && f->exc != PYX_EXC_NONE)
+            check(fn, exc_test(fn, f, ""), e->loc);
+        return cval("0", &pyx_type_void);
+    }
+    const char *t = temp(fn, ret);
+    line(fn, "%s = %s;", t, call);
+    for (int i = 0; i < nowned; i++)
+        release(fn, owned[i]);
+    if (f && f->exc != PYX_EXC_NONE)
+        check(fn, exc_test(fn, f, t), e->loc);
+    Val v = {t, ret, ret->kind == PYX_TY_OBJECT};
+    return v;
+}
+
+/* Builtins computed in C for C arguments (sema marked them with op = 1). */
+static Val emit_c_builtin(Fn *fn, PyxNode *e)
+{
+    const char *b = e->value->name;
+    PyxType *t = e->type;
+    if (strcmp(b, "len") == 0) {
+        Val o = emit_expr(fn, e->items.items[0]);
+        const char *r = temp(fn, &pyx_type_ssize_t);
+        line(fn, "%s = PyObject_Length(%s);", r, o.c);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        return cval(r, t);
+    }
+    if (strcmp(b, "float") == 0)
+        return coerce(fn, emit_expr(fn, e->items.items[0]), &pyx_type_double, e->loc);
+    if (strcmp(b, "abs") == 0) {
+        Val v = materialize(fn, coerce(fn, emit_expr(fn, e->items.items[0]), t, e->loc));
+        if (t->kind == PYX_TY_FLOAT)
+            return cval(pyx_arena_printf(A, "fabs(%s)", v.c), t);
+        if (!t->is_signed)
+            return v;
+        /* abs(INT_MIN) overflows in C as in Cython; the result type is the operand's */
+        return cval(pyx_arena_printf(A, "(%s < 0 ? -%s : %s)", v.c, v.c, v.c), t);
+    }
+    /* min / max: left to right, first extreme wins as in Python */
+    bool is_min = strcmp(b, "min") == 0;
+    const char *r = temp(fn, t);
+    for (int i = 0; i < e->items.len; i++) {
+        Val v = coerce(fn, emit_expr(fn, e->items.items[i]), t, e->loc);
+        if (i == 0) {
+            line(fn, "%s = %s;", r, v.c);
+        } else {
+            Val m = materialize(fn, v);
+            line(fn, "if (%s %s %s) %s = %s;", m.c, is_min ? "<" : ">", r, r, m.c);
+        }
+    }
+    return cval(r, t);
+}
+
+static Val emit_py_call(Fn *fn, PyxNode *e)
+{
+    Val callee = emit_expr(fn, e->value);
+    int n = e->items.len, nk = e->keywords.len;
+    Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + nk + 1));
+    for (int i = 0; i < n; i++)
+        vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+    for (int i = 0; i < nk; i++)
+        vals[n + i] = to_object(fn, emit_expr(fn, e->keywords.items[i]->value), e->keywords.items[i]->loc);
+    const char *kwnames = "NULL";
+    if (nk) {
+        Buf init = {0};
+        buf_printf(A, &init, "PyTuple_Pack(%d", nk);
+        for (int i = 0; i < nk; i++)
+            buf_printf(A, &init, ", %s", name_const(fn->E, e->keywords.items[i]->name));
+        buf_printf(A, &init, ")");
+        kwnames = new_const(fn->E, "%s", init.p, 0);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    Buf args = {0};
+    buf_printf(A, &args, "NULL");
+    for (int i = 0; i < n + nk; i++)
+        buf_printf(A, &args, ", %s", vals[i].c);
+    line(fn, "{");
+    line(fn, "    PyObject *pyx_args[] = {%s};", args.p);
+    line(fn, "    %s = PyObject_Vectorcall(%s, pyx_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+         t, callee.c, n, kwnames);
+    line(fn, "}");
+    release(fn, callee);
+    for (int i = 0; i < n + nk; i++)
+        release(fn, vals[i]);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    Val v = {t, &pyx_type_object, true};
+    return v;
+}
+
+static Val emit_call(Fn *fn, PyxNode *e)
+{
+    PyxSymbol *sym = e->value->kind == PYX_NODE_NAME ? e->value->sym : NULL;
+    if (sym && ((sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
+                || ((sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_LOCAL) && sym->type
+                    && (sym->type->kind == PYX_TY_FUNC || (sym->type->kind == PYX_TY_PTR && sym->type->base->kind == PYX_TY_FUNC)))))
+        return emit_c_call(fn, e);
+    if (e->op == 1)
+        return emit_c_builtin(fn, e);
+    return emit_py_call(fn, e);
+}
+
+/* ---- displays ------------------------------------------------------------------------------ */
+
+static Val emit_display(Fn *fn, PyxNode *e)
+{
+    const char *t = temp(fn, &pyx_type_object);
+    int n = e->items.len;
+    switch (e->kind) {
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
+        for (int i = 0; i < n; i++)
+            vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+        bool tuple = e->kind == PYX_NODE_TUPLE;
+        line(fn, "%s = %s(%d);", t, tuple ? "PyTuple_New" : "PyList_New", n);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            if (!vals[i].owned)
+                line(fn, "Py_INCREF(%s);", vals[i].c);
+            line(fn, "%s(%s, %d, %s);", tuple ? "PyTuple_SET_ITEM" : "PyList_SET_ITEM", t, i, vals[i].c);
+            if (vals[i].owned)
+                line(fn, "%s = NULL;", vals[i].c);
+        }
+        break;
+    }
+    case PYX_NODE_SET:
+        line(fn, "%s = PySet_New(NULL);", t);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            Val v = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+            const char *r = temp(fn, &pyx_type_int);
+            line(fn, "%s = PySet_Add(%s, %s);", r, t, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        }
+        break;
+    case PYX_NODE_DICT:
+        line(fn, "%s = PyDict_New();", t);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            PyxNode *it = e->items.items[i];
+            Val k = to_object(fn, emit_expr(fn, it->left), it->loc);
+            Val v = to_object(fn, emit_expr(fn, it->value), it->loc);
+            const char *r = temp(fn, &pyx_type_int);
+            line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, t, k.c, v.c);
+            release(fn, k);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        }
+        break;
+    default:
+        PYX_UNREACHABLE();
+    }
+    Val v = {t, e->type, true};
+    return v;
+}
+
+/* ---- expressions --------------------------------------------------------------------------- */
+
+static Val emit_subscript(Fn *fn, PyxNode *e)
+{
+    Val base = emit_expr(fn, e->value);
+    if (base.t->kind == PYX_TY_PTR || base.t->kind == PYX_TY_ARRAY) {
+        Val idx = emit_expr(fn, e->right);
+        return cval(pyx_arena_printf(A, "%s[%s]", base.c, idx.c), e->type);
+    }
+    Val key;
+    if (e->right->kind == PYX_NODE_SLICE) {
+        PyxNode *sl = e->right;
+        Val lo = sl->lower ? to_object(fn, emit_expr(fn, sl->lower), sl->loc) : cval("Py_None", &pyx_type_object);
+        Val hi = sl->upper ? to_object(fn, emit_expr(fn, sl->upper), sl->loc) : cval("Py_None", &pyx_type_object);
+        Val st = sl->step ? to_object(fn, emit_expr(fn, sl->step), sl->loc) : cval("Py_None", &pyx_type_object);
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = PySlice_New(%s, %s, %s);", t, lo.c, hi.c, st.c);
+        release(fn, lo);
+        release(fn, hi);
+        release(fn, st);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        key = (Val){t, &pyx_type_object, true};
+    } else {
+        key = to_object(fn, emit_expr(fn, e->right), e->loc);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetItem(%s, %s);", t, base.c, key.c);
+    release(fn, base);
+    release(fn, key);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    return (Val){t, &pyx_type_object, true};
+}
+
+static Val emit_expr(Fn *fn, PyxNode *e)
+{
+    switch (e->kind) {
+    case PYX_NODE_NAME:
+        return emit_name(fn, e);
+    case PYX_NODE_INT:
+        if (e->type->kind == PYX_TY_OBJECT) {
+            const char *c = new_const(fn->E, "PyLong_FromString(%s, NULL, 0)",
+                                      c_string(A, strip_underscores(A, e->name), (uint32_t)strlen(strip_underscores(A, e->name))), 0);
+            return cval(c, &pyx_type_object);
+        } else {
+            const char *s = strip_underscores(A, e->name);
+            /* octal literals are written 0o17 in Python, 017 in C */
+            if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
+                s = pyx_arena_printf(A, "0%s", s + 2);
+            else if (s[0] == '-' && s[1] == '0' && (s[2] == 'o' || s[2] == 'O'))
+                s = pyx_arena_printf(A, "-0%s", s + 3);
+            if (s[0] == '-')
+                return cval(pyx_arena_printf(A, "(%sL)", s), e->type);
+            return cval(pyx_arena_printf(A, "%sL", s), e->type);
+        }
+    case PYX_NODE_FLOAT: {
+        const char *s = strip_underscores(A, e->name);
+        if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL)
+            s = pyx_arena_printf(A, "%s.0", s);
+        if (s[0] == '.')
+            s = pyx_arena_printf(A, "0%s", s);
+        return cval(s, &pyx_type_double);
+    }
+    case PYX_NODE_IMAG: {
+        const char *s = strip_underscores(A, e->name);
+        const char *c = new_const(fn->E, "PyComplex_FromDoubles(0.0, %s)",
+                                  pyx_arena_strndup(A, s, strlen(s) - 1), 0);
+        return cval(c, &pyx_type_object);
+    }
+    case PYX_NODE_STR:
+        if (e->flags & PYX_F(CHAR))
+            return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
+        return cval(str_const(fn->E, e), e->type);
+    case PYX_NODE_TRUE:
+        return cval("1", &pyx_type_bint);
+    case PYX_NODE_FALSE:
+        return cval("0", &pyx_type_bint);
+    case PYX_NODE_NONE:
+        return cval("Py_None", &pyx_type_object);
+    case PYX_NODE_ELLIPSIS:
+        return cval("Py_Ellipsis", &pyx_type_object);
+    case PYX_NODE_BINOP:
+        return emit_binop(fn, e);
+    case PYX_NODE_UNARYOP: {
+        Val v = emit_expr(fn, e->value);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            v = to_object(fn, v, e->loc);
+            const char *t = temp(fn, &pyx_type_object);
+            const char *f = e->op == PYX_OP_UMINUS ? "PyNumber_Negative" : e->op == PYX_OP_UPLUS ? "PyNumber_Positive" : "PyNumber_Invert";
+            line(fn, "%s = %s(%s);", t, f, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+            return (Val){t, &pyx_type_object, true};
+        }
+        v = coerce(fn, v, e->type, e->loc);
+        const char *op = e->op == PYX_OP_UMINUS ? "-" : e->op == PYX_OP_UPLUS ? "+" : "~";
+        return cval(pyx_arena_printf(A, "(%s%s)", op, v.c), e->type);
+    }
+    case PYX_NODE_NOT:
+        return cval(emit_cond(fn, e), &pyx_type_bint);
+    case PYX_NODE_COMPARE:
+        if (e->type->kind != PYX_TY_OBJECT)
+            return cval(compare_chain_truth(fn, e), &pyx_type_bint);
+        if (e->items.len == 1 && rich_op(e->items.items[0]->op) >= 0) {
+            Val a = to_object(fn, emit_expr(fn, e->left), e->loc);
+            Val b = to_object(fn, emit_expr(fn, e->items.items[0]->value), e->loc);
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = PyObject_RichCompare(%s, %s, %s);", t, a.c, b.c, rich_names[rich_op(e->items.items[0]->op)]);
+            release(fn, a);
+            release(fn, b);
+            check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+            return (Val){t, &pyx_type_object, true};
+        } else {
+            /* chains and is/in: compute the truth, then the bool */
+            const char *c = compare_chain_truth(fn, e);
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = PyBool_FromLong(%s);", t, c);
+            return (Val){t, &pyx_type_object, true};
+        }
+    case PYX_NODE_BOOLOP: {
+        /* 'a and b' is a if a is false, else b; the result has e's type */
+        const char *res = temp(fn, e->type);
+        int opened = 0;
+        for (int i = 0; i < e->items.len; i++) {
+            PyxNode *it = e->items.items[i];
+            Val v = coerce(fn, emit_expr(fn, it), e->type, it->loc);
+            if (e->type->kind == PYX_TY_OBJECT) {
+                if (i > 0)
+                    line(fn, "Py_CLEAR(%s);", res);
+                line(fn, "%s = %s;", res, v.c);
+                if (v.owned)
+                    line(fn, "%s = NULL;", v.c);
+                else
+                    line(fn, "Py_INCREF(%s);", res);
+            } else {
+                line(fn, "%s = %s;", res, v.c);
+            }
+            if (i < e->items.len - 1) {
+                const char *truth = emit_truth(fn, (Val){res, e->type, false}, it->loc);
+                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", truth);
+                fn->indent++;
+                opened++;
+            }
+        }
+        while (opened--) {
+            fn->indent--;
+            line(fn, "}");
+        }
+        Val r = {res, e->type, e->type->kind == PYX_TY_OBJECT};
+        return r;
+    }
+    case PYX_NODE_IF_EXP: {
+        const char *cond = emit_cond(fn, e->test);
+        const char *res = temp(fn, e->type);
+        line(fn, "if (%s) {", cond);
+        fn->indent++;
+        Val a = coerce(fn, emit_expr(fn, e->left), e->type, e->loc);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            line(fn, "%s = %s;", res, a.c);
+            line(fn, a.owned ? "%s = NULL;" : "Py_INCREF(%s);", a.owned ? a.c : res);
+        } else {
+            line(fn, "%s = %s;", res, a.c);
+        }
+        fn->indent--;
+        line(fn, "} else {");
+        fn->indent++;
+        Val b = coerce(fn, emit_expr(fn, e->right), e->type, e->loc);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            line(fn, "%s = %s;", res, b.c);
+            line(fn, b.owned ? "%s = NULL;" : "Py_INCREF(%s);", b.owned ? b.c : res);
+        } else {
+            line(fn, "%s = %s;", res, b.c);
+        }
+        fn->indent--;
+        line(fn, "}");
+        return (Val){res, e->type, e->type->kind == PYX_TY_OBJECT};
+    }
+    case PYX_NODE_CALL:
+        return emit_call(fn, e);
+    case PYX_NODE_ATTRIBUTE: {
+        Val o = emit_expr(fn, e->value);
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_GetAttr(%s, %s);", t, o.c, name_const(fn->E, e->name));
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        return (Val){t, &pyx_type_object, true};
+    }
+    case PYX_NODE_SUBSCRIPT:
+        return emit_subscript(fn, e);
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET: case PYX_NODE_DICT:
+        return emit_display(fn, e);
+    case PYX_NODE_CAST: {
+        Val v = emit_expr(fn, e->value);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            v = to_object(fn, v, e->loc);
+            v.t = e->type;   /* <list>x is unchecked, as in Cython */
+            return v;
+        }
+        if (v.t->kind == PYX_TY_OBJECT)
+            return coerce(fn, v, e->type, e->loc);
+        return cval(pyx_arena_printf(A, "((%s)(%s))", pyx_type_decl(A, e->type, ""), v.c), e->type);
+    }
+    case PYX_NODE_ADDRESS_OF: {
+        Val v = emit_expr(fn, e->value);
+        return cval(pyx_arena_printf(A, "(&%s)", v.c), e->type);
+    }
+    case PYX_NODE_SIZEOF:
+        if (e->ctype) {
+            /* sema resolved it; rebuild the C spelling from the node */
+            PyxNode *ct = e->ctype;
+            PyxType *t = NULL;
+            if (ct->kind == PYX_NODE_CTYPE_NAME && !(ct->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT))) && !ct->op)
+                t = pyx_type_by_name(ct->name);
+            if (t == NULL && ct->kind == PYX_NODE_CTYPE_NAME)
+                t = pyx_type_by_words(ct->name, ct->flags & PYX_F(UNSIGNED), ct->flags & PYX_F(SIGNED),
+                                      ct->flags & PYX_F(SHORT), ct->op);
+            if (t)
+                return cval(pyx_arena_printf(A, "sizeof(%s)", t->cname), &pyx_type_size_t);
+            int ptrs = 0;
+            while (ct->kind == PYX_NODE_CTYPE_PTR) {
+                ptrs++;
+                ct = ct->ctype;
+            }
+            if (ptrs)
+                return cval("sizeof(void *)", &pyx_type_size_t);
+            PYX_UNREACHABLE();
+        } else {
+            Val v = emit_expr(fn, e->value);
+            return cval(pyx_arena_printf(A, "sizeof(%s)", v.c), &pyx_type_size_t);
+        }
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+/* ---- assignment ------------------------------------------------------------------------------ */
+
+/* Stores v (consumed: an owned value is moved, a borrowed one increfed)
+   into the object slot 'dst', releasing what dst held. */
+static void store_object(Fn *fn, const char *dst, Val v, PyxLoc loc)
+{
+    const char *nv = to_new_ref(fn, v, loc);
+    line(fn, "Py_XSETREF(%s, %s);", dst, nv);
+    if (v.owned || v.t->kind != PYX_TY_OBJECT)
+        line(fn, "%s = NULL;", nv);
+}
+
+static void assign_to(Fn *fn, PyxNode *target, Val v)
+{
+    PyxLoc loc = target->loc;
+    switch (target->kind) {
+    case PYX_NODE_NAME: {
+        PyxSymbol *sym = target->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            Val c = coerce(fn, v, sym->type, loc);
+            if (sym->type->kind == PYX_TY_OBJECT)
+                store_object(fn, sym->cname, c, loc);
+            else
+                line(fn, "%s = %s;", sym->cname, c.c);
+            return;
+        }
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, sym->name), o.c);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    case PYX_NODE_SUBSCRIPT: {
+        Val base = emit_expr(fn, target->value);
+        if (base.t->kind == PYX_TY_PTR || base.t->kind == PYX_TY_ARRAY) {
+            Val idx = emit_expr(fn, target->right);
+            Val c = coerce(fn, v, target->type, loc);
+            line(fn, "%s[%s] = %s;", base.c, idx.c, c.c);
+            return;
+        }
+        Val key = to_object(fn, emit_expr(fn, target->right), loc);
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetItem(%s, %s, %s);", r, base.c, key.c, o.c);
+        release(fn, base);
+        release(fn, key);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    case PYX_NODE_ATTRIBUTE: {
+        Val base = emit_expr(fn, target->value);
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetAttr(%s, %s, %s);", r, base.c, name_const(fn->E, target->name), o.c);
+        release(fn, base);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+static void emit_aug_assign(Fn *fn, PyxNode *s)
+{
+    PyxNode *tg = s->target;
+    PyxType *tt = tg->type;
+    if (tg->kind == PYX_NODE_NAME && pyx_type_is_c(tt)) {
+        Val cur = cval(tg->sym->cname, tt);
+        Val v = emit_expr(fn, s->value);
+        if (v.t->kind == PYX_TY_OBJECT) {
+            /* C target, Python operand: Python arithmetic, converted back with a range check */
+            Val co = to_object(fn, cur, s->loc);
+            Val r = object_binop(fn, s->op, co, v, true, s->loc);
+            assign_to(fn, tg, r);
+            return;
+        }
+        PyxType *t = tt->kind == PYX_TY_PTR ? tt : pyx_type_promote(tt, v.t);
+        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
+            t = &pyx_type_double;
+        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
+            v.c = s->value->name;
+        Val r = c_binop(fn, s->op, cur, v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
+        line(fn, "%s = %s;", tg->sym->cname, coerce(fn, r, tt, s->loc).c);
+        return;
+    }
+    if (tg->kind == PYX_NODE_SUBSCRIPT && tg->value->type && (tg->value->type->kind == PYX_TY_PTR || tg->value->type->kind == PYX_TY_ARRAY)) {
+        Val base = materialize(fn, emit_expr(fn, tg->value));
+        Val idx = materialize(fn, emit_expr(fn, tg->right));
+        const char *slot = pyx_arena_printf(A, "%s[%s]", base.c, idx.c);
+        Val v = emit_expr(fn, s->value);
+        if (v.t->kind == PYX_TY_OBJECT) {
+            Val co = to_object(fn, cval(slot, tt), s->loc);
+            Val r = object_binop(fn, s->op, co, v, true, s->loc);
+            line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+            return;
+        }
+        PyxType *t = pyx_type_promote(tt, v.t);
+        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
+            t = &pyx_type_double;
+        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
+            v.c = s->value->name;
+        Val r = c_binop(fn, s->op, cval(slot, tt), v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
+        line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+        return;
+    }
+    /* object target: read, in-place operator, write back */
+    if (tg->kind == PYX_NODE_NAME) {
+        Val cur = emit_name(fn, tg);
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val r = object_binop(fn, s->op, cur, v, true, s->loc);
+        assign_to(fn, tg, r);
+        return;
+    }
+    if (tg->kind == PYX_NODE_ATTRIBUTE) {
+        Val base = emit_expr(fn, tg->value);
+        if (!base.owned) {
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
+            base = (Val){t, &pyx_type_object, true};
+        }
+        const char *cur = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_GetAttr(%s, %s);", cur, base.c, name_const(fn->E, tg->name));
+        check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
+        const char *rc = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetAttr(%s, %s, %s);", rc, base.c, name_const(fn->E, tg->name), r.c);
+        release(fn, r);
+        release(fn, base);
+        check(fn, pyx_arena_printf(A, "%s < 0", rc), s->loc);
+        return;
+    }
+    /* obj[key] op= v */
+    Val base = emit_expr(fn, tg->value);
+    if (!base.owned) {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
+        base = (Val){t, &pyx_type_object, true};
+    }
+    Val key = to_object(fn, emit_expr(fn, tg->right), s->loc);
+    if (!key.owned) {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = %s; Py_INCREF(%s);", t, key.c, t);
+        key = (Val){t, &pyx_type_object, true};
+    }
+    const char *cur = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetItem(%s, %s);", cur, base.c, key.c);
+    check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
+    Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+    Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
+    const char *rc = temp(fn, &pyx_type_int);
+    line(fn, "%s = PyObject_SetItem(%s, %s, %s);", rc, base.c, key.c, r.c);
+    release(fn, r);
+    release(fn, base);
+    release(fn, key);
+    check(fn, pyx_arena_printf(A, "%s < 0", rc), s->loc);
+}
+
+/* ---- statements ------------------------------------------------------------------------------ */
+
+static void emit_stmts(Fn *fn, PyxNodeList *body);
+
+static void emit_line_marker(Fn *fn, PyxNode *s)
+{
+    const PyxSource *src = s->loc.src;
+    uint32_t b, n;
+    pyx_source_line(src, s->loc.start, &b, &n);
+    char *text = pyx_arena_strndup(A, src->text + b, n);
+    for (char *p = text; *p; p++)
+        if (*p == '*' && p[1] == '/')
+            p[1] = '\\';   /* keep the comment closed */
+    while (*text == ' ' || *text == '\t')
+        text++;
+    if (fn->E->o->line_directives)
+        buf_printf(A, &fn->body, "#line %u \"%s\"\n", s->loc.line, fn->E->o->source_name);
+    line(fn, "/* %s:%u: %s */", fn->E->o->source_name, s->loc.line, text);
+}
+
+/* for target in range(...) with a C integer (or boxed) target: a C loop. */
+static void emit_range_loop(Fn *fn, PyxNode *s, Loop *loop, Label *natural)
+{
+    PyxNode *call = s->value;
+    PyxType *ct = &pyx_type_longlong;
+    if (s->target->type->kind == PYX_TY_INT)
+        ct = s->target->type;
+    int n = call->items.len;
+    Val start = cval("0", ct), stop, step = cval("1", ct);
+    const char *vs = temp(fn, ct), *ve = temp(fn, ct), *vst = temp(fn, ct);
+    if (n == 1) {
+        stop = emit_as(fn, call->items.items[0], ct);
+    } else {
+        start = emit_as(fn, call->items.items[0], ct);
+        line(fn, "%s = %s;", vs, start.c);
+        start = cval(vs, ct);
+        stop = emit_as(fn, call->items.items[1], ct);
+        if (n == 3)
+            step = emit_as(fn, call->items.items[2], ct);
+    }
+    line(fn, "%s = %s;", vs, start.c);
+    line(fn, "%s = %s;", ve, stop.c);
+    line(fn, "%s = %s;", vst, step.c);
+    long k = 1;
+    bool const_step = n < 3;
+    if (n == 3) {
+        PyxNode *st = call->items.items[2];
+        if (st->kind == PYX_NODE_INT) {
+            k = strtol(strip_underscores(A, st->name), NULL, 0);
+            const_step = true;
+        }
+    }
+    if (n == 3 && (!const_step || k == 0)) {
+        fn->lineno_used = 1;
+        line(fn, "if (PYX_UNLIKELY(%s == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = %u; goto %s; }",
+             vst, s->loc.line, jump(fn->err));
+    }
+    const char *c = temp(fn, ct);
+    const char *cond = !const_step ? pyx_arena_printf(A, "(%s > 0 ? %s < %s : %s > %s)", vst, c, ve, c, ve)
+                       : k > 0 ? pyx_arena_printf(A, "%s < %s", c, ve) : pyx_arena_printf(A, "%s > %s", c, ve);
+    line(fn, "for (%s = %s; %s; %s += %s) {", c, vs, cond, c, vst);
+    fn->indent++;
+    assign_to(fn, s->target, cval(c, ct));
+    fn->loops[fn->nloops++] = *loop;
+    emit_stmts(fn, &s->body);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+    (void)natural;
+}
+
+static void emit_for(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break");
+    Loop loop = {s->orelse.len ? pyx_arena_printf(A, "goto %s;", brk->name) : "break;", brk};
+    if (s->op == 1 || (s->value->kind == PYX_NODE_CALL && s->value->value->kind == PYX_NODE_NAME
+                       && strcmp(s->value->value->name, "range") == 0 && s->value->value->sym
+                       && s->value->value->sym->kind == PYX_SYM_BUILTIN && s->value->keywords.len == 0
+                       && s->value->items.len >= 1 && s->value->items.len <= 3 && ({
+                           bool all = true;
+                           for (int i = 0; i < s->value->items.len; i++)
+                               if (s->value->items.items[i]->type->kind != PYX_TY_INT)
+                                   all = false;
+                           all;
+                       }))) {
+        if (s->orelse.len)
+            brk->used = true;
+        emit_range_loop(fn, s, &loop, NULL);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+        return;
+    }
+    /* iteration over any Python iterable */
+    Val iterable = to_object(fn, emit_expr(fn, s->value), s->value->loc);
+    const char *it = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
+    release(fn, iterable);
+    check(fn, pyx_arena_printf(A, "!%s", it), s->loc);
+    Label *natural = new_label(fn, "exhausted");
+    const char *item = temp(fn, &pyx_type_object);
+    line(fn, "for (;;) {");
+    fn->indent++;
+    line(fn, "%s = PyIter_Next(%s);", item, it);
+    line(fn, "if (!%s) {", item);
+    fn->indent++;
+    check(fn, "PyErr_Occurred()", s->loc);
+    if (s->orelse.len)
+        line(fn, "goto %s;", jump(natural));
+    else
+        line(fn, "break;");
+    fn->indent--;
+    line(fn, "}");
+    Val iv = {item, &pyx_type_object, true};
+    assign_to(fn, s->target, iv);
+    if (s->target->type && pyx_type_is_c(s->target->type))
+        line(fn, "Py_CLEAR(%s);", item);
+    loop.user_break = "break;";
+    fn->loops[fn->nloops++] = loop;
+    emit_stmts(fn, &s->body);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+    line(fn, "Py_CLEAR(%s);", it);
+    if (s->orelse.len) {
+        line(fn, "goto %s;", jump(brk));
+        place_label(fn, natural);
+        line(fn, "Py_CLEAR(%s);", it);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+    }
+}
+
+static void emit_while(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break");
+    Label *natural = new_label(fn, "exhausted");
+    Loop loop = {"break;", brk};
+    line(fn, "for (;;) {");
+    fn->indent++;
+    const char *c = emit_cond(fn, s->test);
+    if (s->orelse.len)
+        line(fn, "if (!%s) goto %s;", c, jump(natural));
+    else
+        line(fn, "if (!%s) break;", c);
+    fn->loops[fn->nloops++] = loop;
+    emit_stmts(fn, &s->body);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+    if (s->orelse.len) {
+        line(fn, "goto %s;", jump(brk));
+        place_label(fn, natural);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+    }
+}
+
+static void emit_return(Fn *fn, PyxNode *s)
+{
+    PyxType *rt = fn->f->ret;
+    if (rt->kind == PYX_TY_VOID) {
+        line(fn, "goto %s;", jump(fn->ret));
+        return;
+    }
+    if (rt->kind == PYX_TY_OBJECT) {
+        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("Py_None", &pyx_type_object);
+        const char *nv = to_new_ref(fn, v, s->loc);
+        line(fn, "Py_XSETREF(pyx_r, %s);", nv);
+        if (v.owned)
+            line(fn, "%s = NULL;", nv);
+    } else {
+        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("0", rt);
+        line(fn, "pyx_r = %s;", v.c);
+    }
+    line(fn, "goto %s;", jump(fn->ret));
+}
+
+/* try: body finally: final
+   The final block is written out once per way in: falling off the end of
+   the body, a return (then the return continues outward) and an exception
+   (saved while the block runs, then re-raised). */
+static void emit_try_finally(Fn *fn, PyxNode *s)
+{
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Label *err = new_label(fn, "finally_error"), *ret = new_label(fn, "finally_return");
+    Label *end = new_label(fn, "finally_end");
+    const char *saved = pyx_arena_printf(A, "pyx_exc_%d", fn->nlabel);
+    fn->err = err;
+    fn->ret = ret;
+    line(fn, "/* try */");
+    emit_stmts(fn, &s->body);
+    fn->err = outer_err;
+    fn->ret = outer_ret;
+    line(fn, "/* finally */");
+    emit_stmts(fn, &s->finalbody);
+    if (ret->used || err->used)
+        line(fn, "goto %s;", jump(end));
+    if (ret->used) {
+        place_label(fn, ret);
+        emit_stmts(fn, &s->finalbody);
+        line(fn, "goto %s;", jump(outer_ret));
+    }
+    if (err->used) {
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        place_label(fn, err);
+        /* temps of the failed statement: released before the final block runs */
+        for (int i = 0; i < fn->notemps; i++)
+            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+        line(fn, "pyx_rt_exc_fetch(%s);", saved);
+        Label *inner = new_label(fn, "finally_raised");
+        fn->err = inner;
+        emit_stmts(fn, &s->finalbody);
+        fn->err = outer_err;
+        line(fn, "pyx_rt_exc_restore(%s);", saved);
+        line(fn, "goto %s;", jump(outer_err));
+        if (inner->used) {
+            place_label(fn, inner);
+            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "goto %s;", jump(outer_err));
+        }
+        fn->lineno_used = 1;
+    }
+    place_label(fn, end);
+}
+
+static void emit_import(Fn *fn, PyxNode *s)
+{
+    if (s->kind == PYX_NODE_IMPORT) {
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *al = s->items.items[i];
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = pyx_rt_import(%s, pyx_d, NULL, 0, %d);", t, name_const(fn->E, al->name), al->asname != NULL);
+            check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+            PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
+            n.name = al->sym->name;
+            assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+        }
+        return;
+    }
+    Buf fl = {0};
+    buf_printf(A, &fl, "PyTuple_Pack(%d", s->items.len);
+    for (int i = 0; i < s->items.len; i++)
+        buf_printf(A, &fl, ", %s", name_const(fn->E, s->items.items[i]->name));
+    buf_printf(A, &fl, ")");
+    const char *fromlist = new_const(fn->E, "%s", fl.p, 0);
+    const char *mod = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_import(%s, pyx_d, %s, %d, 0);", mod, name_const(fn->E, s->name ? s->name : ""), fromlist, s->level);
+    check(fn, pyx_arena_printf(A, "!%s", mod), s->loc);
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *al = s->items.items[i];
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_import_from(%s, %s);", t, mod, name_const(fn->E, al->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+        PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
+        n.name = al->sym->name;
+        assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+    }
+    line(fn, "Py_CLEAR(%s);", mod);
+}
+
+static void emit_def_statement(Fn *fn, PyxNode *s);
+
+static void emit_stmt(Fn *fn, PyxNode *s)
+{
+    if (s->kind != PYX_NODE_FUNCTION_DEF || fn->f == NULL)
+        emit_line_marker(fn, s);
+    switch (s->kind) {
+    case PYX_NODE_EXPR_STMT: {
+        if (s->value->kind == PYX_NODE_STR)
+            break;   /* docstrings and bare strings do nothing */
+        Val v = emit_expr(fn, s->value);
+        if (v.t->kind == PYX_TY_OBJECT)
+            release(fn, v);
+        else if (v.t->kind != PYX_TY_VOID && strchr(v.c, '(') && v.c[0] != 'p')
+            line(fn, "(void)%s;", v.c);
+        break;
+    }
+    case PYX_NODE_ASSIGN: {
+        if (s->value == NULL)
+            break;
+        Val v = emit_expr(fn, s->value);
+        if (s->items.len > 1 && v.t->kind != PYX_TY_OBJECT)
+            v = materialize(fn, v);
+        for (int i = 0; i < s->items.len; i++) {
+            Val use = v;
+            if (i < s->items.len - 1 && v.owned)
+                use.owned = false;   /* later targets still need it */
+            assign_to(fn, s->items.items[i], use);
+        }
+        break;
+    }
+    case PYX_NODE_AUG_ASSIGN:
+        emit_aug_assign(fn, s);
+        break;
+    case PYX_NODE_PASS: case PYX_NODE_GLOBAL: case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM:
+    case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF: case PYX_NODE_DEF_CONST:
+        break;
+    case PYX_NODE_BREAK:
+        line(fn, "%s", fn->loops[fn->nloops - 1].user_break);
+        if (strncmp(fn->loops[fn->nloops - 1].user_break, "goto", 4) == 0)
+            fn->loops[fn->nloops - 1].brk->used = true;
+        break;
+    case PYX_NODE_CONTINUE:
+        line(fn, "continue;");
+        break;
+    case PYX_NODE_RETURN:
+        emit_return(fn, s);
+        break;
+    case PYX_NODE_IF: {
+        const char *c = emit_cond(fn, s->test);
+        line(fn, "if (%s) {", c);
+        fn->indent++;
+        emit_stmts(fn, &s->body);
+        fn->indent--;
+        if (s->orelse.len) {
+            line(fn, "} else {");
+            fn->indent++;
+            emit_stmts(fn, &s->orelse);
+            fn->indent--;
+        }
+        line(fn, "}");
+        break;
+    }
+    case PYX_NODE_WHILE:
+        emit_while(fn, s);
+        break;
+    case PYX_NODE_FOR:
+        emit_for(fn, s);
+        break;
+    case PYX_NODE_ASSERT: {
+        line(fn, "if (pyx_rt_assertions_enabled()) {");
+        fn->indent++;
+        const char *c = emit_cond(fn, s->test);
+        line(fn, "if (!%s) {", c);
+        fn->indent++;
+        if (s->value) {
+            Val m = to_object(fn, emit_expr(fn, s->value), s->loc);
+            line(fn, "PyErr_SetObject(PyExc_AssertionError, %s);", m.c);
+            release(fn, m);
+        } else {
+            line(fn, "PyErr_SetNone(PyExc_AssertionError);");
+        }
+        goto_error(fn, s->loc);
+        fn->indent--;
+        line(fn, "}");
+        fn->indent--;
+        line(fn, "}");
+        break;
+    }
+    case PYX_NODE_RAISE: {
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val c = s->cause ? to_object(fn, emit_expr(fn, s->cause), s->loc) : cval("NULL", &pyx_type_object);
+        line(fn, "pyx_rt_raise(%s, %s);", v.c, c.c);
+        release(fn, v);
+        release(fn, c);
+        goto_error(fn, s->loc);
+        break;
+    }
+    case PYX_NODE_TRY:
+        emit_try_finally(fn, s);
+        break;
+    case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
+        emit_import(fn, s);
+        break;
+    case PYX_NODE_FUNCTION_DEF:
+        if (fn->f == NULL)
+            emit_def_statement(fn, s);
+        break;
+    case PYX_NODE_CDEF_VARS:
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *v = s->items.items[i];
+            if (v->value) {
+                PyxNode n = {.kind = PYX_NODE_NAME, .loc = v->loc, .sym = v->sym, .name = v->name, .type = v->sym->type};
+                assign_to(fn, &n, emit_expr(fn, v->value));
+            }
+        }
+        break;
+    case PYX_NODE_CDEF_BLOCK:
+        emit_stmts(fn, &s->body);
+        break;
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+static void emit_stmts(Fn *fn, PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++)
+        emit_stmt(fn, body->items[i]);
+}
+
+/* ---- functions ------------------------------------------------------------------------------ */
+
+static void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name)
+{
+    memset(fn, 0, sizeof *fn);
+    fn->E = E;
+    fn->f = f;
+    fn->indent = 1;
+    fn->err_main.name = "pyx_L_error";
+    fn->ret_main.name = "pyx_L_done";
+    fn->err = &fn->err_main;
+    fn->ret = &fn->ret_main;
+    fn->tb_name = tb_name;
+}
+
+static const char *c_params(Emit *E, PyxFunc *f)
+{
+    Buf b = {0};
+    for (int i = 0; i < f->nparams; i++)
+        buf_printf(E->a, &b, "%s%s", i ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
+    return f->nparams ? b.p : "void";
+}
+
+static const char *c_signature(Emit *E, PyxFunc *f)
+{
+    PyxType *rt = f->ret->kind == PYX_TY_ERROR ? &pyx_type_object : f->ret;
+    return pyx_type_decl(E->a, rt, pyx_arena_printf(E->a, "%s(%s)", f->cname, c_params(E, f)));
+}
+
+/* The C body of a Python/C function. */
+static void emit_function(Emit *E, PyxFunc *f)
+{
+    Fn fnv, *fn = &fnv;
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    PyxType *rt = f->ret;
+    /* locals */
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->is_param)
+            continue;
+        if (s->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", s->cname);
+        else if (s->type->kind == PYX_TY_ARRAY)
+            buf_printf(E->a, &fn->decl, "    %s;\n", pyx_type_decl(E->a, s->type, s->cname));
+        else
+            buf_printf(E->a, &fn->decl, "    %s = 0;\n", pyx_type_decl(E->a, s->type, s->cname));
+    }
+    /* object parameters are owned by the body: a reassignment releases them */
+    for (int i = 0; i < f->nparams; i++)
+        if (f->params[i]->type->kind == PYX_TY_OBJECT)
+            line(fn, "Py_INCREF(%s);", f->params[i]->cname);
+    emit_stmts(fn, &f->def->body);
+    /* falling off the end returns None (or 0 / nothing for C functions) */
+    if (rt->kind == PYX_TY_OBJECT) {
+        line(fn, "Py_INCREF(Py_None);");
+        line(fn, "pyx_r = Py_None;");
+    }
+    Buf out = {0};
+    buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->o->source_name, f->def->loc.line,
+               f->is_c ? (f->is_py ? "cpdef" : "cdef") : "def", f->name);
+    buf_printf(E->a, &out, "static %s\n{\n", c_signature(E, f));
+    if (rt->kind == PYX_TY_OBJECT)
+        buf_printf(E->a, &out, "    PyObject *pyx_r = NULL;\n");
+    else if (rt->kind != PYX_TY_VOID)
+        buf_printf(E->a, &out, "    %s = 0;\n", pyx_type_decl(E->a, rt, "pyx_r"));
+    if (fn->lineno_used)
+        buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
+    buf_append(E->a, &out, &fn->decl);
+    buf_append(E->a, &out, &fn->body);
+    if (fn->err_main.used) {
+        buf_printf(E->a, &out, "    goto pyx_L_done;\npyx_L_error:;\n");
+        fn->ret_main.used = true;
+        for (int i = 0; i < fn->notemps; i++)
+            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
+        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        if (f->is_c && f->exc == PYX_EXC_NONE) {
+            buf_printf(E->a, &out, "    pyx_rt_write_unraisable(\"%s\");\n", fn->tb_name);
+            if (rt->kind == PYX_TY_OBJECT)
+                buf_printf(E->a, &out, "    Py_XSETREF(pyx_r, Py_None);\n    Py_INCREF(Py_None);\n");
+            else if (rt->kind != PYX_TY_VOID)
+                buf_printf(E->a, &out, "    pyx_r = 0;\n");
+        } else if (rt->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &out, "    Py_CLEAR(pyx_r);\n");
+        } else if (rt->kind != PYX_TY_VOID) {
+            buf_printf(E->a, &out, "    pyx_r = %s;\n", f->exc_value ? f->exc_value : "0");
+        }
+    }
+    if (fn->ret_main.used)
+        buf_printf(E->a, &out, "pyx_L_done:;\n");
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", s->cname);
+    }
+    if (rt->kind != PYX_TY_VOID)
+        buf_printf(E->a, &out, "    return pyx_r;\n");
+    buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+}
+
+/* The Python-callable wrapper: binds the call to the signature, converts
+   typed arguments with Cython's errors, calls the C body and boxes a C
+   result. */
+static void emit_wrapper(Emit *E, PyxFunc *f)
+{
+    PyxNode *def = f->def;
+    Fn fnv, *fn = &fnv;
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
+    Buf names = {0}, kwreq = {0};
+    bool seen_default = false;
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        buf_printf(E->a, &names, "\"%s\", ", p->name);
+        if (p->op == PYX_PARAM_KWONLY) {
+            nkwonly++;
+            buf_printf(E->a, &kwreq, "%d, ", p->value == NULL);
+        } else {
+            npos++;
+            if (p->op == PYX_PARAM_POSONLY)
+                nposonly++;
+            if (p->value)
+                seen_default = true;
+            else if (!seen_default)
+                nrequired++;
+        }
+    }
+    /* defaults are evaluated when the def statement runs: static slots */
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (!p->value)
+            continue;
+        if (p->sym->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &E->statics, "static PyObject *pyx_dflt_%s_%d;\n", f->name, i);
+        else
+            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i)));
+    }
+    Buf out = {0};
+    buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);
+    buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
+    if (nkwonly)
+        buf_printf(E->a, &out, "    static const unsigned char kwonly_required[] = {%s};\n", kwreq.p);
+    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\"%s\", names, NULL, %d, %d, %d, %d, %s, 0, 0};\n",
+               f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL");
+    buf_printf(E->a, &out, "    PyObject *values[%d];\n", n ? n : 1);
+    buf_printf(E->a, &out, "    (void)self;\n");
+    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)\n        return NULL;\n");
+    Buf call = {0};
+    bool any_conv = false;
+    for (int i = 0; i < n; i++) {
+        PyxSymbol *p = f->params[i];
+        PyxNode *pn = def->params.items[i];
+        const char *dflt = pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i);
+        if (p->type->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, i,
+                       pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", i, dflt) : "");
+            if (p->type->builtin != PYX_BI_NONE) {
+                any_conv = true;
+                buf_printf(E->a, &out, "    if (pyx_rt_arg_type_test(%s, %s, %d, \"%s\") < 0) goto pyx_L_error;\n",
+                           p->cname, type_object_of(p->type->builtin), !(pn->flags & PYX_F(NOT_NONE)), p->name);
+            } else if (pn->flags & PYX_F(NOT_NONE)) {
+                any_conv = true;
+                buf_printf(E->a, &out, "    if (%s == Py_None) { PyErr_SetString(PyExc_TypeError, \"Argument '%s' must not be None\"); goto pyx_L_error; }\n",
+                           p->cname, p->name);
+            }
+        } else {
+            any_conv = true;
+            buf_printf(E->a, &out, "    %s;\n", pyx_type_decl(E->a, p->type, p->cname));
+            const char *rt = p->type->kind == PYX_TY_BINT ? "bint" : p->type->rt;
+            const char *conv;
+            if (p->type->kind == PYX_TY_FLOAT && p->type != &pyx_type_double)
+                conv = pyx_arena_printf(E->a, "{ double d_; if (pyx_rt_as_double(values[%d], &d_) < 0) goto pyx_L_error; %s = (float)d_; }", i, p->cname);
+            else
+                conv = pyx_arena_printf(E->a, "if (pyx_rt_as_%s(values[%d], &%s) < 0) goto pyx_L_error;", rt, i, p->cname);
+            if (pn->value)
+                buf_printf(E->a, &out, "    if (!values[%d]) %s = %s; else %s\n", i, p->cname, dflt, conv);
+            else
+                buf_printf(E->a, &out, "    %s\n", conv);
+        }
+        buf_printf(E->a, &call, "%s%s", i ? ", " : "", p->cname);
+    }
+    PyxType *rt = f->ret;
+    if (rt->kind == PYX_TY_OBJECT) {
+        buf_printf(E->a, &out, "    return %s(%s);\n", f->cname, call.p ? call.p : "");
+    } else if (rt->kind == PYX_TY_VOID) {
+        buf_printf(E->a, &out, "    %s(%s);\n", f->cname, call.p ? call.p : "");
+        if (f->exc != PYX_EXC_NONE)
+            buf_printf(E->a, &out, "    if (PyErr_Occurred()) return NULL;\n");
+        buf_printf(E->a, &out, "    Py_RETURN_NONE;\n");
+    } else {
+        buf_printf(E->a, &out, "    %s = %s(%s);\n", pyx_type_decl(E->a, rt, "r"), f->cname, call.p ? call.p : "");
+        const char *test = f->exc != PYX_EXC_NONE ? exc_test(fn, f, "r") : NULL;
+        if (test)
+            buf_printf(E->a, &out, "    if (%s) return NULL;\n", test);
+        buf_printf(E->a, &out, "    return %s(r);\n", rt->kind == PYX_TY_INT && rt->rank < 4 && !rt->is_signed ? "PyLong_FromLong" : rt->from_c);
+    }
+    if (any_conv) {
+        buf_printf(E->a, &out, "pyx_L_error:\n");
+        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", %u, NULL);\n", fn->tb_name, E->o->source_name, def->loc.line);
+        buf_printf(E->a, &out, "    return NULL;\n");
+    }
+    buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+    /* the method definition */
+    buf_printf(E->a, &E->statics, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n", f->wcname);
+    buf_printf(E->a, &E->statics, "static PyMethodDef pyx_mdef_%s = {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, %s};\n",
+               f->name, f->name, f->wcname, f->doc ? c_string(E->a, f->doc, (uint32_t)f->doc_len) : "NULL");
+}
+
+/* 'def f(...)' executing in the module body: evaluate the defaults, make the
+   function object and bind it in the module dict. */
+static void emit_def_statement(Fn *fn, PyxNode *s)
+{
+    PyxFunc *f = s->func;
+    if (f == NULL || !f->is_py)
+        return;
+    for (int i = 0; i < s->params.len; i++) {
+        PyxNode *p = s->params.items[i];
+        if (!p->value)
+            continue;
+        const char *slot = pyx_arena_printf(A, "pyx_dflt_%s_%d", f->name, i);
+        Val v = coerce(fn, emit_expr(fn, p->value), p->sym->type, p->value->loc);
+        if (p->sym->type->kind == PYX_TY_OBJECT)
+            store_object(fn, slot, v, p->loc);
+        else
+            line(fn, "%s = %s;", slot, v.c);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyCFunction_NewEx(&pyx_mdef_%s, pyx_m, pyx_modname);", t, f->name);
+    check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+    const char *r = temp(fn, &pyx_type_int);
+    line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);
+    line(fn, "Py_CLEAR(%s);", t);
+    check(fn, pyx_arena_printf(A, "%s < 0", r), s->loc);
+}
+
+/* The module body: the exec slot of multi-phase init. */
+static void emit_module_body(Emit *E)
+{
+    Fn fnv, *fn = &fnv;
+    fn_init(fn, E, NULL, "<module>");
+    PyxNode *mod = E->m->ast;
+    emit_stmts(fn, &mod->body);
+    Buf out = {0};
+    buf_printf(E->a, &out, "static int pyx_exec(PyObject *module)\n{\n");
+    if (fn->lineno_used)
+        buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
+    buf_append(E->a, &out, &fn->decl);
+    buf_printf(E->a, &out, "    if (pyx_m != NULL) {\n"
+                           "        PyErr_SetString(PyExc_ImportError, \"pyxc modules cannot be loaded twice in one process\");\n"
+                           "        return -1;\n    }\n");
+    buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
+    buf_printf(E->a, &out, "    if (pyx_init_constants() < 0) {\n        pyx_m = NULL;\n        return -1;\n    }\n");
+    buf_printf(E->a, &out, "    pyx_modname = PyUnicode_FromString(\"%s\");\n    if (!pyx_modname) return -1;\n", E->m->name);
+    /* __test__ for doctest, as Cython provides */
+    buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
+                           "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); return -1; }\n");
+    for (int i = 0; i < E->m->nfuncs; i++) {
+        PyxFunc *f = E->m->funcs[i];
+        if (!f->doc || !f->is_py)
+            continue;
+        buf_printf(E->a, &out, "        {\n            PyObject *d = PyUnicode_DecodeUTF8(%s, %d, \"surrogatepass\");\n"
+                               "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); return -1; }\n"
+                               "            Py_DECREF(d);\n        }\n",
+                   c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
+    }
+    buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
+    buf_append(E->a, &out, &fn->body);
+    buf_printf(E->a, &out, "    return 0;\n");
+    if (fn->err_main.used) {
+        buf_printf(E->a, &out, "pyx_L_error:;\n");
+        for (int i = 0; i < fn->notemps; i++)
+            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
+        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        buf_printf(E->a, &out, "    return -1;\n");
+    }
+    buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+}
+
+int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE *out)
+{
+    Emit E = {0};
+    E.a = a;
+    E.m = m;
+    E.o = o;
+    for (int i = 0; i < m->nfuncs; i++) {
+        PyxFunc *f = m->funcs[i];
+        buf_printf(a, &E.protos, "static %s;\n", c_signature(&E, f));
+        emit_function(&E, f);
+        if (f->is_py)
+            emit_wrapper(&E, f);
+    }
+    emit_module_body(&E);
+
+    fprintf(out, "/* Generated by pyxc %s from %s.  Do not edit. */\n", "0.1", o->source_name);
+    fprintf(out, "#include \"pyx_rt.h\"\n");
+    for (int i = 0; i < m->nincludes; i++)
+        fprintf(out, "#include <%s>\n", m->includes[i]);
+    fprintf(out, "\nstatic PyObject *pyx_m;         /* the module (borrowed) */\n");
+    fprintf(out, "static PyObject *pyx_d;         /* its __dict__ (borrowed) */\n");
+    fprintf(out, "static PyObject *pyx_modname;   /* its name, for function objects */\n");
+    for (int i = 0; i < m->ncglobals; i++) {
+        PyxSymbol *g = m->cglobals[i];
+        if (g->type->kind == PYX_TY_OBJECT)
+            fprintf(out, "static PyObject *%s;\n", g->cname);
+        else
+            fprintf(out, "static %s;\n", pyx_type_decl(a, g->type, g->cname));
+    }
+    fprintf(out, "%.*s", (int)E.consts.len, E.consts.p ? E.consts.p : "");
+    fprintf(out, "%.*s", (int)E.statics.len, E.statics.p ? E.statics.p : "");
+    fprintf(out, "%.*s\n", (int)E.protos.len, E.protos.p ? E.protos.p : "");
+    fprintf(out, "static int pyx_init_constants(void)\n{\n%.*s    return 0;\n}\n\n",
+            (int)E.const_init.len, E.const_init.p ? E.const_init.p : "");
+    fprintf(out, "%.*s", (int)E.funcs.len, E.funcs.p ? E.funcs.p : "");
+    fprintf(out, "static PyModuleDef_Slot pyx_slots[] = {\n    {Py_mod_exec, (void *)pyx_exec},\n    {0, NULL},\n};\n\n");
+    fprintf(out, "static struct PyModuleDef pyx_moduledef = {\n    PyModuleDef_HEAD_INIT, \"%s\", %s, 0, NULL, pyx_slots, NULL, NULL, NULL,\n};\n\n",
+            m->name, m->doc ? c_string(a, m->doc, (uint32_t)m->doc_len) : "NULL");
+    fprintf(out, "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&pyx_moduledef);\n}\n", m->name);
+    return ferror(out) ? -1 : 0;
+}

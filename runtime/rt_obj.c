@@ -1,0 +1,210 @@
+/* rt_obj.c - object-level helpers the generated code shares: global and
+   builtin lookups, raise, imports, type tests, and messages that must match
+   the running CPython's wording.  Contracts are in pyx_rt.h. */
+#include "pyx_rt.h"
+
+PyObject *pyx_rt_get_global(PyObject *globals, PyObject *name)
+{
+    PyObject *v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred())
+        return NULL;
+    return pyx_rt_get_builtin(name);
+}
+
+PyObject *pyx_rt_get_builtin(PyObject *name)
+{
+    PyObject *builtins = PyEval_GetBuiltins();   /* borrowed */
+    PyObject *v = builtins ? PyDict_GetItemWithError(builtins, name) : NULL;
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (!PyErr_Occurred())
+        PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    return NULL;
+}
+
+void pyx_rt_unbound_local(const char *name)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    PyErr_Format(PyExc_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value", name);
+#else
+    PyErr_Format(PyExc_UnboundLocalError, "local variable '%s' referenced before assignment", name);
+#endif
+}
+
+void pyx_rt_raise(PyObject *exc, PyObject *cause)
+{
+    PyObject *type = NULL, *value = NULL;
+    if (PyExceptionClass_Check(exc)) {
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL)
+            return;
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of BaseException, not %s",
+                         exc, Py_TYPE(value)->tp_name);
+            Py_DECREF(value);
+            return;
+        }
+    } else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        Py_INCREF(value);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        return;
+    }
+    type = (PyObject *)Py_TYPE(value);
+    if (cause != NULL) {
+        PyObject *c;
+        if (cause == Py_None) {
+            c = NULL;
+        } else if (PyExceptionClass_Check(cause)) {
+            c = PyObject_CallNoArgs(cause);
+            if (c == NULL) {
+                Py_DECREF(value);
+                return;
+            }
+        } else if (PyExceptionInstance_Check(cause)) {
+            c = cause;
+            Py_INCREF(c);
+        } else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            Py_DECREF(value);
+            return;
+        }
+        PyException_SetCause(value, c);   /* steals c, sets __suppress_context__ */
+    }
+    PyErr_SetObject(type, value);
+    Py_DECREF(value);
+}
+
+static const char *type_name(PyObject *o)
+{
+    return o == Py_None ? "NoneType" : Py_TYPE(o)->tp_name;
+}
+
+int pyx_rt_arg_type_test(PyObject *o, PyTypeObject *t, int none_ok, const char *name)
+{
+    if (Py_IS_TYPE(o, t))
+        return 0;
+    if (o == Py_None) {
+        if (none_ok)
+            return 0;
+        PyErr_Format(PyExc_TypeError, "Argument '%s' must not be None", name);
+        return -1;
+    }
+    PyErr_Format(PyExc_TypeError, "Argument '%s' has incorrect type (expected %s, got %s)",
+                 name, t->tp_name, type_name(o));
+    return -1;
+}
+
+int pyx_rt_type_test(PyObject *o, PyTypeObject *t)
+{
+    if (o == Py_None || Py_IS_TYPE(o, t) || (t == &PyLong_Type && PyBool_Check(o)))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "Expected %s, got %s", t->tp_name, type_name(o));
+    return -1;
+}
+
+PyObject *pyx_rt_import(PyObject *name, PyObject *globals, PyObject *fromlist, int level, int leaf)
+{
+    PyObject *m = PyImport_ImportModuleLevelObject(name, globals, NULL, fromlist, level);
+    if (m == NULL || !leaf || fromlist != NULL)
+        return m;
+    /* 'import a.b as c' binds the submodule a.b */
+    Py_DECREF(m);
+    PyObject *modules = PyImport_GetModuleDict();   /* borrowed */
+    m = PyDict_GetItemWithError(modules, name);
+    if (m != NULL) {
+        Py_INCREF(m);
+        return m;
+    }
+    if (!PyErr_Occurred())
+        PyErr_Format(PyExc_ImportError, "No module named %R", name);
+    return NULL;
+}
+
+PyObject *pyx_rt_import_from(PyObject *module, PyObject *name)
+{
+    PyObject *v = PyObject_GetAttr(module, name);
+    if (v != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError))
+        return v;
+    PyErr_Clear();
+    PyObject *modname = PyModule_Check(module) ? PyModule_GetNameObject(module) : NULL;
+    if (modname == NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ImportError, "cannot import name %R", name);
+        return NULL;
+    }
+    /* a submodule imported by someone else but not yet an attribute */
+    PyObject *full = PyUnicode_FromFormat("%U.%U", modname, name);
+    if (full != NULL) {
+        PyObject *sub = PyDict_GetItemWithError(PyImport_GetModuleDict(), full);
+        Py_DECREF(full);
+        if (sub != NULL) {
+            Py_DECREF(modname);
+            Py_INCREF(sub);
+            return sub;
+        }
+    }
+    PyObject *file = PyModule_GetFilenameObject(module);
+    if (file == NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (unknown location)", name, modname);
+    } else {
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (%U)", name, modname, file);
+        Py_DECREF(file);
+    }
+    Py_DECREF(modname);
+    return NULL;
+}
+
+int pyx_rt_assertions_enabled(void)
+{
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+    return Py_OptimizeFlag == 0;
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+void pyx_rt_raise_range_step_zero(void)
+{
+    PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
+}
+
+void pyx_rt_exc_fetch(PyObject *saved[3])
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    saved[0] = PyErr_GetRaisedException();
+    saved[1] = saved[2] = NULL;
+#else
+    PyErr_Fetch(&saved[0], &saved[1], &saved[2]);
+#endif
+}
+
+void pyx_rt_exc_restore(PyObject *saved[3])
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(saved[0]);
+#else
+    PyErr_Restore(saved[0], saved[1], saved[2]);
+#endif
+    saved[0] = saved[1] = saved[2] = NULL;
+}
+
+void pyx_rt_exc_drop(PyObject *saved[3])
+{
+    Py_CLEAR(saved[0]);
+    Py_CLEAR(saved[1]);
+    Py_CLEAR(saved[2]);
+}
