@@ -677,6 +677,8 @@ static const char *emit_cond(Fn *fn, PyxNode *e)
 /* The error test for a call of a C function with exception spec 'f'. */
 static const char *exc_test(Fn *fn, PyxFunc *f, const char *res)
 {
+    if (f->nothrow)
+        return NULL;
     switch (f->exc) {
     case PYX_EXC_VALUE:
         return pyx_arena_printf(A, "%s == %s", res, f->exc_value);
@@ -722,7 +724,7 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
         line(fn, "%s;", call);
         for (int i = 0; i < nowned; i++)
             release(fn, owned[i]);
-        if (f && f->exc != PYX_EXC_NONE)
+        if (f && exc_test(fn, f, ""))
             check(fn, exc_test(fn, f, ""), e->loc);
         return cval("0", &pyx_type_void);
     }
@@ -730,7 +732,7 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
     line(fn, "%s = %s;", t, call);
     for (int i = 0; i < nowned; i++)
         release(fn, owned[i]);
-    if (f && f->exc != PYX_EXC_NONE)
+    if (f && exc_test(fn, f, t))
         check(fn, exc_test(fn, f, t), e->loc);
     Val v = {t, ret, ret->kind == PYX_TY_OBJECT};
     return v;
@@ -1852,7 +1854,7 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
         buf_printf(E->a, &out, "    return %s(%s);\n", f->cname, call.p ? call.p : "");
     } else if (rt->kind == PYX_TY_VOID) {
         buf_printf(E->a, &out, "    %s(%s);\n", f->cname, call.p ? call.p : "");
-        if (f->exc != PYX_EXC_NONE)
+        if (f->exc != PYX_EXC_NONE && !f->nothrow)
             buf_printf(E->a, &out, "    if (PyErr_Occurred()) return NULL;\n");
         buf_printf(E->a, &out, "    Py_RETURN_NONE;\n");
     } else {
@@ -1946,12 +1948,46 @@ static void emit_module_body(Emit *E)
     buf_append(E->a, &E->funcs, &out);
 }
 
+/* C functions whose bodies cannot raise need no error checks at their call
+   sites, which also lets gcc optimise recursion as it would plain C.  Start
+   from "none raises" and emit each body into a scratch copy of the module
+   state until no function that can raise is still marked otherwise. */
+static void find_nothrow(Emit *E)
+{
+    PyxModuleInfo *m = E->m;
+    for (int i = 0; i < m->nfuncs; i++) {
+        PyxFunc *f = m->funcs[i];
+        f->nothrow = f->is_c && f->ret->kind != PYX_TY_OBJECT && f->exc != PYX_EXC_NONE;
+    }
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < m->nfuncs; i++) {
+            PyxFunc *f = m->funcs[i];
+            if (!f->nothrow)
+                continue;
+            Emit scratch = *E;   /* appends past E's lengths: overwritten later, never read */
+            Fn fnv, *fn = &fnv;
+            fn_init(fn, &scratch, f, f->name);
+            emit_stmts(fn, &f->def->body);
+            for (int j = 0; j < f->nparams && !fn->err_main.used; j++)
+                if (f->params[j]->type->kind == PYX_TY_OBJECT)
+                    fn->err_main.used = true;
+            if (fn->err_main.used) {
+                f->nothrow = false;
+                changed = true;
+            }
+        }
+    }
+}
+
 int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE *out)
 {
     Emit E = {0};
     E.a = a;
     E.m = m;
     E.o = o;
+    find_nothrow(&E);
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
         buf_printf(a, &E.protos, "static %s;\n", c_signature(&E, f));

@@ -65,6 +65,7 @@ struct PyxFunc {
     int nlocals, cap_locals;
     PyxExcKind exc;
     const char *exc_value;  /* C expression of the error value */
+    bool nothrow;           /* emit.c proved the body cannot raise: callers skip the check */
     const char *doc;        /* docstring, or NULL */
     int doc_len;
 };
