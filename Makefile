@@ -3,6 +3,8 @@
 #   make              build/pyxc (the compiler)
 #   make test         every test: unit, grammar corpus, end-to-end, fuzz smoke
 #   make asan         the compiler under AddressSanitizer + UBSan, and its tests
+#   make demo         the seed tutorial, interpreted vs compiled
+#   make bench        typed kernels: CPython vs pyxc vs Cython 0.29, side by side
 #   make deps         install the Debian packages the build and tests need
 #   make grammar      regenerate grammar/src/parser.c with $(TREE_SITTER)
 #   make install      install pyxc into $(PREFIX)/bin
@@ -33,7 +35,7 @@ UNIT_BINS     = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEB_PACKAGES = gcc make libtree-sitter-dev libcmocka-dev python3-dev python3.11-dbg cython3
 
-.PHONY: all test unit asan deps check-deps grammar install clean
+.PHONY: all test unit asan bench bench-quick demo deps check-deps grammar install clean
 all: $(BUILD)/pyxc
 
 $(BUILD)/pyxc: $(OBJ)/main.o $(LIB_OBJS) $(GRAMMAR_OBJS)
@@ -61,9 +63,11 @@ $(BUILD)/tests/corpus_check: tests/grammar/corpus_check.c $(GRAMMAR_OBJS) | $(BU
 
 unit: $(UNIT_BINS)
 
-test: check-deps all $(UNIT_BINS) $(BUILD)/tests/corpus_check
+# Every suite of tests/run.py; the fuzz suite runs the ASan/UBSan compiler.
+test: check-deps all $(UNIT_BINS) $(BUILD)/tests/corpus_check $(ASAN)/pyxc
+	PYXC_RUNTIME_DIR=$(CURDIR)/runtime PYXC_CACHE_DIR=$(CURDIR)/$(BUILD)/cache \
 	$(PYTHON) tests/run.py --pyxc $(BUILD)/pyxc --unit "$(UNIT_BINS)" \
-	    --corpus $(BUILD)/tests/corpus_check
+	    --corpus $(BUILD)/tests/corpus_check --fuzz-pyxc $(ASAN)/pyxc --fuzz-seconds 45
 
 # The compiler and its tests under AddressSanitizer and UBSan.
 ASAN_OBJS = $(COMPILER_SRCS:compiler/%.c=$(ASAN)/%.o) $(ASAN)/parser.o $(ASAN)/scanner.o
@@ -79,9 +83,22 @@ ASAN_UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
 $(ASAN)/test_%: tests/unit/test_%.c $(filter-out $(ASAN)/main.o,$(ASAN_OBJS))
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-asan: check-deps $(ASAN)/pyxc $(ASAN_UNIT_BINS)
+asan: check-deps $(ASAN)/pyxc $(ASAN_UNIT_BINS) $(BUILD)/tests/corpus_check
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	$(PYTHON) tests/run.py --pyxc $(ASAN)/pyxc --unit "$(ASAN_UNIT_BINS)" --fuzz-seconds 60
+	PYXC_RUNTIME_DIR=$(CURDIR)/runtime PYXC_CACHE_DIR=$(CURDIR)/$(BUILD)/cache \
+	$(PYTHON) tests/run.py --pyxc $(ASAN)/pyxc --unit "$(ASAN_UNIT_BINS)" \
+	    --corpus $(BUILD)/tests/corpus_check --fuzz-seconds 60
+
+# Interpreted vs compiled (and Cython 0.29 when installed), side by side.
+bench: check-deps all
+	$(PYTHON) samples/bench/bench.py --pyxc $(BUILD)/pyxc
+
+bench-quick: check-deps all
+	$(PYTHON) samples/bench/bench.py --pyxc $(BUILD)/pyxc --quick
+
+# The seed tutorial: build it, run it interpreted and compiled.
+demo: check-deps all
+	$(PYTHON) samples/demo.py --pyxc $(BUILD)/pyxc
 
 # ---- dependencies ----------------------------------------------------------
 
@@ -106,11 +123,12 @@ check-deps:
 # ---- grammar -----------------------------------------------------------------
 
 grammar:
-	cd grammar && npm install --no-audit --no-fund --ignore-scripts >/dev/null && $(TREE_SITTER) generate --abi 14
+	cd grammar && npm install --no-audit --no-fund --ignore-scripts >/dev/null && $(TREE_SITTER) generate --abi 14 --no-bindings
 
 install: $(BUILD)/pyxc
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyxc/runtime
 	install -m 755 $(BUILD)/pyxc $(DESTDIR)$(PREFIX)/bin/pyxc
+	install -m 644 runtime/pyx_rt.h runtime/*.c $(DESTDIR)$(PREFIX)/share/pyxc/runtime/
 
 clean:
 	rm -rf $(BUILD)

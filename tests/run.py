@@ -199,7 +199,8 @@ def suite_errors(args, R):
             R.fail("errors", rel(path), "no '# ERROR line:col: message' lines in the test")
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            rc, out, err = run([args.pyxc, "--syntax-only", path], cwd=tmp)
+            # --emit-c runs every phase before the C compiler: syntax and type errors
+            rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, path], cwd=tmp)
             leftovers = os.listdir(tmp)
         name = os.path.basename(path)
         got = []
@@ -324,9 +325,26 @@ def suite_fuzz(args, R):
     print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
 
 
+def suite_runtime(args, R):
+    """The runtime's own tests (tests/runtime): conversions, argument parsing,
+    tracebacks, against the running CPython; with the debug build also leaks."""
+    pythons = ["python3"] + (["/usr/bin/python3.11-dbg"] if os.path.exists("/usr/bin/python3.11-dbg") else [])
+    for py in pythons:
+        rc, out, err = run(["sh", os.path.join(ROOT, "tests/runtime/run.sh"), py], timeout=600)
+        m = re.search(r"runtime: (\d+) passed, (\d+) failed", out + err)
+        name = f"runtime ({py})"
+        if not m:
+            R.fail("runtime", name, (out + err)[-3000:] or f"exit {rc}")
+            continue
+        for _ in range(int(m.group(1))):
+            R.ok("runtime", name)
+        if int(m.group(2)) or rc != 0:
+            R.fail("runtime", name, (out + err)[-3000:])
+
+
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
-    "errors": suite_errors, "ast": suite_ast, "fuzz": suite_fuzz,
+    "errors": suite_errors, "ast": suite_ast, "fuzz": suite_fuzz, "runtime": suite_runtime,
 }
 
 

@@ -14,10 +14,11 @@ set -- $("$PY" -c "import sysconfig; print(sysconfig.get_paths()['include'], sys
 INC=$1
 SUFFIX=$2
 
-for f in rt_exc rt_int rt_args; do
-    $CC $CFLAGS -I"$INC" -c "$RT/$f.c" -o "$TMP/$f.o"
+for src in "$RT"/*.c; do
+    f=$(basename "$src" .c)
+    $CC $CFLAGS -I"$INC" -c "$src" -o "$TMP/$f.o"
 done
-ar rcs "$TMP/libpyxrt.a" "$TMP/rt_exc.o" "$TMP/rt_int.o" "$TMP/rt_args.o"
+ar rcs "$TMP/libpyxrt.a" "$TMP"/*.o
 $CC $CFLAGS -I"$INC" -I"$RT" -c "$HERE/rtmod.c" -o "$TMP/rtmod.o"
 $CC -shared "$TMP/rtmod.o" -L"$TMP" -lpyxrt -lm -o "$TMP/rtmod$SUFFIX"
 
