@@ -219,7 +219,10 @@ static void test_build_python_query_is_cached(void **state)
     PyxArena a;
     pyx_arena_init(&a);
     const char *exe = command_output(&a, "python3 -c 'import sys; print(sys.executable)'");
-    const char *cache = getenv("PYXC_CACHE_DIR");
+    /* a cache of its own: other tests may have queried the same interpreter */
+    char *saved_cache = strdup(getenv("PYXC_CACHE_DIR"));
+    const char *cache = pyx_arena_printf(&a, "%s/cache-query", root);
+    setenv("PYXC_CACHE_DIR", cache, 1);
     char *before = entries_with(&a, cache, "python-");
     PyxPython py;
     assert_int_equal(pyx_python_query(&a, exe, &py), 0);
@@ -236,6 +239,8 @@ static void test_build_python_query_is_cached(void **state)
     assert_string_equal(again.ext_suffix, py.ext_suffix);
     assert_string_equal(again.soabi, py.soabi);
     assert_int_equal(again.hexversion, py.hexversion);
+    setenv("PYXC_CACHE_DIR", saved_cache, 1);
+    free(saved_cache);
     pyx_arena_free(&a);
 }
 

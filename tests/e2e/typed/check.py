@@ -83,3 +83,13 @@ def main(namespace):
         with open(report, "w") as f:
             json.dump({"passed": passed, "failed": failed}, f)
     sys.exit(1 if failed else 0)
+
+
+def line_of(pyx, marker):
+    """Line number (1-based) of the only line of pyx containing marker."""
+    here = os.path.dirname(os.path.abspath(sys.argv[0]))
+    path = pyx if os.path.isabs(pyx) else os.path.join(here, pyx)
+    with open(path, encoding="utf-8") as f:
+        hits = [i for i, line in enumerate(f, 1) if marker in line]
+    assert len(hits) == 1, f"marker {marker!r} found on lines {hits} of {path}"
+    return hits[0]

@@ -1,0 +1,10 @@
+from check import main
+import bug_cdef_defaults as m
+
+
+def test_c_calls_use_defaults():
+    assert m.call_with_defaults() == (6, 3, 8)
+    assert m.cp_add(1) == 8
+
+
+main(globals())

@@ -1,0 +1,21 @@
+# Known failure: pyxc crashes (SIGSEGV in emit_expr, compiler/emit.c) on a
+# def parameter default that is anything but None/True/False or a positive
+# float literal: ints, strings, negative numbers, names, lists, tuples.
+
+DEFAULT_BASE = 10
+
+def int_default(d=4):
+    return d
+
+def typed_int_default(int d=4, double e=1):
+    return d, e
+
+def str_default(s="s", t=-1.5):
+    return s + str(t)
+
+def eval_once(x=[]):
+    x.append(1)
+    return len(x)
+
+def from_global(int x=DEFAULT_BASE * 2, *, k=(1, 2)):
+    return x, k
