@@ -1361,8 +1361,6 @@ static void emit_for(Fn *fn, PyxNode *s)
                                    all = false;
                            all;
                        }))) {
-        if (s->orelse.len)
-            brk->used = true;
         emit_range_loop(fn, s, &loop, NULL);
         emit_stmts(fn, &s->orelse);
         place_label(fn, brk);
@@ -1550,8 +1548,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         Val v = emit_expr(fn, s->value);
         if (v.t->kind == PYX_TY_OBJECT)
             release(fn, v);
-        else if (v.t->kind != PYX_TY_VOID && strchr(v.c, '(') && v.c[0] != 'p')
-            line(fn, "(void)%s;", v.c);
+        else if (v.t->kind != PYX_TY_VOID)
+            line(fn, "(void)%s;", v.c);   /* also marks a call's result temp as used */
         break;
     }
     case PYX_NODE_ASSIGN: {
@@ -1990,7 +1988,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     find_nothrow(&E);
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
-        buf_printf(a, &E.protos, "static %s;\n", c_signature(&E, f));
+        buf_printf(a, &E.protos, "static PYX_UNUSED %s;\n", c_signature(&E, f));
         emit_function(&E, f);
         if (f->is_py)
             emit_wrapper(&E, f);

@@ -1811,8 +1811,21 @@ static void check_stmt(Sema *S, PyxNode *s)
         }
         break;
     case PYX_NODE_FUNCTION_DEF:
-        if (S->func)
+        if (S->func) {
             unsupported(S, s, "nested functions and closures");
+            break;
+        }
+        /* defaults are evaluated where the def statement runs: module scope */
+        for (int i = 0; i < s->params.len; i++) {
+            PyxNode *p = s->params.items[i];
+            if (!p->value)
+                continue;
+            check_expr(S, p->value);
+            if (s->func && !s->func->is_py)
+                unsupported(S, p, "default values on cdef function parameters");
+            else if (p->sym)
+                check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
+        }
         break;
     case PYX_NODE_CDEF_VARS:
         for (int i = 0; i < s->items.len; i++) {

@@ -30,10 +30,12 @@
 #define PYX_MUST_CHECK __attribute__((warn_unused_result))
 #define PYX_LIKELY(x) __builtin_expect(!!(x), 1)
 #define PYX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PYX_UNUSED __attribute__((unused))
 #else
 #define PYX_MUST_CHECK
 #define PYX_LIKELY(x) (x)
 #define PYX_UNLIKELY(x) (x)
+#define PYX_UNUSED
 #endif
 
 /* ------------------------------------------------------------------ */
