@@ -1663,6 +1663,75 @@ static void check_target(Sema *S, PyxNode *t, PyxNode *value)
     }
 }
 
+/* Bits of a C integer type on the LP64 targets pyxc builds for. */
+static int int_bits(const PyxType *t)
+{
+    switch (t->rank) {
+    case 1: return 8;
+    case 2: return 16;
+    case 3: return 32;
+    default: return 64;
+    }
+}
+
+/* 'for i in range(A, B, C)' with constant bounds and 'x += i' in its body,
+   x a C integer: when the sum provably leaves x's range, say so now (the
+   run will raise OverflowError, or wrap if i is a C integer too). */
+static void warn_range_sum_overflow(Sema *S, PyxNode *loop)
+{
+    PyxNode *call = loop->value;
+    if (!is_range_call(S, call) || loop->target->kind != PYX_NODE_NAME)
+        return;
+    long v[3] = {0, 0, 1};
+    int n = call->items.len;
+    for (int i = 0; i < n; i++) {
+        bool ok = true;
+        long x = const_int_value(S, call->items.items[i], &ok);
+        if (!ok)
+            return;
+        v[n == 1 ? 1 : i] = x;
+    }
+    if (v[2] == 0)
+        return;
+    __int128 count = 0;
+    if (v[2] > 0 && v[1] > v[0])
+        count = ((__int128)v[1] - v[0] + v[2] - 1) / v[2];
+    else if (v[2] < 0 && v[1] < v[0])
+        count = ((__int128)v[0] - v[1] - v[2] - 1) / -v[2];
+    if (count <= 0)
+        return;
+    __int128 sum = count * v[0] + (__int128)v[2] * count * (count - 1) / 2;
+    for (int i = 0; i < loop->body.len; i++) {
+        PyxNode *st = loop->body.items[i];
+        if (st->kind != PYX_NODE_AUG_ASSIGN || st->op != PYX_OP_ADD || st->target->kind != PYX_NODE_NAME
+            || st->value->kind != PYX_NODE_NAME || strcmp(st->value->name, loop->target->name) != 0)
+            continue;
+        PyxSymbol *sym = lookup(S, st->target->name);
+        if (!sym || !sym->type || sym->type->kind != PYX_TY_INT)
+            continue;
+        int bits = int_bits(sym->type);
+        __int128 max = sym->type->is_signed ? (((__int128)1 << (bits - 1)) - 1) : (((__int128)1 << bits) - 1);
+        __int128 min = sym->type->is_signed ? -((__int128)1 << (bits - 1)) : 0;
+        if (sum > max || sum < min) {
+            char buf[48];
+            __int128 a = sum < 0 ? -sum : sum;
+            int k = (int)sizeof buf - 1;
+            buf[k] = '\0';
+            do {
+                buf[--k] = (char)('0' + (int)(a % 10));
+                a /= 10;
+            } while (a && k > 1);
+            if (sum < 0)
+                buf[--k] = '-';
+            bool c_loop = loop->target->type && loop->target->type->kind == PYX_TY_INT;
+            pyx_diag_warning(S->d, st->loc, "'%s' is a C %s, but the loop adds up to %s, which does not fit: "
+                             "this %s at run time; declare '%s' as 'long long'",
+                             st->target->name, sym->type->name, buf + k,
+                             c_loop ? "wraps around (C arithmetic)" : "raises OverflowError", st->target->name);
+        }
+    }
+}
+
 static void check_stmt(Sema *S, PyxNode *s)
 {
     switch (s->kind) {
@@ -1755,6 +1824,8 @@ static void check_stmt(Sema *S, PyxNode *s)
         check_stmts(S, &s->body);
         S->loop_depth--;
         check_stmts(S, &s->orelse);
+        if (!S->infer_pass)
+            warn_range_sum_overflow(S, s);
         break;
     }
     case PYX_NODE_ASSERT:

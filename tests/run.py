@@ -115,6 +115,16 @@ def suite_cli(args, R):
     rc, out, err = run([pyxc, "--max-errors", "zero", "x.pyx"])
     R.check("cli", "bad --max-errors: exit 2", rc == 2, f"{rc} {err}")
 
+    # the seed tutorial's overflow is visible at compile time: a warning, not an error
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = run([pyxc, "--emit-c", "-o", tmp, os.path.join(ROOT, "samples/my_module.pyx")])
+        R.check("cli", "tutorial overflow warning", rc == 0 and re.search(
+            r"my_module.pyx:12:9: warning: 'result' is a C int, but the loop adds up to 499999500000, "
+            r"which does not fit: this raises OverflowError at run time", err)
+            and os.path.exists(os.path.join(tmp, "my_module.c")), f"{rc} {err}")
+        rc, out, err = run([pyxc, "--emit-c", "-o", tmp, os.path.join(ROOT, "samples/my_module_fixed.pyx")])
+        R.check("cli", "no warning for the fixed tutorial", rc == 0 and err == "", f"{rc} {err}")
+
     with tempfile.TemporaryDirectory() as tmp:
         def one_line_error(name, path, needle):
             rc, out, err = run([pyxc, "--syntax-only", path])

@@ -1,0 +1,4 @@
+class A:
+    pass
+
+# ERROR 1:1: not supported yet: classes

@@ -1,0 +1,20 @@
+def f(path):
+    with open(path) as fh:
+        pass
+    try:
+        pass
+    except ValueError:
+        pass
+
+def g(x):
+    match x:
+        case 1:
+            pass
+    del x
+    a, b = 1, 2
+
+# ERROR 2:5: not supported yet: with statements
+# ERROR 4:5: not supported yet: try/except (try/finally is supported)
+# ERROR 10:5: not supported yet: match statements
+# ERROR 13:5: not supported yet: del statements
+# ERROR 14:5: not supported yet: tuple unpacking in assignments
