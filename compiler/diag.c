@@ -11,6 +11,7 @@ void pyx_diag_init(PyxDiag *d, FILE *out)
     d->warnings = 0;
     d->max_errors = 20;
     d->warnings_are_errors = 0;
+    d->quiet = 0;
 }
 
 /* Prints the source line of 'loc' and a caret under its first character.
@@ -40,6 +41,8 @@ static void quote_line(FILE *out, PyxLoc loc)
 
 static void report(PyxDiag *d, PyxLoc loc, const char *kind, const char *fmt, va_list ap)
 {
+    if (d->quiet)
+        return;
     if (loc.src)
         fprintf(d->out, "%s:%u:%u: %s: ", loc.src->path, loc.line,
                 pyx_source_char_col(loc.src, loc.start), kind);
@@ -54,7 +57,7 @@ void pyx_diag_error(PyxDiag *d, PyxLoc loc, const char *fmt, ...)
 {
     d->errors++;
     if (d->errors > d->max_errors) {
-        if (d->errors == d->max_errors + 1)
+        if (d->errors == d->max_errors + 1 && !d->quiet)
             fprintf(d->out, "pyxc: too many errors, stopping after %d\n", d->max_errors);
         return;
     }

@@ -19,6 +19,7 @@ typedef struct PyxDiag {
     int warnings;
     int max_errors;   /* printing stops after this many; counting does not */
     int warnings_are_errors;
+    int quiet;        /* count, but print nothing (sema's inference pass) */
 } PyxDiag;
 
 void pyx_diag_init(PyxDiag *d, FILE *out);

@@ -949,6 +949,8 @@ static Val emit_expr(Fn *fn, PyxNode *e)
         return cval(c, &pyx_type_object);
     }
     case PYX_NODE_STR:
+        if (e->type->kind == PYX_TY_PTR)   /* b"..." as a C string */
+            return cval(c_string(A, e->name, e->len), e->type);
         if (e->flags & PYX_F(CHAR))
             return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
         return cval(str_const(fn->E, e), e->type);

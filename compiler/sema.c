@@ -154,6 +154,10 @@ static PyxType *resolve_ctype(Sema *S, PyxNode *n)
         PyxType *t = NULL;
         bool words = (n->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT))) || n->op;
         if (words) {
+            if (n->op == 1 && strcmp(n->name, "double") == 0 && !(n->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT)))) {
+                unsupported(S, n, "long double");
+                return &pyx_type_error;
+            }
             t = pyx_type_by_words(n->name, n->flags & PYX_F(UNSIGNED), n->flags & PYX_F(SIGNED),
                                   n->flags & PYX_F(SHORT), n->op);
             if (t == NULL) {
@@ -750,6 +754,7 @@ static void bind_module_name(Sema *S, PyxNode *n)
 /* cdef variables: at module level they are C statics, in functions C locals. */
 static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
 {
+    stmt->op = 1;   /* seen by a declaration pass (check_stmt relies on it) */
     if (stmt->flags & (PYX_F(PUBLIC) | PYX_F(READONLY)))
         pyx_diag_error(S->d, stmt->loc, "'public' and 'readonly' apply to cdef class attributes only");
     for (int i = 0; i < stmt->items.len; i++) {
@@ -927,6 +932,7 @@ static void collect_declarations(Sema *S, PyxNodeList *body, bool top)
         } else if (s->kind == PYX_NODE_CDEF_VARS || s->kind == PYX_NODE_CDEF_BLOCK) {
             if (!top) {
                 pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+                s->op = 1;
                 continue;
             }
             if (s->kind == PYX_NODE_CDEF_VARS)
@@ -949,6 +955,8 @@ typedef struct Infer {
     PyxSymbol *sym;
     bool all_float;        /* every assignment is a C floating value */
     bool only_range;       /* every assignment is a C range loop */
+    bool all_ptr;          /* every assignment is the same C pointer type */
+    PyxType *ptr;
     PyxType *range_type;
     int count;
 } Infer;
@@ -977,6 +985,11 @@ static void infer_record(Sema *S, Infer *inf, int ninf, PyxNode *target, PyxType
             inf[i].range_type = range_type;
         if (value_type == NULL || value_type->kind != PYX_TY_FLOAT)
             inf[i].all_float = false;
+        if (value_type == NULL || value_type->kind != PYX_TY_PTR
+            || (inf[i].ptr && !pyx_type_equal(inf[i].ptr, value_type)))
+            inf[i].all_ptr = false;
+        else
+            inf[i].ptr = value_type;
     }
 }
 
@@ -1069,7 +1082,11 @@ static void mark_arith(Sema *S, PyxNode *e, bool operand)
             mark_arith(S, lists[l]->items[i], false);
 }
 
-/* Decides the types of untyped locals (rules at the top of this file). */
+/* Decides the types of untyped locals (rules at the top of this file).
+   Optimistic: every candidate starts as a C double and is demoted when one
+   of its assignments is not a C floating value (so 'x = 1.5; x = x * 2'
+   stays double), until nothing changes.  Expressions are typed several
+   times here, so diagnostics are counted but not shown. */
 static void infer_locals(Sema *S, PyxFunc *f)
 {
     Infer *inf = pyx_arena_alloc(S->a, sizeof(Infer) * (size_t)(f->nlocals + 1));
@@ -1078,35 +1095,43 @@ static void infer_locals(Sema *S, PyxFunc *f)
         PyxSymbol *s = f->locals[i];
         if (s->type != NULL)
             continue;
-        s->type = &pyx_type_object;   /* provisional while assignments are typed */
-        inf[ninf].sym = s;
-        inf[ninf].all_float = true;
-        inf[ninf].only_range = true;
-        inf[ninf].range_type = NULL;
-        inf[ninf].count = 0;
-        ninf++;
+        s->type = &pyx_type_double;
+        inf[ninf++].sym = s;
     }
     if (ninf == 0)
         return;
     S->infer_pass = 1;
-    int errors = S->d->errors;
-    FILE *saved = S->d->out;
-    S->d->out = fopen("/dev/null", "w");   /* this pass types expressions twice: stay quiet */
+    int errors = S->d->errors, warnings = S->d->warnings, quiet = S->d->quiet;
+    S->d->quiet = 1;
     for (int i = 0; i < f->def->body.len; i++)
         mark_arith(S, f->def->body.items[i], false);
-    infer_walk(S, &f->def->body, inf, ninf);
-    if (S->d->out)
-        fclose(S->d->out);
-    S->d->out = saved;
+    for (int round = 0; round < 16; round++) {
+        for (int i = 0; i < ninf; i++) {
+            inf[i].all_float = inf[i].only_range = inf[i].all_ptr = true;
+            inf[i].ptr = inf[i].range_type = NULL;
+            inf[i].count = 0;
+        }
+        infer_walk(S, &f->def->body, inf, ninf);
+        bool changed = false;
+        for (int i = 0; i < ninf; i++) {
+            Infer *x = &inf[i];
+            if (x->sym->type != &pyx_type_double)
+                continue;
+            if (x->count == 0 || !x->all_float) {
+                x->sym->type = x->count && x->all_ptr && x->ptr ? x->ptr : &pyx_type_object;
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    S->d->quiet = quiet;
     S->d->errors = errors;
+    S->d->warnings = warnings;
     S->infer_pass = 0;
     for (int i = 0; i < ninf; i++) {
         Infer *x = &inf[i];
-        if (x->count == 0)
-            continue;
-        if (x->all_float)
-            x->sym->type = &pyx_type_double;
-        else if (x->only_range && x->range_type && !x->sym->arith)
+        if (x->sym->type == &pyx_type_object && x->count && x->only_range && x->range_type && !x->sym->arith)
             x->sym->type = x->range_type;
     }
 }
@@ -1179,6 +1204,11 @@ static PyxType *check_binop(Sema *S, PyxNode *e)
             bool ok = true;
             if (l->kind == PYX_TY_INT && r->kind == PYX_TY_INT && e->op != PYX_OP_DIV) {
                 const_int_value(S, e, &ok);
+                bool lok = true, rok = true;
+                const_int_value(S, e->left, &lok);
+                const_int_value(S, e->right, &rok);
+                if (!ok && lok && rok)   /* constants whose result leaves a C long: Python ints */
+                    return set(e, &pyx_type_object);
                 if (ok && (e->left->kind == PYX_NODE_INT || e->left->kind == PYX_NODE_BINOP || e->left->kind == PYX_NODE_UNARYOP)
                     && (e->right->kind == PYX_NODE_INT || e->right->kind == PYX_NODE_BINOP || e->right->kind == PYX_NODE_UNARYOP)) {
                     long v = const_int_value(S, e, &ok);
@@ -1498,8 +1528,25 @@ static PyxType *check_expr(Sema *S, PyxNode *e)
 }
 
 /* Checks that 'value' can be assigned to something of type 'to'. */
+/* A bytes literal where a 'char *' is expected is a C string constant. */
+static bool bytes_literal_to_char_ptr(PyxNode *value, PyxType *to)
+{
+    if (value->kind == PYX_NODE_STR && (value->flags & PYX_F(BYTES)) && !(value->flags & PYX_F(CHAR))
+        && to->kind == PYX_TY_PTR && to->base->kind == PYX_TY_INT && to->base->rank == 1) {
+        value->type = to;
+        return true;
+    }
+    return false;
+}
+
 static void check_assignable(Sema *S, PyxNode *value, PyxType *to, const char *what)
 {
+    if (value->kind == PYX_NODE_NONE && pyx_type_is_c(to) && to->kind != PYX_TY_ERROR) {
+        pyx_diag_error(S->d, value->loc, "cannot assign None to %s of type '%s'", what, to->name);
+        return;
+    }
+    if (bytes_literal_to_char_ptr(value, to))
+        return;
     PyxType *from = value->type;
     const char *why = pyx_type_assignable(to, from);
     if (why == NULL)
@@ -1564,6 +1611,13 @@ static PyxType *check_call(Sema *S, PyxNode *e)
                 PyxType *at = check_expr(S, arg);
                 if (i < nparams) {
                     PyxType *pt = f ? f->params[i]->type : ft->params[i];
+                    if (bytes_literal_to_char_ptr(arg, pt))
+                        continue;
+                    if (arg->kind == PYX_NODE_NONE && pyx_type_is_c(pt)) {
+                        pyx_diag_error(S->d, arg->loc, "cannot pass None as argument %d of '%s', a '%s'",
+                                       i + 1, callee->name, pt->name);
+                        continue;
+                    }
                     if (at->kind != PYX_TY_ERROR && pyx_type_assignable(pt, at)) {
                         pyx_diag_error(S->d, arg->loc, "argument %d of '%s' has type '%s', expected '%s'",
                                        i + 1, callee->name, at->name, pt->name);
@@ -1899,6 +1953,11 @@ static void check_stmt(Sema *S, PyxNode *s)
         }
         break;
     case PYX_NODE_CDEF_VARS:
+        if (s->op == 0) {
+            /* no declaration pass saw it: a cdef inside a module-level block */
+            pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+            break;
+        }
         for (int i = 0; i < s->items.len; i++) {
             PyxNode *v = s->items.items[i];
             if (v->value && v->sym) {
@@ -2026,8 +2085,8 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
         S.m->doc_len = (int)module->body.items[0]->value->len;
     }
     declare_module(&S, &module->body);
-    if (d->errors)
-        return S.m;
+    /* bodies are checked even after declaration errors: the error type
+       keeps one mistake from cascading, and the user sees them all */
     for (int i = 0; i < S.m->nfuncs; i++)
         check_function(&S, S.m->funcs[i]);
     /* the module body runs with the module scope */

@@ -179,8 +179,10 @@ PyxType *pyx_type_promote(PyxType *a, PyxType *b)
         a = &pyx_type_int;
     if (b->kind == PYX_TY_BINT)
         b = &pyx_type_int;
+    if (a->kind == PYX_TY_FLOAT && b->kind == PYX_TY_FLOAT)
+        return a->rank >= b->rank ? a : b;
     if (a->kind == PYX_TY_FLOAT || b->kind == PYX_TY_FLOAT)
-        return (a == &pyx_type_double || b == &pyx_type_double || a->kind != b->kind) ? &pyx_type_double : &pyx_type_float;
+        return a->kind == PYX_TY_FLOAT ? a : b;   /* float + int is float, as in C */
     /* C's integer promotions: anything below int becomes int */
     if (a->rank < 3)
         a = &pyx_type_int;

@@ -95,13 +95,6 @@ def r_unsigned(unsigned int n):
         out.append(i)
     return out
 
-def r_extreme_step():
-    cdef long i
-    out = []
-    for i in range(0, 9223372036854775807, 4611686018427387904):
-        out.append(i)
-    return out
-
 def r_obj_range(x):
     out = []
     for i in range(x):
