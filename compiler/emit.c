@@ -1728,7 +1728,7 @@ static void emit_function(Emit *E, PyxFunc *f)
     Buf out = {0};
     buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->o->source_name, f->def->loc.line,
                f->is_c ? (f->is_py ? "cpdef" : "cdef") : "def", f->name);
-    buf_printf(E->a, &out, "static %s\n{\n", c_signature(E, f));
+    buf_printf(E->a, &out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
     if (rt->kind == PYX_TY_OBJECT)
         buf_printf(E->a, &out, "    PyObject *pyx_r = NULL;\n");
     else if (rt->kind != PYX_TY_VOID)
@@ -1990,7 +1990,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     find_nothrow(&E);
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
-        buf_printf(a, &E.protos, "static PYX_UNUSED %s;\n", c_signature(&E, f));
+        buf_printf(a, &E.protos, "static %sPYX_UNUSED %s;\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(&E, f));
         emit_function(&E, f);
         if (f->is_py)
             emit_wrapper(&E, f);

@@ -1513,6 +1513,16 @@ static PyxNode *pattern_from_children(Lower *L, TSNode n)
     return v ? pattern_value(L, n, v) : bad_node(L, n);
 }
 
+/* '*rest' / '**rest' name into r ('*_' leaves it NULL: a wildcard). */
+static void set_splat_name(Lower *L, PyxNode *r, TSNode splat)
+{
+    TSNode id = first_named(L, splat);
+    if (!ts_node_is_null(id)) {
+        r->name = text(L, id);
+        r->len = (uint32_t)strlen(r->name);
+    }
+}
+
 static PyxNode *lower_pattern(Lower *L, TSNode n)
 {
     const char *t = type_of(n);
@@ -1557,11 +1567,7 @@ static PyxNode *lower_pattern(Lower *L, TSNode n)
     }
     if (strcmp(t, "splat_pattern") == 0) {
         r = node(L, PYX_NODE_PAT_STAR, n);
-        TSNode id = first_named(L, n);
-        if (!ts_node_is_null(id)) {
-            r->name = text(L, id);
-            r->len = (uint32_t)strlen(r->name);
-        }
+        set_splat_name(L, r, n);
         return r;
     }
     if (strcmp(t, "dict_pattern") == 0) {
@@ -1592,11 +1598,7 @@ static PyxNode *lower_pattern(Lower *L, TSNode n)
                 item->value = lower_pattern(L, c);
                 pyx_list_push(L->a, &r->items, item);
             } else if (is(c, "splat_pattern")) {
-                TSNode id = first_named(L, c);
-                if (!ts_node_is_null(id)) {
-                    r->name = text(L, id);
-                    r->len = (uint32_t)strlen(r->name);
-                }
+                set_splat_name(L, r, c);
             }
         }
         return r;

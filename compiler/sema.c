@@ -146,6 +146,31 @@ static PyxType *type_error(PyxNode *n)
 
 static long const_int_value(Sema *S, PyxNode *e, bool *ok);
 
+static PyxType *resolve_ctype(Sema *S, PyxNode *n);
+
+/* The C function type of a declaration: return type (object when absent)
+   and parameter types; '(void)' means no parameters, '...' varargs. */
+static PyxType *c_function_type(Sema *S, PyxNode *ret, PyxNodeList *params)
+{
+    PyxType *t = pyx_arena_new(S->a, PyxType);
+    t->kind = PYX_TY_FUNC;
+    t->base = ret ? resolve_ctype(S, ret) : &pyx_type_object;
+    t->params = pyx_arena_alloc(S->a, sizeof(PyxType *) * (size_t)(params->len + 1));
+    for (int i = 0; i < params->len; i++) {
+        PyxNode *p = params->items[i];
+        if (p->op == PYX_PARAM_CVARARGS) {
+            t->varargs = true;
+            continue;
+        }
+        t->params[t->nparams++] = p->ctype ? resolve_ctype(S, p->ctype) : &pyx_type_object;
+    }
+    if (t->nparams == 1 && t->params[0]->kind == PYX_TY_VOID)
+        t->nparams = 0;
+    t->name = pyx_type_decl(S->a, t, "");
+    t->cname = t->name;
+    return t;
+}
+
 /* CTYPE_* nodes -> PyxType; reports unknown names. */
 static PyxType *resolve_ctype(Sema *S, PyxNode *n)
 {
@@ -214,25 +239,8 @@ static PyxType *resolve_ctype(Sema *S, PyxNode *n)
         }
         return pyx_type_array(S->a, base, len);
     }
-    case PYX_NODE_CTYPE_FUNC: {
-        PyxType *t = pyx_arena_new(S->a, PyxType);
-        t->kind = PYX_TY_FUNC;
-        t->base = resolve_ctype(S, n->ctype);
-        t->params = pyx_arena_alloc(S->a, sizeof(PyxType *) * (size_t)(n->params.len + 1));
-        for (int i = 0; i < n->params.len; i++) {
-            PyxNode *p = n->params.items[i];
-            if (p->op == PYX_PARAM_CVARARGS) {
-                t->varargs = true;
-                continue;
-            }
-            t->params[t->nparams++] = p->ctype ? resolve_ctype(S, p->ctype) : &pyx_type_object;
-        }
-        if (t->nparams == 1 && t->params[0]->kind == PYX_TY_VOID)
-            t->nparams = 0;
-        t->name = pyx_type_decl(S->a, t, "");
-        t->cname = t->name;
-        return t;
-    }
+    case PYX_NODE_CTYPE_FUNC:
+        return c_function_type(S, n->ctype, &n->params);
     case PYX_NODE_CTYPE_MEMVIEW:
         unsupported(S, n, "typed memoryviews");
         return &pyx_type_error;
@@ -796,22 +804,7 @@ static void declare_extern_block(Sema *S, PyxNode *blk)
     for (int i = 0; i < blk->body.len; i++) {
         PyxNode *s = blk->body.items[i];
         if (s->kind == PYX_NODE_FUNCTION_DEF) {
-            PyxType *t = pyx_arena_new(S->a, PyxType);
-            t->kind = PYX_TY_FUNC;
-            t->base = s->ctype ? resolve_ctype(S, s->ctype) : &pyx_type_object;
-            t->params = pyx_arena_alloc(S->a, sizeof(PyxType *) * (size_t)(s->params.len + 1));
-            for (int j = 0; j < s->params.len; j++) {
-                PyxNode *p = s->params.items[j];
-                if (p->op == PYX_PARAM_CVARARGS) {
-                    t->varargs = true;
-                    continue;
-                }
-                t->params[t->nparams++] = p->ctype ? resolve_ctype(S, p->ctype) : &pyx_type_object;
-            }
-            if (t->nparams == 1 && t->params[0]->kind == PYX_TY_VOID)
-                t->nparams = 0;
-            t->name = pyx_type_decl(S->a, t, "");
-            t->cname = t->name;
+            PyxType *t = c_function_type(S, s->ctype, &s->params);
             if (scope_find(S->module, s->name)) {
                 pyx_diag_error(S->d, s->loc, "'%s' redeclared", s->name);
                 continue;
