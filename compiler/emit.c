@@ -515,6 +515,34 @@ static Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc)
     return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
 }
 
+/* Does evaluating e emit no statements?  (C names, constants and C
+   arithmetic that cannot raise.)  Then an operand to its left needs no temp
+   to keep Python's left-to-right order. */
+static bool pure_c(const PyxNode *e)
+{
+    if (e->type == NULL || !pyx_type_is_c(e->type))
+        return false;
+    switch (e->kind) {
+    case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_TRUE: case PYX_NODE_FALSE:
+        return true;
+    case PYX_NODE_NAME:
+        return e->sym && (e->sym->kind == PYX_SYM_LOCAL || e->sym->kind == PYX_SYM_CGLOBAL
+                          || (e->sym->kind == PYX_SYM_EXTERN && !e->sym->value));
+    case PYX_NODE_BINOP:
+        if (e->op == PYX_OP_DIV || e->op == PYX_OP_FLOORDIV || e->op == PYX_OP_MOD || e->op == PYX_OP_POW)
+            return false;
+        return pure_c(e->left) && pure_c(e->right);
+    case PYX_NODE_UNARYOP:
+        return pure_c(e->value);
+    case PYX_NODE_CAST:
+        return pure_c(e->value);
+    case PYX_NODE_SUBSCRIPT:
+        return pure_c(e->value) && pure_c(e->right);
+    default:
+        return false;
+    }
+}
+
 static Val emit_binop(Fn *fn, PyxNode *e)
 {
     Val l = emit_expr(fn, e->left);
@@ -524,7 +552,7 @@ static Val emit_binop(Fn *fn, PyxNode *e)
         return object_binop(fn, e->op, lo, ro, false, e->loc);
     }
     /* keep left-to-right order when the right side has effects */
-    if (!(l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY))
+    if (!(l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY) && !pure_c(e->right))
         l = materialize(fn, l);
     Val r = emit_expr(fn, e->right);
     PyxType *t = e->type;
@@ -589,15 +617,16 @@ static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
 }
 
 static const char *emit_cond(Fn *fn, PyxNode *e);
+static bool pure_c(const PyxNode *e);
 
 /* 'a < b < c' evaluates b once and stops at the first false comparison. */
 static const char *compare_chain_truth(Fn *fn, PyxNode *e)
 {
     Val left = emit_expr(fn, e->left);
     if (e->items.len == 1) {
-        Val right = emit_expr(fn, e->items.items[0]->value);
-        if (pyx_type_is_c(left.t) && pyx_type_is_c(right.t))
+        if (pyx_type_is_c(left.t) && !pure_c(e->items.items[0]->value))
             left = materialize(fn, left);
+        Val right = emit_expr(fn, e->items.items[0]->value);
         return compare_truth(fn, e->items.items[0]->op, left, right, e->loc);
     }
     const char *res = temp(fn, &pyx_type_int);
