@@ -1206,9 +1206,47 @@ static void assign_to(Fn *fn, PyxNode *target, Val v)
         check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
         return;
     }
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        /* unpack into owned temps first, so a failing conversion of one
+           target still releases the rest */
+        int n = target->items.len;
+        Val o = to_object(fn, v, loc);
+        const char *arr = pyx_arena_printf(A, "pyx_u_%d", ++fn->ntemp);
+        buf_printf(A, &fn->decl, "    PyObject *%s[%d];\n", arr, n);
+        check(fn, pyx_arena_printf(A, "pyx_rt_unpack(%s, %d, %s) < 0", o.c, n, arr), loc);
+        release(fn, o);
+        const char **items = pyx_arena_alloc(A, sizeof(char *) * (size_t)n);
+        for (int i = 0; i < n; i++) {
+            items[i] = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s[%d];", items[i], arr, i);
+        }
+        for (int i = 0; i < n; i++)
+            assign_to(fn, target->items.items[i], (Val){items[i], &pyx_type_object, true});
+        return;
+    }
     default:
         PYX_UNREACHABLE();
     }
+}
+
+/* 'a, b = b, a + b': every value first, then every target, left to right. */
+static void emit_parallel_assign(Fn *fn, PyxNode *target, PyxNode *value)
+{
+    int n = target->items.len;
+    Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        Val v = emit_expr(fn, value->items.items[i]);
+        if (v.t->kind == PYX_TY_OBJECT && !v.owned) {
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s; Py_INCREF(%s);", t, v.c, t);
+            v = (Val){t, v.t, true};
+        } else if (v.t->kind != PYX_TY_OBJECT) {
+            v = materialize(fn, v);
+        }
+        vals[i] = v;
+    }
+    for (int i = 0; i < n; i++)
+        assign_to(fn, target->items.items[i], vals[i]);
 }
 
 static void emit_aug_assign(Fn *fn, PyxNode *s)
@@ -1586,6 +1624,13 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_ASSIGN: {
         if (s->value == NULL)
             break;
+        PyxNode *t0 = s->items.items[0];
+        if (s->items.len == 1 && (t0->kind == PYX_NODE_TUPLE || t0->kind == PYX_NODE_LIST)
+            && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
+            && s->value->items.len == t0->items.len) {
+            emit_parallel_assign(fn, t0, s->value);
+            break;
+        }
         Val v = emit_expr(fn, s->value);
         if (s->items.len > 1 && v.t->kind != PYX_TY_OBJECT)
             v = materialize(fn, v);
@@ -1739,10 +1784,10 @@ static void emit_function(Emit *E, PyxFunc *f)
             continue;
         if (s->type->kind == PYX_TY_OBJECT)
             buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", s->cname);
-        else if (s->type->kind == PYX_TY_ARRAY)
-            buf_printf(E->a, &fn->decl, "    %s;\n", pyx_type_decl(E->a, s->type, s->cname));
+        else if (s->type->kind == PYX_TY_ARRAY)   /* a variable may be only written: no warning */
+            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s;\n", pyx_type_decl(E->a, s->type, s->cname));
         else
-            buf_printf(E->a, &fn->decl, "    %s = 0;\n", pyx_type_decl(E->a, s->type, s->cname));
+            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s = 0;\n", pyx_type_decl(E->a, s->type, s->cname));
     }
     /* object parameters are owned by the body: a reassignment releases them */
     for (int i = 0; i < f->nparams; i++)

@@ -996,9 +996,13 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
             for (int j = 0; j < s->items.len; j++) {
                 PyxNode *tg = s->items.items[j];
                 infer_record(S, inf, ninf, tg, t, NULL);
-                if (tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST)
+                if (tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST) {
+                    bool parallel = (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
+                                    && s->value->items.len == tg->items.len;
                     for (int k = 0; k < tg->items.len; k++)
-                        infer_record(S, inf, ninf, tg->items.items[k], NULL, NULL);
+                        infer_record(S, inf, ninf, tg->items.items[k],
+                                     parallel ? s->value->items.items[k]->type : NULL, NULL);
+                }
             }
             break;
         }
@@ -1702,9 +1706,22 @@ static void check_target(Sema *S, PyxNode *t, PyxNode *value)
         if (value && pyx_type_is_c(value->type) && !pyx_type_is_numeric(value->type))
             pyx_diag_error(S->d, value->loc, "cannot assign '%s' to a Python attribute", value->type->name);
         break;
-    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
-        unsupported(S, t, "tuple unpacking in assignments");
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        /* 'a, b = x': element-wise when x is a display of the same length */
+        bool parallel = value && (value->kind == PYX_NODE_TUPLE || value->kind == PYX_NODE_LIST)
+                        && value->items.len == t->items.len;
+        for (int i = 0; i < t->items.len; i++) {
+            PyxNode *el = t->items.items[i];
+            if (el->kind == PYX_NODE_STARRED) {
+                unsupported(S, el, "starred assignment targets");
+                continue;
+            }
+            PyxNode *ev = parallel ? value->items.items[i] : NULL;
+            check_target(S, el, ev && ev->kind != PYX_NODE_STARRED ? ev : NULL);
+        }
+        t->type = &pyx_type_object;
         break;
+    }
     default:
         pyx_diag_error(S->d, t->loc, "cannot assign to %s", pyx_node_kind_name(t->kind));
     }
@@ -1849,14 +1866,10 @@ static void check_stmt(Sema *S, PyxNode *s)
             unsupported(S, s, "async for");
             break;
         }
-        if (s->target->kind != PYX_NODE_NAME) {
-            unsupported(S, s->target, "loop targets other than a single name");
-            break;
-        }
         check_expr(S, s->value);
         check_target(S, s->target, NULL);
         PyxType *tt = s->target->type;
-        if (is_range_call(S, s->value) && tt && tt->kind == PYX_TY_INT) {
+        if (is_range_call(S, s->value) && tt && tt->kind == PYX_TY_INT && s->target->kind == PYX_NODE_NAME) {
             for (int i = 0; i < s->value->items.len; i++) {
                 PyxNode *arg = s->value->items.items[i];
                 if (arg->type->kind != PYX_TY_INT && arg->type->kind != PYX_TY_OBJECT && arg->type->kind != PYX_TY_BINT

@@ -419,4 +419,10 @@ void pyx_rt_exc_fetch(PyObject *saved[3]);
 void pyx_rt_exc_restore(PyObject *saved[3]);
 void pyx_rt_exc_drop(PyObject *saved[3]);
 
+/* 'a, b = seq': n new references into out[0..n), or -1 with the error
+   CPython gives ("not enough values to unpack (expected 3, got 2)", "too
+   many values to unpack (expected 2)", "cannot unpack non-iterable int
+   object"); nothing is owned on failure.  seq is borrowed. */
+PYX_MUST_CHECK int pyx_rt_unpack(PyObject *seq, Py_ssize_t n, PyObject **out);
+
 #endif /* PYX_RT_H */

@@ -208,3 +208,57 @@ void pyx_rt_exc_drop(PyObject *saved[3])
     Py_CLEAR(saved[1]);
     Py_CLEAR(saved[2]);
 }
+
+int pyx_rt_unpack(PyObject *seq, Py_ssize_t n, PyObject **out)
+{
+    Py_ssize_t i = 0;
+    if (PyTuple_CheckExact(seq) || PyList_CheckExact(seq)) {
+        Py_ssize_t size = Py_SIZE(seq);
+        if (size != n) {
+            if (size < n)
+                PyErr_Format(PyExc_ValueError, "not enough values to unpack (expected %zd, got %zd)", n, size);
+            else
+                PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+            return -1;
+        }
+        PyObject **items = PyTuple_CheckExact(seq) ? &PyTuple_GET_ITEM(seq, 0) : &PyList_GET_ITEM(seq, 0);
+        for (i = 0; i < n; i++) {
+            out[i] = items[i];
+            Py_INCREF(out[i]);
+        }
+        return 0;
+    }
+    PyObject *it = PyObject_GetIter(seq);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(seq)->tp_iter == NULL && !PySequence_Check(seq)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object", Py_TYPE(seq)->tp_name);
+        }
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        out[i] = PyIter_Next(it);
+        if (out[i] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "not enough values to unpack (expected %zd, got %zd)", n, i);
+            goto fail;
+        }
+    }
+    PyObject *extra = PyIter_Next(it);
+    if (extra != NULL) {
+        Py_DECREF(extra);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+        goto fail;
+    }
+    if (PyErr_Occurred())
+        goto fail;
+    Py_DECREF(it);
+    return 0;
+fail:
+    while (i > 0) {
+        i--;
+        Py_CLEAR(out[i]);
+    }
+    Py_DECREF(it);
+    return -1;
+}

@@ -11,10 +11,10 @@ def g(x):
         case 1:
             pass
     del x
-    a, b = 1, 2
+    a, *b = 1, 2
 
 # ERROR 2:5: not supported yet: with statements
 # ERROR 4:5: not supported yet: try/except (try/finally is supported)
 # ERROR 10:5: not supported yet: match statements
 # ERROR 13:5: not supported yet: del statements
-# ERROR 14:5: not supported yet: tuple unpacking in assignments
+# ERROR 14:8: not supported yet: starred assignment targets
