@@ -9,6 +9,13 @@ Suites (each can be picked with --only NAME):
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
   ast      tests/e2e/ast/*.pyx against their .ast dumps (--update rewrites them)
   fuzz     truncated and mutated sources never crash or hang the compiler
+  typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
+  run      differential: tests/e2e/run/*.py compiled vs run by CPython
+  leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
+
+Expected failures are listed in tests/known_failures.txt as 'path: reason'
+(path::test for one test function of a typed test, path::call for one leak
+call).  A listed test that passes is a failure, so the list stays true.
 
 The compiler is always the real binary (--pyxc); nothing here links it.
 """
@@ -352,9 +359,207 @@ def suite_runtime(args, R):
             R.fail("runtime", name, (out + err)[-3000:])
 
 
+# ---- known failures ---------------------------------------------------------
+
+def known_failures():
+    """{key: reason} from tests/known_failures.txt; key is 'path' or 'path::name'."""
+    known = {}
+    try:
+        with open(os.path.join(ROOT, "tests/known_failures.txt"), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    key, _, reason = line.partition(": ")
+                    known[key.strip()] = reason.strip()
+    except FileNotFoundError:
+        pass
+    return known
+
+
+def check_known(R, suite, key, ok, why, known, used):
+    """Record one check, turning a listed failure into an expected one."""
+    if key in known:
+        used.add(key)
+        if ok:
+            R.fail(suite, key, f"listed in tests/known_failures.txt ({known[key]}) but passes now: "
+                               "remove the line")
+        else:
+            R.ok(suite, key + " (expected failure)")
+    else:
+        R.check(suite, key, ok, why)
+
+
+def check_stale_known(R, suite, prefix, known, used):
+    """Entries under prefix that no test of the suite reported are stale."""
+    for key in sorted(known):
+        if key.startswith(prefix) and key not in used:
+            R.fail(suite, key, "listed in tests/known_failures.txt but no such test ran")
+
+
+def build_module(pyxc, src, outdir, python=None):
+    env = dict(os.environ, PYXC_CFLAGS="-Wall -Wextra -Werror")
+    cmd = [pyxc, "-o", outdir] + (["--python", python] if python else []) + [src]
+    return run(cmd, timeout=120, env=env)
+
+
+def parallel(fn, items, workers=None):
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=workers or max(2, os.cpu_count() or 2)) as ex:
+        return list(ex.map(fn, items))
+
+
+# ---- typed ----------------------------------------------------------------------
+
+BUILD_LINE = re.compile(r"#\s*build:\s*(.*)$", re.M)
+
+
+def typed_one(args, test_py):
+    """Build the modules of one typed test and run it: (build problems, rc, out, err, report)."""
+    import json
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(test_py, encoding="utf-8") as f:
+            extra = [p for m in BUILD_LINE.findall(f.read()) for p in m.split()]
+        srcs = [os.path.join(ROOT, p) for p in extra]
+        own = test_py[:-len("_test.py")] + ".pyx"
+        if os.path.exists(own):
+            srcs.append(own)
+        for src in srcs:
+            rc, out, err = build_module(args.pyxc, src, tmp)
+            if rc != 0:
+                return f"building {rel(src)}: exit {rc}\n{err[-3000:]}", None, "", "", None
+        report = os.path.join(tmp, "report.json")
+        env = dict(os.environ, PYTHONPATH=tmp, PYXC_CHECK_REPORT=report)
+        rc, out, err = run([sys.executable, test_py], timeout=120, cwd=tmp, env=env)
+        try:
+            with open(report) as f:
+                rep = json.load(f)
+        except (OSError, ValueError):
+            rep = None
+        return None, rc, out, err, rep
+
+
+def suite_typed(args, R):
+    known, used = known_failures(), set()
+    tests = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/typed/*_test.py")))
+    for test_py, res in zip(tests, parallel(lambda t: typed_one(args, t), tests)):
+        key = rel(test_py)
+        problem, rc, out, err, rep = res
+        if problem or rep is None or out:
+            why = problem or f"exit {rc}, no report\n{out}{err}"
+            if not problem and out:
+                why = f"the test printed to stdout:\n{out}{err}"
+            subkeys = [k for k in known if k.startswith(key + "::")]
+            if subkeys and key not in known:
+                for k in subkeys:     # the listed test functions cannot have run
+                    check_known(R, "typed", k, False, why, known, used)
+                R.fail("typed", key, why)
+            else:
+                check_known(R, "typed", key, False, why, known, used)
+            continue
+        results = [(n, True, "") for n in rep["passed"]] + list(
+            (n, False, tb) for n, tb in rep["failed"].items())
+        if key in known:   # the whole file is listed
+            check_known(R, "typed", key, all(ok for _, ok, _ in results) and rc == 0,
+                        err, known, used)
+            continue
+        for name, ok, tb in results:
+            check_known(R, "typed", f"{key}::{name}", ok, tb, known, used)
+        if rc != 0 and all(ok for _, ok, _ in results):
+            R.fail("typed", key, f"exit {rc}\n{err}")
+    check_stale_known(R, "typed", "tests/e2e/typed/", known, used)
+
+
+# ---- run (differential) -----------------------------------------------------------
+
+def last_error_line(err):
+    lines = [l for l in err.strip().splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def run_one(args, src):
+    name = os.path.splitext(os.path.basename(src))[0]
+    code = f"import {name}; {name}.main()"
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = build_module(args.pyxc, src, tmp)
+        if rc != 0:
+            return f"build failed: exit {rc}\n{err[-3000:]}"
+        env = dict(os.environ, PYTHONPATH=os.path.dirname(src), PYTHONDONTWRITEBYTECODE="1")
+        want = run([sys.executable, "-c", code], timeout=60, cwd=tmp, env=env)
+        env = dict(os.environ, PYTHONPATH=tmp)
+        got = run([sys.executable, "-c", code], timeout=60, cwd=tmp, env=env)
+    problems = []
+    if (want[0] == 0) != (got[0] == 0):
+        problems.append(f"exit status: CPython {want[0]}, compiled {got[0]}")
+    if want[1] != got[1]:
+        import difflib
+        problems.append("stdout differs:\n" + "".join(difflib.unified_diff(
+            want[1].splitlines(True), got[1].splitlines(True), "cpython", "compiled", n=2))[:3000])
+    if want[0] != 0 and last_error_line(want[2]) != last_error_line(got[2]):
+        problems.append(f"exception: CPython {last_error_line(want[2])!r}, "
+                        f"compiled {last_error_line(got[2])!r}")
+    if want[0] == 0 and got[2]:
+        problems.append("stderr from the compiled module:\n" + got[2][-2000:])
+    if want[0] != 0 and "Traceback" not in got[2]:
+        problems.append("no traceback from the compiled module:\n" + got[2][-2000:])
+    return "\n".join(problems) or None
+
+
+def suite_run(args, R):
+    known, used = known_failures(), set()
+    srcs = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/run/*.py")))
+    for src, problem in zip(srcs, parallel(lambda s: run_one(args, s), srcs)):
+        check_known(R, "run", rel(src), problem is None, problem, known, used)
+    check_stale_known(R, "run", "tests/e2e/run/", known, used)
+
+
+# ---- leaks ----------------------------------------------------------------------
+
+DBG_PYTHON = "/usr/bin/python3.11-dbg"
+
+
+def leaks_one(args, src):
+    import json
+    name = os.path.splitext(os.path.basename(src))[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = build_module(args.pyxc, src, tmp, python=DBG_PYTHON)
+        if rc != 0:
+            return f"build failed: exit {rc}\n{err[-3000:]}", None
+        report = os.path.join(tmp, "report.json")
+        driver = os.path.join(ROOT, "tests/e2e/leaks/driver.py")
+        env = dict(os.environ, PYTHONPATH=tmp)
+        rc, out, err = run([DBG_PYTHON, driver, name, report], timeout=300, cwd=tmp, env=env)
+        try:
+            with open(report) as f:
+                return None, (rc, out, err, json.load(f))
+        except (OSError, ValueError):
+            return f"driver failed: exit {rc}\n{out}{err[-3000:]}", None
+
+
+def suite_leaks(args, R):
+    if not os.path.exists(DBG_PYTHON):
+        print("leaks: skipped (no python3.11-dbg)")
+        return
+    known, used = known_failures(), set()
+    srcs = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/leaks/*.pyx")))
+    for src, (problem, res) in zip(srcs, parallel(lambda s: leaks_one(args, s), srcs)):
+        key = rel(src)
+        if problem:
+            check_known(R, "leaks", key, False, problem, known, used)
+            continue
+        rc, out, err, rep = res
+        for call in rep["calls"]:
+            ok = call["delta"] == 0 and not call["error"]
+            why = call["error"] or f"refcount delta {call['delta']} over {rep['rounds']} calls"
+            check_known(R, "leaks", f"{key}::{call['name']}", ok, why, known, used)
+        if rc not in (0, 1):
+            R.fail("leaks", key, f"driver exit {rc}\n{err[-2000:]}")
+    check_stale_known(R, "leaks", "tests/e2e/leaks/", known, used)
+
+
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
 }
 
 

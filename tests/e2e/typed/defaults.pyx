@@ -1,6 +1,5 @@
-# Known failure: pyxc crashes (SIGSEGV in emit_expr, compiler/emit.c) on a
-# def parameter default that is anything but None/True/False or a positive
-# float literal: ints, strings, negative numbers, names, lists, tuples.
+# def parameter defaults of every kind: ints, strings, negative numbers,
+# names, expressions, mutable objects (evaluated once, at definition time).
 
 DEFAULT_BASE = 10
 

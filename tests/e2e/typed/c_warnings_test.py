@@ -1,5 +1,5 @@
 from check import main
-import bug_c_warnings as m
+import c_warnings as m
 
 
 def test_values():

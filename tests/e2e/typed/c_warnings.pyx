@@ -1,7 +1,7 @@
-# Known failure: valid code whose generated C is not warning-free
-# (PYXC_CFLAGS=-Wall -Wextra -Werror):
-#  - a range() loop variable the body never reads: "variable 'v_i' set but not used"
-#  - for/else or while/else without a break: "label 'pyx_L_break_1' defined but not used"
+# Valid code whose generated C once had warnings (PYXC_CFLAGS=-Wall -Wextra
+# -Werror): a range() loop variable the body never reads ("variable 'v_i' set
+# but not used") and for/else or while/else without a break ("label
+# 'pyx_L_break_1' defined but not used").
 
 def count(int n):
     c = 0

@@ -1,5 +1,5 @@
 from check import main
-import bug_defaults as m
+import defaults as m
 
 
 def test_defaults():
