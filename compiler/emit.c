@@ -556,10 +556,10 @@ static Val emit_binop(Fn *fn, PyxNode *e)
         l = materialize(fn, l);
     Val r = emit_expr(fn, e->right);
     PyxType *t = e->type;
-    if (e->op == PYX_OP_DIV || e->op == PYX_OP_POW)
+    if (e->op == PYX_OP_DIV)
         t = pyx_type_promote(l.t, r.t);
     if (e->op == PYX_OP_POW && e->type->kind == PYX_TY_INT)
-        r.c = e->right->name;
+        r.c = e->right->name;   /* a small literal exponent: repeated multiplication */
     Val v = c_binop(fn, e->op, l, r, t, e->loc);
     v.t = e->type;
     return v;
@@ -595,7 +595,10 @@ static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
     Val ao = to_object(fn, a, loc), bo = to_object(fn, b, loc);
     const char *t = temp(fn, &pyx_type_int);
     if (op == PYX_OP_IS || op == PYX_OP_IS_NOT) {
-        line(fn, "%s = (%s %s %s);", t, ao.c, op == PYX_OP_IS ? "==" : "!=", bo.c);
+        if (strcmp(ao.c, bo.c) == 0)   /* 'None is None': C would warn about x == x */
+            line(fn, "%s = %d;", t, op == PYX_OP_IS);
+        else
+            line(fn, "%s = (%s %s %s);", t, ao.c, op == PYX_OP_IS ? "==" : "!=", bo.c);
         release(fn, ao);
         release(fn, bo);
         return t;
@@ -732,6 +735,10 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
     int nowned = 0;
     for (int i = 0; i < e->items.len; i++) {
         PyxNode *arg = e->items.items[i];
+        if (arg == NULL) {   /* the default, evaluated when the def statement ran */
+            buf_printf(A, &args, "%spyx_dflt_%s_%d", i ? ", " : "", f->name, i);
+            continue;
+        }
         PyxType *pt = f ? f->params[i]->type : i < ft->nparams ? ft->params[i] : NULL;
         Val v = emit_expr(fn, arg);
         if (pt)
@@ -844,6 +851,14 @@ static Val emit_py_call(Fn *fn, PyxNode *e)
 
 static Val emit_call(Fn *fn, PyxNode *e)
 {
+    if (e->value->kind == PYX_NODE_NAME && e->value->sym && e->value->sym->kind == PYX_SYM_BUILTIN
+        && strcmp(e->value->name, "globals") == 0 && e->items.len == 0 && e->keywords.len == 0) {
+        /* the module's namespace, not the calling frame's */
+        line(fn, "Py_INCREF(pyx_d);");
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_d;", t);
+        return (Val){t, &pyx_type_object, true};
+    }
     PyxSymbol *sym = e->value->kind == PYX_NODE_NAME ? e->value->sym : NULL;
     if (sym && ((sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
                 || ((sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_LOCAL) && sym->type
@@ -1403,9 +1418,19 @@ static void emit_range_loop(Fn *fn, PyxNode *s, Loop *loop, Label *natural)
              vst, s->loc.line, jump(fn->err));
     }
     const char *c = temp(fn, ct);
-    const char *cond = !const_step ? pyx_arena_printf(A, "(%s > 0 ? %s < %s : %s > %s)", vst, c, ve, c, ve)
-                       : k > 0 ? pyx_arena_printf(A, "%s < %s", c, ve) : pyx_arena_printf(A, "%s > %s", c, ve);
-    line(fn, "for (%s = %s; %s; %s += %s) {", c, vs, cond, c, vst);
+    if (const_step && (k == 1 || k == -1)) {
+        /* c < stop with c += 1 cannot pass the type's maximum */
+        line(fn, "for (%s = %s; %s %s %s; %s += %s) {", c, vs, c, k > 0 ? "<" : ">", ve, c, vst);
+    } else {
+        /* other steps count iterations first, so a loop ending near the
+           type's limit stops instead of wrapping around */
+        const char *n = temp(fn, &pyx_type_ulonglong);
+        line(fn, "if (%s > 0) %s = %s < %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (unsigned long long)%s + 1 : 0;",
+             vst, n, vs, ve, ve, vs, vst);
+        line(fn, "else %s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
+             n, vs, ve, vs, ve, vst);
+        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, vs, n, n, c, vst);
+    }
     fn->indent++;
     assign_to(fn, s->target, cval(c, ct));
     fn->loops[fn->nloops++] = *loop;
@@ -1771,6 +1796,22 @@ static const char *c_signature(Emit *E, PyxFunc *f)
     return pyx_type_decl(E->a, rt, pyx_arena_printf(E->a, "%s(%s)", f->cname, c_params(E, f)));
 }
 
+/* Parameter defaults are evaluated when the def statement runs (Python's
+   rule, Cython's for cdef functions too) into one static slot each. */
+static void declare_default_slots(Emit *E, PyxFunc *f)
+{
+    PyxNode *def = f->def;
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (!p->value || !p->sym)
+            continue;
+        if (p->sym->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &E->statics, "static PyObject *pyx_dflt_%s_%d;\n", f->name, i);
+        else
+            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i)));
+    }
+}
+
 /* The C body of a Python/C function. */
 static void emit_function(Emit *E, PyxFunc *f)
 {
@@ -1869,16 +1910,6 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
                 nrequired++;
         }
     }
-    /* defaults are evaluated when the def statement runs: static slots */
-    for (int i = 0; i < def->params.len; i++) {
-        PyxNode *p = def->params.items[i];
-        if (!p->value)
-            continue;
-        if (p->sym->type->kind == PYX_TY_OBJECT)
-            buf_printf(E->a, &E->statics, "static PyObject *pyx_dflt_%s_%d;\n", f->name, i);
-        else
-            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i)));
-    }
     Buf out = {0};
     buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);
     buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
@@ -1956,7 +1987,7 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
 static void emit_def_statement(Fn *fn, PyxNode *s)
 {
     PyxFunc *f = s->func;
-    if (f == NULL || !f->is_py)
+    if (f == NULL)
         return;
     for (int i = 0; i < s->params.len; i++) {
         PyxNode *p = s->params.items[i];
@@ -1969,6 +2000,8 @@ static void emit_def_statement(Fn *fn, PyxNode *s)
         else
             line(fn, "%s = %s;", slot, v.c);
     }
+    if (!f->is_py)
+        return;   /* a cdef function is no Python object */
     const char *t = temp(fn, &pyx_type_object);
     line(fn, "%s = PyCFunction_NewEx(&pyx_mdef_%s, pyx_m, pyx_modname);", t, f->name);
     check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
@@ -2065,6 +2098,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
         buf_printf(a, &E.protos, "static %sPYX_UNUSED %s;\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(&E, f));
+        declare_default_slots(&E, f);
         emit_function(&E, f);
         if (f->is_py)
             emit_wrapper(&E, f);

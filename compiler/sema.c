@@ -103,9 +103,9 @@ static const char *const builtin_names[] = {
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
     "dict", "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
     "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass",
-    "iter", "len", "list", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow",
+    "iter", "len", "list", "locals", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow",
     "print", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "str",
-    "sum", "tuple", "type", "vars", "zip", "__import__", "__name__", "__file__", "__doc__",
+    "sum", "tuple", "type", "vars", "zip", "__import__",
     "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "IndexError",
     "ZeroDivisionError", "OverflowError", "MemoryError", "RuntimeError", "StopIteration",
     "AttributeError", "NameError", "NotImplementedError", "AssertionError", "ArithmeticError",
@@ -1595,9 +1595,40 @@ static PyxType *check_call(Sema *S, PyxNode *e)
             callee->type = f ? &pyx_type_object : sym->type;
             int nparams = f ? f->nparams : ft->nparams;
             bool varargs = ft && ft->varargs;
-            if (e->keywords.len) {
+            if (e->keywords.len && !f) {
                 pyx_diag_error(S->d, e->keywords.items[0]->loc, "C function '%s' does not take keyword arguments", callee->name);
                 return type_error(e);
+            }
+            if (f && (e->keywords.len || e->items.len < nparams) && e->items.len <= nparams) {
+                /* bind keywords and defaults at compile time: items becomes one
+                   slot per parameter, NULL where the default applies */
+                PyxNodeList slots = {0};
+                for (int i = 0; i < nparams; i++)
+                    pyx_list_push(S->a, &slots, i < e->items.len ? e->items.items[i] : NULL);
+                for (int k = 0; k < e->keywords.len; k++) {
+                    PyxNode *kw = e->keywords.items[k];
+                    int at = -1;
+                    for (int i = 0; i < nparams; i++)
+                        if (strcmp(f->params[i]->name, kw->name) == 0)
+                            at = i;
+                    if (at < 0) {
+                        pyx_diag_error(S->d, kw->loc, "%s() got an unexpected keyword argument '%s'", callee->name, kw->name);
+                        return type_error(e);
+                    }
+                    if (slots.items[at]) {
+                        pyx_diag_error(S->d, kw->loc, "%s() got multiple values for argument '%s'", callee->name, kw->name);
+                        return type_error(e);
+                    }
+                    slots.items[at] = kw->value;
+                }
+                for (int i = 0; i < nparams; i++) {
+                    if (slots.items[i] == NULL && f->def->params.items[i]->value == NULL) {
+                        pyx_diag_error(S->d, e->loc, "%s() missing required argument '%s'", callee->name, f->params[i]->name);
+                        return type_error(e);
+                    }
+                }
+                e->items = slots;
+                e->keywords.len = 0;
             }
             if (e->items.len < nparams || (e->items.len > nparams && !varargs)) {
                 pyx_diag_error(S->d, e->loc, "call with wrong number of arguments (expected %d, got %d)", nparams, e->items.len);
@@ -1605,6 +1636,8 @@ static PyxType *check_call(Sema *S, PyxNode *e)
             }
             for (int i = 0; i < e->items.len; i++) {
                 PyxNode *arg = e->items.items[i];
+                if (arg == NULL)
+                    continue;   /* the parameter's default */
                 PyxType *at = check_expr(S, arg);
                 if (i < nparams) {
                     PyxType *pt = f ? f->params[i]->type : ft->params[i];
@@ -1628,6 +1661,10 @@ static PyxType *check_call(Sema *S, PyxNode *e)
     }
     /* builtins pyxc computes in C for C arguments */
     const char *b = builtin_of(S, callee);
+    if (b && (strcmp(b, "locals") == 0 || strcmp(b, "vars") == 0) && e->items.len == 0) {
+        unsupported(S, e, "locals() and vars() without arguments in compiled code");
+        return type_error(e);
+    }
     for (int i = 0; i < e->items.len; i++)
         check_expr(S, e->items.items[i]);
     for (int i = 0; i < e->keywords.len; i++)
@@ -1952,9 +1989,7 @@ static void check_stmt(Sema *S, PyxNode *s)
             if (!p->value)
                 continue;
             check_expr(S, p->value);
-            if (s->func && !s->func->is_py)
-                unsupported(S, p, "default values on cdef function parameters");
-            else if (p->sym)
+            if (p->sym)
                 check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
         }
         break;

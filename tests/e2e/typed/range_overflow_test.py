@@ -1,5 +1,5 @@
 from check import main
-import bug_range_overflow as m
+import range_overflow as m
 
 MAX = 2**63 - 1
 MIN = -2**63

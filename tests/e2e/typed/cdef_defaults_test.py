@@ -1,5 +1,5 @@
 from check import main
-import bug_cdef_defaults as m
+import cdef_defaults as m
 
 
 def test_c_calls_use_defaults():

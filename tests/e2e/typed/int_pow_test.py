@@ -1,5 +1,5 @@
 from check import main
-import bug_int_pow as m
+import int_pow as m
 
 
 def test_int_pow():
