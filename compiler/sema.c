@@ -853,6 +853,10 @@ static void declare_module(Sema *S, PyxNodeList *body)
                 unsupported(S, s, "'cimport *'");
                 break;
             }
+            if (s->name == NULL || s->level) {
+                unsupported(S, s, "relative cimports");
+                break;
+            }
             if (strcmp(s->name, "cython") == 0)
                 break;
             for (int j = 0; j < s->items.len; j++)

@@ -295,7 +295,9 @@ def fuzz_inputs(rng, seeds, count):
 
 def suite_fuzz(args, R):
     seeds = []
-    for path in syntax_files() + sorted(glob.glob(os.path.join(ROOT, "tests/e2e/errors/*.py*"))):
+    typed = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/typed/*.pyx")) + glob.glob(os.path.join(ROOT, "tests/e2e/run/*.py"))
+                   + glob.glob(os.path.join(ROOT, "tests/e2e/leaks/*.pyx")))
+    for path in syntax_files() + typed + sorted(glob.glob(os.path.join(ROOT, "tests/e2e/errors/*.py*"))):
         with open(path, "rb") as f:
             seeds.append(f.read())
     for path in sorted(glob.glob(os.path.join(ROOT, "grammar/test/corpus/*.txt"))):
@@ -320,13 +322,15 @@ def suite_fuzz(args, R):
                     f.write(next(gen))
                 paths.append(p)
             total += batch
-            rc, out, err = run([args.pyxc, "--syntax-only", "--max-errors", "5"] + paths, timeout=60)
+            # --emit-c runs every phase but the C compiler: parser, lowering,
+            # sema and the emitter all see the broken input
+            rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, "--max-errors", "5"] + paths, timeout=60)
             if rc in (0, 1) and "Sanitizer" not in err and "runtime error" not in err \
                     and "internal compiler error" not in err:
                 continue
             # find the culprit(s) one by one
             for p in paths:
-                rc, out, err = run([args.pyxc, "--syntax-only", p], timeout=20)
+                rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, p], timeout=20)
                 if rc not in (0, 1) or "Sanitizer" in err or "runtime error" in err \
                         or "internal compiler error" in err:
                     crashes += 1
