@@ -60,6 +60,10 @@ static void buf_append(PyxArena *a, Buf *dst, const Buf *src)
         buf_printf(a, dst, "%.*s", (int)src->len, src->p);
 }
 
+/* Marks where the C file's own line numbers resume after #line directives
+   into the source; pyx_emit_module replaces it once line numbers are known. */
+#define LINE_RESET "#line PYX_RESET\n"
+
 /* ---- module and function state ------------------------------------------------ */
 
 typedef struct Emit {
@@ -1376,7 +1380,7 @@ static void emit_line_marker(Fn *fn, PyxNode *s)
     while (*text == ' ' || *text == '\t')
         text++;
     if (fn->E->o->line_directives)
-        buf_printf(A, &fn->body, "#line %u \"%s\"\n", s->loc.line, fn->E->o->source_name);
+        buf_printf(A, &fn->body, "#line %u \"%s\"\n", s->loc.line, fn->E->o->line_name);
     line(fn, "/* %s:%u: %s */", fn->E->o->source_name, s->loc.line, text);
 }
 
@@ -1852,6 +1856,7 @@ static void emit_function(Emit *E, PyxFunc *f)
         buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
     buf_append(E->a, &out, &fn->decl);
     buf_append(E->a, &out, &fn->body);
+    buf_printf(E->a, &out, "%s", LINE_RESET);
     if (fn->err_main.used) {
         buf_printf(E->a, &out, "    goto pyx_L_done;\npyx_L_error:;\n");
         fn->ret_main.used = true;
@@ -2043,6 +2048,7 @@ static void emit_module_body(Emit *E)
     }
     buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
     buf_append(E->a, &out, &fn->body);
+    buf_printf(E->a, &out, "%s", LINE_RESET);
     buf_printf(E->a, &out, "    return 0;\n");
     if (fn->err_main.used) {
         buf_printf(E->a, &out, "pyx_L_error:;\n");
@@ -2124,7 +2130,36 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     fprintf(out, "%.*s\n", (int)E.protos.len, E.protos.p ? E.protos.p : "");
     fprintf(out, "static int pyx_init_constants(void)\n{\n%.*s    return 0;\n}\n\n",
             (int)E.const_init.len, E.const_init.p ? E.const_init.p : "");
-    fprintf(out, "%.*s", (int)E.funcs.len, E.funcs.p ? E.funcs.p : "");
+    /* the functions, with #line markers resolved against the C file's lines */
+    long cline = 1;
+    {
+        /* count what is already written: the header part */
+        fflush(out);
+        long pos = ftell(out);
+        if (pos > 0) {
+            rewind(out);
+            int ch;
+            while ((ch = fgetc(out)) != EOF)
+                if (ch == '\n')
+                    cline++;
+            fseek(out, 0, SEEK_END);
+        }
+    }
+    const char *p = E.funcs.p ? E.funcs.p : "", *end = p + E.funcs.len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+        if (n == sizeof LINE_RESET - 1 && memcmp(p, LINE_RESET, n) == 0) {
+            if (o->line_directives && o->c_name)
+                fprintf(out, "#line %ld \"%s\"\n", cline + 1, o->c_name);
+            else
+                fputc('\n', out);
+        } else {
+            fwrite(p, 1, n, out);
+        }
+        cline++;
+        p += n;
+    }
     fprintf(out, "static PyModuleDef_Slot pyx_slots[] = {\n    {Py_mod_exec, (void *)pyx_exec},\n    {0, NULL},\n};\n\n");
     fprintf(out, "static struct PyModuleDef pyx_moduledef = {\n    PyModuleDef_HEAD_INIT, \"%s\", %s, 0, NULL, pyx_slots, NULL, NULL, NULL,\n};\n\n",
             m->name, m->doc ? c_string(a, m->doc, (uint32_t)m->doc_len) : "NULL");

@@ -13,7 +13,10 @@
 
 typedef struct PyxEmitOptions {
     int line_directives;     /* '#line N "file.pyx"' before each statement */
-    const char *source_name; /* file name shown in tracebacks and #line */
+    const char *source_name; /* file name shown in tracebacks */
+    const char *line_name;   /* the source as #line names it (the path as given) */
+    const char *c_name;      /* the C file being written: #line returns to it
+                                between functions */
 } PyxEmitOptions;
 
 /* Writes the module's C code to 'out'; returns 0, or -1 on a write error. */

@@ -140,7 +140,10 @@ static const char *base_of(const char *path)
 static int write_c(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *eo, const char *path)
 {
     const char *tmp = pyx_arena_printf(a, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    PyxEmitOptions named = *eo;
+    named.c_name = path;
+    eo = &named;
+    FILE *f = fopen(tmp, "w+");
     if (f == NULL) {
         fprintf(stderr, "pyxc: error: cannot write %s: %s\n", tmp, strerror(errno));
         return -1;
@@ -190,14 +193,12 @@ static int compile_file(const Options *o, const char *path)
     PyxModuleInfo *info = pyx_sema(&arena, mod, modname, &d);
     if (d.errors)
         goto done;
-    PyxEmitOptions eo = {o->line_directives, base_of(path)};
+    PyxEmitOptions eo = {o->line_directives, base_of(path), path, NULL};
     const char *outdir = o->outdir ? o->outdir : dir_of(&arena, path);
     if (o->emit_c) {
         status = write_c(&arena, info, &eo, pyx_arena_printf(&arena, "%s/%s.c", outdir, modname)) == 0 ? 0 : 1;
         goto done;
     }
-    /* #line directives name the source as given, so gcc and gdb find it */
-    eo.source_name = base_of(path);
     PyxPython py;
     if (pyx_python_query(&arena, o->python, &py) < 0)
         goto done;
