@@ -1,11 +1,24 @@
 /* diag.c - formatting and counting diagnostics (see diag.h). */
+#define _POSIX_C_SOURCE 200809L   /* open_memstream */
 #include "diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+
+typedef struct PyxDiagMsg {
+    const PyxSource *src;
+    uint32_t start;
+    int seq;              /* keeps the order of messages at one place */
+    int is_error;
+    char *text;
+} PyxDiagMsg;
 
 void pyx_diag_init(PyxDiag *d, FILE *out)
 {
+    d->buffer_arena = NULL;
+    d->msgs = NULL;
+    d->nmsgs = d->cap_msgs = 0;
     d->out = out;
     d->errors = 0;
     d->warnings = 0;
@@ -39,24 +52,92 @@ static void quote_line(FILE *out, PyxLoc loc)
     fputc('\n', out);
 }
 
+static void report_to(PyxDiag *d, FILE *out, PyxLoc loc, const char *kind, const char *fmt, va_list ap);
+
 static void report(PyxDiag *d, PyxLoc loc, const char *kind, const char *fmt, va_list ap)
 {
     if (d->quiet)
         return;
+    if (d->buffer_arena == NULL) {
+        report_to(d, d->out, loc, kind, fmt, ap);
+        return;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem == NULL) {
+        report_to(d, d->out, loc, kind, fmt, ap);
+        return;
+    }
+    report_to(d, mem, loc, kind, fmt, ap);
+    fclose(mem);
+    if (d->nmsgs == d->cap_msgs) {
+        int cap = d->cap_msgs ? d->cap_msgs * 2 : 16;
+        PyxDiagMsg *m = pyx_arena_alloc(d->buffer_arena, sizeof *m * (size_t)cap);
+        if (d->nmsgs)
+            memcpy(m, d->msgs, sizeof *m * (size_t)d->nmsgs);
+        d->msgs = m;
+        d->cap_msgs = cap;
+    }
+    PyxDiagMsg *m = &d->msgs[d->nmsgs];
+    m->src = loc.src;
+    m->start = loc.start;
+    m->seq = d->nmsgs++;
+    m->is_error = strcmp(kind, "error") == 0;
+    m->text = pyx_arena_strndup(d->buffer_arena, text, len);
+    free(text);   /* open_memstream's buffer, not ours */
+}
+
+void pyx_diag_buffer(PyxDiag *d, PyxArena *a)
+{
+    d->buffer_arena = a;
+    d->nmsgs = 0;
+}
+
+static int msg_order(const void *pa, const void *pb)
+{
+    const PyxDiagMsg *a = pa, *b = pb;
+    if (a->src != b->src)
+        return a->seq - b->seq;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->seq - b->seq;
+}
+
+void pyx_diag_flush(PyxDiag *d)
+{
+    qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, msg_order);
+    int errors = 0;
+    for (int i = 0; i < d->nmsgs; i++) {
+        PyxDiagMsg *m = &d->msgs[i];
+        if (m->is_error && ++errors > d->max_errors) {
+            if (errors == d->max_errors + 1)
+                fprintf(d->out, "pyxc: too many errors, stopping after %d\n", d->max_errors);
+            continue;
+        }
+        fputs(m->text, d->out);
+    }
+    d->buffer_arena = NULL;
+    d->nmsgs = 0;
+}
+
+static void report_to(PyxDiag *d, FILE *out, PyxLoc loc, const char *kind, const char *fmt, va_list ap)
+{
+    (void)d;
     if (loc.src)
-        fprintf(d->out, "%s:%u:%u: %s: ", loc.src->path, loc.line,
+        fprintf(out, "%s:%u:%u: %s: ", loc.src->path, loc.line,
                 pyx_source_char_col(loc.src, loc.start), kind);
     else
-        fprintf(d->out, "pyxc: %s: ", kind);
-    vfprintf(d->out, fmt, ap);
-    fputc('\n', d->out);
-    quote_line(d->out, loc);
+        fprintf(out, "pyxc: %s: ", kind);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+    quote_line(out, loc);
 }
 
 void pyx_diag_error(PyxDiag *d, PyxLoc loc, const char *fmt, ...)
 {
     d->errors++;
-    if (d->errors > d->max_errors) {
+    if (d->errors > d->max_errors && d->buffer_arena == NULL) {
         if (d->errors == d->max_errors + 1 && !d->quiet)
             fprintf(d->out, "pyxc: too many errors, stopping after %d\n", d->max_errors);
         return;

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "arena.h"
 #include "source.h"
 
 typedef struct PyxDiag {
@@ -20,7 +21,16 @@ typedef struct PyxDiag {
     int max_errors;   /* printing stops after this many; counting does not */
     int warnings_are_errors;
     int quiet;        /* count, but print nothing (sema's inference pass) */
+    /* while a phase is buffered: its diagnostics, printed in source order */
+    PyxArena *buffer_arena;
+    struct PyxDiagMsg *msgs;
+    int nmsgs, cap_msgs;
 } PyxDiag;
+
+/* A phase that finds errors out of source order (sema checks function
+   bodies before the module body) buffers them and prints them sorted. */
+void pyx_diag_buffer(PyxDiag *d, PyxArena *a);
+void pyx_diag_flush(PyxDiag *d);
 
 void pyx_diag_init(PyxDiag *d, FILE *out);
 

@@ -190,7 +190,9 @@ static int compile_file(const Options *o, const char *path)
     const char *modname = pyx_module_name(&arena, path);
     if (modname == NULL)
         goto done;
+    pyx_diag_buffer(&d, &arena);
     PyxModuleInfo *info = pyx_sema(&arena, mod, modname, &d);
+    pyx_diag_flush(&d);
     if (d.errors)
         goto done;
     PyxEmitOptions eo = {o->line_directives, base_of(path), path, NULL};
