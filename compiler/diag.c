@@ -106,7 +106,8 @@ static int msg_order(const void *pa, const void *pb)
 
 void pyx_diag_flush(PyxDiag *d)
 {
-    qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, msg_order);
+    if (d->nmsgs > 1)
+        qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, msg_order);
     int errors = 0;
     for (int i = 0; i < d->nmsgs; i++) {
         PyxDiagMsg *m = &d->msgs[i];
