@@ -90,7 +90,8 @@ typedef struct PyxNodeList {
     X(FLOAT)          /* name = literal text */ \
     X(IMAG)           /* name = literal text ('3j') */ \
     X(STR)            /* name/len = decoded value (UTF-8, may contain NUL); \
-                         flags BYTES RAW UNICODE CHAR (c'x' literal); adjacent literals are joined */ \
+                         flags BYTES RAW UNICODE CHAR (c'x' literal); adjacent literals are joined; \
+                         ESCAPED: name is in unicode-escape form (it holds \N{...} escapes) */ \
     X(FSTRING)        /* items = STR and FORMATTED parts */ \
     X(FORMATTED)      /* value, op = conversion char ('r','s','a') or 0, right? = format spec (FSTRING); \
                          flags SELF_DOC for f'{x=}' (name = the text before '=') */ \
@@ -181,7 +182,7 @@ typedef enum PyxParamKind {
     X(ASYNC) X(STAR) X(CDEF) X(CPDEF) X(INLINE) X(NOGIL) X(WITH_GIL) X(PUBLIC) \
     X(API) X(READONLY) X(NOEXCEPT) X(DECL_ONLY) X(NOT_NONE) X(OR_NONE) X(EXC_CHECK) \
     X(EXC_STAR) X(EXC_PLUS) X(BYTES) X(RAW) X(UNICODE) X(CHAR) X(SELF_DOC) X(CHECKED) \
-    X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS)
+    X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS) X(ESCAPED)
 
 enum {
 #define PYX_X(f) PYX_FLAGBIT_##f,

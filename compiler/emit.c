@@ -250,6 +250,11 @@ static const char *str_const(Emit *E, PyxNode *s)
     const char *lit = c_string(E->a, s->name, s->len);
     if (s->flags & PYX_F(BYTES))
         return new_const(E, "PyBytes_FromStringAndSize(%s, %u)", lit, s->len);
+    if (s->flags & PYX_F(ESCAPED)) {   /* \N{...} names resolved by CPython */
+        const char *c = new_const(E, "PyUnicode_DecodeUnicodeEscape(%s, %u, NULL)", lit, s->len);
+        buf_printf(E->a, &E->const_init, "    PyUnicode_InternInPlace(&%s);\n", c);
+        return c;
+    }
     const char *c = new_const(E, "PyUnicode_DecodeUTF8(%s, %u, \"surrogatepass\")", lit, s->len);
     buf_printf(E->a, &E->const_init, "    PyUnicode_InternInPlace(&%s);\n", c);
     return c;

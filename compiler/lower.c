@@ -317,9 +317,20 @@ static void decode(Lower *L, TSNode at, StrKind k, const char *s, const char *e,
             break;
         }
         case 'N':
-            if (!k.bytes) {
-                unsupported(L, at, "\\N{...} escapes in string literals");
-                return;
+            if (!k.bytes && s < e && *s == '{') {
+                /* \N{NAME}: no Unicode name table here.  Keep the escape
+                   behind a 0xFF byte (never part of valid UTF-8); the
+                   string is then stored in unicode-escape form for CPython
+                   to decode (escaped_form). */
+                const char *close = memchr(s, '}', (size_t)(e - s));
+                if (close == NULL || close == s + 1) {
+                    pyx_diag_error(L->d, loc_of(L, at), "malformed \\N character escape in string literal");
+                    return;
+                }
+                sb_put(L, b, "\xff\\N", 3);
+                sb_put(L, b, s, (uint32_t)(close - s + 1));
+                s = close + 1;
+                break;
             }
             /* fallthrough */
         default:
@@ -345,12 +356,48 @@ static StrKind string_kind(Lower *L, TSNode start)
     return k;
 }
 
+/* A decoded str value holding \N{...} escapes (marked by 0xFF) rewritten in
+   Python's unicode-escape form: ASCII only, other characters as \UXXXXXXXX,
+   backslashes doubled, the \N{...} escapes kept for CPython to resolve. */
+static void escaped_form(Lower *L, PyxNode *s)
+{
+    StrBuf out = {0};
+    const unsigned char *p = (const unsigned char *)s->name, *end = p + s->len;
+    while (p < end) {
+        if (*p == 0xFF) {
+            const unsigned char *close = memchr(p, '}', (size_t)(end - p));
+            sb_put(L, &out, (const char *)p + 1, (uint32_t)(close - p));
+            p = close + 1;
+        } else if (*p == '\\') {
+            sb_put(L, &out, "\\\\", 2);
+            p++;
+        } else if (*p < 0x80) {
+            sb_put(L, &out, (const char *)p, 1);
+            p++;
+        } else {
+            uint32_t cp, n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+            cp = *p & (0xFF >> (n + 1));
+            for (uint32_t i = 1; i < n && p + i < end; i++)
+                cp = (cp << 6) | (p[i] & 0x3F);
+            char u[16];
+            snprintf(u, sizeof u, "\\U%08x", cp);
+            sb_put(L, &out, u, 10);
+            p += n;
+        }
+    }
+    s->name = out.p ? out.p : "";
+    s->len = out.len;
+    s->flags |= PYX_F(ESCAPED);
+}
+
 static PyxNode *str_part(Lower *L, TSNode at, StrBuf *b, uint64_t flags)
 {
     PyxNode *s = node(L, PYX_NODE_STR, at);
     s->name = b->p ? b->p : "";
     s->len = b->len;
     s->flags = flags;
+    if (!(flags & (PYX_F(BYTES) | PYX_F(CHAR))) && memchr(s->name, 0xFF, s->len))
+        escaped_form(L, s);
     return s;
 }
 
@@ -1960,10 +2007,15 @@ static void check_statement_lines(Lower *L, TSNode s)
             body = field(s, "consequence");
         if (ts_node_is_null(body))
             return;
-        end = ts_node_start_byte(body);
-        /* back up to the ':' that ends the header */
-        while (end > start && L->src->text[end - 1] != ':')
-            end--;
+        /* the header ends at the ':' token before the body (comments may
+           sit between them, and may contain ':' themselves) */
+        uint32_t body_start = ts_node_start_byte(body);
+        Kid *k;
+        int len = kids(L, s, &k);
+        end = start;
+        for (int j = 0; j < len && ts_node_start_byte(k[j].node) < body_start; j++)
+            if (!ts_node_is_named(k[j].node) && is(k[j].node, ":"))
+                end = ts_node_end_byte(k[j].node);
         break;
     }
     check_logical_line(L, start, end);

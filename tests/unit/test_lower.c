@@ -102,6 +102,19 @@ static void test_lower_string_with_nul_keeps_length(void **state)
     compiled_free(c);
 }
 
+static void test_lower_named_escapes_keep_unicode_escape_form(void **state)
+{
+    (void)state;
+    Compiled *c = ok("s = 'x\\N{BULLET}\\t\u00e9\\\\' 'y'\nb = b'\\N{X}'\n");
+    PyxNode *s = stmt(c, 0)->value;
+    assert_true(s->flags & PYX_F(ESCAPED));
+    assert_string_equal(s->name, "x\\N{BULLET}\t\\U000000e9\\\\y");
+    /* in bytes \N is no escape */
+    assert_false(stmt(c, 1)->value->flags & PYX_F(ESCAPED));
+    assert_int_equal(stmt(c, 1)->value->len, 5);
+    compiled_free(c);
+}
+
 static void test_lower_mixing_bytes_and_str_is_an_error(void **state)
 {
     (void)state;
@@ -361,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_lower_string_escapes_are_decoded),
         cmocka_unit_test(test_lower_string_with_nul_keeps_length),
         cmocka_unit_test(test_lower_mixing_bytes_and_str_is_an_error),
+        cmocka_unit_test(test_lower_named_escapes_keep_unicode_escape_form),
         cmocka_unit_test(test_lower_fstring_parts_and_self_documenting),
         cmocka_unit_test(test_lower_parameters_kinds),
         cmocka_unit_test(test_lower_elif_chain_nests_in_orelse),
