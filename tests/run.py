@@ -8,6 +8,7 @@ Suites (each can be picked with --only NAME):
   syntax   every sample and tests/e2e/syntax file passes --syntax-only silently
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
   ast      tests/e2e/ast/*.pyx against their .ast dumps (--update rewrites them)
+  stdlib   every module of the running Python's standard library parses
   fuzz     truncated and mutated sources never crash or hang the compiler
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
@@ -346,6 +347,25 @@ def suite_fuzz(args, R):
     print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
 
 
+def suite_stdlib(args, R):
+    """Python's own library must parse: every .py of the interpreter's stdlib
+    (test and lib2to3 data directories, which hold invalid code on purpose,
+    left out) through --syntax-only, one check per 100 files."""
+    import sysconfig
+    root = sysconfig.get_paths()["stdlib"]
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in ("test", "tests", "lib2to3", "site-packages",
+                                                         "dist-packages", "idle_test", "__pycache__")]
+        files += [os.path.join(dirpath, f) for f in filenames if f.endswith(".py")]
+    files.sort()
+    for i in range(0, len(files), 100):
+        chunk = files[i:i + 100]
+        rc, out, err = run([args.pyxc, "--syntax-only", "--max-errors", "5"] + chunk, timeout=120)
+        R.check("stdlib", f"{rel(chunk[0]) if chunk[0].startswith(ROOT) else chunk[0]} .. ({len(chunk)} files)",
+                rc == 0 and err == "", f"exit {rc}\n{err[-3000:]}")
+
+
 def suite_runtime(args, R):
     """The runtime's own tests (tests/runtime): conversions, argument parsing,
     tracebacks, against the running CPython; with the debug build also leaks."""
@@ -562,7 +582,7 @@ def suite_leaks(args, R):
 
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
-    "errors": suite_errors, "ast": suite_ast, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "errors": suite_errors, "ast": suite_ast, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
 }
 
