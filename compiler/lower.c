@@ -138,11 +138,26 @@ static PyxNode *bad_node(Lower *L, TSNode n)
     return node(L, PYX_NODE_NONE, n);
 }
 
+/* r->name/len from the source text of n. */
+static void set_name(Lower *L, PyxNode *r, TSNode n)
+{
+    r->name = text(L, n);
+    r->len = (uint32_t)strlen(r->name);
+}
+
+/* keyword_argument: name '=' value */
+static PyxNode *keyword_node(Lower *L, TSNode a)
+{
+    PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);
+    set_name(L, kw, field(a, "name"));
+    kw->value = lower_expr(L, field(a, "value"));
+    return kw;
+}
+
 static PyxNode *name_node(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_NAME, n);
-    r->name = text(L, n);
-    r->len = (uint32_t)strlen(r->name);
+    set_name(L, r, n);
     return r;
 }
 
@@ -562,11 +577,7 @@ static void lower_arguments(Lower *L, TSNode args, PyxNode *c)
     for (int i = 0; i < len; i++) {
         TSNode a = k[i].node;
         if (is(a, "keyword_argument")) {
-            PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);
-            kw->name = text(L, field(a, "name"));
-            kw->len = (uint32_t)strlen(kw->name);
-            kw->value = lower_expr(L, field(a, "value"));
-            pyx_list_push(L->a, &c->keywords, kw);
+            pyx_list_push(L->a, &c->keywords, keyword_node(L, a));
         } else if (is(a, "dictionary_splat")) {
             PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);
             kw->value = lower_expr(L, first_named(L, a));
@@ -862,8 +873,7 @@ static PyxNode *lower_expr(Lower *L, TSNode n)
         if (strcmp(t, "attribute") == 0) {
             r = node(L, PYX_NODE_ATTRIBUTE, n);
             r->value = lower_expr(L, field(n, "object"));
-            r->name = text(L, field(n, "attribute"));
-            r->len = (uint32_t)strlen(r->name);
+            set_name(L, r, field(n, "attribute"));
             return r;
         }
         if (strcmp(t, "await") == 0) {
@@ -1378,16 +1388,14 @@ static PyxNode *lower_try(Lower *L, TSNode n)
                     if (ts_node_is_null(alias) || !is(alias, "identifier")) {
                         pyx_diag_error(L->d, loc_of(L, e), "invalid syntax: expected a name after 'as'");
                     } else {
-                        h->name = text(L, alias);
-                        h->len = (uint32_t)strlen(h->name);
+                        set_name(L, h, alias);
                     }
                 } else if (exprs == 1) {
                     h->value = lower_expr(L, e);
                 } else {
                     if (!is(e, "identifier"))
                         pyx_diag_error(L->d, loc_of(L, e), "invalid syntax: expected a name after 'as'");
-                    h->name = text(L, e);
-                    h->len = (uint32_t)strlen(h->name);
+                    set_name(L, h, e);
                 }
             }
             pyx_list_push(L->a, &r->handlers, h);
@@ -1442,8 +1450,7 @@ static PyxNode *lower_function(Lower *L, TSNode n)
     PyxNode *r = node(L, PYX_NODE_FUNCTION_DEF, n);
     if (has_token(L, n, "async"))
         r->flags |= PYX_F(ASYNC);
-    r->name = text(L, field(n, "name"));
-    r->len = (uint32_t)strlen(r->name);
+    set_name(L, r, field(n, "name"));
     lower_type_params(L, field(n, "type_parameters"), &r->type_params);
     lower_params(L, field(n, "parameters"), &r->params);
     TSNode ret = field(n, "return_type");
@@ -1457,8 +1464,7 @@ static PyxNode *lower_function(Lower *L, TSNode n)
 static PyxNode *lower_class(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_CLASS_DEF, n);
-    r->name = text(L, field(n, "name"));
-    r->len = (uint32_t)strlen(r->name);
+    set_name(L, r, field(n, "name"));
     lower_type_params(L, field(n, "type_parameters"), &r->type_params);
     TSNode sup = field(n, "superclasses");
     if (!ts_node_is_null(sup))
@@ -1500,16 +1506,14 @@ static PyxNode *pattern_dotted(Lower *L, TSNode n)
     int len = named_kids(L, n, &k);
     if (len == 1) {
         PyxNode *r = node(L, PYX_NODE_PAT_CAPTURE, n);
-        r->name = text(L, k[0].node);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, k[0].node);
         return r;
     }
     PyxNode *v = name_node(L, k[0].node);
     for (int i = 1; i < len; i++) {
         PyxNode *a = node(L, PYX_NODE_ATTRIBUTE, k[i].node);
         a->value = v;
-        a->name = text(L, k[i].node);
-        a->len = (uint32_t)strlen(a->name);
+        set_name(L, a, k[i].node);
         v = a;
     }
     return pattern_value(L, n, v);
@@ -1565,8 +1569,7 @@ static void set_splat_name(Lower *L, PyxNode *r, TSNode splat)
 {
     TSNode id = first_named(L, splat);
     if (!ts_node_is_null(id)) {
-        r->name = text(L, id);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, id);
     }
 }
 
@@ -1581,8 +1584,7 @@ static PyxNode *lower_pattern(Lower *L, TSNode n)
         int len = named_kids(L, n, &k);
         r = node(L, PYX_NODE_PAT_AS, n);
         r->value = lower_pattern(L, k[0].node);
-        r->name = text(L, k[len - 1].node);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, k[len - 1].node);
         return r;
     }
     if (strcmp(t, "union_pattern") == 0) {
@@ -1670,8 +1672,7 @@ static PyxNode *lower_pattern(Lower *L, TSNode n)
         r = node(L, PYX_NODE_PAT_KEYWORD, n);
         Kid *k;
         int len = kids(L, n, &k);
-        r->name = text(L, k[0].node);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, k[0].node);
         /* the value pattern: everything after '=' */
         for (int i = 1; i < len; i++) {
             if (!ts_node_is_named(k[i].node)) {
@@ -1693,8 +1694,7 @@ static PyxNode *lower_pattern(Lower *L, TSNode n)
         return pattern_dotted(L, n);
     if (strcmp(t, "identifier") == 0) {
         r = node(L, PYX_NODE_PAT_CAPTURE, n);
-        r->name = text(L, n);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, n);
         return r;
     }
     /* literals: strings, numbers, True/False/None */
@@ -2162,11 +2162,7 @@ static PyxNode *lower_ctype_brackets(Lower *L, TSNode br, PyxNode *base)
     for (int i = 0; i < len; i++) {
         TSNode a = k[i].node;
         if (is(a, "keyword_argument")) {
-            PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);
-            kw->name = text(L, field(a, "name"));
-            kw->len = (uint32_t)strlen(kw->name);
-            kw->value = lower_expr(L, field(a, "value"));
-            pyx_list_push(L->a, &base->keywords, kw);
+            pyx_list_push(L->a, &base->keywords, keyword_node(L, a));
         } else {
             pyx_list_push(L->a, &base->items, lower_expr(L, a));
         }
@@ -2245,8 +2241,7 @@ static PyxNode *apply_declarator(Lower *L, TSNode d, PyxNode *type, PyxNode *var
     for (;;) {
         const char *t = type_of(d);
         if (strcmp(t, "identifier") == 0) {
-            var->name = text(L, d);
-            var->len = (uint32_t)strlen(var->name);
+            set_name(L, var, d);
             var->loc = loc_of(L, d);
             return type;
         }
@@ -2382,8 +2377,7 @@ static PyxNode *lower_c_function(Lower *L, TSNode n)
         } else if (strcmp(f, "return_type") == 0)
             r->ctype = lower_ctype(L, c);
         else if (strcmp(f, "name") == 0) {
-            r->name = text(L, c);
-            r->len = (uint32_t)strlen(r->name);
+            set_name(L, r, c);
         } else if (strcmp(f, "parameters") == 0)
             lower_params(L, c, &r->params);
         else if (strcmp(f, "exception") == 0) {
@@ -2419,8 +2413,7 @@ static PyxNode *lower_c_class(Lower *L, TSNode n)
 static PyxNode *lower_c_struct(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_STRUCT_DEF, n);
-    r->name = text(L, field(n, "name"));
-    r->len = (uint32_t)strlen(r->name);
+    set_name(L, r, field(n, "name"));
     if (is(field(n, "kind"), "union"))
         r->flags |= PYX_F(UNION);
     if (has_token(L, n, "packed"))
@@ -2451,8 +2444,7 @@ static PyxNode *lower_c_enum(Lower *L, TSNode n)
         r->flags |= PYX_F(CPDEF);
     TSNode name = field(n, "name");
     if (!ts_node_is_null(name)) {
-        r->name = text(L, name);
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, name);
     }
     TSNode body = field(n, "body");
     if (ts_node_is_null(body)) {
@@ -2466,8 +2458,7 @@ static PyxNode *lower_c_enum(Lower *L, TSNode n)
         if (!is(e, "c_enumerator"))
             continue;
         PyxNode *en = node(L, PYX_NODE_ENUMERATOR, e);
-        en->name = text(L, field(e, "name"));
-        en->len = (uint32_t)strlen(en->name);
+        set_name(L, en, field(e, "name"));
         TSNode v = field(e, "value");
         if (!ts_node_is_null(v))
             en->value = lower_expr(L, v);
@@ -2484,8 +2475,7 @@ static PyxNode *lower_ctypedef(Lower *L, TSNode n)
     if (!ts_node_is_null(def)) {
         if (is(def, "fused_type_definition")) {
             PyxNode *f = node(L, PYX_NODE_FUSED_DEF, def);
-            f->name = text(L, field(def, "name"));
-            f->len = (uint32_t)strlen(f->name);
+            set_name(L, f, field(def, "name"));
             Kid *k;
             int len = named_kids(L, field(def, "body"), &k);
             for (int i = 0; i < len; i++)
@@ -2573,8 +2563,7 @@ static void lower_cython_stmt(Lower *L, TSNode n, PyxNodeList *out)
         r->len = s->len;
     } else if (strcmp(t, "compile_time_definition") == 0) {
         r = node(L, PYX_NODE_DEF_CONST, n);
-        r->name = text(L, field(n, "name"));
-        r->len = (uint32_t)strlen(r->name);
+        set_name(L, r, field(n, "name"));
         r->value = lower_expr(L, field(n, "value"));
     } else if (strcmp(t, "ERROR") == 0 || ts_node_is_missing(n)) {
         return;   /* reported by parse.c */
