@@ -1273,47 +1273,40 @@ static void emit_parallel_assign(Fn *fn, PyxNode *target, PyxNode *value)
         assign_to(fn, target->items.items[i], vals[i]);
 }
 
+/* 'slot op= value' for a C lvalue slot of type tt: C arithmetic with
+   Python's operator semantics; a Python operand makes it Python arithmetic
+   converted back with a range check (the seed tutorial's OverflowError). */
+static void aug_assign_c(Fn *fn, const char *slot, PyxType *tt, PyxNode *s)
+{
+    Val cur = cval(slot, tt);
+    Val v = emit_expr(fn, s->value);
+    if (v.t->kind == PYX_TY_OBJECT) {
+        Val co = to_object(fn, cur, s->loc);
+        Val r = object_binop(fn, s->op, co, v, true, s->loc);
+        line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+        return;
+    }
+    PyxType *t = tt->kind == PYX_TY_PTR ? tt : pyx_type_promote(tt, v.t);
+    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
+        t = &pyx_type_double;
+    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
+        v.c = s->value->name;
+    Val r = c_binop(fn, s->op, cur, v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
+    line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+}
+
 static void emit_aug_assign(Fn *fn, PyxNode *s)
 {
     PyxNode *tg = s->target;
     PyxType *tt = tg->type;
     if (tg->kind == PYX_NODE_NAME && pyx_type_is_c(tt)) {
-        Val cur = cval(tg->sym->cname, tt);
-        Val v = emit_expr(fn, s->value);
-        if (v.t->kind == PYX_TY_OBJECT) {
-            /* C target, Python operand: Python arithmetic, converted back with a range check */
-            Val co = to_object(fn, cur, s->loc);
-            Val r = object_binop(fn, s->op, co, v, true, s->loc);
-            assign_to(fn, tg, r);
-            return;
-        }
-        PyxType *t = tt->kind == PYX_TY_PTR ? tt : pyx_type_promote(tt, v.t);
-        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
-            t = &pyx_type_double;
-        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
-            v.c = s->value->name;
-        Val r = c_binop(fn, s->op, cur, v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
-        line(fn, "%s = %s;", tg->sym->cname, coerce(fn, r, tt, s->loc).c);
+        aug_assign_c(fn, tg->sym->cname, tt, s);
         return;
     }
     if (tg->kind == PYX_NODE_SUBSCRIPT && tg->value->type && (tg->value->type->kind == PYX_TY_PTR || tg->value->type->kind == PYX_TY_ARRAY)) {
         Val base = materialize(fn, emit_expr(fn, tg->value));
         Val idx = materialize(fn, emit_expr(fn, tg->right));
-        const char *slot = pyx_arena_printf(A, "%s[%s]", base.c, idx.c);
-        Val v = emit_expr(fn, s->value);
-        if (v.t->kind == PYX_TY_OBJECT) {
-            Val co = to_object(fn, cval(slot, tt), s->loc);
-            Val r = object_binop(fn, s->op, co, v, true, s->loc);
-            line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
-            return;
-        }
-        PyxType *t = pyx_type_promote(tt, v.t);
-        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
-            t = &pyx_type_double;
-        if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
-            v.c = s->value->name;
-        Val r = c_binop(fn, s->op, cval(slot, tt), v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
-        line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+        aug_assign_c(fn, pyx_arena_printf(A, "%s[%s]", base.c, idx.c), tt, s);
         return;
     }
     /* object target: read, in-place operator, write back */
