@@ -83,6 +83,8 @@ typedef struct Emit {
 typedef struct Label {
     const char *name;
     bool used;
+    struct Label *skip;   /* error labels: the same place after this frame's
+                             traceback entry, for errors that already have it */
 } Label;
 
 typedef struct Loop {
@@ -99,7 +101,7 @@ typedef struct Fn {
     const char **otemps;    /* object temps: released at the error label */
     int notemps, cap_otemps;
     Label *err, *ret;       /* where errors and returns go now */
-    Label err_main, ret_main;
+    Label err_main, ret_main, err_main_skip;
     Loop loops[64];
     int nloops;
     const char *tb_name;    /* function name in tracebacks */
@@ -130,6 +132,15 @@ static Label *new_label(Fn *fn, const char *what)
 {
     Label *l = pyx_arena_new(A, Label);
     l->name = pyx_arena_printf(A, "pyx_L_%s_%d", what, ++fn->nlabel);
+    return l;
+}
+
+/* An error label with its companion that skips adding the traceback entry. */
+static Label *new_error_label(Fn *fn, const char *what)
+{
+    Label *l = new_label(fn, what);
+    l->skip = pyx_arena_new(A, Label);
+    l->skip->name = pyx_arena_printf(A, "%s_tb", l->name);
     return l;
 }
 
@@ -1554,13 +1565,15 @@ static void emit_return(Fn *fn, PyxNode *s)
 static void emit_try_finally(Fn *fn, PyxNode *s)
 {
     Label *outer_err = fn->err, *outer_ret = fn->ret;
-    Label *err = new_label(fn, "finally_error"), *ret = new_label(fn, "finally_return");
+    Label *err = new_error_label(fn, "finally_error"), *ret = new_label(fn, "finally_return");
     Label *end = new_label(fn, "finally_end");
     const char *saved = pyx_arena_printf(A, "pyx_exc_%d", fn->nlabel);
     fn->err = err;
     fn->ret = ret;
+    int first_temp = fn->notemps;   /* temps live before the try stay live */
     line(fn, "/* try */");
     emit_stmts(fn, &s->body);
+    int end_temp = fn->notemps;
     fn->err = outer_err;
     fn->ret = outer_ret;
     line(fn, "/* finally */");
@@ -1572,26 +1585,135 @@ static void emit_try_finally(Fn *fn, PyxNode *s)
         emit_stmts(fn, &s->finalbody);
         line(fn, "goto %s;", jump(outer_ret));
     }
-    if (err->used) {
+    if (err->used || err->skip->used) {
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
         place_label(fn, err);
-        /* temps of the failed statement: released before the final block runs */
-        for (int i = 0; i < fn->notemps; i++)
-            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
-        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+        if (err->used) {
+            /* temps of the failed statement: released before the final block runs */
+            for (int i = first_temp; i < end_temp; i++)
+                line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+            line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+        }
+        place_label(fn, err->skip);
         line(fn, "pyx_rt_exc_fetch(%s);", saved);
-        Label *inner = new_label(fn, "finally_raised");
+        Label *inner = new_error_label(fn, "finally_raised");
         fn->err = inner;
         emit_stmts(fn, &s->finalbody);
         fn->err = outer_err;
+        /* the saved exception has this frame's entry already */
         line(fn, "pyx_rt_exc_restore(%s);", saved);
-        line(fn, "goto %s;", jump(outer_err));
+        line(fn, "goto %s;", jump(outer_err->skip));
         if (inner->used) {
             place_label(fn, inner);
             line(fn, "pyx_rt_exc_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_err));
         }
+        if (inner->skip->used) {
+            place_label(fn, inner->skip);
+            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "goto %s;", jump(outer_err->skip));
+        }
         fn->lineno_used = 1;
+    }
+    place_label(fn, end);
+}
+
+/* The end of 'except E as name': Python deletes the name. */
+static void unbind_handler_name(Fn *fn, PyxNode *h)
+{
+    if (h->target == NULL)
+        return;
+    PyxSymbol *sym = h->target->sym;
+    if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL)
+        line(fn, "Py_CLEAR(%s);", sym->cname);
+    else
+        line(fn, "if (PyDict_DelItem(pyx_d, %s) < 0) PyErr_Clear();", name_const(fn->E, sym->name));
+}
+
+/* try: body (except [E [as name]]: handler)* [else: ...]
+   An error in the body lands at the handlers with this frame's traceback
+   entry added (as CPython's traceback shows the frame that caught it); the
+   first matching handler runs with the exception as sys.exc_info() and as
+   the context of anything raised in it; no match re-raises without adding
+   the frame again. */
+static void emit_try_except(Fn *fn, PyxNode *s)
+{
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Label *handlers = new_error_label(fn, "except"), *end = new_label(fn, "try_end");
+    fn->err = handlers;
+    int first_temp = fn->notemps;   /* temps live before the try stay live */
+    line(fn, "/* try */");
+    emit_stmts(fn, &s->body);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    if (s->orelse.len) {
+        line(fn, "/* else */");
+        emit_stmts(fn, &s->orelse);
+    }
+    if (!handlers->used && !handlers->skip->used)
+        return;
+    line(fn, "goto %s;", jump(end));
+    const char *exc = temp(fn, &pyx_type_object);
+    place_label(fn, handlers);
+    if (handlers->used) {
+        for (int i = first_temp; i < end_temp; i++)
+            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+        fn->lineno_used = 1;
+    }
+    place_label(fn, handlers->skip);
+    line(fn, "%s = pyx_rt_exc_catch();", exc);
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        int opened = 0;
+        if (h->value) {
+            Val t = to_object(fn, emit_expr(fn, h->value), h->value->loc);
+            const char *m = temp(fn, &pyx_type_int);
+            line(fn, "%s = pyx_rt_exc_matches(%s, %s);", m, exc, t.c);
+            release(fn, t);
+            check(fn, pyx_arena_printf(A, "%s < 0", m), h->loc);
+            line(fn, "if (%s) {", m);
+            fn->indent++;
+            opened = 1;
+        }
+        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
+        if (h->target)
+            assign_to(fn, h->target, (Val){exc, &pyx_type_object, false});
+        Label *herr = new_error_label(fn, "handler_error"), *hret = new_label(fn, "handler_return");
+        fn->err = herr;
+        fn->ret = hret;
+        emit_stmts(fn, &h->body);
+        fn->err = outer_err;
+        fn->ret = outer_ret;
+        line(fn, "pyx_rt_exc_leave(%s);", saved);
+        line(fn, "Py_CLEAR(%s);", exc);
+        unbind_handler_name(fn, h);
+        line(fn, "goto %s;", jump(end));
+        Label *exits[3] = {herr, herr->skip, hret};
+        Label *targets[3] = {outer_err, outer_err->skip, outer_ret};
+        for (int k = 0; k < 3; k++) {
+            if (!exits[k]->used)
+                continue;
+            place_label(fn, exits[k]);
+            line(fn, "pyx_rt_exc_leave(%s);", saved);
+            line(fn, "Py_CLEAR(%s);", exc);
+            unbind_handler_name(fn, h);
+            line(fn, "goto %s;", jump(targets[k]));
+        }
+        if (opened) {
+            fn->indent--;
+            line(fn, "}");
+        }
+        if (!h->value)
+            break;   /* a bare except catches everything */
+    }
+    if (s->handlers.len && s->handlers.items[s->handlers.len - 1]->value) {
+        /* nothing matched: the exception goes on, its traceback complete */
+        line(fn, "pyx_rt_exc_rethrow(%s);", exc);
+        line(fn, "%s = NULL;", exc);
+        line(fn, "goto %s;", jump(outer_err->skip));
     }
     place_label(fn, end);
 }
@@ -1728,6 +1850,13 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     }
     case PYX_NODE_RAISE: {
+        if (s->value == NULL) {
+            /* re-raise: the exception keeps its traceback, this frame included */
+            line(fn, "pyx_rt_reraise();");
+            fn->lineno_used = 1;
+            line(fn, "pyx_lineno = %u; goto %s;", s->loc.line, fn->err->skip ? jump(fn->err->skip) : jump(fn->err));
+            break;
+        }
         Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
         Val c = s->cause ? to_object(fn, emit_expr(fn, s->cause), s->loc) : cval("NULL", &pyx_type_object);
         line(fn, "pyx_rt_raise(%s, %s);", v.c, c.c);
@@ -1737,7 +1866,21 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     }
     case PYX_NODE_TRY:
-        emit_try_finally(fn, s);
+        if (s->handlers.len == 0) {
+            emit_try_finally(fn, s);
+        } else if (s->finalbody.len == 0) {
+            emit_try_except(fn, s);
+        } else {
+            /* try/except/finally: the except part runs inside the finally */
+            PyxNode inner = *s, outer = *s;
+            inner.finalbody.len = 0;
+            PyxNode *one = &inner;
+            outer.body.items = &one;
+            outer.body.len = outer.body.cap = 1;
+            outer.handlers.len = 0;
+            outer.orelse.len = 0;
+            emit_try_finally(fn, &outer);
+        }
         break;
     case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
         emit_import(fn, s);
@@ -1778,6 +1921,8 @@ static void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name)
     fn->f = f;
     fn->indent = 1;
     fn->err_main.name = "pyx_L_error";
+    fn->err_main_skip.name = "pyx_L_error_tb";
+    fn->err_main.skip = &fn->err_main_skip;
     fn->ret_main.name = "pyx_L_done";
     fn->err = &fn->err_main;
     fn->ret = &fn->ret_main;
@@ -1855,12 +2000,17 @@ static void emit_function(Emit *E, PyxFunc *f)
     buf_append(E->a, &out, &fn->decl);
     buf_append(E->a, &out, &fn->body);
     buf_printf(E->a, &out, "%s", LINE_RESET);
-    if (fn->err_main.used) {
-        buf_printf(E->a, &out, "    goto pyx_L_done;\npyx_L_error:;\n");
+    if (fn->err_main.used || fn->err_main_skip.used) {
+        buf_printf(E->a, &out, "    goto pyx_L_done;\n");
         fn->ret_main.used = true;
-        for (int i = 0; i < fn->notemps; i++)
-            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
-        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        if (fn->err_main.used) {
+            buf_printf(E->a, &out, "pyx_L_error:;\n");
+            for (int i = 0; i < fn->notemps; i++)
+                buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
+            buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        }
+        if (fn->err_main_skip.used)
+            buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
         if (f->is_c && f->exc == PYX_EXC_NONE) {
             buf_printf(E->a, &out, "    pyx_rt_write_unraisable(\"%s\");\n", fn->tb_name);
             if (rt->kind == PYX_TY_OBJECT)
@@ -2048,11 +2198,15 @@ static void emit_module_body(Emit *E)
     buf_append(E->a, &out, &fn->body);
     buf_printf(E->a, &out, "%s", LINE_RESET);
     buf_printf(E->a, &out, "    return 0;\n");
-    if (fn->err_main.used) {
-        buf_printf(E->a, &out, "pyx_L_error:;\n");
-        for (int i = 0; i < fn->notemps; i++)
-            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
-        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+    if (fn->err_main.used || fn->err_main_skip.used) {
+        if (fn->err_main.used) {
+            buf_printf(E->a, &out, "pyx_L_error:;\n");
+            for (int i = 0; i < fn->notemps; i++)
+                buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
+            buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        }
+        if (fn->err_main_skip.used)
+            buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
         buf_printf(E->a, &out, "    return -1;\n");
     }
     buf_printf(E->a, &out, "}\n\n");
@@ -2084,7 +2238,7 @@ static void find_nothrow(Emit *E)
             for (int j = 0; j < f->nparams && !fn->err_main.used; j++)
                 if (f->params[j]->type->kind == PYX_TY_OBJECT)
                     fn->err_main.used = true;
-            if (fn->err_main.used) {
+            if (fn->err_main.used || fn->err_main_skip.used) {
                 f->nothrow = false;
                 changed = true;
             }

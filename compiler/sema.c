@@ -47,7 +47,9 @@ typedef struct Sema {
     Scope *scope;          /* current */
     PyxFunc *func;         /* current function, NULL at module level */
     int loop_depth;
-    int finally_depth;     /* break/continue out of try/finally: not supported yet */
+    int guard;             /* nesting of finally bodies and except handlers */
+    int loop_guard;        /* guard when the innermost loop started: break and
+                              continue may not leave a guarded block yet */
     int infer_pass;        /* 1 while collecting assignment types for inference */
 } Sema;
 
@@ -743,8 +745,16 @@ static void walk_binding_stmt(Sema *S, PyxNode *s, void (*fn)(Sema *, PyxNode *)
     walk_bindings(S, &s->body, fn, into_defs);
     walk_bindings(S, &s->orelse, fn, into_defs);
     walk_bindings(S, &s->finalbody, fn, into_defs);
-    for (int i = 0; i < s->handlers.len; i++)
-        walk_bindings(S, &s->handlers.items[i]->body, fn, into_defs);
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        if (h->kind == PYX_NODE_EXCEPT && h->name) {
+            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
+            n->name = h->name;
+            n->len = h->len;
+            fn(S, n);
+        }
+        walk_bindings(S, &h->body, fn, into_defs);
+    }
 }
 
 static void walk_bindings(Sema *S, PyxNodeList *body, void (*fn)(Sema *, PyxNode *), bool into_defs)
@@ -942,6 +952,8 @@ static void collect_declarations(Sema *S, PyxNodeList *body, bool top)
             collect_declarations(S, &s->body, false);
             collect_declarations(S, &s->orelse, false);
             collect_declarations(S, &s->finalbody, false);
+            for (int j = 0; j < s->handlers.len; j++)
+                collect_declarations(S, &s->handlers.items[j]->body, false);
         }
     }
 }
@@ -1052,6 +1064,14 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
         infer_walk(S, &s->body, inf, ninf);
         infer_walk(S, &s->orelse, inf, ninf);
         infer_walk(S, &s->finalbody, inf, ninf);
+        for (int j = 0; j < s->handlers.len; j++) {
+            PyxNode *h = s->handlers.items[j];
+            if (h->kind == PYX_NODE_EXCEPT && h->name) {
+                PyxNode n = {.kind = PYX_NODE_NAME, .name = h->name};
+                infer_record(S, inf, ninf, &n, NULL, NULL);   /* an exception: an object */
+            }
+            infer_walk(S, &h->body, inf, ninf);
+        }
     }
 }
 
@@ -1874,8 +1894,8 @@ static void check_stmt(Sema *S, PyxNode *s)
     case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
         if (S->loop_depth == 0)
             pyx_diag_error(S->d, s->loc, s->kind == PYX_NODE_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
-        else if (S->finally_depth)
-            unsupported(S, s, "break/continue out of a try/finally block");
+        else if (S->guard > S->loop_guard)
+            unsupported(S, s, "break/continue out of a try/finally block or an except handler");
         break;
     case PYX_NODE_RETURN:
         if (S->func == NULL) {
@@ -1895,11 +1915,15 @@ static void check_stmt(Sema *S, PyxNode *s)
         if (pyx_type_is_c(s->test->type) && !pyx_type_is_numeric(s->test->type) && s->test->type->kind != PYX_TY_PTR
             && s->test->type->kind != PYX_TY_ERROR)
             pyx_diag_error(S->d, s->test->loc, "'%s' cannot be used as a condition", s->test->type->name);
-        if (s->kind == PYX_NODE_WHILE)
+        int saved_guard = S->loop_guard;
+        if (s->kind == PYX_NODE_WHILE) {
             S->loop_depth++;
+            S->loop_guard = S->guard;
+        }
         check_stmts(S, &s->body);
         if (s->kind == PYX_NODE_WHILE)
             S->loop_depth--;
+        S->loop_guard = saved_guard;
         check_stmts(S, &s->orelse);
         break;
     case PYX_NODE_FOR: {
@@ -1921,9 +1945,12 @@ static void check_stmt(Sema *S, PyxNode *s)
         } else if (tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
             pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
         }
+        int saved_guard = S->loop_guard;
         S->loop_depth++;
+        S->loop_guard = S->guard;
         check_stmts(S, &s->body);
         S->loop_depth--;
+        S->loop_guard = saved_guard;
         check_stmts(S, &s->orelse);
         if (!S->infer_pass)
             warn_range_sum_overflow(S, s);
@@ -1935,10 +1962,8 @@ static void check_stmt(Sema *S, PyxNode *s)
             check_expr(S, s->value);
         break;
     case PYX_NODE_RAISE:
-        if (s->value == NULL) {
-            unsupported(S, s, "bare 'raise' (no try/except yet)");
-            break;
-        }
+        if (s->value == NULL)
+            break;   /* re-raise the exception being handled */
         check_expr(S, s->value);
         if (s->cause)
             check_expr(S, s->cause);
@@ -1946,13 +1971,39 @@ static void check_stmt(Sema *S, PyxNode *s)
             pyx_diag_error(S->d, s->value->loc, "exceptions must derive from BaseException, not '%s'", s->value->type->name);
         break;
     case PYX_NODE_TRY:
-        if (s->handlers.len || s->orelse.len) {
-            unsupported(S, s, "try/except (try/finally is supported)");
+        if (s->flags & PYX_F(STAR)) {
+            unsupported(S, s, "except* (exception groups)");
             break;
         }
-        S->finally_depth++;
+        if (s->finalbody.len)
+            S->guard++;
         check_stmts(S, &s->body);
-        S->finally_depth--;
+        for (int i = 0; i < s->handlers.len; i++) {
+            PyxNode *h = s->handlers.items[i];
+            if (h->value == NULL && i < s->handlers.len - 1)
+                pyx_diag_error(S->d, h->loc, "default 'except:' must be last");
+            if (h->value) {
+                check_expr(S, h->value);
+                if (pyx_type_is_c(h->value->type) && h->value->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, h->value->loc, "'except' needs exception classes, not a '%s'", h->value->type->name);
+            }
+            if (h->name) {
+                if (h->target == NULL) {
+                    h->target = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
+                    h->target->name = h->name;
+                    h->target->len = h->len;
+                }
+                check_target(S, h->target, NULL);
+                if (h->target->type && pyx_type_is_c(h->target->type) && h->target->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, h->loc, "cannot bind an exception to the C variable '%s'", h->name);
+            }
+            S->guard++;
+            check_stmts(S, &h->body);
+            S->guard--;
+        }
+        check_stmts(S, &s->orelse);
+        if (s->finalbody.len)
+            S->guard--;
         check_stmts(S, &s->finalbody);
         break;
     case PYX_NODE_GLOBAL:

@@ -425,4 +425,20 @@ void pyx_rt_exc_drop(PyObject *saved[3]);
    object"); nothing is owned on failure.  seq is borrowed. */
 PYX_MUST_CHECK int pyx_rt_unpack(PyObject *seq, Py_ssize_t n, PyObject **out);
 
+/* try/except.  pyx_rt_exc_catch takes the current exception and returns it
+   (new reference, normalised, its traceback attached) or NULL if none.
+   pyx_rt_exc_rethrow makes exc (stolen) the current exception again.
+   pyx_rt_exc_matches: 1/0 like 'except T', or -1 with TypeError when T is
+   not an exception class or tuple of them.  pyx_rt_exc_enter/leave bracket
+   a handler: sys.exc_info() and the __context__ of exceptions raised in it
+   are exc; leave restores what was handled before (saved[3] holds it).
+   pyx_rt_reraise: bare 'raise', or RuntimeError "No active exception to
+   reraise". */
+PyObject *pyx_rt_exc_catch(void);
+void pyx_rt_exc_rethrow(PyObject *exc);
+PYX_MUST_CHECK int pyx_rt_exc_matches(PyObject *exc, PyObject *type);
+void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3]);
+void pyx_rt_exc_leave(PyObject *saved[3]);
+void pyx_rt_reraise(void);
+
 #endif /* PYX_RT_H */

@@ -262,3 +262,110 @@ fail:
     Py_DECREF(it);
     return -1;
 }
+
+PyObject *pyx_rt_exc_catch(void)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (type == NULL)
+        return NULL;
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (tb != NULL)
+        PyException_SetTraceback(value, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+#endif
+}
+
+void pyx_rt_exc_rethrow(PyObject *exc)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(exc);
+#else
+    PyObject *type = (PyObject *)Py_TYPE(exc);
+    PyObject *tb = PyException_GetTraceback(exc);   /* new reference */
+    Py_INCREF(type);
+    PyErr_Restore(type, exc, tb);
+#endif
+}
+
+/* TypeError for a bad 'except' clause, with the exception being matched as
+   its __context__, as CPython chains it. */
+static int bad_except_class(PyObject *exc)
+{
+    PyErr_SetString(PyExc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    PyObject *err = pyx_rt_exc_catch();
+    if (err != NULL) {
+        Py_INCREF(exc);
+        PyException_SetContext(err, exc);   /* steals exc */
+        pyx_rt_exc_rethrow(err);
+    }
+    return -1;
+}
+
+int pyx_rt_exc_matches(PyObject *exc, PyObject *type)
+{
+    if (PyTuple_Check(type)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type); i++)
+            if (!PyExceptionClass_Check(PyTuple_GET_ITEM(type, i)))
+                return bad_except_class(exc);
+    } else if (!PyExceptionClass_Check(type)) {
+        return bad_except_class(exc);
+    }
+    return PyErr_GivenExceptionMatches(exc, type);
+}
+
+void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3])
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    saved[0] = PyErr_GetHandledException();
+    saved[1] = saved[2] = NULL;
+    PyErr_SetHandledException(exc);
+#else
+    PyErr_GetExcInfo(&saved[0], &saved[1], &saved[2]);
+    PyObject *type = (PyObject *)Py_TYPE(exc);
+    PyObject *tb = PyException_GetTraceback(exc);
+    Py_INCREF(type);
+    Py_INCREF(exc);
+    PyErr_SetExcInfo(type, exc, tb);
+#endif
+}
+
+void pyx_rt_exc_leave(PyObject *saved[3])
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    PyErr_SetHandledException(saved[0]);
+    Py_CLEAR(saved[0]);
+#else
+    PyErr_SetExcInfo(saved[0], saved[1], saved[2]);
+    saved[0] = saved[1] = saved[2] = NULL;
+#endif
+}
+
+void pyx_rt_reraise(void)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    PyObject *exc = PyErr_GetHandledException();
+    if (exc == NULL || exc == Py_None) {
+        Py_XDECREF(exc);
+        PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+        return;
+    }
+    pyx_rt_exc_rethrow(exc);
+#else
+    PyObject *type, *value, *tb;
+    PyErr_GetExcInfo(&type, &value, &tb);
+    if (value == NULL || value == Py_None) {
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+        return;
+    }
+    PyErr_Restore(type, value, tb);
+#endif
+}

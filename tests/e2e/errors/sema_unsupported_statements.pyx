@@ -3,7 +3,7 @@ def f(path):
         pass
     try:
         pass
-    except ValueError:
+    except* ValueError:
         pass
 
 def g(x):
@@ -14,7 +14,7 @@ def g(x):
     a, *b = 1, 2
 
 # ERROR 2:5: not supported yet: with statements
-# ERROR 4:5: not supported yet: try/except (try/finally is supported)
+# ERROR 4:5: not supported yet: except* (exception groups)
 # ERROR 10:5: not supported yet: match statements
 # ERROR 13:5: not supported yet: del statements
 # ERROR 14:8: not supported yet: starred assignment targets

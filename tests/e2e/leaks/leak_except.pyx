@@ -1,0 +1,93 @@
+# Every path through try/except/else/finally, repeated under
+# python3.11-dbg: caught, re-raised, chained, unmatched, returned from a
+# handler, inside loops over iterators.
+import sys
+
+
+def caught(x):
+    try:
+        return 10 // x
+    except ZeroDivisionError as e:
+        return str(e)
+
+
+def reraised(x):
+    try:
+        return [1][x]
+    except IndexError:
+        raise
+
+
+def chained(d):
+    try:
+        return d["k"]
+    except KeyError as e:
+        raise ValueError("wrapped") from e
+
+
+def unmatched(s):
+    try:
+        return int(s)
+    except KeyError:
+        return None
+
+
+def with_else_finally(x):
+    log = []
+    return else_finally(x, log), log
+
+
+def else_finally(x, log):
+    try:
+        y = 10 // x
+    except ZeroDivisionError:
+        log.append("zde")
+        return None
+    else:
+        log.append("else")
+        return y
+    finally:
+        log.append("finally")
+
+
+def in_loop(items):
+    total = 0
+    for it in items:
+        try:
+            total += int(it)
+        except ValueError as e:
+            total -= len(str(e))
+        finally:
+            total += 1
+    return total
+
+
+def bad_clause():
+    try:
+        1 // 0
+    except "s":
+        pass
+
+
+def exc_info_in_handler():
+    try:
+        {}[1]
+    except KeyError:
+        return sys.exc_info()[0]
+
+
+LEAK_CALLS = [
+    ("caught", (2,), None),
+    ("caught", (0,), None),
+    ("reraised", (0,), None),
+    ("reraised", (5,), IndexError),
+    ("chained", ({"k": 1},), None),
+    ("chained", ({},), ValueError),
+    ("unmatched", ("7",), None),
+    ("unmatched", ("x",), ValueError),
+    ("with_else_finally", (2,), None),
+    ("with_else_finally", (0,), None),
+    ("in_loop", (["1", "x", "22", "yy"],), None),
+    ("bad_clause", (), TypeError),
+    ("exc_info_in_handler", (), None),
+]
