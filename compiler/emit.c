@@ -946,6 +946,24 @@ static Val emit_display(Fn *fn, PyxNode *e)
 
 /* ---- expressions --------------------------------------------------------------------------- */
 
+/* The key of obj[key] as an object: a slice object for obj[a:b:c]. */
+static Val emit_key(Fn *fn, PyxNode *right)
+{
+    if (right->kind != PYX_NODE_SLICE)
+        return to_object(fn, emit_expr(fn, right), right->loc);
+    Val none = cval("Py_None", &pyx_type_object);
+    Val lo = right->lower ? to_object(fn, emit_expr(fn, right->lower), right->loc) : none;
+    Val hi = right->upper ? to_object(fn, emit_expr(fn, right->upper), right->loc) : none;
+    Val st = right->step ? to_object(fn, emit_expr(fn, right->step), right->loc) : none;
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PySlice_New(%s, %s, %s);", t, lo.c, hi.c, st.c);
+    release(fn, lo);
+    release(fn, hi);
+    release(fn, st);
+    check(fn, pyx_arena_printf(A, "!%s", t), right->loc);
+    return (Val){t, &pyx_type_object, true};
+}
+
 static Val emit_subscript(Fn *fn, PyxNode *e)
 {
     Val base = emit_expr(fn, e->value);
@@ -953,22 +971,7 @@ static Val emit_subscript(Fn *fn, PyxNode *e)
         Val idx = emit_expr(fn, e->right);
         return cval(pyx_arena_printf(A, "%s[%s]", base.c, idx.c), e->type);
     }
-    Val key;
-    if (e->right->kind == PYX_NODE_SLICE) {
-        PyxNode *sl = e->right;
-        Val lo = sl->lower ? to_object(fn, emit_expr(fn, sl->lower), sl->loc) : cval("Py_None", &pyx_type_object);
-        Val hi = sl->upper ? to_object(fn, emit_expr(fn, sl->upper), sl->loc) : cval("Py_None", &pyx_type_object);
-        Val st = sl->step ? to_object(fn, emit_expr(fn, sl->step), sl->loc) : cval("Py_None", &pyx_type_object);
-        const char *t = temp(fn, &pyx_type_object);
-        line(fn, "%s = PySlice_New(%s, %s, %s);", t, lo.c, hi.c, st.c);
-        release(fn, lo);
-        release(fn, hi);
-        release(fn, st);
-        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
-        key = (Val){t, &pyx_type_object, true};
-    } else {
-        key = to_object(fn, emit_expr(fn, e->right), e->loc);
-    }
+    Val key = emit_key(fn, e->right);
     const char *t = temp(fn, &pyx_type_object);
     line(fn, "%s = PyObject_GetItem(%s, %s);", t, base.c, key.c);
     release(fn, base);
@@ -1152,25 +1155,8 @@ static Val emit_expr(Fn *fn, PyxNode *e)
         return cval(pyx_arena_printf(A, "(&%s)", v.c), e->type);
     }
     case PYX_NODE_SIZEOF:
-        if (e->ctype) {
-            /* sema resolved it; rebuild the C spelling from the node */
-            PyxNode *ct = e->ctype;
-            PyxType *t = NULL;
-            if (ct->kind == PYX_NODE_CTYPE_NAME && !(ct->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT))) && !ct->op)
-                t = pyx_type_by_name(ct->name);
-            if (t == NULL && ct->kind == PYX_NODE_CTYPE_NAME)
-                t = pyx_type_by_words(ct->name, ct->flags & PYX_F(UNSIGNED), ct->flags & PYX_F(SIGNED),
-                                      ct->flags & PYX_F(SHORT), ct->op);
-            if (t)
-                return cval(pyx_arena_printf(A, "sizeof(%s)", t->cname), &pyx_type_size_t);
-            int ptrs = 0;
-            while (ct->kind == PYX_NODE_CTYPE_PTR) {
-                ptrs++;
-                ct = ct->ctype;
-            }
-            if (ptrs)
-                return cval("sizeof(void *)", &pyx_type_size_t);
-            PYX_UNREACHABLE();
+        if (e->ctype) {   /* sema resolved the type into e->ctype->type */
+            return cval(pyx_arena_printf(A, "sizeof(%s)", pyx_type_decl(A, e->ctype->type, "")), &pyx_type_size_t);
         } else {
             Val v = emit_expr(fn, e->value);
             return cval(pyx_arena_printf(A, "sizeof(%s)", v.c), &pyx_type_size_t);
@@ -1221,7 +1207,7 @@ static void assign_to(Fn *fn, PyxNode *target, Val v)
             line(fn, "%s[%s] = %s;", base.c, idx.c, c.c);
             return;
         }
-        Val key = to_object(fn, emit_expr(fn, target->right), loc);
+        Val key = emit_key(fn, target->right);
         Val o = to_object(fn, v, loc);
         const char *r = temp(fn, &pyx_type_int);
         line(fn, "%s = PyObject_SetItem(%s, %s, %s);", r, base.c, key.c, o.c);
@@ -1354,7 +1340,7 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
         line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
         base = (Val){t, &pyx_type_object, true};
     }
-    Val key = to_object(fn, emit_expr(fn, tg->right), s->loc);
+    Val key = emit_key(fn, tg->right);
     if (!key.owned) {
         const char *t = temp(fn, &pyx_type_object);
         line(fn, "%s = %s; Py_INCREF(%s);", t, key.c, t);

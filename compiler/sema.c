@@ -1013,7 +1013,7 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
                 PyxNode *tg = s->items.items[j];
                 infer_record(S, inf, ninf, tg, t, NULL);
                 if (tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST) {
-                    bool parallel = (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
+                    bool parallel = s->value && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
                                     && s->value->items.len == tg->items.len;
                     for (int k = 0; k < tg->items.len; k++)
                         infer_record(S, inf, ninf, tg->items.items[k],
@@ -1500,7 +1500,13 @@ static PyxType *check_expr(Sema *S, PyxNode *e)
     }
     case PYX_NODE_SIZEOF:
         if (e->ctype) {
-            resolve_ctype(S, e->ctype);
+            e->ctype->type = resolve_ctype(S, e->ctype);
+            if (e->ctype->type->kind == PYX_TY_ERROR || e->ctype->type->kind == PYX_TY_VOID
+                || e->ctype->type->kind == PYX_TY_FUNC) {
+                if (e->ctype->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, e->loc, "sizeof() of an incomplete type '%s'", e->ctype->type->name);
+                return type_error(e);
+            }
         } else if (e->value->kind == PYX_NODE_NAME && (pyx_type_by_name(e->value->name)
                    || (lookup(S, e->value->name) && lookup(S, e->value->name)->kind == PYX_SYM_TYPE))) {
             /* sizeof(int) arrives as a name: it is a type */
@@ -1509,7 +1515,9 @@ static PyxType *check_expr(Sema *S, PyxNode *e)
             ct->len = e->value->len;
             e->ctype = ct;
             e->value = NULL;
-            resolve_ctype(S, ct);
+            ct->type = resolve_ctype(S, ct);
+            if (ct->type->kind == PYX_TY_ERROR || ct->type->kind == PYX_TY_VOID)
+                return type_error(e);
         } else {
             PyxType *t = check_expr(S, e->value);
             if (t->kind == PYX_TY_OBJECT) {
@@ -1588,8 +1596,8 @@ static const char *builtin_of(Sema *S, PyxNode *callee)
 static PyxType *check_call(Sema *S, PyxNode *e)
 {
     PyxNode *callee = e->value;
-    for (int i = 0; i < e->items.len; i++)
-        if (e->items.items[i]->kind == PYX_NODE_STARRED) {
+    for (int i = 0; i < e->items.len; i++)   /* NULL: a default bound by an earlier pass */
+        if (e->items.items[i] && e->items.items[i]->kind == PYX_NODE_STARRED) {
             unsupported(S, e->items.items[i], "'*args' in calls");
             return type_error(e);
         }
@@ -1689,8 +1697,13 @@ static PyxType *check_call(Sema *S, PyxNode *e)
         unsupported(S, e, "locals() and vars() without arguments in compiled code");
         return type_error(e);
     }
-    for (int i = 0; i < e->items.len; i++)
+    for (int i = 0; i < e->items.len; i++) {
+        if (e->items.items[i] == NULL) {   /* bound by an earlier pass as a C call */
+            pyx_diag_error(S->d, e->loc, "internal: call arguments changed between passes");
+            return type_error(e);
+        }
         check_expr(S, e->items.items[i]);
+    }
     for (int i = 0; i < e->keywords.len; i++)
         check_expr(S, e->keywords.items[i]->value);
     if (b && e->keywords.len == 0) {
@@ -1937,8 +1950,8 @@ static void check_stmt(Sema *S, PyxNode *s)
         if (is_range_call(S, s->value) && tt && tt->kind == PYX_TY_INT && s->target->kind == PYX_NODE_NAME) {
             for (int i = 0; i < s->value->items.len; i++) {
                 PyxNode *arg = s->value->items.items[i];
-                if (arg->type->kind != PYX_TY_INT && arg->type->kind != PYX_TY_OBJECT && arg->type->kind != PYX_TY_BINT
-                    && arg->type->kind != PYX_TY_ERROR)
+                if (arg->type && arg->type->kind != PYX_TY_INT && arg->type->kind != PYX_TY_OBJECT
+                    && arg->type->kind != PYX_TY_BINT && arg->type->kind != PYX_TY_ERROR)
                     pyx_diag_error(S->d, arg->loc, "range() argument must be an integer, not '%s'", arg->type->name);
             }
             s->op = 1;   /* a C loop */
