@@ -215,6 +215,7 @@ struct PyxNode {
     PyxType *type;               /* expressions: the value's type */
     struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF: what it names */
     struct PyxFunc *func;        /* FUNCTION_DEF */
+    void *scope;                 /* LIST/SET/DICT_COMP: the comprehension's own scope */
 };
 
 PyxNode *pyx_node_new(PyxArena *a, PyxNodeKind kind, PyxLoc loc);

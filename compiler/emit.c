@@ -641,6 +641,7 @@ static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
 
 static const char *emit_cond(Fn *fn, PyxNode *e);
 static bool pure_c(const PyxNode *e);
+static Val emit_comprehension(Fn *fn, PyxNode *e);
 
 /* 'a < b < c' evaluates b once and stops at the first false comparison. */
 static const char *compare_chain_truth(Fn *fn, PyxNode *e)
@@ -964,6 +965,53 @@ static Val emit_key(Fn *fn, PyxNode *right)
     return (Val){t, &pyx_type_object, true};
 }
 
+/* f'...': each replacement field converted (!r !s !a), formatted with its
+   spec (itself an f-string), and the pieces joined. */
+static Val emit_fstring(Fn *fn, PyxNode *e)
+{
+    int n = e->items.len;
+    Val *parts = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        PyxNode *p = e->items.items[i];
+        if (p->kind == PYX_NODE_STR) {
+            parts[i] = cval(str_const(fn->E, p), p->type);
+            continue;
+        }
+        Val v = to_object(fn, emit_expr(fn, p->value), p->loc);
+        if (p->op) {
+            const char *conv = p->op == 'r' ? "PyObject_Repr" : p->op == 'a' ? "PyObject_ASCII" : "PyObject_Str";
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s(%s);", t, conv, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "!%s", t), p->loc);
+            v = (Val){t, &pyx_type_object, true};
+        }
+        Val spec = p->right ? emit_fstring(fn, p->right) : cval(new_const(fn->E, "PyUnicode_FromStringAndSize(%s, %u)", "\"\"", 0), &pyx_type_object);
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_Format(%s, %s);", t, v.c, spec.c);
+        release(fn, v);
+        release(fn, spec);
+        check(fn, pyx_arena_printf(A, "!%s", t), p->loc);
+        parts[i] = (Val){t, &pyx_type_object, true};
+    }
+    const char *tuple = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyTuple_New(%d);", tuple, n);
+    check(fn, pyx_arena_printf(A, "!%s", tuple), e->loc);
+    for (int i = 0; i < n; i++) {
+        if (!parts[i].owned)
+            line(fn, "Py_INCREF(%s);", parts[i].c);
+        line(fn, "PyTuple_SET_ITEM(%s, %d, %s);", tuple, i, parts[i].c);
+        if (parts[i].owned)
+            line(fn, "%s = NULL;", parts[i].c);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyUnicode_Join(%s, %s);", t,
+         new_const(fn->E, "PyUnicode_FromStringAndSize(%s, %u)", "\"\"", 0), tuple);
+    line(fn, "Py_CLEAR(%s);", tuple);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    return (Val){t, e->type, true};
+}
+
 static Val emit_subscript(Fn *fn, PyxNode *e)
 {
     Val base = emit_expr(fn, e->value);
@@ -1137,6 +1185,10 @@ static Val emit_expr(Fn *fn, PyxNode *e)
     }
     case PYX_NODE_SUBSCRIPT:
         return emit_subscript(fn, e);
+    case PYX_NODE_FSTRING:
+        return emit_fstring(fn, e);
+    case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
+        return emit_comprehension(fn, e);
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET: case PYX_NODE_DICT:
         return emit_display(fn, e);
     case PYX_NODE_CAST: {
@@ -1379,13 +1431,33 @@ static void emit_line_marker(Fn *fn, PyxNode *s)
     line(fn, "/* %s:%u: %s */", fn->E->o->source_name, s->loc.line, text);
 }
 
-/* for target in range(...) with a C integer (or boxed) target: a C loop. */
-static void emit_range_loop(Fn *fn, PyxNode *s, Loop *loop, Label *natural)
+typedef void (*BodyFn)(Fn *fn, void *ctx);
+
+static void emit_body_stmts(Fn *fn, void *ctx)
 {
-    PyxNode *call = s->value;
+    emit_stmts(fn, (PyxNodeList *)ctx);
+}
+
+/* Is 'iter' range(...) with C integer arguments, looping into 'target'? */
+static bool c_range_loop(PyxNode *target, PyxNode *iter)
+{
+    if (iter->kind != PYX_NODE_CALL || iter->value->kind != PYX_NODE_NAME || strcmp(iter->value->name, "range") != 0
+        || !iter->value->sym || iter->value->sym->kind != PYX_SYM_BUILTIN || iter->keywords.len
+        || iter->items.len < 1 || iter->items.len > 3 || target->kind != PYX_NODE_NAME)
+        return false;
+    for (int i = 0; i < iter->items.len; i++)
+        if (!iter->items.items[i] || iter->items.items[i]->type->kind != PYX_TY_INT)
+            return false;
+    return true;
+}
+
+/* for target in range(...) with C integer bounds: a C loop.  The body sees
+   'loop' as its innermost loop. */
+static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, BodyFn body, void *ctx)
+{
     PyxType *ct = &pyx_type_longlong;
-    if (s->target->type->kind == PYX_TY_INT)
-        ct = s->target->type;
+    if (target->type->kind == PYX_TY_INT)
+        ct = target->type;
     int n = call->items.len;
     Val start = cval("0", ct), stop, step = cval("1", ct);
     const char *vs = temp(fn, ct), *ve = temp(fn, ct), *vst = temp(fn, ct);
@@ -1414,7 +1486,7 @@ static void emit_range_loop(Fn *fn, PyxNode *s, Loop *loop, Label *natural)
     if (n == 3 && (!const_step || k == 0)) {
         fn->lineno_used = 1;
         line(fn, "if (PYX_UNLIKELY(%s == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = %u; goto %s; }",
-             vst, s->loc.line, jump(fn->err));
+             vst, call->loc.line, jump(fn->err));
     }
     const char *c = temp(fn, ct);
     if (const_step && (k == 1 || k == -1)) {
@@ -1423,72 +1495,70 @@ static void emit_range_loop(Fn *fn, PyxNode *s, Loop *loop, Label *natural)
     } else {
         /* other steps count iterations first, so a loop ending near the
            type's limit stops instead of wrapping around */
-        const char *n = temp(fn, &pyx_type_ulonglong);
+        const char *cnt = temp(fn, &pyx_type_ulonglong);
         line(fn, "if (%s > 0) %s = %s < %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (unsigned long long)%s + 1 : 0;",
-             vst, n, vs, ve, ve, vs, vst);
+             vst, cnt, vs, ve, ve, vs, vst);
         line(fn, "else %s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
-             n, vs, ve, vs, ve, vst);
-        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, vs, n, n, c, vst);
+             cnt, vs, ve, vs, ve, vst);
+        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, vs, cnt, cnt, c, vst);
     }
     fn->indent++;
-    assign_to(fn, s->target, cval(c, ct));
+    assign_to(fn, target, cval(c, ct));
     fn->loops[fn->nloops++] = *loop;
-    emit_stmts(fn, &s->body);
+    body(fn, ctx);
     fn->nloops--;
     fn->indent--;
     line(fn, "}");
-    (void)natural;
 }
 
-static void emit_for(Fn *fn, PyxNode *s)
+/* for target in <any iterable>: PyObject_GetIter / PyIter_Next.  On
+   exhaustion jumps to 'natural' when given (a loop else), else leaves the
+   loop; either way the caller releases the returned iterator temp. */
+static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop, Label *natural,
+                                  BodyFn body, void *ctx)
 {
-    Label *brk = new_label(fn, "break");
-    Loop loop = {s->orelse.len ? pyx_arena_printf(A, "goto %s;", brk->name) : "break;", brk};
-    if (s->op == 1 || (s->value->kind == PYX_NODE_CALL && s->value->value->kind == PYX_NODE_NAME
-                       && strcmp(s->value->value->name, "range") == 0 && s->value->value->sym
-                       && s->value->value->sym->kind == PYX_SYM_BUILTIN && s->value->keywords.len == 0
-                       && s->value->items.len >= 1 && s->value->items.len <= 3 && ({
-                           bool all = true;
-                           for (int i = 0; i < s->value->items.len; i++)
-                               if (s->value->items.items[i]->type->kind != PYX_TY_INT)
-                                   all = false;
-                           all;
-                       }))) {
-        emit_range_loop(fn, s, &loop, NULL);
-        emit_stmts(fn, &s->orelse);
-        place_label(fn, brk);
-        return;
-    }
-    /* iteration over any Python iterable */
-    Val iterable = to_object(fn, emit_expr(fn, s->value), s->value->loc);
+    Val iterable = to_object(fn, emit_expr(fn, iter), iter->loc);
     const char *it = temp(fn, &pyx_type_object);
     line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
     release(fn, iterable);
-    check(fn, pyx_arena_printf(A, "!%s", it), s->loc);
-    Label *natural = new_label(fn, "exhausted");
+    check(fn, pyx_arena_printf(A, "!%s", it), iter->loc);
     const char *item = temp(fn, &pyx_type_object);
     line(fn, "for (;;) {");
     fn->indent++;
     line(fn, "%s = PyIter_Next(%s);", item, it);
     line(fn, "if (!%s) {", item);
     fn->indent++;
-    check(fn, "PyErr_Occurred()", s->loc);
-    if (s->orelse.len)
+    check(fn, "PyErr_Occurred()", iter->loc);
+    if (natural)
         line(fn, "goto %s;", jump(natural));
     else
         line(fn, "break;");
     fn->indent--;
     line(fn, "}");
-    Val iv = {item, &pyx_type_object, true};
-    assign_to(fn, s->target, iv);
-    if (s->target->type && pyx_type_is_c(s->target->type))
+    assign_to(fn, target, (Val){item, &pyx_type_object, true});
+    if (target->type && pyx_type_is_c(target->type))
         line(fn, "Py_CLEAR(%s);", item);
-    loop.user_break = "break;";
-    fn->loops[fn->nloops++] = loop;
-    emit_stmts(fn, &s->body);
+    fn->loops[fn->nloops++] = *loop;
+    body(fn, ctx);
     fn->nloops--;
     fn->indent--;
     line(fn, "}");
+    return it;
+}
+
+static void emit_for(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break");
+    if (s->op == 1 || c_range_loop(s->target, s->value)) {
+        Loop loop = {s->orelse.len ? pyx_arena_printf(A, "goto %s;", brk->name) : "break;", brk};
+        emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+        return;
+    }
+    Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
+    Loop loop = {"break;", brk};
+    const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
         line(fn, "goto %s;", jump(brk));
@@ -1497,6 +1567,74 @@ static void emit_for(Fn *fn, PyxNode *s)
         emit_stmts(fn, &s->orelse);
         place_label(fn, brk);
     }
+}
+
+/* [elt for ... if ...]: nested loops appending to the result, in the
+   enclosing C function (the loop variables are its hidden locals). */
+typedef struct Comp {
+    PyxNode *node;
+    int level;
+    const char *result;
+} Comp;
+
+static void emit_comp_level(Fn *fn, Comp *c);
+
+static void comp_body(Fn *fn, void *ctx)
+{
+    Comp *c = ctx;
+    PyxNode *gen = c->node->handlers.items[c->level];
+    int opened = 0;
+    for (int i = 0; i < gen->items.len; i++) {
+        line(fn, "if (%s) {", emit_cond(fn, gen->items.items[i]));
+        fn->indent++;
+        opened++;
+    }
+    if (c->level + 1 < c->node->handlers.len) {
+        Comp next = {c->node, c->level + 1, c->result};
+        emit_comp_level(fn, &next);
+    } else {
+        PyxNode *e = c->node;
+        const char *r = temp(fn, &pyx_type_int);
+        if (e->kind == PYX_NODE_DICT_COMP) {
+            Val k = to_object(fn, emit_expr(fn, e->left), e->loc);
+            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, c->result, k.c, v.c);
+            release(fn, k);
+            release(fn, v);
+        } else {
+            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            line(fn, "%s = %s(%s, %s);", r, e->kind == PYX_NODE_SET_COMP ? "PySet_Add" : "PyList_Append", c->result, v.c);
+            release(fn, v);
+        }
+        check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+    }
+    while (opened--) {
+        fn->indent--;
+        line(fn, "}");
+    }
+}
+
+static void emit_comp_level(Fn *fn, Comp *c)
+{
+    PyxNode *gen = c->node->handlers.items[c->level];
+    Label *brk = new_label(fn, "break");
+    Loop loop = {"break;", brk};
+    if (c_range_loop(gen->target, gen->value)) {
+        emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
+    } else {
+        const char *it = emit_iter_loop(fn, gen->target, gen->value, &loop, NULL, comp_body, c);
+        line(fn, "Py_CLEAR(%s);", it);
+    }
+}
+
+static Val emit_comprehension(Fn *fn, PyxNode *e)
+{
+    const char *res = temp(fn, &pyx_type_object);
+    line(fn, "%s = %s;", res, e->kind == PYX_NODE_LIST_COMP ? "PyList_New(0)" : e->kind == PYX_NODE_SET_COMP ? "PySet_New(NULL)" : "PyDict_New()");
+    check(fn, pyx_arena_printf(A, "!%s", res), e->loc);
+    Comp c = {e, 0, res};
+    emit_comp_level(fn, &c);
+    return (Val){res, e->type, true};
 }
 
 static void emit_while(Fn *fn, PyxNode *s)
@@ -2156,6 +2294,16 @@ static void emit_module_body(Emit *E)
     Fn fnv, *fn = &fnv;
     fn_init(fn, E, NULL, "<module>");
     PyxNode *mod = E->m->ast;
+    Buf cleanup = {0};   /* the module body's own locals (comprehension variables) */
+    for (int i = 0; i < E->m->ninit_locals; i++) {
+        PyxSymbol *l = E->m->init_locals[i];
+        if (l->type->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", l->cname);
+            buf_printf(E->a, &cleanup, "    Py_XDECREF(%s);\n", l->cname);
+        } else {
+            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s = 0;\n", pyx_type_decl(E->a, l->type, l->cname));
+        }
+    }
     emit_stmts(fn, &mod->body);
     Buf out = {0};
     buf_printf(E->a, &out, "static int pyx_exec(PyObject *module)\n{\n");
@@ -2183,6 +2331,7 @@ static void emit_module_body(Emit *E)
     buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
     buf_append(E->a, &out, &fn->body);
     buf_printf(E->a, &out, "%s", LINE_RESET);
+    buf_append(E->a, &out, &cleanup);
     buf_printf(E->a, &out, "    return 0;\n");
     if (fn->err_main.used || fn->err_main_skip.used) {
         if (fn->err_main.used) {
@@ -2193,6 +2342,7 @@ static void emit_module_body(Emit *E)
         }
         if (fn->err_main_skip.used)
             buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
+        buf_append(E->a, &out, &cleanup);
         buf_printf(E->a, &out, "    return -1;\n");
     }
     buf_printf(E->a, &out, "}\n\n");

@@ -1205,6 +1205,10 @@ static PyxNode *lower_aug_assignment(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_AUG_ASSIGN, n);
     r->target = lower_target(L, field(n, "left"));
+    PyxNodeKind tk = r->target->kind;
+    if (tk != PYX_NODE_NAME && tk != PYX_NODE_ATTRIBUTE && tk != PYX_NODE_SUBSCRIPT)
+        pyx_diag_error(L->d, r->target->loc, "'%s' is an illegal expression for augmented assignment",
+                       tk == PYX_NODE_TUPLE ? "tuple" : tk == PYX_NODE_LIST ? "list" : "expression");
     char op[8];
     snprintf(op, sizeof op, "%s", type_of(field(n, "operator")));
     op[strlen(op) - 1] = '\0';   /* '+=' -> '+' */

@@ -1160,6 +1160,8 @@ static void infer_locals(Sema *S, PyxFunc *f)
 /* ---- expressions ------------------------------------------------------------------- */
 
 static PyxType *check_call(Sema *S, PyxNode *e);
+static PyxType *check_comprehension(Sema *S, PyxNode *e);
+static void check_target(Sema *S, PyxNode *t, PyxNode *value);
 
 static PyxType *set(PyxNode *e, PyxType *t)
 {
@@ -1527,10 +1529,24 @@ static PyxType *check_expr(Sema *S, PyxNode *e)
         }
         return set(e, &pyx_type_size_t);
     case PYX_NODE_FSTRING:
-        unsupported(S, e, "f-strings");
-        return type_error(e);
-    case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP: case PYX_NODE_GENERATOR:
-        unsupported(S, e, "comprehensions and generator expressions");
+        for (int i = 0; i < e->items.len; i++) {
+            PyxNode *part = e->items.items[i];
+            if (part->kind == PYX_NODE_STR) {
+                check_expr(S, part);
+                continue;
+            }
+            PyxType *t = check_expr(S, part->value);
+            if (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && t->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, part->value->loc, "cannot format a '%s' in an f-string", t->name);
+            if (part->right)
+                check_expr(S, part->right);
+            part->type = pyx_type_builtin(PYX_BI_STR);
+        }
+        return set(e, pyx_type_builtin(PYX_BI_STR));
+    case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
+        return check_comprehension(S, e);
+    case PYX_NODE_GENERATOR:
+        unsupported(S, e, "generator expressions");
         return type_error(e);
     case PYX_NODE_LAMBDA:
         unsupported(S, e, "lambda");
@@ -1554,6 +1570,91 @@ static PyxType *check_expr(Sema *S, PyxNode *e)
         unsupported(S, e, pyx_node_kind_name(e->kind));
         return type_error(e);
     }
+}
+
+static void comp_target_symbol(Sema *S, Scope *cs, PyxNode *t, PyxType *type)
+{
+    if (t->kind == PYX_NODE_TUPLE || t->kind == PYX_NODE_LIST) {
+        for (int i = 0; i < t->items.len; i++)
+            comp_target_symbol(S, cs, t->items.items[i], &pyx_type_object);
+        return;
+    }
+    if (t->kind != PYX_NODE_NAME || scope_find(cs, t->name))
+        return;
+    static int serial;
+    PyxSymbol *sym = scope_add(S, cs, PYX_SYM_LOCAL, t->name, type, t->loc);
+    sym->cname = pyx_arena_printf(S->a, "v_%s_c%d", t->name, ++serial);
+    if (S->func)
+        PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+    else
+        PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
+}
+
+/* [elt for t in it if c ...]: the first iterable is evaluated where the
+   comprehension stands, everything else in its own scope, whose variables
+   become hidden C locals of the enclosing function (no closure needed: the
+   comprehension runs inline).  A range() variable that is never an operand
+   of arithmetic is a C integer, as for loops. */
+static PyxType *check_comprehension(Sema *S, PyxNode *e)
+{
+    Scope *outer = S->scope;
+    Scope *cs = e->scope;
+    bool fresh = cs == NULL;
+    if (fresh) {
+        cs = pyx_arena_new(S->a, Scope);
+        cs->parent = outer;
+        cs->func = outer->func;
+        e->scope = cs;
+    }
+    for (int i = 0; i < e->handlers.len; i++) {
+        PyxNode *g = e->handlers.items[i];
+        if (g->flags & PYX_F(ASYNC)) {
+            unsupported(S, g, "async comprehensions");
+            return type_error(e);
+        }
+        S->scope = i == 0 ? outer : cs;
+        check_expr(S, g->value);
+        S->scope = cs;
+        if (fresh) {
+            PyxType *t = &pyx_type_object;
+            if (is_range_call(S, g->value) && g->target->kind == PYX_NODE_NAME) {
+                t = &pyx_type_long;
+                for (int k = 0; k < g->value->items.len; k++)
+                    if (g->value->items.items[k]->type->kind != PYX_TY_INT)
+                        t = &pyx_type_object;
+            }
+            comp_target_symbol(S, cs, g->target, t);
+        }
+    }
+    S->scope = cs;
+    if (fresh) {
+        /* C integer loop variables used in arithmetic go back to objects */
+        for (int i = 0; i < cs->len; i++)
+            cs->syms[i]->arith = false;
+        mark_arith(S, e->value, false);
+        mark_arith(S, e->left, false);
+        for (int i = 0; i < e->handlers.len; i++)
+            for (int j = 0; j < e->handlers.items[i]->items.len; j++)
+                mark_arith(S, e->handlers.items[i]->items.items[j], false);
+        for (int i = 0; i < cs->len; i++)
+            if (cs->syms[i]->arith && cs->syms[i]->type->kind == PYX_TY_INT)
+                cs->syms[i]->type = &pyx_type_object;
+    }
+    for (int i = 0; i < e->handlers.len; i++) {
+        PyxNode *g = e->handlers.items[i];
+        check_target(S, g->target, NULL);
+        for (int j = 0; j < g->items.len; j++)
+            check_expr(S, g->items.items[j]);
+    }
+    if (e->left)
+        check_expr(S, e->left);
+    PyxType *vt = check_expr(S, e->value);
+    S->scope = outer;
+    if (pyx_type_is_c(vt) && !pyx_type_is_numeric(vt) && vt->kind != PYX_TY_ERROR) {
+        pyx_diag_error(S->d, e->value->loc, "cannot put a '%s' in a Python container", vt->name);
+        return type_error(e);
+    }
+    return set(e, pyx_type_builtin(e->kind == PYX_NODE_LIST_COMP ? PYX_BI_LIST : e->kind == PYX_NODE_SET_COMP ? PYX_BI_SET : PYX_BI_DICT));
 }
 
 /* Checks that 'value' can be assigned to something of type 'to'. */

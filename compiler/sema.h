@@ -83,6 +83,8 @@ typedef struct PyxModuleInfo {
     int doc_len;
     const char **includes;  /* C headers from cimports and extern blocks */
     int nincludes, cap_includes;
+    PyxSymbol **init_locals;  /* C locals of the module body (comprehension variables) */
+    int ninit_locals, cap_init_locals;
 } PyxModuleInfo;
 
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d);

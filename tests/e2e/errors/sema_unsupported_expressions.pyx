@@ -3,9 +3,9 @@ def f():
     xs = [i for i in range(3)]
     ys = list(i for i in range(3))
     s = f"{xs}"
-    return g, ys, s
+    t = [j async for j in xs]
+    return g, ys, s, t
 
 # ERROR 2:9: not supported yet: lambda
-# ERROR 3:10: not supported yet: comprehensions and generator expressions
-# ERROR 4:14: not supported yet: comprehensions and generator expressions
-# ERROR 5:9: not supported yet: f-strings
+# ERROR 4:14: not supported yet: generator expressions
+# ERROR 6:12: not supported yet: async comprehensions

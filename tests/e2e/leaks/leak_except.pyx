@@ -76,7 +76,19 @@ def exc_info_in_handler():
         return sys.exc_info()[0]
 
 
+def comprehensions(n):
+    squares = [i * i for i in range(n)]
+    table = {k: [c for c in str(k) if c != "1"] for k in squares}
+    return squares, table, {len(v) for v in table.values()}, f"{n:>4}|{squares!r}"
+
+
+def comprehension_error(items):
+    return [10 // v for v in items]
+
+
 LEAK_CALLS = [
+    ("comprehensions", (12,), None),
+    ("comprehension_error", ([1, 2, 0, 4],), ZeroDivisionError),
     ("caught", (2,), None),
     ("caught", (0,), None),
     ("reraised", (0,), None),
