@@ -1742,6 +1742,49 @@ static void emit_try_finally(Fn *fn, PyxNode *s)
     place_label(fn, end);
 }
 
+/* del target */
+static void emit_delete(Fn *fn, PyxNode *t)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME: {
+        PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), t->loc);
+            line(fn, "Py_CLEAR(%s);", sym->cname);
+            return;
+        }
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyDict_DelItem(pyx_d, %s);", r, name_const(fn->E, sym->name));
+        line(fn, "if (%s < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {", r);
+        line(fn, "    PyErr_Clear();");
+        line(fn, "    PyErr_Format(PyExc_NameError, \"name '%%s' is not defined\", \"%s\");", sym->name);
+        line(fn, "}");
+        check(fn, pyx_arena_printf(A, "%s < 0", r), t->loc);
+        return;
+    }
+    case PYX_NODE_SUBSCRIPT: case PYX_NODE_ATTRIBUTE: {
+        Val base = emit_expr(fn, t->value);
+        const char *r = temp(fn, &pyx_type_int);
+        if (t->kind == PYX_NODE_SUBSCRIPT) {
+            Val key = emit_key(fn, t->right);
+            line(fn, "%s = PyObject_DelItem(%s, %s);", r, base.c, key.c);
+            release(fn, key);
+        } else {
+            line(fn, "%s = PyObject_DelAttr(%s, %s);", r, base.c, name_const(fn->E, t->name));
+        }
+        release(fn, base);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), t->loc);
+        return;
+    }
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
+        for (int i = 0; i < t->items.len; i++)
+            emit_delete(fn, t->items.items[i]);
+        return;
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
 /* The end of 'except E as name': Python deletes the name. */
 static void unbind_handler_name(Fn *fn, PyxNode *h)
 {
@@ -2008,6 +2051,10 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
         emit_import(fn, s);
+        break;
+    case PYX_NODE_DELETE:
+        for (int i = 0; i < s->items.len; i++)
+            emit_delete(fn, s->items.items[i]);
         break;
     case PYX_NODE_FUNCTION_DEF:
         if (fn->f == NULL)

@@ -724,6 +724,10 @@ static void walk_binding_stmt(Sema *S, PyxNode *s, void (*fn)(Sema *, PyxNode *)
     case PYX_NODE_AUG_ASSIGN:
         bind_target(S, s->target, fn);
         break;
+    case PYX_NODE_DELETE:   /* 'del x' makes x local, as an assignment does */
+        for (int i = 0; i < s->items.len; i++)
+            bind_target(S, s->items.items[i], fn);
+        break;
     case PYX_NODE_FOR:
         bind_target(S, s->target, fn);
         break;
@@ -1971,6 +1975,39 @@ static void warn_range_sum_overflow(Sema *S, PyxNode *loop)
     }
 }
 
+/* del target: a name, an element, an attribute, or a tuple of them. */
+static void check_delete(Sema *S, PyxNode *t)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME: {
+        check_name(S, t);
+        PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            if (sym->type->kind != PYX_TY_OBJECT && sym->type->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, t->loc, "cannot delete the C variable '%s'", t->name);
+        } else if (sym->kind != PYX_SYM_PYGLOBAL && sym->kind != PYX_SYM_BUILTIN
+                   && !(sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c)) {
+            pyx_diag_error(S->d, t->loc, "cannot delete '%s'", t->name);
+        }
+        break;
+    }
+    case PYX_NODE_SUBSCRIPT:
+        check_expr(S, t);
+        if (t->value->type && pyx_type_is_c(t->value->type) && t->value->type->kind != PYX_TY_ERROR)
+            pyx_diag_error(S->d, t->loc, "cannot delete an element of a C array or pointer");
+        break;
+    case PYX_NODE_ATTRIBUTE:
+        check_expr(S, t);
+        break;
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
+        for (int i = 0; i < t->items.len; i++)
+            check_delete(S, t->items.items[i]);
+        break;
+    default:
+        pyx_diag_error(S->d, t->loc, "cannot delete %s", t->kind == PYX_NODE_CALL ? "function call" : "expression");
+    }
+}
+
 static void check_stmt(Sema *S, PyxNode *s)
 {
     switch (s->kind) {
@@ -2197,7 +2234,8 @@ static void check_stmt(Sema *S, PyxNode *s)
         unsupported(S, s, "match statements");
         break;
     case PYX_NODE_DELETE:
-        unsupported(S, s, "del statements");
+        for (int i = 0; i < s->items.len; i++)
+            check_delete(S, s->items.items[i]);
         break;
     case PYX_NODE_NONLOCAL:
         unsupported(S, s, "nonlocal (no closures yet)");

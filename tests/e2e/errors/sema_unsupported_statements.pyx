@@ -10,11 +10,11 @@ def g(x):
     match x:
         case 1:
             pass
-    del x
+    del x, f(x)
     a, *b = 1, 2
 
 # ERROR 2:5: not supported yet: with statements
 # ERROR 4:5: not supported yet: except* (exception groups)
 # ERROR 10:5: not supported yet: match statements
-# ERROR 13:5: not supported yet: del statements
+# ERROR 13:12: cannot delete function call
 # ERROR 14:8: not supported yet: starred assignment targets

@@ -86,7 +86,22 @@ def comprehension_error(items):
     return [10 // v for v in items]
 
 
+def deletes(n):
+    xs = list(range(n))
+    d = {i: str(i) for i in xs}
+    del xs[1:3], d[0]
+    y = xs
+    del y
+    return xs, d
+
+
+def delete_missing(d):
+    del d["missing"]
+
+
 LEAK_CALLS = [
+    ("deletes", (6,), None),
+    ("delete_missing", ({},), KeyError),
     ("comprehensions", (12,), None),
     ("comprehension_error", ([1, 2, 0, 4],), ZeroDivisionError),
     ("caught", (2,), None),
