@@ -1785,6 +1785,83 @@ static void emit_delete(Fn *fn, PyxNode *t)
     }
 }
 
+/* with A as a, B as b: body  ==  with A as a: (with B as b: body)
+   On an exception __exit__ gets it (as sys.exc_info() too) and decides
+   whether it goes on; on return or normal exit __exit__(None, None, None). */
+static void emit_with_items(Fn *fn, PyxNode *s, int k)
+{
+    if (k == s->items.len) {
+        emit_stmts(fn, &s->body);
+        return;
+    }
+    PyxNode *item = s->items.items[k];
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Val mgr = to_object(fn, emit_expr(fn, item->value), item->loc);
+    const char *ex = temp(fn, &pyx_type_object), *value = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_with_enter(%s, &%s);", value, mgr.c, ex);
+    release(fn, mgr);
+    check(fn, pyx_arena_printf(A, "!%s", value), item->loc);
+    /* from here on __exit__ must run whatever happens */
+    Label *err = new_error_label(fn, "with_error"), *ret = new_label(fn, "with_return");
+    Label *end = new_label(fn, "with_end");
+    fn->err = err;
+    fn->ret = ret;
+    int first_temp = fn->notemps;
+    if (item->target)
+        assign_to(fn, item->target, (Val){value, &pyx_type_object, true});
+    else
+        line(fn, "Py_CLEAR(%s);", value);
+    emit_with_items(fn, s, k + 1);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    fn->ret = outer_ret;
+    const char *r = temp(fn, &pyx_type_int);
+    line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
+    line(fn, "Py_CLEAR(%s);", ex);
+    check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
+    if (!err->used && !err->skip->used && !ret->used)
+        return;
+    line(fn, "goto %s;", jump(end));
+    if (ret->used) {
+        place_label(fn, ret);
+        line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
+        line(fn, "Py_CLEAR(%s);", ex);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
+        line(fn, "goto %s;", jump(outer_ret));
+    }
+    if (err->used || err->skip->used) {
+        const char *exc = temp(fn, &pyx_type_object);
+        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        place_label(fn, err);
+        if (err->used) {
+            for (int i = first_temp; i < end_temp; i++)
+                line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+            line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+            fn->lineno_used = 1;
+        }
+        place_label(fn, err->skip);
+        line(fn, "%s = pyx_rt_exc_catch();", exc);
+        fn->lineno_used = 1;
+        line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
+        line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
+        line(fn, "pyx_rt_exc_leave(%s);", saved);
+        line(fn, "Py_CLEAR(%s);", ex);
+        line(fn, "if (%s < 0) {", r);
+        line(fn, "    Py_CLEAR(%s);", exc);
+        line(fn, "    pyx_lineno = %u; goto %s;", item->loc.line, jump(outer_err));
+        line(fn, "}");
+        line(fn, "if (%s) {", r);
+        line(fn, "    Py_CLEAR(%s);", exc);   /* suppressed */
+        line(fn, "    goto %s;", jump(end));
+        line(fn, "}");
+        line(fn, "pyx_rt_exc_rethrow(%s);", exc);
+        line(fn, "%s = NULL;", exc);
+        line(fn, "goto %s;", jump(outer_err->skip));
+    }
+    place_label(fn, end);
+}
+
 /* The end of 'except E as name': Python deletes the name. */
 static void unbind_handler_name(Fn *fn, PyxNode *h)
 {
@@ -2051,6 +2128,9 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
         emit_import(fn, s);
+        break;
+    case PYX_NODE_WITH:
+        emit_with_items(fn, s, 0);
         break;
     case PYX_NODE_DELETE:
         for (int i = 0; i < s->items.len; i++)

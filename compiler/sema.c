@@ -724,6 +724,11 @@ static void walk_binding_stmt(Sema *S, PyxNode *s, void (*fn)(Sema *, PyxNode *)
     case PYX_NODE_AUG_ASSIGN:
         bind_target(S, s->target, fn);
         break;
+    case PYX_NODE_WITH:
+        for (int i = 0; i < s->items.len; i++)
+            if (s->items.items[i]->target)
+                bind_target(S, s->items.items[i]->target, fn);
+        break;
     case PYX_NODE_DELETE:   /* 'del x' makes x local, as an assignment does */
         for (int i = 0; i < s->items.len; i++)
             bind_target(S, s->items.items[i], fn);
@@ -1054,6 +1059,17 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
                     infer_record(S, inf, ninf, s->target->items.items[k], NULL, NULL);
             break;
         }
+        case PYX_NODE_WITH:   /* whatever __enter__ returns: an object */
+            for (int j = 0; j < s->items.len; j++) {
+                PyxNode *tg = s->items.items[j]->target;
+                if (tg == NULL)
+                    continue;
+                infer_record(S, inf, ninf, tg, NULL, NULL);
+                if (tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST)
+                    for (int k = 0; k < tg->items.len; k++)
+                        infer_record(S, inf, ninf, tg->items.items[k], NULL, NULL);
+            }
+            break;
         case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
             for (int j = 0; j < s->items.len; j++) {
                 PyxNode n = {.kind = PYX_NODE_NAME};
@@ -2228,7 +2244,21 @@ static void check_stmt(Sema *S, PyxNode *s)
         unsupported(S, s, (s->flags & PYX_F(CDEF)) ? "cdef classes (extension types)" : "classes");
         break;
     case PYX_NODE_WITH:
-        unsupported(S, s, "with statements");
+        if (s->flags & PYX_F(ASYNC)) {
+            unsupported(S, s, "async with");
+            break;
+        }
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *it = s->items.items[i];
+            PyxType *t = check_expr(S, it->value);
+            if (pyx_type_is_c(t) && t->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, it->value->loc, "a '%s' is not a context manager", t->name);
+            if (it->target)
+                check_target(S, it->target, NULL);
+        }
+        S->guard++;   /* break/continue would have to call __exit__: not yet */
+        check_stmts(S, &s->body);
+        S->guard--;
         break;
     case PYX_NODE_MATCH:
         unsupported(S, s, "match statements");

@@ -441,4 +441,14 @@ void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3]);
 void pyx_rt_exc_leave(PyObject *saved[3]);
 void pyx_rt_reraise(void);
 
+/* with: pyx_rt_with_enter looks up __enter__ and __exit__ on the manager's
+   type (TypeError "'X' object does not support the context manager
+   protocol" as CPython 3.11+ words it), calls __enter__ and returns its
+   result (new reference) with the bound __exit__ in *exit (new reference),
+   or NULL with nothing owned.  pyx_rt_with_exit calls exit(None, None,
+   None) when exc is NULL, else exit(type, exc, tb) (exc borrowed); returns
+   whether the exception is suppressed (0 when exc is NULL), -1 on error. */
+PYX_MUST_CHECK PyObject *pyx_rt_with_enter(PyObject *mgr, PyObject **exit);
+PYX_MUST_CHECK int pyx_rt_with_exit(PyObject *exit, PyObject *exc);
+
 #endif /* PYX_RT_H */

@@ -369,3 +369,68 @@ void pyx_rt_reraise(void)
     PyErr_Restore(type, value, tb);
 #endif
 }
+
+/* type(o).name bound to o, as the interpreter looks up special methods;
+   NULL without an exception when there is none. */
+static PyObject *lookup_special(PyObject *o, const char *name)
+{
+    PyObject *meth = PyObject_GetAttrString((PyObject *)Py_TYPE(o), name);
+    if (meth == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        return NULL;
+    }
+    descrgetfunc get = Py_TYPE(meth)->tp_descr_get;
+    if (get != NULL) {
+        PyObject *bound = get(meth, o, (PyObject *)Py_TYPE(o));
+        Py_DECREF(meth);
+        return bound;
+    }
+    return meth;
+}
+
+PyObject *pyx_rt_with_enter(PyObject *mgr, PyObject **exit)
+{
+    *exit = NULL;
+    PyObject *enter = lookup_special(mgr, "__enter__");
+    if (enter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol",
+                         Py_TYPE(mgr)->tp_name);
+        return NULL;
+    }
+    PyObject *ex = lookup_special(mgr, "__exit__");
+    if (ex == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(enter);
+        return NULL;
+    }
+    PyObject *value = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (value == NULL) {
+        Py_DECREF(ex);
+        return NULL;
+    }
+    *exit = ex;
+    return value;
+}
+
+int pyx_rt_with_exit(PyObject *exit, PyObject *exc)
+{
+    PyObject *res;
+    if (exc == NULL) {
+        res = PyObject_CallFunctionObjArgs(exit, Py_None, Py_None, Py_None, NULL);
+    } else {
+        PyObject *tb = PyException_GetTraceback(exc);
+        res = PyObject_CallFunctionObjArgs(exit, (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None, NULL);
+        Py_XDECREF(tb);
+    }
+    if (res == NULL)
+        return -1;
+    int truth = exc == NULL ? 0 : PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return truth;
+}

@@ -1,5 +1,5 @@
 def f(path):
-    with open(path) as fh:
+    async with open(path) as fh:
         pass
     try:
         pass
@@ -13,7 +13,7 @@ def g(x):
     del x, f(x)
     a, *b = 1, 2
 
-# ERROR 2:5: not supported yet: with statements
+# ERROR 2:5: not supported yet: async with
 # ERROR 4:5: not supported yet: except* (exception groups)
 # ERROR 10:5: not supported yet: match statements
 # ERROR 13:12: cannot delete function call

@@ -99,7 +99,26 @@ def delete_missing(d):
     del d["missing"]
 
 
+import contextlib
+import threading
+
+LOCK = threading.Lock()
+
+
+def with_blocks(x):
+    with contextlib.suppress(ZeroDivisionError), LOCK:
+        return 10 // x
+
+
+def with_raising(d):
+    with contextlib.nullcontext(d) as same:
+        return same["missing"]
+
+
 LEAK_CALLS = [
+    ("with_blocks", (2,), None),
+    ("with_blocks", (0,), None),
+    ("with_raising", ({},), KeyError),
     ("deletes", (6,), None),
     ("delete_missing", ({},), KeyError),
     ("comprehensions", (12,), None),
