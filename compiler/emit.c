@@ -2298,8 +2298,14 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
     int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
     Buf names = {0}, kwreq = {0};
     bool seen_default = false;
+    bool varargs = false, varkw = false;
     for (int i = 0; i < def->params.len; i++) {
         PyxNode *p = def->params.items[i];
+        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW) {
+            varargs |= p->op == PYX_PARAM_VARARGS;
+            varkw |= p->op == PYX_PARAM_VARKW;
+            continue;
+        }
         buf_printf(E->a, &names, "\"%s\", ", p->name);
         if (p->op == PYX_PARAM_KWONLY) {
             nkwonly++;
@@ -2319,20 +2325,29 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
     buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
     if (nkwonly)
         buf_printf(E->a, &out, "    static const unsigned char kwonly_required[] = {%s};\n", kwreq.p);
-    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\"%s\", names, NULL, %d, %d, %d, %d, %s, 0, 0};\n",
-               f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL");
+    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\"%s\", names, NULL, %d, %d, %d, %d, %s, %d, %d};\n",
+               f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL", varargs, varkw);
     buf_printf(E->a, &out, "    PyObject *values[%d];\n", n ? n : 1);
+    if (varargs || varkw)
+        buf_printf(E->a, &out, "    PyObject *star_args = NULL, *star_kwargs = NULL;\n");
     buf_printf(E->a, &out, "    (void)self;\n");
-    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)\n        return NULL;\n");
+    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
+               varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
     Buf call = {0};
     bool any_conv = false;
+    int vi = 0;   /* index into values: *args and **kwargs have no slot */
     for (int i = 0; i < n; i++) {
         PyxSymbol *p = f->params[i];
         PyxNode *pn = def->params.items[i];
+        if (pn->op == PYX_PARAM_VARARGS || pn->op == PYX_PARAM_VARKW) {
+            buf_printf(E->a, &call, "%s%s", i ? ", " : "", pn->op == PYX_PARAM_VARARGS ? "star_args" : "star_kwargs");
+            continue;
+        }
+        int v = vi++;
         const char *dflt = pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i);
         if (p->type->kind == PYX_TY_OBJECT) {
-            buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, i,
-                       pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", i, dflt) : "");
+            buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, v,
+                       pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", v, dflt) : "");
             if (p->type->builtin != PYX_BI_NONE) {
                 any_conv = true;
                 buf_printf(E->a, &out, "    if (pyx_rt_arg_type_test(%s, %s, %d, \"%s\") < 0) goto pyx_L_error;\n",
@@ -2348,18 +2363,23 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
             const char *rt = p->type->kind == PYX_TY_BINT ? "bint" : p->type->rt;
             const char *conv;
             if (p->type->kind == PYX_TY_FLOAT && p->type != &pyx_type_double)
-                conv = pyx_arena_printf(E->a, "{ double d_; if (pyx_rt_as_double(values[%d], &d_) < 0) goto pyx_L_error; %s = (float)d_; }", i, p->cname);
+                conv = pyx_arena_printf(E->a, "{ double d_; if (pyx_rt_as_double(values[%d], &d_) < 0) goto pyx_L_error; %s = (float)d_; }", v, p->cname);
             else
-                conv = pyx_arena_printf(E->a, "if (pyx_rt_as_%s(values[%d], &%s) < 0) goto pyx_L_error;", rt, i, p->cname);
+                conv = pyx_arena_printf(E->a, "if (pyx_rt_as_%s(values[%d], &%s) < 0) goto pyx_L_error;", rt, v, p->cname);
             if (pn->value)
-                buf_printf(E->a, &out, "    if (!values[%d]) %s = %s; else %s\n", i, p->cname, dflt, conv);
+                buf_printf(E->a, &out, "    if (!values[%d]) %s = %s; else %s\n", v, p->cname, dflt, conv);
             else
                 buf_printf(E->a, &out, "    %s\n", conv);
         }
         buf_printf(E->a, &call, "%s%s", i ? ", " : "", p->cname);
     }
     PyxType *rt = f->ret;
-    if (rt->kind == PYX_TY_OBJECT) {
+    if (varargs || varkw) {
+        /* the body takes its own references: release the wrapper's after the call */
+        /* (only def functions take them, so the result is an object) */
+        buf_printf(E->a, &out, "    PyObject *res = %s(%s);\n", f->cname, call.p ? call.p : "");
+        buf_printf(E->a, &out, "    Py_XDECREF(star_args);\n    Py_XDECREF(star_kwargs);\n    return res;\n");
+    } else if (rt->kind == PYX_TY_OBJECT) {
         buf_printf(E->a, &out, "    return %s(%s);\n", f->cname, call.p ? call.p : "");
     } else if (rt->kind == PYX_TY_VOID) {
         buf_printf(E->a, &out, "    %s(%s);\n", f->cname, call.p ? call.p : "");
@@ -2375,6 +2395,8 @@ static void emit_wrapper(Emit *E, PyxFunc *f)
     }
     if (any_conv) {
         buf_printf(E->a, &out, "pyx_L_error:\n");
+        if (varargs || varkw)
+            buf_printf(E->a, &out, "    Py_XDECREF(star_args);\n    Py_XDECREF(star_kwargs);\n");
         buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", %u, NULL);\n", fn->tb_name, E->o->source_name, def->loc.line);
         buf_printf(E->a, &out, "    return NULL;\n");
     }

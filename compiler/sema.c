@@ -616,17 +616,18 @@ static void declare_function(Sema *S, PyxNode *def)
             pyx_diag_error(S->d, p->loc, "parameter needs a name in a function definition");
             continue;
         }
-        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW) {
-            unsupported(S, p, p->op == PYX_PARAM_VARARGS ? "*args parameters" : "**kwargs parameters");
-            continue;
-        }
         if (f->is_c && p->op != PYX_PARAM_NORMAL) {
-            pyx_diag_error(S->d, p->loc, "cdef functions take positional parameters only");
+            pyx_diag_error(S->d, p->loc, "cdef and cpdef functions take positional parameters only");
             continue;
         }
         PyxType *t = &pyx_type_object;
-        if (p->ctype)
+        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW) {
+            if (p->ctype)
+                pyx_diag_error(S->d, p->loc, "'%s' cannot have a C type", p->name);
+            t = pyx_type_builtin(p->op == PYX_PARAM_VARARGS ? PYX_BI_TUPLE : PYX_BI_DICT);
+        } else if (p->ctype) {
             t = resolve_ctype(S, p->ctype);
+        }
         if (t->kind == PYX_TY_VOID) {
             pyx_diag_error(S->d, p->loc, "parameter '%s' cannot have type void", p->name);
             t = &pyx_type_error;

@@ -115,7 +115,13 @@ def with_raising(d):
         return same["missing"]
 
 
+def stars(int n, *args, k=1, **kw):
+    return n, args, k, kw
+
+
 LEAK_CALLS = [
+    ("stars", (1, 2, 3), None),
+    ("stars", ("x", 2), TypeError),
     ("with_blocks", (2,), None),
     ("with_blocks", (0,), None),
     ("with_raising", ({},), KeyError),
