@@ -360,6 +360,19 @@ static Val coerce(Fn *fn, Val v, PyxType *to, PyxLoc loc)
     return cval(pyx_arena_printf(A, "((%s)(%s))", pyx_type_decl(A, to, ""), v.c), to);
 }
 
+/* res = v, where res is a temp of v's type: an object is moved (owned) or
+   increfed (borrowed) into it. */
+static void move_into(Fn *fn, const char *res, Val v)
+{
+    line(fn, "%s = %s;", res, v.c);
+    if (v.t->kind == PYX_TY_OBJECT) {
+        if (v.owned)
+            line(fn, "%s = NULL;", v.c);
+        else
+            line(fn, "Py_INCREF(%s);", res);
+    }
+}
+
 /* A C value computed once into a temp (so it can be used twice). */
 static Val materialize(Fn *fn, Val v)
 {
@@ -1122,17 +1135,9 @@ static Val emit_expr(Fn *fn, PyxNode *e)
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
             Val v = coerce(fn, emit_expr(fn, it), e->type, it->loc);
-            if (e->type->kind == PYX_TY_OBJECT) {
-                if (i > 0)
-                    line(fn, "Py_CLEAR(%s);", res);
-                line(fn, "%s = %s;", res, v.c);
-                if (v.owned)
-                    line(fn, "%s = NULL;", v.c);
-                else
-                    line(fn, "Py_INCREF(%s);", res);
-            } else {
-                line(fn, "%s = %s;", res, v.c);
-            }
+            if (e->type->kind == PYX_TY_OBJECT && i > 0)
+                line(fn, "Py_CLEAR(%s);", res);
+            move_into(fn, res, v);
             if (i < e->items.len - 1) {
                 const char *truth = emit_truth(fn, (Val){res, e->type, false}, it->loc);
                 line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", truth);
@@ -1152,23 +1157,11 @@ static Val emit_expr(Fn *fn, PyxNode *e)
         const char *res = temp(fn, e->type);
         line(fn, "if (%s) {", cond);
         fn->indent++;
-        Val a = coerce(fn, emit_expr(fn, e->left), e->type, e->loc);
-        if (e->type->kind == PYX_TY_OBJECT) {
-            line(fn, "%s = %s;", res, a.c);
-            line(fn, a.owned ? "%s = NULL;" : "Py_INCREF(%s);", a.owned ? a.c : res);
-        } else {
-            line(fn, "%s = %s;", res, a.c);
-        }
+        move_into(fn, res, coerce(fn, emit_expr(fn, e->left), e->type, e->loc));
         fn->indent--;
         line(fn, "} else {");
         fn->indent++;
-        Val b = coerce(fn, emit_expr(fn, e->right), e->type, e->loc);
-        if (e->type->kind == PYX_TY_OBJECT) {
-            line(fn, "%s = %s;", res, b.c);
-            line(fn, b.owned ? "%s = NULL;" : "Py_INCREF(%s);", b.owned ? b.c : res);
-        } else {
-            line(fn, "%s = %s;", res, b.c);
-        }
+        move_into(fn, res, coerce(fn, emit_expr(fn, e->right), e->type, e->loc));
         fn->indent--;
         line(fn, "}");
         return (Val){res, e->type, e->type->kind == PYX_TY_OBJECT};
