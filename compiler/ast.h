@@ -94,7 +94,7 @@ typedef struct PyxNodeList {
                          ESCAPED: name is in unicode-escape form (it holds \N{...} escapes) */ \
     X(FSTRING)        /* items = STR and FORMATTED parts */ \
     X(FORMATTED)      /* value, op = conversion char ('r','s','a') or 0, right? = format spec (FSTRING); \
-                         flags SELF_DOC for f'{x=}' (name = the text before '=') */ \
+                         f'{x=}' is lowered to the text 'x=' and a FORMATTED with conversion 'r' */ \
     X(TRUE) X(FALSE) X(NONE) X(ELLIPSIS) \
     X(BINOP)          /* left op right */ \
     X(UNARYOP)        /* op value */ \
@@ -181,7 +181,7 @@ typedef enum PyxParamKind {
 #define PYX_FLAGS(X) \
     X(ASYNC) X(STAR) X(CDEF) X(CPDEF) X(INLINE) X(NOGIL) X(WITH_GIL) X(PUBLIC) \
     X(API) X(READONLY) X(NOEXCEPT) X(DECL_ONLY) X(NOT_NONE) X(OR_NONE) X(EXC_CHECK) \
-    X(EXC_STAR) X(EXC_PLUS) X(BYTES) X(RAW) X(UNICODE) X(CHAR) X(SELF_DOC) X(CHECKED) \
+    X(EXC_STAR) X(EXC_PLUS) X(BYTES) X(RAW) X(UNICODE) X(CHAR) X(CHECKED) \
     X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS) X(ESCAPED)
 
 enum {

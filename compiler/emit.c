@@ -373,6 +373,15 @@ static void move_into(Fn *fn, const char *res, Val v)
     }
 }
 
+/* Closes n blocks opened with 'if (...) {'. */
+static void close_blocks(Fn *fn, int n)
+{
+    while (n-- > 0) {
+        fn->indent--;
+        line(fn, "}");
+    }
+}
+
 /* A C value computed once into a temp (so it can be used twice). */
 static Val materialize(Fn *fn, Val v)
 {
@@ -704,10 +713,7 @@ static const char *compare_chain_truth(Fn *fn, PyxNode *e)
             release(fn, left);
         }
     }
-    while (opened--) {
-        fn->indent--;
-        line(fn, "}");
-    }
+    close_blocks(fn, opened);
     /* a chain stopped early leaves its pending operand owned: clear it */
     return res;
 }
@@ -729,10 +735,7 @@ static const char *emit_cond(Fn *fn, PyxNode *e)
                 opened++;
             }
         }
-        while (opened--) {
-            fn->indent--;
-            line(fn, "}");
-        }
+        close_blocks(fn, opened);
         return res;
     }
     return emit_truth(fn, emit_expr(fn, e), e->loc);
@@ -1145,10 +1148,7 @@ static Val emit_expr(Fn *fn, PyxNode *e)
                 opened++;
             }
         }
-        while (opened--) {
-            fn->indent--;
-            line(fn, "}");
-        }
+        close_blocks(fn, opened);
         Val r = {res, e->type, e->type->kind == PYX_TY_OBJECT};
         return r;
     }
@@ -1601,10 +1601,7 @@ static void comp_body(Fn *fn, void *ctx)
         }
         check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
     }
-    while (opened--) {
-        fn->indent--;
-        line(fn, "}");
-    }
+    close_blocks(fn, opened);
 }
 
 static void emit_comp_level(Fn *fn, Comp *c)
@@ -1675,6 +1672,22 @@ static void emit_return(Fn *fn, PyxNode *s)
     line(fn, "goto %s;", jump(fn->ret));
 }
 
+/* The entry of a try/with error block: an error raised in the protected
+   body releases the temps that body made (those before it stay live) and
+   adds this frame's traceback entry; errors that already carry it enter at
+   the skip label. */
+static void enter_error_block(Fn *fn, Label *err, int first_temp, int end_temp)
+{
+    place_label(fn, err);
+    if (err->used) {
+        for (int i = first_temp; i < end_temp; i++)
+            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+    }
+    place_label(fn, err->skip);
+    fn->lineno_used = 1;
+}
+
 /* try: body finally: final
    The final block is written out once per way in: falling off the end of
    the body, a return (then the return continues outward) and an exception
@@ -1704,14 +1717,7 @@ static void emit_try_finally(Fn *fn, PyxNode *s)
     }
     if (err->used || err->skip->used) {
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
-        place_label(fn, err);
-        if (err->used) {
-            /* temps of the failed statement: released before the final block runs */
-            for (int i = first_temp; i < end_temp; i++)
-                line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
-            line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
-        }
-        place_label(fn, err->skip);
+        enter_error_block(fn, err, first_temp, end_temp);
         line(fn, "pyx_rt_exc_fetch(%s);", saved);
         Label *inner = new_error_label(fn, "finally_raised");
         fn->err = inner;
@@ -1730,7 +1736,6 @@ static void emit_try_finally(Fn *fn, PyxNode *s)
             line(fn, "pyx_rt_exc_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_err->skip));
         }
-        fn->lineno_used = 1;
     }
     place_label(fn, end);
 }
@@ -1826,16 +1831,8 @@ static void emit_with_items(Fn *fn, PyxNode *s, int k)
         const char *exc = temp(fn, &pyx_type_object);
         const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
-        place_label(fn, err);
-        if (err->used) {
-            for (int i = first_temp; i < end_temp; i++)
-                line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
-            line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
-            fn->lineno_used = 1;
-        }
-        place_label(fn, err->skip);
+        enter_error_block(fn, err, first_temp, end_temp);
         line(fn, "%s = pyx_rt_exc_catch();", exc);
-        fn->lineno_used = 1;
         line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
         line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
         line(fn, "pyx_rt_exc_leave(%s);", saved);
@@ -1891,14 +1888,7 @@ static void emit_try_except(Fn *fn, PyxNode *s)
         return;
     line(fn, "goto %s;", jump(end));
     const char *exc = temp(fn, &pyx_type_object);
-    place_label(fn, handlers);
-    if (handlers->used) {
-        for (int i = first_temp; i < end_temp; i++)
-            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
-        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
-        fn->lineno_used = 1;
-    }
-    place_label(fn, handlers->skip);
+    enter_error_block(fn, handlers, first_temp, end_temp);
     line(fn, "%s = pyx_rt_exc_catch();", exc);
     for (int i = 0; i < s->handlers.len; i++) {
         PyxNode *h = s->handlers.items[i];
