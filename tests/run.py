@@ -8,6 +8,8 @@ Suites (each can be picked with --only NAME):
   syntax   every sample and tests/e2e/syntax file passes --syntax-only silently
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
   ast      tests/e2e/ast/*.pyx against their .ast dumps (--update rewrites them)
+  emit     tests/e2e/emit/*: generated C against golden .c files (--update rewrites
+           them), and the C compiles with -Wall -Wextra -Werror
   stdlib   every module of the running Python's standard library parses
   fuzz     truncated and mutated sources never crash or hang the compiler
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
@@ -263,6 +265,49 @@ def suite_ast(args, R):
             R.fail("ast", rel(path), f"exit {rc}\n{err}\n{diff[:4000]}")
         else:
             R.ok("ast", rel(path))
+
+
+# ---- emit -----------------------------------------------------------------------
+
+def suite_emit(args, R):
+    """Golden C: the whole generated file, so that a refactoring of the
+    emitter shows every line it changes.  Compiled in a scratch directory
+    under the source's own name, so paths in #line are the same every run."""
+    import shutil
+    import sysconfig
+    inc = sysconfig.get_paths()["include"]
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/e2e/emit/*.py*"))):
+        name = os.path.basename(path)
+        golden = os.path.splitext(path)[0] + ".c"
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(path, os.path.join(tmp, name))
+            rc, out, err = run([args.pyxc, "--emit-c", name], cwd=tmp)
+            cfile = os.path.join(tmp, os.path.splitext(name)[0] + ".c")
+            got = open(cfile).read() if rc == 0 and os.path.exists(cfile) else None
+            if got is not None:
+                crc, cout, cerr = run([os.environ.get("CC", "cc"), "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
+                                       "-I", os.path.join(ROOT, "runtime"), "-I", inc, cfile], timeout=120)
+        if got is None:
+            R.fail("emit", rel(path), f"exit {rc}\n{err[-2000:]}")
+            continue
+        if args.update:
+            with open(golden, "w") as f:
+                f.write(got)
+        try:
+            with open(golden) as f:
+                want = f.read()
+        except FileNotFoundError:
+            R.fail("emit", rel(path), f"missing {rel(golden)} (run with --update after reading the C)")
+            continue
+        if got != want:
+            import difflib
+            diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                "expected", "got", n=2))
+            R.fail("emit", rel(path), diff[:6000])
+        elif crc != 0:
+            R.fail("emit", rel(path) + " (cc -Wall -Wextra)", cerr[-3000:])
+        else:
+            R.ok("emit", rel(path))
 
 
 # ---- fuzz -----------------------------------------------------------------------
@@ -582,7 +627,7 @@ def suite_leaks(args, R):
 
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
-    "errors": suite_errors, "ast": suite_ast, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
 }
 
@@ -596,7 +641,7 @@ def main():
     ap.add_argument("--only", action="append", help="run only these suites")
     ap.add_argument("--fuzz-seconds", type=float, default=30)
     ap.add_argument("--fuzz-seed", type=int, default=int(os.environ.get("PYXC_FUZZ_SEED", "1")))
-    ap.add_argument("--update", action="store_true", help="rewrite .ast golden files")
+    ap.add_argument("--update", action="store_true", help="rewrite .ast and golden .c files")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.pyxc = os.path.abspath(args.pyxc)
