@@ -1,0 +1,154 @@
+/* cwriter.c - writing C text: growable buffers, lines at the current
+ * indentation, labels, temps and the error checks that jump to the error
+ * label in force.  Everything lives in the compilation's arena.
+ */
+#include "emit_int.h"
+
+static void buf_vprintf(PyxArena *a, Buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1024;
+        while (cap < b->len + (size_t)n + 1)
+            cap *= 2;
+        char *p = pyx_arena_alloc(a, cap);
+        if (b->len)
+            memcpy(p, b->p, b->len);
+        b->p = p;
+        b->cap = cap;
+    }
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+void buf_printf(PyxArena *a, Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(a, b, fmt, ap);
+    va_end(ap);
+}
+
+void buf_append(PyxArena *a, Buf *dst, const Buf *src)
+{
+    if (src->len)
+        buf_printf(a, dst, "%.*s", (int)src->len, src->p);
+}
+void line(Fn *fn, const char *fmt, ...)
+{
+    for (int i = 0; i < fn->indent; i++)
+        buf_printf(A, &fn->body, "    ");
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(A, &fn->body, fmt, ap);
+    va_end(ap);
+    buf_printf(A, &fn->body, "\n");
+}
+
+Label *new_label(Fn *fn, const char *what)
+{
+    Label *l = pyx_arena_new(A, Label);
+    l->name = pyx_arena_printf(A, "pyx_L_%s_%d", what, ++fn->nlabel);
+    return l;
+}
+
+/* An error label with its companion that skips adding the traceback entry. */
+Label *new_error_label(Fn *fn, const char *what)
+{
+    Label *l = new_label(fn, what);
+    l->skip = pyx_arena_new(A, Label);
+    l->skip->name = pyx_arena_printf(A, "%s_tb", l->name);
+    return l;
+}
+
+void place_label(Fn *fn, Label *l)
+{
+    if (l->used)
+        buf_printf(A, &fn->body, "%s:;\n", l->name);
+}
+
+const char *jump(Label *l)
+{
+    l->used = true;
+    return l->name;
+}
+
+const char *temp(Fn *fn, PyxType *t)
+{
+    const char *name = pyx_arena_printf(A, "pyx_t_%d", ++fn->ntemp);
+    if (t->kind == PYX_TY_OBJECT) {
+        buf_printf(A, &fn->decl, "    PyObject *%s = NULL;\n", name);
+        if (fn->notemps == fn->cap_otemps) {
+            int cap = fn->cap_otemps ? fn->cap_otemps * 2 : 16;
+            const char **n = pyx_arena_alloc(A, sizeof *n * (size_t)cap);
+            if (fn->notemps)
+                memcpy(n, fn->otemps, sizeof *n * (size_t)fn->notemps);
+            fn->otemps = n;
+            fn->cap_otemps = cap;
+        }
+        fn->otemps[fn->notemps++] = name;
+    } else {
+        buf_printf(A, &fn->decl, "    %s = 0;\n", pyx_type_decl(A, t, name));
+    }
+    return name;
+}
+
+/* 'if (cond) goto error' with the statement's line for the traceback */
+void check(Fn *fn, const char *cond, PyxLoc loc)
+{
+    fn->lineno_used = 1;
+    line(fn, "if (PYX_UNLIKELY(%s)) { pyx_lineno = %u; goto %s; }", cond, loc.line, jump(fn->err));
+}
+
+void goto_error(Fn *fn, PyxLoc loc)
+{
+    fn->lineno_used = 1;
+    line(fn, "pyx_lineno = %u; goto %s;", loc.line, jump(fn->err));
+}
+
+void release(Fn *fn, Val v)
+{
+    if (v.owned)
+        line(fn, "Py_CLEAR(%s);", v.c);
+}
+
+Val cval(const char *c, PyxType *t)
+{
+    Val v = {c, t, false};
+    return v;
+}
+
+/* Closes n blocks opened with 'if (...) {'. */
+void close_blocks(Fn *fn, int n)
+{
+    while (n-- > 0) {
+        fn->indent--;
+        line(fn, "}");
+    }
+}
+
+/* ---- constants ------------------------------------------------------------------- */
+
+/* A C string literal for arbitrary bytes. */
+const char *c_string(PyxArena *a, const char *s, uint32_t len)
+{
+    Buf b = {0};
+    buf_printf(a, &b, "\"");
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            buf_printf(a, &b, "\\%c", c);
+        else if (c == '?')
+            buf_printf(a, &b, "\\?");
+        else if (c >= 0x20 && c < 0x7F)
+            buf_printf(a, &b, "%c", c);
+        else
+            buf_printf(a, &b, "\\%03o", c);
+    }
+    buf_printf(a, &b, "\"");
+    return b.p;
+}

@@ -1,0 +1,237 @@
+/* emit_exc.c - exceptions in the generated C: try/except/else, try/finally
+ * and with.  Every error check jumps to the error label in force (Fn.err);
+ * these statements install their own while their body is written, and each
+ * error label has a companion that skips adding this frame's traceback
+ * entry (compiler/README.md, "Exceptions in the generated C").
+ */
+#include "emit_int.h"
+
+/* The entry of a try/with error block: an error raised in the protected
+   body releases the temps that body made (those before it stay live) and
+   adds this frame's traceback entry; errors that already carry it enter at
+   the skip label. */
+static void enter_error_block(Fn *fn, Label *err, int first_temp, int end_temp)
+{
+    place_label(fn, err);
+    if (err->used) {
+        for (int i = first_temp; i < end_temp; i++)
+            line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
+        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+    }
+    place_label(fn, err->skip);
+    fn->lineno_used = 1;
+}
+
+/* try: body finally: final
+   The final block is written out once per way in: falling off the end of
+   the body, a return (then the return continues outward) and an exception
+   (saved while the block runs, then re-raised). */
+void emit_try_finally(Fn *fn, PyxNode *s)
+{
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Label *err = new_error_label(fn, "finally_error"), *ret = new_label(fn, "finally_return");
+    Label *end = new_label(fn, "finally_end");
+    const char *saved = pyx_arena_printf(A, "pyx_exc_%d", fn->nlabel);
+    fn->err = err;
+    fn->ret = ret;
+    int first_temp = fn->notemps;   /* temps live before the try stay live */
+    line(fn, "/* try */");
+    emit_stmts(fn, &s->body);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    fn->ret = outer_ret;
+    line(fn, "/* finally */");
+    emit_stmts(fn, &s->finalbody);
+    if (ret->used || err->used)
+        line(fn, "goto %s;", jump(end));
+    if (ret->used) {
+        place_label(fn, ret);
+        emit_stmts(fn, &s->finalbody);
+        line(fn, "goto %s;", jump(outer_ret));
+    }
+    if (err->used || err->skip->used) {
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        enter_error_block(fn, err, first_temp, end_temp);
+        line(fn, "pyx_rt_exc_fetch(%s);", saved);
+        Label *inner = new_error_label(fn, "finally_raised");
+        fn->err = inner;
+        emit_stmts(fn, &s->finalbody);
+        fn->err = outer_err;
+        /* the saved exception has this frame's entry already */
+        line(fn, "pyx_rt_exc_restore(%s);", saved);
+        line(fn, "goto %s;", jump(outer_err->skip));
+        if (inner->used) {
+            place_label(fn, inner);
+            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "goto %s;", jump(outer_err));
+        }
+        if (inner->skip->used) {
+            place_label(fn, inner->skip);
+            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "goto %s;", jump(outer_err->skip));
+        }
+    }
+    place_label(fn, end);
+}
+
+/* with A as a, B as b: body  ==  with A as a: (with B as b: body)
+   On an exception __exit__ gets it (as sys.exc_info() too) and decides
+   whether it goes on; on return or normal exit __exit__(None, None, None). */
+void emit_with_items(Fn *fn, PyxNode *s, int k)
+{
+    if (k == s->items.len) {
+        emit_stmts(fn, &s->body);
+        return;
+    }
+    PyxNode *item = s->items.items[k];
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Val mgr = to_object(fn, emit_expr(fn, item->value), item->loc);
+    const char *ex = temp(fn, &pyx_type_object), *value = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_with_enter(%s, &%s);", value, mgr.c, ex);
+    release(fn, mgr);
+    check(fn, pyx_arena_printf(A, "!%s", value), item->loc);
+    /* from here on __exit__ must run whatever happens */
+    Label *err = new_error_label(fn, "with_error"), *ret = new_label(fn, "with_return");
+    Label *end = new_label(fn, "with_end");
+    fn->err = err;
+    fn->ret = ret;
+    int first_temp = fn->notemps;
+    if (item->target)
+        assign_to(fn, item->target, (Val){value, &pyx_type_object, true});
+    else
+        line(fn, "Py_CLEAR(%s);", value);
+    emit_with_items(fn, s, k + 1);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    fn->ret = outer_ret;
+    const char *r = temp(fn, &pyx_type_int);
+    line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
+    line(fn, "Py_CLEAR(%s);", ex);
+    check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
+    if (!err->used && !err->skip->used && !ret->used)
+        return;
+    line(fn, "goto %s;", jump(end));
+    if (ret->used) {
+        place_label(fn, ret);
+        line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
+        line(fn, "Py_CLEAR(%s);", ex);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
+        line(fn, "goto %s;", jump(outer_ret));
+    }
+    if (err->used || err->skip->used) {
+        const char *exc = temp(fn, &pyx_type_object);
+        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        enter_error_block(fn, err, first_temp, end_temp);
+        line(fn, "%s = pyx_rt_exc_catch();", exc);
+        line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
+        line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
+        line(fn, "pyx_rt_exc_leave(%s);", saved);
+        line(fn, "Py_CLEAR(%s);", ex);
+        line(fn, "if (%s < 0) {", r);
+        line(fn, "    Py_CLEAR(%s);", exc);
+        line(fn, "    pyx_lineno = %u; goto %s;", item->loc.line, jump(outer_err));
+        line(fn, "}");
+        line(fn, "if (%s) {", r);
+        line(fn, "    Py_CLEAR(%s);", exc);   /* suppressed */
+        line(fn, "    goto %s;", jump(end));
+        line(fn, "}");
+        line(fn, "pyx_rt_exc_rethrow(%s);", exc);
+        line(fn, "%s = NULL;", exc);
+        line(fn, "goto %s;", jump(outer_err->skip));
+    }
+    place_label(fn, end);
+}
+
+/* The end of 'except E as name': Python deletes the name. */
+static void unbind_handler_name(Fn *fn, PyxNode *h)
+{
+    if (h->target == NULL)
+        return;
+    PyxSymbol *sym = h->target->sym;
+    if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL)
+        line(fn, "Py_CLEAR(%s);", sym->cname);
+    else
+        line(fn, "if (PyDict_DelItem(pyx_d, %s) < 0) PyErr_Clear();", name_const(fn->E, sym->name));
+}
+
+/* try: body (except [E [as name]]: handler)* [else: ...]
+   An error in the body lands at the handlers with this frame's traceback
+   entry added (as CPython's traceback shows the frame that caught it); the
+   first matching handler runs with the exception as sys.exc_info() and as
+   the context of anything raised in it; no match re-raises without adding
+   the frame again. */
+void emit_try_except(Fn *fn, PyxNode *s)
+{
+    Label *outer_err = fn->err, *outer_ret = fn->ret;
+    Label *handlers = new_error_label(fn, "except"), *end = new_label(fn, "try_end");
+    fn->err = handlers;
+    int first_temp = fn->notemps;   /* temps live before the try stay live */
+    line(fn, "/* try */");
+    emit_stmts(fn, &s->body);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    if (s->orelse.len) {
+        line(fn, "/* else */");
+        emit_stmts(fn, &s->orelse);
+    }
+    if (!handlers->used && !handlers->skip->used)
+        return;
+    line(fn, "goto %s;", jump(end));
+    const char *exc = temp(fn, &pyx_type_object);
+    enter_error_block(fn, handlers, first_temp, end_temp);
+    line(fn, "%s = pyx_rt_exc_catch();", exc);
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        int opened = 0;
+        if (h->value) {
+            Val t = to_object(fn, emit_expr(fn, h->value), h->value->loc);
+            const char *m = temp(fn, &pyx_type_int);
+            line(fn, "%s = pyx_rt_exc_matches(%s, %s);", m, exc, t.c);
+            release(fn, t);
+            check(fn, pyx_arena_printf(A, "%s < 0", m), h->loc);
+            line(fn, "if (%s) {", m);
+            fn->indent++;
+            opened = 1;
+        }
+        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
+        if (h->target)
+            assign_to(fn, h->target, (Val){exc, &pyx_type_object, false});
+        Label *herr = new_error_label(fn, "handler_error"), *hret = new_label(fn, "handler_return");
+        fn->err = herr;
+        fn->ret = hret;
+        emit_stmts(fn, &h->body);
+        fn->err = outer_err;
+        fn->ret = outer_ret;
+        line(fn, "pyx_rt_exc_leave(%s);", saved);
+        line(fn, "Py_CLEAR(%s);", exc);
+        unbind_handler_name(fn, h);
+        line(fn, "goto %s;", jump(end));
+        Label *exits[3] = {herr, herr->skip, hret};
+        Label *targets[3] = {outer_err, outer_err->skip, outer_ret};
+        for (int k = 0; k < 3; k++) {
+            if (!exits[k]->used)
+                continue;
+            place_label(fn, exits[k]);
+            line(fn, "pyx_rt_exc_leave(%s);", saved);
+            line(fn, "Py_CLEAR(%s);", exc);
+            unbind_handler_name(fn, h);
+            line(fn, "goto %s;", jump(targets[k]));
+        }
+        if (opened) {
+            fn->indent--;
+            line(fn, "}");
+        }
+        if (!h->value)
+            break;   /* a bare except catches everything */
+    }
+    if (s->handlers.len && s->handlers.items[s->handlers.len - 1]->value) {
+        /* nothing matched: the exception goes on, its traceback complete */
+        line(fn, "pyx_rt_exc_rethrow(%s);", exc);
+        line(fn, "%s = NULL;", exc);
+        line(fn, "goto %s;", jump(outer_err->skip));
+    }
+    place_label(fn, end);
+}

@@ -1,0 +1,815 @@
+/* emit_expr.c - expressions: names, operators (C arithmetic with Python's
+ * semantics where they differ, Python operators on objects), conditions,
+ * calls, displays, subscripts, f-strings.  Each returns a Val.
+ */
+#include "emit_int.h"
+
+/* ---- names --------------------------------------------------------------------------- */
+
+Val emit_name(Fn *fn, PyxNode *e)
+{
+    PyxSymbol *sym = e->sym;
+    if (e->type && e->type->kind == PYX_TY_NULL)
+        return cval("NULL", &pyx_type_null);
+    switch (sym->kind) {
+    case PYX_SYM_LOCAL:
+        if (sym->type->kind == PYX_TY_OBJECT && !sym->is_param)
+            check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), e->loc);
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_CGLOBAL:
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_EXTERN:
+        if (sym->value)
+            return emit_expr(fn, sym->value);
+        return cval(sym->cname, sym->type);
+    case PYX_SYM_BUILTIN: {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_get_builtin(%s);", t, name_const(fn->E, sym->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        Val v = {t, &pyx_type_object, true};
+        return v;
+    }
+    default: {   /* module globals and def functions live in the module dict */
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_get_global(pyx_d, %s);", t, name_const(fn->E, sym->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        Val v = {t, &pyx_type_object, true};
+        return v;
+    }
+    }
+}
+
+/* ---- operators ------------------------------------------------------------------------- */
+
+static const char *c_op(int op)
+{
+    switch (op) {
+    case PYX_OP_ADD: return "+";
+    case PYX_OP_SUB: return "-";
+    case PYX_OP_MUL: return "*";
+    case PYX_OP_DIV: return "/";
+    case PYX_OP_FLOORDIV: return "/";
+    case PYX_OP_MOD: return "%";
+    case PYX_OP_LSHIFT: return "<<";
+    case PYX_OP_RSHIFT: return ">>";
+    case PYX_OP_BITOR: return "|";
+    case PYX_OP_BITXOR: return "^";
+    case PYX_OP_BITAND: return "&";
+    case PYX_OP_EQ: return "==";
+    case PYX_OP_NE: return "!=";
+    case PYX_OP_LT: return "<";
+    case PYX_OP_LE: return "<=";
+    case PYX_OP_GT: return ">";
+    case PYX_OP_GE: return ">=";
+    case PYX_OP_IS: return "==";
+    case PYX_OP_IS_NOT: return "!=";
+    default: PYX_UNREACHABLE();
+    }
+}
+
+static const char *py_number_op(int op, bool inplace)
+{
+    switch (op) {
+    case PYX_OP_ADD: return inplace ? "PyNumber_InPlaceAdd" : "PyNumber_Add";
+    case PYX_OP_SUB: return inplace ? "PyNumber_InPlaceSubtract" : "PyNumber_Subtract";
+    case PYX_OP_MUL: return inplace ? "PyNumber_InPlaceMultiply" : "PyNumber_Multiply";
+    case PYX_OP_MATMUL: return inplace ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
+    case PYX_OP_DIV: return inplace ? "PyNumber_InPlaceTrueDivide" : "PyNumber_TrueDivide";
+    case PYX_OP_FLOORDIV: return inplace ? "PyNumber_InPlaceFloorDivide" : "PyNumber_FloorDivide";
+    case PYX_OP_MOD: return inplace ? "PyNumber_InPlaceRemainder" : "PyNumber_Remainder";
+    case PYX_OP_LSHIFT: return inplace ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
+    case PYX_OP_RSHIFT: return inplace ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
+    case PYX_OP_BITOR: return inplace ? "PyNumber_InPlaceOr" : "PyNumber_Or";
+    case PYX_OP_BITXOR: return inplace ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
+    case PYX_OP_BITAND: return inplace ? "PyNumber_InPlaceAnd" : "PyNumber_And";
+    default: return NULL;
+    }
+}
+
+static int rich_op(int op)
+{
+    switch (op) {
+    case PYX_OP_LT: return 0;
+    case PYX_OP_LE: return 1;
+    case PYX_OP_EQ: return 2;
+    case PYX_OP_NE: return 3;
+    case PYX_OP_GT: return 4;
+    case PYX_OP_GE: return 5;
+    default: return -1;
+    }
+}
+
+static const char *const rich_names[] = {"Py_LT", "Py_LE", "Py_EQ", "Py_NE", "Py_GT", "Py_GE"};
+
+/* Python operator on two objects -> owned result. */
+Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
+{
+    const char *t = temp(fn, &pyx_type_object);
+    if (op == PYX_OP_POW)
+        line(fn, "%s = %s(%s, %s, Py_None);", t, inplace ? "PyNumber_InPlacePower" : "PyNumber_Power", l.c, r.c);
+    else
+        line(fn, "%s = %s(%s, %s);", t, py_number_op(op, inplace), l.c, r.c);
+    release(fn, l);
+    release(fn, r);
+    check(fn, pyx_arena_printf(A, "!%s", t), loc);
+    Val v = {t, &pyx_type_object, true};
+    return v;
+}
+
+/* C arithmetic with Python's semantics where they differ from C:
+   '/' is true division, '//' and '%' floor (unless cdivision), and
+   division by zero raises ZeroDivisionError. */
+Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc)
+{
+    bool cdiv = fn->f ? fn->f->cdivision : fn->E->m->cdivision;
+    PyxType *t = rt;
+    if (op == PYX_OP_DIV) {
+        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
+        if (cdiv && (l.t->kind == PYX_TY_FLOAT || r.t->kind == PYX_TY_FLOAT))
+            return cval(pyx_arena_printf(A, "(%s / %s)", a.c, b.c), t);
+        const char *res = temp(fn, &pyx_type_double);
+        check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", a.c, b.c, res), loc);
+        return cval(res, t);
+    }
+    if (op == PYX_OP_FLOORDIV || op == PYX_OP_MOD) {
+        Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
+        if (cdiv && t->kind == PYX_TY_INT)
+            return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
+        const char *res = temp(fn, t);
+        const char *rtn = t->kind == PYX_TY_FLOAT ? "double" : t->rt;
+        check(fn, pyx_arena_printf(A, "pyx_rt_%s_%s(%s, %s, &%s) < 0", op == PYX_OP_MOD ? "mod" : "floordiv",
+                                   rtn, a.c, b.c, res), loc);
+        return cval(res, t);
+    }
+    if (op == PYX_OP_POW) {
+        if (t->kind == PYX_TY_INT) {
+            /* a non-negative literal exponent: repeated multiplication */
+            Val base = materialize(fn, coerce(fn, l, t, loc));
+            long k = strtol(r.c, NULL, 10);
+            if (k == 0)
+                return cval(pyx_arena_printf(A, "((%s)1)", t->cname), t);
+            Buf b = {0};
+            buf_printf(A, &b, "(%s", base.c);
+            for (long i = 1; i < k; i++)
+                buf_printf(A, &b, " * %s", base.c);
+            buf_printf(A, &b, ")");
+            return cval(b.p, t);
+        }
+        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
+        return cval(pyx_arena_printf(A, "pow(%s, %s)", a.c, b.c), &pyx_type_double);
+    }
+    if (l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY)
+        return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), rt);
+    Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
+    return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
+}
+
+/* Does evaluating e emit no statements?  (C names, constants and C
+   arithmetic that cannot raise.)  Then an operand to its left needs no temp
+   to keep Python's left-to-right order. */
+static bool pure_c(const PyxNode *e)
+{
+    if (e->type == NULL || !pyx_type_is_c(e->type))
+        return false;
+    switch (e->kind) {
+    case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_TRUE: case PYX_NODE_FALSE:
+        return true;
+    case PYX_NODE_NAME:
+        return e->sym && (e->sym->kind == PYX_SYM_LOCAL || e->sym->kind == PYX_SYM_CGLOBAL
+                          || (e->sym->kind == PYX_SYM_EXTERN && !e->sym->value));
+    case PYX_NODE_BINOP:
+        if (e->op == PYX_OP_DIV || e->op == PYX_OP_FLOORDIV || e->op == PYX_OP_MOD || e->op == PYX_OP_POW)
+            return false;
+        return pure_c(e->left) && pure_c(e->right);
+    case PYX_NODE_UNARYOP:
+        return pure_c(e->value);
+    case PYX_NODE_CAST:
+        return pure_c(e->value);
+    case PYX_NODE_SUBSCRIPT:
+        return pure_c(e->value) && pure_c(e->right);
+    default:
+        return false;
+    }
+}
+
+static Val emit_binop(Fn *fn, PyxNode *e)
+{
+    Val l = emit_expr(fn, e->left);
+    if (e->type->kind == PYX_TY_OBJECT) {
+        Val lo = to_object(fn, l, e->loc);
+        Val ro = to_object(fn, emit_expr(fn, e->right), e->loc);
+        return object_binop(fn, e->op, lo, ro, false, e->loc);
+    }
+    /* keep left-to-right order when the right side has effects */
+    if (!(l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY) && !pure_c(e->right))
+        l = materialize(fn, l);
+    Val r = emit_expr(fn, e->right);
+    PyxType *t = e->type;
+    if (e->op == PYX_OP_DIV)
+        t = pyx_type_promote(l.t, r.t);
+    if (e->op == PYX_OP_POW && e->type->kind == PYX_TY_INT)
+        r.c = e->right->name;   /* a small literal exponent: repeated multiplication */
+    Val v = c_binop(fn, e->op, l, r, t, e->loc);
+    v.t = e->type;
+    return v;
+}
+
+/* ---- conditions ----------------------------------------------------------------------- */
+
+static const char *emit_truth(Fn *fn, Val v, PyxLoc loc)
+{
+    if (v.t->kind == PYX_TY_OBJECT) {
+        const char *t = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_IsTrue(%s);", t, v.c);
+        release(fn, v);
+        check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+        return t;
+    }
+    if (v.t->kind == PYX_TY_PTR || v.t->kind == PYX_TY_NULL)
+        return pyx_arena_printf(A, "(%s != NULL)", v.c);
+    return pyx_arena_printf(A, "(%s)", v.c);
+}
+
+/* One comparison 'a op b' as a C truth value (int). */
+static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
+{
+    if (pyx_type_is_c(a.t) && pyx_type_is_c(b.t) && op != PYX_OP_IN && op != PYX_OP_NOT_IN) {
+        if (pyx_type_is_numeric(a.t) && pyx_type_is_numeric(b.t)) {
+            PyxType *t = pyx_type_promote(a.t, b.t);
+            a = coerce(fn, a, t, loc);
+            b = coerce(fn, b, t, loc);
+        }
+        return pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c);
+    }
+    Val ao = to_object(fn, a, loc), bo = to_object(fn, b, loc);
+    const char *t = temp(fn, &pyx_type_int);
+    if (op == PYX_OP_IS || op == PYX_OP_IS_NOT) {
+        if (strcmp(ao.c, bo.c) == 0)   /* 'None is None': C would warn about x == x */
+            line(fn, "%s = %d;", t, op == PYX_OP_IS);
+        else
+            line(fn, "%s = (%s %s %s);", t, ao.c, op == PYX_OP_IS ? "==" : "!=", bo.c);
+        release(fn, ao);
+        release(fn, bo);
+        return t;
+    }
+    if (op == PYX_OP_IN || op == PYX_OP_NOT_IN) {
+        line(fn, "%s = PySequence_Contains(%s, %s);", t, bo.c, ao.c);
+        release(fn, ao);
+        release(fn, bo);
+        check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+        if (op == PYX_OP_NOT_IN)
+            line(fn, "%s = !%s;", t, t);
+        return t;
+    }
+    line(fn, "%s = PyObject_RichCompareBool(%s, %s, %s);", t, ao.c, bo.c, rich_names[rich_op(op)]);
+    release(fn, ao);
+    release(fn, bo);
+    check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
+    return t;
+}
+
+/* 'a < b < c' evaluates b once and stops at the first false comparison. */
+static const char *compare_chain_truth(Fn *fn, PyxNode *e)
+{
+    Val left = emit_expr(fn, e->left);
+    if (e->items.len == 1) {
+        if (pyx_type_is_c(left.t) && !pure_c(e->items.items[0]->value))
+            left = materialize(fn, left);
+        Val right = emit_expr(fn, e->items.items[0]->value);
+        return compare_truth(fn, e->items.items[0]->op, left, right, e->loc);
+    }
+    const char *res = temp(fn, &pyx_type_int);
+    if (left.t->kind != PYX_TY_OBJECT)
+        left = materialize(fn, left);
+    int opened = 0;
+    for (int i = 0; i < e->items.len; i++) {
+        PyxNode *c = e->items.items[i];
+        Val right = emit_expr(fn, c->value);
+        bool last = i == e->items.len - 1;
+        if (!last) {
+            if (right.t->kind == PYX_TY_OBJECT) {
+                if (!right.owned) {
+                    const char *t = temp(fn, &pyx_type_object);
+                    line(fn, "%s = %s; Py_INCREF(%s);", t, right.c, t);
+                    right.c = t;
+                    right.owned = true;
+                }
+            } else {
+                right = materialize(fn, right);
+            }
+        }
+        Val keep = right;
+        if (!last && right.owned) {
+            /* compare_truth releases its operands: give it a borrowed view */
+            keep.owned = false;
+        }
+        const char *t = compare_truth(fn, c->op, left, keep, c->loc);
+        line(fn, "%s = %s;", res, t);
+        if (left.owned)
+            release(fn, left);
+        left = right;
+        if (!last) {
+            line(fn, "if (%s) {", res);
+            fn->indent++;
+            opened++;
+        } else if (left.owned) {
+            release(fn, left);
+        }
+    }
+    close_blocks(fn, opened);
+    /* a chain stopped early leaves its pending operand owned: clear it */
+    return res;
+}
+
+const char *emit_cond(Fn *fn, PyxNode *e)
+{
+    if (e->kind == PYX_NODE_NOT)
+        return pyx_arena_printf(A, "(!%s)", emit_cond(fn, e->value));
+    if (e->kind == PYX_NODE_COMPARE)
+        return compare_chain_truth(fn, e);
+    if (e->kind == PYX_NODE_BOOLOP) {
+        const char *res = temp(fn, &pyx_type_int);
+        int opened = 0;
+        for (int i = 0; i < e->items.len; i++) {
+            line(fn, "%s = %s;", res, emit_cond(fn, e->items.items[i]));
+            if (i < e->items.len - 1) {
+                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", res);
+                fn->indent++;
+                opened++;
+            }
+        }
+        close_blocks(fn, opened);
+        return res;
+    }
+    return emit_truth(fn, emit_expr(fn, e), e->loc);
+}
+
+/* ---- calls -------------------------------------------------------------------------------- */
+
+/* The error test for a call of a C function with exception spec 'f'. */
+const char *exc_test(Fn *fn, PyxFunc *f, const char *res)
+{
+    if (f->nothrow)
+        return NULL;
+    switch (f->exc) {
+    case PYX_EXC_VALUE:
+        return pyx_arena_printf(A, "%s == %s", res, f->exc_value);
+    case PYX_EXC_CHECK:
+        return pyx_arena_printf(A, "%s == %s && PyErr_Occurred()", res, f->exc_value);
+    case PYX_EXC_STAR:
+        return "PyErr_Occurred()";
+    case PYX_EXC_NULL:
+        return pyx_arena_printf(A, "!%s", res);
+    default:
+        return NULL;
+    }
+}
+
+static Val emit_c_call(Fn *fn, PyxNode *e)
+{
+    PyxSymbol *sym = e->value->sym;
+    PyxFunc *f = sym->kind == PYX_SYM_FUNC ? sym->func : NULL;
+    PyxType *ft = f ? NULL : (sym->type->kind == PYX_TY_FUNC ? sym->type : sym->type->base);
+    Buf args = {0};
+    Val *owned = pyx_arena_alloc(A, sizeof(Val) * (size_t)(e->items.len + 1));
+    int nowned = 0;
+    for (int i = 0; i < e->items.len; i++) {
+        PyxNode *arg = e->items.items[i];
+        if (arg == NULL) {   /* the default, evaluated when the def statement ran */
+            buf_printf(A, &args, "%spyx_dflt_%s_%d", i ? ", " : "", f->name, i);
+            continue;
+        }
+        PyxType *pt = f ? f->params[i]->type : i < ft->nparams ? ft->params[i] : NULL;
+        Val v = emit_expr(fn, arg);
+        if (pt)
+            v = coerce(fn, v, pt, arg->loc);
+        else if (v.t->kind == PYX_TY_FLOAT)
+            v = coerce(fn, v, &pyx_type_double, arg->loc);   /* C varargs promote floats */
+        if (v.t->kind != PYX_TY_OBJECT && i + 1 < e->items.len)
+            v = materialize(fn, v);
+        if (v.owned)
+            owned[nowned++] = v;
+        buf_printf(A, &args, "%s%s", i ? ", " : "", v.c);
+    }
+    PyxType *ret = f ? f->ret : ft->base;
+    const char *callee = f ? f->cname : sym->cname;
+    if (!f && sym->kind == PYX_SYM_LOCAL)
+        callee = pyx_arena_printf(A, "(*%s)", sym->cname);
+    const char *call = pyx_arena_printf(A, "%s(%s)", callee, args.p ? args.p : "");
+    if (ret->kind == PYX_TY_VOID) {
+        line(fn, "%s;", call);
+        for (int i = 0; i < nowned; i++)
+            release(fn, owned[i]);
+        if (f && exc_test(fn, f, ""))
+            check(fn, exc_test(fn, f, ""), e->loc);
+        return cval("0", &pyx_type_void);
+    }
+    const char *t = temp(fn, ret);
+    line(fn, "%s = %s;", t, call);
+    for (int i = 0; i < nowned; i++)
+        release(fn, owned[i]);
+    if (f && exc_test(fn, f, t))
+        check(fn, exc_test(fn, f, t), e->loc);
+    Val v = {t, ret, ret->kind == PYX_TY_OBJECT};
+    return v;
+}
+
+/* Builtins computed in C for C arguments (sema marked them with op = 1). */
+static Val emit_c_builtin(Fn *fn, PyxNode *e)
+{
+    const char *b = e->value->name;
+    PyxType *t = e->type;
+    if (strcmp(b, "len") == 0) {
+        Val o = emit_expr(fn, e->items.items[0]);
+        const char *r = temp(fn, &pyx_type_ssize_t);
+        line(fn, "%s = PyObject_Length(%s);", r, o.c);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        return cval(r, t);
+    }
+    if (strcmp(b, "float") == 0)
+        return coerce(fn, emit_expr(fn, e->items.items[0]), &pyx_type_double, e->loc);
+    if (strcmp(b, "abs") == 0) {
+        Val v = materialize(fn, coerce(fn, emit_expr(fn, e->items.items[0]), t, e->loc));
+        if (t->kind == PYX_TY_FLOAT)
+            return cval(pyx_arena_printf(A, "fabs(%s)", v.c), t);
+        if (!t->is_signed)
+            return v;
+        /* abs(INT_MIN) overflows in C as in Cython; the result type is the operand's */
+        return cval(pyx_arena_printf(A, "(%s < 0 ? -%s : %s)", v.c, v.c, v.c), t);
+    }
+    /* min / max: left to right, first extreme wins as in Python */
+    bool is_min = strcmp(b, "min") == 0;
+    const char *r = temp(fn, t);
+    for (int i = 0; i < e->items.len; i++) {
+        Val v = coerce(fn, emit_expr(fn, e->items.items[i]), t, e->loc);
+        if (i == 0) {
+            line(fn, "%s = %s;", r, v.c);
+        } else {
+            Val m = materialize(fn, v);
+            line(fn, "if (%s %s %s) %s = %s;", m.c, is_min ? "<" : ">", r, r, m.c);
+        }
+    }
+    return cval(r, t);
+}
+
+static Val emit_py_call(Fn *fn, PyxNode *e)
+{
+    Val callee = emit_expr(fn, e->value);
+    int n = e->items.len, nk = e->keywords.len;
+    Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + nk + 1));
+    for (int i = 0; i < n; i++)
+        vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+    for (int i = 0; i < nk; i++)
+        vals[n + i] = to_object(fn, emit_expr(fn, e->keywords.items[i]->value), e->keywords.items[i]->loc);
+    const char *kwnames = "NULL";
+    if (nk) {
+        Buf init = {0};
+        buf_printf(A, &init, "PyTuple_Pack(%d", nk);
+        for (int i = 0; i < nk; i++)
+            buf_printf(A, &init, ", %s", name_const(fn->E, e->keywords.items[i]->name));
+        buf_printf(A, &init, ")");
+        kwnames = new_const(fn->E, "%s", init.p, 0);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    Buf args = {0};
+    buf_printf(A, &args, "NULL");
+    for (int i = 0; i < n + nk; i++)
+        buf_printf(A, &args, ", %s", vals[i].c);
+    line(fn, "{");
+    line(fn, "    PyObject *pyx_args[] = {%s};", args.p);
+    line(fn, "    %s = PyObject_Vectorcall(%s, pyx_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+         t, callee.c, n, kwnames);
+    line(fn, "}");
+    release(fn, callee);
+    for (int i = 0; i < n + nk; i++)
+        release(fn, vals[i]);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    Val v = {t, &pyx_type_object, true};
+    return v;
+}
+
+static Val emit_call(Fn *fn, PyxNode *e)
+{
+    if (e->value->kind == PYX_NODE_NAME && e->value->sym && e->value->sym->kind == PYX_SYM_BUILTIN
+        && strcmp(e->value->name, "globals") == 0 && e->items.len == 0 && e->keywords.len == 0) {
+        /* the module's namespace, not the calling frame's */
+        line(fn, "Py_INCREF(pyx_d);");
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_d;", t);
+        return (Val){t, &pyx_type_object, true};
+    }
+    PyxSymbol *sym = e->value->kind == PYX_NODE_NAME ? e->value->sym : NULL;
+    if (sym && ((sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
+                || ((sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_LOCAL) && sym->type
+                    && (sym->type->kind == PYX_TY_FUNC || (sym->type->kind == PYX_TY_PTR && sym->type->base->kind == PYX_TY_FUNC)))))
+        return emit_c_call(fn, e);
+    if (e->op == 1)
+        return emit_c_builtin(fn, e);
+    return emit_py_call(fn, e);
+}
+
+/* ---- displays ------------------------------------------------------------------------------ */
+
+static Val emit_display(Fn *fn, PyxNode *e)
+{
+    const char *t = temp(fn, &pyx_type_object);
+    int n = e->items.len;
+    switch (e->kind) {
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
+        for (int i = 0; i < n; i++)
+            vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+        bool tuple = e->kind == PYX_NODE_TUPLE;
+        line(fn, "%s = %s(%d);", t, tuple ? "PyTuple_New" : "PyList_New", n);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            if (!vals[i].owned)
+                line(fn, "Py_INCREF(%s);", vals[i].c);
+            line(fn, "%s(%s, %d, %s);", tuple ? "PyTuple_SET_ITEM" : "PyList_SET_ITEM", t, i, vals[i].c);
+            if (vals[i].owned)
+                line(fn, "%s = NULL;", vals[i].c);
+        }
+        break;
+    }
+    case PYX_NODE_SET:
+        line(fn, "%s = PySet_New(NULL);", t);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            Val v = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+            const char *r = temp(fn, &pyx_type_int);
+            line(fn, "%s = PySet_Add(%s, %s);", r, t, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        }
+        break;
+    case PYX_NODE_DICT:
+        line(fn, "%s = PyDict_New();", t);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        for (int i = 0; i < n; i++) {
+            PyxNode *it = e->items.items[i];
+            Val k = to_object(fn, emit_expr(fn, it->left), it->loc);
+            Val v = to_object(fn, emit_expr(fn, it->value), it->loc);
+            const char *r = temp(fn, &pyx_type_int);
+            line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, t, k.c, v.c);
+            release(fn, k);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+        }
+        break;
+    default:
+        PYX_UNREACHABLE();
+    }
+    Val v = {t, e->type, true};
+    return v;
+}
+
+/* ---- expressions --------------------------------------------------------------------------- */
+
+/* The key of obj[key] as an object: a slice object for obj[a:b:c]. */
+Val emit_key(Fn *fn, PyxNode *right)
+{
+    if (right->kind != PYX_NODE_SLICE)
+        return to_object(fn, emit_expr(fn, right), right->loc);
+    Val none = cval("Py_None", &pyx_type_object);
+    Val lo = right->lower ? to_object(fn, emit_expr(fn, right->lower), right->loc) : none;
+    Val hi = right->upper ? to_object(fn, emit_expr(fn, right->upper), right->loc) : none;
+    Val st = right->step ? to_object(fn, emit_expr(fn, right->step), right->loc) : none;
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PySlice_New(%s, %s, %s);", t, lo.c, hi.c, st.c);
+    release(fn, lo);
+    release(fn, hi);
+    release(fn, st);
+    check(fn, pyx_arena_printf(A, "!%s", t), right->loc);
+    return (Val){t, &pyx_type_object, true};
+}
+
+/* f'...': each replacement field converted (!r !s !a), formatted with its
+   spec (itself an f-string), and the pieces joined. */
+static Val emit_fstring(Fn *fn, PyxNode *e)
+{
+    int n = e->items.len;
+    Val *parts = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        PyxNode *p = e->items.items[i];
+        if (p->kind == PYX_NODE_STR) {
+            parts[i] = cval(str_const(fn->E, p), p->type);
+            continue;
+        }
+        Val v = to_object(fn, emit_expr(fn, p->value), p->loc);
+        if (p->op) {
+            const char *conv = p->op == 'r' ? "PyObject_Repr" : p->op == 'a' ? "PyObject_ASCII" : "PyObject_Str";
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s(%s);", t, conv, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "!%s", t), p->loc);
+            v = (Val){t, &pyx_type_object, true};
+        }
+        Val spec = p->right ? emit_fstring(fn, p->right) : cval(new_const(fn->E, "PyUnicode_FromStringAndSize(%s, %u)", "\"\"", 0), &pyx_type_object);
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_Format(%s, %s);", t, v.c, spec.c);
+        release(fn, v);
+        release(fn, spec);
+        check(fn, pyx_arena_printf(A, "!%s", t), p->loc);
+        parts[i] = (Val){t, &pyx_type_object, true};
+    }
+    const char *tuple = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyTuple_New(%d);", tuple, n);
+    check(fn, pyx_arena_printf(A, "!%s", tuple), e->loc);
+    for (int i = 0; i < n; i++) {
+        if (!parts[i].owned)
+            line(fn, "Py_INCREF(%s);", parts[i].c);
+        line(fn, "PyTuple_SET_ITEM(%s, %d, %s);", tuple, i, parts[i].c);
+        if (parts[i].owned)
+            line(fn, "%s = NULL;", parts[i].c);
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyUnicode_Join(%s, %s);", t,
+         new_const(fn->E, "PyUnicode_FromStringAndSize(%s, %u)", "\"\"", 0), tuple);
+    line(fn, "Py_CLEAR(%s);", tuple);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    return (Val){t, e->type, true};
+}
+
+static Val emit_subscript(Fn *fn, PyxNode *e)
+{
+    Val base = emit_expr(fn, e->value);
+    if (base.t->kind == PYX_TY_PTR || base.t->kind == PYX_TY_ARRAY) {
+        Val idx = emit_expr(fn, e->right);
+        return cval(pyx_arena_printf(A, "%s[%s]", base.c, idx.c), e->type);
+    }
+    Val key = emit_key(fn, e->right);
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetItem(%s, %s);", t, base.c, key.c);
+    release(fn, base);
+    release(fn, key);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    return (Val){t, &pyx_type_object, true};
+}
+
+Val emit_expr(Fn *fn, PyxNode *e)
+{
+    switch (e->kind) {
+    case PYX_NODE_NAME:
+        return emit_name(fn, e);
+    case PYX_NODE_INT:
+        if (e->type->kind == PYX_TY_OBJECT) {
+            const char *c = new_const(fn->E, "PyLong_FromString(%s, NULL, 0)",
+                                      c_string(A, strip_underscores(A, e->name), (uint32_t)strlen(strip_underscores(A, e->name))), 0);
+            return cval(c, &pyx_type_object);
+        } else {
+            const char *s = strip_underscores(A, e->name);
+            /* octal literals are written 0o17 in Python, 017 in C */
+            if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
+                s = pyx_arena_printf(A, "0%s", s + 2);
+            else if (s[0] == '-' && s[1] == '0' && (s[2] == 'o' || s[2] == 'O'))
+                s = pyx_arena_printf(A, "-0%s", s + 3);
+            if (s[0] == '-')
+                return cval(pyx_arena_printf(A, "(%sL)", s), e->type);
+            return cval(pyx_arena_printf(A, "%sL", s), e->type);
+        }
+    case PYX_NODE_FLOAT: {
+        const char *s = strip_underscores(A, e->name);
+        if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL)
+            s = pyx_arena_printf(A, "%s.0", s);
+        if (s[0] == '.')
+            s = pyx_arena_printf(A, "0%s", s);
+        return cval(s, &pyx_type_double);
+    }
+    case PYX_NODE_IMAG: {
+        const char *s = strip_underscores(A, e->name);
+        const char *c = new_const(fn->E, "PyComplex_FromDoubles(0.0, %s)",
+                                  pyx_arena_strndup(A, s, strlen(s) - 1), 0);
+        return cval(c, &pyx_type_object);
+    }
+    case PYX_NODE_STR:
+        if (e->type->kind == PYX_TY_PTR)   /* b"..." as a C string */
+            return cval(c_string(A, e->name, e->len), e->type);
+        if (e->flags & PYX_F(CHAR))
+            return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
+        return cval(str_const(fn->E, e), e->type);
+    case PYX_NODE_TRUE:
+        return cval("1", &pyx_type_bint);
+    case PYX_NODE_FALSE:
+        return cval("0", &pyx_type_bint);
+    case PYX_NODE_NONE:
+        return cval("Py_None", &pyx_type_object);
+    case PYX_NODE_ELLIPSIS:
+        return cval("Py_Ellipsis", &pyx_type_object);
+    case PYX_NODE_BINOP:
+        return emit_binop(fn, e);
+    case PYX_NODE_UNARYOP: {
+        Val v = emit_expr(fn, e->value);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            v = to_object(fn, v, e->loc);
+            const char *t = temp(fn, &pyx_type_object);
+            const char *f = e->op == PYX_OP_UMINUS ? "PyNumber_Negative" : e->op == PYX_OP_UPLUS ? "PyNumber_Positive" : "PyNumber_Invert";
+            line(fn, "%s = %s(%s);", t, f, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+            return (Val){t, &pyx_type_object, true};
+        }
+        v = coerce(fn, v, e->type, e->loc);
+        const char *op = e->op == PYX_OP_UMINUS ? "-" : e->op == PYX_OP_UPLUS ? "+" : "~";
+        return cval(pyx_arena_printf(A, "(%s%s)", op, v.c), e->type);
+    }
+    case PYX_NODE_NOT:
+        return cval(emit_cond(fn, e), &pyx_type_bint);
+    case PYX_NODE_COMPARE:
+        if (e->type->kind != PYX_TY_OBJECT)
+            return cval(compare_chain_truth(fn, e), &pyx_type_bint);
+        if (e->items.len == 1 && rich_op(e->items.items[0]->op) >= 0) {
+            Val a = to_object(fn, emit_expr(fn, e->left), e->loc);
+            Val b = to_object(fn, emit_expr(fn, e->items.items[0]->value), e->loc);
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = PyObject_RichCompare(%s, %s, %s);", t, a.c, b.c, rich_names[rich_op(e->items.items[0]->op)]);
+            release(fn, a);
+            release(fn, b);
+            check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+            return (Val){t, &pyx_type_object, true};
+        } else {
+            /* chains and is/in: compute the truth, then the bool */
+            const char *c = compare_chain_truth(fn, e);
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = PyBool_FromLong(%s);", t, c);
+            return (Val){t, &pyx_type_object, true};
+        }
+    case PYX_NODE_BOOLOP: {
+        /* 'a and b' is a if a is false, else b; the result has e's type */
+        const char *res = temp(fn, e->type);
+        int opened = 0;
+        for (int i = 0; i < e->items.len; i++) {
+            PyxNode *it = e->items.items[i];
+            Val v = coerce(fn, emit_expr(fn, it), e->type, it->loc);
+            if (e->type->kind == PYX_TY_OBJECT && i > 0)
+                line(fn, "Py_CLEAR(%s);", res);
+            move_into(fn, res, v);
+            if (i < e->items.len - 1) {
+                const char *truth = emit_truth(fn, (Val){res, e->type, false}, it->loc);
+                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", truth);
+                fn->indent++;
+                opened++;
+            }
+        }
+        close_blocks(fn, opened);
+        Val r = {res, e->type, e->type->kind == PYX_TY_OBJECT};
+        return r;
+    }
+    case PYX_NODE_IF_EXP: {
+        const char *cond = emit_cond(fn, e->test);
+        const char *res = temp(fn, e->type);
+        line(fn, "if (%s) {", cond);
+        fn->indent++;
+        move_into(fn, res, coerce(fn, emit_expr(fn, e->left), e->type, e->loc));
+        fn->indent--;
+        line(fn, "} else {");
+        fn->indent++;
+        move_into(fn, res, coerce(fn, emit_expr(fn, e->right), e->type, e->loc));
+        fn->indent--;
+        line(fn, "}");
+        return (Val){res, e->type, e->type->kind == PYX_TY_OBJECT};
+    }
+    case PYX_NODE_CALL:
+        return emit_call(fn, e);
+    case PYX_NODE_ATTRIBUTE: {
+        Val o = emit_expr(fn, e->value);
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_GetAttr(%s, %s);", t, o.c, name_const(fn->E, e->name));
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        return (Val){t, &pyx_type_object, true};
+    }
+    case PYX_NODE_SUBSCRIPT:
+        return emit_subscript(fn, e);
+    case PYX_NODE_FSTRING:
+        return emit_fstring(fn, e);
+    case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
+        return emit_comprehension(fn, e);
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET: case PYX_NODE_DICT:
+        return emit_display(fn, e);
+    case PYX_NODE_CAST: {
+        Val v = emit_expr(fn, e->value);
+        if (e->type->kind == PYX_TY_OBJECT) {
+            v = to_object(fn, v, e->loc);
+            v.t = e->type;   /* <list>x is unchecked, as in Cython */
+            return v;
+        }
+        if (v.t->kind == PYX_TY_OBJECT)
+            return coerce(fn, v, e->type, e->loc);
+        return cval(pyx_arena_printf(A, "((%s)(%s))", pyx_type_decl(A, e->type, ""), v.c), e->type);
+    }
+    case PYX_NODE_ADDRESS_OF: {
+        Val v = emit_expr(fn, e->value);
+        return cval(pyx_arena_printf(A, "(&%s)", v.c), e->type);
+    }
+    case PYX_NODE_SIZEOF:
+        if (e->ctype) {   /* sema resolved the type into e->ctype->type */
+            return cval(pyx_arena_printf(A, "sizeof(%s)", pyx_type_decl(A, e->ctype->type, "")), &pyx_type_size_t);
+        } else {
+            Val v = emit_expr(fn, e->value);
+            return cval(pyx_arena_printf(A, "sizeof(%s)", v.c), &pyx_type_size_t);
+        }
+    default:
+        PYX_UNREACHABLE();
+    }
+}

@@ -1,0 +1,313 @@
+/* emit_func.c - one C function per Python function: the shell around the
+ * body (locals, return value, error and exit labels), the METH_FASTCALL
+ * wrapper that binds Python arguments, the static slots of parameter
+ * defaults, and the 'def' statement that makes the function object.
+ */
+#include "emit_int.h"
+
+/* ---- functions ------------------------------------------------------------------------------ */
+
+void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name)
+{
+    memset(fn, 0, sizeof *fn);
+    fn->E = E;
+    fn->f = f;
+    fn->indent = 1;
+    fn->err_main.name = "pyx_L_error";
+    fn->err_main_skip.name = "pyx_L_error_tb";
+    fn->err_main.skip = &fn->err_main_skip;
+    fn->ret_main.name = "pyx_L_done";
+    fn->err = &fn->err_main;
+    fn->ret = &fn->ret_main;
+    fn->tb_name = tb_name;
+}
+
+static const char *c_params(Emit *E, PyxFunc *f)
+{
+    Buf b = {0};
+    for (int i = 0; i < f->nparams; i++)
+        buf_printf(E->a, &b, "%s%s", i ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
+    return f->nparams ? b.p : "void";
+}
+
+const char *c_signature(Emit *E, PyxFunc *f)
+{
+    PyxType *rt = f->ret->kind == PYX_TY_ERROR ? &pyx_type_object : f->ret;
+    return pyx_type_decl(E->a, rt, pyx_arena_printf(E->a, "%s(%s)", f->cname, c_params(E, f)));
+}
+
+/* Parameter defaults are evaluated when the def statement runs (Python's
+   rule, Cython's for cdef functions too) into one static slot each. */
+void declare_default_slots(Emit *E, PyxFunc *f)
+{
+    PyxNode *def = f->def;
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (!p->value || !p->sym)
+            continue;
+        if (p->sym->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &E->statics, "static PyObject *pyx_dflt_%s_%d;\n", f->name, i);
+        else
+            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i)));
+    }
+}
+
+/* The C body of a Python/C function. */
+void emit_function(Emit *E, PyxFunc *f)
+{
+    Fn fnv, *fn = &fnv;
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    PyxType *rt = f->ret;
+    /* locals */
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->is_param)
+            continue;
+        if (s->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", s->cname);
+        else if (s->type->kind == PYX_TY_ARRAY)   /* a variable may be only written: no warning */
+            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s;\n", pyx_type_decl(E->a, s->type, s->cname));
+        else
+            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s = 0;\n", pyx_type_decl(E->a, s->type, s->cname));
+    }
+    /* object parameters are owned by the body: a reassignment releases them */
+    for (int i = 0; i < f->nparams; i++)
+        if (f->params[i]->type->kind == PYX_TY_OBJECT)
+            line(fn, "Py_INCREF(%s);", f->params[i]->cname);
+    emit_stmts(fn, &f->def->body);
+    /* falling off the end returns None (or 0 / nothing for C functions) */
+    if (rt->kind == PYX_TY_OBJECT) {
+        line(fn, "Py_INCREF(Py_None);");
+        line(fn, "pyx_r = Py_None;");
+    }
+    Buf out = {0};
+    buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->o->source_name, f->def->loc.line,
+               f->is_c ? (f->is_py ? "cpdef" : "cdef") : "def", f->name);
+    buf_printf(E->a, &out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
+    if (rt->kind == PYX_TY_OBJECT)
+        buf_printf(E->a, &out, "    PyObject *pyx_r = NULL;\n");
+    else if (rt->kind != PYX_TY_VOID)
+        buf_printf(E->a, &out, "    %s = 0;\n", pyx_type_decl(E->a, rt, "pyx_r"));
+    if (fn->lineno_used)
+        buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
+    buf_append(E->a, &out, &fn->decl);
+    buf_append(E->a, &out, &fn->body);
+    buf_printf(E->a, &out, "%s", LINE_RESET);
+    if (fn->err_main.used || fn->err_main_skip.used) {
+        buf_printf(E->a, &out, "    goto pyx_L_done;\n");
+        fn->ret_main.used = true;
+        if (fn->err_main.used) {
+            buf_printf(E->a, &out, "pyx_L_error:;\n");
+            for (int i = 0; i < fn->notemps; i++)
+                buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
+            buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+        }
+        if (fn->err_main_skip.used)
+            buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
+        if (f->is_c && f->exc == PYX_EXC_NONE) {
+            buf_printf(E->a, &out, "    pyx_rt_write_unraisable(\"%s\");\n", fn->tb_name);
+            if (rt->kind == PYX_TY_OBJECT)
+                buf_printf(E->a, &out, "    Py_XSETREF(pyx_r, Py_None);\n    Py_INCREF(Py_None);\n");
+            else if (rt->kind != PYX_TY_VOID)
+                buf_printf(E->a, &out, "    pyx_r = 0;\n");
+        } else if (rt->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &out, "    Py_CLEAR(pyx_r);\n");
+        } else if (rt->kind != PYX_TY_VOID) {
+            buf_printf(E->a, &out, "    pyx_r = %s;\n", f->exc_value ? f->exc_value : "0");
+        }
+    }
+    if (fn->ret_main.used)
+        buf_printf(E->a, &out, "pyx_L_done:;\n");
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->type->kind == PYX_TY_OBJECT)
+            buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", s->cname);
+    }
+    if (rt->kind != PYX_TY_VOID)
+        buf_printf(E->a, &out, "    return pyx_r;\n");
+    buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+}
+
+/* The Python-callable wrapper: binds the call to the signature, converts
+   typed arguments with Cython's errors, calls the C body and boxes a C
+   result. */
+void emit_wrapper(Emit *E, PyxFunc *f)
+{
+    PyxNode *def = f->def;
+    Fn fnv, *fn = &fnv;
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
+    Buf names = {0}, kwreq = {0};
+    bool seen_default = false;
+    bool varargs = false, varkw = false;
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW) {
+            varargs |= p->op == PYX_PARAM_VARARGS;
+            varkw |= p->op == PYX_PARAM_VARKW;
+            continue;
+        }
+        buf_printf(E->a, &names, "\"%s\", ", p->name);
+        if (p->op == PYX_PARAM_KWONLY) {
+            nkwonly++;
+            buf_printf(E->a, &kwreq, "%d, ", p->value == NULL);
+        } else {
+            npos++;
+            if (p->op == PYX_PARAM_POSONLY)
+                nposonly++;
+            if (p->value)
+                seen_default = true;
+            else if (!seen_default)
+                nrequired++;
+        }
+    }
+    Buf out = {0};
+    buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);
+    buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
+    if (nkwonly)
+        buf_printf(E->a, &out, "    static const unsigned char kwonly_required[] = {%s};\n", kwreq.p);
+    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\"%s\", names, NULL, %d, %d, %d, %d, %s, %d, %d};\n",
+               f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL", varargs, varkw);
+    buf_printf(E->a, &out, "    PyObject *values[%d];\n", n ? n : 1);
+    if (varargs || varkw)
+        buf_printf(E->a, &out, "    PyObject *star_args = NULL, *star_kwargs = NULL;\n");
+    buf_printf(E->a, &out, "    (void)self;\n");
+    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
+               varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
+    Buf call = {0};
+    bool any_conv = false;
+    int vi = 0;   /* index into values: *args and **kwargs have no slot */
+    for (int i = 0; i < n; i++) {
+        PyxSymbol *p = f->params[i];
+        PyxNode *pn = def->params.items[i];
+        if (pn->op == PYX_PARAM_VARARGS || pn->op == PYX_PARAM_VARKW) {
+            buf_printf(E->a, &call, "%s%s", i ? ", " : "", pn->op == PYX_PARAM_VARARGS ? "star_args" : "star_kwargs");
+            continue;
+        }
+        int v = vi++;
+        const char *dflt = pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i);
+        if (p->type->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, v,
+                       pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", v, dflt) : "");
+            if (p->type->builtin != PYX_BI_NONE) {
+                any_conv = true;
+                buf_printf(E->a, &out, "    if (pyx_rt_arg_type_test(%s, %s, %d, \"%s\") < 0) goto pyx_L_error;\n",
+                           p->cname, type_object_of(p->type->builtin), !(pn->flags & PYX_F(NOT_NONE)), p->name);
+            } else if (pn->flags & PYX_F(NOT_NONE)) {
+                any_conv = true;
+                buf_printf(E->a, &out, "    if (%s == Py_None) { PyErr_SetString(PyExc_TypeError, \"Argument '%s' must not be None\"); goto pyx_L_error; }\n",
+                           p->cname, p->name);
+            }
+        } else {
+            any_conv = true;
+            buf_printf(E->a, &out, "    %s;\n", pyx_type_decl(E->a, p->type, p->cname));
+            const char *rt = p->type->kind == PYX_TY_BINT ? "bint" : p->type->rt;
+            const char *conv;
+            if (p->type->kind == PYX_TY_FLOAT && p->type != &pyx_type_double)
+                conv = pyx_arena_printf(E->a, "{ double d_; if (pyx_rt_as_double(values[%d], &d_) < 0) goto pyx_L_error; %s = (float)d_; }", v, p->cname);
+            else
+                conv = pyx_arena_printf(E->a, "if (pyx_rt_as_%s(values[%d], &%s) < 0) goto pyx_L_error;", rt, v, p->cname);
+            if (pn->value)
+                buf_printf(E->a, &out, "    if (!values[%d]) %s = %s; else %s\n", v, p->cname, dflt, conv);
+            else
+                buf_printf(E->a, &out, "    %s\n", conv);
+        }
+        buf_printf(E->a, &call, "%s%s", i ? ", " : "", p->cname);
+    }
+    PyxType *rt = f->ret;
+    if (varargs || varkw) {
+        /* the body takes its own references: release the wrapper's after the call */
+        /* (only def functions take them, so the result is an object) */
+        buf_printf(E->a, &out, "    PyObject *res = %s(%s);\n", f->cname, call.p ? call.p : "");
+        buf_printf(E->a, &out, "    Py_XDECREF(star_args);\n    Py_XDECREF(star_kwargs);\n    return res;\n");
+    } else if (rt->kind == PYX_TY_OBJECT) {
+        buf_printf(E->a, &out, "    return %s(%s);\n", f->cname, call.p ? call.p : "");
+    } else if (rt->kind == PYX_TY_VOID) {
+        buf_printf(E->a, &out, "    %s(%s);\n", f->cname, call.p ? call.p : "");
+        if (f->exc != PYX_EXC_NONE && !f->nothrow)
+            buf_printf(E->a, &out, "    if (PyErr_Occurred()) return NULL;\n");
+        buf_printf(E->a, &out, "    Py_RETURN_NONE;\n");
+    } else {
+        buf_printf(E->a, &out, "    %s = %s(%s);\n", pyx_type_decl(E->a, rt, "r"), f->cname, call.p ? call.p : "");
+        const char *test = f->exc != PYX_EXC_NONE ? exc_test(fn, f, "r") : NULL;
+        if (test)
+            buf_printf(E->a, &out, "    if (%s) return NULL;\n", test);
+        buf_printf(E->a, &out, "    return %s(r);\n", rt->kind == PYX_TY_INT && rt->rank < 4 && !rt->is_signed ? "PyLong_FromLong" : rt->from_c);
+    }
+    if (any_conv) {
+        buf_printf(E->a, &out, "pyx_L_error:\n");
+        if (varargs || varkw)
+            buf_printf(E->a, &out, "    Py_XDECREF(star_args);\n    Py_XDECREF(star_kwargs);\n");
+        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", %u, NULL);\n", fn->tb_name, E->o->source_name, def->loc.line);
+        buf_printf(E->a, &out, "    return NULL;\n");
+    }
+    buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+    /* the method definition */
+    buf_printf(E->a, &E->statics, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n", f->wcname);
+    buf_printf(E->a, &E->statics, "static PyMethodDef pyx_mdef_%s = {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, %s};\n",
+               f->name, f->name, f->wcname, f->doc ? c_string(E->a, f->doc, (uint32_t)f->doc_len) : "NULL");
+}
+
+/* 'def f(...)' executing in the module body: evaluate the defaults, make the
+   function object and bind it in the module dict. */
+void emit_def_statement(Fn *fn, PyxNode *s)
+{
+    PyxFunc *f = s->func;
+    if (f == NULL)
+        return;
+    for (int i = 0; i < s->params.len; i++) {
+        PyxNode *p = s->params.items[i];
+        if (!p->value)
+            continue;
+        const char *slot = pyx_arena_printf(A, "pyx_dflt_%s_%d", f->name, i);
+        Val v = coerce(fn, emit_expr(fn, p->value), p->sym->type, p->value->loc);
+        if (p->sym->type->kind == PYX_TY_OBJECT)
+            store_object(fn, slot, v, p->loc);
+        else
+            line(fn, "%s = %s;", slot, v.c);
+    }
+    if (!f->is_py)
+        return;   /* a cdef function is no Python object */
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyCFunction_NewEx(&pyx_mdef_%s, pyx_m, pyx_modname);", t, f->name);
+    check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+    const char *r = temp(fn, &pyx_type_int);
+    line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);
+    line(fn, "Py_CLEAR(%s);", t);
+    check(fn, pyx_arena_printf(A, "%s < 0", r), s->loc);
+}
+
+/* C functions whose bodies cannot raise need no error checks at their call
+   sites, which also lets gcc optimise recursion as it would plain C.  Start
+   from "none raises" and emit each body into a scratch copy of the module
+   state until no function that can raise is still marked otherwise. */
+void find_nothrow(Emit *E)
+{
+    PyxModuleInfo *m = E->m;
+    for (int i = 0; i < m->nfuncs; i++) {
+        PyxFunc *f = m->funcs[i];
+        f->nothrow = f->is_c && f->ret->kind != PYX_TY_OBJECT && f->exc != PYX_EXC_NONE;
+    }
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < m->nfuncs; i++) {
+            PyxFunc *f = m->funcs[i];
+            if (!f->nothrow)
+                continue;
+            Emit scratch = *E;   /* appends past E's lengths: overwritten later, never read */
+            Fn fnv, *fn = &fnv;
+            fn_init(fn, &scratch, f, f->name);
+            emit_stmts(fn, &f->def->body);
+            for (int j = 0; j < f->nparams && !fn->err_main.used; j++)
+                if (f->params[j]->type->kind == PYX_TY_OBJECT)
+                    fn->err_main.used = true;
+            if (fn->err_main.used || fn->err_main_skip.used) {
+                f->nothrow = false;
+                changed = true;
+            }
+        }
+    }
+}

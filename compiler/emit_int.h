@@ -1,0 +1,141 @@
+/* emit_int.h - what the emitter's files share (private to compiler/emit*.c).
+ *
+ * The emitter turns the typed AST into C text.  Emit is the module being
+ * written (constants, statics, functions); Fn is one C function being
+ * written (its declarations, body, temps, labels and the error and return
+ * labels in force); Val is the C text of one evaluated expression with its
+ * type and whether it names an owned reference.
+ */
+#ifndef PYX_EMIT_INT_H
+#define PYX_EMIT_INT_H
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+/* ---- text buffers ------------------------------------------------------------ */
+
+typedef struct Buf {
+    char *p;
+    size_t len, cap;
+} Buf;
+
+/* Marks where the C file's own line numbers resume after #line directives
+   into the source; pyx_emit_module replaces it once line numbers are known. */
+#define LINE_RESET "#line PYX_RESET\n"
+
+/* ---- module and function state ------------------------------------------------ */
+
+typedef struct Emit {
+    PyxArena *a;
+    PyxModuleInfo *m;
+    const PyxEmitOptions *o;
+    Buf consts;        /* static PyObject *pyx_k_N; */
+    Buf const_init;    /* creates them */
+    int nconsts;
+    const char **names;   /* interned identifier constants, pyx_n_<i> */
+    int nnames, cap_names;
+    Buf statics;       /* defaults and method defs */
+    Buf funcs;
+    Buf protos;
+} Emit;
+
+typedef struct Label {
+    const char *name;
+    bool used;
+    struct Label *skip;   /* error labels: the same place after this frame's
+                             traceback entry, for errors that already have it */
+} Label;
+
+typedef struct Loop {
+    const char *user_break;   /* C statement for 'break' */
+    Label *brk;
+} Loop;
+
+typedef struct Fn {
+    Emit *E;
+    PyxFunc *f;             /* NULL for the module body */
+    Buf decl, body;
+    int indent;
+    int ntemp, nlabel;
+    const char **otemps;    /* object temps: released at the error label */
+    int notemps, cap_otemps;
+    Label *err, *ret;       /* where errors and returns go now */
+    Label err_main, ret_main, err_main_skip;
+    Loop loops[64];
+    int nloops;
+    const char *tb_name;    /* function name in tracebacks */
+    int lineno_used;
+} Fn;
+
+typedef struct Val {
+    const char *c;
+    PyxType *t;
+    bool owned;     /* c is a temp holding a new reference */
+} Val;
+
+#define A (fn->E->a)
+
+typedef void (*BodyFn)(Fn *fn, void *ctx);
+
+/* cwriter.c */
+void buf_printf(PyxArena *a, Buf *b, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void buf_append(PyxArena *a, Buf *dst, const Buf *src);
+void line(Fn *fn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+Label *new_label(Fn *fn, const char *what);
+Label *new_error_label(Fn *fn, const char *what);
+void place_label(Fn *fn, Label *l);
+const char *jump(Label *l);
+const char *temp(Fn *fn, PyxType *t);
+void check(Fn *fn, const char *cond, PyxLoc loc);
+void goto_error(Fn *fn, PyxLoc loc);
+void release(Fn *fn, Val v);
+Val cval(const char *c, PyxType *t);
+void close_blocks(Fn *fn, int n);
+const char *c_string(PyxArena *a, const char *s, uint32_t len);
+
+/* emit_conv.c */
+const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n);
+const char *name_const(Emit *E, const char *name);
+const char *str_const(Emit *E, PyxNode *s);
+const char *strip_underscores(PyxArena *a, const char *s);
+Val to_object(Fn *fn, Val v, PyxLoc loc);
+const char *to_new_ref(Fn *fn, Val v, PyxLoc loc);
+const char *type_object_of(PyxBuiltin b);
+Val coerce(Fn *fn, Val v, PyxType *to, PyxLoc loc);
+void move_into(Fn *fn, const char *res, Val v);
+Val materialize(Fn *fn, Val v);
+Val emit_as(Fn *fn, PyxNode *e, PyxType *to);
+void store_object(Fn *fn, const char *dst, Val v, PyxLoc loc);
+
+/* emit_expr.c */
+Val emit_name(Fn *fn, PyxNode *e);
+Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc);
+Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc);
+const char *emit_cond(Fn *fn, PyxNode *e);
+const char *exc_test(Fn *fn, PyxFunc *f, const char *res);
+Val emit_key(Fn *fn, PyxNode *right);
+Val emit_expr(Fn *fn, PyxNode *e);
+
+/* emit_stmt.c */
+void assign_to(Fn *fn, PyxNode *target, Val v);
+Val emit_comprehension(Fn *fn, PyxNode *e);
+void emit_stmts(Fn *fn, PyxNodeList *body);
+
+/* emit_exc.c */
+void emit_try_finally(Fn *fn, PyxNode *s);
+void emit_with_items(Fn *fn, PyxNode *s, int k);
+void emit_try_except(Fn *fn, PyxNode *s);
+
+/* emit_func.c */
+void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name);
+const char *c_signature(Emit *E, PyxFunc *f);
+void declare_default_slots(Emit *E, PyxFunc *f);
+void emit_function(Emit *E, PyxFunc *f);
+void emit_wrapper(Emit *E, PyxFunc *f);
+void emit_def_statement(Fn *fn, PyxNode *s);
+void find_nothrow(Emit *E);
+
+#endif

@@ -1,0 +1,690 @@
+/* emit_stmt.c - statements: assignment (names, elements, attributes,
+ * unpacking, augmented), loops (C range loops and the iterator protocol),
+ * inline comprehensions, return, del, import, and the statement dispatch.
+ */
+#include "emit_int.h"
+
+void assign_to(Fn *fn, PyxNode *target, Val v)
+{
+    PyxLoc loc = target->loc;
+    switch (target->kind) {
+    case PYX_NODE_NAME: {
+        PyxSymbol *sym = target->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            Val c = coerce(fn, v, sym->type, loc);
+            if (sym->type->kind == PYX_TY_OBJECT)
+                store_object(fn, sym->cname, c, loc);
+            else
+                line(fn, "%s = %s;", sym->cname, c.c);
+            return;
+        }
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, sym->name), o.c);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    case PYX_NODE_SUBSCRIPT: {
+        Val base = emit_expr(fn, target->value);
+        if (base.t->kind == PYX_TY_PTR || base.t->kind == PYX_TY_ARRAY) {
+            Val idx = emit_expr(fn, target->right);
+            Val c = coerce(fn, v, target->type, loc);
+            line(fn, "%s[%s] = %s;", base.c, idx.c, c.c);
+            return;
+        }
+        Val key = emit_key(fn, target->right);
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetItem(%s, %s, %s);", r, base.c, key.c, o.c);
+        release(fn, base);
+        release(fn, key);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    case PYX_NODE_ATTRIBUTE: {
+        Val base = emit_expr(fn, target->value);
+        Val o = to_object(fn, v, loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetAttr(%s, %s, %s);", r, base.c, name_const(fn->E, target->name), o.c);
+        release(fn, base);
+        release(fn, o);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+        return;
+    }
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        /* unpack into owned temps first, so a failing conversion of one
+           target still releases the rest */
+        int n = target->items.len;
+        Val o = to_object(fn, v, loc);
+        const char *arr = pyx_arena_printf(A, "pyx_u_%d", ++fn->ntemp);
+        buf_printf(A, &fn->decl, "    PyObject *%s[%d];\n", arr, n);
+        check(fn, pyx_arena_printf(A, "pyx_rt_unpack(%s, %d, %s) < 0", o.c, n, arr), loc);
+        release(fn, o);
+        const char **items = pyx_arena_alloc(A, sizeof(char *) * (size_t)n);
+        for (int i = 0; i < n; i++) {
+            items[i] = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s[%d];", items[i], arr, i);
+        }
+        for (int i = 0; i < n; i++)
+            assign_to(fn, target->items.items[i], (Val){items[i], &pyx_type_object, true});
+        return;
+    }
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+/* 'a, b = b, a + b': every value first, then every target, left to right. */
+static void emit_parallel_assign(Fn *fn, PyxNode *target, PyxNode *value)
+{
+    int n = target->items.len;
+    Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        Val v = emit_expr(fn, value->items.items[i]);
+        if (v.t->kind == PYX_TY_OBJECT && !v.owned) {
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s; Py_INCREF(%s);", t, v.c, t);
+            v = (Val){t, v.t, true};
+        } else if (v.t->kind != PYX_TY_OBJECT) {
+            v = materialize(fn, v);
+        }
+        vals[i] = v;
+    }
+    for (int i = 0; i < n; i++)
+        assign_to(fn, target->items.items[i], vals[i]);
+}
+
+/* 'slot op= value' for a C lvalue slot of type tt: C arithmetic with
+   Python's operator semantics; a Python operand makes it Python arithmetic
+   converted back with a range check (the seed tutorial's OverflowError). */
+static void aug_assign_c(Fn *fn, const char *slot, PyxType *tt, PyxNode *s)
+{
+    Val cur = cval(slot, tt);
+    Val v = emit_expr(fn, s->value);
+    if (v.t->kind == PYX_TY_OBJECT) {
+        Val co = to_object(fn, cur, s->loc);
+        Val r = object_binop(fn, s->op, co, v, true, s->loc);
+        line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+        return;
+    }
+    PyxType *t = tt->kind == PYX_TY_PTR ? tt : pyx_type_promote(tt, v.t);
+    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
+        t = &pyx_type_double;
+    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
+        v.c = s->value->name;
+    Val r = c_binop(fn, s->op, cur, v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
+    line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
+}
+
+static void emit_aug_assign(Fn *fn, PyxNode *s)
+{
+    PyxNode *tg = s->target;
+    PyxType *tt = tg->type;
+    if (tg->kind == PYX_NODE_NAME && pyx_type_is_c(tt)) {
+        aug_assign_c(fn, tg->sym->cname, tt, s);
+        return;
+    }
+    if (tg->kind == PYX_NODE_SUBSCRIPT && tg->value->type && (tg->value->type->kind == PYX_TY_PTR || tg->value->type->kind == PYX_TY_ARRAY)) {
+        Val base = materialize(fn, emit_expr(fn, tg->value));
+        Val idx = materialize(fn, emit_expr(fn, tg->right));
+        aug_assign_c(fn, pyx_arena_printf(A, "%s[%s]", base.c, idx.c), tt, s);
+        return;
+    }
+    /* object target: read, in-place operator, write back */
+    if (tg->kind == PYX_NODE_NAME) {
+        Val cur = emit_name(fn, tg);
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val r = object_binop(fn, s->op, cur, v, true, s->loc);
+        assign_to(fn, tg, r);
+        return;
+    }
+    if (tg->kind == PYX_NODE_ATTRIBUTE) {
+        Val base = emit_expr(fn, tg->value);
+        if (!base.owned) {
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
+            base = (Val){t, &pyx_type_object, true};
+        }
+        const char *cur = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_GetAttr(%s, %s);", cur, base.c, name_const(fn->E, tg->name));
+        check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
+        const char *rc = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyObject_SetAttr(%s, %s, %s);", rc, base.c, name_const(fn->E, tg->name), r.c);
+        release(fn, r);
+        release(fn, base);
+        check(fn, pyx_arena_printf(A, "%s < 0", rc), s->loc);
+        return;
+    }
+    /* obj[key] op= v */
+    Val base = emit_expr(fn, tg->value);
+    if (!base.owned) {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
+        base = (Val){t, &pyx_type_object, true};
+    }
+    Val key = emit_key(fn, tg->right);
+    if (!key.owned) {
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = %s; Py_INCREF(%s);", t, key.c, t);
+        key = (Val){t, &pyx_type_object, true};
+    }
+    const char *cur = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetItem(%s, %s);", cur, base.c, key.c);
+    check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
+    Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+    Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
+    const char *rc = temp(fn, &pyx_type_int);
+    line(fn, "%s = PyObject_SetItem(%s, %s, %s);", rc, base.c, key.c, r.c);
+    release(fn, r);
+    release(fn, base);
+    release(fn, key);
+    check(fn, pyx_arena_printf(A, "%s < 0", rc), s->loc);
+}
+
+static void emit_line_marker(Fn *fn, PyxNode *s)
+{
+    const PyxSource *src = s->loc.src;
+    uint32_t b, n;
+    pyx_source_line(src, s->loc.start, &b, &n);
+    char *text = pyx_arena_strndup(A, src->text + b, n);
+    for (char *p = text; *p; p++)
+        if (*p == '*' && p[1] == '/')
+            p[1] = '\\';   /* keep the comment closed */
+    while (*text == ' ' || *text == '\t')
+        text++;
+    if (fn->E->o->line_directives)
+        buf_printf(A, &fn->body, "#line %u \"%s\"\n", s->loc.line, fn->E->o->line_name);
+    line(fn, "/* %s:%u: %s */", fn->E->o->source_name, s->loc.line, text);
+}
+
+static void emit_body_stmts(Fn *fn, void *ctx)
+{
+    emit_stmts(fn, (PyxNodeList *)ctx);
+}
+
+/* Is 'iter' range(...) with C integer arguments, looping into 'target'? */
+static bool c_range_loop(PyxNode *target, PyxNode *iter)
+{
+    if (iter->kind != PYX_NODE_CALL || iter->value->kind != PYX_NODE_NAME || strcmp(iter->value->name, "range") != 0
+        || !iter->value->sym || iter->value->sym->kind != PYX_SYM_BUILTIN || iter->keywords.len
+        || iter->items.len < 1 || iter->items.len > 3 || target->kind != PYX_NODE_NAME)
+        return false;
+    for (int i = 0; i < iter->items.len; i++)
+        if (!iter->items.items[i] || iter->items.items[i]->type->kind != PYX_TY_INT)
+            return false;
+    return true;
+}
+
+/* for target in range(...) with C integer bounds: a C loop.  The body sees
+   'loop' as its innermost loop. */
+static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, BodyFn body, void *ctx)
+{
+    PyxType *ct = &pyx_type_longlong;
+    if (target->type->kind == PYX_TY_INT)
+        ct = target->type;
+    int n = call->items.len;
+    Val start = cval("0", ct), stop, step = cval("1", ct);
+    const char *vs = temp(fn, ct), *ve = temp(fn, ct), *vst = temp(fn, ct);
+    if (n == 1) {
+        stop = emit_as(fn, call->items.items[0], ct);
+    } else {
+        start = emit_as(fn, call->items.items[0], ct);
+        line(fn, "%s = %s;", vs, start.c);
+        start = cval(vs, ct);
+        stop = emit_as(fn, call->items.items[1], ct);
+        if (n == 3)
+            step = emit_as(fn, call->items.items[2], ct);
+    }
+    line(fn, "%s = %s;", vs, start.c);
+    line(fn, "%s = %s;", ve, stop.c);
+    line(fn, "%s = %s;", vst, step.c);
+    long k = 1;
+    bool const_step = n < 3;
+    if (n == 3) {
+        PyxNode *st = call->items.items[2];
+        if (st->kind == PYX_NODE_INT) {
+            k = strtol(strip_underscores(A, st->name), NULL, 0);
+            const_step = true;
+        }
+    }
+    if (n == 3 && (!const_step || k == 0)) {
+        fn->lineno_used = 1;
+        line(fn, "if (PYX_UNLIKELY(%s == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = %u; goto %s; }",
+             vst, call->loc.line, jump(fn->err));
+    }
+    const char *c = temp(fn, ct);
+    if (const_step && (k == 1 || k == -1)) {
+        /* c < stop with c += 1 cannot pass the type's maximum */
+        line(fn, "for (%s = %s; %s %s %s; %s += %s) {", c, vs, c, k > 0 ? "<" : ">", ve, c, vst);
+    } else {
+        /* other steps count iterations first, so a loop ending near the
+           type's limit stops instead of wrapping around */
+        const char *cnt = temp(fn, &pyx_type_ulonglong);
+        line(fn, "if (%s > 0) %s = %s < %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (unsigned long long)%s + 1 : 0;",
+             vst, cnt, vs, ve, ve, vs, vst);
+        line(fn, "else %s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
+             cnt, vs, ve, vs, ve, vst);
+        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, vs, cnt, cnt, c, vst);
+    }
+    fn->indent++;
+    assign_to(fn, target, cval(c, ct));
+    fn->loops[fn->nloops++] = *loop;
+    body(fn, ctx);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+}
+
+/* for target in <any iterable>: PyObject_GetIter / PyIter_Next.  On
+   exhaustion jumps to 'natural' when given (a loop else), else leaves the
+   loop; either way the caller releases the returned iterator temp. */
+static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop, Label *natural,
+                                  BodyFn body, void *ctx)
+{
+    Val iterable = to_object(fn, emit_expr(fn, iter), iter->loc);
+    const char *it = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
+    release(fn, iterable);
+    check(fn, pyx_arena_printf(A, "!%s", it), iter->loc);
+    const char *item = temp(fn, &pyx_type_object);
+    line(fn, "for (;;) {");
+    fn->indent++;
+    line(fn, "%s = PyIter_Next(%s);", item, it);
+    line(fn, "if (!%s) {", item);
+    fn->indent++;
+    check(fn, "PyErr_Occurred()", iter->loc);
+    if (natural)
+        line(fn, "goto %s;", jump(natural));
+    else
+        line(fn, "break;");
+    fn->indent--;
+    line(fn, "}");
+    assign_to(fn, target, (Val){item, &pyx_type_object, true});
+    if (target->type && pyx_type_is_c(target->type))
+        line(fn, "Py_CLEAR(%s);", item);
+    fn->loops[fn->nloops++] = *loop;
+    body(fn, ctx);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+    return it;
+}
+
+static void emit_for(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break");
+    if (s->op == 1 || c_range_loop(s->target, s->value)) {
+        Loop loop = {s->orelse.len ? pyx_arena_printf(A, "goto %s;", brk->name) : "break;", brk};
+        emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+        return;
+    }
+    Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
+    Loop loop = {"break;", brk};
+    const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
+    line(fn, "Py_CLEAR(%s);", it);
+    if (s->orelse.len) {
+        line(fn, "goto %s;", jump(brk));
+        place_label(fn, natural);
+        line(fn, "Py_CLEAR(%s);", it);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+    }
+}
+
+/* [elt for ... if ...]: nested loops appending to the result, in the
+   enclosing C function (the loop variables are its hidden locals). */
+typedef struct Comp {
+    PyxNode *node;
+    int level;
+    const char *result;
+} Comp;
+
+static void emit_comp_level(Fn *fn, Comp *c);
+
+static void comp_body(Fn *fn, void *ctx)
+{
+    Comp *c = ctx;
+    PyxNode *gen = c->node->handlers.items[c->level];
+    int opened = 0;
+    for (int i = 0; i < gen->items.len; i++) {
+        line(fn, "if (%s) {", emit_cond(fn, gen->items.items[i]));
+        fn->indent++;
+        opened++;
+    }
+    if (c->level + 1 < c->node->handlers.len) {
+        Comp next = {c->node, c->level + 1, c->result};
+        emit_comp_level(fn, &next);
+    } else {
+        PyxNode *e = c->node;
+        const char *r = temp(fn, &pyx_type_int);
+        if (e->kind == PYX_NODE_DICT_COMP) {
+            Val k = to_object(fn, emit_expr(fn, e->left), e->loc);
+            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, c->result, k.c, v.c);
+            release(fn, k);
+            release(fn, v);
+        } else {
+            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            line(fn, "%s = %s(%s, %s);", r, e->kind == PYX_NODE_SET_COMP ? "PySet_Add" : "PyList_Append", c->result, v.c);
+            release(fn, v);
+        }
+        check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
+    }
+    close_blocks(fn, opened);
+}
+
+static void emit_comp_level(Fn *fn, Comp *c)
+{
+    PyxNode *gen = c->node->handlers.items[c->level];
+    Label *brk = new_label(fn, "break");
+    Loop loop = {"break;", brk};
+    if (c_range_loop(gen->target, gen->value)) {
+        emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
+    } else {
+        const char *it = emit_iter_loop(fn, gen->target, gen->value, &loop, NULL, comp_body, c);
+        line(fn, "Py_CLEAR(%s);", it);
+    }
+}
+
+Val emit_comprehension(Fn *fn, PyxNode *e)
+{
+    const char *res = temp(fn, &pyx_type_object);
+    line(fn, "%s = %s;", res, e->kind == PYX_NODE_LIST_COMP ? "PyList_New(0)" : e->kind == PYX_NODE_SET_COMP ? "PySet_New(NULL)" : "PyDict_New()");
+    check(fn, pyx_arena_printf(A, "!%s", res), e->loc);
+    Comp c = {e, 0, res};
+    emit_comp_level(fn, &c);
+    return (Val){res, e->type, true};
+}
+
+static void emit_while(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break");
+    Label *natural = new_label(fn, "exhausted");
+    Loop loop = {"break;", brk};
+    line(fn, "for (;;) {");
+    fn->indent++;
+    const char *c = emit_cond(fn, s->test);
+    if (s->orelse.len)
+        line(fn, "if (!%s) goto %s;", c, jump(natural));
+    else
+        line(fn, "if (!%s) break;", c);
+    fn->loops[fn->nloops++] = loop;
+    emit_stmts(fn, &s->body);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+    if (s->orelse.len) {
+        line(fn, "goto %s;", jump(brk));
+        place_label(fn, natural);
+        emit_stmts(fn, &s->orelse);
+        place_label(fn, brk);
+    }
+}
+
+static void emit_return(Fn *fn, PyxNode *s)
+{
+    PyxType *rt = fn->f->ret;
+    if (rt->kind == PYX_TY_VOID) {
+        line(fn, "goto %s;", jump(fn->ret));
+        return;
+    }
+    if (rt->kind == PYX_TY_OBJECT) {
+        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("Py_None", &pyx_type_object);
+        const char *nv = to_new_ref(fn, v, s->loc);
+        line(fn, "Py_XSETREF(pyx_r, %s);", nv);
+        if (v.owned)
+            line(fn, "%s = NULL;", nv);
+    } else {
+        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("0", rt);
+        line(fn, "pyx_r = %s;", v.c);
+    }
+    line(fn, "goto %s;", jump(fn->ret));
+}
+
+/* del target */
+static void emit_delete(Fn *fn, PyxNode *t)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME: {
+        PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), t->loc);
+            line(fn, "Py_CLEAR(%s);", sym->cname);
+            return;
+        }
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = PyDict_DelItem(pyx_d, %s);", r, name_const(fn->E, sym->name));
+        line(fn, "if (%s < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {", r);
+        line(fn, "    PyErr_Clear();");
+        line(fn, "    PyErr_Format(PyExc_NameError, \"name '%%s' is not defined\", \"%s\");", sym->name);
+        line(fn, "}");
+        check(fn, pyx_arena_printf(A, "%s < 0", r), t->loc);
+        return;
+    }
+    case PYX_NODE_SUBSCRIPT: case PYX_NODE_ATTRIBUTE: {
+        Val base = emit_expr(fn, t->value);
+        const char *r = temp(fn, &pyx_type_int);
+        if (t->kind == PYX_NODE_SUBSCRIPT) {
+            Val key = emit_key(fn, t->right);
+            line(fn, "%s = PyObject_DelItem(%s, %s);", r, base.c, key.c);
+            release(fn, key);
+        } else {
+            line(fn, "%s = PyObject_DelAttr(%s, %s);", r, base.c, name_const(fn->E, t->name));
+        }
+        release(fn, base);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), t->loc);
+        return;
+    }
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
+        for (int i = 0; i < t->items.len; i++)
+            emit_delete(fn, t->items.items[i]);
+        return;
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+static void emit_import(Fn *fn, PyxNode *s)
+{
+    if (s->kind == PYX_NODE_IMPORT) {
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *al = s->items.items[i];
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = pyx_rt_import(%s, pyx_d, NULL, 0, %d);", t, name_const(fn->E, al->name), al->asname != NULL);
+            check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+            PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
+            n.name = al->sym->name;
+            assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+        }
+        return;
+    }
+    Buf fl = {0};
+    buf_printf(A, &fl, "PyTuple_Pack(%d", s->items.len);
+    for (int i = 0; i < s->items.len; i++)
+        buf_printf(A, &fl, ", %s", name_const(fn->E, s->items.items[i]->name));
+    buf_printf(A, &fl, ")");
+    const char *fromlist = new_const(fn->E, "%s", fl.p, 0);
+    const char *mod = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_import(%s, pyx_d, %s, %d, 0);", mod, name_const(fn->E, s->name ? s->name : ""), fromlist, s->level);
+    check(fn, pyx_arena_printf(A, "!%s", mod), s->loc);
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *al = s->items.items[i];
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_import_from(%s, %s);", t, mod, name_const(fn->E, al->name));
+        check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+        PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
+        n.name = al->sym->name;
+        assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+    }
+    line(fn, "Py_CLEAR(%s);", mod);
+}
+
+static void emit_stmt(Fn *fn, PyxNode *s)
+{
+    if (s->kind != PYX_NODE_FUNCTION_DEF || fn->f == NULL)
+        emit_line_marker(fn, s);
+    switch (s->kind) {
+    case PYX_NODE_EXPR_STMT: {
+        if (s->value->kind == PYX_NODE_STR)
+            break;   /* docstrings and bare strings do nothing */
+        Val v = emit_expr(fn, s->value);
+        if (v.t->kind == PYX_TY_OBJECT)
+            release(fn, v);
+        else if (v.t->kind != PYX_TY_VOID)
+            line(fn, "(void)%s;", v.c);   /* also marks a call's result temp as used */
+        break;
+    }
+    case PYX_NODE_ASSIGN: {
+        if (s->value == NULL)
+            break;
+        PyxNode *t0 = s->items.items[0];
+        if (s->items.len == 1 && (t0->kind == PYX_NODE_TUPLE || t0->kind == PYX_NODE_LIST)
+            && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
+            && s->value->items.len == t0->items.len) {
+            emit_parallel_assign(fn, t0, s->value);
+            break;
+        }
+        Val v = emit_expr(fn, s->value);
+        if (s->items.len > 1 && v.t->kind != PYX_TY_OBJECT)
+            v = materialize(fn, v);
+        for (int i = 0; i < s->items.len; i++) {
+            Val use = v;
+            if (i < s->items.len - 1 && v.owned)
+                use.owned = false;   /* later targets still need it */
+            assign_to(fn, s->items.items[i], use);
+        }
+        break;
+    }
+    case PYX_NODE_AUG_ASSIGN:
+        emit_aug_assign(fn, s);
+        break;
+    case PYX_NODE_PASS: case PYX_NODE_GLOBAL: case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM:
+    case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF: case PYX_NODE_DEF_CONST:
+        break;
+    case PYX_NODE_BREAK:
+        line(fn, "%s", fn->loops[fn->nloops - 1].user_break);
+        if (strncmp(fn->loops[fn->nloops - 1].user_break, "goto", 4) == 0)
+            fn->loops[fn->nloops - 1].brk->used = true;
+        break;
+    case PYX_NODE_CONTINUE:
+        line(fn, "continue;");
+        break;
+    case PYX_NODE_RETURN:
+        emit_return(fn, s);
+        break;
+    case PYX_NODE_IF: {
+        const char *c = emit_cond(fn, s->test);
+        line(fn, "if (%s) {", c);
+        fn->indent++;
+        emit_stmts(fn, &s->body);
+        fn->indent--;
+        if (s->orelse.len) {
+            line(fn, "} else {");
+            fn->indent++;
+            emit_stmts(fn, &s->orelse);
+            fn->indent--;
+        }
+        line(fn, "}");
+        break;
+    }
+    case PYX_NODE_WHILE:
+        emit_while(fn, s);
+        break;
+    case PYX_NODE_FOR:
+        emit_for(fn, s);
+        break;
+    case PYX_NODE_ASSERT: {
+        line(fn, "if (pyx_rt_assertions_enabled()) {");
+        fn->indent++;
+        const char *c = emit_cond(fn, s->test);
+        line(fn, "if (!%s) {", c);
+        fn->indent++;
+        if (s->value) {
+            Val m = to_object(fn, emit_expr(fn, s->value), s->loc);
+            line(fn, "PyErr_SetObject(PyExc_AssertionError, %s);", m.c);
+            release(fn, m);
+        } else {
+            line(fn, "PyErr_SetNone(PyExc_AssertionError);");
+        }
+        goto_error(fn, s->loc);
+        fn->indent--;
+        line(fn, "}");
+        fn->indent--;
+        line(fn, "}");
+        break;
+    }
+    case PYX_NODE_RAISE: {
+        if (s->value == NULL) {
+            /* re-raise: the exception keeps its traceback, this frame included */
+            line(fn, "pyx_rt_reraise();");
+            fn->lineno_used = 1;
+            line(fn, "pyx_lineno = %u; goto %s;", s->loc.line, fn->err->skip ? jump(fn->err->skip) : jump(fn->err));
+            break;
+        }
+        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val c = s->cause ? to_object(fn, emit_expr(fn, s->cause), s->loc) : cval("NULL", &pyx_type_object);
+        line(fn, "pyx_rt_raise(%s, %s);", v.c, c.c);
+        release(fn, v);
+        release(fn, c);
+        goto_error(fn, s->loc);
+        break;
+    }
+    case PYX_NODE_TRY:
+        if (s->handlers.len == 0) {
+            emit_try_finally(fn, s);
+        } else if (s->finalbody.len == 0) {
+            emit_try_except(fn, s);
+        } else {
+            /* try/except/finally: the except part runs inside the finally */
+            PyxNode inner = *s, outer = *s;
+            inner.finalbody.len = 0;
+            PyxNode *one = &inner;
+            outer.body.items = &one;
+            outer.body.len = outer.body.cap = 1;
+            outer.handlers.len = 0;
+            outer.orelse.len = 0;
+            emit_try_finally(fn, &outer);
+        }
+        break;
+    case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
+        emit_import(fn, s);
+        break;
+    case PYX_NODE_WITH:
+        emit_with_items(fn, s, 0);
+        break;
+    case PYX_NODE_DELETE:
+        for (int i = 0; i < s->items.len; i++)
+            emit_delete(fn, s->items.items[i]);
+        break;
+    case PYX_NODE_FUNCTION_DEF:
+        if (fn->f == NULL)
+            emit_def_statement(fn, s);
+        break;
+    case PYX_NODE_CDEF_VARS:
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *v = s->items.items[i];
+            if (v->value) {
+                PyxNode n = {.kind = PYX_NODE_NAME, .loc = v->loc, .sym = v->sym, .name = v->name, .type = v->sym->type};
+                assign_to(fn, &n, emit_expr(fn, v->value));
+            }
+        }
+        break;
+    case PYX_NODE_CDEF_BLOCK:
+        emit_stmts(fn, &s->body);
+        break;
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+void emit_stmts(Fn *fn, PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++)
+        emit_stmt(fn, body->items[i]);
+}
