@@ -1,0 +1,425 @@
+/* check_stmt.c - typing statements: assignment targets, loops, try, with,
+ * del, imports, returns, and the statements only allowed at module level.
+ */
+#include "sema_int.h"
+
+/* ---- statements -------------------------------------------------------------------- */
+
+void check_target(Sema *S, PyxNode *t, PyxNode *value)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME: {
+        check_name(S, t);
+        PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_FUNC || sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_BUILTIN) {
+            if (sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c && S->func == NULL)
+                break;   /* rebinding a def at module level is Python */
+            pyx_diag_error(S->d, t->loc, "cannot assign to '%s'", t->name);
+            return;
+        }
+        sym->assigned = true;
+        if (value && t->type)
+            check_assignable(S, value, t->type, pyx_arena_printf(S->a, "'%s'", t->name));
+        break;
+    }
+    case PYX_NODE_SUBSCRIPT:
+        check_expr(S, t);
+        if (value && t->type && pyx_type_is_c(t->type))
+            check_assignable(S, value, t->type, "an element");
+        break;
+    case PYX_NODE_ATTRIBUTE:
+        check_expr(S, t);
+        if (value && pyx_type_is_c(value->type) && !pyx_type_is_numeric(value->type))
+            pyx_diag_error(S->d, value->loc, "cannot assign '%s' to a Python attribute", value->type->name);
+        break;
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
+        /* 'a, b = x': element-wise when x is a display of the same length */
+        bool parallel = value && (value->kind == PYX_NODE_TUPLE || value->kind == PYX_NODE_LIST)
+                        && value->items.len == t->items.len;
+        for (int i = 0; i < t->items.len; i++) {
+            PyxNode *el = t->items.items[i];
+            if (el->kind == PYX_NODE_STARRED) {
+                unsupported(S, el, "starred assignment targets");
+                continue;
+            }
+            PyxNode *ev = parallel ? value->items.items[i] : NULL;
+            check_target(S, el, ev && ev->kind != PYX_NODE_STARRED ? ev : NULL);
+        }
+        t->type = &pyx_type_object;
+        break;
+    }
+    default:
+        pyx_diag_error(S->d, t->loc, "cannot assign to %s", pyx_node_kind_name(t->kind));
+    }
+}
+
+/* Bits of a C integer type on the LP64 targets pyxc builds for. */
+static int int_bits(const PyxType *t)
+{
+    switch (t->rank) {
+    case 1: return 8;
+    case 2: return 16;
+    case 3: return 32;
+    default: return 64;
+    }
+}
+
+/* 'for i in range(A, B, C)' with constant bounds and 'x += i' in its body,
+   x a C integer: when the sum provably leaves x's range, say so now (the
+   run will raise OverflowError, or wrap if i is a C integer too). */
+static void warn_range_sum_overflow(Sema *S, PyxNode *loop)
+{
+    PyxNode *call = loop->value;
+    if (!is_range_call(S, call) || loop->target->kind != PYX_NODE_NAME)
+        return;
+    long v[3] = {0, 0, 1};
+    int n = call->items.len;
+    for (int i = 0; i < n; i++) {
+        bool ok = true;
+        long x = const_int_value(S, call->items.items[i], &ok);
+        if (!ok)
+            return;
+        v[n == 1 ? 1 : i] = x;
+    }
+    if (v[2] == 0)
+        return;
+    __int128 count = 0;
+    if (v[2] > 0 && v[1] > v[0])
+        count = ((__int128)v[1] - v[0] + v[2] - 1) / v[2];
+    else if (v[2] < 0 && v[1] < v[0])
+        count = ((__int128)v[0] - v[1] - v[2] - 1) / -v[2];
+    if (count <= 0)
+        return;
+    __int128 sum = count * v[0] + (__int128)v[2] * count * (count - 1) / 2;
+    for (int i = 0; i < loop->body.len; i++) {
+        PyxNode *st = loop->body.items[i];
+        if (st->kind != PYX_NODE_AUG_ASSIGN || st->op != PYX_OP_ADD || st->target->kind != PYX_NODE_NAME
+            || st->value->kind != PYX_NODE_NAME || strcmp(st->value->name, loop->target->name) != 0)
+            continue;
+        PyxSymbol *sym = lookup(S, st->target->name);
+        if (!sym || !sym->type || sym->type->kind != PYX_TY_INT)
+            continue;
+        int bits = int_bits(sym->type);
+        __int128 max = sym->type->is_signed ? (((__int128)1 << (bits - 1)) - 1) : (((__int128)1 << bits) - 1);
+        __int128 min = sym->type->is_signed ? -((__int128)1 << (bits - 1)) : 0;
+        if (sum > max || sum < min) {
+            char buf[48];
+            __int128 a = sum < 0 ? -sum : sum;
+            int k = (int)sizeof buf - 1;
+            buf[k] = '\0';
+            do {
+                buf[--k] = (char)('0' + (int)(a % 10));
+                a /= 10;
+            } while (a && k > 1);
+            if (sum < 0)
+                buf[--k] = '-';
+            bool c_loop = loop->target->type && loop->target->type->kind == PYX_TY_INT;
+            pyx_diag_warning(S->d, st->loc, "'%s' is a C %s, but the loop adds up to %s, which does not fit: "
+                             "this %s at run time; declare '%s' as 'long long'",
+                             st->target->name, sym->type->name, buf + k,
+                             c_loop ? "wraps around (C arithmetic)" : "raises OverflowError", st->target->name);
+        }
+    }
+}
+
+/* del target: a name, an element, an attribute, or a tuple of them. */
+static void check_delete(Sema *S, PyxNode *t)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME: {
+        check_name(S, t);
+        PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+            if (sym->type->kind != PYX_TY_OBJECT && sym->type->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, t->loc, "cannot delete the C variable '%s'", t->name);
+        } else if (sym->kind != PYX_SYM_PYGLOBAL && sym->kind != PYX_SYM_BUILTIN
+                   && !(sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c)) {
+            pyx_diag_error(S->d, t->loc, "cannot delete '%s'", t->name);
+        }
+        break;
+    }
+    case PYX_NODE_SUBSCRIPT:
+        check_expr(S, t);
+        if (t->value->type && pyx_type_is_c(t->value->type) && t->value->type->kind != PYX_TY_ERROR)
+            pyx_diag_error(S->d, t->loc, "cannot delete an element of a C array or pointer");
+        break;
+    case PYX_NODE_ATTRIBUTE:
+        check_expr(S, t);
+        break;
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
+        for (int i = 0; i < t->items.len; i++)
+            check_delete(S, t->items.items[i]);
+        break;
+    default:
+        pyx_diag_error(S->d, t->loc, "cannot delete %s", t->kind == PYX_NODE_CALL ? "function call" : "expression");
+    }
+}
+
+void check_stmt(Sema *S, PyxNode *s)
+{
+    switch (s->kind) {
+    case PYX_NODE_EXPR_STMT:
+        check_expr(S, s->value);
+        break;
+    case PYX_NODE_ASSIGN:
+        if (s->value == NULL) {   /* 'x: T' declares nothing at run time */
+            if (s->items.len == 1 && s->items.items[0]->kind == PYX_NODE_NAME)
+                break;
+            unsupported(S, s, "annotations without a value on this target");
+            break;
+        }
+        check_expr(S, s->value);
+        for (int i = 0; i < s->items.len; i++)
+            check_target(S, s->items.items[i], s->value);
+        break;
+    case PYX_NODE_AUG_ASSIGN: {
+        check_target(S, s->target, NULL);
+        check_expr(S, s->value);
+        PyxType *t = s->target->type, *v = s->value->type;
+        if (t && v && t->kind != PYX_TY_ERROR && v->kind != PYX_TY_ERROR) {
+            if (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && !(t->kind == PYX_TY_PTR && v->kind == PYX_TY_INT
+                                                                  && (s->op == PYX_OP_ADD || s->op == PYX_OP_SUB)))
+                pyx_diag_error(S->d, s->loc, "invalid operand types for %s=: '%s' and '%s'", pyx_op_str(s->op), t->name, v->name);
+            if (pyx_type_is_c(v) && !pyx_type_is_numeric(v))
+                pyx_diag_error(S->d, s->value->loc, "invalid operand type for %s=: '%s'", pyx_op_str(s->op), v->name);
+            if (t->kind == PYX_TY_INT && v->kind == PYX_TY_OBJECT && s->op == PYX_OP_DIV)
+                pyx_diag_error(S->d, s->loc, "'/=' would make '%s' a float; declare it double", s->target->name);
+        }
+        break;
+    }
+    case PYX_NODE_PASS:
+        break;
+    case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
+        if (S->loop_depth == 0)
+            pyx_diag_error(S->d, s->loc, s->kind == PYX_NODE_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
+        else if (S->guard > S->loop_guard)
+            unsupported(S, s, "break/continue out of a try/finally block or an except handler");
+        break;
+    case PYX_NODE_RETURN:
+        if (S->func == NULL) {
+            pyx_diag_error(S->d, s->loc, "'return' outside function");
+            break;
+        }
+        if (s->value) {
+            check_expr(S, s->value);
+            if (S->func->ret->kind == PYX_TY_VOID)
+                pyx_diag_error(S->d, s->value->loc, "return with a value in a function returning void");
+            else
+                check_assignable(S, s->value, S->func->ret, "the return value");
+        }
+        break;
+    case PYX_NODE_IF: case PYX_NODE_WHILE:
+        check_expr(S, s->test);
+        if (pyx_type_is_c(s->test->type) && !pyx_type_is_numeric(s->test->type) && s->test->type->kind != PYX_TY_PTR
+            && s->test->type->kind != PYX_TY_ERROR)
+            pyx_diag_error(S->d, s->test->loc, "'%s' cannot be used as a condition", s->test->type->name);
+        int saved_guard = S->loop_guard;
+        if (s->kind == PYX_NODE_WHILE) {
+            S->loop_depth++;
+            S->loop_guard = S->guard;
+        }
+        check_stmts(S, &s->body);
+        if (s->kind == PYX_NODE_WHILE)
+            S->loop_depth--;
+        S->loop_guard = saved_guard;
+        check_stmts(S, &s->orelse);
+        break;
+    case PYX_NODE_FOR: {
+        if (s->flags & PYX_F(ASYNC)) {
+            unsupported(S, s, "async for");
+            break;
+        }
+        check_expr(S, s->value);
+        check_target(S, s->target, NULL);
+        PyxType *tt = s->target->type;
+        if (is_range_call(S, s->value) && tt && tt->kind == PYX_TY_INT && s->target->kind == PYX_NODE_NAME) {
+            for (int i = 0; i < s->value->items.len; i++) {
+                PyxNode *arg = s->value->items.items[i];
+                if (arg->type && arg->type->kind != PYX_TY_INT && arg->type->kind != PYX_TY_OBJECT
+                    && arg->type->kind != PYX_TY_BINT && arg->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, arg->loc, "range() argument must be an integer, not '%s'", arg->type->name);
+            }
+            s->op = 1;   /* a C loop */
+        } else if (tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
+            pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
+        }
+        int saved_guard = S->loop_guard;
+        S->loop_depth++;
+        S->loop_guard = S->guard;
+        check_stmts(S, &s->body);
+        S->loop_depth--;
+        S->loop_guard = saved_guard;
+        check_stmts(S, &s->orelse);
+        if (!S->infer_pass)
+            warn_range_sum_overflow(S, s);
+        break;
+    }
+    case PYX_NODE_ASSERT:
+        check_expr(S, s->test);
+        if (s->value)
+            check_expr(S, s->value);
+        break;
+    case PYX_NODE_RAISE:
+        if (s->value == NULL)
+            break;   /* re-raise the exception being handled */
+        check_expr(S, s->value);
+        if (s->cause)
+            check_expr(S, s->cause);
+        if (pyx_type_is_c(s->value->type) && s->value->type->kind != PYX_TY_ERROR)
+            pyx_diag_error(S->d, s->value->loc, "exceptions must derive from BaseException, not '%s'", s->value->type->name);
+        break;
+    case PYX_NODE_TRY:
+        if (s->flags & PYX_F(STAR)) {
+            unsupported(S, s, "except* (exception groups)");
+            break;
+        }
+        if (s->finalbody.len)
+            S->guard++;
+        check_stmts(S, &s->body);
+        for (int i = 0; i < s->handlers.len; i++) {
+            PyxNode *h = s->handlers.items[i];
+            if (h->value == NULL && i < s->handlers.len - 1)
+                pyx_diag_error(S->d, h->loc, "default 'except:' must be last");
+            if (h->value) {
+                check_expr(S, h->value);
+                if (pyx_type_is_c(h->value->type) && h->value->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, h->value->loc, "'except' needs exception classes, not a '%s'", h->value->type->name);
+            }
+            if (h->name) {
+                if (h->target == NULL) {
+                    h->target = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
+                    h->target->name = h->name;
+                    h->target->len = h->len;
+                }
+                check_target(S, h->target, NULL);
+                if (h->target->type && pyx_type_is_c(h->target->type) && h->target->type->kind != PYX_TY_ERROR)
+                    pyx_diag_error(S->d, h->loc, "cannot bind an exception to the C variable '%s'", h->name);
+            }
+            S->guard++;
+            check_stmts(S, &h->body);
+            S->guard--;
+        }
+        check_stmts(S, &s->orelse);
+        if (s->finalbody.len)
+            S->guard--;
+        check_stmts(S, &s->finalbody);
+        break;
+    case PYX_NODE_GLOBAL:
+        if (S->func == NULL)
+            break;   /* harmless at module level */
+        break;
+    case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
+        if (s->flags & PYX_F(STAR)) {
+            if (S->func)
+                pyx_diag_error(S->d, s->loc, "import * only allowed at module level");
+            else
+                unsupported(S, s, "'from ... import *'");
+            break;
+        }
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *al = s->items.items[i];
+            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, al->loc);
+            if (al->asname)
+                n->name = al->asname;
+            else if (s->kind == PYX_NODE_IMPORT && strchr(al->name, '.'))
+                n->name = pyx_arena_strndup(S->a, al->name, (size_t)(strchr(al->name, '.') - al->name));
+            else
+                n->name = al->name;
+            check_target(S, n, NULL);
+            al->sym = n->sym;
+            if (n->type && pyx_type_is_c(n->type))
+                pyx_diag_error(S->d, al->loc, "cannot import into the C variable '%s'", n->name);
+        }
+        break;
+    case PYX_NODE_FUNCTION_DEF:
+        if (S->func) {
+            unsupported(S, s, "nested functions and closures");
+            break;
+        }
+        /* defaults are evaluated where the def statement runs: module scope */
+        for (int i = 0; i < s->params.len; i++) {
+            PyxNode *p = s->params.items[i];
+            if (!p->value)
+                continue;
+            check_expr(S, p->value);
+            if (p->sym)
+                check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
+        }
+        break;
+    case PYX_NODE_CDEF_VARS:
+        if (s->op == 0) {
+            /* no declaration pass saw it: a cdef inside a module-level block */
+            pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+            break;
+        }
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *v = s->items.items[i];
+            if (v->value && v->sym) {
+                check_expr(S, v->value);
+                check_assignable(S, v->value, v->sym->type, pyx_arena_printf(S->a, "'%s'", v->name));
+                if (v->sym->type->kind == PYX_TY_ARRAY)
+                    pyx_diag_error(S->d, v->value->loc, "C arrays cannot be initialised with '='");
+            }
+        }
+        break;
+    case PYX_NODE_CDEF_BLOCK:
+        for (int i = 0; i < s->body.len; i++)
+            check_stmt(S, s->body.items[i]);
+        break;
+    case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM: case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF:
+    case PYX_NODE_DEF_CONST:
+        if (S->func)
+            pyx_diag_error(S->d, s->loc, "this declaration is only allowed at module level");
+        break;
+    case PYX_NODE_CLASS_DEF:
+        unsupported(S, s, (s->flags & PYX_F(CDEF)) ? "cdef classes (extension types)" : "classes");
+        break;
+    case PYX_NODE_WITH:
+        if (s->flags & PYX_F(ASYNC)) {
+            unsupported(S, s, "async with");
+            break;
+        }
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *it = s->items.items[i];
+            PyxType *t = check_expr(S, it->value);
+            if (pyx_type_is_c(t) && t->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, it->value->loc, "a '%s' is not a context manager", t->name);
+            if (it->target)
+                check_target(S, it->target, NULL);
+        }
+        S->guard++;   /* break/continue would have to call __exit__: not yet */
+        check_stmts(S, &s->body);
+        S->guard--;
+        break;
+    case PYX_NODE_MATCH:
+        unsupported(S, s, "match statements");
+        break;
+    case PYX_NODE_DELETE:
+        for (int i = 0; i < s->items.len; i++)
+            check_delete(S, s->items.items[i]);
+        break;
+    case PYX_NODE_NONLOCAL:
+        unsupported(S, s, "nonlocal (no closures yet)");
+        break;
+    case PYX_NODE_TYPE_ALIAS:
+        unsupported(S, s, "type aliases");
+        break;
+    case PYX_NODE_GIL_BLOCK:
+        unsupported(S, s, "with nogil / with gil blocks");
+        break;
+    case PYX_NODE_STRUCT_DEF: case PYX_NODE_ENUM_DEF: case PYX_NODE_FUSED_DEF:
+        unsupported(S, s, s->kind == PYX_NODE_STRUCT_DEF ? "structs and unions" : s->kind == PYX_NODE_ENUM_DEF ? "enums" : "fused types");
+        break;
+    case PYX_NODE_INCLUDE:
+        unsupported(S, s, "include files");
+        break;
+    default:
+        unsupported(S, s, pyx_node_kind_name(s->kind));
+    }
+}
+
+void check_stmts(Sema *S, PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++)
+        check_stmt(S, body->items[i]);
+}

@@ -1,0 +1,592 @@
+/* declare.c - declarations: C types as written resolved to PyxTypes,
+ * function signatures with their Cython 3 exception specs, cdef variables,
+ * extern blocks, ctypedefs, and the names a function or module binds
+ * (Python decides scope per function, not per line).
+ */
+#include "sema_int.h"
+
+/* The C function type of a declaration: return type (object when absent)
+   and parameter types; '(void)' means no parameters, '...' varargs. */
+static PyxType *c_function_type(Sema *S, PyxNode *ret, PyxNodeList *params)
+{
+    PyxType *t = pyx_arena_new(S->a, PyxType);
+    t->kind = PYX_TY_FUNC;
+    t->base = ret ? resolve_ctype(S, ret) : &pyx_type_object;
+    t->params = pyx_arena_alloc(S->a, sizeof(PyxType *) * (size_t)(params->len + 1));
+    for (int i = 0; i < params->len; i++) {
+        PyxNode *p = params->items[i];
+        if (p->op == PYX_PARAM_CVARARGS) {
+            t->varargs = true;
+            continue;
+        }
+        t->params[t->nparams++] = p->ctype ? resolve_ctype(S, p->ctype) : &pyx_type_object;
+    }
+    if (t->nparams == 1 && t->params[0]->kind == PYX_TY_VOID)
+        t->nparams = 0;
+    t->name = pyx_type_decl(S->a, t, "");
+    t->cname = t->name;
+    return t;
+}
+
+/* CTYPE_* nodes -> PyxType; reports unknown names. */
+PyxType *resolve_ctype(Sema *S, PyxNode *n)
+{
+    switch (n->kind) {
+    case PYX_NODE_CTYPE_NAME: {
+        PyxType *t = NULL;
+        bool words = (n->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT))) || n->op;
+        if (words) {
+            if (n->op == 1 && strcmp(n->name, "double") == 0 && !(n->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT)))) {
+                unsupported(S, n, "long double");
+                return &pyx_type_error;
+            }
+            t = pyx_type_by_words(n->name, n->flags & PYX_F(UNSIGNED), n->flags & PYX_F(SIGNED),
+                                  n->flags & PYX_F(SHORT), n->op);
+            if (t == NULL) {
+                pyx_diag_error(S->d, n->loc, "invalid C type: signed/unsigned/short/long do not combine with '%s'", n->name);
+                return &pyx_type_error;
+            }
+        } else {
+            t = pyx_type_by_name(n->name);
+            if (t == NULL) {
+                PyxSymbol *sym = lookup(S, n->name);
+                if (sym && sym->kind == PYX_SYM_TYPE)
+                    t = sym->type;
+            }
+            if (t == NULL && strchr(n->name, '.') == NULL) {
+                PyxSymbol *sym = scope_find(S->module, n->name);
+                if (sym && sym->kind == PYX_SYM_TYPE)
+                    t = sym->type;
+            }
+        }
+        if (t == NULL) {
+            pyx_diag_error(S->d, n->loc, "'%s' is not a type identifier", n->name);
+            return &pyx_type_error;
+        }
+        if (n->items.len || n->keywords.len) {
+            unsupported(S, n, "buffer or template arguments on a type");
+            return &pyx_type_error;
+        }
+        return t;
+    }
+    case PYX_NODE_CTYPE_PTR: {
+        PyxType *base = resolve_ctype(S, n->ctype);
+        if (base->kind == PYX_TY_OBJECT) {
+            unsupported(S, n, "pointers to Python objects");
+            return &pyx_type_error;
+        }
+        return base->kind == PYX_TY_ERROR ? base : pyx_type_ptr(S->a, base);
+    }
+    case PYX_NODE_CTYPE_ARRAY: {
+        PyxType *base = resolve_ctype(S, n->ctype);
+        if (base->kind == PYX_TY_ERROR)
+            return base;
+        if (base->kind == PYX_TY_OBJECT) {
+            unsupported(S, n, "C arrays of Python objects");
+            return &pyx_type_error;
+        }
+        long len = -1;
+        if (n->value) {
+            bool ok = true;
+            len = const_int_value(S, n->value, &ok);
+            if (!ok || len <= 0) {
+                pyx_diag_error(S->d, n->value->loc, "array size must be a positive integer constant");
+                return &pyx_type_error;
+            }
+        }
+        return pyx_type_array(S->a, base, len);
+    }
+    case PYX_NODE_CTYPE_FUNC:
+        return c_function_type(S, n->ctype, &n->params);
+    case PYX_NODE_CTYPE_MEMVIEW:
+        unsupported(S, n, "typed memoryviews");
+        return &pyx_type_error;
+    default:
+        PYX_UNREACHABLE();
+    }
+}
+
+void add_include(Sema *S, const char *header)
+{
+    for (int i = 0; i < S->m->nincludes; i++)
+        if (strcmp(S->m->includes[i], header) == 0)
+            return;
+    PUSH(S->a, S->m->includes, S->m->nincludes, S->m->cap_includes, header);
+}
+
+/* The Cython 3 exception rule for a C function (see PyxExcKind). */
+static void set_exception_spec(Sema *S, PyxFunc *f)
+{
+    PyxNode *def = f->def;
+    PyxNode *ec = def->except_clause;
+    if (f->ret->kind == PYX_TY_OBJECT) {
+        f->exc = PYX_EXC_NULL;
+        f->exc_value = "NULL";
+        if (def->flags & PYX_F(NOEXCEPT))
+            f->exc = PYX_EXC_NONE;
+        return;
+    }
+    if (def->flags & PYX_F(NOEXCEPT)) {
+        f->exc = PYX_EXC_NONE;
+        return;
+    }
+    if (ec && (ec->flags & PYX_F(EXC_PLUS))) {
+        unsupported(S, ec, "C++ exception translation 'except +'");
+        return;
+    }
+    if (ec && (ec->flags & PYX_F(EXC_STAR))) {
+        f->exc = PYX_EXC_STAR;
+        return;
+    }
+    if (ec && ec->value) {
+        f->exc = (ec->flags & PYX_F(EXC_CHECK)) ? PYX_EXC_CHECK : PYX_EXC_VALUE;
+        bool ok = true;
+        PyxNode *v = ec->value;
+        if (v->kind == PYX_NODE_NAME && strcmp(v->name, "NULL") == 0) {
+            f->exc_value = "NULL";
+        } else if (v->kind == PYX_NODE_FLOAT || (v->kind == PYX_NODE_UNARYOP && v->value->kind == PYX_NODE_FLOAT)) {
+            f->exc_value = v->kind == PYX_NODE_FLOAT ? v->name : pyx_arena_printf(S->a, "-%s", v->value->name);
+        } else {
+            long val = const_int_value(S, v, &ok);
+            if (!ok) {
+                pyx_diag_error(S->d, v->loc, "exception value must be a constant");
+                return;
+            }
+            f->exc_value = pyx_arena_printf(S->a, "%ld", val);
+        }
+        if (f->ret->kind == PYX_TY_VOID) {
+            pyx_diag_error(S->d, ec->loc, "a void function cannot have an exception value; use 'except *'");
+        }
+        return;
+    }
+    /* Cython 3 default: propagate exceptions */
+    switch (f->ret->kind) {
+    case PYX_TY_VOID:
+        f->exc = PYX_EXC_STAR;
+        break;
+    case PYX_TY_PTR:
+        f->exc = PYX_EXC_CHECK;
+        f->exc_value = "NULL";
+        break;
+    case PYX_TY_INT: case PYX_TY_BINT: case PYX_TY_FLOAT:
+        f->exc = PYX_EXC_CHECK;
+        f->exc_value = f->ret->kind == PYX_TY_FLOAT ? "-1.0" : "-1";
+        break;
+    default:
+        f->exc = PYX_EXC_STAR;
+    }
+}
+
+static bool is_cython_directive(PyxNode *dec, const char *name, bool *value)
+{
+    /* @cython.name(True) */
+    if (dec->kind == PYX_NODE_CALL && dec->value->kind == PYX_NODE_ATTRIBUTE
+        && dec->value->value->kind == PYX_NODE_NAME && strcmp(dec->value->value->name, "cython") == 0
+        && strcmp(dec->value->name, name) == 0 && dec->items.len == 1) {
+        *value = dec->items.items[0]->kind == PYX_NODE_TRUE;
+        return true;
+    }
+    return false;
+}
+
+/* A function's signature: parameters and return type, before its body is read. */
+static void declare_function(Sema *S, PyxNode *def)
+{
+    PyxFunc *f = pyx_arena_new(S->a, PyxFunc);
+    f->def = def;
+    f->name = def->name;
+    def->func = f;
+    f->is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
+    f->is_py = !(def->flags & PYX_F(CDEF));
+    f->cname = pyx_arena_printf(S->a, "pyx_f_%s_%s", S->m->name, def->name);
+    f->wcname = pyx_arena_printf(S->a, "pyx_pw_%s_%s", S->m->name, def->name);
+    f->cdivision = S->m->cdivision;
+    for (int i = 0; i < def->decorators.len; i++) {
+        PyxNode *dec = def->decorators.items[i];
+        bool v;
+        if (is_cython_directive(dec, "cdivision", &v))
+            f->cdivision = v;
+        else if (is_cython_directive(dec, "boundscheck", &v) || is_cython_directive(dec, "wraparound", &v)
+                 || is_cython_directive(dec, "nonecheck", &v) || is_cython_directive(dec, "initializedcheck", &v)
+                 || is_cython_directive(dec, "overflowcheck", &v) || is_cython_directive(dec, "infer_types", &v)
+                 || is_cython_directive(dec, "profile", &v) || is_cython_directive(dec, "linetrace", &v))
+            continue;   /* no effect on the supported subset */
+        else if (dec->kind == PYX_NODE_ATTRIBUTE && dec->value->kind == PYX_NODE_NAME
+                 && strcmp(dec->value->name, "cython") == 0
+                 && (strcmp(dec->name, "ccall") == 0 || strcmp(dec->name, "cfunc") == 0
+                     || strcmp(dec->name, "inline") == 0 || strcmp(dec->name, "final") == 0))
+            continue;
+        else
+            unsupported(S, dec, "decorators");
+    }
+    if (def->flags & PYX_F(ASYNC))
+        unsupported(S, def, "async functions");
+    if (def->type_params.len)
+        unsupported(S, def, "type parameters on functions");
+    f->ret = def->ctype ? resolve_ctype(S, def->ctype) : &pyx_type_object;
+    if (!f->is_c && def->ctype == NULL && def->annotation)
+        f->ret = &pyx_type_object;   /* def annotations do not type the result */
+    if (f->ret->kind == PYX_TY_ARRAY) {
+        pyx_diag_error(S->d, def->loc, "a function cannot return a C array");
+        f->ret = &pyx_type_error;
+    }
+    if (f->is_py && f->ret->kind != PYX_TY_OBJECT && f->ret->kind != PYX_TY_ERROR
+        && !pyx_type_is_numeric(f->ret) && f->ret->kind != PYX_TY_VOID) {
+        pyx_diag_error(S->d, def->loc, "a cpdef function must return a type Python can represent, not '%s'", f->ret->name);
+    }
+    f->params = pyx_arena_alloc(S->a, sizeof(PyxSymbol *) * (size_t)(def->params.len + 1));
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (p->name == NULL || p->op == PYX_PARAM_CVARARGS) {
+            pyx_diag_error(S->d, p->loc, "parameter needs a name in a function definition");
+            continue;
+        }
+        if (f->is_c && p->op != PYX_PARAM_NORMAL) {
+            pyx_diag_error(S->d, p->loc, "cdef and cpdef functions take positional parameters only");
+            continue;
+        }
+        PyxType *t = &pyx_type_object;
+        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW) {
+            if (p->ctype)
+                pyx_diag_error(S->d, p->loc, "'%s' cannot have a C type", p->name);
+            t = pyx_type_builtin(p->op == PYX_PARAM_VARARGS ? PYX_BI_TUPLE : PYX_BI_DICT);
+        } else if (p->ctype) {
+            t = resolve_ctype(S, p->ctype);
+        }
+        if (t->kind == PYX_TY_VOID) {
+            pyx_diag_error(S->d, p->loc, "parameter '%s' cannot have type void", p->name);
+            t = &pyx_type_error;
+        }
+        if (f->is_py && t->kind == PYX_TY_PTR) {
+            pyx_diag_error(S->d, p->loc, "parameter '%s' of a def or cpdef function cannot be a C pointer", p->name);
+            t = &pyx_type_error;
+        }
+        if (t->kind == PYX_TY_ARRAY)
+            t = pyx_type_ptr(S->a, t->base);
+        for (int j = 0; j < f->nparams; j++)
+            if (strcmp(f->params[j]->name, p->name) == 0)
+                pyx_diag_error(S->d, p->loc, "duplicate argument '%s' in function definition", p->name);
+        PyxSymbol *sym = pyx_arena_new(S->a, PyxSymbol);
+        sym->kind = PYX_SYM_LOCAL;
+        sym->name = p->name;
+        sym->type = t;
+        sym->loc = p->loc;
+        sym->is_param = true;
+        sym->declared = p->ctype != NULL;
+        sym->cname = pyx_arena_printf(S->a, "v_%s", p->name);
+        p->sym = sym;
+        f->params[f->nparams++] = sym;
+        if ((p->flags & (PYX_F(NOT_NONE) | PYX_F(OR_NONE))) && t->kind != PYX_TY_OBJECT)
+            pyx_diag_error(S->d, p->loc, "'not None' and 'or None' only apply to Python object parameters");
+    }
+    if (f->is_c)
+        set_exception_spec(S, f);
+    /* docstring */
+    if (def->body.len && def->body.items[0]->kind == PYX_NODE_EXPR_STMT
+        && def->body.items[0]->value->kind == PYX_NODE_STR && !(def->body.items[0]->value->flags & PYX_F(BYTES))) {
+        f->doc = def->body.items[0]->value->name;
+        f->doc_len = (int)def->body.items[0]->value->len;
+    }
+    PyxSymbol *prev = scope_find(S->module, def->name);
+    if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c)) {
+        pyx_diag_error(S->d, def->loc, "'%s' redeclared", def->name);
+        pyx_diag_note(S->d, prev->loc, "previous declaration of '%s' is here", def->name);
+        return;
+    }
+    PyxSymbol *sym = prev ? prev : scope_add(S, S->module, PYX_SYM_FUNC, def->name, &pyx_type_object, def->loc);
+    sym->kind = PYX_SYM_FUNC;
+    sym->func = f;
+    sym->declared = true;
+    def->sym = sym;
+    PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
+}
+
+/* Names a statement list binds (assignment targets, loop targets, imports),
+   calling fn for each NAME found in a binding position. */
+static void bind_target(Sema *S, PyxNode *t, void (*fn)(Sema *, PyxNode *))
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME:
+        fn(S, t);
+        break;
+    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
+        for (int i = 0; i < t->items.len; i++)
+            bind_target(S, t->items.items[i], fn);
+        break;
+    case PYX_NODE_STARRED:
+        bind_target(S, t->value, fn);
+        break;
+    default:
+        break;
+    }
+}
+
+static void bind_alias_names(Sema *S, PyxNode *stmt, void (*fn)(Sema *, PyxNode *))
+{
+    for (int i = 0; i < stmt->items.len; i++) {
+        PyxNode *al = stmt->items.items[i];
+        PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, al->loc);
+        if (al->asname)
+            n->name = al->asname;
+        else if (stmt->kind == PYX_NODE_IMPORT) {
+            const char *dot = strchr(al->name, '.');
+            n->name = dot ? pyx_arena_strndup(S->a, al->name, (size_t)(dot - al->name)) : al->name;
+        } else
+            n->name = al->name;
+        n->len = (uint32_t)strlen(n->name);
+        fn(S, n);
+    }
+}
+
+static void walk_binding_stmt(Sema *S, PyxNode *s, void (*fn)(Sema *, PyxNode *), bool into_defs)
+{
+    switch (s->kind) {
+    case PYX_NODE_ASSIGN:
+        for (int i = 0; i < s->items.len; i++)
+            bind_target(S, s->items.items[i], fn);
+        break;
+    case PYX_NODE_AUG_ASSIGN:
+        bind_target(S, s->target, fn);
+        break;
+    case PYX_NODE_WITH:
+        for (int i = 0; i < s->items.len; i++)
+            if (s->items.items[i]->target)
+                bind_target(S, s->items.items[i]->target, fn);
+        break;
+    case PYX_NODE_DELETE:   /* 'del x' makes x local, as an assignment does */
+        for (int i = 0; i < s->items.len; i++)
+            bind_target(S, s->items.items[i], fn);
+        break;
+    case PYX_NODE_FOR:
+        bind_target(S, s->target, fn);
+        break;
+    case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
+        if (!(s->flags & PYX_F(STAR)))
+            bind_alias_names(S, s, fn);
+        break;
+    case PYX_NODE_FUNCTION_DEF: case PYX_NODE_CLASS_DEF:
+        if (into_defs) {
+            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, s->loc);
+            n->name = s->name;
+            n->len = s->len;
+            fn(S, n);
+        }
+        return;
+    default:
+        break;
+    }
+    walk_bindings(S, &s->body, fn, into_defs);
+    walk_bindings(S, &s->orelse, fn, into_defs);
+    walk_bindings(S, &s->finalbody, fn, into_defs);
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        if (h->kind == PYX_NODE_EXCEPT && h->name) {
+            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
+            n->name = h->name;
+            n->len = h->len;
+            fn(S, n);
+        }
+        walk_bindings(S, &h->body, fn, into_defs);
+    }
+}
+
+void walk_bindings(Sema *S, PyxNodeList *body, void (*fn)(Sema *, PyxNode *), bool into_defs)
+{
+    for (int i = 0; i < body->len; i++)
+        walk_binding_stmt(S, body->items[i], fn, into_defs);
+}
+
+static void bind_module_name(Sema *S, PyxNode *n)
+{
+    if (!scope_find(S->module, n->name))
+        scope_add(S, S->module, PYX_SYM_PYGLOBAL, n->name, &pyx_type_object, n->loc);
+}
+
+/* cdef variables: at module level they are C statics, in functions C locals. */
+static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
+{
+    stmt->op = 1;   /* seen by a declaration pass (check_stmt relies on it) */
+    if (stmt->flags & (PYX_F(PUBLIC) | PYX_F(READONLY)))
+        pyx_diag_error(S->d, stmt->loc, "'public' and 'readonly' apply to cdef class attributes only");
+    for (int i = 0; i < stmt->items.len; i++) {
+        PyxNode *v = stmt->items.items[i];
+        PyxType *t = resolve_ctype(S, v->ctype);
+        if (t->kind == PYX_TY_VOID) {
+            pyx_diag_error(S->d, v->loc, "variable '%s' cannot have type void", v->name);
+            t = &pyx_type_error;
+        }
+        PyxSymbol *prev = scope_find(scope, v->name);
+        if (prev) {
+            if (prev->declared || prev->kind != PYX_SYM_PYGLOBAL) {
+                pyx_diag_error(S->d, v->loc, "'%s' redeclared", v->name);
+                pyx_diag_note(S->d, prev->loc, "previous declaration of '%s' is here", v->name);
+                continue;
+            }
+        }
+        PyxSymbol *sym = prev ? prev : scope_add(S, scope, PYX_SYM_LOCAL, v->name, t, v->loc);
+        sym->type = t;
+        sym->declared = true;
+        sym->loc = v->loc;
+        if (scope == S->module) {
+            sym->kind = PYX_SYM_CGLOBAL;
+            sym->cname = pyx_arena_printf(S->a, "pyx_g_%s", v->name);
+            PUSH(S->a, S->m->cglobals, S->m->ncglobals, S->m->cap_cglobals, sym);
+        } else {
+            sym->kind = PYX_SYM_LOCAL;
+            sym->cname = pyx_arena_printf(S->a, "v_%s", v->name);
+            PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+        }
+        v->sym = sym;
+    }
+}
+
+static void declare_extern_block(Sema *S, PyxNode *blk)
+{
+    if (strcmp(blk->name, "*") != 0)
+        add_include(S, blk->name);
+    for (int i = 0; i < blk->body.len; i++) {
+        PyxNode *s = blk->body.items[i];
+        if (s->kind == PYX_NODE_FUNCTION_DEF) {
+            PyxType *t = c_function_type(S, s->ctype, &s->params);
+            if (scope_find(S->module, s->name)) {
+                pyx_diag_error(S->d, s->loc, "'%s' redeclared", s->name);
+                continue;
+            }
+            PyxSymbol *sym = scope_add(S, S->module, PYX_SYM_EXTERN, s->name, t, s->loc);
+            sym->cname = s->name;
+            sym->declared = true;
+        } else if (s->kind == PYX_NODE_CDEF_VARS) {
+            for (int j = 0; j < s->items.len; j++) {
+                PyxNode *v = s->items.items[j];
+                PyxSymbol *sym = scope_add(S, S->module, PYX_SYM_EXTERN, v->name, resolve_ctype(S, v->ctype), v->loc);
+                sym->cname = v->name;
+                sym->declared = true;
+            }
+        } else if (s->kind == PYX_NODE_PASS || (s->kind == PYX_NODE_EXPR_STMT && s->value->kind == PYX_NODE_STR)) {
+            if (s->kind == PYX_NODE_EXPR_STMT && strcmp(blk->name, "*") == 0)
+                unsupported(S, s, "verbatim C code in 'cdef extern from *' blocks");
+        } else {
+            unsupported(S, s, "this declaration in an extern block (only functions and variables so far)");
+        }
+    }
+}
+
+void declare_module(Sema *S, PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++) {
+        PyxNode *s = body->items[i];
+        switch (s->kind) {
+        case PYX_NODE_FUNCTION_DEF:
+            declare_function(S, s);
+            break;
+        case PYX_NODE_CDEF_VARS:
+            declare_cvars(S, s, S->module);
+            break;
+        case PYX_NODE_CDEF_BLOCK:
+            for (int j = 0; j < s->body.len; j++) {
+                PyxNode *inner = s->body.items[j];
+                if (inner->kind == PYX_NODE_CDEF_VARS)
+                    declare_cvars(S, inner, S->module);
+                else if (inner->kind != PYX_NODE_PASS)
+                    unsupported(S, inner, "function declarations in 'cdef:' blocks");
+            }
+            break;
+        case PYX_NODE_CIMPORT_FROM:
+            if (s->flags & PYX_F(STAR)) {
+                unsupported(S, s, "'cimport *'");
+                break;
+            }
+            if (s->name == NULL || s->level) {
+                unsupported(S, s, "relative cimports");
+                break;
+            }
+            if (strcmp(s->name, "cython") == 0)
+                break;
+            for (int j = 0; j < s->items.len; j++)
+                declare_libc(S, s, s->items.items[j]);
+            break;
+        case PYX_NODE_CIMPORT:
+            for (int j = 0; j < s->items.len; j++) {
+                PyxNode *al = s->items.items[j];
+                if (strcmp(al->name, "cython") != 0 && strncmp(al->name, "libc", 4) != 0)
+                    unsupported(S, al, "cimport of modules other than cython and libc");
+                scope_add(S, S->module, PYX_SYM_MODULE, al->asname ? al->asname : al->name, &pyx_type_error, al->loc);
+            }
+            break;
+        case PYX_NODE_EXTERN_BLOCK:
+            declare_extern_block(S, s);
+            break;
+        case PYX_NODE_CTYPEDEF:
+            if (s->value || s->kind == PYX_NODE_FUSED_DEF) {
+                unsupported(S, s, "ctypedef of structs and enums");
+                break;
+            }
+            if (scope_find(S->module, s->name)) {
+                pyx_diag_error(S->d, s->loc, "'%s' redeclared", s->name);
+                break;
+            }
+            scope_add(S, S->module, PYX_SYM_TYPE, s->name, resolve_ctype(S, s->ctype), s->loc);
+            break;
+        case PYX_NODE_DEF_CONST: {
+            PyxSymbol *sym = scope_add(S, S->module, PYX_SYM_EXTERN, s->name, &pyx_type_error, s->loc);
+            sym->value = s->value;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    walk_bindings(S, body, bind_module_name, false);
+}
+
+/* ---- function bodies ------------------------------------------------------------- */
+
+void bind_local(Sema *S, PyxNode *n)
+{
+    Scope *fs = S->scope;
+    if (is_global_in(fs, n->name))
+        return;
+    PyxSymbol *sym = scope_find(fs, n->name);
+    if (sym)
+        return;
+    sym = scope_add(S, fs, PYX_SYM_LOCAL, n->name, NULL, n->loc);   /* type decided by inference */
+    sym->cname = pyx_arena_printf(S->a, "v_%s", n->name);
+    PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+}
+
+/* 'global' statements and cdef declarations of one function, found before
+   anything is typed: Python decides scope per function, not per line. */
+void collect_declarations(Sema *S, PyxNodeList *body, bool top)
+{
+    for (int i = 0; i < body->len; i++) {
+        PyxNode *s = body->items[i];
+        if (s->kind == PYX_NODE_GLOBAL) {
+            for (int j = 0; j < s->items.len; j++) {
+                const char *name = s->items.items[j]->name;
+                if (scope_find(S->scope, name))
+                    pyx_diag_error(S->d, s->items.items[j]->loc, "name '%s' is assigned to before global declaration", name);
+                PUSH(S->a, S->scope->globals, S->scope->nglobals, S->scope->cap_globals, name);
+                if (!scope_find(S->module, name))
+                    scope_add(S, S->module, PYX_SYM_PYGLOBAL, name, &pyx_type_object, s->loc);
+            }
+        } else if (s->kind == PYX_NODE_CDEF_VARS || s->kind == PYX_NODE_CDEF_BLOCK) {
+            if (!top) {
+                pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+                s->op = 1;
+                continue;
+            }
+            if (s->kind == PYX_NODE_CDEF_VARS)
+                declare_cvars(S, s, S->scope);
+            else
+                for (int j = 0; j < s->body.len; j++)
+                    if (s->body.items[j]->kind == PYX_NODE_CDEF_VARS)
+                        declare_cvars(S, s->body.items[j], S->scope);
+        } else {
+            collect_declarations(S, &s->body, false);
+            collect_declarations(S, &s->orelse, false);
+            collect_declarations(S, &s->finalbody, false);
+            for (int j = 0; j < s->handlers.len; j++)
+                collect_declarations(S, &s->handlers.items[j]->body, false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/* sema_int.h - what the checker's files share (private to sema.c,
+ * declare.c, libc.c, infer.c and check_*.c).
+ *
+ * Sema is the state of one module's check: the scope chain, the function
+ * being checked, and the loop/guard depths that decide where break and
+ * continue may go.
+ */
+#ifndef PYX_SEMA_INT_H
+#define PYX_SEMA_INT_H
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sema.h"
+
+/* ---- scopes --------------------------------------------------------------- */
+
+typedef struct Scope Scope;
+struct Scope {
+    Scope *parent;
+    PyxSymbol **syms;
+    int len, cap;
+    PyxFunc *func;         /* NULL for the module scope */
+    const char **globals;  /* names declared 'global' in this function */
+    int nglobals, cap_globals;
+};
+
+typedef struct Sema {
+    PyxArena *a;
+    PyxDiag *d;
+    PyxModuleInfo *m;
+    Scope *builtins;       /* parent of the module scope */
+    Scope *module;
+    Scope *scope;          /* current */
+    PyxFunc *func;         /* current function, NULL at module level */
+    int loop_depth;
+    int guard;             /* nesting of finally bodies and except handlers */
+    int loop_guard;        /* guard when the innermost loop started: break and
+                              continue may not leave a guarded block yet */
+    int infer_pass;        /* 1 while collecting assignment types for inference */
+} Sema;
+
+#define PUSH(a, arr, len, cap, item)                                             \
+    do {                                                                         \
+        if ((len) == (cap)) {                                                    \
+            int c_ = (cap) ? (cap) * 2 : 8;                                      \
+            void *n_ = pyx_arena_alloc((a), sizeof *(arr) * (size_t)c_);         \
+            if (len)                                                             \
+                memcpy(n_, (arr), sizeof *(arr) * (size_t)(len));                \
+            (arr) = n_;                                                          \
+            (cap) = c_;                                                          \
+        }                                                                        \
+        (arr)[(len)++] = (item);                                                 \
+    } while (0)
+
+/* sema.c */
+PyxSymbol *scope_find(Scope *s, const char *name);
+PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc);
+bool is_global_in(Scope *s, const char *name);
+PyxSymbol *lookup(Sema *S, const char *name);
+void unsupported(Sema *S, PyxNode *n, const char *what);
+PyxType *type_error(PyxNode *n);
+
+/* declare.c */
+PyxType *resolve_ctype(Sema *S, PyxNode *n);
+void add_include(Sema *S, const char *header);
+void walk_bindings(Sema *S, PyxNodeList *body, void (*fn)(Sema *, PyxNode *), bool into_defs);
+void declare_module(Sema *S, PyxNodeList *body);
+void bind_local(Sema *S, PyxNode *n);
+void collect_declarations(Sema *S, PyxNodeList *body, bool top);
+
+/* libc.c */
+void declare_libc(Sema *S, PyxNode *stmt, PyxNode *alias);
+
+/* infer.c */
+bool is_range_call(Sema *S, PyxNode *it);
+void mark_arith(Sema *S, PyxNode *e, bool operand);
+void infer_locals(Sema *S, PyxFunc *f);
+
+/* check_expr.c */
+long const_int_value(Sema *S, PyxNode *e, bool *ok);
+PyxType *set_type(PyxNode *e, PyxType *t);
+PyxType *check_name(Sema *S, PyxNode *e);
+PyxType *check_expr(Sema *S, PyxNode *e);
+bool bytes_literal_to_char_ptr(PyxNode *value, PyxType *to);
+void check_assignable(Sema *S, PyxNode *value, PyxType *to, const char *what);
+
+/* check_call.c */
+PyxType *check_call(Sema *S, PyxNode *e);
+
+/* check_stmt.c */
+void check_target(Sema *S, PyxNode *t, PyxNode *value);
+void check_stmt(Sema *S, PyxNode *s);
+void check_stmts(Sema *S, PyxNodeList *body);
+
+#endif
