@@ -33,6 +33,13 @@ static const char *const flag_names[] = {
 #undef PYX_X
 };
 
+/* ORDER PYX_SLOT */
+static const char *const slot_names[] = {
+#define PYX_X(s) #s,
+    PYX_SLOTS(PYX_X)
+#undef PYX_X
+};
+
 /* ORDER PyxParamKind */
 static const char *const param_kind_names[] = {"normal", "posonly", "kwonly", "varargs", "varkw", "cvarargs"};
 
@@ -66,6 +73,127 @@ const char *pyx_op_str(int op)
 {
     return op > 0 && op < PYX_OP__COUNT ? op_names[op] : "?";
 }
+
+const char *pyx_slot_name(PyxSlot s)
+{
+    return s < PYX_SLOT__COUNT ? slot_names[s] : "?";
+}
+
+/* ---- the generic child visitor -------------------------------------------------------- */
+
+static PyxNode **slot_node(PyxNode *n, PyxSlot s)
+{
+    switch (s) {
+    case PYX_SLOT_TARGET: return &n->target;
+    case PYX_SLOT_TEST: return &n->test;
+    case PYX_SLOT_LEFT: return &n->left;
+    case PYX_SLOT_VALUE: return &n->value;
+    case PYX_SLOT_RIGHT: return &n->right;
+    case PYX_SLOT_CAUSE: return &n->cause;
+    case PYX_SLOT_ANNOTATION: return &n->annotation;
+    case PYX_SLOT_CTYPE: return &n->ctype;
+    case PYX_SLOT_EXCEPT_CLAUSE: return &n->except_clause;
+    case PYX_SLOT_LOWER: return &n->lower;
+    case PYX_SLOT_UPPER: return &n->upper;
+    case PYX_SLOT_STEP: return &n->step;
+    default: return NULL;
+    }
+}
+
+static PyxNodeList *slot_list(PyxNode *n, PyxSlot s)
+{
+    switch (s) {
+    case PYX_SLOT_DECORATORS: return &n->decorators;
+    case PYX_SLOT_TYPE_PARAMS: return &n->type_params;
+    case PYX_SLOT_PARAMS: return &n->params;
+    case PYX_SLOT_ITEMS: return &n->items;
+    case PYX_SLOT_KEYWORDS: return &n->keywords;
+    case PYX_SLOT_BODY: return &n->body;
+    case PYX_SLOT_HANDLERS: return &n->handlers;
+    case PYX_SLOT_ORELSE: return &n->orelse;
+    case PYX_SLOT_FINALBODY: return &n->finalbody;
+    default: return NULL;
+    }
+}
+
+#define S(x) PYX_SLOT_##x
+#define END PYX_SLOT__COUNT
+/* Evaluation order of the slots that matter, per kind; the rest follow in
+   dump order.  Python evaluates an assignment's value before its targets,
+   a loop's iterable before its target, a comprehension's generators before
+   its element, decorators and defaults before the function exists. */
+static const PyxSlot *kind_order(PyxNodeKind k)
+{
+    static const PyxSlot assign[] = {S(VALUE), S(ANNOTATION), S(ITEMS), END};
+    static const PyxSlot aug[] = {S(TARGET), S(VALUE), END};
+    static const PyxSlot loop[] = {S(VALUE), S(TARGET), S(BODY), S(ORELSE), END};
+    static const PyxSlot comp[] = {S(VALUE), S(TARGET), S(ITEMS), END};
+    static const PyxSlot elt[] = {S(HANDLERS), S(LEFT), S(VALUE), END};
+    static const PyxSlot funcdef[] = {S(DECORATORS), S(TYPE_PARAMS), S(PARAMS), S(ANNOTATION), S(CTYPE),
+                                     S(EXCEPT_CLAUSE), S(BODY), END};
+    static const PyxSlot param[] = {S(VALUE), S(ANNOTATION), S(CTYPE), END};
+    static const PyxSlot classdef[] = {S(DECORATORS), S(TYPE_PARAMS), S(ITEMS), S(KEYWORDS), S(BODY), END};
+    static const PyxSlot named[] = {S(VALUE), S(TARGET), END};
+    static const PyxSlot item[] = {S(VALUE), S(TARGET), END};
+    static const PyxSlot handler[] = {S(VALUE), S(TARGET), S(BODY), END};
+    static const PyxSlot ifexp[] = {S(TEST), S(LEFT), S(RIGHT), END};
+    static const PyxSlot dictitem[] = {S(LEFT), S(VALUE), END};
+    static const PyxSlot call[] = {S(VALUE), S(ITEMS), S(KEYWORDS), END};
+    static const PyxSlot lambda[] = {S(PARAMS), S(VALUE), END};
+    static const PyxSlot cvar[] = {S(CTYPE), S(VALUE), END};
+    switch (k) {
+    case PYX_NODE_ASSIGN: return assign;
+    case PYX_NODE_AUG_ASSIGN: return aug;
+    case PYX_NODE_FOR: return loop;
+    case PYX_NODE_COMPREHENSION: return comp;
+    case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_GENERATOR: case PYX_NODE_DICT_COMP:
+        return elt;
+    case PYX_NODE_FUNCTION_DEF: return funcdef;
+    case PYX_NODE_PARAM: return param;
+    case PYX_NODE_CLASS_DEF: return classdef;
+    case PYX_NODE_NAMED_EXPR: return named;
+    case PYX_NODE_WITH_ITEM: return item;
+    case PYX_NODE_EXCEPT: return handler;
+    case PYX_NODE_IF_EXP: return ifexp;
+    case PYX_NODE_DICT_ITEM: return dictitem;
+    case PYX_NODE_CALL: return call;
+    case PYX_NODE_LAMBDA: return lambda;
+    case PYX_NODE_C_VAR: return cvar;
+    default: return NULL;
+    }
+}
+#undef S
+#undef END
+
+static void visit_slot(PyxNode *n, PyxSlot s, PyxChildFn fn, void *ctx)
+{
+    PyxNode **one = slot_node(n, s);
+    if (one) {
+        if (*one)
+            fn(*one, s, ctx);
+        return;
+    }
+    PyxNodeList *l = slot_list(n, s);
+    for (int i = 0; i < l->len; i++)
+        if (l->items[i])
+            fn(l->items[i], s, ctx);
+}
+
+void pyx_ast_children(PyxNode *n, PyxChildFn fn, void *ctx)
+{
+    const PyxSlot *order = kind_order(n->kind);
+    uint32_t done = 0;
+    if (order)
+        for (; *order != PYX_SLOT__COUNT; order++) {
+            visit_slot(n, *order, fn, ctx);
+            done |= 1u << *order;
+        }
+    for (int s = 0; s < PYX_SLOT__COUNT; s++)
+        if (!(done & (1u << s)))
+            visit_slot(n, (PyxSlot)s, fn, ctx);
+}
+
+/* ---- the printer ------------------------------------------------------------------------- */
 
 static void indent(FILE *out, int depth)
 {

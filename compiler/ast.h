@@ -29,7 +29,7 @@ typedef struct PyxNodeList {
     int len, cap;
 } PyxNodeList;
 
-/* ORDER PYX_NODE: keep node_names[] in dump.c in step. */
+/* ORDER PYX_NODE: keep node_names[] in ast.c in step. */
 #define PYX_NODE_KINDS(X) \
     /* module: body */ \
     X(MODULE) \
@@ -151,7 +151,7 @@ typedef enum PyxNodeKind {
 } PyxNodeKind;
 
 /* Operators of BINOP, UNARYOP, AUG_ASSIGN, BOOLOP, COMPARATOR.
-   ORDER PYX_OP: keep op_names[] in dump.c in step. */
+   ORDER PYX_OP: keep op_names[] in ast.c in step. */
 #define PYX_OPS(X) \
     X(ADD, "+") X(SUB, "-") X(MUL, "*") X(MATMUL, "@") X(DIV, "/") X(FLOORDIV, "//") \
     X(MOD, "%") X(POW, "**") X(LSHIFT, "<<") X(RSHIFT, ">>") X(BITOR, "|") X(BITXOR, "^") \
@@ -167,7 +167,7 @@ typedef enum PyxOp {
     PYX_OP__COUNT
 } PyxOp;
 
-/* PARAM op values. */
+/* PARAM op values.  ORDER PyxParamKind: keep param_kind_names[] in ast.c in step. */
 typedef enum PyxParamKind {
     PYX_PARAM_NORMAL,    /* positional or keyword */
     PYX_PARAM_POSONLY,   /* before '/' */
@@ -177,7 +177,7 @@ typedef enum PyxParamKind {
     PYX_PARAM_CVARARGS,  /* '...' in a C declaration */
 } PyxParamKind;
 
-/* Node flags.  ORDER PYX_FLAG: keep flag_names[] in dump.c in step. */
+/* Node flags.  ORDER PYX_FLAG: keep flag_names[] in ast.c in step. */
 #define PYX_FLAGS(X) \
     X(ASYNC) X(STAR) X(CDEF) X(CPDEF) X(INLINE) X(NOGIL) X(WITH_GIL) X(PUBLIC) \
     X(API) X(READONLY) X(NOEXCEPT) X(DECL_ONLY) X(NOT_NONE) X(OR_NONE) X(EXC_CHECK) \
@@ -192,10 +192,64 @@ enum {
 };
 #define PYX_F(f) (1ull << PYX_FLAGBIT_##f)
 
+/* Child slots, in the order --dump-ast prints them.  ORDER PYX_SLOT: keep
+   slot_names[] and the slot accessors in ast.c in step. */
+#define PYX_SLOTS(X) \
+    X(DECORATORS) X(TYPE_PARAMS) X(PARAMS) X(TARGET) X(TEST) X(LEFT) X(VALUE) X(RIGHT) \
+    X(CAUSE) X(ANNOTATION) X(CTYPE) X(EXCEPT_CLAUSE) X(LOWER) X(UPPER) X(STEP) X(ITEMS) \
+    X(KEYWORDS) X(BODY) X(HANDLERS) X(ORELSE) X(FINALBODY)
+
+typedef enum PyxSlot {
+#define PYX_X(s) PYX_SLOT_##s,
+    PYX_SLOTS(PYX_X)
+#undef PYX_X
+    PYX_SLOT__COUNT
+} PyxSlot;
+
+/* How a CALL is made (sema decides, emit follows). */
+typedef enum PyxCallKind {
+    PYX_CALL_PYTHON,     /* a Python call (vectorcall) */
+    PYX_CALL_C_FUNC,     /* this module's cdef/cpdef function, called in C: value->sym->func */
+    PYX_CALL_C_EXTERN,   /* an extern C function or a C function pointer: value->sym */
+    PYX_CALL_BUILTIN,    /* a builtin computed in C for C arguments: builtin */
+    PYX_CALL_GLOBALS,    /* globals(): the module's dict */
+} PyxCallKind;
+
+/* Builtins computed in C (PYX_CALL_BUILTIN). */
+typedef enum PyxBuiltinFn {
+    PYX_BUILTIN_NONE, PYX_BUILTIN_LEN, PYX_BUILTIN_ABS, PYX_BUILTIN_MIN, PYX_BUILTIN_MAX,
+    PYX_BUILTIN_FLOAT,
+} PyxBuiltinFn;
+
+/* How a FOR or COMPREHENSION loops (sema decides). */
+typedef enum PyxLoopKind {
+    PYX_LOOP_ITER,       /* the iterator protocol */
+    PYX_LOOP_RANGE,      /* range() with C integer bounds: a C loop */
+} PyxLoopKind;
+
+/* Facts sema and the analyses record on nodes for the emitter (sflags).
+   ORDER PYX_SFLAG: keep sflag_names[] in ast.c in step. */
+#define PYX_SFLAGS(X) \
+    X(CONST)        /* INT, or an expression folded to one: ival is its value */ \
+    X(BIG)          /* INT: the literal does not fit in 64 bits (a Python int) */ \
+    X(DECLARED)     /* DECL: a statement some declaration pass has handled */ \
+    X(CDIVISION)    /* BINOP, AUG_ASSIGN: C semantics for / // % (directive) */ \
+    X(BOUND)        /* NAME: definitely assigned here (flow.c): no unbound check */ \
+    X(RAISES)       /* expression or statement: its code can raise */ \
+    X(TYPED)        /* expression: its C type comes from a declaration, not inference */
+
+enum {
+#define PYX_X(f) PYX_SFLAGBIT_##f,
+    PYX_SFLAGS(PYX_X)
+#undef PYX_X
+    PYX_SFLAGBIT__COUNT
+};
+#define PYX_SF(f) (1u << PYX_SFLAGBIT_##f)
+
 struct PyxNode {
     PyxNodeKind kind;
     int op;                /* PyxOp, PyxParamKind, long count, conversion char... */
-    uint64_t flags;        /* PYX_F(...) bits */
+    uint64_t flags;        /* PYX_F(...) bits: syntax, set by lower.c */
     PyxLoc loc;
     const char *name;      /* identifiers, literal text, module names */
     uint32_t len;          /* byte length of 'name' (STR values may hold NUL) */
@@ -211,11 +265,22 @@ struct PyxNode {
     PyxNodeList body, orelse, finalbody, handlers;
     PyxNodeList items, keywords, params, decorators, type_params;
 
-    /* filled in by sema.c */
+    /* filled in by symtable.c */
+    struct PyxScope *scope;      /* MODULE, FUNCTION_DEF, LAMBDA, CLASS_DEF and the
+                                    comprehensions: the scope the node opens */
+    /* filled in by sema and the analyses; emit only reads them */
     PyxType *type;               /* expressions: the value's type */
-    struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF: what it names */
+    PyxType *conv;               /* expressions: the type the context converts the
+                                    value to, or NULL for none */
+    struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF, ALIAS: what it names */
     struct PyxFunc *func;        /* FUNCTION_DEF */
-    void *scope;                 /* LIST/SET/DICT_COMP: the comprehension's own scope */
+    uint32_t sflags;             /* PYX_SF(...) bits */
+    uint8_t call_kind;           /* CALL: PyxCallKind */
+    uint8_t builtin;             /* CALL of PYX_CALL_BUILTIN: PyxBuiltinFn */
+    uint8_t loop_kind;           /* FOR, COMPREHENSION: PyxLoopKind */
+    int64_t ival;                /* PYX_SF(CONST): the integer value */
+    PyxNodeList args;            /* CALL of a C function: one argument per parameter,
+                                    NULL where the parameter's default applies */
 };
 
 PyxNode *pyx_node_new(PyxArena *a, PyxNodeKind kind, PyxLoc loc);
@@ -223,6 +288,16 @@ void pyx_list_push(PyxArena *a, PyxNodeList *l, PyxNode *n);
 
 const char *pyx_node_kind_name(PyxNodeKind k);
 const char *pyx_op_str(int op);
+
+const char *pyx_slot_name(PyxSlot s);
+
+/* Calls fn for every child of n (lists expanded), in the order Python
+   evaluates them (value before targets in an assignment, the iterable
+   before the target in a loop...).  Every slot is visited: slots a kind
+   does not order explicitly follow in dump order, so a walker built on
+   this cannot miss a child of a new kind. */
+typedef void (*PyxChildFn)(PyxNode *child, PyxSlot slot, void *ctx);
+void pyx_ast_children(PyxNode *n, PyxChildFn fn, void *ctx);
 
 /* Prints the tree as stable indented text (pyxc --dump-ast). */
 void pyx_ast_dump(FILE *out, const PyxNode *n);

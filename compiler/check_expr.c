@@ -542,13 +542,13 @@ static void comp_target_symbol(Sema *S, Scope *cs, PyxNode *t, PyxType *type)
 static PyxType *check_comprehension(Sema *S, PyxNode *e)
 {
     Scope *outer = S->scope;
-    Scope *cs = e->scope;
+    Scope *cs = (Scope *)(void *)e->scope;   /* until symtable.c owns comprehension scopes */
     bool fresh = cs == NULL;
     if (fresh) {
         cs = pyx_arena_new(S->a, Scope);
         cs->parent = outer;
         cs->func = outer->func;
-        e->scope = cs;
+        e->scope = (struct PyxScope *)(void *)cs;
     }
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];

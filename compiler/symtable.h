@@ -1,0 +1,119 @@
+/* symtable.h - Python's scopes, decided as CPython's symtable.c decides them.
+ *
+ * pyx_symtable walks the lowered AST once, before any typing, and builds the
+ * tree of scopes: the module, every function (def, cdef, cpdef, async def),
+ * lambda, class body and comprehension (list, set, dict, generator), each
+ * attached to the node that opens it (node->scope).  Every name a scope
+ * binds or uses gets one entry with CPython's classification:
+ *
+ *   LOCAL             bound in this function (assignment, parameter, import,
+ *                     def/class statement, for/with/except target, del,
+ *                     walrus, match capture, cdef declaration) and not
+ *                     captured by a nested scope;
+ *   CELL              a LOCAL that a nested scope uses (lives in a cell);
+ *   FREE              used here, bound in an enclosing function (or declared
+ *                     nonlocal);
+ *   GLOBAL_EXPLICIT   declared 'global' here;
+ *   GLOBAL_IMPLICIT   used here, bound nowhere in the enclosing functions
+ *                     (module globals and builtins; every module-level name).
+ *
+ * with CPython's special cases: class bodies bind names that their methods
+ * do not see; a method using super() or __class__ makes the class scope
+ * provide an implicit __class__ cell; a comprehension's first iterable is
+ * evaluated in the enclosing scope; walrus targets in a comprehension bind
+ * in the enclosing function; a name that is global in a class but free in a
+ * method follows CPython (DEF_FREE_CLASS).  Errors CPython's symtable
+ * reports (nonlocal at module level, no binding for nonlocal, name both
+ * parameter and global, name used/assigned before its global/nonlocal
+ * declaration, ...) are reported with CPython's wording.
+ *
+ * Cython declarations bind too: 'cdef int x' in a function makes x local;
+ * at module level cdef variables, cdef/cpdef functions, extern names,
+ * ctypedefs, structs, enums and cimported names are module-level bindings
+ * (PYX_SYMF_C marks them).
+ */
+#ifndef PYX_SYMTABLE_H
+#define PYX_SYMTABLE_H
+
+#include <stdio.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "map.h"
+
+typedef enum PyxScopeKind {
+    PYX_SCOPE_MODULE,
+    PYX_SCOPE_FUNCTION,      /* def, cdef, cpdef, async def */
+    PYX_SCOPE_LAMBDA,
+    PYX_SCOPE_CLASS,         /* class body (also cdef class) */
+    PYX_SCOPE_COMPREHENSION, /* list/set/dict comprehension, generator expression */
+} PyxScopeKind;
+
+typedef enum PyxBinding {
+    PYX_BIND_LOCAL,
+    PYX_BIND_CELL,
+    PYX_BIND_FREE,
+    PYX_BIND_GLOBAL_EXPLICIT,
+    PYX_BIND_GLOBAL_IMPLICIT,
+} PyxBinding;
+
+/* What a scope does with a name (PyxScopeEntry.flags). */
+#define PYX_SYMF_ASSIGNED    (1u << 0)   /* bound here (any binding form) */
+#define PYX_SYMF_PARAM       (1u << 1)   /* a parameter */
+#define PYX_SYMF_USED        (1u << 2)   /* read here */
+#define PYX_SYMF_GLOBAL      (1u << 3)   /* 'global' statement */
+#define PYX_SYMF_NONLOCAL    (1u << 4)   /* 'nonlocal' statement */
+#define PYX_SYMF_IMPORTED    (1u << 5)   /* bound by import */
+#define PYX_SYMF_ANNOTATED   (1u << 6)   /* 'x: T' annotation */
+#define PYX_SYMF_COMP_ITER   (1u << 7)   /* a comprehension's loop target */
+#define PYX_SYMF_DELETED     (1u << 8)   /* 'del x' */
+#define PYX_SYMF_C           (1u << 9)   /* a Cython declaration (cdef, extern, cimport, ctypedef...) */
+#define PYX_SYMF_FREE_CLASS  (1u << 10)  /* free in a method, bound in the class (CPython DEF_FREE_CLASS) */
+#define PYX_SYMF_NAMESPACE   (1u << 11)  /* binds a nested scope: def, class, lambda... */
+
+typedef struct PyxScope PyxScope;
+
+typedef struct PyxScopeEntry {
+    const char *name;
+    unsigned flags;            /* PYX_SYMF_* */
+    PyxBinding binding;
+    PyxLoc loc;                /* where the scope first binds or uses it */
+    struct PyxSymbol *sym;     /* sema's symbol for it, once sema has made one */
+} PyxScopeEntry;
+
+struct PyxScope {
+    PyxScopeKind kind;
+    const char *name;          /* 'top' for the module, the def/class name, 'lambda',
+                                  'listcomp', 'setcomp', 'dictcomp', 'genexpr' (CPython's names) */
+    PyxNode *node;             /* MODULE, FUNCTION_DEF, LAMBDA, CLASS_DEF, *_COMP, GENERATOR */
+    PyxScope *parent;
+    PyxScope **children;       /* in source order */
+    int nchildren, cap_children;
+    PyxMap entries;            /* name -> PyxScopeEntry *, in order of first appearance */
+    bool is_generator;         /* contains yield / yield from (or is a generator expression) */
+    bool is_coroutine;         /* async def, or an async comprehension */
+    bool has_free;             /* uses free variables of enclosing scopes */
+    bool child_has_free;       /* some nested scope does */
+    bool needs_class_cell;     /* CLASS: a method uses super() or __class__ */
+    bool has_star_import;      /* 'from m import *' (module only in Python 3) */
+};
+
+/* Builds the scopes of a lowered module and sets node->scope on every node
+   that opens one.  Returns the module scope; errors go to d (the tree is
+   still complete after errors). */
+PyxScope *pyx_symtable(PyxArena *a, PyxNode *module, PyxDiag *d);
+
+/* The entry for name in scope s itself (no search of enclosing scopes), or NULL. */
+PyxScopeEntry *pyx_scope_entry(const PyxScope *s, const char *name);
+
+/* The entry that decides what name means when it is used in scope s: s's
+   own entry for LOCAL/CELL/GLOBAL_*, and for FREE the entry of the
+   enclosing function scope that binds it. */
+PyxScopeEntry *pyx_scope_resolve(const PyxScope *s, const char *name);
+
+/* pyxc --dump-symtable: every scope and every entry, in a stable text form
+   that tests/symtable/cpython_symtable.py prints for CPython's own symtable
+   module, so that the two can be compared on any Python file. */
+void pyx_symtable_dump(FILE *out, const PyxScope *top);
+
+#endif
