@@ -525,9 +525,8 @@ static void comp_target_symbol(Sema *S, Scope *cs, PyxNode *t, PyxType *type)
     }
     if (t->kind != PYX_NODE_NAME || scope_find(cs, t->name))
         return;
-    static int serial;
     PyxSymbol *sym = scope_add(S, cs, PYX_SYM_LOCAL, t->name, type, t->loc);
-    sym->cname = pyx_arena_printf(S->a, "v_%s_c%d", t->name, ++serial);
+    sym->cname = pyx_name_hidden(&S->m->naming, t->name);
     if (S->func)
         PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
     else

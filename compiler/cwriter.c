@@ -52,7 +52,7 @@ void line(Fn *fn, const char *fmt, ...)
 Label *new_label(Fn *fn, const char *what)
 {
     Label *l = pyx_arena_new(A, Label);
-    l->name = pyx_arena_printf(A, "pyx_L_%s_%d", what, ++fn->nlabel);
+    l->name = pyx_name_label(A, what, ++fn->nlabel);
     return l;
 }
 
@@ -61,7 +61,7 @@ Label *new_error_label(Fn *fn, const char *what)
 {
     Label *l = new_label(fn, what);
     l->skip = pyx_arena_new(A, Label);
-    l->skip->name = pyx_arena_printf(A, "%s_tb", l->name);
+    l->skip->name = pyx_name_label_tb(A, l->name);
     return l;
 }
 
@@ -79,7 +79,7 @@ const char *jump(Label *l)
 
 const char *temp(Fn *fn, PyxType *t)
 {
-    const char *name = pyx_arena_printf(A, "pyx_t_%d", ++fn->ntemp);
+    const char *name = pyx_name_temp(A, ++fn->ntemp);
     if (t->kind == PYX_TY_OBJECT) {
         buf_printf(A, &fn->decl, "    PyObject *%s = NULL;\n", name);
         if (fn->notemps == fn->cap_otemps) {
@@ -151,4 +151,18 @@ const char *c_string(PyxArena *a, const char *s, uint32_t len)
     }
     buf_printf(a, &b, "\"");
     return b.p;
+}
+
+/* Text that can stand inside a C comment: no '*' '/' pair closes it, and
+   control characters (a newline in a file name) become '?'. */
+const char *c_comment_text(PyxArena *a, const char *s, size_t len)
+{
+    char *r = pyx_arena_strndup(a, s, len);
+    for (char *p = r; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = '?';
+        else if (*p == '*' && p[1] == '/')
+            p[1] = '\\';
+    }
+    return r;
 }

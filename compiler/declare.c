@@ -198,8 +198,13 @@ static void declare_function(Sema *S, PyxNode *def)
     def->func = f;
     f->is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
     f->is_py = !(def->flags & PYX_F(CDEF));
-    f->cname = pyx_arena_printf(S->a, "pyx_f_%s_%s", S->m->name, def->name);
-    f->wcname = pyx_arena_printf(S->a, "pyx_pw_%s_%s", S->m->name, def->name);
+    f->cname = pyx_name_func_body(&S->m->naming, def->name);
+    f->wcname = pyx_name_func_wrapper(&S->m->naming, def->name);
+    f->mdef = pyx_name_method_def(&S->m->naming, def->name);
+    f->dflt = pyx_arena_alloc(S->a, sizeof(char *) * (size_t)(def->params.len + 1));
+    for (int i = 0; i < def->params.len; i++)
+        if (def->params.items[i]->value)
+            f->dflt[i] = pyx_name_default(&S->m->naming, def->name, i);
     f->cdivision = S->m->cdivision;
     for (int i = 0; i < def->decorators.len; i++) {
         PyxNode *dec = def->decorators.items[i];
@@ -273,7 +278,7 @@ static void declare_function(Sema *S, PyxNode *def)
         sym->loc = p->loc;
         sym->is_param = true;
         sym->declared = p->ctype != NULL;
-        sym->cname = pyx_arena_printf(S->a, "v_%s", p->name);
+        sym->cname = pyx_name_local(&S->m->naming, p->name);
         p->sym = sym;
         f->params[f->nparams++] = sym;
         if ((p->flags & (PYX_F(NOT_NONE) | PYX_F(OR_NONE))) && t->kind != PYX_TY_OBJECT)
@@ -429,11 +434,11 @@ static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
         sym->loc = v->loc;
         if (scope == S->module) {
             sym->kind = PYX_SYM_CGLOBAL;
-            sym->cname = pyx_arena_printf(S->a, "pyx_g_%s", v->name);
+            sym->cname = pyx_name_cglobal(&S->m->naming, v->name);
             PUSH(S->a, S->m->cglobals, S->m->ncglobals, S->m->cap_cglobals, sym);
         } else {
             sym->kind = PYX_SYM_LOCAL;
-            sym->cname = pyx_arena_printf(S->a, "v_%s", v->name);
+            sym->cname = pyx_name_local(&S->m->naming, v->name);
             PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
         }
         v->sym = sym;
@@ -550,7 +555,7 @@ void bind_local(Sema *S, PyxNode *n)
     if (sym)
         return;
     sym = scope_add(S, fs, PYX_SYM_LOCAL, n->name, NULL, n->loc);   /* type decided by inference */
-    sym->cname = pyx_arena_printf(S->a, "v_%s", n->name);
+    sym->cname = pyx_name_local(&S->m->naming, n->name);
     PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
 }
 

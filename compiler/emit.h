@@ -14,8 +14,8 @@
 typedef struct PyxEmitOptions {
     int line_directives;     /* '#line N "file.pyx"' before each statement */
     const char *source_name; /* file name shown in tracebacks */
-    const char *line_name;   /* the source as #line names it (the path as given) */
-    const char *c_name;      /* the C file being written: #line returns to it
+    const char *line_name;   /* the source as #line names it (its base name) */
+    const char *c_name;      /* the C file being written (base name): #line returns to it
                                 between functions */
 } PyxEmitOptions;
 

@@ -6,7 +6,7 @@
 
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n)
 {
-    const char *name = pyx_arena_printf(E->a, "pyx_k_%d", ++E->nconsts);
+    const char *name = pyx_name_const(E->a, ++E->nconsts);
     buf_printf(E->a, &E->consts, "static PyObject *%s;\n", name);
     buf_printf(E->a, &E->const_init, "    %s = ", name);
     buf_printf(E->a, &E->const_init, init_fmt, arg1, n);
@@ -19,7 +19,7 @@ const char *name_const(Emit *E, const char *name)
 {
     for (int i = 0; i < E->nnames; i++)
         if (strcmp(E->names[i], name) == 0)
-            return pyx_arena_printf(E->a, "pyx_n_%d", i);
+            return pyx_name_interned(E->a, i);
     if (E->nnames == E->cap_names) {
         int cap = E->cap_names ? E->cap_names * 2 : 32;
         const char **n = pyx_arena_alloc(E->a, sizeof *n * (size_t)cap);
@@ -29,7 +29,7 @@ const char *name_const(Emit *E, const char *name)
         E->cap_names = cap;
     }
     E->names[E->nnames] = name;
-    const char *c = pyx_arena_printf(E->a, "pyx_n_%d", E->nnames);
+    const char *c = pyx_name_interned(E->a, E->nnames);
     buf_printf(E->a, &E->consts, "static PyObject *%s;  /* '%s' */\n", c, name);
     buf_printf(E->a, &E->const_init, "    %s = PyUnicode_InternFromString(%s);\n    if (!%s) return -1;\n",
                c, c_string(E->a, name, (uint32_t)strlen(name)), c);

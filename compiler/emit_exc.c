@@ -16,7 +16,7 @@ static void enter_error_block(Fn *fn, Label *err, int first_temp, int end_temp)
     if (err->used) {
         for (int i = first_temp; i < end_temp; i++)
             line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
-        line(fn, "pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);", fn->tb_name, fn->E->o->source_name);
+        line(fn, "pyx_rt_add_traceback(\"%s\", %s, pyx_lineno, NULL);", fn->tb_name, fn->E->src_lit);
     }
     place_label(fn, err->skip);
     fn->lineno_used = 1;
@@ -31,7 +31,7 @@ void emit_try_finally(Fn *fn, PyxNode *s)
     Label *outer_err = fn->err, *outer_ret = fn->ret;
     Label *err = new_error_label(fn, "finally_error"), *ret = new_label(fn, "finally_return");
     Label *end = new_label(fn, "finally_end");
-    const char *saved = pyx_arena_printf(A, "pyx_exc_%d", fn->nlabel);
+    const char *saved = pyx_name_saved_exc(A, "exc", fn->nlabel);
     fn->err = err;
     fn->ret = ret;
     int first_temp = fn->notemps;   /* temps live before the try stay live */
@@ -120,7 +120,7 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     }
     if (err->used || err->skip->used) {
         const char *exc = temp(fn, &pyx_type_object);
-        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        const char *saved = pyx_name_saved_exc(A, "hx", ++fn->nlabel);
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
         enter_error_block(fn, err, first_temp, end_temp);
         line(fn, "%s = pyx_rt_exc_catch();", exc);
@@ -194,7 +194,7 @@ void emit_try_except(Fn *fn, PyxNode *s)
             fn->indent++;
             opened = 1;
         }
-        const char *saved = pyx_arena_printf(A, "pyx_hx_%d", ++fn->nlabel);
+        const char *saved = pyx_name_saved_exc(A, "hx", ++fn->nlabel);
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
         line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
         if (h->target)

@@ -376,7 +376,7 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
     for (int i = 0; i < e->items.len; i++) {
         PyxNode *arg = e->items.items[i];
         if (arg == NULL) {   /* the default, evaluated when the def statement ran */
-            buf_printf(A, &args, "%spyx_dflt_%s_%d", i ? ", " : "", f->name, i);
+            buf_printf(A, &args, "%s%s", i ? ", " : "", f->dflt[i]);
             continue;
         }
         PyxType *pt = f ? f->params[i]->type : i < ft->nparams ? ft->params[i] : NULL;

@@ -46,9 +46,9 @@ void declare_default_slots(Emit *E, PyxFunc *f)
         if (!p->value || !p->sym)
             continue;
         if (p->sym->type->kind == PYX_TY_OBJECT)
-            buf_printf(E->a, &E->statics, "static PyObject *pyx_dflt_%s_%d;\n", f->name, i);
+            buf_printf(E->a, &E->statics, "static PyObject *%s;\n", f->dflt[i]);
         else
-            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i)));
+            buf_printf(E->a, &E->statics, "static %s;\n", pyx_type_decl(E->a, p->sym->type, f->dflt[i]));
     }
 }
 
@@ -81,7 +81,7 @@ void emit_function(Emit *E, PyxFunc *f)
         line(fn, "pyx_r = Py_None;");
     }
     Buf out = {0};
-    buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->o->source_name, f->def->loc.line,
+    buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->src_comment, f->def->loc.line,
                f->is_c ? (f->is_py ? "cpdef" : "cdef") : "def", f->name);
     buf_printf(E->a, &out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
     if (rt->kind == PYX_TY_OBJECT)
@@ -100,7 +100,7 @@ void emit_function(Emit *E, PyxFunc *f)
             buf_printf(E->a, &out, "pyx_L_error:;\n");
             for (int i = 0; i < fn->notemps; i++)
                 buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
-            buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", pyx_lineno, NULL);\n", fn->tb_name, E->o->source_name);
+            buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", %s, pyx_lineno, NULL);\n", fn->tb_name, E->src_lit);
         }
         if (fn->err_main_skip.used)
             buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
@@ -186,7 +186,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
             continue;
         }
         int v = vi++;
-        const char *dflt = pyx_arena_printf(E->a, "pyx_dflt_%s_%d", f->name, i);
+        const char *dflt = f->dflt[i];
         if (p->type->kind == PYX_TY_OBJECT) {
             buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, v,
                        pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", v, dflt) : "");
@@ -239,15 +239,15 @@ void emit_wrapper(Emit *E, PyxFunc *f)
         buf_printf(E->a, &out, "pyx_L_error:\n");
         if (varargs || varkw)
             buf_printf(E->a, &out, "    Py_XDECREF(star_args);\n    Py_XDECREF(star_kwargs);\n");
-        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", \"%s\", %u, NULL);\n", fn->tb_name, E->o->source_name, def->loc.line);
+        buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", %s, %u, NULL);\n", fn->tb_name, E->src_lit, def->loc.line);
         buf_printf(E->a, &out, "    return NULL;\n");
     }
     buf_printf(E->a, &out, "}\n\n");
     buf_append(E->a, &E->funcs, &out);
     /* the method definition */
     buf_printf(E->a, &E->statics, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n", f->wcname);
-    buf_printf(E->a, &E->statics, "static PyMethodDef pyx_mdef_%s = {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, %s};\n",
-               f->name, f->name, f->wcname, f->doc ? c_string(E->a, f->doc, (uint32_t)f->doc_len) : "NULL");
+    buf_printf(E->a, &E->statics, "static PyMethodDef %s = {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, %s};\n",
+               f->mdef, f->name, f->wcname, f->doc ? c_string(E->a, f->doc, (uint32_t)f->doc_len) : "NULL");
 }
 
 /* 'def f(...)' executing in the module body: evaluate the defaults, make the
@@ -261,7 +261,7 @@ void emit_def_statement(Fn *fn, PyxNode *s)
         PyxNode *p = s->params.items[i];
         if (!p->value)
             continue;
-        const char *slot = pyx_arena_printf(A, "pyx_dflt_%s_%d", f->name, i);
+        const char *slot = f->dflt[i];
         Val v = coerce(fn, emit_expr(fn, p->value), p->sym->type, p->value->loc);
         if (p->sym->type->kind == PYX_TY_OBJECT)
             store_object(fn, slot, v, p->loc);
@@ -271,7 +271,7 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     if (!f->is_py)
         return;   /* a cdef function is no Python object */
     const char *t = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyCFunction_NewEx(&pyx_mdef_%s, pyx_m, pyx_modname);", t, f->name);
+    line(fn, "%s = PyCFunction_NewEx(&%s, pyx_m, pyx_modname);", t, f->mdef);
     check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
     const char *r = temp(fn, &pyx_type_int);
     line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);

@@ -40,6 +40,8 @@ typedef struct Emit {
     Buf statics;       /* defaults and method defs */
     Buf funcs;
     Buf protos;
+    /* the file names, escaped once: string literals and comment text */
+    const char *src_lit, *src_comment, *line_lit, *c_lit;
 } Emit;
 
 typedef struct Label {
@@ -95,6 +97,7 @@ void release(Fn *fn, Val v);
 Val cval(const char *c, PyxType *t);
 void close_blocks(Fn *fn, int n);
 const char *c_string(PyxArena *a, const char *s, uint32_t len);
+const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 
 /* emit_conv.c */
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n);

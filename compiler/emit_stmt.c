@@ -58,7 +58,7 @@ void assign_to(Fn *fn, PyxNode *target, Val v)
            target still releases the rest */
         int n = target->items.len;
         Val o = to_object(fn, v, loc);
-        const char *arr = pyx_arena_printf(A, "pyx_u_%d", ++fn->ntemp);
+        const char *arr = pyx_name_unpack(A, ++fn->ntemp);
         buf_printf(A, &fn->decl, "    PyObject *%s[%d];\n", arr, n);
         check(fn, pyx_arena_printf(A, "pyx_rt_unpack(%s, %d, %s) < 0", o.c, n, arr), loc);
         release(fn, o);
@@ -190,15 +190,12 @@ static void emit_line_marker(Fn *fn, PyxNode *s)
     const PyxSource *src = s->loc.src;
     uint32_t b, n;
     pyx_source_line(src, s->loc.start, &b, &n);
-    char *text = pyx_arena_strndup(A, src->text + b, n);
-    for (char *p = text; *p; p++)
-        if (*p == '*' && p[1] == '/')
-            p[1] = '\\';   /* keep the comment closed */
-    while (*text == ' ' || *text == '\t')
+    const char *text = c_comment_text(A, src->text + b, n);
+    while (*text == ' ' || *text == '?')   /* indentation (tabs became '?') */
         text++;
     if (fn->E->o->line_directives)
-        buf_printf(A, &fn->body, "#line %u \"%s\"\n", s->loc.line, fn->E->o->line_name);
-    line(fn, "/* %s:%u: %s */", fn->E->o->source_name, s->loc.line, text);
+        buf_printf(A, &fn->body, "#line %u %s\n", s->loc.line, fn->E->line_lit);
+    line(fn, "/* %s:%u: %s */", fn->E->src_comment, s->loc.line, text);
 }
 
 static void emit_body_stmts(Fn *fn, void *ctx)

@@ -141,7 +141,7 @@ static int write_c(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *eo, cons
 {
     const char *tmp = pyx_arena_printf(a, "%s.tmp", path);
     PyxEmitOptions named = *eo;
-    named.c_name = path;
+    named.c_name = base_of(path);   /* not the directory: the same source gives the same C anywhere */
     eo = &named;
     FILE *f = fopen(tmp, "w+");
     if (f == NULL) {
@@ -195,7 +195,7 @@ static int compile_file(const Options *o, const char *path)
     pyx_diag_flush(&d);
     if (d.errors)
         goto done;
-    PyxEmitOptions eo = {o->line_directives, base_of(path), path, NULL};
+    PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL};
     const char *outdir = o->outdir ? o->outdir : dir_of(&arena, path);
     if (o->emit_c) {
         status = write_c(&arena, info, &eo, pyx_arena_printf(&arena, "%s/%s.c", outdir, modname)) == 0 ? 0 : 1;

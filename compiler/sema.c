@@ -147,6 +147,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     S.d = d;
     S.m = pyx_arena_new(a, PyxModuleInfo);
     S.m->name = modname;
+    pyx_naming_init(&S.m->naming, a, modname);
     S.m->ast = module;
     S.builtins = pyx_arena_new(a, Scope);
     S.module = pyx_arena_new(a, Scope);

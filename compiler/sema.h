@@ -12,6 +12,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "naming.h"
 #include "types.h"
 
 typedef enum PyxSymKind {
@@ -55,6 +56,8 @@ struct PyxFunc {
     const char *name;
     const char *cname;      /* pyx_f_<mod>_<name>: the C body */
     const char *wcname;     /* pyx_pw_<mod>_<name>: the Python wrapper (def/cpdef) */
+    const char *mdef;       /* pyx_mdef_<name>: its PyMethodDef */
+    const char **dflt;      /* per parameter: the C slot of its default, or NULL */
     bool is_c;              /* cdef or cpdef: callable from C with C types */
     bool is_py;             /* def or cpdef: callable from Python */
     bool cdivision;         /* C semantics for / // % (directive) */
@@ -72,6 +75,7 @@ struct PyxFunc {
 
 typedef struct PyxModuleInfo {
     const char *name;       /* module name: 'my_module' */
+    PyxNaming naming;       /* mints the C names (naming.h) */
     PyxNode *ast;
     PyxFunc **funcs;
     int nfuncs, cap_funcs;

@@ -135,6 +135,29 @@ def suite_cli(args, R):
         rc, out, err = run([pyxc, "--emit-c", "-o", tmp, os.path.join(ROOT, "samples/my_module_fixed.pyx")])
         R.check("cli", "no warning for the fixed tutorial", rc == 0 and err == "", f"{rc} {err}")
 
+    # the same source gives the same C: from another directory, with other
+    # files in the same run, twice; file names never reach the C unescaped
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(ROOT, "tests/e2e/run/name_collisions.py")
+        hostile = os.path.join(tmp, 'we"ird\n*/??/ dir\\')
+        dirs = [os.path.join(tmp, "a"), os.path.join(tmp, "b", "c"), hostile]
+        outs = []
+        for i, d in enumerate(dirs):
+            os.makedirs(d)
+            with open(src) as f, open(os.path.join(d, "m.py"), "w") as g:
+                g.write(f.read())
+            with open(os.path.join(d, "other.py"), "w") as g:
+                g.write("def g(r):\n    return [x for x in r], [y for y in r]\n")
+            files = ["m.py"] if i == 0 else ["other.py", "m.py"] if i == 1 else [os.path.join(d, "m.py")]
+            rc, out, err = run([pyxc, "--emit-c"] + files, cwd=d if i < 2 else tmp)
+            outs.append(open(os.path.join(d, "m.c")).read() if rc == 0 else err)
+        R.check("cli", "deterministic C (directory, other files, hostile names)",
+                outs[0] == outs[1] == outs[2] and "weird" not in outs[0] and "we\"" not in outs[0], outs[1][:500])
+        rc, out, err = run([pyxc, "-o", hostile, os.path.join(hostile, "m.py")])
+        rc2, out2, err2 = run([sys.executable, "-c", "import m"], cwd=hostile)
+        R.check("cli", "module under a hostile directory name builds and imports",
+                rc == 0 and rc2 == 0 and "[0, 1, 2]" in out2, f"{rc} {err}\n{rc2} {err2}")
+
     with tempfile.TemporaryDirectory() as tmp:
         def one_line_error(name, path, needle):
             rc, out, err = run([pyxc, "--syntax-only", path])

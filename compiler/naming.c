@@ -1,0 +1,79 @@
+/* naming.c - the generated code's identifiers (see naming.h). */
+#include "naming.h"
+
+void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module)
+{
+    n->a = a;
+    n->module = module;
+    n->hidden = 0;
+}
+
+const char *pyx_name_local(PyxNaming *n, const char *name)
+{
+    return pyx_arena_printf(n->a, "v_%s", name);
+}
+
+const char *pyx_name_hidden(PyxNaming *n, const char *name)
+{
+    return pyx_arena_printf(n->a, "h%d_%s", ++n->hidden, name);
+}
+
+const char *pyx_name_cglobal(PyxNaming *n, const char *name)
+{
+    return pyx_arena_printf(n->a, "pyx_g_%s", name);
+}
+
+const char *pyx_name_func_body(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_f_%s_%s", n->module, func);
+}
+
+const char *pyx_name_func_wrapper(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_pw_%s_%s", n->module, func);
+}
+
+const char *pyx_name_method_def(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_mdef_%s", func);
+}
+
+const char *pyx_name_default(PyxNaming *n, const char *func, int param)
+{
+    return pyx_arena_printf(n->a, "pyx_dflt_%s_%d", func, param);
+}
+
+const char *pyx_name_temp(PyxArena *a, int serial)
+{
+    return pyx_arena_printf(a, "pyx_t_%d", serial);
+}
+
+const char *pyx_name_unpack(PyxArena *a, int serial)
+{
+    return pyx_arena_printf(a, "pyx_u_%d", serial);
+}
+
+const char *pyx_name_label(PyxArena *a, const char *what, int serial)
+{
+    return pyx_arena_printf(a, "pyx_L_%s_%d", what, serial);
+}
+
+const char *pyx_name_label_tb(PyxArena *a, const char *label)
+{
+    return pyx_arena_printf(a, "%s_tb", label);
+}
+
+const char *pyx_name_saved_exc(PyxArena *a, const char *what, int serial)
+{
+    return pyx_arena_printf(a, "pyx_%s_%d", what, serial);
+}
+
+const char *pyx_name_const(PyxArena *a, int serial)
+{
+    return pyx_arena_printf(a, "pyx_k_%d", serial);
+}
+
+const char *pyx_name_interned(PyxArena *a, int serial)
+{
+    return pyx_arena_printf(a, "pyx_n_%d", serial);
+}

@@ -1,0 +1,48 @@
+/* naming.h - every C identifier of the generated code is minted here.
+ *
+ * The prefixes keep the name spaces apart, so no two names collide and no
+ * user name collides with pyxc's own:
+ *   v_<name>            a Python or cdef local (or parameter) named <name>
+ *   h<N>_<name>         a hidden local: a comprehension's variable <name>
+ *                       (N counts per module; no user name starts with 'h')
+ *   pyx_g_<name>        a module-level cdef variable
+ *   pyx_f_<mod>_<name>  the C body of function <name>
+ *   pyx_pw_<mod>_<name> its Python wrapper;  pyx_mdef_<name> its PyMethodDef
+ *   pyx_dflt_<name>_<i> the default of parameter i of function <name>
+ *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
+ *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
+ *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
+ * Counters live in the module's or the function's state, never in statics,
+ * so the same source gives the same C whatever else is compiled in the run.
+ */
+#ifndef PYX_NAMING_H
+#define PYX_NAMING_H
+
+#include "arena.h"
+
+typedef struct PyxNaming {
+    PyxArena *a;
+    const char *module;   /* the module's name, for function names */
+    int hidden;           /* hidden locals minted so far */
+} PyxNaming;
+
+void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module);
+
+const char *pyx_name_local(PyxNaming *n, const char *name);
+const char *pyx_name_hidden(PyxNaming *n, const char *name);
+const char *pyx_name_cglobal(PyxNaming *n, const char *name);
+const char *pyx_name_func_body(PyxNaming *n, const char *func);
+const char *pyx_name_func_wrapper(PyxNaming *n, const char *func);
+const char *pyx_name_method_def(PyxNaming *n, const char *func);
+const char *pyx_name_default(PyxNaming *n, const char *func, int param);
+
+/* Per-function and per-module serial names: temps, labels, constants. */
+const char *pyx_name_temp(PyxArena *a, int serial);
+const char *pyx_name_unpack(PyxArena *a, int serial);
+const char *pyx_name_label(PyxArena *a, const char *what, int serial);
+const char *pyx_name_label_tb(PyxArena *a, const char *label);
+const char *pyx_name_saved_exc(PyxArena *a, const char *what, int serial);
+const char *pyx_name_const(PyxArena *a, int serial);
+const char *pyx_name_interned(PyxArena *a, int serial);
+
+#endif
