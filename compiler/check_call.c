@@ -1,6 +1,7 @@
 /* check_call.c - typing calls: C calls of this module's cdef/cpdef
  * functions and of extern functions (keywords and defaults bound at compile
- * time), builtins computed in C for C arguments, and Python calls.
+ * time into PyxNode.args), builtins computed in C for C arguments, and
+ * Python calls.  The kind of call is recorded in PyxNode.call_kind.
  */
 #include "sema_int.h"
 
@@ -14,11 +15,153 @@ static const char *builtin_of(Sema *S, PyxNode *callee)
     return callee->name;
 }
 
+/* The C function type a callee symbol stands for, when it is an extern
+   function, a function pointer or a local holding one. */
+static PyxType *c_function_of(PyxSymbol *sym)
+{
+    if (!sym || !sym->type)
+        return NULL;
+    if (sym->kind == PYX_SYM_EXTERN && sym->type->kind == PYX_TY_FUNC)
+        return sym->type;
+    if ((sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_LOCAL) && sym->type->kind == PYX_TY_PTR
+        && sym->type->base->kind == PYX_TY_FUNC)
+        return sym->type->base;
+    return NULL;
+}
+
+/* f(a, b=1) of a cdef function: one argument per parameter, keywords
+   placed by name, NULL where the default applies.  False after an error. */
+static bool bind_c_arguments(Sema *S, PyxNode *e, PyxFunc *f)
+{
+    PyxNode *callee = e->value;
+    int n = f->nparams;
+    e->args = (PyxNodeList){0};
+    if (e->items.len > n)
+        return true;   /* the count is reported by the caller */
+    for (int i = 0; i < n; i++)
+        pyx_list_push(S->a, &e->args, i < e->items.len ? e->items.items[i] : NULL);
+    for (int k = 0; k < e->keywords.len; k++) {
+        PyxNode *kw = e->keywords.items[k];
+        int at = -1;
+        for (int i = 0; i < n; i++)
+            if (strcmp(f->params[i]->name, kw->name) == 0)
+                at = i;
+        if (at < 0) {
+            pyx_diag_error(S->d, kw->loc, "%s() got an unexpected keyword argument '%s'", callee->name, kw->name);
+            return false;
+        }
+        if (e->args.items[at]) {
+            pyx_diag_error(S->d, kw->loc, "%s() got multiple values for argument '%s'", callee->name, kw->name);
+            return false;
+        }
+        e->args.items[at] = kw->value;
+    }
+    for (int i = 0; i < n; i++)
+        if (e->args.items[i] == NULL && f->def->params.items[i]->value == NULL) {
+            pyx_diag_error(S->d, e->loc, "%s() missing required argument '%s'", callee->name, f->params[i]->name);
+            return false;
+        }
+    return true;
+}
+
+static PyxType *check_c_call(Sema *S, PyxNode *e, PyxSymbol *sym, PyxFunc *f, PyxType *ft)
+{
+    PyxNode *callee = e->value;
+    callee->sym = sym;
+    callee->type = f ? &pyx_type_object : sym->type;
+    e->call_kind = f ? PYX_CALL_C_FUNC : PYX_CALL_C_EXTERN;
+    e->sflags |= PYX_SF(TYPED);
+    int nparams = f ? f->nparams : ft->nparams;
+    bool varargs = ft && ft->varargs;
+    if (e->keywords.len && !f) {
+        pyx_diag_error(S->d, e->keywords.items[0]->loc, "C function '%s' does not take keyword arguments", callee->name);
+        return type_error(e);
+    }
+    if (f) {
+        if (!bind_c_arguments(S, e, f))
+            return type_error(e);
+    } else {
+        e->args = e->items;
+    }
+    int nargs = f ? e->items.len + e->keywords.len : e->args.len;
+    if ((f ? nargs > nparams : nargs < nparams) || (nargs > nparams && !varargs)) {
+        pyx_diag_error(S->d, e->loc, "call with wrong number of arguments (expected %d, got %d)", nparams, nargs);
+        return type_error(e);
+    }
+    for (int i = 0; i < e->args.len; i++) {
+        PyxNode *arg = e->args.items[i];
+        if (arg == NULL)
+            continue;   /* the parameter's default */
+        PyxType *at = check_expr(S, arg);
+        if (i >= nparams) {   /* C varargs: floats go as double, objects not at all */
+            if (at->kind == PYX_TY_OBJECT)
+                pyx_diag_error(S->d, arg->loc, "cannot pass a Python object as a C variadic argument");
+            else if (at->kind == PYX_TY_FLOAT)
+                convert_to(arg, &pyx_type_double);
+            continue;
+        }
+        PyxType *pt = f ? f->params[i]->type : ft->params[i];
+        convert_to(arg, pt);
+        if (bytes_literal_to_char_ptr(arg, pt))
+            continue;
+        if (arg->kind == PYX_NODE_NONE && pyx_type_is_c(pt)) {
+            pyx_diag_error(S->d, arg->loc, "cannot pass None as argument %d of '%s', a '%s'", i + 1, callee->name, pt->name);
+            continue;
+        }
+        if (at->kind != PYX_TY_ERROR && pyx_type_assignable(pt, at))
+            pyx_diag_error(S->d, arg->loc, "argument %d of '%s' has type '%s', expected '%s'", i + 1, callee->name,
+                           at->name, pt->name);
+    }
+    return set_type(e, f ? f->ret : ft->base);
+}
+
+/* Builtins pyxc computes in C for C arguments: len() of an object, abs(),
+   min()/max() and float() of C numbers.  NULL when b is not one of them
+   here (then it is a Python call). */
+static PyxType *check_c_builtin(PyxNode *e, const char *b)
+{
+    int n = e->items.len;
+    PyxType *t0 = n ? e->items.items[0]->type : NULL;
+    PyxBuiltinFn fn = PYX_BUILTIN_NONE;
+    PyxType *t = NULL;
+    if (strcmp(b, "abs") == 0 && n == 1 && pyx_type_is_numeric(t0)) {
+        PyxNode *a = e->items.items[0];
+        if ((a->sflags & PYX_SF(CONST)) && a->ival == INT64_MIN)
+            return NULL;   /* abs(-2**63) is a Python int */
+        fn = PYX_BUILTIN_ABS;
+        t = t0->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(t0, t0);
+    } else if ((strcmp(b, "min") == 0 || strcmp(b, "max") == 0) && n >= 2) {
+        for (int i = 0; i < n; i++) {
+            PyxType *it = e->items.items[i]->type;
+            if (!pyx_type_is_numeric(it) || (t && (it->kind == PYX_TY_FLOAT) != (t->kind == PYX_TY_FLOAT)))
+                return NULL;   /* min(1, 2.5) returns an int or a float: Python decides */
+            t = t ? pyx_type_promote(t, it) : (it->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(it, it));
+        }
+        fn = b[1] == 'i' ? PYX_BUILTIN_MIN : PYX_BUILTIN_MAX;
+    } else if (strcmp(b, "len") == 0 && n == 1 && t0->kind == PYX_TY_OBJECT) {
+        fn = PYX_BUILTIN_LEN;
+        t = &pyx_type_ssize_t;
+    } else if (strcmp(b, "float") == 0 && n == 1 && pyx_type_is_numeric(t0)) {
+        fn = PYX_BUILTIN_FLOAT;
+        t = &pyx_type_double;
+    } else {
+        return NULL;
+    }
+    e->call_kind = PYX_CALL_BUILTIN;
+    e->builtin = (uint8_t)fn;
+    for (int i = 0; i < n; i++)
+        convert_to(e->items.items[i], fn == PYX_BUILTIN_LEN ? &pyx_type_object : t);
+    return set_type(e, t);
+}
+
 PyxType *check_call(Sema *S, PyxNode *e)
 {
     PyxNode *callee = e->value;
-    for (int i = 0; i < e->items.len; i++)   /* NULL: a default bound by an earlier pass */
-        if (e->items.items[i] && e->items.items[i]->kind == PYX_NODE_STARRED) {
+    e->call_kind = PYX_CALL_PYTHON;
+    e->builtin = PYX_BUILTIN_NONE;
+    e->args = (PyxNodeList){0};
+    for (int i = 0; i < e->items.len; i++)
+        if (e->items.items[i]->kind == PYX_NODE_STARRED) {
             unsupported(S, e->items.items[i], "'*args' in calls");
             return type_error(e);
         }
@@ -30,144 +173,40 @@ PyxType *check_call(Sema *S, PyxNode *e)
     /* calls of C functions: this module's cdef/cpdef functions and externs */
     if (callee->kind == PYX_NODE_NAME) {
         PyxSymbol *sym = lookup(S, callee->name);
-        PyxType *ft = NULL;
-        PyxFunc *f = NULL;
-        if (sym && sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c) {
-            f = sym->func;
-        } else if (sym && sym->kind == PYX_SYM_EXTERN && sym->type->kind == PYX_TY_FUNC) {
-            ft = sym->type;
-        } else if (sym && sym->kind == PYX_SYM_EXTERN && sym->type->kind == PYX_TY_PTR
-                   && sym->type->base->kind == PYX_TY_FUNC) {
-            ft = sym->type->base;
-        } else if (sym && sym->kind == PYX_SYM_LOCAL && sym->type && sym->type->kind == PYX_TY_PTR
-                   && sym->type->base->kind == PYX_TY_FUNC) {
-            ft = sym->type->base;
-        }
-        if (f || ft) {
-            callee->sym = sym;
-            callee->type = f ? &pyx_type_object : sym->type;
-            int nparams = f ? f->nparams : ft->nparams;
-            bool varargs = ft && ft->varargs;
-            if (e->keywords.len && !f) {
-                pyx_diag_error(S->d, e->keywords.items[0]->loc, "C function '%s' does not take keyword arguments", callee->name);
-                return type_error(e);
-            }
-            if (f && (e->keywords.len || e->items.len < nparams) && e->items.len <= nparams) {
-                /* bind keywords and defaults at compile time: items becomes one
-                   slot per parameter, NULL where the default applies */
-                PyxNodeList slots = {0};
-                for (int i = 0; i < nparams; i++)
-                    pyx_list_push(S->a, &slots, i < e->items.len ? e->items.items[i] : NULL);
-                for (int k = 0; k < e->keywords.len; k++) {
-                    PyxNode *kw = e->keywords.items[k];
-                    int at = -1;
-                    for (int i = 0; i < nparams; i++)
-                        if (strcmp(f->params[i]->name, kw->name) == 0)
-                            at = i;
-                    if (at < 0) {
-                        pyx_diag_error(S->d, kw->loc, "%s() got an unexpected keyword argument '%s'", callee->name, kw->name);
-                        return type_error(e);
-                    }
-                    if (slots.items[at]) {
-                        pyx_diag_error(S->d, kw->loc, "%s() got multiple values for argument '%s'", callee->name, kw->name);
-                        return type_error(e);
-                    }
-                    slots.items[at] = kw->value;
-                }
-                for (int i = 0; i < nparams; i++) {
-                    if (slots.items[i] == NULL && f->def->params.items[i]->value == NULL) {
-                        pyx_diag_error(S->d, e->loc, "%s() missing required argument '%s'", callee->name, f->params[i]->name);
-                        return type_error(e);
-                    }
-                }
-                e->items = slots;
-                e->keywords.len = 0;
-            }
-            if (e->items.len < nparams || (e->items.len > nparams && !varargs)) {
-                pyx_diag_error(S->d, e->loc, "call with wrong number of arguments (expected %d, got %d)", nparams, e->items.len);
-                return type_error(e);
-            }
-            for (int i = 0; i < e->items.len; i++) {
-                PyxNode *arg = e->items.items[i];
-                if (arg == NULL)
-                    continue;   /* the parameter's default */
-                PyxType *at = check_expr(S, arg);
-                if (i < nparams) {
-                    PyxType *pt = f ? f->params[i]->type : ft->params[i];
-                    if (bytes_literal_to_char_ptr(arg, pt))
-                        continue;
-                    if (arg->kind == PYX_NODE_NONE && pyx_type_is_c(pt)) {
-                        pyx_diag_error(S->d, arg->loc, "cannot pass None as argument %d of '%s', a '%s'",
-                                       i + 1, callee->name, pt->name);
-                        continue;
-                    }
-                    if (at->kind != PYX_TY_ERROR && pyx_type_assignable(pt, at)) {
-                        pyx_diag_error(S->d, arg->loc, "argument %d of '%s' has type '%s', expected '%s'",
-                                       i + 1, callee->name, at->name, pt->name);
-                    }
-                } else if (at->kind == PYX_TY_OBJECT) {
-                    pyx_diag_error(S->d, arg->loc, "cannot pass a Python object as a C variadic argument");
-                }
-            }
-            return set_type(e, f ? f->ret : ft->base);
-        }
+        if (sym && sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
+            return check_c_call(S, e, sym, sym->func, NULL);
+        PyxType *ft = c_function_of(sym);
+        if (ft)
+            return check_c_call(S, e, sym, NULL, ft);
     }
-    /* builtins pyxc computes in C for C arguments */
     const char *b = builtin_of(S, callee);
     if (b && (strcmp(b, "locals") == 0 || strcmp(b, "vars") == 0) && e->items.len == 0) {
         unsupported(S, e, "locals() and vars() without arguments in compiled code");
         return type_error(e);
     }
-    for (int i = 0; i < e->items.len; i++) {
-        if (e->items.items[i] == NULL) {   /* bound by an earlier pass as a C call */
-            pyx_diag_error(S->d, e->loc, "internal: call arguments changed between passes");
-            return type_error(e);
-        }
+    for (int i = 0; i < e->items.len; i++)
         check_expr(S, e->items.items[i]);
-    }
     for (int i = 0; i < e->keywords.len; i++)
         check_expr(S, e->keywords.items[i]->value);
     if (b && e->keywords.len == 0) {
-        int n = e->items.len;
-        PyxType *t0 = n ? e->items.items[0]->type : NULL;
-        if (strcmp(b, "abs") == 0 && n == 1 && pyx_type_is_numeric(t0)) {
-            e->op = 1;   /* computed in C */
-            return set_type(e, t0->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(t0, t0));
+        if (strcmp(b, "globals") == 0 && e->items.len == 0) {
+            e->call_kind = PYX_CALL_GLOBALS;   /* the module's namespace, not the caller's */
+            return set_type(e, pyx_type_builtin(PYX_BI_DICT));
         }
-        if ((strcmp(b, "min") == 0 || strcmp(b, "max") == 0) && n >= 2) {
-            PyxType *t = NULL;
-            bool all = true;
-            for (int i = 0; i < n; i++) {
-                PyxType *it = e->items.items[i]->type;
-                if (!pyx_type_is_numeric(it)) {
-                    all = false;
-                    break;
-                }
-                t = t ? pyx_type_promote(t, it) : (it->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(it, it));
-            }
-            if (all) {
-                e->op = 1;
-                return set_type(e, t);
-            }
-        }
-        if (strcmp(b, "len") == 0 && n == 1 && t0->kind == PYX_TY_OBJECT) {
-            e->op = 1;
-            return set_type(e, &pyx_type_ssize_t);
-        }
-        if (strcmp(b, "float") == 0 && n == 1 && pyx_type_is_numeric(t0)) {
-            e->op = 1;
-            return set_type(e, &pyx_type_double);
-        }
+        PyxType *t = check_c_builtin(e, b);
+        if (t)
+            return t;
     }
-    for (int i = 0; i < e->items.len; i++) {
-        PyxType *at = e->items.items[i]->type;
-        if (pyx_type_is_c(at) && !pyx_type_is_numeric(at) && at->kind != PYX_TY_ERROR)
-            pyx_diag_error(S->d, e->items.items[i]->loc, "cannot pass a '%s' to a Python function", at->name);
-    }
+    bool ok = true;
+    for (int i = 0; i < e->items.len; i++)
+        ok &= check_boxable(S, e->items.items[i], "cannot pass a '%s' to a Python function");
+    for (int i = 0; i < e->keywords.len; i++)
+        ok &= check_boxable(S, e->keywords.items[i]->value, "cannot pass a '%s' to a Python function");
     check_expr(S, callee);
     if (pyx_type_is_c(callee->type) && callee->type->kind != PYX_TY_ERROR) {
         pyx_diag_error(S->d, callee->loc, "'%s' is not callable", callee->type->name);
         return type_error(e);
     }
-    return set_type(e, &pyx_type_object);
+    convert_to(callee, &pyx_type_object);
+    return ok ? set_type(e, &pyx_type_object) : type_error(e);
 }

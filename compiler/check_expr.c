@@ -8,38 +8,110 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e);
 
 /* ---- constants -------------------------------------------------------------------- */
 
-/* Value of an integer literal as written (any base, underscores); ok=false
-   when it does not fit in a C long. */
-static long parse_int_literal(const char *s, bool *ok)
+/* Value of an integer literal as written (any base, underscores, any
+   length); false when it does not fit in 64 bits (it is a Python int). */
+bool parse_int_literal(const char *s, int64_t *value)
 {
-    char buf[128];
-    size_t n = 0;
-    for (const char *p = s; *p && n + 1 < sizeof buf; p++)
-        if (*p != '_')
-            buf[n++] = *p;
-    buf[n] = '\0';
-    int base = 10;
-    const char *digits = buf;
-    if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X')) { base = 16; digits = buf + 2; }
-    else if (buf[0] == '0' && (buf[1] == 'o' || buf[1] == 'O')) { base = 8; digits = buf + 2; }
-    else if (buf[0] == '0' && (buf[1] == 'b' || buf[1] == 'B')) { base = 2; digits = buf + 2; }
-    errno = 0;
-    char *end;
-    long v = strtol(digits, &end, base);
-    if (errno || *end || end == digits) {
-        *ok = false;
-        return 0;
+    unsigned base = 10;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        base = 16, s += 2;
+    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
+        base = 8, s += 2;
+    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B'))
+        base = 2, s += 2;
+    uint64_t v = 0;
+    bool any = false;
+    for (; *s; s++) {
+        if (*s == '_')
+            continue;
+        unsigned d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0')
+                   : *s >= 'a' && *s <= 'f' ? (unsigned)(*s - 'a' + 10)
+                   : *s >= 'A' && *s <= 'F' ? (unsigned)(*s - 'A' + 10) : 99;
+        if (d >= base)
+            return false;
+        if (v > (UINT64_MAX - d) / base)
+            return false;
+        v = v * base + d;
+        any = true;
     }
-    return v;
+    if (!any || v > (uint64_t)INT64_MAX)
+        return false;
+    *value = (int64_t)v;
+    return true;
 }
 
-/* Evaluates an integer constant expression (literals, DEF names, + - * // % **
-   << and unary minus).  ok=false when it is not one or overflows a C long. */
+/* a op b on Python ints, exactly; false when the result is not a 64-bit
+   int (overflow, a float result, or an error Python raises at run time). */
+bool fold_int_op(int op, int64_t a, int64_t b, int64_t *r)
+{
+    switch (op) {
+    case PYX_OP_ADD: return !__builtin_add_overflow(a, b, r);
+    case PYX_OP_SUB: return !__builtin_sub_overflow(a, b, r);
+    case PYX_OP_MUL: return !__builtin_mul_overflow(a, b, r);
+    case PYX_OP_FLOORDIV: case PYX_OP_MOD: {
+        if (b == 0 || (a == INT64_MIN && b == -1))
+            return false;
+        int64_t q = a / b, m = a % b;
+        if (m != 0 && ((m < 0) != (b < 0))) {
+            q--;
+            m += b;
+        }
+        *r = op == PYX_OP_MOD ? m : q;
+        return true;
+    }
+    case PYX_OP_POW: {
+        if (b < 0)
+            return false;   /* a float */
+        int64_t result = 1, base = a;
+        for (int64_t e = b; e > 0; e >>= 1) {
+            if ((e & 1) && __builtin_mul_overflow(result, base, &result))
+                return false;
+            if (e > 1 && __builtin_mul_overflow(base, base, &base))
+                return false;
+        }
+        *r = result;
+        return true;
+    }
+    case PYX_OP_LSHIFT:
+        if (b < 0 || (b >= 63 && a != 0))
+            return false;
+        if (a == 0) {
+            *r = 0;
+            return true;
+        }
+        if (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))
+            return false;
+        *r = (int64_t)((uint64_t)a << b);
+        return true;
+    case PYX_OP_RSHIFT:
+        if (b < 0)
+            return false;
+        *r = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;   /* arithmetic shift: floor, as Python */
+        return true;
+    case PYX_OP_BITAND: *r = a & b; return true;
+    case PYX_OP_BITOR: *r = a | b; return true;
+    case PYX_OP_BITXOR: *r = a ^ b; return true;
+    default:
+        return false;
+    }
+}
+
+/* Evaluates an integer constant expression from its syntax (literals, DEF
+   names, arithmetic, unary minus), before or without typing: array sizes,
+   exception values, range bounds.  ok=false when it is not one or leaves
+   64 bits. */
 long const_int_value(Sema *S, PyxNode *e, bool *ok)
 {
+    int64_t v = 0, a, b;
     switch (e->kind) {
     case PYX_NODE_INT:
-        return parse_int_literal(e->name, ok);
+        if (!parse_int_literal(e->name, &v))
+            *ok = false;
+        return v;
+    case PYX_NODE_TRUE:
+        return 1;
+    case PYX_NODE_FALSE:
+        return 0;
     case PYX_NODE_NAME: {
         PyxSymbol *sym = lookup(S, e->name);
         if (sym && sym->value)
@@ -47,60 +119,22 @@ long const_int_value(Sema *S, PyxNode *e, bool *ok)
         *ok = false;
         return 0;
     }
-    case PYX_NODE_UNARYOP: {
-        long v = const_int_value(S, e->value, ok);
-        if (e->op == PYX_OP_UMINUS) {
-            if (v == LONG_MIN)
-                *ok = false;
-            return -v;
-        }
+    case PYX_NODE_UNARYOP:
+        a = const_int_value(S, e->value, ok);
+        if (e->op == PYX_OP_UMINUS && a != INT64_MIN)
+            return -a;
         if (e->op == PYX_OP_UPLUS)
-            return v;
+            return a;
+        if (e->op == PYX_OP_INVERT)
+            return ~a;
         *ok = false;
         return 0;
-    }
-    case PYX_NODE_BINOP: {
-        long a = const_int_value(S, e->left, ok);
-        long b = *ok ? const_int_value(S, e->right, ok) : 0;
-        long r = 0;
-        if (!*ok)
-            return 0;
-        switch (e->op) {
-        case PYX_OP_ADD: *ok = !__builtin_add_overflow(a, b, &r); return r;
-        case PYX_OP_SUB: *ok = !__builtin_sub_overflow(a, b, &r); return r;
-        case PYX_OP_MUL: *ok = !__builtin_mul_overflow(a, b, &r); return r;
-        case PYX_OP_FLOORDIV: case PYX_OP_MOD:
-            if (b == 0 || (a == LONG_MIN && b == -1)) {
-                *ok = false;
-                return 0;
-            } else {
-                long q = a / b, m = a % b;
-                if (m != 0 && ((m < 0) != (b < 0))) {
-                    q--;
-                    m += b;
-                }
-                return e->op == PYX_OP_MOD ? m : q;
-            }
-        case PYX_OP_POW:
-            if (b < 0) {
-                *ok = false;
-                return 0;
-            }
-            r = 1;
-            for (long i = 0; i < b && *ok; i++)
-                *ok = !__builtin_mul_overflow(r, a, &r);
-            return r;
-        case PYX_OP_LSHIFT:
-            if (b < 0 || b >= 62 || a < 0 || a > (LONG_MAX >> b)) {
-                *ok = false;
-                return 0;
-            }
-            return a << b;
-        default:
+    case PYX_NODE_BINOP:
+        a = const_int_value(S, e->left, ok);
+        b = *ok ? const_int_value(S, e->right, ok) : 0;
+        if (*ok && !fold_int_op(e->op, a, b, &v))
             *ok = false;
-            return 0;
-        }
-    }
+        return *ok ? v : 0;
     default:
         *ok = false;
         return 0;
@@ -111,6 +145,30 @@ PyxType *set_type(PyxNode *e, PyxType *t)
 {
     e->type = t;
     return t;
+}
+
+/* The context converts e's value to t: recorded for emit (PyxNode.conv). */
+void convert_to(PyxNode *e, PyxType *t)
+{
+    e->conv = t;
+}
+
+static bool is_const(const PyxNode *e)
+{
+    return (e->sflags & PYX_SF(CONST)) && e->type && (e->type->kind == PYX_TY_INT || e->type->kind == PYX_TY_BINT);
+}
+
+static bool is_typed(const PyxNode *e)
+{
+    return (e->sflags & PYX_SF(TYPED)) != 0;
+}
+
+/* An integer constant: the C type C itself gives the literal (int, else long). */
+static PyxType *set_const(PyxNode *e, int64_t v, PyxType *t)
+{
+    e->sflags |= PYX_SF(CONST);
+    e->ival = v;
+    return set_type(e, t ? t : pyx_type_of_int_value(v));
 }
 
 static bool is_lvalue(PyxNode *e)
@@ -138,10 +196,13 @@ PyxType *check_name(Sema *S, PyxNode *e)
         pyx_diag_error(S->d, e->loc, "cimported module '%s' cannot be used as a Python object", e->name);
         return type_error(e);
     case PYX_SYM_EXTERN:
-        if (sym->value) {   /* DEF constant */
+        if (sym->value) {   /* DEF constant: the value's type and constant */
             PyxType *t = check_expr(S, sym->value);
+            e->sflags |= sym->value->sflags & (PYX_SF(CONST) | PYX_SF(BIG));
+            e->ival = sym->value->ival;
             return set_type(e, t);
         }
+        e->sflags |= PYX_SF(TYPED);
         return set_type(e, sym->type);
     case PYX_SYM_FUNC:
         if (sym->func && !sym->func->is_py) {
@@ -150,12 +211,77 @@ PyxType *check_name(Sema *S, PyxNode *e)
         }
         return set_type(e, &pyx_type_object);
     default:
+        if (sym->declared || sym->kind == PYX_SYM_CGLOBAL)
+            e->sflags |= PYX_SF(TYPED);
         return set_type(e, sym->type ? sym->type : &pyx_type_object);
     }
 }
 
-/* Is this an operator Python defines on numbers that C computes the same way?
-   ('/' on C integers is true division, '//' and '%' floor unless cdivision). */
+static bool is_bitwise(int op)
+{
+    return op == PYX_OP_BITAND || op == PYX_OP_BITOR || op == PYX_OP_BITXOR;
+}
+
+/* Both operands converted to t. */
+static PyxType *binop_in(PyxNode *e, PyxType *t)
+{
+    convert_to(e->left, t);
+    convert_to(e->right, t);
+    return set_type(e, t);
+}
+
+/* a op b on two C numbers.  Constants fold exactly as Python ints (a result
+   that leaves 64 bits, or a float from a negative power, makes the whole
+   expression Python arithmetic); '/' is true division; int ** int is C
+   only for a small constant exponent; float ** float is C pow() only in
+   typed code, since it differs from Python's (OverflowError, complex
+   results).  Otherwise C's usual arithmetic conversions. */
+static PyxType *numeric_binop(Sema *S, PyxNode *e, PyxType *l, PyxType *r)
+{
+    PyxNode *L = e->left, *R = e->right;
+    int op = e->op;
+    if (is_typed(L) || is_typed(R))
+        e->sflags |= PYX_SF(TYPED);
+    if (S->cdivision)
+        e->sflags |= PYX_SF(CDIVISION);
+    bool ints = l->kind != PYX_TY_FLOAT && r->kind != PYX_TY_FLOAT;
+    if (!ints && (is_bitwise(op) || op == PYX_OP_LSHIFT || op == PYX_OP_RSHIFT)) {
+        pyx_diag_error(S->d, e->loc, "unsupported operand types for %s: '%s' and '%s'", pyx_op_str(op), l->name, r->name);
+        return type_error(e);
+    }
+    if (op == PYX_OP_MATMUL) {
+        pyx_diag_error(S->d, e->loc, "unsupported operand types for @: '%s' and '%s'", l->name, r->name);
+        return type_error(e);
+    }
+    bool both_bint = l->kind == PYX_TY_BINT && r->kind == PYX_TY_BINT;
+    if (is_const(L) && is_const(R)) {
+        int64_t v;
+        if (op != PYX_OP_DIV && fold_int_op(op, L->ival, R->ival, &v))
+            return set_const(e, v, both_bint && is_bitwise(op) ? &pyx_type_bint : NULL);
+        const int64_t exact = (int64_t)1 << 53;   /* doubles hold these ints exactly */
+        if (op != PYX_OP_DIV || L->ival > exact || L->ival < -exact || R->ival > exact || R->ival < -exact)
+            return binop_in(e, &pyx_type_object);
+    }
+    PyxType *t = pyx_type_promote(l, r);
+    switch (op) {
+    case PYX_OP_DIV:
+        return binop_in(e, t->kind == PYX_TY_FLOAT ? t : &pyx_type_double);
+    case PYX_OP_POW:
+        if (t->kind == PYX_TY_INT && is_const(R) && R->ival >= 0 && R->ival <= 64) {
+            convert_to(L, t);
+            convert_to(R, NULL);
+            return set_type(e, t);
+        }
+        if (!is_typed(e))
+            return binop_in(e, &pyx_type_object);
+        return binop_in(e, &pyx_type_double);
+    default:
+        if (both_bint && is_bitwise(op))
+            return binop_in(e, &pyx_type_bint);   /* True ^ False is a bool, as in Cython */
+        return binop_in(e, t);
+    }
+}
+
 static PyxType *check_binop(Sema *S, PyxNode *e)
 {
     PyxType *l = check_expr(S, e->left), *r = check_expr(S, e->right);
@@ -163,67 +289,64 @@ static PyxType *check_binop(Sema *S, PyxNode *e)
         return type_error(e);
     /* pointer arithmetic */
     if ((l->kind == PYX_TY_PTR || l->kind == PYX_TY_ARRAY) && r->kind == PYX_TY_INT
-        && (e->op == PYX_OP_ADD || e->op == PYX_OP_SUB))
+        && (e->op == PYX_OP_ADD || e->op == PYX_OP_SUB)) {
+        e->sflags |= PYX_SF(TYPED);
+        convert_to(e->left, NULL);
+        convert_to(e->right, NULL);
         return set_type(e, l->kind == PYX_TY_ARRAY ? pyx_type_ptr(S->a, l->base) : l);
-    if (pyx_type_is_numeric(l) && pyx_type_is_numeric(r)) {
-        /* constant folding keeps Python's unbounded ints for literals */
-        if (e->left->kind != PYX_NODE_NAME || e->right->kind != PYX_NODE_NAME) {
-            bool ok = true;
-            if (l->kind == PYX_TY_INT && r->kind == PYX_TY_INT && e->op != PYX_OP_DIV) {
-                const_int_value(S, e, &ok);
-                bool lok = true, rok = true;
-                const_int_value(S, e->left, &lok);
-                const_int_value(S, e->right, &rok);
-                if (!ok && lok && rok)   /* constants whose result leaves a C long: Python ints */
-                    return set_type(e, &pyx_type_object);
-                if (ok && (e->left->kind == PYX_NODE_INT || e->left->kind == PYX_NODE_BINOP || e->left->kind == PYX_NODE_UNARYOP)
-                    && (e->right->kind == PYX_NODE_INT || e->right->kind == PYX_NODE_BINOP || e->right->kind == PYX_NODE_UNARYOP)) {
-                    long v = const_int_value(S, e, &ok);
-                    if (ok) {
-                        e->kind = PYX_NODE_INT;
-                        e->name = pyx_arena_printf(S->a, "%ld", v);
-                        e->len = (uint32_t)strlen(e->name);
-                        e->left = e->right = NULL;
-                        e->op = 0;
-                        return set_type(e, &pyx_type_long);
-                    }
-                }
-            }
-        }
-        PyxType *t = pyx_type_promote(l, r);
-        switch (e->op) {
-        case PYX_OP_DIV:
-            return set_type(e, t->kind == PYX_TY_FLOAT ? t : &pyx_type_double);
-        case PYX_OP_POW:
-            if (t->kind == PYX_TY_INT && e->right->kind == PYX_NODE_INT) {
-                bool ok = true;
-                long k = parse_int_literal(e->right->name, &ok);
-                if (ok && k >= 0 && k <= 64)
-                    return set_type(e, t);
-            }
-            return set_type(e, &pyx_type_double);
-        case PYX_OP_LSHIFT: case PYX_OP_RSHIFT: case PYX_OP_BITAND: case PYX_OP_BITOR: case PYX_OP_BITXOR:
-            if (t->kind == PYX_TY_FLOAT) {
-                pyx_diag_error(S->d, e->loc, "unsupported operand types for %s: '%s' and '%s'",
-                               pyx_op_str(e->op), l->name, r->name);
-                return type_error(e);
-            }
-            return set_type(e, t);
-        case PYX_OP_MATMUL:
-            pyx_diag_error(S->d, e->loc, "unsupported operand types for @: '%s' and '%s'", l->name, r->name);
-            return type_error(e);
-        default:
-            return set_type(e, t);
-        }
     }
-    if (pyx_type_is_c(l) && !pyx_type_is_numeric(l))
-        goto bad;
-    if (pyx_type_is_c(r) && !pyx_type_is_numeric(r))
-        goto bad;
-    return set_type(e, &pyx_type_object);
-bad:
-    pyx_diag_error(S->d, e->loc, "invalid operand types for %s: '%s' and '%s'", pyx_op_str(e->op), l->name, r->name);
-    return type_error(e);
+    if (pyx_type_is_numeric(l) && pyx_type_is_numeric(r))
+        return numeric_binop(S, e, l, r);
+    if ((pyx_type_is_c(l) && !pyx_type_is_numeric(l)) || (pyx_type_is_c(r) && !pyx_type_is_numeric(r))) {
+        pyx_diag_error(S->d, e->loc, "invalid operand types for %s: '%s' and '%s'", pyx_op_str(e->op), l->name, r->name);
+        return type_error(e);
+    }
+    return binop_in(e, &pyx_type_object);
+}
+
+static PyxType *check_unaryop(Sema *S, PyxNode *e)
+{
+    PyxType *t = check_expr(S, e->value);
+    if (t->kind == PYX_TY_ERROR)
+        return type_error(e);
+    if (!pyx_type_is_numeric(t)) {
+        if (pyx_type_is_c(t)) {
+            pyx_diag_error(S->d, e->loc, "bad operand type for unary %s: '%s'", pyx_op_str(e->op), t->name);
+            return type_error(e);
+        }
+        convert_to(e->value, &pyx_type_object);
+        return set_type(e, &pyx_type_object);
+    }
+    if (e->op == PYX_OP_INVERT && t->kind == PYX_TY_FLOAT) {
+        pyx_diag_error(S->d, e->loc, "bad operand type for unary ~: '%s'", t->name);
+        return type_error(e);
+    }
+    e->sflags |= e->value->sflags & PYX_SF(TYPED);
+    if (is_const(e->value)) {
+        int64_t v = e->value->ival;
+        if (e->op == PYX_OP_UMINUS && v == INT64_MIN) {   /* 2**63: a Python int */
+            convert_to(e->value, &pyx_type_object);
+            return set_type(e, &pyx_type_object);
+        }
+        return set_const(e, e->op == PYX_OP_UMINUS ? -v : e->op == PYX_OP_INVERT ? ~v : v, NULL);
+    }
+    PyxType *rt = t->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(t, t);
+    convert_to(e->value, rt);
+    return set_type(e, rt);
+}
+
+/* One comparison 'prev op c->value': c->conv is the type both operands are
+   compared in (object: Python's rich comparison), NULL when C compares
+   them as they are (pointers, or an int with a float: exactly). */
+static void compare_in(PyxNode *c, PyxType *prev, PyxType *r)
+{
+    if (!pyx_type_is_c(prev) || !pyx_type_is_c(r) || c->op == PYX_OP_IN || c->op == PYX_OP_NOT_IN)
+        c->conv = &pyx_type_object;
+    else if (pyx_type_is_numeric(prev) && pyx_type_is_numeric(r)
+             && (prev->kind == PYX_TY_FLOAT) == (r->kind == PYX_TY_FLOAT))
+        c->conv = pyx_type_promote(prev, r);
+    else
+        c->conv = NULL;
 }
 
 static PyxType *check_compare(Sema *S, PyxNode *e)
@@ -257,20 +380,206 @@ static PyxType *check_compare(Sema *S, PyxNode *e)
             pyx_diag_error(S->d, c->loc, "cannot compare a C pointer with a Python object");
             return type_error(e);
         }
+        compare_in(c, prev, r);
+        if ((c->op == PYX_OP_IS || c->op == PYX_OP_IS_NOT) && c->conv == NULL
+            && !(prev->kind == PYX_TY_PTR || prev->kind == PYX_TY_NULL))
+            c->conv = &pyx_type_object;
         prev = r;
+    }
+    /* an operand only compared as an object is converted once, up front */
+    for (int i = 0; i <= e->items.len; i++) {
+        PyxNode *operand = i ? e->items.items[i - 1]->value : e->left;
+        bool before = i == 0 || e->items.items[i - 1]->conv == &pyx_type_object;
+        bool after = i == e->items.len || e->items.items[i]->conv == &pyx_type_object;
+        convert_to(operand, before && after ? &pyx_type_object : NULL);
     }
     return set_type(e, all_c ? &pyx_type_bint : &pyx_type_object);
 }
 
+/* The one C type several values can share without changing any of them,
+   as 'a or b' and 'a if c else b' must return one of their operands as it
+   is: the same type, or integers (or floats) that widen exactly.  NULL
+   when there is none (a bool beside an int, an int beside a float): then
+   the result is a Python object. */
+static PyxType *common_type(PyxType *a, PyxType *b)
+{
+    if (pyx_type_equal(a, b))
+        return a;
+    if (a->kind == PYX_TY_FLOAT && b->kind == PYX_TY_FLOAT)
+        return pyx_type_promote(a, b);
+    if (a->kind == PYX_TY_INT && b->kind == PYX_TY_INT) {
+        PyxType *t = pyx_type_promote(a, b);
+        if ((a->is_signed || !t->is_signed || t->rank > a->rank) && (b->is_signed || !t->is_signed || t->rank > b->rank)
+            && (!a->is_signed || t->is_signed) && (!b->is_signed || t->is_signed))
+            return t;
+    }
+    return NULL;
+}
+
+static PyxType *check_boolop(Sema *S, PyxNode *e)
+{
+    PyxType *t = NULL;
+    bool c = true;
+    for (int i = 0; i < e->items.len; i++) {
+        PyxType *it = check_expr(S, e->items.items[i]);
+        if (it->kind == PYX_TY_ERROR)
+            return type_error(e);
+        if (!pyx_type_is_numeric(it) || (t && !(t = common_type(t, it))))
+            c = false;
+        else if (!t)
+            t = it;
+    }
+    if (!c)
+        t = &pyx_type_object;
+    for (int i = 0; i < e->items.len; i++)
+        convert_to(e->items.items[i], t);
+    return set_type(e, t);
+}
+
+static PyxType *check_if_exp(Sema *S, PyxNode *e)
+{
+    check_expr(S, e->test);
+    PyxType *a = check_expr(S, e->left), *b = check_expr(S, e->right);
+    if (a->kind == PYX_TY_ERROR || b->kind == PYX_TY_ERROR)
+        return type_error(e);
+    PyxType *t = common_type(a, b);
+    if (t == NULL || (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && t->kind != PYX_TY_PTR)) {
+        if ((pyx_type_is_c(a) && !pyx_type_is_numeric(a)) || (pyx_type_is_c(b) && !pyx_type_is_numeric(b))) {
+            pyx_diag_error(S->d, e->loc, "incompatible types in conditional expression: '%s' and '%s'", a->name, b->name);
+            return type_error(e);
+        }
+        t = &pyx_type_object;
+    }
+    convert_to(e->left, t);
+    convert_to(e->right, t);
+    return set_type(e, t);
+}
+
+/* A value that goes into a Python object (a display, an argument, an
+   attribute's owner...): C numbers are boxed, other C values cannot be. */
+bool check_boxable(Sema *S, PyxNode *e, const char *what)
+{
+    PyxType *t = e->type;
+    convert_to(e, &pyx_type_object);
+    if (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && t->kind != PYX_TY_ERROR) {
+        pyx_diag_error(S->d, e->loc, what, t->name);
+        return false;
+    }
+    return true;
+}
+
+static PyxType *check_subscript(Sema *S, PyxNode *e)
+{
+    PyxType *t = check_expr(S, e->value);
+    if (e->right->kind == PYX_NODE_SLICE) {
+        if (pyx_type_is_c(t)) {
+            unsupported(S, e, "slicing C pointers and arrays");
+            return type_error(e);
+        }
+        PyxNode *sl = e->right;
+        PyxNode *parts[] = {sl->lower, sl->upper, sl->step};
+        for (int i = 0; i < 3; i++)
+            if (parts[i]) {
+                check_expr(S, parts[i]);
+                check_boxable(S, parts[i], "cannot use a '%s' as a slice index");
+            }
+        sl->type = &pyx_type_object;
+        return set_type(e, &pyx_type_object);
+    }
+    PyxType *it = check_expr(S, e->right);
+    if (t->kind == PYX_TY_PTR || t->kind == PYX_TY_ARRAY) {
+        if (it->kind != PYX_TY_INT && it->kind != PYX_TY_BINT && it->kind != PYX_TY_ERROR) {
+            pyx_diag_error(S->d, e->right->loc, "C array index must be a C integer, not '%s'", it->name);
+            return type_error(e);
+        }
+        if (t->base->kind == PYX_TY_VOID) {
+            pyx_diag_error(S->d, e->loc, "cannot index a void pointer");
+            return type_error(e);
+        }
+        e->sflags |= PYX_SF(TYPED);
+        return set_type(e, t->base);
+    }
+    if (pyx_type_is_c(t) && t->kind != PYX_TY_ERROR) {
+        pyx_diag_error(S->d, e->loc, "'%s' object is not subscriptable", t->name);
+        return type_error(e);
+    }
+    if (it->kind == PYX_TY_PTR) {
+        pyx_diag_error(S->d, e->right->loc, "cannot use a C pointer as a Python index");
+        return type_error(e);
+    }
+    convert_to(e->right, &pyx_type_object);
+    return set_type(e, &pyx_type_object);
+}
+
+static PyxType *check_cast(Sema *S, PyxNode *e)
+{
+    PyxType *to = resolve_ctype(S, e->ctype);
+    PyxType *from = check_expr(S, e->value);
+    if (to->kind == PYX_TY_ERROR || from->kind == PYX_TY_ERROR)
+        return type_error(e);
+    if (e->flags & PYX_F(CHECKED)) {
+        unsupported(S, e, "checked casts '<T?>' (no extension types yet)");
+        return type_error(e);
+    }
+    if (to->kind == PYX_TY_OBJECT && from->kind == PYX_TY_PTR) {
+        unsupported(S, e, "casting C pointers to Python objects");
+        return type_error(e);
+    }
+    if (from->kind == PYX_TY_OBJECT && to->kind == PYX_TY_PTR) {
+        unsupported(S, e, "casting Python objects to C pointers");
+        return type_error(e);
+    }
+    if (to->kind == PYX_TY_ARRAY || to->kind == PYX_TY_VOID) {
+        pyx_diag_error(S->d, e->loc, "cannot cast to '%s'", to->name);
+        return type_error(e);
+    }
+    e->sflags |= PYX_SF(TYPED);
+    return set_type(e, to);
+}
+
+static PyxType *check_sizeof(Sema *S, PyxNode *e)
+{
+    e->sflags |= PYX_SF(TYPED);
+    PyxNode *ct = e->ctype;
+    PyxSymbol *sym = e->value && e->value->kind == PYX_NODE_NAME ? lookup(S, e->value->name) : NULL;
+    if (!ct && e->value->kind == PYX_NODE_NAME && (pyx_type_by_name(e->value->name) || (sym && sym->kind == PYX_SYM_TYPE))) {
+        /* sizeof(int) arrives as a name: it names a type */
+        PyxType *t = pyx_type_by_name(e->value->name);
+        e->value->type = t ? t : sym->type;
+        e->value->sym = NULL;   /* names no value: emit writes sizeof(type) */
+        return set_type(e, &pyx_type_size_t);
+    }
+    if (ct) {
+        ct->type = resolve_ctype(S, ct);
+        if (ct->type->kind == PYX_TY_ERROR || ct->type->kind == PYX_TY_VOID || ct->type->kind == PYX_TY_FUNC) {
+            if (ct->type->kind != PYX_TY_ERROR)
+                pyx_diag_error(S->d, e->loc, "sizeof() of an incomplete type '%s'", ct->type->name);
+            return type_error(e);
+        }
+        return set_type(e, &pyx_type_size_t);
+    }
+    PyxType *t = check_expr(S, e->value);
+    if (t->kind == PYX_TY_OBJECT) {
+        pyx_diag_error(S->d, e->loc, "sizeof() of a Python object; use sys.getsizeof() for that");
+        return type_error(e);
+    }
+    return set_type(e, &pyx_type_size_t);
+}
+
 PyxType *check_expr(Sema *S, PyxNode *e)
 {
+    /* what an earlier inference round recorded is decided afresh */
+    e->sflags &= ~(PYX_SF(CONST) | PYX_SF(BIG) | PYX_SF(TYPED) | PYX_SF(CDIVISION));
+    e->conv = NULL;
     switch (e->kind) {
     case PYX_NODE_NAME:
         return check_name(S, e);
     case PYX_NODE_INT: {
-        bool ok = true;
-        parse_int_literal(e->name, &ok);
-        return set_type(e, ok ? &pyx_type_long : &pyx_type_object);
+        int64_t v;
+        if (parse_int_literal(e->name, &v))
+            return set_const(e, v, NULL);
+        e->sflags |= PYX_SF(BIG);
+        return set_type(e, &pyx_type_object);
     }
     case PYX_NODE_FLOAT:
         return set_type(e, &pyx_type_double);
@@ -281,112 +590,31 @@ PyxType *check_expr(Sema *S, PyxNode *e)
             return set_type(e, &pyx_type_char);
         return set_type(e, pyx_type_builtin((e->flags & PYX_F(BYTES)) ? PYX_BI_BYTES : PYX_BI_STR));
     case PYX_NODE_TRUE: case PYX_NODE_FALSE:
-        return set_type(e, &pyx_type_bint);
+        return set_const(e, e->kind == PYX_NODE_TRUE, &pyx_type_bint);
     case PYX_NODE_NONE: case PYX_NODE_ELLIPSIS:
         return set_type(e, &pyx_type_object);
     case PYX_NODE_BINOP:
         return check_binop(S, e);
-    case PYX_NODE_UNARYOP: {
-        PyxType *t = check_expr(S, e->value);
-        if (t->kind == PYX_TY_ERROR)
-            return type_error(e);
-        if (pyx_type_is_numeric(t)) {
-            if (e->value->kind == PYX_NODE_INT && e->op == PYX_OP_UMINUS) {
-                /* fold '-5' into the literal */
-                e->kind = PYX_NODE_INT;
-                e->name = pyx_arena_printf(S->a, "-%s", e->value->name);
-                e->value = NULL;
-                e->op = 0;
-                return check_expr(S, e);
-            }
-            if (e->op == PYX_OP_INVERT && t->kind == PYX_TY_FLOAT) {
-                pyx_diag_error(S->d, e->loc, "bad operand type for unary ~: '%s'", t->name);
-                return type_error(e);
-            }
-            return set_type(e, t->kind == PYX_TY_BINT ? &pyx_type_int : pyx_type_promote(t, t));
-        }
-        if (pyx_type_is_c(t)) {
-            pyx_diag_error(S->d, e->loc, "bad operand type for unary %s: '%s'", pyx_op_str(e->op), t->name);
-            return type_error(e);
-        }
-        return set_type(e, &pyx_type_object);
-    }
+    case PYX_NODE_UNARYOP:
+        return check_unaryop(S, e);
     case PYX_NODE_NOT:
         check_expr(S, e->value);
         return set_type(e, &pyx_type_bint);
-    case PYX_NODE_BOOLOP: {
-        PyxType *t = NULL;
-        bool all_numeric = true;
-        for (int i = 0; i < e->items.len; i++) {
-            PyxType *it = check_expr(S, e->items.items[i]);
-            if (!pyx_type_is_numeric(it))
-                all_numeric = false;
-            else
-                t = t ? (t->kind == PYX_TY_BINT && it->kind == PYX_TY_BINT ? t : pyx_type_promote(t, it)) : it;
-        }
-        return set_type(e, all_numeric ? t : &pyx_type_object);
-    }
+    case PYX_NODE_BOOLOP:
+        return check_boolop(S, e);
     case PYX_NODE_COMPARE:
         return check_compare(S, e);
-    case PYX_NODE_IF_EXP: {
-        check_expr(S, e->test);
-        PyxType *a = check_expr(S, e->left), *b = check_expr(S, e->right);
-        if (pyx_type_is_numeric(a) && pyx_type_is_numeric(b))
-            return set_type(e, a->kind == PYX_TY_BINT && b->kind == PYX_TY_BINT ? a : pyx_type_promote(a, b));
-        if (pyx_type_is_c(a) && pyx_type_equal(a, b))
-            return set_type(e, a);
-        if ((pyx_type_is_c(a) && !pyx_type_is_numeric(a)) || (pyx_type_is_c(b) && !pyx_type_is_numeric(b))) {
-            pyx_diag_error(S->d, e->loc, "incompatible types in conditional expression: '%s' and '%s'", a->name, b->name);
-            return type_error(e);
-        }
-        return set_type(e, &pyx_type_object);
-    }
+    case PYX_NODE_IF_EXP:
+        return check_if_exp(S, e);
     case PYX_NODE_CALL:
         return check_call(S, e);
-    case PYX_NODE_ATTRIBUTE: {
-        PyxType *t = check_expr(S, e->value);
-        if (pyx_type_is_c(t)) {
-            pyx_diag_error(S->d, e->loc, "'%s' has no attribute '%s' (C values have no attributes)", t->name, e->name);
+    case PYX_NODE_ATTRIBUTE:
+        check_expr(S, e->value);
+        if (!check_boxable(S, e->value, "a '%s' has no attributes"))
             return type_error(e);
-        }
         return set_type(e, &pyx_type_object);
-    }
-    case PYX_NODE_SUBSCRIPT: {
-        PyxType *t = check_expr(S, e->value);
-        if (e->right->kind == PYX_NODE_SLICE) {
-            if (pyx_type_is_c(t)) {
-                unsupported(S, e, "slicing C pointers and arrays");
-                return type_error(e);
-            }
-            PyxNode *sl = e->right;
-            if (sl->lower) check_expr(S, sl->lower);
-            if (sl->upper) check_expr(S, sl->upper);
-            if (sl->step) check_expr(S, sl->step);
-            sl->type = &pyx_type_object;
-            return set_type(e, &pyx_type_object);
-        }
-        PyxType *it = check_expr(S, e->right);
-        if (t->kind == PYX_TY_PTR || t->kind == PYX_TY_ARRAY) {
-            if (it->kind != PYX_TY_INT && it->kind != PYX_TY_BINT && it->kind != PYX_TY_ERROR) {
-                pyx_diag_error(S->d, e->right->loc, "C array index must be a C integer, not '%s'", it->name);
-                return type_error(e);
-            }
-            if (t->base->kind == PYX_TY_VOID) {
-                pyx_diag_error(S->d, e->loc, "cannot index a void pointer");
-                return type_error(e);
-            }
-            return set_type(e, t->base);
-        }
-        if (pyx_type_is_c(t) && t->kind != PYX_TY_ERROR) {
-            pyx_diag_error(S->d, e->loc, "'%s' object is not subscriptable", t->name);
-            return type_error(e);
-        }
-        if (it->kind == PYX_TY_PTR) {
-            pyx_diag_error(S->d, e->right->loc, "cannot use a C pointer as a Python index");
-            return type_error(e);
-        }
-        return set_type(e, &pyx_type_object);
-    }
+    case PYX_NODE_SUBSCRIPT:
+        return check_subscript(S, e);
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET:
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
@@ -394,10 +622,8 @@ PyxType *check_expr(Sema *S, PyxNode *e)
                 unsupported(S, it, "starred expressions in displays");
                 continue;
             }
-            PyxType *t = check_expr(S, it);
-            if (pyx_type_is_c(t) && !pyx_type_is_numeric(t)) {
-                pyx_diag_error(S->d, it->loc, "cannot convert '%s' to a Python object", t->name);
-            }
+            check_expr(S, it);
+            check_boxable(S, it, "cannot convert '%s' to a Python object");
         }
         return set_type(e, pyx_type_builtin(e->kind == PYX_NODE_TUPLE ? PYX_BI_TUPLE : e->kind == PYX_NODE_LIST ? PYX_BI_LIST : PYX_BI_SET));
     case PYX_NODE_DICT:
@@ -408,32 +634,13 @@ PyxType *check_expr(Sema *S, PyxNode *e)
                 continue;
             }
             check_expr(S, it->left);
+            check_boxable(S, it->left, "cannot convert '%s' to a Python object");
             check_expr(S, it->value);
+            check_boxable(S, it->value, "cannot convert '%s' to a Python object");
         }
         return set_type(e, pyx_type_builtin(PYX_BI_DICT));
-    case PYX_NODE_CAST: {
-        PyxType *to = resolve_ctype(S, e->ctype);
-        PyxType *from = check_expr(S, e->value);
-        if (to->kind == PYX_TY_ERROR || from->kind == PYX_TY_ERROR)
-            return type_error(e);
-        if (e->flags & PYX_F(CHECKED)) {
-            unsupported(S, e, "checked casts '<T?>' (no extension types yet)");
-            return type_error(e);
-        }
-        if (to->kind == PYX_TY_OBJECT && from->kind == PYX_TY_PTR) {
-            unsupported(S, e, "casting C pointers to Python objects");
-            return type_error(e);
-        }
-        if (from->kind == PYX_TY_OBJECT && to->kind == PYX_TY_PTR) {
-            unsupported(S, e, "casting Python objects to C pointers");
-            return type_error(e);
-        }
-        if (to->kind == PYX_TY_ARRAY || to->kind == PYX_TY_VOID) {
-            pyx_diag_error(S->d, e->loc, "cannot cast to '%s'", to->name);
-            return type_error(e);
-        }
-        return set_type(e, to);
-    }
+    case PYX_NODE_CAST:
+        return check_cast(S, e);
     case PYX_NODE_ADDRESS_OF: {
         PyxType *t = check_expr(S, e->value);
         if (t->kind == PYX_TY_ERROR)
@@ -442,36 +649,11 @@ PyxType *check_expr(Sema *S, PyxNode *e)
             pyx_diag_error(S->d, e->loc, "cannot take the address of this expression");
             return type_error(e);
         }
+        e->sflags |= PYX_SF(TYPED);
         return set_type(e, pyx_type_ptr(S->a, t->kind == PYX_TY_ARRAY ? t->base : t));
     }
     case PYX_NODE_SIZEOF:
-        if (e->ctype) {
-            e->ctype->type = resolve_ctype(S, e->ctype);
-            if (e->ctype->type->kind == PYX_TY_ERROR || e->ctype->type->kind == PYX_TY_VOID
-                || e->ctype->type->kind == PYX_TY_FUNC) {
-                if (e->ctype->type->kind != PYX_TY_ERROR)
-                    pyx_diag_error(S->d, e->loc, "sizeof() of an incomplete type '%s'", e->ctype->type->name);
-                return type_error(e);
-            }
-        } else if (e->value->kind == PYX_NODE_NAME && (pyx_type_by_name(e->value->name)
-                   || (lookup(S, e->value->name) && lookup(S, e->value->name)->kind == PYX_SYM_TYPE))) {
-            /* sizeof(int) arrives as a name: it is a type */
-            PyxNode *ct = pyx_node_new(S->a, PYX_NODE_CTYPE_NAME, e->value->loc);
-            ct->name = e->value->name;
-            ct->len = e->value->len;
-            e->ctype = ct;
-            e->value = NULL;
-            ct->type = resolve_ctype(S, ct);
-            if (ct->type->kind == PYX_TY_ERROR || ct->type->kind == PYX_TY_VOID)
-                return type_error(e);
-        } else {
-            PyxType *t = check_expr(S, e->value);
-            if (t->kind == PYX_TY_OBJECT) {
-                pyx_diag_error(S->d, e->loc, "sizeof() of a Python object; use sys.getsizeof() for that");
-                return type_error(e);
-            }
-        }
-        return set_type(e, &pyx_type_size_t);
+        return check_sizeof(S, e);
     case PYX_NODE_FSTRING:
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *part = e->items.items[i];
@@ -479,9 +661,8 @@ PyxType *check_expr(Sema *S, PyxNode *e)
                 check_expr(S, part);
                 continue;
             }
-            PyxType *t = check_expr(S, part->value);
-            if (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && t->kind != PYX_TY_ERROR)
-                pyx_diag_error(S->d, part->value->loc, "cannot format a '%s' in an f-string", t->name);
+            check_expr(S, part->value);
+            check_boxable(S, part->value, "cannot format a '%s' in an f-string");
             if (part->right)
                 check_expr(S, part->right);
             part->type = pyx_type_builtin(PYX_BI_STR);
@@ -586,17 +767,20 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e)
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];
         check_target(S, g->target, NULL);
+        set_loop_kind(S, g, g->target, g->value);
         for (int j = 0; j < g->items.len; j++)
             check_expr(S, g->items.items[j]);
     }
-    if (e->left)
+    bool ok = true;
+    if (e->left) {
         check_expr(S, e->left);
-    PyxType *vt = check_expr(S, e->value);
-    S->scope = outer;
-    if (pyx_type_is_c(vt) && !pyx_type_is_numeric(vt) && vt->kind != PYX_TY_ERROR) {
-        pyx_diag_error(S->d, e->value->loc, "cannot put a '%s' in a Python container", vt->name);
-        return type_error(e);
+        ok &= check_boxable(S, e->left, "cannot put a '%s' in a Python container");
     }
+    check_expr(S, e->value);
+    ok &= check_boxable(S, e->value, "cannot put a '%s' in a Python container");
+    S->scope = outer;
+    if (!ok)
+        return type_error(e);
     return set_type(e, pyx_type_builtin(e->kind == PYX_NODE_LIST_COMP ? PYX_BI_LIST : e->kind == PYX_NODE_SET_COMP ? PYX_BI_SET : PYX_BI_DICT));
 }
 

@@ -53,6 +53,26 @@ void check_target(Sema *S, PyxNode *t, PyxNode *value)
     }
 }
 
+/* A loop over range() with C integer arguments into a C integer name is a
+   C loop (the bounds converted to the name's type); anything else iterates
+   over a Python object. */
+void set_loop_kind(Sema *S, PyxNode *loop, PyxNode *target, PyxNode *iter)
+{
+    loop->loop_kind = PYX_LOOP_ITER;
+    if (is_range_call(S, iter) && target->kind == PYX_NODE_NAME && target->type && target->type->kind == PYX_TY_INT) {
+        bool c = true;
+        for (int i = 0; i < iter->items.len; i++)
+            c &= iter->items.items[i]->type->kind == PYX_TY_INT || iter->items.items[i]->type->kind == PYX_TY_BINT;
+        if (c) {
+            loop->loop_kind = PYX_LOOP_RANGE;
+            for (int i = 0; i < iter->items.len; i++)
+                convert_to(iter->items.items[i], target->type);
+            return;
+        }
+    }
+    convert_to(iter, &pyx_type_object);
+}
+
 /* Bits of a C integer type on the LP64 targets pyxc builds for. */
 static int int_bits(const PyxType *t)
 {
@@ -122,6 +142,91 @@ static void warn_range_sum_overflow(Sema *S, PyxNode *loop)
     }
 }
 
+/* 'a = b = value': the value is converted once to the targets' type when
+   they agree on one (a tuple target takes an object). */
+static void assign_conversion(PyxNode *s)
+{
+    PyxType *t = NULL;
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *tg = s->items.items[i];
+        PyxType *tt = tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST ? &pyx_type_object : tg->type;
+        if (!tt || tt->kind == PYX_TY_ERROR || (t && !pyx_type_equal(t, tt)))
+            return;
+        t = tt;
+    }
+    bool parallel = s->items.len == 1 && (s->items.items[0]->kind == PYX_NODE_TUPLE || s->items.items[0]->kind == PYX_NODE_LIST)
+                    && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
+                    && s->value->items.len == s->items.items[0]->items.len;
+    if (!parallel && t->kind != PYX_TY_ARRAY)
+        convert_to(s->value, t);
+}
+
+/* target op= value.  s->type is the type the operation is computed in:
+   C arithmetic on a C target (the value converted to it, the result
+   converted back to the target's type), pointer arithmetic, or Python's
+   in-place operator (a C target boxed first and the result unboxed, with
+   the range check that raises the seed tutorial's OverflowError). */
+static void check_aug_assign(Sema *S, PyxNode *s)
+{
+    check_target(S, s->target, NULL);
+    check_expr(S, s->value);
+    PyxType *t = s->target->type, *v = s->value->type;
+    set_type(s, &pyx_type_object);
+    convert_to(s->value, &pyx_type_object);
+    if (!t || !v || t->kind == PYX_TY_ERROR || v->kind == PYX_TY_ERROR)
+        return;
+    if (S->cdivision)
+        s->sflags |= PYX_SF(CDIVISION);
+    int op = s->op;
+    if (t->kind == PYX_TY_PTR && v->kind == PYX_TY_INT && (op == PYX_OP_ADD || op == PYX_OP_SUB)) {
+        set_type(s, t);
+        convert_to(s->value, NULL);
+        return;
+    }
+    if (pyx_type_is_c(t) && !pyx_type_is_numeric(t)) {
+        pyx_diag_error(S->d, s->loc, "invalid operand types for %s=: '%s' and '%s'", pyx_op_str(op), t->name, v->name);
+        return;
+    }
+    if (pyx_type_is_c(v) && !pyx_type_is_numeric(v)) {
+        pyx_diag_error(S->d, s->value->loc, "invalid operand type for %s=: '%s'", pyx_op_str(op), v->name);
+        return;
+    }
+    if (t->kind == PYX_TY_INT && v->kind == PYX_TY_OBJECT && op == PYX_OP_DIV) {
+        pyx_diag_error(S->d, s->loc, "'/=' would make '%s' a float; declare it double", s->target->name);
+        return;
+    }
+    if (!pyx_type_is_numeric(t) || !pyx_type_is_numeric(v))
+        return;   /* Python's in-place operator */
+    if ((t->kind == PYX_TY_FLOAT || v->kind == PYX_TY_FLOAT)
+        && (op == PYX_OP_LSHIFT || op == PYX_OP_RSHIFT || op == PYX_OP_BITAND || op == PYX_OP_BITOR || op == PYX_OP_BITXOR)) {
+        pyx_diag_error(S->d, s->loc, "unsupported operand types for %s=: '%s' and '%s'", pyx_op_str(op), t->name, v->name);
+        return;
+    }
+    PyxType *ot = pyx_type_promote(t, v);
+    bool typed = (s->target->sflags | s->value->sflags) & PYX_SF(TYPED);
+    if (op == PYX_OP_DIV) {
+        ot = ot->kind == PYX_TY_FLOAT ? ot : &pyx_type_double;
+    } else if (op == PYX_OP_POW) {
+        bool small = ot->kind == PYX_TY_INT && (s->value->sflags & PYX_SF(CONST)) && s->value->ival >= 0 && s->value->ival <= 64;
+        if (small) {
+            set_type(s, ot);
+            convert_to(s->value, NULL);
+            return;
+        }
+        if (!typed)
+            return;   /* Python's float power: OverflowError, complex results */
+        ot = &pyx_type_double;
+    } else if (op == PYX_OP_MATMUL) {
+        pyx_diag_error(S->d, s->loc, "unsupported operand types for @=: '%s' and '%s'", t->name, v->name);
+        return;
+    } else if (t->kind == PYX_TY_BINT && v->kind == PYX_TY_BINT
+               && (op == PYX_OP_BITAND || op == PYX_OP_BITOR || op == PYX_OP_BITXOR)) {
+        ot = &pyx_type_bint;
+    }
+    set_type(s, ot);
+    convert_to(s->value, ot);
+}
+
 /* del target: a name, an element, an attribute, or a tuple of them. */
 static void check_delete(Sema *S, PyxNode *t)
 {
@@ -171,22 +276,11 @@ void check_stmt(Sema *S, PyxNode *s)
         check_expr(S, s->value);
         for (int i = 0; i < s->items.len; i++)
             check_target(S, s->items.items[i], s->value);
+        assign_conversion(s);
         break;
-    case PYX_NODE_AUG_ASSIGN: {
-        check_target(S, s->target, NULL);
-        check_expr(S, s->value);
-        PyxType *t = s->target->type, *v = s->value->type;
-        if (t && v && t->kind != PYX_TY_ERROR && v->kind != PYX_TY_ERROR) {
-            if (pyx_type_is_c(t) && !pyx_type_is_numeric(t) && !(t->kind == PYX_TY_PTR && v->kind == PYX_TY_INT
-                                                                  && (s->op == PYX_OP_ADD || s->op == PYX_OP_SUB)))
-                pyx_diag_error(S->d, s->loc, "invalid operand types for %s=: '%s' and '%s'", pyx_op_str(s->op), t->name, v->name);
-            if (pyx_type_is_c(v) && !pyx_type_is_numeric(v))
-                pyx_diag_error(S->d, s->value->loc, "invalid operand type for %s=: '%s'", pyx_op_str(s->op), v->name);
-            if (t->kind == PYX_TY_INT && v->kind == PYX_TY_OBJECT && s->op == PYX_OP_DIV)
-                pyx_diag_error(S->d, s->loc, "'/=' would make '%s' a float; declare it double", s->target->name);
-        }
+    case PYX_NODE_AUG_ASSIGN:
+        check_aug_assign(S, s);
         break;
-    }
     case PYX_NODE_PASS:
         break;
     case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
@@ -202,6 +296,7 @@ void check_stmt(Sema *S, PyxNode *s)
         }
         if (s->value) {
             check_expr(S, s->value);
+            convert_to(s->value, S->func->ret);
             if (S->func->ret->kind == PYX_TY_VOID)
                 pyx_diag_error(S->d, s->value->loc, "return with a value in a function returning void");
             else
@@ -239,8 +334,9 @@ void check_stmt(Sema *S, PyxNode *s)
                     && arg->type->kind != PYX_TY_BINT && arg->type->kind != PYX_TY_ERROR)
                     pyx_diag_error(S->d, arg->loc, "range() argument must be an integer, not '%s'", arg->type->name);
             }
-            s->op = 1;   /* a C loop */
-        } else if (tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
+        }
+        set_loop_kind(S, s, s->target, s->value);
+        if (s->loop_kind != PYX_LOOP_RANGE && tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
             pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
         }
         int saved_guard = S->loop_guard;
@@ -256,17 +352,23 @@ void check_stmt(Sema *S, PyxNode *s)
     }
     case PYX_NODE_ASSERT:
         check_expr(S, s->test);
-        if (s->value)
+        if (s->value) {
             check_expr(S, s->value);
+            check_boxable(S, s->value, "cannot use a '%s' as an assertion message");
+        }
         break;
     case PYX_NODE_RAISE:
         if (s->value == NULL)
             break;   /* re-raise the exception being handled */
         check_expr(S, s->value);
-        if (s->cause)
+        if (pyx_type_is_numeric(s->value->type))   /* Python raises TypeError when it runs */
+            pyx_diag_warning(S->d, s->value->loc, "exceptions must derive from BaseException, not '%s'",
+                             s->value->type->name);
+        check_boxable(S, s->value, "exceptions must derive from BaseException, not '%s'");
+        if (s->cause) {
             check_expr(S, s->cause);
-        if (pyx_type_is_c(s->value->type) && s->value->type->kind != PYX_TY_ERROR)
-            pyx_diag_error(S->d, s->value->loc, "exceptions must derive from BaseException, not '%s'", s->value->type->name);
+            check_boxable(S, s->cause, "exception causes must derive from BaseException, not '%s'");
+        }
         break;
     case PYX_NODE_TRY:
         if (s->flags & PYX_F(STAR)) {
@@ -282,15 +384,11 @@ void check_stmt(Sema *S, PyxNode *s)
                 pyx_diag_error(S->d, h->loc, "default 'except:' must be last");
             if (h->value) {
                 check_expr(S, h->value);
-                if (pyx_type_is_c(h->value->type) && h->value->type->kind != PYX_TY_ERROR)
-                    pyx_diag_error(S->d, h->value->loc, "'except' needs exception classes, not a '%s'", h->value->type->name);
+                if (pyx_type_is_numeric(h->value->type))   /* Python raises TypeError when it matches */
+                    pyx_diag_warning(S->d, h->value->loc, "catching classes that do not inherit from BaseException is not allowed");
+                check_boxable(S, h->value, "'except' needs exception classes, not a '%s'");
             }
-            if (h->name) {
-                if (h->target == NULL) {
-                    h->target = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
-                    h->target->name = h->name;
-                    h->target->len = h->len;
-                }
+            if (h->target) {
                 check_target(S, h->target, NULL);
                 if (h->target->type && pyx_type_is_c(h->target->type) && h->target->type->kind != PYX_TY_ERROR)
                     pyx_diag_error(S->d, h->loc, "cannot bind an exception to the C variable '%s'", h->name);
@@ -317,18 +415,10 @@ void check_stmt(Sema *S, PyxNode *s)
             break;
         }
         for (int i = 0; i < s->items.len; i++) {
-            PyxNode *al = s->items.items[i];
-            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, al->loc);
-            if (al->asname)
-                n->name = al->asname;
-            else if (s->kind == PYX_NODE_IMPORT && strchr(al->name, '.'))
-                n->name = pyx_arena_strndup(S->a, al->name, (size_t)(strchr(al->name, '.') - al->name));
-            else
-                n->name = al->name;
+            PyxNode *n = s->items.items[i]->target;   /* the name the import binds (desugar.c) */
             check_target(S, n, NULL);
-            al->sym = n->sym;
             if (n->type && pyx_type_is_c(n->type))
-                pyx_diag_error(S->d, al->loc, "cannot import into the C variable '%s'", n->name);
+                pyx_diag_error(S->d, n->loc, "cannot import into the C variable '%s'", n->name);
         }
         break;
     case PYX_NODE_FUNCTION_DEF:
@@ -342,12 +432,14 @@ void check_stmt(Sema *S, PyxNode *s)
             if (!p->value)
                 continue;
             check_expr(S, p->value);
-            if (p->sym)
+            if (p->sym) {
+                convert_to(p->value, p->sym->type);
                 check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
+            }
         }
         break;
     case PYX_NODE_CDEF_VARS:
-        if (s->op == 0) {
+        if (!(s->sflags & PYX_SF(DECLARED))) {
             /* no declaration pass saw it: a cdef inside a module-level block */
             pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
             break;
@@ -356,6 +448,7 @@ void check_stmt(Sema *S, PyxNode *s)
             PyxNode *v = s->items.items[i];
             if (v->value && v->sym) {
                 check_expr(S, v->value);
+                convert_to(v->value, v->sym->type);
                 check_assignable(S, v->value, v->sym->type, pyx_arena_printf(S->a, "'%s'", v->name));
                 if (v->sym->type->kind == PYX_TY_ARRAY)
                     pyx_diag_error(S->d, v->value->loc, "C arrays cannot be initialised with '='");
@@ -382,8 +475,9 @@ void check_stmt(Sema *S, PyxNode *s)
         for (int i = 0; i < s->items.len; i++) {
             PyxNode *it = s->items.items[i];
             PyxType *t = check_expr(S, it->value);
-            if (pyx_type_is_c(t) && t->kind != PYX_TY_ERROR)
-                pyx_diag_error(S->d, it->value->loc, "a '%s' is not a context manager", t->name);
+            if (pyx_type_is_numeric(t))   /* Python raises TypeError when it runs */
+                pyx_diag_warning(S->d, it->value->loc, "a '%s' is not a context manager", t->name);
+            check_boxable(S, it->value, "a '%s' is not a context manager");
             if (it->target)
                 check_target(S, it->target, NULL);
         }

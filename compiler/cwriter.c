@@ -166,3 +166,8 @@ const char *c_comment_text(PyxArena *a, const char *s, size_t len)
     }
     return r;
 }
+
+void push_loop(Fn *fn, const Loop *loop)
+{
+    PYX_VEC_PUSH(A, fn->loops, fn->nloops, fn->cap_loops, *loop);
+}

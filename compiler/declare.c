@@ -410,7 +410,7 @@ static void bind_module_name(Sema *S, PyxNode *n)
 /* cdef variables: at module level they are C statics, in functions C locals. */
 static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
 {
-    stmt->op = 1;   /* seen by a declaration pass (check_stmt relies on it) */
+    stmt->sflags |= PYX_SF(DECLARED);   /* check_stmt types its initialisers */
     if (stmt->flags & (PYX_F(PUBLIC) | PYX_F(READONLY)))
         pyx_diag_error(S->d, stmt->loc, "'public' and 'readonly' apply to cdef class attributes only");
     for (int i = 0; i < stmt->items.len; i++) {
@@ -577,7 +577,7 @@ void collect_declarations(Sema *S, PyxNodeList *body, bool top)
         } else if (s->kind == PYX_NODE_CDEF_VARS || s->kind == PYX_NODE_CDEF_BLOCK) {
             if (!top) {
                 pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
-                s->op = 1;
+                s->sflags |= PYX_SF(DECLARED);   /* reported once */
                 continue;
             }
             if (s->kind == PYX_NODE_CDEF_VARS)

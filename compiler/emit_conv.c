@@ -17,23 +17,38 @@ const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t 
 /* The interned str constant for an identifier (attribute and global names). */
 const char *name_const(Emit *E, const char *name)
 {
-    for (int i = 0; i < E->nnames; i++)
-        if (strcmp(E->names[i], name) == 0)
-            return pyx_name_interned(E->a, i);
-    if (E->nnames == E->cap_names) {
-        int cap = E->cap_names ? E->cap_names * 2 : 32;
-        const char **n = pyx_arena_alloc(E->a, sizeof *n * (size_t)cap);
-        if (E->nnames)
-            memcpy(n, E->names, sizeof *n * (size_t)E->nnames);
-        E->names = n;
-        E->cap_names = cap;
-    }
-    E->names[E->nnames] = name;
-    const char *c = pyx_name_interned(E->a, E->nnames);
-    buf_printf(E->a, &E->consts, "static PyObject *%s;  /* '%s' */\n", c, name);
+    const char *c = pyx_map_get(&E->names, name);
+    if (c)
+        return c;
+    c = pyx_name_interned(E->a, E->names.len);
+    pyx_map_put(&E->names, name, (void *)c);
+    buf_printf(E->a, &E->consts, "static PyObject *%s;  /* '%s' */\n", c, c_comment_text(E->a, name, strlen(name)));
     buf_printf(E->a, &E->const_init, "    %s = PyUnicode_InternFromString(%s);\n    if (!%s) return -1;\n",
                c, c_string(E->a, name, (uint32_t)strlen(name)), c);
-    E->nnames++;
+    return c;
+}
+
+/* The int object of value v, made once at import (borrowed). */
+const char *int_const(Emit *E, int64_t v)
+{
+    const char *key = pyx_arena_printf(E->a, "%lld", (long long)v);
+    const char *c = pyx_map_get(&E->numbers, key);
+    if (!c) {
+        c = new_const(E, v == INT64_MIN ? "PyLong_FromLongLong(-9223372036854775807LL - 1)%.0s" : "PyLong_FromLongLong(%sLL)",
+                      key, 0);
+        pyx_map_put(&E->numbers, key, (void *)c);
+    }
+    return c;
+}
+
+/* The float object of a C double literal, made once at import (borrowed). */
+const char *float_const(Emit *E, const char *c_literal)
+{
+    const char *c = pyx_map_get(&E->numbers, c_literal);
+    if (!c) {
+        c = new_const(E, "PyFloat_FromDouble(%s)", c_literal, 0);
+        pyx_map_put(&E->numbers, c_literal, (void *)c);
+    }
     return c;
 }
 
@@ -158,11 +173,6 @@ Val materialize(Fn *fn, Val v)
     const char *t = temp(fn, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);
     line(fn, "%s = %s;", t, v.c);
     return cval(t, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);
-}
-
-Val emit_as(Fn *fn, PyxNode *e, PyxType *to)
-{
-    return coerce(fn, emit_expr(fn, e), to, e->loc);
 }
 
 /* ---- assignment ------------------------------------------------------------------------------ */

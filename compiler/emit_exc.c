@@ -85,7 +85,7 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     }
     PyxNode *item = s->items.items[k];
     Label *outer_err = fn->err, *outer_ret = fn->ret;
-    Val mgr = to_object(fn, emit_expr(fn, item->value), item->loc);
+    Val mgr = emit_value(fn, item->value);
     const char *ex = temp(fn, &pyx_type_object), *value = temp(fn, &pyx_type_object);
     line(fn, "%s = pyx_rt_with_enter(%s, &%s);", value, mgr.c, ex);
     release(fn, mgr);
@@ -185,7 +185,7 @@ void emit_try_except(Fn *fn, PyxNode *s)
         PyxNode *h = s->handlers.items[i];
         int opened = 0;
         if (h->value) {
-            Val t = to_object(fn, emit_expr(fn, h->value), h->value->loc);
+            Val t = emit_value(fn, h->value);
             const char *m = temp(fn, &pyx_type_int);
             line(fn, "%s = pyx_rt_exc_matches(%s, %s);", m, exc, t.c);
             release(fn, t);

@@ -13,7 +13,7 @@ Val emit_name(Fn *fn, PyxNode *e)
         return cval("NULL", &pyx_type_null);
     switch (sym->kind) {
     case PYX_SYM_LOCAL:
-        if (sym->type->kind == PYX_TY_OBJECT && !sym->is_param)
+        if (sym->type->kind == PYX_TY_OBJECT && !sym->is_param && !(e->sflags & PYX_SF(BOUND)))
             check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), e->loc);
         return cval(sym->cname, sym->type);
     case PYX_SYM_CGLOBAL:
@@ -101,6 +101,18 @@ static int rich_op(int op)
 
 static const char *const rich_names[] = {"Py_LT", "Py_LE", "Py_EQ", "Py_NE", "Py_GT", "Py_GE"};
 
+/* b op a for a op b */
+static int swapped_op(int op)
+{
+    switch (op) {
+    case PYX_OP_LT: return PYX_OP_GT;
+    case PYX_OP_LE: return PYX_OP_GE;
+    case PYX_OP_GT: return PYX_OP_LT;
+    case PYX_OP_GE: return PYX_OP_LE;
+    default: return op;
+    }
+}
+
 /* Python operator on two objects -> owned result. */
 Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
 {
@@ -116,52 +128,50 @@ Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
     return v;
 }
 
-/* C arithmetic with Python's semantics where they differ from C:
-   '/' is true division, '//' and '%' floor (unless cdivision), and
-   division by zero raises ZeroDivisionError. */
-Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc)
+/* l op r in C, both already of type t (sema converted them), with Python's
+   semantics where C's differ: '/' is true division, '//' and '%' floor,
+   and division by zero raises ZeroDivisionError, unless cdivision asks
+   for C's.  int ** k (a small constant k) multiplies. */
+Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, PyxLoc loc)
 {
-    bool cdiv = fn->f ? fn->f->cdivision : fn->E->m->cdivision;
-    PyxType *t = rt;
-    if (op == PYX_OP_DIV) {
-        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
-        if (cdiv && (l.t->kind == PYX_TY_FLOAT || r.t->kind == PYX_TY_FLOAT))
-            return cval(pyx_arena_printf(A, "(%s / %s)", a.c, b.c), t);
-        const char *res = temp(fn, &pyx_type_double);
-        check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", a.c, b.c, res), loc);
-        return cval(res, t);
-    }
-    if (op == PYX_OP_FLOORDIV || op == PYX_OP_MOD) {
-        Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
+    switch (op) {
+    case PYX_OP_DIV:
+        if (cdiv)
+            return cval(pyx_arena_printf(A, "(%s / %s)", l.c, r.c), t);
+        if (t == &pyx_type_double) {
+            const char *res = temp(fn, t);
+            check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", l.c, r.c, res), loc);
+            return cval(res, t);
+        } else {
+            const char *res = temp(fn, &pyx_type_double);
+            check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", l.c, r.c, res), loc);
+            return cval(pyx_arena_printf(A, "((%s)%s)", t->cname, res), t);
+        }
+    case PYX_OP_FLOORDIV: case PYX_OP_MOD: {
         if (cdiv && t->kind == PYX_TY_INT)
-            return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
+            return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), t);
         const char *res = temp(fn, t);
         const char *rtn = t->kind == PYX_TY_FLOAT ? "double" : t->rt;
         check(fn, pyx_arena_printf(A, "pyx_rt_%s_%s(%s, %s, &%s) < 0", op == PYX_OP_MOD ? "mod" : "floordiv",
-                                   rtn, a.c, b.c, res), loc);
+                                   rtn, l.c, r.c, res), loc);
         return cval(res, t);
     }
-    if (op == PYX_OP_POW) {
+    case PYX_OP_POW:
         if (t->kind == PYX_TY_INT) {
-            /* a non-negative literal exponent: repeated multiplication */
-            Val base = materialize(fn, coerce(fn, l, t, loc));
-            long k = strtol(r.c, NULL, 10);
             if (k == 0)
-                return cval(pyx_arena_printf(A, "((%s)1)", t->cname), t);
+                return cval("1", t);
+            Val base = materialize(fn, l);
             Buf b = {0};
             buf_printf(A, &b, "(%s", base.c);
-            for (long i = 1; i < k; i++)
+            for (int64_t i = 1; i < k; i++)
                 buf_printf(A, &b, " * %s", base.c);
             buf_printf(A, &b, ")");
             return cval(b.p, t);
         }
-        Val a = coerce(fn, l, &pyx_type_double, loc), b = coerce(fn, r, &pyx_type_double, loc);
-        return cval(pyx_arena_printf(A, "pow(%s, %s)", a.c, b.c), &pyx_type_double);
+        return cval(pyx_arena_printf(A, "pow(%s, %s)", l.c, r.c), t);
+    default:
+        return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), t);
     }
-    if (l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY)
-        return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), rt);
-    Val a = coerce(fn, l, t, loc), b = coerce(fn, r, t, loc);
-    return cval(pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c), t);
 }
 
 /* Does evaluating e emit no statements?  (C names, constants and C
@@ -169,10 +179,12 @@ Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc)
    to keep Python's left-to-right order. */
 static bool pure_c(const PyxNode *e)
 {
-    if (e->type == NULL || !pyx_type_is_c(e->type))
+    if (e->type == NULL || !pyx_type_is_c(e->type) || (e->conv && !pyx_type_is_c(e->conv)))
         return false;
+    if (e->sflags & PYX_SF(CONST))
+        return true;
     switch (e->kind) {
-    case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_TRUE: case PYX_NODE_FALSE:
+    case PYX_NODE_FLOAT:
         return true;
     case PYX_NODE_NAME:
         return e->sym && (e->sym->kind == PYX_SYM_LOCAL || e->sym->kind == PYX_SYM_CGLOBAL
@@ -194,24 +206,23 @@ static bool pure_c(const PyxNode *e)
 
 static Val emit_binop(Fn *fn, PyxNode *e)
 {
-    Val l = emit_expr(fn, e->left);
     if (e->type->kind == PYX_TY_OBJECT) {
-        Val lo = to_object(fn, l, e->loc);
-        Val ro = to_object(fn, emit_expr(fn, e->right), e->loc);
+        Val lo = emit_value(fn, e->left);
+        Val ro = emit_value(fn, e->right);
         return object_binop(fn, e->op, lo, ro, false, e->loc);
     }
+    if (e->type->kind == PYX_TY_PTR) {   /* pointer arithmetic */
+        Val l = emit_expr(fn, e->left);
+        Val r = emit_expr(fn, e->right);
+        return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(e->op), r.c), e->type);
+    }
+    bool small_pow = e->op == PYX_OP_POW && e->type->kind == PYX_TY_INT;
+    Val l = emit_value(fn, e->left);
     /* keep left-to-right order when the right side has effects */
-    if (!(l.t->kind == PYX_TY_PTR || l.t->kind == PYX_TY_ARRAY) && !pure_c(e->right))
+    if (!small_pow && !pure_c(e->right))
         l = materialize(fn, l);
-    Val r = emit_expr(fn, e->right);
-    PyxType *t = e->type;
-    if (e->op == PYX_OP_DIV)
-        t = pyx_type_promote(l.t, r.t);
-    if (e->op == PYX_OP_POW && e->type->kind == PYX_TY_INT)
-        r.c = e->right->name;   /* a small literal exponent: repeated multiplication */
-    Val v = c_binop(fn, e->op, l, r, t, e->loc);
-    v.t = e->type;
-    return v;
+    Val r = small_pow ? cval("", e->type) : emit_value(fn, e->right);
+    return c_arith(fn, e->op, l, r, e->type, e->sflags & PYX_SF(CDIVISION), small_pow ? e->right->ival : 0, e->loc);
 }
 
 /* ---- conditions ----------------------------------------------------------------------- */
@@ -230,15 +241,25 @@ static const char *emit_truth(Fn *fn, Val v, PyxLoc loc)
     return pyx_arena_printf(A, "(%s)", v.c);
 }
 
-/* One comparison 'a op b' as a C truth value (int). */
-static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
+/* One comparison 'a op b' (c is its COMPARATOR) as a C truth value. */
+static const char *compare_truth(Fn *fn, PyxNode *c, Val a, Val b)
 {
-    if (pyx_type_is_c(a.t) && pyx_type_is_c(b.t) && op != PYX_OP_IN && op != PYX_OP_NOT_IN) {
-        if (pyx_type_is_numeric(a.t) && pyx_type_is_numeric(b.t)) {
-            PyxType *t = pyx_type_promote(a.t, b.t);
-            a = coerce(fn, a, t, loc);
-            b = coerce(fn, b, t, loc);
+    int op = c->op;
+    PyxLoc loc = c->loc;
+    PyxType *in = c->conv;
+    if (in == NULL) {
+        if (pyx_type_is_numeric(a.t) && pyx_type_is_numeric(b.t)) {   /* an int and a float, exactly */
+            bool af = a.t->kind == PYX_TY_FLOAT;
+            int r = rich_op(af ? swapped_op(op) : op);
+            PYX_ASSERT(r >= 0 && r < 6);
+            return pyx_arena_printf(A, "pyx_rt_compare_int_double(%s, %s, %s)", af ? b.c : a.c, af ? a.c : b.c,
+                                    rich_names[r]);
         }
+        return pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c);   /* pointers */
+    }
+    if (in->kind != PYX_TY_OBJECT) {
+        a = coerce(fn, a, in, loc);
+        b = coerce(fn, b, in, loc);
         return pyx_arena_printf(A, "(%s %s %s)", a.c, c_op(op), b.c);
     }
     Val ao = to_object(fn, a, loc), bo = to_object(fn, b, loc);
@@ -271,22 +292,28 @@ static const char *compare_truth(Fn *fn, int op, Val a, Val b, PyxLoc loc)
 /* 'a < b < c' evaluates b once and stops at the first false comparison. */
 static const char *compare_chain_truth(Fn *fn, PyxNode *e)
 {
-    Val left = emit_expr(fn, e->left);
+    Val left = emit_value(fn, e->left);
     if (e->items.len == 1) {
         if (pyx_type_is_c(left.t) && !pure_c(e->items.items[0]->value))
             left = materialize(fn, left);
-        Val right = emit_expr(fn, e->items.items[0]->value);
-        return compare_truth(fn, e->items.items[0]->op, left, right, e->loc);
+        Val right = emit_value(fn, e->items.items[0]->value);
+        return compare_truth(fn, e->items.items[0], left, right);
     }
     const char *res = temp(fn, &pyx_type_int);
     if (left.t->kind != PYX_TY_OBJECT)
         left = materialize(fn, left);
+    /* every operand is released after the blocks, so that a chain stopped
+       early (a false comparison) releases the ones it did not reach too */
+    Val *owned = pyx_arena_alloc(A, sizeof(Val) * (size_t)(e->items.len + 1));
+    int nowned = 0;
+    if (left.owned)
+        owned[nowned++] = left;
     int opened = 0;
     for (int i = 0; i < e->items.len; i++) {
         PyxNode *c = e->items.items[i];
-        Val right = emit_expr(fn, c->value);
+        Val right = emit_value(fn, c->value);
         bool last = i == e->items.len - 1;
-        if (!last) {
+        if (!last) {   /* the next comparison needs it too: an owned object or a C temp */
             if (right.t->kind == PYX_TY_OBJECT) {
                 if (!right.owned) {
                     const char *t = temp(fn, &pyx_type_object);
@@ -298,26 +325,21 @@ static const char *compare_chain_truth(Fn *fn, PyxNode *e)
                 right = materialize(fn, right);
             }
         }
-        Val keep = right;
-        if (!last && right.owned) {
-            /* compare_truth releases its operands: give it a borrowed view */
-            keep.owned = false;
-        }
-        const char *t = compare_truth(fn, c->op, left, keep, c->loc);
-        line(fn, "%s = %s;", res, t);
-        if (left.owned)
-            release(fn, left);
+        if (right.owned)
+            owned[nowned++] = right;
+        Val lv = left, rv = right;
+        lv.owned = rv.owned = false;   /* compare_truth releases what it owns: lend it both */
+        line(fn, "%s = %s;", res, compare_truth(fn, c, lv, rv));
         left = right;
         if (!last) {
             line(fn, "if (%s) {", res);
             fn->indent++;
             opened++;
-        } else if (left.owned) {
-            release(fn, left);
         }
     }
     close_blocks(fn, opened);
-    /* a chain stopped early leaves its pending operand owned: clear it */
+    for (int i = 0; i < nowned; i++)
+        release(fn, owned[i]);
     return res;
 }
 
@@ -351,11 +373,14 @@ const char *exc_test(Fn *fn, PyxFunc *f, const char *res)
 {
     if (f->nothrow)
         return NULL;
+    /* the value in the function's own type: -1 is 255 for an unsigned char */
+    const char *value = f->exc_value && f->ret->kind != PYX_TY_PTR
+                        ? pyx_arena_printf(A, "(%s)%s", pyx_type_decl(A, f->ret, ""), f->exc_value) : f->exc_value;
     switch (f->exc) {
     case PYX_EXC_VALUE:
-        return pyx_arena_printf(A, "%s == %s", res, f->exc_value);
+        return pyx_arena_printf(A, "%s == %s", res, value);
     case PYX_EXC_CHECK:
-        return pyx_arena_printf(A, "%s == %s && PyErr_Occurred()", res, f->exc_value);
+        return pyx_arena_printf(A, "%s == %s && PyErr_Occurred()", res, value);
     case PYX_EXC_STAR:
         return "PyErr_Occurred()";
     case PYX_EXC_NULL:
@@ -365,72 +390,68 @@ const char *exc_test(Fn *fn, PyxFunc *f, const char *res)
     }
 }
 
+/* A call of this module's cdef/cpdef function or of an extern C function
+   (or a function pointer): the arguments sema bound (e->args), each
+   converted to its parameter's type, defaults from their slots. */
 static Val emit_c_call(Fn *fn, PyxNode *e)
 {
     PyxSymbol *sym = e->value->sym;
-    PyxFunc *f = sym->kind == PYX_SYM_FUNC ? sym->func : NULL;
+    PyxFunc *f = e->call_kind == PYX_CALL_C_FUNC ? sym->func : NULL;
     PyxType *ft = f ? NULL : (sym->type->kind == PYX_TY_FUNC ? sym->type : sym->type->base);
+    int n = e->args.len;
     Buf args = {0};
-    Val *owned = pyx_arena_alloc(A, sizeof(Val) * (size_t)(e->items.len + 1));
+    Val *owned = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
     int nowned = 0;
-    for (int i = 0; i < e->items.len; i++) {
-        PyxNode *arg = e->items.items[i];
+    for (int i = 0; i < n; i++) {
+        PyxNode *arg = e->args.items[i];
         if (arg == NULL) {   /* the default, evaluated when the def statement ran */
             buf_printf(A, &args, "%s%s", i ? ", " : "", f->dflt[i]);
             continue;
         }
-        PyxType *pt = f ? f->params[i]->type : i < ft->nparams ? ft->params[i] : NULL;
-        Val v = emit_expr(fn, arg);
-        if (pt)
-            v = coerce(fn, v, pt, arg->loc);
-        else if (v.t->kind == PYX_TY_FLOAT)
-            v = coerce(fn, v, &pyx_type_double, arg->loc);   /* C varargs promote floats */
-        if (v.t->kind != PYX_TY_OBJECT && i + 1 < e->items.len)
+        Val v = emit_value(fn, arg);
+        if (v.t->kind != PYX_TY_OBJECT && i + 1 < n && e->args.items[i + 1] && !pure_c(e->args.items[i + 1]))
             v = materialize(fn, v);
         if (v.owned)
             owned[nowned++] = v;
         buf_printf(A, &args, "%s%s", i ? ", " : "", v.c);
     }
     PyxType *ret = f ? f->ret : ft->base;
-    const char *callee = f ? f->cname : sym->cname;
-    if (!f && sym->kind == PYX_SYM_LOCAL)
-        callee = pyx_arena_printf(A, "(*%s)", sym->cname);
+    const char *callee = f ? f->cname : sym->kind == PYX_SYM_LOCAL ? pyx_arena_printf(A, "(*%s)", sym->cname) : sym->cname;
     const char *call = pyx_arena_printf(A, "%s(%s)", callee, args.p ? args.p : "");
+    const char *t = NULL;
     if (ret->kind == PYX_TY_VOID) {
         line(fn, "%s;", call);
-        for (int i = 0; i < nowned; i++)
-            release(fn, owned[i]);
-        if (f && exc_test(fn, f, ""))
-            check(fn, exc_test(fn, f, ""), e->loc);
-        return cval("0", &pyx_type_void);
+    } else {
+        t = temp(fn, ret);
+        line(fn, "%s = %s;", t, call);
     }
-    const char *t = temp(fn, ret);
-    line(fn, "%s = %s;", t, call);
     for (int i = 0; i < nowned; i++)
         release(fn, owned[i]);
-    if (f && exc_test(fn, f, t))
-        check(fn, exc_test(fn, f, t), e->loc);
-    Val v = {t, ret, ret->kind == PYX_TY_OBJECT};
-    return v;
+    const char *test = f ? exc_test(fn, f, t ? t : "") : NULL;
+    if (test)
+        check(fn, test, e->loc);
+    if (!t)
+        return cval("0", &pyx_type_void);
+    return (Val){t, ret, ret->kind == PYX_TY_OBJECT};
 }
 
-/* Builtins computed in C for C arguments (sema marked them with op = 1). */
+/* Builtins computed in C for C arguments (PYX_CALL_BUILTIN). */
 static Val emit_c_builtin(Fn *fn, PyxNode *e)
 {
-    const char *b = e->value->name;
     PyxType *t = e->type;
-    if (strcmp(b, "len") == 0) {
-        Val o = emit_expr(fn, e->items.items[0]);
+    switch (e->builtin) {
+    case PYX_BUILTIN_LEN: {
+        Val o = emit_value(fn, e->items.items[0]);
         const char *r = temp(fn, &pyx_type_ssize_t);
         line(fn, "%s = PyObject_Length(%s);", r, o.c);
         release(fn, o);
         check(fn, pyx_arena_printf(A, "%s < 0", r), e->loc);
         return cval(r, t);
     }
-    if (strcmp(b, "float") == 0)
-        return coerce(fn, emit_expr(fn, e->items.items[0]), &pyx_type_double, e->loc);
-    if (strcmp(b, "abs") == 0) {
-        Val v = materialize(fn, coerce(fn, emit_expr(fn, e->items.items[0]), t, e->loc));
+    case PYX_BUILTIN_FLOAT:
+        return emit_value(fn, e->items.items[0]);
+    case PYX_BUILTIN_ABS: {
+        Val v = materialize(fn, emit_value(fn, e->items.items[0]));
         if (t->kind == PYX_TY_FLOAT)
             return cval(pyx_arena_printf(A, "fabs(%s)", v.c), t);
         if (!t->is_signed)
@@ -438,30 +459,34 @@ static Val emit_c_builtin(Fn *fn, PyxNode *e)
         /* abs(INT_MIN) overflows in C as in Cython; the result type is the operand's */
         return cval(pyx_arena_printf(A, "(%s < 0 ? -%s : %s)", v.c, v.c, v.c), t);
     }
-    /* min / max: left to right, first extreme wins as in Python */
-    bool is_min = strcmp(b, "min") == 0;
-    const char *r = temp(fn, t);
-    for (int i = 0; i < e->items.len; i++) {
-        Val v = coerce(fn, emit_expr(fn, e->items.items[i]), t, e->loc);
-        if (i == 0) {
-            line(fn, "%s = %s;", r, v.c);
-        } else {
-            Val m = materialize(fn, v);
-            line(fn, "if (%s %s %s) %s = %s;", m.c, is_min ? "<" : ">", r, r, m.c);
+    case PYX_BUILTIN_MIN: case PYX_BUILTIN_MAX: {
+        /* left to right, the first extreme wins as in Python */
+        const char *r = temp(fn, t);
+        for (int i = 0; i < e->items.len; i++) {
+            Val v = emit_value(fn, e->items.items[i]);
+            if (i == 0) {
+                line(fn, "%s = %s;", r, v.c);
+            } else {
+                Val m = materialize(fn, v);
+                line(fn, "if (%s %s %s) %s = %s;", m.c, e->builtin == PYX_BUILTIN_MIN ? "<" : ">", r, r, m.c);
+            }
         }
+        return cval(r, t);
     }
-    return cval(r, t);
+    default:
+        PYX_UNREACHABLE();
+    }
 }
 
 static Val emit_py_call(Fn *fn, PyxNode *e)
 {
-    Val callee = emit_expr(fn, e->value);
+    Val callee = emit_value(fn, e->value);
     int n = e->items.len, nk = e->keywords.len;
     Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + nk + 1));
     for (int i = 0; i < n; i++)
-        vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+        vals[i] = emit_value(fn, e->items.items[i]);
     for (int i = 0; i < nk; i++)
-        vals[n + i] = to_object(fn, emit_expr(fn, e->keywords.items[i]->value), e->keywords.items[i]->loc);
+        vals[n + i] = emit_value(fn, e->keywords.items[i]->value);
     const char *kwnames = "NULL";
     if (nk) {
         Buf init = {0};
@@ -491,22 +516,20 @@ static Val emit_py_call(Fn *fn, PyxNode *e)
 
 static Val emit_call(Fn *fn, PyxNode *e)
 {
-    if (e->value->kind == PYX_NODE_NAME && e->value->sym && e->value->sym->kind == PYX_SYM_BUILTIN
-        && strcmp(e->value->name, "globals") == 0 && e->items.len == 0 && e->keywords.len == 0) {
-        /* the module's namespace, not the calling frame's */
-        line(fn, "Py_INCREF(pyx_d);");
+    switch (e->call_kind) {
+    case PYX_CALL_GLOBALS: {   /* the module's namespace, not the calling frame's */
         const char *t = temp(fn, &pyx_type_object);
         line(fn, "%s = pyx_d;", t);
-        return (Val){t, &pyx_type_object, true};
+        line(fn, "Py_INCREF(%s);", t);
+        return (Val){t, e->type, true};
     }
-    PyxSymbol *sym = e->value->kind == PYX_NODE_NAME ? e->value->sym : NULL;
-    if (sym && ((sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
-                || ((sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_LOCAL) && sym->type
-                    && (sym->type->kind == PYX_TY_FUNC || (sym->type->kind == PYX_TY_PTR && sym->type->base->kind == PYX_TY_FUNC)))))
+    case PYX_CALL_C_FUNC: case PYX_CALL_C_EXTERN:
         return emit_c_call(fn, e);
-    if (e->op == 1)
+    case PYX_CALL_BUILTIN:
         return emit_c_builtin(fn, e);
-    return emit_py_call(fn, e);
+    default:
+        return emit_py_call(fn, e);
+    }
 }
 
 /* ---- displays ------------------------------------------------------------------------------ */
@@ -519,7 +542,7 @@ static Val emit_display(Fn *fn, PyxNode *e)
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
         Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
         for (int i = 0; i < n; i++)
-            vals[i] = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+            vals[i] = emit_value(fn, e->items.items[i]);
         bool tuple = e->kind == PYX_NODE_TUPLE;
         line(fn, "%s = %s(%d);", t, tuple ? "PyTuple_New" : "PyList_New", n);
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
@@ -536,7 +559,7 @@ static Val emit_display(Fn *fn, PyxNode *e)
         line(fn, "%s = PySet_New(NULL);", t);
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
         for (int i = 0; i < n; i++) {
-            Val v = to_object(fn, emit_expr(fn, e->items.items[i]), e->items.items[i]->loc);
+            Val v = emit_value(fn, e->items.items[i]);
             const char *r = temp(fn, &pyx_type_int);
             line(fn, "%s = PySet_Add(%s, %s);", r, t, v.c);
             release(fn, v);
@@ -548,8 +571,8 @@ static Val emit_display(Fn *fn, PyxNode *e)
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
         for (int i = 0; i < n; i++) {
             PyxNode *it = e->items.items[i];
-            Val k = to_object(fn, emit_expr(fn, it->left), it->loc);
-            Val v = to_object(fn, emit_expr(fn, it->value), it->loc);
+            Val k = emit_value(fn, it->left);
+            Val v = emit_value(fn, it->value);
             const char *r = temp(fn, &pyx_type_int);
             line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, t, k.c, v.c);
             release(fn, k);
@@ -570,11 +593,11 @@ static Val emit_display(Fn *fn, PyxNode *e)
 Val emit_key(Fn *fn, PyxNode *right)
 {
     if (right->kind != PYX_NODE_SLICE)
-        return to_object(fn, emit_expr(fn, right), right->loc);
+        return emit_value(fn, right);
     Val none = cval("Py_None", &pyx_type_object);
-    Val lo = right->lower ? to_object(fn, emit_expr(fn, right->lower), right->loc) : none;
-    Val hi = right->upper ? to_object(fn, emit_expr(fn, right->upper), right->loc) : none;
-    Val st = right->step ? to_object(fn, emit_expr(fn, right->step), right->loc) : none;
+    Val lo = right->lower ? emit_value(fn, right->lower) : none;
+    Val hi = right->upper ? emit_value(fn, right->upper) : none;
+    Val st = right->step ? emit_value(fn, right->step) : none;
     const char *t = temp(fn, &pyx_type_object);
     line(fn, "%s = PySlice_New(%s, %s, %s);", t, lo.c, hi.c, st.c);
     release(fn, lo);
@@ -596,7 +619,7 @@ static Val emit_fstring(Fn *fn, PyxNode *e)
             parts[i] = cval(str_const(fn->E, p), p->type);
             continue;
         }
-        Val v = to_object(fn, emit_expr(fn, p->value), p->loc);
+        Val v = emit_value(fn, p->value);
         if (p->op) {
             const char *conv = p->op == 'r' ? "PyObject_Repr" : p->op == 'a' ? "PyObject_ASCII" : "PyObject_Str";
             const char *t = temp(fn, &pyx_type_object);
@@ -647,35 +670,63 @@ static Val emit_subscript(Fn *fn, PyxNode *e)
     return (Val){t, &pyx_type_object, true};
 }
 
+/* A C integer constant as C source: unsuffixed when an int, 'L' for a
+   long (LP64), and INT64_MIN spelled so that it is not -(too big). */
+static const char *c_int_literal(Fn *fn, int64_t v, PyxType *t)
+{
+    if (v == INT64_MIN)
+        return "(-9223372036854775807L - 1)";
+    if (t->kind == PYX_TY_BINT)
+        return v ? "1" : "0";
+    if (t->kind != PYX_TY_INT || t->rank > 3 || !t->is_signed || v > INT32_MAX || v < INT32_MIN)
+        return pyx_arena_printf(A, v < 0 ? "(%lldL)" : "%lldL", (long long)v);
+    return pyx_arena_printf(A, v < 0 ? "(%lld)" : "%lld", (long long)v);
+}
+
+/* e's value, converted to the type its context asks for (e->conv).
+   Constants that become objects are made once, at import. */
+Val emit_value(Fn *fn, PyxNode *e)
+{
+    PyxType *to = e->conv;
+    if (to && to->kind == PYX_TY_OBJECT && e->type && pyx_type_is_c(e->type)) {
+        if ((e->sflags & PYX_SF(CONST)) && e->type->kind == PYX_TY_BINT)
+            return cval(e->ival ? "Py_True" : "Py_False", &pyx_type_object);
+        if (e->sflags & PYX_SF(CONST))
+            return cval(int_const(fn->E, e->ival), &pyx_type_object);
+        if (e->kind == PYX_NODE_FLOAT)
+            return cval(float_const(fn->E, float_literal(A, e->name)), &pyx_type_object);
+    }
+    Val v = emit_expr(fn, e);
+    return to ? coerce(fn, v, to, e->loc) : v;
+}
+
+/* A Python float literal as a C double literal. */
+const char *float_literal(PyxArena *a, const char *text)
+{
+    const char *s = strip_underscores(a, text);
+    if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL)
+        s = pyx_arena_printf(a, "%s.0", s);
+    if (s[0] == '.')
+        s = pyx_arena_printf(a, "0%s", s);
+    return s;
+}
+
 Val emit_expr(Fn *fn, PyxNode *e)
 {
+    if ((e->sflags & PYX_SF(CONST)) && pyx_type_is_c(e->type))
+        return cval(c_int_literal(fn, e->ival, e->type), e->type);
     switch (e->kind) {
     case PYX_NODE_NAME:
+        if (e->sym && e->sym->kind == PYX_SYM_EXTERN && e->sym->value)   /* a DEF constant */
+            return emit_expr(fn, e->sym->value);
         return emit_name(fn, e);
-    case PYX_NODE_INT:
-        if (e->type->kind == PYX_TY_OBJECT) {
-            const char *c = new_const(fn->E, "PyLong_FromString(%s, NULL, 0)",
-                                      c_string(A, strip_underscores(A, e->name), (uint32_t)strlen(strip_underscores(A, e->name))), 0);
-            return cval(c, &pyx_type_object);
-        } else {
-            const char *s = strip_underscores(A, e->name);
-            /* octal literals are written 0o17 in Python, 017 in C */
-            if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
-                s = pyx_arena_printf(A, "0%s", s + 2);
-            else if (s[0] == '-' && s[1] == '0' && (s[2] == 'o' || s[2] == 'O'))
-                s = pyx_arena_printf(A, "-0%s", s + 3);
-            if (s[0] == '-')
-                return cval(pyx_arena_printf(A, "(%sL)", s), e->type);
-            return cval(pyx_arena_printf(A, "%sL", s), e->type);
-        }
-    case PYX_NODE_FLOAT: {
-        const char *s = strip_underscores(A, e->name);
-        if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL && strchr(s, 'E') == NULL)
-            s = pyx_arena_printf(A, "%s.0", s);
-        if (s[0] == '.')
-            s = pyx_arena_printf(A, "0%s", s);
-        return cval(s, &pyx_type_double);
+    case PYX_NODE_INT: {   /* not a C constant: a Python int */
+        const char *digits = strip_underscores(A, e->name);
+        return cval(new_const(fn->E, "PyLong_FromString(%s, NULL, 0)", c_string(A, digits, (uint32_t)strlen(digits)), 0),
+                    &pyx_type_object);
     }
+    case PYX_NODE_FLOAT:
+        return cval(float_literal(A, e->name), &pyx_type_double);
     case PYX_NODE_IMAG: {
         const char *s = strip_underscores(A, e->name);
         const char *c = new_const(fn->E, "PyComplex_FromDoubles(0.0, %s)",
@@ -688,10 +739,6 @@ Val emit_expr(Fn *fn, PyxNode *e)
         if (e->flags & PYX_F(CHAR))
             return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
         return cval(str_const(fn->E, e), e->type);
-    case PYX_NODE_TRUE:
-        return cval("1", &pyx_type_bint);
-    case PYX_NODE_FALSE:
-        return cval("0", &pyx_type_bint);
     case PYX_NODE_NONE:
         return cval("Py_None", &pyx_type_object);
     case PYX_NODE_ELLIPSIS:
@@ -699,9 +746,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
     case PYX_NODE_BINOP:
         return emit_binop(fn, e);
     case PYX_NODE_UNARYOP: {
-        Val v = emit_expr(fn, e->value);
+        Val v = emit_value(fn, e->value);
         if (e->type->kind == PYX_TY_OBJECT) {
-            v = to_object(fn, v, e->loc);
             const char *t = temp(fn, &pyx_type_object);
             const char *f = e->op == PYX_OP_UMINUS ? "PyNumber_Negative" : e->op == PYX_OP_UPLUS ? "PyNumber_Positive" : "PyNumber_Invert";
             line(fn, "%s = %s(%s);", t, f, v.c);
@@ -709,7 +755,6 @@ Val emit_expr(Fn *fn, PyxNode *e)
             check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
             return (Val){t, &pyx_type_object, true};
         }
-        v = coerce(fn, v, e->type, e->loc);
         const char *op = e->op == PYX_OP_UMINUS ? "-" : e->op == PYX_OP_UPLUS ? "+" : "~";
         return cval(pyx_arena_printf(A, "(%s%s)", op, v.c), e->type);
     }
@@ -719,8 +764,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
         if (e->type->kind != PYX_TY_OBJECT)
             return cval(compare_chain_truth(fn, e), &pyx_type_bint);
         if (e->items.len == 1 && rich_op(e->items.items[0]->op) >= 0) {
-            Val a = to_object(fn, emit_expr(fn, e->left), e->loc);
-            Val b = to_object(fn, emit_expr(fn, e->items.items[0]->value), e->loc);
+            Val a = emit_value(fn, e->left);
+            Val b = emit_value(fn, e->items.items[0]->value);
             const char *t = temp(fn, &pyx_type_object);
             line(fn, "%s = PyObject_RichCompare(%s, %s, %s);", t, a.c, b.c, rich_names[rich_op(e->items.items[0]->op)]);
             release(fn, a);
@@ -740,7 +785,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
         int opened = 0;
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
-            Val v = coerce(fn, emit_expr(fn, it), e->type, it->loc);
+            Val v = emit_value(fn, it);
             if (e->type->kind == PYX_TY_OBJECT && i > 0)
                 line(fn, "Py_CLEAR(%s);", res);
             move_into(fn, res, v);
@@ -760,11 +805,11 @@ Val emit_expr(Fn *fn, PyxNode *e)
         const char *res = temp(fn, e->type);
         line(fn, "if (%s) {", cond);
         fn->indent++;
-        move_into(fn, res, coerce(fn, emit_expr(fn, e->left), e->type, e->loc));
+        move_into(fn, res, emit_value(fn, e->left));
         fn->indent--;
         line(fn, "} else {");
         fn->indent++;
-        move_into(fn, res, coerce(fn, emit_expr(fn, e->right), e->type, e->loc));
+        move_into(fn, res, emit_value(fn, e->right));
         fn->indent--;
         line(fn, "}");
         return (Val){res, e->type, e->type->kind == PYX_TY_OBJECT};
@@ -772,7 +817,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
     case PYX_NODE_CALL:
         return emit_call(fn, e);
     case PYX_NODE_ATTRIBUTE: {
-        Val o = emit_expr(fn, e->value);
+        Val o = emit_value(fn, e->value);
         const char *t = temp(fn, &pyx_type_object);
         line(fn, "%s = PyObject_GetAttr(%s, %s);", t, o.c, name_const(fn->E, e->name));
         release(fn, o);
@@ -796,19 +841,20 @@ Val emit_expr(Fn *fn, PyxNode *e)
         }
         if (v.t->kind == PYX_TY_OBJECT)
             return coerce(fn, v, e->type, e->loc);
-        return cval(pyx_arena_printf(A, "((%s)(%s))", pyx_type_decl(A, e->type, ""), v.c), e->type);
+        return cval(pyx_arena_printf(A, "((%s)%s)", pyx_type_decl(A, e->type, ""), v.c), e->type);
     }
     case PYX_NODE_ADDRESS_OF: {
         Val v = emit_expr(fn, e->value);
         return cval(pyx_arena_printf(A, "(&%s)", v.c), e->type);
     }
-    case PYX_NODE_SIZEOF:
-        if (e->ctype) {   /* sema resolved the type into e->ctype->type */
+    case PYX_NODE_SIZEOF: {
+        PyxNode *v = e->value;
+        if (e->ctype)
             return cval(pyx_arena_printf(A, "sizeof(%s)", pyx_type_decl(A, e->ctype->type, "")), &pyx_type_size_t);
-        } else {
-            Val v = emit_expr(fn, e->value);
-            return cval(pyx_arena_printf(A, "sizeof(%s)", v.c), &pyx_type_size_t);
-        }
+        if (v->kind == PYX_NODE_NAME && (v->sym == NULL || v->sym->kind == PYX_SYM_TYPE))   /* sizeof(int) */
+            return cval(pyx_arena_printf(A, "sizeof(%s)", pyx_type_decl(A, v->type, "")), &pyx_type_size_t);
+        return cval(pyx_arena_printf(A, "sizeof(%s)", emit_expr(fn, v).c), &pyx_type_size_t);
+    }
     default:
         PYX_UNREACHABLE();
     }

@@ -262,7 +262,7 @@ void emit_def_statement(Fn *fn, PyxNode *s)
         if (!p->value)
             continue;
         const char *slot = f->dflt[i];
-        Val v = coerce(fn, emit_expr(fn, p->value), p->sym->type, p->value->loc);
+        Val v = emit_value(fn, p->value);
         if (p->sym->type->kind == PYX_TY_OBJECT)
             store_object(fn, slot, v, p->loc);
         else
@@ -297,7 +297,10 @@ void find_nothrow(Emit *E)
             PyxFunc *f = m->funcs[i];
             if (!f->nothrow)
                 continue;
-            Emit scratch = *E;   /* appends past E's lengths: overwritten later, never read */
+            Emit scratch = *E;   /* its own output, thrown away */
+            scratch.consts = scratch.const_init = scratch.statics = scratch.funcs = scratch.protos = (Buf){0};
+            pyx_map_init(&scratch.names, E->a);
+            pyx_map_init(&scratch.numbers, E->a);
             Fn fnv, *fn = &fnv;
             fn_init(fn, &scratch, f, f->name);
             emit_stmts(fn, &f->def->body);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "map.h"
 
 /* ---- text buffers ------------------------------------------------------------ */
 
@@ -35,8 +36,8 @@ typedef struct Emit {
     Buf consts;        /* static PyObject *pyx_k_N; */
     Buf const_init;    /* creates them */
     int nconsts;
-    const char **names;   /* interned identifier constants, pyx_n_<i> */
-    int nnames, cap_names;
+    PyxMap names;      /* interned identifier -> its pyx_n_<i> */
+    PyxMap numbers;    /* C literal of an int or float constant -> its pyx_k_<i> */
     Buf statics;       /* defaults and method defs */
     Buf funcs;
     Buf protos;
@@ -66,8 +67,8 @@ typedef struct Fn {
     int notemps, cap_otemps;
     Label *err, *ret;       /* where errors and returns go now */
     Label err_main, ret_main, err_main_skip;
-    Loop loops[64];
-    int nloops;
+    Loop *loops;            /* the loops around the statement being written */
+    int nloops, cap_loops;
     const char *tb_name;    /* function name in tracebacks */
     int lineno_used;
 } Fn;
@@ -96,12 +97,15 @@ void goto_error(Fn *fn, PyxLoc loc);
 void release(Fn *fn, Val v);
 Val cval(const char *c, PyxType *t);
 void close_blocks(Fn *fn, int n);
+void push_loop(Fn *fn, const Loop *loop);
 const char *c_string(PyxArena *a, const char *s, uint32_t len);
 const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 
 /* emit_conv.c */
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n);
 const char *name_const(Emit *E, const char *name);
+const char *int_const(Emit *E, int64_t v);
+const char *float_const(Emit *E, const char *c_literal);
 const char *str_const(Emit *E, PyxNode *s);
 const char *strip_underscores(PyxArena *a, const char *s);
 Val to_object(Fn *fn, Val v, PyxLoc loc);
@@ -110,20 +114,22 @@ const char *type_object_of(PyxBuiltin b);
 Val coerce(Fn *fn, Val v, PyxType *to, PyxLoc loc);
 void move_into(Fn *fn, const char *res, Val v);
 Val materialize(Fn *fn, Val v);
-Val emit_as(Fn *fn, PyxNode *e, PyxType *to);
 void store_object(Fn *fn, const char *dst, Val v, PyxLoc loc);
 
 /* emit_expr.c */
 Val emit_name(Fn *fn, PyxNode *e);
 Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc);
-Val c_binop(Fn *fn, int op, Val l, Val r, PyxType *rt, PyxLoc loc);
 const char *emit_cond(Fn *fn, PyxNode *e);
 const char *exc_test(Fn *fn, PyxFunc *f, const char *res);
 Val emit_key(Fn *fn, PyxNode *right);
 Val emit_expr(Fn *fn, PyxNode *e);
+Val emit_value(Fn *fn, PyxNode *e);
+const char *float_literal(PyxArena *a, const char *text);
+Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, PyxLoc loc);
 
 /* emit_stmt.c */
 void assign_to(Fn *fn, PyxNode *target, Val v);
+void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc);
 Val emit_comprehension(Fn *fn, PyxNode *e);
 void emit_stmts(Fn *fn, PyxNodeList *body);
 

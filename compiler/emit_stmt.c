@@ -4,27 +4,32 @@
  */
 #include "emit_int.h"
 
+/* Stores v into the variable sym names (converted to its type): a C local
+   or global, or the module dict. */
+void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc)
+{
+    if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+        Val c = coerce(fn, v, sym->type, loc);
+        if (sym->type->kind == PYX_TY_OBJECT)
+            store_object(fn, sym->cname, c, loc);
+        else
+            line(fn, "%s = %s;", sym->cname, c.c);
+        return;
+    }
+    Val o = to_object(fn, v, loc);
+    const char *r = temp(fn, &pyx_type_int);
+    line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, sym->name), o.c);
+    release(fn, o);
+    check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+}
+
 void assign_to(Fn *fn, PyxNode *target, Val v)
 {
     PyxLoc loc = target->loc;
     switch (target->kind) {
-    case PYX_NODE_NAME: {
-        PyxSymbol *sym = target->sym;
-        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
-            Val c = coerce(fn, v, sym->type, loc);
-            if (sym->type->kind == PYX_TY_OBJECT)
-                store_object(fn, sym->cname, c, loc);
-            else
-                line(fn, "%s = %s;", sym->cname, c.c);
-            return;
-        }
-        Val o = to_object(fn, v, loc);
-        const char *r = temp(fn, &pyx_type_int);
-        line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, sym->name), o.c);
-        release(fn, o);
-        check(fn, pyx_arena_printf(A, "%s < 0", r), loc);
+    case PYX_NODE_NAME:
+        store_symbol(fn, target->sym, v, loc);
         return;
-    }
     case PYX_NODE_SUBSCRIPT: {
         Val base = emit_expr(fn, target->value);
         if (base.t->kind == PYX_TY_PTR || base.t->kind == PYX_TY_ARRAY) {
@@ -96,25 +101,25 @@ static void emit_parallel_assign(Fn *fn, PyxNode *target, PyxNode *value)
         assign_to(fn, target->items.items[i], vals[i]);
 }
 
-/* 'slot op= value' for a C lvalue slot of type tt: C arithmetic with
-   Python's operator semantics; a Python operand makes it Python arithmetic
-   converted back with a range check (the seed tutorial's OverflowError). */
+/* 'slot op= value' for a C lvalue slot of type tt, computed in the type
+   sema chose (s->type): C arithmetic with Python's operator semantics, or
+   Python's in-place operator on the boxed slot, converted back with a
+   range check (the seed tutorial's OverflowError). */
 static void aug_assign_c(Fn *fn, const char *slot, PyxType *tt, PyxNode *s)
 {
     Val cur = cval(slot, tt);
-    Val v = emit_expr(fn, s->value);
-    if (v.t->kind == PYX_TY_OBJECT) {
+    PyxType *ot = s->type;
+    if (ot->kind == PYX_TY_OBJECT) {
         Val co = to_object(fn, cur, s->loc);
+        Val v = emit_value(fn, s->value);
         Val r = object_binop(fn, s->op, co, v, true, s->loc);
         line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
         return;
     }
-    PyxType *t = tt->kind == PYX_TY_PTR ? tt : pyx_type_promote(tt, v.t);
-    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT && s->value->kind != PYX_NODE_INT)
-        t = &pyx_type_double;
-    if (s->op == PYX_OP_POW && t->kind == PYX_TY_INT)
-        v.c = s->value->name;
-    Val r = c_binop(fn, s->op, cur, v, s->op == PYX_OP_DIV ? &pyx_type_double : t, s->loc);
+    bool small_pow = s->op == PYX_OP_POW && ot->kind == PYX_TY_INT;
+    Val v = small_pow ? cval("", ot) : emit_value(fn, s->value);
+    Val r = c_arith(fn, s->op, coerce(fn, cur, ot, s->loc), v, ot, s->sflags & PYX_SF(CDIVISION),
+                    small_pow ? s->value->ival : 0, s->loc);
     line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
 }
 
@@ -135,13 +140,13 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
     /* object target: read, in-place operator, write back */
     if (tg->kind == PYX_NODE_NAME) {
         Val cur = emit_name(fn, tg);
-        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val v = emit_value(fn, s->value);
         Val r = object_binop(fn, s->op, cur, v, true, s->loc);
         assign_to(fn, tg, r);
         return;
     }
     if (tg->kind == PYX_NODE_ATTRIBUTE) {
-        Val base = emit_expr(fn, tg->value);
+        Val base = emit_value(fn, tg->value);
         if (!base.owned) {
             const char *t = temp(fn, &pyx_type_object);
             line(fn, "%s = %s; Py_INCREF(%s);", t, base.c, t);
@@ -150,7 +155,7 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
         const char *cur = temp(fn, &pyx_type_object);
         line(fn, "%s = PyObject_GetAttr(%s, %s);", cur, base.c, name_const(fn->E, tg->name));
         check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
-        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+        Val v = emit_value(fn, s->value);
         Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
         const char *rc = temp(fn, &pyx_type_int);
         line(fn, "%s = PyObject_SetAttr(%s, %s, %s);", rc, base.c, name_const(fn->E, tg->name), r.c);
@@ -175,7 +180,7 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
     const char *cur = temp(fn, &pyx_type_object);
     line(fn, "%s = PyObject_GetItem(%s, %s);", cur, base.c, key.c);
     check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
-    Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
+    Val v = emit_value(fn, s->value);
     Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
     const char *rc = temp(fn, &pyx_type_int);
     line(fn, "%s = PyObject_SetItem(%s, %s, %s);", rc, base.c, key.c, r.c);
@@ -203,73 +208,48 @@ static void emit_body_stmts(Fn *fn, void *ctx)
     emit_stmts(fn, (PyxNodeList *)ctx);
 }
 
-/* Is 'iter' range(...) with C integer arguments, looping into 'target'? */
-static bool c_range_loop(PyxNode *target, PyxNode *iter)
-{
-    if (iter->kind != PYX_NODE_CALL || iter->value->kind != PYX_NODE_NAME || strcmp(iter->value->name, "range") != 0
-        || !iter->value->sym || iter->value->sym->kind != PYX_SYM_BUILTIN || iter->keywords.len
-        || iter->items.len < 1 || iter->items.len > 3 || target->kind != PYX_NODE_NAME)
-        return false;
-    for (int i = 0; i < iter->items.len; i++)
-        if (!iter->items.items[i] || iter->items.items[i]->type->kind != PYX_TY_INT)
-            return false;
-    return true;
-}
-
-/* for target in range(...) with C integer bounds: a C loop.  The body sees
-   'loop' as its innermost loop. */
+/* for target in range(...) with C integer arguments (PYX_LOOP_RANGE): a C
+   loop.  The arguments are evaluated once, in order, as Python does; the
+   body sees 'loop' as its innermost loop. */
 static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, BodyFn body, void *ctx)
 {
-    PyxType *ct = &pyx_type_longlong;
-    if (target->type->kind == PYX_TY_INT)
-        ct = target->type;
+    PyxType *ct = target->type;
     int n = call->items.len;
-    Val start = cval("0", ct), stop, step = cval("1", ct);
-    const char *vs = temp(fn, ct), *ve = temp(fn, ct), *vst = temp(fn, ct);
-    if (n == 1) {
-        stop = emit_as(fn, call->items.items[0], ct);
-    } else {
-        start = emit_as(fn, call->items.items[0], ct);
-        line(fn, "%s = %s;", vs, start.c);
-        start = cval(vs, ct);
-        stop = emit_as(fn, call->items.items[1], ct);
-        if (n == 3)
-            step = emit_as(fn, call->items.items[2], ct);
+    const char *args[3] = {"0", "0", "1"};
+    PYX_ASSERT(n >= 1 && n <= 3);
+    for (int i = 0; i < n; i++) {
+        PyxNode *arg = call->items.items[i];
+        Val v = emit_value(fn, arg);
+        args[i] = (arg->sflags & PYX_SF(CONST)) ? v.c : materialize(fn, v).c;
     }
-    line(fn, "%s = %s;", vs, start.c);
-    line(fn, "%s = %s;", ve, stop.c);
-    line(fn, "%s = %s;", vst, step.c);
-    long k = 1;
-    bool const_step = n < 3;
-    if (n == 3) {
-        PyxNode *st = call->items.items[2];
-        if (st->kind == PYX_NODE_INT) {
-            k = strtol(strip_underscores(A, st->name), NULL, 0);
-            const_step = true;
-        }
-    }
-    if (n == 3 && (!const_step || k == 0)) {
+    const char *start = n == 1 ? "0" : args[0], *stop = n == 1 ? args[0] : args[1], *step = n == 3 ? args[2] : "1";
+    PyxNode *step_node = n == 3 ? call->items.items[2] : NULL;
+    bool const_step = !step_node || (step_node->sflags & PYX_SF(CONST));
+    int64_t k = !step_node ? 1 : const_step ? step_node->ival : 0;
+    if (!const_step || k == 0) {
         fn->lineno_used = 1;
         line(fn, "if (PYX_UNLIKELY(%s == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = %u; goto %s; }",
-             vst, call->loc.line, jump(fn->err));
+             step, call->loc.line, jump(fn->err));
     }
     const char *c = temp(fn, ct);
     if (const_step && (k == 1 || k == -1)) {
         /* c < stop with c += 1 cannot pass the type's maximum */
-        line(fn, "for (%s = %s; %s %s %s; %s += %s) {", c, vs, c, k > 0 ? "<" : ">", ve, c, vst);
+        line(fn, "for (%s = %s; %s %s %s; %s%s) {", c, start, c, k > 0 ? "<" : ">", stop, c, k > 0 ? "++" : "--");
     } else {
         /* other steps count iterations first, so a loop ending near the
            type's limit stops instead of wrapping around */
         const char *cnt = temp(fn, &pyx_type_ulonglong);
-        line(fn, "if (%s > 0) %s = %s < %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (unsigned long long)%s + 1 : 0;",
-             vst, cnt, vs, ve, ve, vs, vst);
-        line(fn, "else %s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
-             cnt, vs, ve, vs, ve, vst);
-        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, vs, cnt, cnt, c, vst);
+        if (!const_step || k > 0)
+            line(fn, "%s%s = %s < %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (unsigned long long)%s + 1 : 0;",
+                 const_step ? "" : pyx_arena_printf(A, "if (%s > 0) ", step), cnt, start, stop, stop, start, step);
+        if (!const_step || k < 0)
+            line(fn, "%s%s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
+                 const_step ? "" : "else ", cnt, start, stop, start, stop, step);
+        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, start, cnt, cnt, c, step);
     }
     fn->indent++;
     assign_to(fn, target, cval(c, ct));
-    fn->loops[fn->nloops++] = *loop;
+    push_loop(fn, loop);
     body(fn, ctx);
     fn->nloops--;
     fn->indent--;
@@ -282,7 +262,7 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
 static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop, Label *natural,
                                   BodyFn body, void *ctx)
 {
-    Val iterable = to_object(fn, emit_expr(fn, iter), iter->loc);
+    Val iterable = emit_value(fn, iter);
     const char *it = temp(fn, &pyx_type_object);
     line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
     release(fn, iterable);
@@ -303,7 +283,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
     assign_to(fn, target, (Val){item, &pyx_type_object, true});
     if (target->type && pyx_type_is_c(target->type))
         line(fn, "Py_CLEAR(%s);", item);
-    fn->loops[fn->nloops++] = *loop;
+    push_loop(fn, loop);
     body(fn, ctx);
     fn->nloops--;
     fn->indent--;
@@ -314,7 +294,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
 static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
-    if (s->op == 1 || c_range_loop(s->target, s->value)) {
+    if (s->loop_kind == PYX_LOOP_RANGE) {
         Loop loop = {s->orelse.len ? pyx_arena_printf(A, "goto %s;", brk->name) : "break;", brk};
         emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         emit_stmts(fn, &s->orelse);
@@ -361,13 +341,13 @@ static void comp_body(Fn *fn, void *ctx)
         PyxNode *e = c->node;
         const char *r = temp(fn, &pyx_type_int);
         if (e->kind == PYX_NODE_DICT_COMP) {
-            Val k = to_object(fn, emit_expr(fn, e->left), e->loc);
-            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            Val k = emit_value(fn, e->left);
+            Val v = emit_value(fn, e->value);
             line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, c->result, k.c, v.c);
             release(fn, k);
             release(fn, v);
         } else {
-            Val v = to_object(fn, emit_expr(fn, e->value), e->loc);
+            Val v = emit_value(fn, e->value);
             line(fn, "%s = %s(%s, %s);", r, e->kind == PYX_NODE_SET_COMP ? "PySet_Add" : "PyList_Append", c->result, v.c);
             release(fn, v);
         }
@@ -381,7 +361,7 @@ static void emit_comp_level(Fn *fn, Comp *c)
     PyxNode *gen = c->node->handlers.items[c->level];
     Label *brk = new_label(fn, "break");
     Loop loop = {"break;", brk};
-    if (c_range_loop(gen->target, gen->value)) {
+    if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else {
         const char *it = emit_iter_loop(fn, gen->target, gen->value, &loop, NULL, comp_body, c);
@@ -411,7 +391,7 @@ static void emit_while(Fn *fn, PyxNode *s)
         line(fn, "if (!%s) goto %s;", c, jump(natural));
     else
         line(fn, "if (!%s) break;", c);
-    fn->loops[fn->nloops++] = loop;
+    push_loop(fn, &loop);
     emit_stmts(fn, &s->body);
     fn->nloops--;
     fn->indent--;
@@ -432,13 +412,13 @@ static void emit_return(Fn *fn, PyxNode *s)
         return;
     }
     if (rt->kind == PYX_TY_OBJECT) {
-        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("Py_None", &pyx_type_object);
+        Val v = s->value ? emit_value(fn, s->value) : cval("Py_None", &pyx_type_object);
         const char *nv = to_new_ref(fn, v, s->loc);
         line(fn, "Py_XSETREF(pyx_r, %s);", nv);
         if (v.owned)
             line(fn, "%s = NULL;", nv);
     } else {
-        Val v = s->value ? coerce(fn, emit_expr(fn, s->value), rt, s->loc) : cval("0", rt);
+        Val v = s->value ? emit_value(fn, s->value) : cval("0", rt);
         line(fn, "pyx_r = %s;", v.c);
     }
     line(fn, "goto %s;", jump(fn->ret));
@@ -495,9 +475,7 @@ static void emit_import(Fn *fn, PyxNode *s)
             const char *t = temp(fn, &pyx_type_object);
             line(fn, "%s = pyx_rt_import(%s, pyx_d, NULL, 0, %d);", t, name_const(fn->E, al->name), al->asname != NULL);
             check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
-            PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
-            n.name = al->sym->name;
-            assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+            assign_to(fn, al->target, (Val){t, &pyx_type_object, true});
         }
         return;
     }
@@ -515,9 +493,7 @@ static void emit_import(Fn *fn, PyxNode *s)
         const char *t = temp(fn, &pyx_type_object);
         line(fn, "%s = pyx_rt_import_from(%s, %s);", t, mod, name_const(fn->E, al->name));
         check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
-        PyxNode n = {.kind = PYX_NODE_NAME, .loc = al->loc, .sym = al->sym};
-        n.name = al->sym->name;
-        assign_to(fn, &n, (Val){t, &pyx_type_object, true});
+        assign_to(fn, al->target, (Val){t, &pyx_type_object, true});
     }
     line(fn, "Py_CLEAR(%s);", mod);
 }
@@ -547,7 +523,7 @@ static void emit_stmt(Fn *fn, PyxNode *s)
             emit_parallel_assign(fn, t0, s->value);
             break;
         }
-        Val v = emit_expr(fn, s->value);
+        Val v = emit_value(fn, s->value);
         if (s->items.len > 1 && v.t->kind != PYX_TY_OBJECT)
             v = materialize(fn, v);
         for (int i = 0; i < s->items.len; i++) {
@@ -603,7 +579,7 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         line(fn, "if (!%s) {", c);
         fn->indent++;
         if (s->value) {
-            Val m = to_object(fn, emit_expr(fn, s->value), s->loc);
+            Val m = emit_value(fn, s->value);
             line(fn, "PyErr_SetObject(PyExc_AssertionError, %s);", m.c);
             release(fn, m);
         } else {
@@ -624,8 +600,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
             line(fn, "pyx_lineno = %u; goto %s;", s->loc.line, fn->err->skip ? jump(fn->err->skip) : jump(fn->err));
             break;
         }
-        Val v = to_object(fn, emit_expr(fn, s->value), s->loc);
-        Val c = s->cause ? to_object(fn, emit_expr(fn, s->cause), s->loc) : cval("NULL", &pyx_type_object);
+        Val v = emit_value(fn, s->value);
+        Val c = s->cause ? emit_value(fn, s->cause) : cval("NULL", &pyx_type_object);
         line(fn, "pyx_rt_raise(%s, %s);", v.c, c.c);
         release(fn, v);
         release(fn, c);
@@ -633,21 +609,12 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     }
     case PYX_NODE_TRY:
-        if (s->handlers.len == 0) {
+        /* desugar.c nests try/except/finally as try/finally around try/except */
+        PYX_ASSERT(s->handlers.len == 0 || s->finalbody.len == 0);
+        if (s->handlers.len == 0)
             emit_try_finally(fn, s);
-        } else if (s->finalbody.len == 0) {
+        else
             emit_try_except(fn, s);
-        } else {
-            /* try/except/finally: the except part runs inside the finally */
-            PyxNode inner = *s, outer = *s;
-            inner.finalbody.len = 0;
-            PyxNode *one = &inner;
-            outer.body.items = &one;
-            outer.body.len = outer.body.cap = 1;
-            outer.handlers.len = 0;
-            outer.orelse.len = 0;
-            emit_try_finally(fn, &outer);
-        }
         break;
     case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
         emit_import(fn, s);
@@ -666,10 +633,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_CDEF_VARS:
         for (int i = 0; i < s->items.len; i++) {
             PyxNode *v = s->items.items[i];
-            if (v->value) {
-                PyxNode n = {.kind = PYX_NODE_NAME, .loc = v->loc, .sym = v->sym, .name = v->name, .type = v->sym->type};
-                assign_to(fn, &n, emit_expr(fn, v->value));
-            }
+            if (v->value)
+                store_symbol(fn, v->sym, emit_value(fn, v->value), v->loc);
         }
         break;
     case PYX_NODE_CDEF_BLOCK:

@@ -11,6 +11,7 @@
 
 #include "ast.h"
 #include "build.h"
+#include "desugar.h"
 #include "diag.h"
 #include "emit.h"
 #include "lower.h"
@@ -190,6 +191,7 @@ static int compile_file(const Options *o, const char *path)
     const char *modname = pyx_module_name(&arena, path);
     if (modname == NULL)
         goto done;
+    pyx_desugar(&arena, mod);
     pyx_diag_buffer(&d, &arena);
     PyxModuleInfo *info = pyx_sema(&arena, mod, modname, &d);
     pyx_diag_flush(&d);

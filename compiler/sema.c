@@ -98,6 +98,7 @@ static void check_function(Sema *S, PyxFunc *f)
     fs->func = f;
     S->scope = fs;
     S->func = f;
+    S->cdivision = f->cdivision;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
@@ -168,6 +169,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
         check_function(&S, S.m->funcs[i]);
     /* the module body runs with the module scope */
     S.scope = S.module;
+    S.cdivision = S.m->cdivision;
     check_stmts(&S, &module->body);
     return S.m;
 }

@@ -40,6 +40,7 @@ typedef struct Sema {
     int loop_guard;        /* guard when the innermost loop started: break and
                               continue may not leave a guarded block yet */
     int infer_pass;        /* 1 while collecting assignment types for inference */
+    bool cdivision;        /* the cdivision directive in force */
 } Sema;
 
 #define PUSH(a, arr, len, cap, item)                                             \
@@ -80,8 +81,12 @@ void mark_arith(Sema *S, PyxNode *e, bool operand);
 void infer_locals(Sema *S, PyxFunc *f);
 
 /* check_expr.c */
+bool parse_int_literal(const char *s, int64_t *value);
+bool fold_int_op(int op, int64_t a, int64_t b, int64_t *r);
 long const_int_value(Sema *S, PyxNode *e, bool *ok);
 PyxType *set_type(PyxNode *e, PyxType *t);
+void convert_to(PyxNode *e, PyxType *t);
+bool check_boxable(Sema *S, PyxNode *e, const char *what);
 PyxType *check_name(Sema *S, PyxNode *e);
 PyxType *check_expr(Sema *S, PyxNode *e);
 bool bytes_literal_to_char_ptr(PyxNode *value, PyxType *to);
@@ -92,6 +97,7 @@ PyxType *check_call(Sema *S, PyxNode *e);
 
 /* check_stmt.c */
 void check_target(Sema *S, PyxNode *t, PyxNode *value);
+void set_loop_kind(Sema *S, PyxNode *loop, PyxNode *target, PyxNode *iter);
 void check_stmt(Sema *S, PyxNode *s);
 void check_stmts(Sema *S, PyxNodeList *body);
 

@@ -287,3 +287,8 @@ const char *pyx_type_decl(PyxArena *a, const PyxType *t, const char *name)
         return name[0] ? pyx_arena_printf(a, "%s %s", t->cname, name) : t->cname;
     }
 }
+
+PyxType *pyx_type_of_int_value(int64_t v)
+{
+    return v >= INT32_MIN && v <= INT32_MAX ? &pyx_type_int : &pyx_type_long;
+}

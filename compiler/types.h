@@ -12,6 +12,7 @@
 #define PYX_TYPES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -72,6 +73,8 @@ PyxType *pyx_type_by_name(const char *name);
 /* The C integer type for sign/size words: 'unsigned' + 2 longs -> unsigned long long.
    'base' is 'int' or 'char' or 'double'...; NULL if the combination is invalid. */
 PyxType *pyx_type_by_words(const char *base, bool is_unsigned, bool is_signed, bool is_short, int longs);
+/* The C type C gives an integer literal of value v: int, else long. */
+PyxType *pyx_type_of_int_value(int64_t v);
 /* The builtin object type 'list', 'dict'... */
 PyxType *pyx_type_builtin(PyxBuiltin b);
 

@@ -278,24 +278,63 @@ static inline long long pyx_rt_ipow_longlong(long long base, long long exp)
 /* ------------------------------------------------------------------ */
 /* C double arithmetic with Python semantics                           */
 
-/* a / b.  -1 with ZeroDivisionError "float division" when b == 0. */
+/* a op b (op one of Py_LT ... Py_GE) for a C integer and a double, exactly
+   as Python compares an int with a float: 2**53 + 1 != float(2**53 + 1),
+   and nan is unordered.  (C would round a to a double first.) */
+static inline int pyx_rt_compare_int_double(long long a, double b, int op)
+{
+    int c;
+    if (b != b)
+        return op == Py_NE;
+    if (b >= 9223372036854775808.0) {
+        c = -1;
+    } else if (b < -9223372036854775808.0) {
+        c = 1;
+    } else {
+        double fb = floor(b);
+        long long ib = (long long)fb;
+        c = a < ib ? -1 : a > ib ? 1 : b > fb ? -1 : 0;
+    }
+    switch (op) {
+    case Py_LT: return c < 0;
+    case Py_LE: return c <= 0;
+    case Py_EQ: return c == 0;
+    case Py_NE: return c != 0;
+    case Py_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* The messages of the running CPython for division by zero. */
+#if PY_VERSION_HEX >= 0x030D0000
+#define PYX_MSG_FLOAT_MOD_ZERO "float modulo by zero"
+#else
+#define PYX_MSG_FLOAT_MOD_ZERO "float modulo"
+#endif
+#if PY_VERSION_HEX >= 0x03090000
+#define PYX_MSG_FLOAT_FLOORDIV_ZERO "float floor division by zero"
+#else
+#define PYX_MSG_FLOAT_FLOORDIV_ZERO "float divmod()"
+#endif
+
+/* a / b.  -1 with ZeroDivisionError "float division by zero" when b == 0. */
 PYX_MUST_CHECK static inline int pyx_rt_truediv_double(double a, double b, double *out)
 {
     if (PYX_UNLIKELY(b == 0.0)) {
-        pyx_rt_raise_zerodivision("float division");
+        pyx_rt_raise_zerodivision("float division by zero");
         return -1;   /* a literal, so gcc sees *out is set whenever 0 is returned */
     }
     *out = a / b;
     return 0;
 }
 
-/* a % b with the sign of b, as float.__mod__.  -1 with ZeroDivisionError
-   "float divmod()" (Cython's message; CPython says "float modulo"). */
+/* a % b with the sign of b, as float.__mod__.  -1 with CPython's
+   ZeroDivisionError when b == 0. */
 PYX_MUST_CHECK static inline int pyx_rt_mod_double(double a, double b, double *out)
 {
     double m;
     if (PYX_UNLIKELY(b == 0.0)) {
-        pyx_rt_raise_zerodivision("float divmod()");
+        pyx_rt_raise_zerodivision(PYX_MSG_FLOAT_MOD_ZERO);
         return -1;   /* a literal, so gcc sees *out is set whenever 0 is returned */
     }
     m = fmod(a, b);
@@ -309,12 +348,12 @@ PYX_MUST_CHECK static inline int pyx_rt_mod_double(double a, double b, double *o
     return 0;
 }
 
-/* a // b as float.__floordiv__.  -1 with ZeroDivisionError "float division". */
+/* a // b as float.__floordiv__.  -1 with CPython's ZeroDivisionError when b == 0. */
 PYX_MUST_CHECK static inline int pyx_rt_floordiv_double(double a, double b, double *out)
 {
     double m, d, f;
     if (PYX_UNLIKELY(b == 0.0)) {
-        pyx_rt_raise_zerodivision("float division");
+        pyx_rt_raise_zerodivision(PYX_MSG_FLOAT_FLOORDIV_ZERO);
         return -1;   /* a literal, so gcc sees *out is set whenever 0 is returned */
     }
     m = fmod(a, b);

@@ -4,6 +4,7 @@
    golden suite (tests/e2e/emit); these tests name one property each. */
 #include "support.h"
 
+#include "desugar.h"
 #include "emit.h"
 #include "sema.h"
 
@@ -13,6 +14,7 @@ static char *emit_text(Compiled **out, const char *text)
     Compiled *c = compile_text(text);
     if (c->module == NULL || c->diag.errors)
         fail_msg("syntax errors in:\n%s\n%s", text, c->messages);
+    pyx_desugar(&c->arena, c->module);
     PyxModuleInfo *m = pyx_sema(&c->arena, c->module, "t", &c->diag);
     fflush(c->out);
     if (c->diag.errors)
@@ -96,7 +98,7 @@ static void test_emit_call_of_raising_c_function_is_checked(void **state)
                                "def g(int y):\n"
                                "    return half(y)\n");
     char *g = function_text(c, code, "pyx_f_t_g");
-    assert_contains(g, "== -1 && PyErr_Occurred()");
+    assert_contains(g, "== (int)-1 && PyErr_Occurred()");
     compiled_free(c);
 }
 

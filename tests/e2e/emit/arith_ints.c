@@ -5,16 +5,37 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'print' */
-static PyObject *pyx_n_1;  /* 'show' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
-static PyObject *pyx_n_2;  /* 'pow' */
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyObject *pyx_k_6;
+static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
+static PyObject *pyx_k_10;
+static PyObject *pyx_k_11;
+static PyObject *pyx_n_1;  /* 'show' */
+static PyObject *pyx_k_12;
+static PyObject *pyx_k_13;
+static PyObject *pyx_k_14;
+static PyObject *pyx_k_15;
+static PyObject *pyx_k_16;
+static PyObject *pyx_n_2;  /* 'pow' */
+static PyObject *pyx_k_17;
+static PyObject *pyx_k_18;
+static PyObject *pyx_k_19;
+static PyObject *pyx_k_20;
+static PyObject *pyx_k_21;
+static PyObject *pyx_k_22;
+static PyObject *pyx_k_23;
 static PyObject *pyx_n_3;  /* 'max' */
+static PyObject *pyx_k_24;
 static PyObject *pyx_n_4;  /* 'divmod' */
 static PyObject *pyx_n_5;  /* 'round' */
+static PyObject *pyx_k_25;
+static PyObject *pyx_k_26;
 static PyObject *pyx_n_6;  /* 'main' */
 static PyObject *pyx_pw_arith_ints_show(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_show = {"show", (PyCFunction)(void (*)(void))pyx_pw_arith_ints_show, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -27,31 +48,73 @@ static int pyx_init_constants(void)
 {
     pyx_n_0 = PyUnicode_InternFromString("print");
     if (!pyx_n_0) return -1;
+    pyx_k_1 = PyLong_FromLongLong(-7LL);
+    if (!pyx_k_1) return -1;
+    pyx_k_2 = PyLong_FromLongLong(-1LL);
+    if (!pyx_k_2) return -1;
+    pyx_k_3 = PyLong_FromLongLong(0LL);
+    if (!pyx_k_3) return -1;
+    pyx_k_4 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_4) return -1;
+    pyx_k_5 = PyLong_FromLongLong(10LL);
+    if (!pyx_k_5) return -1;
+    pyx_k_6 = PyLong_FromLongLong(20LL);
+    if (!pyx_k_6) return -1;
+    pyx_k_7 = PyLong_FromLongLong(-3LL);
+    if (!pyx_k_7) return -1;
+    pyx_k_8 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_8) return -1;
+    pyx_k_9 = PyLong_FromLongLong(7LL);
+    if (!pyx_k_9) return -1;
+    pyx_k_10 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_10) return -1;
+    pyx_k_11 = PyLong_FromLongLong(64LL);
+    if (!pyx_k_11) return -1;
     pyx_n_1 = PyUnicode_InternFromString("show");
     if (!pyx_n_1) return -1;
-    pyx_k_1 = PyUnicode_DecodeUTF8("ops", 3, "surrogatepass");
-    if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("cmp", 3, "surrogatepass");
-    if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_k_3 = PyUnicode_DecodeUTF8("pow", 3, "surrogatepass");
-    if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_12 = PyUnicode_DecodeUTF8("ops", 3, "surrogatepass");
+    if (!pyx_k_12) return -1;
+    PyUnicode_InternInPlace(&pyx_k_12);
+    pyx_k_13 = PyUnicode_DecodeUTF8("cmp", 3, "surrogatepass");
+    if (!pyx_k_13) return -1;
+    PyUnicode_InternInPlace(&pyx_k_13);
+    pyx_k_14 = PyUnicode_DecodeUTF8("pow", 3, "surrogatepass");
+    if (!pyx_k_14) return -1;
+    PyUnicode_InternInPlace(&pyx_k_14);
+    pyx_k_15 = PyLong_FromLongLong(100LL);
+    if (!pyx_k_15) return -1;
+    pyx_k_16 = PyLong_FromLongLong(-27LL);
+    if (!pyx_k_16) return -1;
     pyx_n_2 = PyUnicode_InternFromString("pow");
     if (!pyx_n_2) return -1;
-    pyx_k_4 = PyUnicode_DecodeUTF8("bits", 4, "surrogatepass");
-    if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("builtins", 8, "surrogatepass");
-    if (!pyx_k_5) return -1;
-    PyUnicode_InternInPlace(&pyx_k_5);
+    pyx_k_17 = PyLong_FromLongLong(4LL);
+    if (!pyx_k_17) return -1;
+    pyx_k_18 = PyLong_FromLongLong(5LL);
+    if (!pyx_k_18) return -1;
+    pyx_k_19 = PyUnicode_DecodeUTF8("bits", 4, "surrogatepass");
+    if (!pyx_k_19) return -1;
+    PyUnicode_InternInPlace(&pyx_k_19);
+    pyx_k_20 = PyLong_FromLongLong(6LL);
+    if (!pyx_k_20) return -1;
+    pyx_k_21 = PyLong_FromLongLong(-6LL);
+    if (!pyx_k_21) return -1;
+    pyx_k_22 = PyLong_FromLongLong(70LL);
+    if (!pyx_k_22) return -1;
+    pyx_k_23 = PyUnicode_DecodeUTF8("builtins", 8, "surrogatepass");
+    if (!pyx_k_23) return -1;
+    PyUnicode_InternInPlace(&pyx_k_23);
     pyx_n_3 = PyUnicode_InternFromString("max");
     if (!pyx_n_3) return -1;
+    pyx_k_24 = PyLong_FromLongLong(9LL);
+    if (!pyx_k_24) return -1;
     pyx_n_4 = PyUnicode_InternFromString("divmod");
     if (!pyx_n_4) return -1;
     pyx_n_5 = PyUnicode_InternFromString("round");
     if (!pyx_n_5) return -1;
+    pyx_k_25 = PyFloat_FromDouble(2.5);
+    if (!pyx_k_25) return -1;
+    pyx_k_26 = PyFloat_FromDouble(3.5);
+    if (!pyx_k_26) return -1;
     pyx_n_6 = PyUnicode_InternFromString("main");
     if (!pyx_n_6) return -1;
     return 0;
@@ -79,7 +142,7 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
     Py_CLEAR(pyx_t_2);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 83 "arith_ints.c"
+#line 146 "arith_ints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -156,11 +219,11 @@ static PyObject *pyx_f_arith_ints_main(void)
     PyObject *pyx_t_42 = NULL;
     PyObject *pyx_t_43 = NULL;
     PyObject *pyx_t_44 = NULL;
-    PyObject *pyx_t_45 = NULL;
+    int pyx_t_45 = 0;
     PyObject *pyx_t_46 = NULL;
-    PyObject *pyx_t_47 = NULL;
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
+    int pyx_t_47 = 0;
+    int pyx_t_48 = 0;
+    int pyx_t_49 = 0;
     PyObject *pyx_t_50 = NULL;
     PyObject *pyx_t_51 = NULL;
     PyObject *pyx_t_52 = NULL;
@@ -172,482 +235,325 @@ static PyObject *pyx_f_arith_ints_main(void)
     PyObject *pyx_t_58 = NULL;
     PyObject *pyx_t_59 = NULL;
     PyObject *pyx_t_60 = NULL;
-    PyObject *pyx_t_61 = NULL;
-    PyObject *pyx_t_62 = NULL;
-    PyObject *pyx_t_63 = NULL;
-    PyObject *pyx_t_64 = NULL;
-    PyObject *pyx_t_65 = NULL;
-    PyObject *pyx_t_66 = NULL;
-    PyObject *pyx_t_67 = NULL;
-    PyObject *pyx_t_68 = NULL;
-    PyObject *pyx_t_69 = NULL;
-    PyObject *pyx_t_70 = NULL;
-    PyObject *pyx_t_71 = NULL;
-    PyObject *pyx_t_72 = NULL;
-    PyObject *pyx_t_73 = NULL;
-    PyObject *pyx_t_74 = NULL;
-    PyObject *pyx_t_75 = NULL;
-    PyObject *pyx_t_76 = NULL;
-    PyObject *pyx_t_77 = NULL;
-    PyObject *pyx_t_78 = NULL;
-    PyObject *pyx_t_79 = NULL;
-    PyObject *pyx_t_80 = NULL;
-    long pyx_t_81 = 0;
-    PyObject *pyx_t_82 = NULL;
-    long pyx_t_83 = 0;
-    long pyx_t_84 = 0;
-    long pyx_t_85 = 0;
-    PyObject *pyx_t_86 = NULL;
-    PyObject *pyx_t_87 = NULL;
-    PyObject *pyx_t_88 = NULL;
-    PyObject *pyx_t_89 = NULL;
-    PyObject *pyx_t_90 = NULL;
-    PyObject *pyx_t_91 = NULL;
-    PyObject *pyx_t_92 = NULL;
-    PyObject *pyx_t_93 = NULL;
-    PyObject *pyx_t_94 = NULL;
-    PyObject *pyx_t_95 = NULL;
-    PyObject *pyx_t_96 = NULL;
-    PyObject *pyx_t_97 = NULL;
-    PyObject *pyx_t_98 = NULL;
-    PyObject *pyx_t_99 = NULL;
-    PyObject *pyx_t_100 = NULL;
-    PyObject *pyx_t_101 = NULL;
-    PyObject *pyx_t_102 = NULL;
-    PyObject *pyx_t_103 = NULL;
 #line 6 "arith_ints.py"
     /* arith_ints.py:6: for a in (-7, -1, 0, 3, 10**20, -(10**20)): */
-    pyx_t_2 = PyLong_FromLong((-7L));
+    pyx_t_2 = PyNumber_Power(pyx_k_5, pyx_k_6, Py_None);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong((-1L));
+    pyx_t_3 = PyNumber_Power(pyx_k_5, pyx_k_6, Py_None);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(0L);
+    pyx_t_4 = PyNumber_Negative(pyx_t_3);
+    Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_5 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(10L);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(20L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_8 = PyNumber_Power(pyx_t_6, pyx_t_7, Py_None);
-    Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_9 = PyLong_FromLong(10L);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(20L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_11 = PyNumber_Power(pyx_t_9, pyx_t_10, Py_None);
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_12 = PyNumber_Negative(pyx_t_11);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 6; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 6; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_t_2);
+    Py_INCREF(pyx_k_1);
+    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_k_1);
+    Py_INCREF(pyx_k_2);
+    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_k_2);
+    Py_INCREF(pyx_k_3);
+    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_k_3);
+    Py_INCREF(pyx_k_4);
+    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_k_4);
+    PyTuple_SET_ITEM(pyx_t_1, 4, pyx_t_2);
     pyx_t_2 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_t_3);
-    pyx_t_3 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_t_4);
+    PyTuple_SET_ITEM(pyx_t_1, 5, pyx_t_4);
     pyx_t_4 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_t_5);
-    pyx_t_5 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 4, pyx_t_8);
-    pyx_t_8 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 5, pyx_t_12);
-    pyx_t_12 = NULL;
-    pyx_t_13 = PyObject_GetIter(pyx_t_1);
+    pyx_t_5 = PyObject_GetIter(pyx_t_1);
     Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 6; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 6; goto pyx_L_error; }
     for (;;) {
-        pyx_t_14 = PyIter_Next(pyx_t_13);
-        if (!pyx_t_14) {
+        pyx_t_6 = PyIter_Next(pyx_t_5);
+        if (!pyx_t_6) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 6; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(v_a, pyx_t_14);
-        pyx_t_14 = NULL;
+        Py_XSETREF(v_a, pyx_t_6);
+        pyx_t_6 = NULL;
 #line 7 "arith_ints.py"
         /* arith_ints.py:7: for b in (-3, 1, 7, 2**64): */
-        pyx_t_16 = PyLong_FromLong((-3L));
-        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_17 = PyLong_FromLong(1L);
-        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_18 = PyLong_FromLong(7L);
-        if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_19 = PyLong_FromLong(2L);
-        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_20 = PyLong_FromLong(64L);
-        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_21 = PyNumber_Power(pyx_t_19, pyx_t_20, Py_None);
-        Py_CLEAR(pyx_t_19);
-        Py_CLEAR(pyx_t_20);
-        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_15 = PyTuple_New(4);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 7; goto pyx_L_error; }
-        PyTuple_SET_ITEM(pyx_t_15, 0, pyx_t_16);
-        pyx_t_16 = NULL;
-        PyTuple_SET_ITEM(pyx_t_15, 1, pyx_t_17);
-        pyx_t_17 = NULL;
-        PyTuple_SET_ITEM(pyx_t_15, 2, pyx_t_18);
-        pyx_t_18 = NULL;
-        PyTuple_SET_ITEM(pyx_t_15, 3, pyx_t_21);
-        pyx_t_21 = NULL;
-        pyx_t_22 = PyObject_GetIter(pyx_t_15);
-        Py_CLEAR(pyx_t_15);
-        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 7; goto pyx_L_error; }
+        pyx_t_8 = PyNumber_Power(pyx_k_10, pyx_k_11, Py_None);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
+        pyx_t_7 = PyTuple_New(4);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
+        Py_INCREF(pyx_k_7);
+        PyTuple_SET_ITEM(pyx_t_7, 0, pyx_k_7);
+        Py_INCREF(pyx_k_8);
+        PyTuple_SET_ITEM(pyx_t_7, 1, pyx_k_8);
+        Py_INCREF(pyx_k_9);
+        PyTuple_SET_ITEM(pyx_t_7, 2, pyx_k_9);
+        PyTuple_SET_ITEM(pyx_t_7, 3, pyx_t_8);
+        pyx_t_8 = NULL;
+        pyx_t_9 = PyObject_GetIter(pyx_t_7);
+        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 7; goto pyx_L_error; }
         for (;;) {
-            pyx_t_23 = PyIter_Next(pyx_t_22);
-            if (!pyx_t_23) {
+            pyx_t_10 = PyIter_Next(pyx_t_9);
+            if (!pyx_t_10) {
                 if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 7; goto pyx_L_error; }
                 break;
             }
-            Py_XSETREF(v_b, pyx_t_23);
-            pyx_t_23 = NULL;
+            Py_XSETREF(v_b, pyx_t_10);
+            pyx_t_10 = NULL;
 #line 8 "arith_ints.py"
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
-            pyx_t_24 = pyx_rt_get_global(pyx_d, pyx_n_1);
-            if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_11 = pyx_rt_get_global(pyx_d, pyx_n_1);
+            if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_26 = PyNumber_Add(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_13 = PyNumber_Add(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_27 = PyNumber_Subtract(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_14 = PyNumber_Subtract(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_28 = PyNumber_Multiply(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_15 = PyNumber_Multiply(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_29 = PyNumber_FloorDivide(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_16 = PyNumber_FloorDivide(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_30 = PyNumber_Remainder(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_17 = PyNumber_Remainder(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_31 = PyNumber_TrueDivide(v_a, v_b);
-            if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_25 = PyTuple_New(8);
-            if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_18 = PyNumber_TrueDivide(v_a, v_b);
+            if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 8; goto pyx_L_error; }
+            pyx_t_12 = PyTuple_New(8);
+            if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 8; goto pyx_L_error; }
             Py_INCREF(v_a);
-            PyTuple_SET_ITEM(pyx_t_25, 0, v_a);
+            PyTuple_SET_ITEM(pyx_t_12, 0, v_a);
             Py_INCREF(v_b);
-            PyTuple_SET_ITEM(pyx_t_25, 1, v_b);
-            PyTuple_SET_ITEM(pyx_t_25, 2, pyx_t_26);
-            pyx_t_26 = NULL;
-            PyTuple_SET_ITEM(pyx_t_25, 3, pyx_t_27);
-            pyx_t_27 = NULL;
-            PyTuple_SET_ITEM(pyx_t_25, 4, pyx_t_28);
-            pyx_t_28 = NULL;
-            PyTuple_SET_ITEM(pyx_t_25, 5, pyx_t_29);
-            pyx_t_29 = NULL;
-            PyTuple_SET_ITEM(pyx_t_25, 6, pyx_t_30);
-            pyx_t_30 = NULL;
-            PyTuple_SET_ITEM(pyx_t_25, 7, pyx_t_31);
-            pyx_t_31 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 1, v_b);
+            PyTuple_SET_ITEM(pyx_t_12, 2, pyx_t_13);
+            pyx_t_13 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 3, pyx_t_14);
+            pyx_t_14 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 4, pyx_t_15);
+            pyx_t_15 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 5, pyx_t_16);
+            pyx_t_16 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 6, pyx_t_17);
+            pyx_t_17 = NULL;
+            PyTuple_SET_ITEM(pyx_t_12, 7, pyx_t_18);
+            pyx_t_18 = NULL;
             {
-                PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_t_25};
-                pyx_t_32 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                PyObject *pyx_args[] = {NULL, pyx_k_12, pyx_t_12};
+                pyx_t_19 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            Py_CLEAR(pyx_t_24);
-            Py_CLEAR(pyx_t_25);
-            if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 8; goto pyx_L_error; }
-            Py_CLEAR(pyx_t_32);
+            Py_CLEAR(pyx_t_11);
+            Py_CLEAR(pyx_t_12);
+            if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 8; goto pyx_L_error; }
+            Py_CLEAR(pyx_t_19);
 #line 9 "arith_ints.py"
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
-            pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_1);
-            if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_1);
+            if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_35 = PyObject_RichCompare(v_a, v_b, Py_LT);
-            if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_22 = PyObject_RichCompare(v_a, v_b, Py_LT);
+            if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_36 = PyObject_RichCompare(v_a, v_b, Py_LE);
-            if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_23 = PyObject_RichCompare(v_a, v_b, Py_LE);
+            if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_37 = PyObject_RichCompare(v_a, v_b, Py_EQ);
-            if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_24 = PyObject_RichCompare(v_a, v_b, Py_EQ);
+            if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_38 = PyObject_RichCompare(v_a, v_b, Py_NE);
-            if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_25 = PyObject_RichCompare(v_a, v_b, Py_NE);
+            if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_39 = PyObject_RichCompare(v_a, v_b, Py_GT);
-            if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_26 = PyObject_RichCompare(v_a, v_b, Py_GT);
+            if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_40 = PyObject_RichCompare(v_a, v_b, Py_GE);
-            if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_34 = PyTuple_New(6);
-            if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 9; goto pyx_L_error; }
-            PyTuple_SET_ITEM(pyx_t_34, 0, pyx_t_35);
-            pyx_t_35 = NULL;
-            PyTuple_SET_ITEM(pyx_t_34, 1, pyx_t_36);
-            pyx_t_36 = NULL;
-            PyTuple_SET_ITEM(pyx_t_34, 2, pyx_t_37);
-            pyx_t_37 = NULL;
-            PyTuple_SET_ITEM(pyx_t_34, 3, pyx_t_38);
-            pyx_t_38 = NULL;
-            PyTuple_SET_ITEM(pyx_t_34, 4, pyx_t_39);
-            pyx_t_39 = NULL;
-            PyTuple_SET_ITEM(pyx_t_34, 5, pyx_t_40);
-            pyx_t_40 = NULL;
+            pyx_t_27 = PyObject_RichCompare(v_a, v_b, Py_GE);
+            if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_21 = PyTuple_New(6);
+            if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 9; goto pyx_L_error; }
+            PyTuple_SET_ITEM(pyx_t_21, 0, pyx_t_22);
+            pyx_t_22 = NULL;
+            PyTuple_SET_ITEM(pyx_t_21, 1, pyx_t_23);
+            pyx_t_23 = NULL;
+            PyTuple_SET_ITEM(pyx_t_21, 2, pyx_t_24);
+            pyx_t_24 = NULL;
+            PyTuple_SET_ITEM(pyx_t_21, 3, pyx_t_25);
+            pyx_t_25 = NULL;
+            PyTuple_SET_ITEM(pyx_t_21, 4, pyx_t_26);
+            pyx_t_26 = NULL;
+            PyTuple_SET_ITEM(pyx_t_21, 5, pyx_t_27);
+            pyx_t_27 = NULL;
             {
-                PyObject *pyx_args[] = {NULL, pyx_k_2, pyx_t_34};
-                pyx_t_41 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                PyObject *pyx_args[] = {NULL, pyx_k_13, pyx_t_21};
+                pyx_t_28 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            Py_CLEAR(pyx_t_33);
-            Py_CLEAR(pyx_t_34);
-            if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 9; goto pyx_L_error; }
-            Py_CLEAR(pyx_t_41);
+            Py_CLEAR(pyx_t_20);
+            Py_CLEAR(pyx_t_21);
+            if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 9; goto pyx_L_error; }
+            Py_CLEAR(pyx_t_28);
         }
-        Py_CLEAR(pyx_t_22);
+        Py_CLEAR(pyx_t_9);
     }
-    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_5);
 #line 10 "arith_ints.py"
     /* arith_ints.py:10: show("pow", (2 ** 100, (-3) ** 3, 2 ** -1, pow(3, 4, 5))) */
-    pyx_t_42 = pyx_rt_get_global(pyx_d, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_44 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_45 = PyLong_FromLong(100L);
-    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_46 = PyNumber_Power(pyx_t_44, pyx_t_45, Py_None);
-    Py_CLEAR(pyx_t_44);
-    Py_CLEAR(pyx_t_45);
-    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_47 = PyLong_FromLong((-27L));
-    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_48 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_49 = PyLong_FromLong((-1L));
-    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_50 = PyNumber_Power(pyx_t_48, pyx_t_49, Py_None);
-    Py_CLEAR(pyx_t_48);
-    Py_CLEAR(pyx_t_49);
-    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_51 = pyx_rt_get_builtin(pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_52 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_53 = PyLong_FromLong(4L);
-    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_54 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_29 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_31 = PyNumber_Power(pyx_k_10, pyx_k_15, Py_None);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_32 = PyNumber_Power(pyx_k_10, pyx_k_2, Py_None);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_33 = pyx_rt_get_builtin(pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 10; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_52, pyx_t_53, pyx_t_54};
-        pyx_t_55 = PyObject_Vectorcall(pyx_t_51, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_4, pyx_k_17, pyx_k_18};
+        pyx_t_34 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_33);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_30 = PyTuple_New(4);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 10; goto pyx_L_error; }
+    PyTuple_SET_ITEM(pyx_t_30, 0, pyx_t_31);
+    pyx_t_31 = NULL;
+    Py_INCREF(pyx_k_16);
+    PyTuple_SET_ITEM(pyx_t_30, 1, pyx_k_16);
+    PyTuple_SET_ITEM(pyx_t_30, 2, pyx_t_32);
+    pyx_t_32 = NULL;
+    PyTuple_SET_ITEM(pyx_t_30, 3, pyx_t_34);
+    pyx_t_34 = NULL;
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_14, pyx_t_30};
+        pyx_t_35 = PyObject_Vectorcall(pyx_t_29, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_29);
+    Py_CLEAR(pyx_t_30);
+    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 10; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_35);
+#line 11 "arith_ints.py"
+    /* arith_ints.py:11: show("bits", (5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -(2**70) >> 3)) */
+    pyx_t_36 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_38 = PyNumber_Lshift(pyx_k_8, pyx_k_22);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_39 = PyNumber_Power(pyx_k_10, pyx_k_22, Py_None);
+    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_40 = PyNumber_Negative(pyx_t_39);
+    Py_CLEAR(pyx_t_39);
+    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_41 = PyNumber_Rshift(pyx_t_40, pyx_k_4);
+    Py_CLEAR(pyx_t_40);
+    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_37 = PyTuple_New(6);
+    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_INCREF(pyx_k_8);
+    PyTuple_SET_ITEM(pyx_t_37, 0, pyx_k_8);
+    Py_INCREF(pyx_k_9);
+    PyTuple_SET_ITEM(pyx_t_37, 1, pyx_k_9);
+    Py_INCREF(pyx_k_20);
+    PyTuple_SET_ITEM(pyx_t_37, 2, pyx_k_20);
+    Py_INCREF(pyx_k_21);
+    PyTuple_SET_ITEM(pyx_t_37, 3, pyx_k_21);
+    PyTuple_SET_ITEM(pyx_t_37, 4, pyx_t_38);
+    pyx_t_38 = NULL;
+    PyTuple_SET_ITEM(pyx_t_37, 5, pyx_t_41);
+    pyx_t_41 = NULL;
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_19, pyx_t_37};
+        pyx_t_42 = PyObject_Vectorcall(pyx_t_36, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_36);
+    Py_CLEAR(pyx_t_37);
+    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_42);
+#line 12 "arith_ints.py"
+    /* arith_ints.py:12: show("builtins", (abs(-5), min(3, 1, 2), max([4, 9, 2]), divmod(-7, 2), round(2.5), round(3.5))) */
+    pyx_t_43 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_45 = (-5);
+    pyx_t_46 = PyLong_FromLong((pyx_t_45 < 0 ? -pyx_t_45 : pyx_t_45));
+    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_47 = 3;
+    pyx_t_48 = 1;
+    if (pyx_t_48 < pyx_t_47) pyx_t_47 = pyx_t_48;
+    pyx_t_49 = 2;
+    if (pyx_t_49 < pyx_t_47) pyx_t_47 = pyx_t_49;
+    pyx_t_50 = PyLong_FromLong(pyx_t_47);
+    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_51 = pyx_rt_get_builtin(pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_52 = PyList_New(3);
+    if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 12; goto pyx_L_error; }
+    Py_INCREF(pyx_k_17);
+    PyList_SET_ITEM(pyx_t_52, 0, pyx_k_17);
+    Py_INCREF(pyx_k_24);
+    PyList_SET_ITEM(pyx_t_52, 1, pyx_k_24);
+    Py_INCREF(pyx_k_10);
+    PyList_SET_ITEM(pyx_t_52, 2, pyx_k_10);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_52};
+        pyx_t_53 = PyObject_Vectorcall(pyx_t_51, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_51);
     Py_CLEAR(pyx_t_52);
-    Py_CLEAR(pyx_t_53);
+    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_54 = pyx_rt_get_builtin(pyx_n_4);
+    if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 12; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_10};
+        pyx_t_55 = PyObject_Vectorcall(pyx_t_54, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
     Py_CLEAR(pyx_t_54);
-    if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_43 = PyTuple_New(4);
-    if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 10; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_43, 0, pyx_t_46);
-    pyx_t_46 = NULL;
-    PyTuple_SET_ITEM(pyx_t_43, 1, pyx_t_47);
-    pyx_t_47 = NULL;
-    PyTuple_SET_ITEM(pyx_t_43, 2, pyx_t_50);
-    pyx_t_50 = NULL;
-    PyTuple_SET_ITEM(pyx_t_43, 3, pyx_t_55);
-    pyx_t_55 = NULL;
+    if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_56 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 12; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_3, pyx_t_43};
-        pyx_t_56 = PyObject_Vectorcall(pyx_t_42, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_25};
+        pyx_t_57 = PyObject_Vectorcall(pyx_t_56, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_42);
-    Py_CLEAR(pyx_t_43);
-    if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_56);
-#line 11 "arith_ints.py"
-    /* arith_ints.py:11: show("bits", (5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -(2**70) >> 3)) */
-    pyx_t_57 = pyx_rt_get_global(pyx_d, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_59 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_60 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_60)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_61 = PyNumber_And(pyx_t_59, pyx_t_60);
-    Py_CLEAR(pyx_t_59);
-    Py_CLEAR(pyx_t_60);
-    if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_62 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_62)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_63 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_63)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_64 = PyNumber_Or(pyx_t_62, pyx_t_63);
-    Py_CLEAR(pyx_t_62);
-    Py_CLEAR(pyx_t_63);
-    if (PYX_UNLIKELY(!pyx_t_64)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_65 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_65)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_66 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_66)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_67 = PyNumber_Xor(pyx_t_65, pyx_t_66);
-    Py_CLEAR(pyx_t_65);
-    Py_CLEAR(pyx_t_66);
-    if (PYX_UNLIKELY(!pyx_t_67)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_68 = PyLong_FromLong((~5L));
-    if (PYX_UNLIKELY(!pyx_t_68)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_69 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_69)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_70 = PyLong_FromLong(70L);
-    if (PYX_UNLIKELY(!pyx_t_70)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_71 = PyNumber_Lshift(pyx_t_69, pyx_t_70);
-    Py_CLEAR(pyx_t_69);
-    Py_CLEAR(pyx_t_70);
-    if (PYX_UNLIKELY(!pyx_t_71)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_72 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_72)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_73 = PyLong_FromLong(70L);
-    if (PYX_UNLIKELY(!pyx_t_73)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_74 = PyNumber_Power(pyx_t_72, pyx_t_73, Py_None);
-    Py_CLEAR(pyx_t_72);
-    Py_CLEAR(pyx_t_73);
-    if (PYX_UNLIKELY(!pyx_t_74)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_75 = PyNumber_Negative(pyx_t_74);
-    Py_CLEAR(pyx_t_74);
-    if (PYX_UNLIKELY(!pyx_t_75)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_76 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_76)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_77 = PyNumber_Rshift(pyx_t_75, pyx_t_76);
-    Py_CLEAR(pyx_t_75);
-    Py_CLEAR(pyx_t_76);
-    if (PYX_UNLIKELY(!pyx_t_77)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_58 = PyTuple_New(6);
-    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 11; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_58, 0, pyx_t_61);
-    pyx_t_61 = NULL;
-    PyTuple_SET_ITEM(pyx_t_58, 1, pyx_t_64);
-    pyx_t_64 = NULL;
-    PyTuple_SET_ITEM(pyx_t_58, 2, pyx_t_67);
-    pyx_t_67 = NULL;
-    PyTuple_SET_ITEM(pyx_t_58, 3, pyx_t_68);
-    pyx_t_68 = NULL;
-    PyTuple_SET_ITEM(pyx_t_58, 4, pyx_t_71);
-    pyx_t_71 = NULL;
-    PyTuple_SET_ITEM(pyx_t_58, 5, pyx_t_77);
-    pyx_t_77 = NULL;
+    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_58 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 12; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_4, pyx_t_58};
-        pyx_t_78 = PyObject_Vectorcall(pyx_t_57, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_26};
+        pyx_t_59 = PyObject_Vectorcall(pyx_t_58, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_57);
     Py_CLEAR(pyx_t_58);
-    if (PYX_UNLIKELY(!pyx_t_78)) { pyx_lineno = 11; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_78);
-#line 12 "arith_ints.py"
-    /* arith_ints.py:12: show("builtins", (abs(-5), min(3, 1, 2), max([4, 9, 2]), divmod(-7, 2), round(2.5), round(3.5))) */
-    pyx_t_79 = pyx_rt_get_global(pyx_d, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_79)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_81 = (-5L);
-    pyx_t_82 = PyLong_FromLong((pyx_t_81 < 0 ? -pyx_t_81 : pyx_t_81));
-    if (PYX_UNLIKELY(!pyx_t_82)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_83 = 3L;
-    pyx_t_84 = 1L;
-    if (pyx_t_84 < pyx_t_83) pyx_t_83 = pyx_t_84;
-    pyx_t_85 = 2L;
-    if (pyx_t_85 < pyx_t_83) pyx_t_83 = pyx_t_85;
-    pyx_t_86 = PyLong_FromLong(pyx_t_83);
-    if (PYX_UNLIKELY(!pyx_t_86)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_87 = pyx_rt_get_builtin(pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_87)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_89 = PyLong_FromLong(4L);
-    if (PYX_UNLIKELY(!pyx_t_89)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_90 = PyLong_FromLong(9L);
-    if (PYX_UNLIKELY(!pyx_t_90)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_91 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_91)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_88 = PyList_New(3);
-    if (PYX_UNLIKELY(!pyx_t_88)) { pyx_lineno = 12; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_88, 0, pyx_t_89);
-    pyx_t_89 = NULL;
-    PyList_SET_ITEM(pyx_t_88, 1, pyx_t_90);
-    pyx_t_90 = NULL;
-    PyList_SET_ITEM(pyx_t_88, 2, pyx_t_91);
-    pyx_t_91 = NULL;
+    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_44 = PyTuple_New(6);
+    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 12; goto pyx_L_error; }
+    PyTuple_SET_ITEM(pyx_t_44, 0, pyx_t_46);
+    pyx_t_46 = NULL;
+    PyTuple_SET_ITEM(pyx_t_44, 1, pyx_t_50);
+    pyx_t_50 = NULL;
+    PyTuple_SET_ITEM(pyx_t_44, 2, pyx_t_53);
+    pyx_t_53 = NULL;
+    PyTuple_SET_ITEM(pyx_t_44, 3, pyx_t_55);
+    pyx_t_55 = NULL;
+    PyTuple_SET_ITEM(pyx_t_44, 4, pyx_t_57);
+    pyx_t_57 = NULL;
+    PyTuple_SET_ITEM(pyx_t_44, 5, pyx_t_59);
+    pyx_t_59 = NULL;
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_88};
-        pyx_t_92 = PyObject_Vectorcall(pyx_t_87, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_23, pyx_t_44};
+        pyx_t_60 = PyObject_Vectorcall(pyx_t_43, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_87);
-    Py_CLEAR(pyx_t_88);
-    if (PYX_UNLIKELY(!pyx_t_92)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_93 = pyx_rt_get_builtin(pyx_n_4);
-    if (PYX_UNLIKELY(!pyx_t_93)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_94 = PyLong_FromLong((-7L));
-    if (PYX_UNLIKELY(!pyx_t_94)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_95 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_95)) { pyx_lineno = 12; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_94, pyx_t_95};
-        pyx_t_96 = PyObject_Vectorcall(pyx_t_93, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_93);
-    Py_CLEAR(pyx_t_94);
-    Py_CLEAR(pyx_t_95);
-    if (PYX_UNLIKELY(!pyx_t_96)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_97 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_97)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_98 = PyFloat_FromDouble(2.5);
-    if (PYX_UNLIKELY(!pyx_t_98)) { pyx_lineno = 12; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_98};
-        pyx_t_99 = PyObject_Vectorcall(pyx_t_97, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_97);
-    Py_CLEAR(pyx_t_98);
-    if (PYX_UNLIKELY(!pyx_t_99)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_100 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_100)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_101 = PyFloat_FromDouble(3.5);
-    if (PYX_UNLIKELY(!pyx_t_101)) { pyx_lineno = 12; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_101};
-        pyx_t_102 = PyObject_Vectorcall(pyx_t_100, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_100);
-    Py_CLEAR(pyx_t_101);
-    if (PYX_UNLIKELY(!pyx_t_102)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_80 = PyTuple_New(6);
-    if (PYX_UNLIKELY(!pyx_t_80)) { pyx_lineno = 12; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_80, 0, pyx_t_82);
-    pyx_t_82 = NULL;
-    PyTuple_SET_ITEM(pyx_t_80, 1, pyx_t_86);
-    pyx_t_86 = NULL;
-    PyTuple_SET_ITEM(pyx_t_80, 2, pyx_t_92);
-    pyx_t_92 = NULL;
-    PyTuple_SET_ITEM(pyx_t_80, 3, pyx_t_96);
-    pyx_t_96 = NULL;
-    PyTuple_SET_ITEM(pyx_t_80, 4, pyx_t_99);
-    pyx_t_99 = NULL;
-    PyTuple_SET_ITEM(pyx_t_80, 5, pyx_t_102);
-    pyx_t_102 = NULL;
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_5, pyx_t_80};
-        pyx_t_103 = PyObject_Vectorcall(pyx_t_79, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_79);
-    Py_CLEAR(pyx_t_80);
-    if (PYX_UNLIKELY(!pyx_t_103)) { pyx_lineno = 12; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_103);
+    Py_CLEAR(pyx_t_43);
+    Py_CLEAR(pyx_t_44);
+    if (PYX_UNLIKELY(!pyx_t_60)) { pyx_lineno = 12; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_60);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 651 "arith_ints.c"
+#line 557 "arith_ints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -694,11 +600,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_42);
     Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_44);
-    Py_XDECREF(pyx_t_45);
     Py_XDECREF(pyx_t_46);
-    Py_XDECREF(pyx_t_47);
-    Py_XDECREF(pyx_t_48);
-    Py_XDECREF(pyx_t_49);
     Py_XDECREF(pyx_t_50);
     Py_XDECREF(pyx_t_51);
     Py_XDECREF(pyx_t_52);
@@ -710,45 +612,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_58);
     Py_XDECREF(pyx_t_59);
     Py_XDECREF(pyx_t_60);
-    Py_XDECREF(pyx_t_61);
-    Py_XDECREF(pyx_t_62);
-    Py_XDECREF(pyx_t_63);
-    Py_XDECREF(pyx_t_64);
-    Py_XDECREF(pyx_t_65);
-    Py_XDECREF(pyx_t_66);
-    Py_XDECREF(pyx_t_67);
-    Py_XDECREF(pyx_t_68);
-    Py_XDECREF(pyx_t_69);
-    Py_XDECREF(pyx_t_70);
-    Py_XDECREF(pyx_t_71);
-    Py_XDECREF(pyx_t_72);
-    Py_XDECREF(pyx_t_73);
-    Py_XDECREF(pyx_t_74);
-    Py_XDECREF(pyx_t_75);
-    Py_XDECREF(pyx_t_76);
-    Py_XDECREF(pyx_t_77);
-    Py_XDECREF(pyx_t_78);
-    Py_XDECREF(pyx_t_79);
-    Py_XDECREF(pyx_t_80);
-    Py_XDECREF(pyx_t_82);
-    Py_XDECREF(pyx_t_86);
-    Py_XDECREF(pyx_t_87);
-    Py_XDECREF(pyx_t_88);
-    Py_XDECREF(pyx_t_89);
-    Py_XDECREF(pyx_t_90);
-    Py_XDECREF(pyx_t_91);
-    Py_XDECREF(pyx_t_92);
-    Py_XDECREF(pyx_t_93);
-    Py_XDECREF(pyx_t_94);
-    Py_XDECREF(pyx_t_95);
-    Py_XDECREF(pyx_t_96);
-    Py_XDECREF(pyx_t_97);
-    Py_XDECREF(pyx_t_98);
-    Py_XDECREF(pyx_t_99);
-    Py_XDECREF(pyx_t_100);
-    Py_XDECREF(pyx_t_101);
-    Py_XDECREF(pyx_t_102);
-    Py_XDECREF(pyx_t_103);
     pyx_rt_add_traceback("arith_ints.main", "arith_ints.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -806,7 +669,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 810 "arith_ints.c"
+#line 673 "arith_ints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

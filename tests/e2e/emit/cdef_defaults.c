@@ -86,48 +86,42 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
     long pyx_t_2 = 0;
-    long pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    long pyx_t_5 = 0;
+    PyObject *pyx_t_3 = NULL;
+    long pyx_t_4 = 0;
+    PyObject *pyx_t_5 = NULL;
     long pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;
-    long pyx_t_8 = 0;
-    long pyx_t_9 = 0;
-    PyObject *pyx_t_10 = NULL;
 #line 11 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:11: return (c_add(1), c_add(1, 2), cp_add(1)) */
-    pyx_t_2 = 1L;
-    pyx_t_3 = pyx_f_cdef_defaults_c_add(pyx_t_2, pyx_dflt_c_add_1);
-    pyx_t_4 = PyLong_FromLong(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_5 = 1L;
-    pyx_t_6 = pyx_f_cdef_defaults_c_add(pyx_t_5, 2L);
+    pyx_t_2 = pyx_f_cdef_defaults_c_add(((long)(1)), pyx_dflt_c_add_1);
+    pyx_t_3 = PyLong_FromLong(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_4 = pyx_f_cdef_defaults_c_add(((long)(1)), ((long)(2)));
+    pyx_t_5 = PyLong_FromLong(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_6 = pyx_f_cdef_defaults_cp_add(((long)(1)), pyx_dflt_cp_add_1);
     pyx_t_7 = PyLong_FromLong(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_8 = 1L;
-    pyx_t_9 = pyx_f_cdef_defaults_cp_add(pyx_t_8, pyx_dflt_cp_add_1);
-    pyx_t_10 = PyLong_FromLong(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_t_4);
-    pyx_t_4 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_t_7);
+    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_t_3);
+    pyx_t_3 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_t_5);
+    pyx_t_5 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_t_7);
     pyx_t_7 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_t_10);
-    pyx_t_10 = NULL;
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 125 "cdef_defaults.c"
+#line 119 "cdef_defaults.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("cdef_defaults.call_with_defaults", "cdef_defaults.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -153,7 +147,7 @@ static double pyx_f_cdef_defaults_scaled(double v_x, double v_scale, double v_sh
     /* cdef_defaults.pyx:15: return x * scale + shift */
     pyx_r = ((v_x * v_scale) + v_shift);
     goto pyx_L_done;
-#line 157 "cdef_defaults.c"
+#line 151 "cdef_defaults.c"
 pyx_L_done:;
     return pyx_r;
 }
@@ -165,62 +159,50 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
     double pyx_t_2 = 0;
-    double pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    double pyx_t_5 = 0;
+    PyObject *pyx_t_3 = NULL;
+    double pyx_t_4 = 0;
+    PyObject *pyx_t_5 = NULL;
     double pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;
     double pyx_t_8 = 0;
-    double pyx_t_9 = 0;
-    double pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
-    double pyx_t_12 = 0;
-    double pyx_t_13 = 0;
-    double pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_9 = NULL;
 #line 18 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:18: return (scaled(1.0, shift=1.0), scaled(x=3.0), scaled(1.0, 3.0), scaled(shift=0.0, x=2.0, scale=4.0)) */
-    pyx_t_2 = 1.0;
-    pyx_t_3 = pyx_f_cdef_defaults_scaled(pyx_t_2, pyx_dflt_scaled_1, 1.0);
-    pyx_t_4 = PyFloat_FromDouble(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_5 = 3.0;
-    pyx_t_6 = pyx_f_cdef_defaults_scaled(pyx_t_5, pyx_dflt_scaled_1, pyx_dflt_scaled_2);
+    pyx_t_2 = pyx_f_cdef_defaults_scaled(1.0, pyx_dflt_scaled_1, 1.0);
+    pyx_t_3 = PyFloat_FromDouble(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_4 = pyx_f_cdef_defaults_scaled(3.0, pyx_dflt_scaled_1, pyx_dflt_scaled_2);
+    pyx_t_5 = PyFloat_FromDouble(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_6 = pyx_f_cdef_defaults_scaled(1.0, 3.0, pyx_dflt_scaled_2);
     pyx_t_7 = PyFloat_FromDouble(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_8 = 1.0;
-    pyx_t_9 = 3.0;
-    pyx_t_10 = pyx_f_cdef_defaults_scaled(pyx_t_8, pyx_t_9, pyx_dflt_scaled_2);
-    pyx_t_11 = PyFloat_FromDouble(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_12 = 2.0;
-    pyx_t_13 = 4.0;
-    pyx_t_14 = pyx_f_cdef_defaults_scaled(pyx_t_12, pyx_t_13, 0.0);
-    pyx_t_15 = PyFloat_FromDouble(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_8 = pyx_f_cdef_defaults_scaled(2.0, 4.0, 0.0);
+    pyx_t_9 = PyFloat_FromDouble(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 18; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_t_4);
-    pyx_t_4 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_t_7);
+    PyTuple_SET_ITEM(pyx_t_1, 0, pyx_t_3);
+    pyx_t_3 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 1, pyx_t_5);
+    pyx_t_5 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_t_7);
     pyx_t_7 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 2, pyx_t_11);
-    pyx_t_11 = NULL;
-    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_t_15);
-    pyx_t_15 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_t_9);
+    pyx_t_9 = NULL;
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 217 "cdef_defaults.c"
+#line 199 "cdef_defaults.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_9);
     pyx_rt_add_traceback("cdef_defaults.call_with_keywords", "cdef_defaults.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -266,10 +248,10 @@ static int pyx_exec(PyObject *module)
     }
 #line 4 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:4: cdef long c_add(long a, long b=5): */
-    pyx_dflt_c_add_1 = 5L;
+    pyx_dflt_c_add_1 = ((long)(5));
 #line 7 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:7: cpdef long cp_add(long a, long b=7): */
-    pyx_dflt_cp_add_1 = 7L;
+    pyx_dflt_cp_add_1 = ((long)(7));
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cp_add, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
@@ -293,7 +275,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 297 "cdef_defaults.c"
+#line 279 "cdef_defaults.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

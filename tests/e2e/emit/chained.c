@@ -6,13 +6,20 @@ static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_0;  /* 'print' */
-static PyObject *pyx_n_1;  /* 'classify' */
-static PyObject *pyx_n_2;  /* 'append' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyObject *pyx_n_0;  /* 'print' */
+static PyObject *pyx_n_1;  /* 'classify' */
 static PyObject *pyx_k_6;
+static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_n_2;  /* 'append' */
+static PyObject *pyx_k_9;
+static PyObject *pyx_k_10;
+static PyObject *pyx_k_11;
+static PyObject *pyx_k_12;
+static PyObject *pyx_k_13;
 static PyObject *pyx_n_3;  /* 'main' */
 static PyObject *pyx_pw_chained_classify(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_classify = {"classify", (PyCFunction)(void (*)(void))pyx_pw_chained_classify, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -23,30 +30,44 @@ static PYX_UNUSED PyObject *pyx_f_chained_main(void);
 
 static int pyx_init_constants(void)
 {
-    pyx_k_1 = PyUnicode_DecodeUTF8("in", 2, "surrogatepass");
+    pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("out", 3, "surrogatepass");
+    pyx_k_2 = PyLong_FromLongLong(10LL);
     if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
+    pyx_k_3 = PyUnicode_DecodeUTF8("in", 2, "surrogatepass");
+    if (!pyx_k_3) return -1;
+    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_4 = PyUnicode_DecodeUTF8("out", 3, "surrogatepass");
+    if (!pyx_k_4) return -1;
+    PyUnicode_InternInPlace(&pyx_k_4);
+    pyx_k_5 = PyLong_FromLongLong(5LL);
+    if (!pyx_k_5) return -1;
     pyx_n_0 = PyUnicode_InternFromString("print");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("classify");
     if (!pyx_n_1) return -1;
+    pyx_k_6 = PyLong_FromLongLong(-1LL);
+    if (!pyx_k_6) return -1;
+    pyx_k_7 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_7) return -1;
+    pyx_k_8 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_8) return -1;
     pyx_n_2 = PyUnicode_InternFromString("append");
     if (!pyx_n_2) return -1;
-    pyx_k_3 = PyUnicode_DecodeUTF8("yes", 3, "surrogatepass");
-    if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_k_4 = PyUnicode_DecodeUTF8("empty", 5, "surrogatepass");
-    if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
-    if (!pyx_k_5) return -1;
-    PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
-    if (!pyx_k_6) return -1;
-    PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_9 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_9) return -1;
+    pyx_k_10 = PyUnicode_DecodeUTF8("yes", 3, "surrogatepass");
+    if (!pyx_k_10) return -1;
+    PyUnicode_InternInPlace(&pyx_k_10);
+    pyx_k_11 = PyUnicode_DecodeUTF8("empty", 5, "surrogatepass");
+    if (!pyx_k_11) return -1;
+    PyUnicode_InternInPlace(&pyx_k_11);
+    pyx_k_12 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_12) return -1;
+    PyUnicode_InternInPlace(&pyx_k_12);
+    pyx_k_13 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
+    if (!pyx_k_13) return -1;
+    PyUnicode_InternInPlace(&pyx_k_13);
     pyx_n_3 = PyUnicode_InternFromString("main");
     if (!pyx_n_3) return -1;
     return 0;
@@ -58,53 +79,40 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    long pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_2 = NULL;
+    int pyx_t_3 = 0;
+    int pyx_t_4 = 0;
+    PyObject *pyx_t_5 = NULL;
     Py_INCREF(v_x);
 #line 2 "chained.py"
     /* chained.py:2: return "in" if 0 <= x < 10 else "out" */
-    pyx_t_2 = 0L;
-    pyx_t_3 = v_x; Py_INCREF(pyx_t_3);
-    pyx_t_4 = PyLong_FromLong(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 2; goto pyx_L_error; }
-    pyx_t_5 = PyObject_RichCompareBool(pyx_t_4, pyx_t_3, Py_LE);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
-    pyx_t_1 = pyx_t_5;
+    pyx_t_2 = v_x; Py_INCREF(pyx_t_2);
+    pyx_t_3 = PyObject_RichCompareBool(pyx_k_1, pyx_t_2, Py_LE);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
+    pyx_t_1 = pyx_t_3;
     if (pyx_t_1) {
-        pyx_t_6 = PyLong_FromLong(10L);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 2; goto pyx_L_error; }
-        pyx_t_7 = PyObject_RichCompareBool(pyx_t_3, pyx_t_6, Py_LT);
-        Py_CLEAR(pyx_t_3);
-        Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
-        pyx_t_1 = pyx_t_7;
-        Py_CLEAR(pyx_t_3);
+        pyx_t_4 = PyObject_RichCompareBool(pyx_t_2, pyx_k_2, Py_LT);
+        if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
+        pyx_t_1 = pyx_t_4;
     }
+    Py_CLEAR(pyx_t_2);
     if (pyx_t_1) {
-        pyx_t_8 = pyx_k_1;
-        Py_INCREF(pyx_t_8);
+        pyx_t_5 = pyx_k_3;
+        Py_INCREF(pyx_t_5);
     } else {
-        pyx_t_8 = pyx_k_2;
-        Py_INCREF(pyx_t_8);
+        pyx_t_5 = pyx_k_4;
+        Py_INCREF(pyx_t_5);
     }
-    Py_XSETREF(pyx_r, pyx_t_8);
-    pyx_t_8 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_5);
+    pyx_t_5 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 102 "chained.c"
+#line 112 "chained.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_5);
     pyx_rt_add_traceback("chained.classify", "chained.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -134,7 +142,7 @@ static PyObject *pyx_f_chained_main(void)
     PyObject *v_c = NULL;
     PyObject *v_x = NULL;
     PyObject *v_y = NULL;
-    long pyx_t_1 = 0;
+    PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
@@ -146,124 +154,91 @@ static PyObject *pyx_f_chained_main(void)
     PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
     PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;
     PyObject *pyx_t_15 = NULL;
     PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    int pyx_t_17 = 0;
     PyObject *pyx_t_18 = NULL;
     PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
+    int pyx_t_20 = 0;
     PyObject *pyx_t_21 = NULL;
     PyObject *pyx_t_22 = NULL;
     int pyx_t_23 = 0;
-    PyObject *pyx_t_24 = NULL;
+    int pyx_t_24 = 0;
     PyObject *pyx_t_25 = NULL;
     PyObject *pyx_t_26 = NULL;
     PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
+    int pyx_t_28 = 0;
+    int pyx_t_29 = 0;
     int pyx_t_30 = 0;
     PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
+    int pyx_t_32 = 0;
     int pyx_t_33 = 0;
-    PyObject *pyx_t_34 = NULL;
+    int pyx_t_34 = 0;
     PyObject *pyx_t_35 = NULL;
-    int pyx_t_36 = 0;
-    int pyx_t_37 = 0;
+    PyObject *pyx_t_36 = NULL;
+    PyObject *pyx_t_37 = NULL;
     PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    int pyx_t_41 = 0;
-    long pyx_t_42 = 0;
-    long pyx_t_43 = 0;
-    PyObject *pyx_t_44 = NULL;
-    int pyx_t_45 = 0;
-    long pyx_t_46 = 0;
-    long pyx_t_47 = 0;
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
-    PyObject *pyx_t_50 = NULL;
-    PyObject *pyx_t_51 = NULL;
 #line 6 "chained.py"
     /* chained.py:6: a = b = c = 5 */
-    pyx_t_1 = 5L;
-    pyx_t_2 = PyLong_FromLong(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 6; goto pyx_L_error; }
-    Py_XSETREF(v_a, pyx_t_2);
-    pyx_t_2 = NULL;
-    pyx_t_3 = PyLong_FromLong(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 6; goto pyx_L_error; }
-    Py_XSETREF(v_b, pyx_t_3);
-    pyx_t_3 = NULL;
-    pyx_t_4 = PyLong_FromLong(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 6; goto pyx_L_error; }
-    Py_XSETREF(v_c, pyx_t_4);
-    pyx_t_4 = NULL;
+    Py_INCREF(pyx_k_5);
+    Py_XSETREF(v_a, pyx_k_5);
+    Py_INCREF(pyx_k_5);
+    Py_XSETREF(v_b, pyx_k_5);
+    Py_INCREF(pyx_k_5);
+    Py_XSETREF(v_c, pyx_k_5);
 #line 7 "chained.py"
     /* chained.py:7: print(a, b, c, classify(-1), classify(5), classify(10)) */
-    pyx_t_5 = pyx_rt_get_builtin(pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_6};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_5};
+        pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong((-1L));
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_7};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_2};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, v_a, v_b, v_c, pyx_t_3, pyx_t_5, pyx_t_7};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_1);
+    Py_CLEAR(pyx_t_3);
+    Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 7; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_10};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_13 = PyLong_FromLong(10L);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 7; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_13};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 7; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, v_a, v_b, v_c, pyx_t_8, pyx_t_11, pyx_t_14};
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_11);
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 7; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_15);
 #line 8 "chained.py"
     /* chained.py:8: x = [1, 2] */
-    pyx_t_17 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_18 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_16 = PyList_New(2);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 8; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_16, 0, pyx_t_17);
-    pyx_t_17 = NULL;
-    PyList_SET_ITEM(pyx_t_16, 1, pyx_t_18);
-    pyx_t_18 = NULL;
-    Py_XSETREF(v_x, pyx_t_16);
-    pyx_t_16 = NULL;
+    pyx_t_9 = PyList_New(2);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_error; }
+    Py_INCREF(pyx_k_7);
+    PyList_SET_ITEM(pyx_t_9, 0, pyx_k_7);
+    Py_INCREF(pyx_k_8);
+    PyList_SET_ITEM(pyx_t_9, 1, pyx_k_8);
+    Py_XSETREF(v_x, pyx_t_9);
+    pyx_t_9 = NULL;
 #line 9 "chained.py"
     /* chained.py:9: y = x */
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
@@ -272,126 +247,118 @@ static PyObject *pyx_f_chained_main(void)
 #line 10 "chained.py"
     /* chained.py:10: y.append(3) */
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_19 = PyObject_GetAttr(v_y, pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_20 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_10 = PyObject_GetAttr(v_y, pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_20};
-        pyx_t_21 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_9};
+        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_19);
-    Py_CLEAR(pyx_t_20);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_11);
 #line 11 "chained.py"
     /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
-    pyx_t_22 = pyx_rt_get_builtin(pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_12 = pyx_rt_get_builtin(pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 11; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_23 = (v_x == v_y);
-    pyx_t_24 = PyBool_FromLong(pyx_t_23);
+    pyx_t_13 = (v_x == v_y);
+    pyx_t_14 = PyBool_FromLong(pyx_t_13);
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_26 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_27 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_28 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_25 = PyList_New(3);
-    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 11; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_25, 0, pyx_t_26);
-    pyx_t_26 = NULL;
-    PyList_SET_ITEM(pyx_t_25, 1, pyx_t_27);
-    pyx_t_27 = NULL;
-    PyList_SET_ITEM(pyx_t_25, 2, pyx_t_28);
-    pyx_t_28 = NULL;
-    pyx_t_29 = PyObject_RichCompare(v_x, pyx_t_25, Py_EQ);
-    Py_CLEAR(pyx_t_25);
-    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_15 = PyList_New(3);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_INCREF(pyx_k_7);
+    PyList_SET_ITEM(pyx_t_15, 0, pyx_k_7);
+    Py_INCREF(pyx_k_8);
+    PyList_SET_ITEM(pyx_t_15, 1, pyx_k_8);
+    Py_INCREF(pyx_k_9);
+    PyList_SET_ITEM(pyx_t_15, 2, pyx_k_9);
+    pyx_t_16 = PyObject_RichCompare(v_x, pyx_t_15, Py_EQ);
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 11; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_30 = PyObject_IsTrue(v_x);
-    if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_31 = PyBool_FromLong((!pyx_t_30));
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_17 = PyObject_IsTrue(v_x);
+    if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_18 = PyBool_FromLong((!pyx_t_17));
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 11; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_32 = v_x;
-    Py_INCREF(pyx_t_32);
-    pyx_t_33 = PyObject_IsTrue(pyx_t_32);
-    if (PYX_UNLIKELY(pyx_t_33 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (pyx_t_33) {
-        Py_CLEAR(pyx_t_32);
-        pyx_t_32 = pyx_k_3;
-        Py_INCREF(pyx_t_32);
+    pyx_t_19 = v_x;
+    Py_INCREF(pyx_t_19);
+    pyx_t_20 = PyObject_IsTrue(pyx_t_19);
+    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (pyx_t_20) {
+        Py_CLEAR(pyx_t_19);
+        pyx_t_19 = pyx_k_10;
+        Py_INCREF(pyx_t_19);
     }
-    pyx_t_35 = PyList_New(0);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_34 = pyx_t_35;
-    pyx_t_35 = NULL;
-    pyx_t_36 = PyObject_IsTrue(pyx_t_34);
-    if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (!pyx_t_36) {
-        Py_CLEAR(pyx_t_34);
-        pyx_t_34 = pyx_k_4;
-        Py_INCREF(pyx_t_34);
+    pyx_t_22 = PyList_New(0);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_21 = pyx_t_22;
+    pyx_t_22 = NULL;
+    pyx_t_23 = PyObject_IsTrue(pyx_t_21);
+    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (!pyx_t_23) {
+        Py_CLEAR(pyx_t_21);
+        pyx_t_21 = pyx_k_11;
+        Py_INCREF(pyx_t_21);
     }
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_37 = (v_x != Py_None);
-    pyx_t_38 = PyBool_FromLong(pyx_t_37);
+    pyx_t_24 = (v_x != Py_None);
+    pyx_t_25 = PyBool_FromLong(pyx_t_24);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_24, pyx_t_29, pyx_t_31, pyx_t_32, pyx_t_34, pyx_t_38};
-        pyx_t_39 = PyObject_Vectorcall(pyx_t_22, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_14, pyx_t_16, pyx_t_18, pyx_t_19, pyx_t_21, pyx_t_25};
+        pyx_t_26 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_22);
-    Py_CLEAR(pyx_t_24);
-    Py_CLEAR(pyx_t_29);
-    Py_CLEAR(pyx_t_31);
-    Py_CLEAR(pyx_t_32);
-    Py_CLEAR(pyx_t_34);
-    Py_CLEAR(pyx_t_38);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 11; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_12);
+    Py_CLEAR(pyx_t_14);
+    Py_CLEAR(pyx_t_16);
+    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_25);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_26);
 #line 12 "chained.py"
     /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
-    pyx_t_40 = pyx_rt_get_builtin(pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_42 = 1L;
-    pyx_t_43 = 2L;
-    pyx_t_41 = (pyx_t_42 < pyx_t_43);
-    if (pyx_t_41) {
-        pyx_t_41 = (pyx_t_43 < 3L);
+    pyx_t_27 = pyx_rt_get_builtin(pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_29 = 1;
+    pyx_t_30 = 2;
+    pyx_t_28 = (pyx_t_29 < pyx_t_30);
+    if (pyx_t_28) {
+        pyx_t_28 = (pyx_t_30 < 3);
     }
-    pyx_t_44 = PyBool_FromLong(pyx_t_41);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_46 = 3L;
-    pyx_t_47 = 2L;
-    pyx_t_45 = (pyx_t_46 > pyx_t_47);
-    if (pyx_t_45) {
-        pyx_t_45 = (pyx_t_47 > 2L);
+    pyx_t_31 = PyBool_FromLong(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_33 = 3;
+    pyx_t_34 = 2;
+    pyx_t_32 = (pyx_t_33 > pyx_t_34);
+    if (pyx_t_32) {
+        pyx_t_32 = (pyx_t_34 > 2);
     }
-    pyx_t_48 = PyBool_FromLong(pyx_t_45);
-    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_49 = PyBool_FromLong((((double)(1L)) == 1.0));
-    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_50 = PyObject_RichCompare(pyx_k_5, pyx_k_6, Py_NE);
-    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_35 = PyBool_FromLong(pyx_t_32);
+    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_36 = PyBool_FromLong(pyx_rt_compare_int_double(1, 1.0, Py_EQ));
+    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_37 = PyObject_RichCompare(pyx_k_12, pyx_k_13, Py_NE);
+    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 12; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_44, pyx_t_48, pyx_t_49, pyx_t_50};
-        pyx_t_51 = PyObject_Vectorcall(pyx_t_40, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_31, pyx_t_35, pyx_t_36, pyx_t_37};
+        pyx_t_38 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_40);
-    Py_CLEAR(pyx_t_44);
-    Py_CLEAR(pyx_t_48);
-    Py_CLEAR(pyx_t_49);
-    Py_CLEAR(pyx_t_50);
-    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 12; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_51);
+    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_35);
+    Py_CLEAR(pyx_t_36);
+    Py_CLEAR(pyx_t_37);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 12; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_38);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 393 "chained.c"
+#line 359 "chained.c"
     goto pyx_L_done;
 pyx_L_error:;
+    Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
@@ -403,34 +370,21 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_24);
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
-    Py_XDECREF(pyx_t_28);
-    Py_XDECREF(pyx_t_29);
     Py_XDECREF(pyx_t_31);
-    Py_XDECREF(pyx_t_32);
-    Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
+    Py_XDECREF(pyx_t_36);
+    Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
-    Py_XDECREF(pyx_t_39);
-    Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_44);
-    Py_XDECREF(pyx_t_48);
-    Py_XDECREF(pyx_t_49);
-    Py_XDECREF(pyx_t_50);
-    Py_XDECREF(pyx_t_51);
     pyx_rt_add_traceback("chained.main", "chained.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -491,7 +445,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 495 "chained.c"
+#line 449 "chained.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -4,6 +4,9 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
+static PyObject *pyx_k_1;
+static PyObject *pyx_k_2;
+static PyObject *pyx_k_3;
 static PyObject *pyx_n_0;  /* 'int_wrap' */
 static PyObject *pyx_n_1;  /* 'int_wrap_down' */
 static PyObject *pyx_n_2;  /* 'uint_wrap' */
@@ -180,6 +183,12 @@ static PYX_UNUSED PyObject *pyx_f_cints_ternary_types(int v_flag);
 
 static int pyx_init_constants(void)
 {
+    pyx_k_1 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_1) return -1;
+    pyx_k_2 = PyFloat_FromDouble(1.5);
+    if (!pyx_k_2) return -1;
+    pyx_k_3 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_3) return -1;
     pyx_n_0 = PyUnicode_InternFromString("int_wrap");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("int_wrap_down");
@@ -278,10 +287,10 @@ static PyObject *pyx_f_cints_int_wrap(void)
     PyObject *pyx_t_1 = NULL;
 #line 5 "cints.pyx"
     /* cints.pyx:5: cdef int x = 2147483647 */
-    v_x = ((int)(2147483647L));
+    v_x = 2147483647;
 #line 6 "cints.pyx"
     /* cints.pyx:6: x += 1 */
-    v_x = ((int)((((long)(v_x)) + 1L)));
+    v_x = (v_x + 1);
 #line 7 "cints.pyx"
     /* cints.pyx:7: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -291,7 +300,7 @@ static PyObject *pyx_f_cints_int_wrap(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 295 "cints.c"
+#line 304 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -321,10 +330,10 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
     PyObject *pyx_t_1 = NULL;
 #line 10 "cints.pyx"
     /* cints.pyx:10: cdef int x = -2147483647 */
-    v_x = ((int)((-2147483647L)));
+    v_x = (-2147483647);
 #line 11 "cints.pyx"
     /* cints.pyx:11: x -= 2 */
-    v_x = ((int)((((long)(v_x)) - 2L)));
+    v_x = (v_x - 2);
 #line 12 "cints.pyx"
     /* cints.pyx:12: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -334,7 +343,7 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 338 "cints.c"
+#line 347 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -364,10 +373,10 @@ static PyObject *pyx_f_cints_uint_wrap(void)
     PyObject *pyx_t_1 = NULL;
 #line 15 "cints.pyx"
     /* cints.pyx:15: cdef unsigned int u = 0 */
-    v_u = ((unsigned int)(0L));
+    v_u = ((unsigned int)(0));
 #line 16 "cints.pyx"
     /* cints.pyx:16: u -= 1 */
-    v_u = ((unsigned int)((((long)(v_u)) - 1L)));
+    v_u = (v_u - ((unsigned int)(1)));
 #line 17 "cints.pyx"
     /* cints.pyx:17: return u */
     pyx_t_1 = PyLong_FromLong(v_u);
@@ -377,7 +386,7 @@ static PyObject *pyx_f_cints_uint_wrap(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 381 "cints.c"
+#line 390 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -406,7 +415,7 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
     PyObject *pyx_t_1 = NULL;
 #line 20 "cints.pyx"
     /* cints.pyx:20: c += 200 */
-    v_c = ((unsigned char)((((long)(v_c)) + 200L)));
+    v_c = ((unsigned char)((((int)(v_c)) + 200)));
 #line 21 "cints.pyx"
     /* cints.pyx:21: return c */
     pyx_t_1 = PyLong_FromLong(v_c);
@@ -416,7 +425,7 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 420 "cints.c"
+#line 429 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -461,7 +470,7 @@ static PyObject *pyx_f_cints_longlong_mul(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 465 "cints.c"
+#line 474 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -497,7 +506,7 @@ static PyObject *pyx_f_cints_mixed_widths(int v_a, long v_b, long long v_c, shor
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 501 "cints.c"
+#line 510 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -544,7 +553,7 @@ static PyObject *pyx_f_cints_int_arg(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 548 "cints.c"
+#line 557 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -585,7 +594,7 @@ static PyObject *pyx_f_cints_uint_arg(unsigned int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 589 "cints.c"
+#line 598 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -626,7 +635,7 @@ static PyObject *pyx_f_cints_long_arg(long v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 630 "cints.c"
+#line 639 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -667,7 +676,7 @@ static PyObject *pyx_f_cints_longlong_arg(long long v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 671 "cints.c"
+#line 680 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -708,7 +717,7 @@ static PyObject *pyx_f_cints_ulonglong_arg(unsigned long long v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 712 "cints.c"
+#line 721 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -749,7 +758,7 @@ static PyObject *pyx_f_cints_ssize_arg(Py_ssize_t v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 753 "cints.c"
+#line 762 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -790,7 +799,7 @@ static PyObject *pyx_f_cints_size_arg(size_t v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 794 "cints.c"
+#line 803 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -831,7 +840,7 @@ static PyObject *pyx_f_cints_char_arg(char v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 835 "cints.c"
+#line 844 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -872,7 +881,7 @@ static PyObject *pyx_f_cints_double_arg(double v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 876 "cints.c"
+#line 885 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -913,7 +922,7 @@ static PyObject *pyx_f_cints_float_arg(float v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 917 "cints.c"
+#line 926 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -954,7 +963,7 @@ static PyObject *pyx_f_cints_bint_arg(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 958 "cints.c"
+#line 967 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1002,7 +1011,7 @@ static PyObject *pyx_f_cints_returns_int_from_object(PyObject *v_o)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1006 "cints.c"
+#line 1015 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1033,7 +1042,7 @@ static int pyx_f_cints_c_narrow(long v_v)
     /* cints.pyx:68: return v */
     pyx_r = ((int)(v_v));
     goto pyx_L_done;
-#line 1037 "cints.c"
+#line 1046 "cints.c"
 pyx_L_done:;
     return pyx_r;
 }
@@ -1055,7 +1064,7 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1059 "cints.c"
+#line 1068 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1098,7 +1107,7 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1102 "cints.c"
+#line 1111 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1143,7 +1152,7 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1147 "cints.c"
+#line 1156 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1188,7 +1197,7 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1192 "cints.c"
+#line 1201 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1233,7 +1242,7 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1237 "cints.c"
+#line 1246 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1278,7 +1287,7 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1282 "cints.c"
+#line 1291 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1323,7 +1332,7 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1327 "cints.c"
+#line 1336 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1368,7 +1377,7 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1372 "cints.c"
+#line 1381 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1413,7 +1422,7 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1417 "cints.c"
+#line 1426 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1458,7 +1467,7 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1462 "cints.c"
+#line 1471 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1501,7 +1510,7 @@ static PyObject *pyx_f_cints_cfloordiv(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1505 "cints.c"
+#line 1514 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1544,7 +1553,7 @@ static PyObject *pyx_f_cints_cmod(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1548 "cints.c"
+#line 1557 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1607,7 +1616,7 @@ static PyObject *pyx_f_cints_unary(int v_a)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1611 "cints.c"
+#line 1620 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1656,9 +1665,9 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 114; goto pyx_L_error; }
     pyx_t_4 = PyLong_FromLong((v_a ^ v_b));
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 114; goto pyx_L_error; }
-    pyx_t_5 = PyLong_FromLong((((long)(v_a)) << 3L));
+    pyx_t_5 = PyLong_FromLong((v_a << ((unsigned int)(3))));
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 114; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong((((long)(v_a)) >> 1L));
+    pyx_t_6 = PyLong_FromLong((v_a >> ((unsigned int)(1))));
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 114; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(5);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 114; goto pyx_L_error; }
@@ -1677,7 +1686,7 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1681 "cints.c"
+#line 1690 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1720,9 +1729,9 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     PyObject *pyx_t_3 = NULL;
 #line 117 "cints.pyx"
     /* cints.pyx:117: return (a << 2, a >> 1) */
-    pyx_t_2 = PyLong_FromLong((((long)(v_a)) << 2L));
+    pyx_t_2 = PyLong_FromLong((v_a << 2));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 117; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong((((long)(v_a)) >> 1L));
+    pyx_t_3 = PyLong_FromLong((v_a >> 1));
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 117; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 117; goto pyx_L_error; }
@@ -1735,7 +1744,7 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1739 "cints.c"
+#line 1748 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1771,14 +1780,14 @@ static PyObject *pyx_f_cints_float_ops(float v_f, double v_d)
     PyObject *pyx_t_1 = NULL;
 #line 120 "cints.pyx"
     /* cints.pyx:120: return f * 2 + d */
-    pyx_t_1 = PyFloat_FromDouble((((double)((v_f * ((float)(2L))))) + v_d));
+    pyx_t_1 = PyFloat_FromDouble((((double)((v_f * ((float)(2))))) + v_d));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 120; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1782 "cints.c"
+#line 1791 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1854,7 +1863,7 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1858 "cints.c"
+#line 1867 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1900,14 +1909,14 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     PyObject *pyx_t_6 = NULL;
 #line 126 "cints.pyx"
     /* cints.pyx:126: return (<int>d, <double>i / 4, <long>(d * 10), <char>(i)) */
-    pyx_t_2 = PyLong_FromLong(((int)(v_d)));
+    pyx_t_2 = PyLong_FromLong(((int)v_d));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 126; goto pyx_L_error; }
-    if (PYX_UNLIKELY(pyx_rt_truediv_double(((double)(v_i)), ((double)(4L)), &pyx_t_3) < 0)) { pyx_lineno = 126; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_rt_truediv_double(((double)v_i), ((double)(4)), &pyx_t_3) < 0)) { pyx_lineno = 126; goto pyx_L_error; }
     pyx_t_4 = PyFloat_FromDouble(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 126; goto pyx_L_error; }
-    pyx_t_5 = PyLong_FromLong(((long)((v_d * ((double)(10L))))));
+    pyx_t_5 = PyLong_FromLong(((long)(v_d * ((double)(10)))));
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 126; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(((char)(v_i)));
+    pyx_t_6 = PyLong_FromLong(((char)v_i));
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 126; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 126; goto pyx_L_error; }
@@ -1924,7 +1933,7 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1928 "cints.c"
+#line 1937 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1978,7 +1987,7 @@ static PyObject *pyx_f_cints_int_to_double_promotion(int v_a, double v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1982 "cints.c"
+#line 1991 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2046,7 +2055,7 @@ static PyObject *pyx_f_cints_sizes(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2050 "cints.c"
+#line 2059 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2088,9 +2097,9 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     PyObject *pyx_t_9 = NULL;
     double pyx_t_10 = 0;
     PyObject *pyx_t_11 = NULL;
-    long pyx_t_12 = 0;
-    long pyx_t_13 = 0;
-    long pyx_t_14 = 0;
+    int pyx_t_12 = 0;
+    int pyx_t_13 = 0;
+    int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;
     double pyx_t_16 = 0;
     double pyx_t_17 = 0;
@@ -2113,10 +2122,10 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     pyx_t_10 = v_d;
     pyx_t_11 = PyFloat_FromDouble(fabs(pyx_t_10));
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 137; goto pyx_L_error; }
-    pyx_t_12 = ((long)(v_a));
-    pyx_t_13 = ((long)(v_b));
+    pyx_t_12 = v_a;
+    pyx_t_13 = v_b;
     if (pyx_t_13 < pyx_t_12) pyx_t_12 = pyx_t_13;
-    pyx_t_14 = 0L;
+    pyx_t_14 = 0;
     if (pyx_t_14 < pyx_t_12) pyx_t_12 = pyx_t_14;
     pyx_t_15 = PyLong_FromLong(pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 137; goto pyx_L_error; }
@@ -2144,7 +2153,7 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2148 "cints.c"
+#line 2157 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2186,41 +2195,41 @@ static PyObject *pyx_f_cints_augmented(int v_a)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PYX_UNUSED int v_x = 0;
-    long pyx_t_1 = 0;
-    long pyx_t_2 = 0;
+    int pyx_t_1 = 0;
+    int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;
 #line 140 "cints.pyx"
     /* cints.pyx:140: cdef int x = a */
     v_x = v_a;
 #line 141 "cints.pyx"
     /* cints.pyx:141: x *= 3 */
-    v_x = ((int)((((long)(v_x)) * 3L)));
+    v_x = (v_x * 3);
 #line 142 "cints.pyx"
     /* cints.pyx:142: x -= 1 */
-    v_x = ((int)((((long)(v_x)) - 1L)));
+    v_x = (v_x - 1);
 #line 143 "cints.pyx"
     /* cints.pyx:143: x //= 2 */
-    if (PYX_UNLIKELY(pyx_rt_floordiv_long(((long)(v_x)), 2L, &pyx_t_1) < 0)) { pyx_lineno = 143; goto pyx_L_error; }
-    v_x = ((int)(pyx_t_1));
+    if (PYX_UNLIKELY(pyx_rt_floordiv_int(v_x, 2, &pyx_t_1) < 0)) { pyx_lineno = 143; goto pyx_L_error; }
+    v_x = pyx_t_1;
 #line 144 "cints.pyx"
     /* cints.pyx:144: x %= 7 */
-    if (PYX_UNLIKELY(pyx_rt_mod_long(((long)(v_x)), 7L, &pyx_t_2) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
-    v_x = ((int)(pyx_t_2));
+    if (PYX_UNLIKELY(pyx_rt_mod_int(v_x, 7, &pyx_t_2) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
+    v_x = pyx_t_2;
 #line 145 "cints.pyx"
     /* cints.pyx:145: x <<= 2 */
-    v_x = ((int)((((long)(v_x)) << 2L)));
+    v_x = (v_x << 2);
 #line 146 "cints.pyx"
     /* cints.pyx:146: x |= 1 */
-    v_x = ((int)((((long)(v_x)) | 1L)));
+    v_x = (v_x | 1);
 #line 147 "cints.pyx"
     /* cints.pyx:147: x ^= 8 */
-    v_x = ((int)((((long)(v_x)) ^ 8L)));
+    v_x = (v_x ^ 8);
 #line 148 "cints.pyx"
     /* cints.pyx:148: x &= 0xff */
-    v_x = ((int)((((long)(v_x)) & 0xffL)));
+    v_x = (v_x & 255);
 #line 149 "cints.pyx"
     /* cints.pyx:149: x >>= 1 */
-    v_x = ((int)((((long)(v_x)) >> 1L)));
+    v_x = (v_x >> 1);
 #line 150 "cints.pyx"
     /* cints.pyx:150: return x */
     pyx_t_3 = PyLong_FromLong(v_x);
@@ -2230,7 +2239,7 @@ static PyObject *pyx_f_cints_augmented(int v_a)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2234 "cints.c"
+#line 2243 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
@@ -2265,67 +2274,63 @@ static PyObject *pyx_f_cints_chained_assign(void)
     PYX_UNUSED int v_b = 0;
     PyObject *v_c = NULL;
     PyObject *v_d = NULL;
-    long pyx_t_1 = 0;
+    int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
     PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    int pyx_t_6 = 0;
+    PyObject *pyx_t_7 = NULL;
 #line 153 "cints.pyx"
     /* cints.pyx:153: cdef int a */
 #line 154 "cints.pyx"
     /* cints.pyx:154: cdef int b */
 #line 155 "cints.pyx"
     /* cints.pyx:155: a = b = 7 */
-    pyx_t_1 = 7L;
-    v_a = ((int)(pyx_t_1));
-    v_b = ((int)(pyx_t_1));
+    pyx_t_1 = 7;
+    v_a = pyx_t_1;
+    v_b = pyx_t_1;
 #line 156 "cints.pyx"
     /* cints.pyx:156: c = d = [1] */
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 156; goto pyx_L_error; }
     pyx_t_2 = PyList_New(1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 156; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_2, 0, pyx_t_3);
-    pyx_t_3 = NULL;
+    Py_INCREF(pyx_k_1);
+    PyList_SET_ITEM(pyx_t_2, 0, pyx_k_1);
     Py_INCREF(pyx_t_2);
     Py_XSETREF(v_c, pyx_t_2);
     Py_XSETREF(v_d, pyx_t_2);
     pyx_t_2 = NULL;
 #line 157 "cints.pyx"
     /* cints.pyx:157: return a, b, c is d */
-    pyx_t_5 = PyLong_FromLong(v_a);
+    pyx_t_4 = PyLong_FromLong(v_a);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 157; goto pyx_L_error; }
+    pyx_t_5 = PyLong_FromLong(v_b);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 157; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(v_b);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 157; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 157; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 157; goto pyx_L_error; }
-    pyx_t_7 = (v_c == v_d);
-    pyx_t_8 = PyBool_FromLong(pyx_t_7);
-    pyx_t_4 = PyTuple_New(3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 157; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_4, 0, pyx_t_5);
-    pyx_t_5 = NULL;
-    PyTuple_SET_ITEM(pyx_t_4, 1, pyx_t_6);
-    pyx_t_6 = NULL;
-    PyTuple_SET_ITEM(pyx_t_4, 2, pyx_t_8);
-    pyx_t_8 = NULL;
-    Py_XSETREF(pyx_r, pyx_t_4);
+    pyx_t_6 = (v_c == v_d);
+    pyx_t_7 = PyBool_FromLong(pyx_t_6);
+    pyx_t_3 = PyTuple_New(3);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 157; goto pyx_L_error; }
+    PyTuple_SET_ITEM(pyx_t_3, 0, pyx_t_4);
     pyx_t_4 = NULL;
+    PyTuple_SET_ITEM(pyx_t_3, 1, pyx_t_5);
+    pyx_t_5 = NULL;
+    PyTuple_SET_ITEM(pyx_t_3, 2, pyx_t_7);
+    pyx_t_7 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2321 "cints.c"
+#line 2327 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("cints.chained_assign", "cints.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2356,7 +2361,7 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    long pyx_t_7 = 0;
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;
 #line 160 "cints.pyx"
     /* cints.pyx:160: return (a and b, a or b, not a, a if b else -1) */
@@ -2375,9 +2380,9 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     pyx_t_6 = PyBool_FromLong((!(v_a)));
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 160; goto pyx_L_error; }
     if ((v_b)) {
-        pyx_t_7 = ((long)(v_a));
+        pyx_t_7 = v_a;
     } else {
-        pyx_t_7 = (-1L);
+        pyx_t_7 = (-1);
     }
     pyx_t_8 = PyLong_FromLong(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 160; goto pyx_L_error; }
@@ -2396,7 +2401,7 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2400 "cints.c"
+#line 2405 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2434,29 +2439,35 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PYX_UNUSED double v_d = 0;
-    double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;
+    double pyx_t_2 = 0;
+    PyObject *pyx_t_3 = NULL;
 #line 163 "cints.pyx"
     /* cints.pyx:163: cdef double d = 1.5 if flag else 2 */
     if ((v_flag)) {
-        pyx_t_1 = 1.5;
+        pyx_t_1 = pyx_k_2;
+        Py_INCREF(pyx_t_1);
     } else {
-        pyx_t_1 = ((double)(2L));
+        pyx_t_1 = pyx_k_3;
+        Py_INCREF(pyx_t_1);
     }
-    v_d = pyx_t_1;
+    if (PYX_UNLIKELY(pyx_rt_as_double(pyx_t_1, &pyx_t_2) < 0)) { pyx_lineno = 163; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_1);
+    v_d = pyx_t_2;
 #line 164 "cints.pyx"
     /* cints.pyx:164: return d */
-    pyx_t_2 = PyFloat_FromDouble(v_d);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 164; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_2);
-    pyx_t_2 = NULL;
+    pyx_t_3 = PyFloat_FromDouble(v_d);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 164; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2457 "cints.c"
+#line 2467 "cints.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("cints.ternary_types", "cints.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2890,7 +2901,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
     Py_CLEAR(pyx_t_85);
     if (PYX_UNLIKELY(pyx_t_86 < 0)) { pyx_lineno = 162; goto pyx_L_error; }
-#line 2894 "cints.c"
+#line 2905 "cints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -5,29 +5,37 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'range' */
+static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'items' */
+static PyObject *pyx_k_2;
+static PyObject *pyx_k_3;
+static PyObject *pyx_k_4;
 static PyObject *pyx_n_2;  /* 'print' */
 static PyObject *pyx_n_3;  /* 'SQUARES' */
 static PyObject *pyx_n_4;  /* 'LEAK' */
 static PyObject *pyx_n_5;  /* 'x' */
 static PyObject *pyx_n_6;  /* 'pairs' */
-static PyObject *pyx_n_7;  /* 'inverted' */
-static PyObject *pyx_k_1;
-static PyObject *pyx_k_2;
-static PyObject *pyx_k_3;
-static PyObject *pyx_n_8;  /* 'sorted' */
-static PyObject *pyx_n_9;  /* 'unique_lengths' */
-static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyObject *pyx_n_7;  /* 'inverted' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
+static PyObject *pyx_n_8;  /* 'sorted' */
+static PyObject *pyx_n_9;  /* 'unique_lengths' */
+static PyObject *pyx_k_10;
+static PyObject *pyx_k_11;
+static PyObject *pyx_k_12;
+static PyObject *pyx_k_13;
 static PyObject *pyx_n_10;  /* 'nested' */
 static PyObject *pyx_n_11;  /* 'idx' */
 static PyObject *pyx_n_12;  /* 'failing' */
 static PyObject *pyx_n_13;  /* 'ZeroDivisionError' */
-static PyObject *pyx_k_8;
-static PyObject *pyx_k_9;
-static PyObject *pyx_k_10;
+static PyObject *pyx_k_14;
+static PyObject *pyx_k_15;
+static PyObject *pyx_k_16;
+static PyObject *pyx_k_17;
+static PyObject *pyx_k_18;
 static PyObject *pyx_n_14;  /* 'main' */
 static PyObject *pyx_pw_comprehensions_pairs(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_pairs = {"pairs", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_pairs, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -55,8 +63,16 @@ static int pyx_init_constants(void)
 {
     pyx_n_0 = PyUnicode_InternFromString("range");
     if (!pyx_n_0) return -1;
+    pyx_k_1 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_1) return -1;
     pyx_n_1 = PyUnicode_InternFromString("items");
     if (!pyx_n_1) return -1;
+    pyx_k_2 = PyLong_FromLongLong(0LL);
+    if (!pyx_k_2) return -1;
+    pyx_k_3 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_3) return -1;
+    pyx_k_4 = PyLong_FromLongLong(10LL);
+    if (!pyx_k_4) return -1;
     pyx_n_2 = PyUnicode_InternFromString("print");
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("SQUARES");
@@ -67,33 +83,37 @@ static int pyx_init_constants(void)
     if (!pyx_n_5) return -1;
     pyx_n_6 = PyUnicode_InternFromString("pairs");
     if (!pyx_n_6) return -1;
+    pyx_k_5 = PyLong_FromLongLong(4LL);
+    if (!pyx_k_5) return -1;
     pyx_n_7 = PyUnicode_InternFromString("inverted");
     if (!pyx_n_7) return -1;
-    pyx_k_1 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
-    if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
-    if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_k_3 = PyUnicode_DecodeUTF8("c", 1, "surrogatepass");
-    if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_6 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_6) return -1;
+    PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_7 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_7) return -1;
+    pyx_k_8 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
+    if (!pyx_k_8) return -1;
+    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_9 = PyUnicode_DecodeUTF8("c", 1, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
     pyx_n_8 = PyUnicode_InternFromString("sorted");
     if (!pyx_n_8) return -1;
     pyx_n_9 = PyUnicode_InternFromString("unique_lengths");
     if (!pyx_n_9) return -1;
-    pyx_k_4 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
-    if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("bb", 2, "surrogatepass");
-    if (!pyx_k_5) return -1;
-    PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("cc", 2, "surrogatepass");
-    if (!pyx_k_6) return -1;
-    PyUnicode_InternInPlace(&pyx_k_6);
-    pyx_k_7 = PyUnicode_DecodeUTF8("ddd", 3, "surrogatepass");
-    if (!pyx_k_7) return -1;
-    PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_10 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_10) return -1;
+    PyUnicode_InternInPlace(&pyx_k_10);
+    pyx_k_11 = PyUnicode_DecodeUTF8("bb", 2, "surrogatepass");
+    if (!pyx_k_11) return -1;
+    PyUnicode_InternInPlace(&pyx_k_11);
+    pyx_k_12 = PyUnicode_DecodeUTF8("cc", 2, "surrogatepass");
+    if (!pyx_k_12) return -1;
+    PyUnicode_InternInPlace(&pyx_k_12);
+    pyx_k_13 = PyUnicode_DecodeUTF8("ddd", 3, "surrogatepass");
+    if (!pyx_k_13) return -1;
+    PyUnicode_InternInPlace(&pyx_k_13);
     pyx_n_10 = PyUnicode_InternFromString("nested");
     if (!pyx_n_10) return -1;
     pyx_n_11 = PyUnicode_InternFromString("idx");
@@ -102,15 +122,19 @@ static int pyx_init_constants(void)
     if (!pyx_n_12) return -1;
     pyx_n_13 = PyUnicode_InternFromString("ZeroDivisionError");
     if (!pyx_n_13) return -1;
-    pyx_k_8 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
-    if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
-    pyx_k_9 = PyUnicode_DecodeUTF8("outer", 5, "surrogatepass");
-    if (!pyx_k_9) return -1;
-    PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_k_10 = PyUnicode_DecodeUTF8("ab", 2, "surrogatepass");
-    if (!pyx_k_10) return -1;
-    PyUnicode_InternInPlace(&pyx_k_10);
+    pyx_k_14 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
+    if (!pyx_k_14) return -1;
+    PyUnicode_InternInPlace(&pyx_k_14);
+    pyx_k_15 = PyLong_FromLongLong(5LL);
+    if (!pyx_k_15) return -1;
+    pyx_k_16 = PyLong_FromLongLong(6LL);
+    if (!pyx_k_16) return -1;
+    pyx_k_17 = PyUnicode_DecodeUTF8("outer", 5, "surrogatepass");
+    if (!pyx_k_17) return -1;
+    PyUnicode_InternInPlace(&pyx_k_17);
+    pyx_k_18 = PyUnicode_DecodeUTF8("ab", 2, "surrogatepass");
+    if (!pyx_k_18) return -1;
+    PyUnicode_InternInPlace(&pyx_k_18);
     pyx_n_14 = PyUnicode_InternFromString("main");
     if (!pyx_n_14) return -1;
     return 0;
@@ -134,10 +158,9 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    int pyx_t_12 = 0;
     int pyx_t_13 = 0;
-    int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_14 = NULL;
     Py_INCREF(v_n);
 #line 9 "comprehensions.py"
     /* comprehensions.py:9: return [(i, j) for i in range(n) for j in range(i) if (i + j) % 2] */
@@ -186,27 +209,24 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
             if (PYX_UNLIKELY(!h2_j && (pyx_rt_unbound_local("j"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_10 = PyNumber_Add(h1_i, h2_j);
             if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_11 = PyLong_FromLong(2L);
-            if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_12 = PyNumber_Remainder(pyx_t_10, pyx_t_11);
+            pyx_t_11 = PyNumber_Remainder(pyx_t_10, pyx_k_1);
             Py_CLEAR(pyx_t_10);
+            if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 9; goto pyx_L_error; }
+            pyx_t_12 = PyObject_IsTrue(pyx_t_11);
             Py_CLEAR(pyx_t_11);
-            if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_13 = PyObject_IsTrue(pyx_t_12);
-            Py_CLEAR(pyx_t_12);
-            if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (pyx_t_13) {
+            if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
+            if (pyx_t_12) {
                 if (PYX_UNLIKELY(!h1_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
                 if (PYX_UNLIKELY(!h2_j && (pyx_rt_unbound_local("j"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-                pyx_t_15 = PyTuple_New(2);
-                if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 9; goto pyx_L_error; }
+                pyx_t_14 = PyTuple_New(2);
+                if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 9; goto pyx_L_error; }
                 Py_INCREF(h1_i);
-                PyTuple_SET_ITEM(pyx_t_15, 0, h1_i);
+                PyTuple_SET_ITEM(pyx_t_14, 0, h1_i);
                 Py_INCREF(h2_j);
-                PyTuple_SET_ITEM(pyx_t_15, 1, h2_j);
-                pyx_t_14 = PyList_Append(pyx_t_1, pyx_t_15);
-                Py_CLEAR(pyx_t_15);
-                if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
+                PyTuple_SET_ITEM(pyx_t_14, 1, h2_j);
+                pyx_t_13 = PyList_Append(pyx_t_1, pyx_t_14);
+                Py_CLEAR(pyx_t_14);
+                if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
             }
         }
         Py_CLEAR(pyx_t_8);
@@ -217,7 +237,7 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 221 "comprehensions.c"
+#line 241 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -231,8 +251,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_14);
     pyx_rt_add_traceback("comprehensions.pairs", "comprehensions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -316,7 +335,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 320 "comprehensions.c"
+#line 339 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -389,7 +408,7 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 393 "comprehensions.c"
+#line 412 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -433,7 +452,6 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     PyObject *pyx_t_8 = NULL;
     int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
     Py_INCREF(v_rows);
 #line 21 "comprehensions.py"
     /* comprehensions.py:21: return [[c * 2 for c in row] for row in rows if row] */
@@ -467,13 +485,10 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
                 Py_XSETREF(h7_c, pyx_t_8);
                 pyx_t_8 = NULL;
                 if (PYX_UNLIKELY(!h7_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 21; goto pyx_L_error; }
-                pyx_t_10 = PyLong_FromLong(2L);
+                pyx_t_10 = PyNumber_Multiply(h7_c, pyx_k_1);
                 if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 21; goto pyx_L_error; }
-                pyx_t_11 = PyNumber_Multiply(h7_c, pyx_t_10);
+                pyx_t_9 = PyList_Append(pyx_t_6, pyx_t_10);
                 Py_CLEAR(pyx_t_10);
-                if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 21; goto pyx_L_error; }
-                pyx_t_9 = PyList_Append(pyx_t_6, pyx_t_11);
-                Py_CLEAR(pyx_t_11);
                 if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
             }
             Py_CLEAR(pyx_t_7);
@@ -488,7 +503,7 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 492 "comprehensions.c"
+#line 507 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -498,7 +513,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     pyx_rt_add_traceback("comprehensions.nested", "comprehensions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -531,9 +545,7 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
     PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
+    int pyx_t_6 = 0;
     Py_INCREF(v_n);
 #line 25 "comprehensions.py"
     /* comprehensions.py:25: return [k for k in range(0, n, 3)] */
@@ -541,40 +553,34 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 25; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 25; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3, v_n, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_2, v_n, pyx_k_3};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_4 = PyObject_GetIter(pyx_t_3);
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_6 = PyObject_GetIter(pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 25; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 25; goto pyx_L_error; }
     for (;;) {
-        pyx_t_7 = PyIter_Next(pyx_t_6);
-        if (!pyx_t_7) {
+        pyx_t_5 = PyIter_Next(pyx_t_4);
+        if (!pyx_t_5) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 25; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(h8_k, pyx_t_7);
-        pyx_t_7 = NULL;
+        Py_XSETREF(h8_k, pyx_t_5);
+        pyx_t_5 = NULL;
         if (PYX_UNLIKELY(!h8_k && (pyx_rt_unbound_local("k"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
-        pyx_t_8 = PyList_Append(pyx_t_1, h8_k);
-        if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 25; goto pyx_L_error; }
+        pyx_t_6 = PyList_Append(pyx_t_1, h8_k);
+        if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 25; goto pyx_L_error; }
     }
-    Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_4);
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 578 "comprehensions.c"
+#line 584 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -582,8 +588,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("comprehensions.idx", "comprehensions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -615,7 +619,6 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     PyObject *pyx_t_3 = NULL;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
     Py_INCREF(v_items);
 #line 29 "comprehensions.py"
     /* comprehensions.py:29: return [10 // v for v in items] */
@@ -631,14 +634,11 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
         }
         Py_XSETREF(h9_v, pyx_t_3);
         pyx_t_3 = NULL;
-        pyx_t_5 = PyLong_FromLong(10L);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 29; goto pyx_L_error; }
         if (PYX_UNLIKELY(!h9_v && (pyx_rt_unbound_local("v"), 1))) { pyx_lineno = 29; goto pyx_L_error; }
-        pyx_t_6 = PyNumber_FloorDivide(pyx_t_5, h9_v);
+        pyx_t_5 = PyNumber_FloorDivide(pyx_k_4, h9_v);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 29; goto pyx_L_error; }
+        pyx_t_4 = PyList_Append(pyx_t_1, pyx_t_5);
         Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 29; goto pyx_L_error; }
-        pyx_t_4 = PyList_Append(pyx_t_1, pyx_t_6);
-        Py_CLEAR(pyx_t_6);
         if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 29; goto pyx_L_error; }
     }
     Py_CLEAR(pyx_t_2);
@@ -654,7 +654,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("comprehensions.failing", "comprehensions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -691,12 +690,12 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    int pyx_t_11 = 0;
+    int pyx_t_12 = 0;
     int pyx_t_13 = 0;
-    int pyx_t_14 = 0;
+    PyObject *pyx_t_14 = NULL;
     PyObject *pyx_t_15 = NULL;
-    int pyx_t_16 = 0;
+    PyObject *pyx_t_16 = NULL;
     PyObject *pyx_t_17 = NULL;
     PyObject *pyx_t_18 = NULL;
     PyObject *pyx_t_19 = NULL;
@@ -716,24 +715,13 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_t_33 = NULL;
     PyObject *pyx_t_34 = NULL;
     PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
+    int pyx_t_36 = 0;
+    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_37 = NULL;
     PyObject *pyx_t_38 = NULL;
     PyObject *pyx_t_39 = NULL;
     PyObject *pyx_t_40 = NULL;
     PyObject *pyx_t_41 = NULL;
-    PyObject *pyx_t_42 = NULL;
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
-    int pyx_t_45 = 0;
-    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_46 = NULL;
-    PyObject *pyx_t_47 = NULL;
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
-    PyObject *pyx_t_50 = NULL;
-    PyObject *pyx_t_51 = NULL;
-    PyObject *pyx_t_52 = NULL;
 #line 33 "comprehensions.py"
     /* comprehensions.py:33: print(SQUARES, LEAK, x) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
@@ -760,229 +748,201 @@ static PyObject *pyx_f_comprehensions_main(void)
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_7 = pyx_rt_get_global(pyx_d, pyx_n_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_8 = PyLong_FromLong(4L);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 34; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_8};
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_5};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_7);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_7);
+    pyx_t_10 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_11 = PyDict_New();
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_12 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_13 = PyDict_SetItem(pyx_t_11, pyx_k_1, pyx_t_12);
-    Py_CLEAR(pyx_t_12);
+    pyx_t_11 = PyDict_SetItem(pyx_t_10, pyx_k_6, pyx_k_7);
+    if (PYX_UNLIKELY(pyx_t_11 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_12 = PyDict_SetItem(pyx_t_10, pyx_k_8, Py_None);
+    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_13 = PyDict_SetItem(pyx_t_10, pyx_k_9, pyx_k_3);
     if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_t_11, pyx_k_2, Py_None);
-    if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_15 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_t_11, pyx_k_3, pyx_t_15);
-    Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_11};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_10};
+        pyx_t_14 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_15 = pyx_rt_get_builtin(pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_16 = pyx_rt_get_global(pyx_d, pyx_n_9);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_18 = pyx_rt_get_builtin(pyx_n_8);
+    Py_INCREF(pyx_k_10);
+    PyList_SET_ITEM(pyx_t_17, 0, pyx_k_10);
+    Py_INCREF(pyx_k_11);
+    PyList_SET_ITEM(pyx_t_17, 1, pyx_k_11);
+    Py_INCREF(pyx_k_12);
+    PyList_SET_ITEM(pyx_t_17, 2, pyx_k_12);
+    Py_INCREF(pyx_k_13);
+    PyList_SET_ITEM(pyx_t_17, 3, pyx_k_13);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_17};
+        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_16);
+    Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_global(pyx_d, pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_20 = PyList_New(4);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 34; goto pyx_L_error; }
-    Py_INCREF(pyx_k_4);
-    PyList_SET_ITEM(pyx_t_20, 0, pyx_k_4);
-    Py_INCREF(pyx_k_5);
-    PyList_SET_ITEM(pyx_t_20, 1, pyx_k_5);
-    Py_INCREF(pyx_k_6);
-    PyList_SET_ITEM(pyx_t_20, 2, pyx_k_6);
-    Py_INCREF(pyx_k_7);
-    PyList_SET_ITEM(pyx_t_20, 3, pyx_k_7);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_20};
-        pyx_t_21 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_18};
+        pyx_t_19 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_19);
-    Py_CLEAR(pyx_t_20);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 34; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_21};
-        pyx_t_22 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
+    Py_CLEAR(pyx_t_15);
     Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_21);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 34; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 34; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_9, pyx_t_17, pyx_t_22};
-        pyx_t_23 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_8, pyx_t_14, pyx_t_19};
+        pyx_t_20 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_17);
-    Py_CLEAR(pyx_t_22);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 34; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_23);
+    Py_CLEAR(pyx_t_8);
+    Py_CLEAR(pyx_t_14);
+    Py_CLEAR(pyx_t_19);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 34; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_20);
 #line 35 "comprehensions.py"
     /* comprehensions.py:35: print(nested([[1, 2], [], [3]]), idx(10)) */
-    pyx_t_24 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_21 = pyx_rt_get_builtin(pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 35; goto pyx_L_error; }
+    pyx_t_22 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 35; goto pyx_L_error; }
+    pyx_t_24 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_25 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    Py_INCREF(pyx_k_7);
+    PyList_SET_ITEM(pyx_t_24, 0, pyx_k_7);
+    Py_INCREF(pyx_k_1);
+    PyList_SET_ITEM(pyx_t_24, 1, pyx_k_1);
+    pyx_t_25 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_28 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_29 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_27 = PyList_New(2);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 35; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_27, 0, pyx_t_28);
-    pyx_t_28 = NULL;
-    PyList_SET_ITEM(pyx_t_27, 1, pyx_t_29);
-    pyx_t_29 = NULL;
-    pyx_t_30 = PyList_New(0);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_32 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_31 = PyList_New(1);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 35; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_31, 0, pyx_t_32);
-    pyx_t_32 = NULL;
-    pyx_t_26 = PyList_New(3);
+    pyx_t_26 = PyList_New(1);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 35; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_26, 0, pyx_t_27);
-    pyx_t_27 = NULL;
-    PyList_SET_ITEM(pyx_t_26, 1, pyx_t_30);
-    pyx_t_30 = NULL;
-    PyList_SET_ITEM(pyx_t_26, 2, pyx_t_31);
-    pyx_t_31 = NULL;
+    Py_INCREF(pyx_k_3);
+    PyList_SET_ITEM(pyx_t_26, 0, pyx_k_3);
+    pyx_t_23 = PyList_New(3);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 35; goto pyx_L_error; }
+    PyList_SET_ITEM(pyx_t_23, 0, pyx_t_24);
+    pyx_t_24 = NULL;
+    PyList_SET_ITEM(pyx_t_23, 1, pyx_t_25);
+    pyx_t_25 = NULL;
+    PyList_SET_ITEM(pyx_t_23, 2, pyx_t_26);
+    pyx_t_26 = NULL;
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_26};
-        pyx_t_33 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_23};
+        pyx_t_27 = PyObject_Vectorcall(pyx_t_22, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_25);
-    Py_CLEAR(pyx_t_26);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_global(pyx_d, pyx_n_11);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_35 = PyLong_FromLong(10L);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 35; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_22);
+    Py_CLEAR(pyx_t_23);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 35; goto pyx_L_error; }
+    pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_11);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 35; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_35};
-        pyx_t_36 = PyObject_Vectorcall(pyx_t_34, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_4};
+        pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_34);
-    Py_CLEAR(pyx_t_35);
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 35; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 35; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_33, pyx_t_36};
-        pyx_t_37 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_27, pyx_t_29};
+        pyx_t_30 = PyObject_Vectorcall(pyx_t_21, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_24);
-    Py_CLEAR(pyx_t_33);
-    Py_CLEAR(pyx_t_36);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 35; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_37);
+    Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_29);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 35; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_30);
 #line 36 "comprehensions.py"
     /* comprehensions.py:36: try: */
     /* try */
 #line 37 "comprehensions.py"
     /* comprehensions.py:37: failing([1, 0]) */
-    pyx_t_38 = pyx_rt_get_global(pyx_d, pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 37; goto pyx_L_except_1; }
-    pyx_t_40 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 37; goto pyx_L_except_1; }
-    pyx_t_41 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 37; goto pyx_L_except_1; }
-    pyx_t_39 = PyList_New(2);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 37; goto pyx_L_except_1; }
-    PyList_SET_ITEM(pyx_t_39, 0, pyx_t_40);
-    pyx_t_40 = NULL;
-    PyList_SET_ITEM(pyx_t_39, 1, pyx_t_41);
-    pyx_t_41 = NULL;
+    pyx_t_31 = pyx_rt_get_global(pyx_d, pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 37; goto pyx_L_except_1; }
+    pyx_t_32 = PyList_New(2);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 37; goto pyx_L_except_1; }
+    Py_INCREF(pyx_k_7);
+    PyList_SET_ITEM(pyx_t_32, 0, pyx_k_7);
+    Py_INCREF(pyx_k_2);
+    PyList_SET_ITEM(pyx_t_32, 1, pyx_k_2);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_39};
-        pyx_t_42 = PyObject_Vectorcall(pyx_t_38, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_32};
+        pyx_t_33 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_38);
-    Py_CLEAR(pyx_t_39);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 37; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_42);
+    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_32);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 37; goto pyx_L_except_1; }
+    Py_CLEAR(pyx_t_33);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
-    Py_CLEAR(pyx_t_38);
-    Py_CLEAR(pyx_t_39);
-    Py_CLEAR(pyx_t_40);
-    Py_CLEAR(pyx_t_41);
-    Py_CLEAR(pyx_t_42);
+    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_32);
+    Py_CLEAR(pyx_t_33);
     pyx_rt_add_traceback("comprehensions.main", "comprehensions.py", pyx_lineno, NULL);
-    pyx_t_43 = pyx_rt_exc_catch();
-    pyx_t_44 = pyx_rt_get_builtin(pyx_n_13);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 38; goto pyx_L_error; }
-    pyx_t_45 = pyx_rt_exc_matches(pyx_t_43, pyx_t_44);
-    Py_CLEAR(pyx_t_44);
-    if (PYX_UNLIKELY(pyx_t_45 < 0)) { pyx_lineno = 38; goto pyx_L_error; }
-    if (pyx_t_45) {
-        pyx_rt_exc_enter(pyx_t_43, pyx_hx_3);
-        Py_INCREF(pyx_t_43);
-        Py_XSETREF(v_e, pyx_t_43);
+    pyx_t_34 = pyx_rt_exc_catch();
+    pyx_t_35 = pyx_rt_get_builtin(pyx_n_13);
+    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 38; goto pyx_L_error; }
+    pyx_t_36 = pyx_rt_exc_matches(pyx_t_34, pyx_t_35);
+    Py_CLEAR(pyx_t_35);
+    if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 38; goto pyx_L_error; }
+    if (pyx_t_36) {
+        pyx_rt_exc_enter(pyx_t_34, pyx_hx_3);
+        Py_INCREF(pyx_t_34);
+        Py_XSETREF(v_e, pyx_t_34);
 #line 39 "comprehensions.py"
         /* comprehensions.py:39: print("caught", e) */
-        pyx_t_46 = pyx_rt_get_builtin(pyx_n_2);
-        if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
+        pyx_t_37 = pyx_rt_get_builtin(pyx_n_2);
+        if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_8, v_e};
-            pyx_t_47 = PyObject_Vectorcall(pyx_t_46, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
+            pyx_t_38 = PyObject_Vectorcall(pyx_t_37, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_46);
-        if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
-        Py_CLEAR(pyx_t_47);
+        Py_CLEAR(pyx_t_37);
+        if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
+        Py_CLEAR(pyx_t_38);
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_43);
+        Py_CLEAR(pyx_t_34);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_43);
+        Py_CLEAR(pyx_t_34);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_43);
-    pyx_t_43 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_34);
+    pyx_t_34 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
 #line 40 "comprehensions.py"
     /* comprehensions.py:40: failing([5, 0]) */
-    pyx_t_48 = pyx_rt_get_global(pyx_d, pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 40; goto pyx_L_error; }
-    pyx_t_50 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 40; goto pyx_L_error; }
-    pyx_t_51 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 40; goto pyx_L_error; }
-    pyx_t_49 = PyList_New(2);
-    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 40; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_49, 0, pyx_t_50);
-    pyx_t_50 = NULL;
-    PyList_SET_ITEM(pyx_t_49, 1, pyx_t_51);
-    pyx_t_51 = NULL;
+    pyx_t_39 = pyx_rt_get_global(pyx_d, pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 40; goto pyx_L_error; }
+    pyx_t_40 = PyList_New(2);
+    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 40; goto pyx_L_error; }
+    Py_INCREF(pyx_k_15);
+    PyList_SET_ITEM(pyx_t_40, 0, pyx_k_15);
+    Py_INCREF(pyx_k_2);
+    PyList_SET_ITEM(pyx_t_40, 1, pyx_k_2);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_49};
-        pyx_t_52 = PyObject_Vectorcall(pyx_t_48, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_40};
+        pyx_t_41 = PyObject_Vectorcall(pyx_t_39, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_48);
-    Py_CLEAR(pyx_t_49);
-    if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 40; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_52);
+    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_40);
+    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 40; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_41);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 986 "comprehensions.c"
+#line 946 "comprehensions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -995,9 +955,9 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
+    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_19);
@@ -1017,22 +977,11 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_33);
     Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
-    Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
     Py_XDECREF(pyx_t_39);
     Py_XDECREF(pyx_t_40);
     Py_XDECREF(pyx_t_41);
-    Py_XDECREF(pyx_t_42);
-    Py_XDECREF(pyx_t_43);
-    Py_XDECREF(pyx_t_44);
-    Py_XDECREF(pyx_t_46);
-    Py_XDECREF(pyx_t_47);
-    Py_XDECREF(pyx_t_48);
-    Py_XDECREF(pyx_t_49);
-    Py_XDECREF(pyx_t_50);
-    Py_XDECREF(pyx_t_51);
-    Py_XDECREF(pyx_t_52);
     pyx_rt_add_traceback("comprehensions.main", "comprehensions.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1058,34 +1007,33 @@ static int pyx_exec(PyObject *module)
     PyObject *h10_i = NULL;
     PyObject *h11_x = NULL;
     PyObject *pyx_t_1 = NULL;
-    long long pyx_t_2 = 0;
-    long long pyx_t_3 = 0;
-    long long pyx_t_4 = 0;
-    long long pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
+    int pyx_t_6 = 0;
+    PyObject *pyx_t_7 = NULL;
+    int pyx_t_8 = 0;
     int pyx_t_9 = 0;
-    int pyx_t_10 = 0;
+    PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
     PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    int pyx_t_13 = 0;
     int pyx_t_14 = 0;
-    int pyx_t_15 = 0;
-    PyObject *pyx_t_16 = NULL;
-    int pyx_t_17 = 0;
-    PyObject *pyx_t_18 = NULL;
-    int pyx_t_19 = 0;
-    PyObject *pyx_t_20 = NULL;
-    int pyx_t_21 = 0;
-    PyObject *pyx_t_22 = NULL;
-    int pyx_t_23 = 0;
-    PyObject *pyx_t_24 = NULL;
-    int pyx_t_25 = 0;
-    PyObject *pyx_t_26 = NULL;
-    int pyx_t_27 = 0;
-    PyObject *pyx_t_28 = NULL;
-    int pyx_t_29 = 0;
+    PyObject *pyx_t_15 = NULL;
+    int pyx_t_16 = 0;
+    PyObject *pyx_t_17 = NULL;
+    int pyx_t_18 = 0;
+    PyObject *pyx_t_19 = NULL;
+    int pyx_t_20 = 0;
+    PyObject *pyx_t_21 = NULL;
+    int pyx_t_22 = 0;
+    PyObject *pyx_t_23 = NULL;
+    int pyx_t_24 = 0;
+    PyObject *pyx_t_25 = NULL;
+    int pyx_t_26 = 0;
+    PyObject *pyx_t_27 = NULL;
+    int pyx_t_28 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -1107,118 +1055,133 @@ static int pyx_exec(PyObject *module)
     /* comprehensions.py:3: SQUARES = [i * i for i in range(6)] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
-    pyx_t_2 = 0;
-    pyx_t_3 = ((long long)(6L));
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        pyx_t_6 = PyLong_FromLongLong(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 3; goto pyx_L_error; }
-        Py_XSETREF(h10_i, pyx_t_6);
-        pyx_t_6 = NULL;
-        if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
-        pyx_t_8 = PyNumber_Multiply(h10_i, h10_i);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 3; goto pyx_L_error; }
-        pyx_t_7 = PyList_Append(pyx_t_1, pyx_t_8);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
+    pyx_t_2 = pyx_rt_get_builtin(pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 3; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_16};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 3; goto pyx_L_error; }
+    pyx_t_4 = PyObject_GetIter(pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 3; goto pyx_L_error; }
+    for (;;) {
+        pyx_t_5 = PyIter_Next(pyx_t_4);
+        if (!pyx_t_5) {
+            if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 3; goto pyx_L_error; }
+            break;
+        }
+        Py_XSETREF(h10_i, pyx_t_5);
+        pyx_t_5 = NULL;
+        if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
+        if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
+        pyx_t_7 = PyNumber_Multiply(h10_i, h10_i);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 3; goto pyx_L_error; }
+        pyx_t_6 = PyList_Append(pyx_t_1, pyx_t_7);
+        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
+    }
+    Py_CLEAR(pyx_t_4);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
 #line 4 "comprehensions.py"
     /* comprehensions.py:4: x = "outer" */
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_k_9);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
+    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_k_17);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
 #line 5 "comprehensions.py"
     /* comprehensions.py:5: LEAK = [x for x in "ab"] */
-    pyx_t_11 = PyList_New(0);
+    pyx_t_10 = PyList_New(0);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 5; goto pyx_L_error; }
+    pyx_t_11 = PyObject_GetIter(pyx_k_18);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_12 = PyObject_GetIter(pyx_k_10);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 5; goto pyx_L_error; }
     for (;;) {
-        pyx_t_13 = PyIter_Next(pyx_t_12);
-        if (!pyx_t_13) {
+        pyx_t_12 = PyIter_Next(pyx_t_11);
+        if (!pyx_t_12) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 5; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(h11_x, pyx_t_13);
-        pyx_t_13 = NULL;
+        Py_XSETREF(h11_x, pyx_t_12);
+        pyx_t_12 = NULL;
         if (PYX_UNLIKELY(!h11_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 5; goto pyx_L_error; }
-        pyx_t_14 = PyList_Append(pyx_t_11, h11_x);
-        if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
+        pyx_t_13 = PyList_Append(pyx_t_10, h11_x);
+        if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     }
-    Py_CLEAR(pyx_t_12);
-    pyx_t_15 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_11);
     Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(pyx_t_15 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_10);
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
 #line 8 "comprehensions.py"
     /* comprehensions.py:8: def pairs(n): */
-    pyx_t_16 = PyCFunction_NewEx(&pyx_mdef_pairs, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_17 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_16);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
+    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_pairs, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_15);
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
 #line 12 "comprehensions.py"
     /* comprehensions.py:12: def inverted(d): */
-    pyx_t_18 = PyCFunction_NewEx(&pyx_mdef_inverted, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_19 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_18);
-    Py_CLEAR(pyx_t_18);
-    if (PYX_UNLIKELY(pyx_t_19 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_inverted, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_17);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
 #line 16 "comprehensions.py"
     /* comprehensions.py:16: def unique_lengths(words): */
-    pyx_t_20 = PyCFunction_NewEx(&pyx_mdef_unique_lengths, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_21 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_20);
-    Py_CLEAR(pyx_t_20);
-    if (PYX_UNLIKELY(pyx_t_21 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_unique_lengths, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
+    Py_CLEAR(pyx_t_19);
+    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 20 "comprehensions.py"
     /* comprehensions.py:20: def nested(rows): */
-    pyx_t_22 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 20; goto pyx_L_error; }
-    pyx_t_23 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_22);
-    Py_CLEAR(pyx_t_22);
-    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
+    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 20; goto pyx_L_error; }
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
+    Py_CLEAR(pyx_t_21);
+    if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
 #line 24 "comprehensions.py"
     /* comprehensions.py:24: def idx(n): */
-    pyx_t_24 = PyCFunction_NewEx(&pyx_mdef_idx, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_25 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_24);
-    Py_CLEAR(pyx_t_24);
-    if (PYX_UNLIKELY(pyx_t_25 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
+    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_idx, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 24; goto pyx_L_error; }
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
+    Py_CLEAR(pyx_t_23);
+    if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
 #line 28 "comprehensions.py"
     /* comprehensions.py:28: def failing(items): */
-    pyx_t_26 = PyCFunction_NewEx(&pyx_mdef_failing, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 28; goto pyx_L_error; }
-    pyx_t_27 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_26);
-    Py_CLEAR(pyx_t_26);
-    if (PYX_UNLIKELY(pyx_t_27 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
+    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_failing, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 28; goto pyx_L_error; }
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
+    Py_CLEAR(pyx_t_25);
+    if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
 #line 32 "comprehensions.py"
     /* comprehensions.py:32: def main(): */
-    pyx_t_28 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 32; goto pyx_L_error; }
-    pyx_t_29 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_28);
-    Py_CLEAR(pyx_t_28);
-    if (PYX_UNLIKELY(pyx_t_29 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
-#line 1205 "comprehensions.c"
+    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_error; }
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
+    Py_CLEAR(pyx_t_27);
+    if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
+#line 1165 "comprehensions.c"
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_18);
-    Py_XDECREF(pyx_t_20);
-    Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_24);
-    Py_XDECREF(pyx_t_26);
-    Py_XDECREF(pyx_t_28);
+    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_21);
+    Py_XDECREF(pyx_t_23);
+    Py_XDECREF(pyx_t_25);
+    Py_XDECREF(pyx_t_27);
     pyx_rt_add_traceback("<module>", "comprehensions.py", pyx_lineno, NULL);
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);

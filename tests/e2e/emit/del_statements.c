@@ -7,24 +7,30 @@ static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
+static PyObject *pyx_k_4;
+static PyObject *pyx_k_5;
+static PyObject *pyx_k_6;
+static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
 static PyObject *pyx_n_0;  /* 'types' */
 static PyObject *pyx_n_1;  /* 'SimpleNamespace' */
 static PyObject *pyx_n_2;  /* 'p' */
 static PyObject *pyx_n_3;  /* 'q' */
-static PyObject *pyx_k_4;
+static PyObject *pyx_k_10;
 static PyObject *pyx_n_4;  /* 'print' */
 static PyObject *pyx_n_5;  /* 'UnboundLocalError' */
-static PyObject *pyx_k_5;
-static PyObject *pyx_k_6;
+static PyObject *pyx_k_11;
+static PyObject *pyx_k_12;
 static PyObject *pyx_n_6;  /* 'KeyError' */
-static PyObject *pyx_k_7;
+static PyObject *pyx_k_13;
 static PyObject *pyx_n_7;  /* 'vars' */
 static PyObject *pyx_n_8;  /* 'G' */
 static PyObject *pyx_n_9;  /* 'NameError' */
-static PyObject *pyx_k_8;
+static PyObject *pyx_k_14;
 static PyObject *pyx_n_10;  /* 'locals_and_items' */
 static PyObject *pyx_n_11;  /* 'drop_global' */
-static PyObject *pyx_k_9;
+static PyObject *pyx_k_15;
 static PyObject *pyx_n_12;  /* 'main' */
 static PyObject *pyx_pw_del_statements_locals_and_items(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_locals_and_items = {"locals_and_items", (PyCFunction)(void (*)(void))pyx_pw_del_statements_locals_and_items, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -38,15 +44,27 @@ static PYX_UNUSED PyObject *pyx_f_del_statements_main(void);
 
 static int pyx_init_constants(void)
 {
-    pyx_k_1 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
+    pyx_k_2 = PyLong_FromLongLong(1LL);
     if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_k_3 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    pyx_k_3 = PyLong_FromLongLong(2LL);
     if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_4 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_4) return -1;
+    pyx_k_5 = PyLong_FromLongLong(4LL);
+    if (!pyx_k_5) return -1;
+    pyx_k_6 = PyLong_FromLongLong(5LL);
+    if (!pyx_k_6) return -1;
+    pyx_k_7 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_7) return -1;
+    PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_8 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
+    if (!pyx_k_8) return -1;
+    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_9 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
     pyx_n_0 = PyUnicode_InternFromString("types");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("SimpleNamespace");
@@ -55,39 +73,39 @@ static int pyx_init_constants(void)
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("q");
     if (!pyx_n_3) return -1;
-    pyx_k_4 = PyTuple_Pack(2, pyx_n_2, pyx_n_3);
-    if (!pyx_k_4) return -1;
+    pyx_k_10 = PyTuple_Pack(2, pyx_n_2, pyx_n_3);
+    if (!pyx_k_10) return -1;
     pyx_n_4 = PyUnicode_InternFromString("print");
     if (!pyx_n_4) return -1;
     pyx_n_5 = PyUnicode_InternFromString("UnboundLocalError");
     if (!pyx_n_5) return -1;
-    pyx_k_5 = PyUnicode_DecodeUTF8("unbound:", 8, "surrogatepass");
-    if (!pyx_k_5) return -1;
-    PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("zz", 2, "surrogatepass");
-    if (!pyx_k_6) return -1;
-    PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_11 = PyUnicode_DecodeUTF8("unbound:", 8, "surrogatepass");
+    if (!pyx_k_11) return -1;
+    PyUnicode_InternInPlace(&pyx_k_11);
+    pyx_k_12 = PyUnicode_DecodeUTF8("zz", 2, "surrogatepass");
+    if (!pyx_k_12) return -1;
+    PyUnicode_InternInPlace(&pyx_k_12);
     pyx_n_6 = PyUnicode_InternFromString("KeyError");
     if (!pyx_n_6) return -1;
-    pyx_k_7 = PyUnicode_DecodeUTF8("keyerror:", 9, "surrogatepass");
-    if (!pyx_k_7) return -1;
-    PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_13 = PyUnicode_DecodeUTF8("keyerror:", 9, "surrogatepass");
+    if (!pyx_k_13) return -1;
+    PyUnicode_InternInPlace(&pyx_k_13);
     pyx_n_7 = PyUnicode_InternFromString("vars");
     if (!pyx_n_7) return -1;
     pyx_n_8 = PyUnicode_InternFromString("G");
     if (!pyx_n_8) return -1;
     pyx_n_9 = PyUnicode_InternFromString("NameError");
     if (!pyx_n_9) return -1;
-    pyx_k_8 = PyUnicode_DecodeUTF8("name:", 5, "surrogatepass");
-    if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_14 = PyUnicode_DecodeUTF8("name:", 5, "surrogatepass");
+    if (!pyx_k_14) return -1;
+    PyUnicode_InternInPlace(&pyx_k_14);
     pyx_n_10 = PyUnicode_InternFromString("locals_and_items");
     if (!pyx_n_10) return -1;
     pyx_n_11 = PyUnicode_InternFromString("drop_global");
     if (!pyx_n_11) return -1;
-    pyx_k_9 = PyUnicode_DecodeUTF8("G", 1, "surrogatepass");
-    if (!pyx_k_9) return -1;
-    PyUnicode_InternInPlace(&pyx_k_9);
+    pyx_k_15 = PyUnicode_DecodeUTF8("G", 1, "surrogatepass");
+    if (!pyx_k_15) return -1;
+    PyUnicode_InternInPlace(&pyx_k_15);
     pyx_n_12 = PyUnicode_InternFromString("main");
     if (!pyx_n_12) return -1;
     return 0;
@@ -105,151 +123,102 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     PyObject *v_e = NULL;
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    int pyx_t_3 = 0;
+    int pyx_t_4 = 0;
+    int pyx_t_5 = 0;
+    int pyx_t_6 = 0;
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
-    int pyx_t_10 = 0;
+    PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
     int pyx_t_12 = 0;
-    int pyx_t_13 = 0;
+    PyObject *pyx_t_13 = NULL;
     PyObject *pyx_t_14 = NULL;
-    int pyx_t_15 = 0;
-    int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_16 = NULL;
+    int pyx_t_17 = 0;
+    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_18 = NULL;
     PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
+    int pyx_t_20 = 0;
     PyObject *pyx_t_21 = NULL;
     PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
+    int pyx_t_23 = 0;
+    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_24 = NULL;
-    int pyx_t_25 = 0;
+    PyObject *pyx_t_25 = NULL;
     PyObject *pyx_t_26 = NULL;
     PyObject *pyx_t_27 = NULL;
     PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    int pyx_t_31 = 0;
-    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    int pyx_t_37 = 0;
-    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
-    PyObject *pyx_t_42 = NULL;
 #line 9 "del_statements.py"
     /* del_statements.py:9: x = [0, 1, 2, 3, 4, 5] */
-    pyx_t_2 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_5 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(4L);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 9; goto pyx_L_error; }
     pyx_t_1 = PyList_New(6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_1, 0, pyx_t_2);
-    pyx_t_2 = NULL;
-    PyList_SET_ITEM(pyx_t_1, 1, pyx_t_3);
-    pyx_t_3 = NULL;
-    PyList_SET_ITEM(pyx_t_1, 2, pyx_t_4);
-    pyx_t_4 = NULL;
-    PyList_SET_ITEM(pyx_t_1, 3, pyx_t_5);
-    pyx_t_5 = NULL;
-    PyList_SET_ITEM(pyx_t_1, 4, pyx_t_6);
-    pyx_t_6 = NULL;
-    PyList_SET_ITEM(pyx_t_1, 5, pyx_t_7);
-    pyx_t_7 = NULL;
+    Py_INCREF(pyx_k_1);
+    PyList_SET_ITEM(pyx_t_1, 0, pyx_k_1);
+    Py_INCREF(pyx_k_2);
+    PyList_SET_ITEM(pyx_t_1, 1, pyx_k_2);
+    Py_INCREF(pyx_k_3);
+    PyList_SET_ITEM(pyx_t_1, 2, pyx_k_3);
+    Py_INCREF(pyx_k_4);
+    PyList_SET_ITEM(pyx_t_1, 3, pyx_k_4);
+    Py_INCREF(pyx_k_5);
+    PyList_SET_ITEM(pyx_t_1, 4, pyx_k_5);
+    Py_INCREF(pyx_k_6);
+    PyList_SET_ITEM(pyx_t_1, 5, pyx_k_6);
     Py_XSETREF(v_x, pyx_t_1);
     pyx_t_1 = NULL;
 #line 10 "del_statements.py"
     /* del_statements.py:10: d = {"a": 1, "b": 2} */
-    pyx_t_8 = PyDict_New();
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_9 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_t_8, pyx_k_1, pyx_t_9);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_11 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_t_8, pyx_k_2, pyx_t_11);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_XSETREF(v_d, pyx_t_8);
-    pyx_t_8 = NULL;
+    pyx_t_2 = PyDict_New();
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_t_2, pyx_k_7, pyx_k_2);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_4 = PyDict_SetItem(pyx_t_2, pyx_k_8, pyx_k_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
+    Py_XSETREF(v_d, pyx_t_2);
+    pyx_t_2 = NULL;
 #line 11 "del_statements.py"
     /* del_statements.py:11: del x[0], d["a"] */
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_14 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_13 = PyObject_DelItem(v_x, pyx_t_14);
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_5 = PyObject_DelItem(v_x, pyx_k_1);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_15 = PyObject_DelItem(v_d, pyx_k_3);
-    if (PYX_UNLIKELY(pyx_t_15 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_6 = PyObject_DelItem(v_d, pyx_k_9);
+    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
 #line 12 "del_statements.py"
     /* del_statements.py:12: del x[1:3] */
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_17 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_18 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_19 = PySlice_New(pyx_t_17, pyx_t_18, Py_None);
-    Py_CLEAR(pyx_t_17);
-    Py_CLEAR(pyx_t_18);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_16 = PyObject_DelItem(v_x, pyx_t_19);
-    Py_CLEAR(pyx_t_19);
-    if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_8 = PySlice_New(pyx_k_2, pyx_k_4, Py_None);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_7 = PyObject_DelItem(v_x, pyx_t_8);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
 #line 13 "del_statements.py"
     /* del_statements.py:13: ns = types.SimpleNamespace(p=1, q=2) */
-    pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_21 = PyObject_GetAttr(pyx_t_20, pyx_n_1);
-    Py_CLEAR(pyx_t_20);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_22 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_23 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 13; goto pyx_L_error; }
+    pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_error; }
+    pyx_t_10 = PyObject_GetAttr(pyx_t_9, pyx_n_1);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 13; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_22, pyx_t_23};
-        pyx_t_24 = PyObject_Vectorcall(pyx_t_21, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_4);
+        PyObject *pyx_args[] = {NULL, pyx_k_2, pyx_k_3};
+        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_10);
     }
-    Py_CLEAR(pyx_t_21);
-    Py_CLEAR(pyx_t_22);
-    Py_CLEAR(pyx_t_23);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 13; goto pyx_L_error; }
-    Py_XSETREF(v_ns, pyx_t_24);
-    pyx_t_24 = NULL;
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_error; }
+    Py_XSETREF(v_ns, pyx_t_11);
+    pyx_t_11 = NULL;
 #line 14 "del_statements.py"
     /* del_statements.py:14: del ns.p */
     if (PYX_UNLIKELY(!v_ns && (pyx_rt_unbound_local("ns"), 1))) { pyx_lineno = 14; goto pyx_L_error; }
-    pyx_t_25 = PyObject_DelAttr(v_ns, pyx_n_2);
-    if (PYX_UNLIKELY(pyx_t_25 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
+    pyx_t_12 = PyObject_DelAttr(v_ns, pyx_n_2);
+    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
 #line 15 "del_statements.py"
     /* del_statements.py:15: y = 5 */
-    pyx_t_26 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 15; goto pyx_L_error; }
-    Py_XSETREF(v_y, pyx_t_26);
-    pyx_t_26 = NULL;
+    Py_INCREF(pyx_k_6);
+    Py_XSETREF(v_y, pyx_k_6);
 #line 16 "del_statements.py"
     /* del_statements.py:16: del y */
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
@@ -259,55 +228,55 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     /* try */
 #line 18 "del_statements.py"
     /* del_statements.py:18: print(y) */
-    pyx_t_27 = pyx_rt_get_builtin(pyx_n_4);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 18; goto pyx_L_except_1; }
+    pyx_t_13 = pyx_rt_get_builtin(pyx_n_4);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 18; goto pyx_L_except_1; }
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 18; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, v_y};
-        pyx_t_28 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_14 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_27);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 18; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_28);
+    Py_CLEAR(pyx_t_13);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 18; goto pyx_L_except_1; }
+    Py_CLEAR(pyx_t_14);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
-    Py_CLEAR(pyx_t_27);
-    Py_CLEAR(pyx_t_28);
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_14);
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
-    pyx_t_29 = pyx_rt_exc_catch();
-    pyx_t_30 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_31 = pyx_rt_exc_matches(pyx_t_29, pyx_t_30);
-    Py_CLEAR(pyx_t_30);
-    if (PYX_UNLIKELY(pyx_t_31 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (pyx_t_31) {
-        pyx_rt_exc_enter(pyx_t_29, pyx_hx_3);
-        Py_INCREF(pyx_t_29);
-        Py_XSETREF(v_e, pyx_t_29);
+    pyx_t_15 = pyx_rt_exc_catch();
+    pyx_t_16 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_17 = pyx_rt_exc_matches(pyx_t_15, pyx_t_16);
+    Py_CLEAR(pyx_t_16);
+    if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (pyx_t_17) {
+        pyx_rt_exc_enter(pyx_t_15, pyx_hx_3);
+        Py_INCREF(pyx_t_15);
+        Py_XSETREF(v_e, pyx_t_15);
 #line 20 "del_statements.py"
         /* del_statements.py:20: print("unbound:", e) */
-        pyx_t_32 = pyx_rt_get_builtin(pyx_n_4);
-        if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
+        pyx_t_18 = pyx_rt_get_builtin(pyx_n_4);
+        if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_5, v_e};
-            pyx_t_33 = PyObject_Vectorcall(pyx_t_32, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_11, v_e};
+            pyx_t_19 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_32);
-        if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
-        Py_CLEAR(pyx_t_33);
+        Py_CLEAR(pyx_t_18);
+        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
+        Py_CLEAR(pyx_t_19);
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_29);
+        Py_CLEAR(pyx_t_15);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_29);
+        Py_CLEAR(pyx_t_15);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_29);
-    pyx_t_29 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_15);
+    pyx_t_15 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
 #line 21 "del_statements.py"
@@ -316,109 +285,95 @@ pyx_L_try_end_2:;
 #line 22 "del_statements.py"
     /* del_statements.py:22: del d["zz"] */
     if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 22; goto pyx_L_except_6; }
-    pyx_t_34 = PyObject_DelItem(v_d, pyx_k_6);
-    if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
+    pyx_t_20 = PyObject_DelItem(v_d, pyx_k_12);
+    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
-    pyx_t_35 = pyx_rt_exc_catch();
-    pyx_t_36 = pyx_rt_get_builtin(pyx_n_6);
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_37 = pyx_rt_exc_matches(pyx_t_35, pyx_t_36);
-    Py_CLEAR(pyx_t_36);
-    if (PYX_UNLIKELY(pyx_t_37 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-    if (pyx_t_37) {
-        pyx_rt_exc_enter(pyx_t_35, pyx_hx_8);
-        Py_INCREF(pyx_t_35);
-        Py_XSETREF(v_e, pyx_t_35);
+    pyx_t_21 = pyx_rt_exc_catch();
+    pyx_t_22 = pyx_rt_get_builtin(pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 23; goto pyx_L_error; }
+    pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
+    Py_CLEAR(pyx_t_22);
+    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
+    if (pyx_t_23) {
+        pyx_rt_exc_enter(pyx_t_21, pyx_hx_8);
+        Py_INCREF(pyx_t_21);
+        Py_XSETREF(v_e, pyx_t_21);
 #line 24 "del_statements.py"
         /* del_statements.py:24: print("keyerror:", e) */
-        pyx_t_38 = pyx_rt_get_builtin(pyx_n_4);
-        if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
+        pyx_t_24 = pyx_rt_get_builtin(pyx_n_4);
+        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_7, v_e};
-            pyx_t_39 = PyObject_Vectorcall(pyx_t_38, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_13, v_e};
+            pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_38);
-        if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
-        Py_CLEAR(pyx_t_39);
+        Py_CLEAR(pyx_t_24);
+        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
+        Py_CLEAR(pyx_t_25);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_35);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_35);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_35);
-    pyx_t_35 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_21);
+    pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
 #line 25 "del_statements.py"
     /* del_statements.py:25: return x, d, vars(ns) */
     if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_41 = pyx_rt_get_builtin(pyx_n_7);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_27 = pyx_rt_get_builtin(pyx_n_7);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_ns && (pyx_rt_unbound_local("ns"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_ns};
-        pyx_t_42 = PyObject_Vectorcall(pyx_t_41, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_28 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_41);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_40 = PyTuple_New(3);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_27);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_26 = PyTuple_New(3);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_INCREF(v_x);
-    PyTuple_SET_ITEM(pyx_t_40, 0, v_x);
+    PyTuple_SET_ITEM(pyx_t_26, 0, v_x);
     Py_INCREF(v_d);
-    PyTuple_SET_ITEM(pyx_t_40, 1, v_d);
-    PyTuple_SET_ITEM(pyx_t_40, 2, pyx_t_42);
-    pyx_t_42 = NULL;
-    Py_XSETREF(pyx_r, pyx_t_40);
-    pyx_t_40 = NULL;
+    PyTuple_SET_ITEM(pyx_t_26, 1, v_d);
+    PyTuple_SET_ITEM(pyx_t_26, 2, pyx_t_28);
+    pyx_t_28 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_26);
+    pyx_t_26 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 387 "del_statements.c"
+#line 356 "del_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
+    Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_14);
-    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_24);
+    Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
     Py_XDECREF(pyx_t_28);
-    Py_XDECREF(pyx_t_29);
-    Py_XDECREF(pyx_t_30);
-    Py_XDECREF(pyx_t_32);
-    Py_XDECREF(pyx_t_33);
-    Py_XDECREF(pyx_t_35);
-    Py_XDECREF(pyx_t_36);
-    Py_XDECREF(pyx_t_38);
-    Py_XDECREF(pyx_t_39);
-    Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_41);
-    Py_XDECREF(pyx_t_42);
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -496,7 +451,7 @@ pyx_L_except_1:;
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_8, v_e};
+            PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_6);
@@ -518,7 +473,7 @@ pyx_L_handler_error_4:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 522 "del_statements.c"
+#line 477 "del_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
@@ -595,9 +550,9 @@ static PyObject *pyx_f_del_statements_main(void)
     /* del_statements.py:40: print("G" in globals()) */
     pyx_t_7 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 40; goto pyx_L_error; }
-    Py_INCREF(pyx_d);
     pyx_t_8 = pyx_d;
-    pyx_t_9 = PySequence_Contains(pyx_t_8, pyx_k_9);
+    Py_INCREF(pyx_t_8);
+    pyx_t_9 = PySequence_Contains(pyx_t_8, pyx_k_15);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_10 = PyBool_FromLong(pyx_t_9);
@@ -611,7 +566,7 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_CLEAR(pyx_t_11);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 615 "del_statements.c"
+#line 570 "del_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -646,14 +601,13 @@ static int pyx_exec(PyObject *module)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
-    int pyx_t_10 = 0;
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
+    int pyx_t_5 = 0;
+    PyObject *pyx_t_6 = NULL;
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;
+    int pyx_t_9 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -680,40 +634,36 @@ static int pyx_exec(PyObject *module)
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
 #line 5 "del_statements.py"
     /* del_statements.py:5: G = 1 */
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_k_2);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
 #line 8 "del_statements.py"
     /* del_statements.py:8: def locals_and_items(): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_locals_and_items, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
+    pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_locals_and_items, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
 #line 28 "del_statements.py"
     /* del_statements.py:28: def drop_global(): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_drop_global, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 28; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
+    pyx_t_6 = PyCFunction_NewEx(&pyx_mdef_drop_global, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
+    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_6);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
 #line 37 "del_statements.py"
     /* del_statements.py:37: def main(): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_9);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 710 "del_statements.c"
+    pyx_t_8 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 37; goto pyx_L_error; }
+    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_8);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
+#line 661 "del_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("<module>", "del_statements.py", pyx_lineno, NULL);
     return -1;
 }

@@ -16,52 +16,56 @@ static PyObject *pyx_k_4;
 static PyObject *pyx_n_5;  /* 'ArithmeticError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
-static PyObject *pyx_n_6;  /* 'fib' */
-static PyObject *pyx_n_7;  /* 'LookupError' */
 static PyObject *pyx_k_7;
+static PyObject *pyx_n_6;  /* 'fib' */
+static PyObject *pyx_k_8;
+static PyObject *pyx_n_7;  /* 'LookupError' */
+static PyObject *pyx_k_9;
 static PyObject *pyx_n_8;  /* 'deep' */
 static PyObject *pyx_n_9;  /* 'TypeError' */
-static PyObject *pyx_k_8;
-static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
-static PyObject *pyx_n_10;  /* 'OSError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
+static PyObject *pyx_n_10;  /* 'OSError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
-static PyObject *pyx_n_11;  /* 'StopIteration' */
 static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
+static PyObject *pyx_n_11;  /* 'range' */
 static PyObject *pyx_k_21;
+static PyObject *pyx_n_12;  /* 'StopIteration' */
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
 static PyObject *pyx_k_24;
 static PyObject *pyx_k_25;
-static PyObject *pyx_n_12;  /* 'use_check_pos' */
-static PyObject *pyx_n_13;  /* 'use_maybe' */
-static PyObject *pyx_n_14;  /* 'use_side' */
-static PyObject *pyx_n_15;  /* 'use_default_spec' */
-static PyObject *pyx_n_16;  /* 'use_quiet' */
-static PyObject *pyx_n_17;  /* 'use_half' */
-static PyObject *pyx_n_18;  /* 'chain' */
-static PyObject *pyx_n_19;  /* 'cp_fact' */
-static PyObject *pyx_n_20;  /* 'call_cp_fact_from_c' */
-static PyObject *pyx_n_21;  /* 'use_cfib' */
-static PyObject *pyx_n_22;  /* 'raise_class' */
-static PyObject *pyx_n_23;  /* 'raise_from' */
-static PyObject *pyx_n_24;  /* 'raise_from_cause' */
-static PyObject *pyx_n_25;  /* 'raise_from_none' */
-static PyObject *pyx_n_26;  /* 'raise_non_exception' */
-static PyObject *pyx_n_27;  /* 'finally_runs' */
-static PyObject *pyx_n_28;  /* 'finally_in_loop' */
-static PyObject *pyx_n_29;  /* 'finally_overrides' */
-static PyObject *pyx_n_30;  /* 'nested_finally' */
-static PyObject *pyx_n_31;  /* 'asserts' */
-static PyObject *pyx_n_32;  /* 'catch_in_python_call' */
+static PyObject *pyx_k_26;
+static PyObject *pyx_k_27;
+static PyObject *pyx_k_28;
+static PyObject *pyx_n_13;  /* 'use_check_pos' */
+static PyObject *pyx_n_14;  /* 'use_maybe' */
+static PyObject *pyx_n_15;  /* 'use_side' */
+static PyObject *pyx_n_16;  /* 'use_default_spec' */
+static PyObject *pyx_n_17;  /* 'use_quiet' */
+static PyObject *pyx_n_18;  /* 'use_half' */
+static PyObject *pyx_n_19;  /* 'chain' */
+static PyObject *pyx_n_20;  /* 'cp_fact' */
+static PyObject *pyx_n_21;  /* 'call_cp_fact_from_c' */
+static PyObject *pyx_n_22;  /* 'use_cfib' */
+static PyObject *pyx_n_23;  /* 'raise_class' */
+static PyObject *pyx_n_24;  /* 'raise_from' */
+static PyObject *pyx_n_25;  /* 'raise_from_cause' */
+static PyObject *pyx_n_26;  /* 'raise_from_none' */
+static PyObject *pyx_n_27;  /* 'raise_non_exception' */
+static PyObject *pyx_n_28;  /* 'finally_runs' */
+static PyObject *pyx_n_29;  /* 'finally_in_loop' */
+static PyObject *pyx_n_30;  /* 'finally_overrides' */
+static PyObject *pyx_n_31;  /* 'nested_finally' */
+static PyObject *pyx_n_32;  /* 'asserts' */
+static PyObject *pyx_n_33;  /* 'catch_in_python_call' */
 static PyObject *pyx_pw_excs_use_check_pos(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_check_pos = {"use_check_pos", (PyCFunction)(void (*)(void))pyx_pw_excs_use_check_pos, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PyObject *pyx_pw_excs_use_maybe(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -173,117 +177,125 @@ static int pyx_init_constants(void)
     pyx_k_6 = PyUnicode_DecodeUTF8("n must be >= 0", 14, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_7 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_7) return -1;
     pyx_n_6 = PyUnicode_InternFromString("fib");
     if (!pyx_n_6) return -1;
+    pyx_k_8 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_8) return -1;
     pyx_n_7 = PyUnicode_InternFromString("LookupError");
     if (!pyx_n_7) return -1;
-    pyx_k_7 = PyUnicode_DecodeUTF8("bottom", 6, "surrogatepass");
-    if (!pyx_k_7) return -1;
-    PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_9 = PyUnicode_DecodeUTF8("bottom", 6, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
     pyx_n_8 = PyUnicode_InternFromString("deep");
     if (!pyx_n_8) return -1;
     pyx_n_9 = PyUnicode_InternFromString("TypeError");
     if (!pyx_n_9) return -1;
-    pyx_k_8 = PyUnicode_DecodeUTF8("outer", 5, "surrogatepass");
-    if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
-    pyx_k_9 = PyUnicode_DecodeUTF8("wrapped", 7, "surrogatepass");
-    if (!pyx_k_9) return -1;
-    PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_k_10 = PyUnicode_DecodeUTF8("no cause", 8, "surrogatepass");
+    pyx_k_10 = PyUnicode_DecodeUTF8("outer", 5, "surrogatepass");
     if (!pyx_k_10) return -1;
     PyUnicode_InternInPlace(&pyx_k_10);
-    pyx_k_11 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
+    pyx_k_11 = PyUnicode_DecodeUTF8("wrapped", 7, "surrogatepass");
     if (!pyx_k_11) return -1;
     PyUnicode_InternInPlace(&pyx_k_11);
-    pyx_n_10 = PyUnicode_InternFromString("OSError");
-    if (!pyx_n_10) return -1;
-    pyx_k_12 = PyUnicode_DecodeUTF8("in body", 7, "surrogatepass");
+    pyx_k_12 = PyUnicode_DecodeUTF8("no cause", 8, "surrogatepass");
     if (!pyx_k_12) return -1;
     PyUnicode_InternInPlace(&pyx_k_12);
-    pyx_k_13 = PyUnicode_DecodeUTF8("returned", 8, "surrogatepass");
+    pyx_k_13 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_k_14 = PyUnicode_DecodeUTF8("end", 3, "surrogatepass");
+    pyx_n_10 = PyUnicode_InternFromString("OSError");
+    if (!pyx_n_10) return -1;
+    pyx_k_14 = PyUnicode_DecodeUTF8("in body", 7, "surrogatepass");
     if (!pyx_k_14) return -1;
     PyUnicode_InternInPlace(&pyx_k_14);
-    pyx_k_15 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_k_15 = PyUnicode_DecodeUTF8("returned", 8, "surrogatepass");
     if (!pyx_k_15) return -1;
     PyUnicode_InternInPlace(&pyx_k_15);
-    pyx_k_16 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_k_16 = PyUnicode_DecodeUTF8("end", 3, "surrogatepass");
     if (!pyx_k_16) return -1;
     PyUnicode_InternInPlace(&pyx_k_16);
     pyx_k_17 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_17) return -1;
     PyUnicode_InternInPlace(&pyx_k_17);
-    pyx_k_18 = PyUnicode_DecodeUTF8("fell through", 12, "surrogatepass");
+    pyx_k_18 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_18) return -1;
     PyUnicode_InternInPlace(&pyx_k_18);
-    pyx_n_11 = PyUnicode_InternFromString("StopIteration");
-    if (!pyx_n_11) return -1;
-    pyx_k_19 = PyUnicode_DecodeUTF8("lost", 4, "surrogatepass");
+    pyx_k_19 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_19) return -1;
     PyUnicode_InternInPlace(&pyx_k_19);
-    pyx_k_20 = PyUnicode_DecodeUTF8("try", 3, "surrogatepass");
+    pyx_k_20 = PyUnicode_DecodeUTF8("fell through", 12, "surrogatepass");
     if (!pyx_k_20) return -1;
     PyUnicode_InternInPlace(&pyx_k_20);
-    pyx_k_21 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_n_11 = PyUnicode_InternFromString("range");
+    if (!pyx_n_11) return -1;
+    pyx_k_21 = PyLong_FromLongLong(3LL);
     if (!pyx_k_21) return -1;
-    PyUnicode_InternInPlace(&pyx_k_21);
-    pyx_k_22 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_n_12 = PyUnicode_InternFromString("StopIteration");
+    if (!pyx_n_12) return -1;
+    pyx_k_22 = PyUnicode_DecodeUTF8("lost", 4, "surrogatepass");
     if (!pyx_k_22) return -1;
     PyUnicode_InternInPlace(&pyx_k_22);
-    pyx_k_23 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_k_23 = PyUnicode_DecodeUTF8("try", 3, "surrogatepass");
     if (!pyx_k_23) return -1;
     PyUnicode_InternInPlace(&pyx_k_23);
-    pyx_k_24 = PyUnicode_DecodeUTF8("k", 1, "surrogatepass");
+    pyx_k_24 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_24) return -1;
     PyUnicode_InternInPlace(&pyx_k_24);
-    pyx_k_25 = PyUnicode_DecodeUTF8("x too big: %d", 13, "surrogatepass");
+    pyx_k_25 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_25) return -1;
     PyUnicode_InternInPlace(&pyx_k_25);
-    pyx_n_12 = PyUnicode_InternFromString("use_check_pos");
-    if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("use_maybe");
+    pyx_k_26 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    if (!pyx_k_26) return -1;
+    PyUnicode_InternInPlace(&pyx_k_26);
+    pyx_k_27 = PyUnicode_DecodeUTF8("k", 1, "surrogatepass");
+    if (!pyx_k_27) return -1;
+    PyUnicode_InternInPlace(&pyx_k_27);
+    pyx_k_28 = PyUnicode_DecodeUTF8("x too big: %d", 13, "surrogatepass");
+    if (!pyx_k_28) return -1;
+    PyUnicode_InternInPlace(&pyx_k_28);
+    pyx_n_13 = PyUnicode_InternFromString("use_check_pos");
     if (!pyx_n_13) return -1;
-    pyx_n_14 = PyUnicode_InternFromString("use_side");
+    pyx_n_14 = PyUnicode_InternFromString("use_maybe");
     if (!pyx_n_14) return -1;
-    pyx_n_15 = PyUnicode_InternFromString("use_default_spec");
+    pyx_n_15 = PyUnicode_InternFromString("use_side");
     if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("use_quiet");
+    pyx_n_16 = PyUnicode_InternFromString("use_default_spec");
     if (!pyx_n_16) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("use_half");
+    pyx_n_17 = PyUnicode_InternFromString("use_quiet");
     if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("chain");
+    pyx_n_18 = PyUnicode_InternFromString("use_half");
     if (!pyx_n_18) return -1;
-    pyx_n_19 = PyUnicode_InternFromString("cp_fact");
+    pyx_n_19 = PyUnicode_InternFromString("chain");
     if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("call_cp_fact_from_c");
+    pyx_n_20 = PyUnicode_InternFromString("cp_fact");
     if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("use_cfib");
+    pyx_n_21 = PyUnicode_InternFromString("call_cp_fact_from_c");
     if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("raise_class");
+    pyx_n_22 = PyUnicode_InternFromString("use_cfib");
     if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("raise_from");
+    pyx_n_23 = PyUnicode_InternFromString("raise_class");
     if (!pyx_n_23) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("raise_from_cause");
+    pyx_n_24 = PyUnicode_InternFromString("raise_from");
     if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("raise_from_none");
+    pyx_n_25 = PyUnicode_InternFromString("raise_from_cause");
     if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("raise_non_exception");
+    pyx_n_26 = PyUnicode_InternFromString("raise_from_none");
     if (!pyx_n_26) return -1;
-    pyx_n_27 = PyUnicode_InternFromString("finally_runs");
+    pyx_n_27 = PyUnicode_InternFromString("raise_non_exception");
     if (!pyx_n_27) return -1;
-    pyx_n_28 = PyUnicode_InternFromString("finally_in_loop");
+    pyx_n_28 = PyUnicode_InternFromString("finally_runs");
     if (!pyx_n_28) return -1;
-    pyx_n_29 = PyUnicode_InternFromString("finally_overrides");
+    pyx_n_29 = PyUnicode_InternFromString("finally_in_loop");
     if (!pyx_n_29) return -1;
-    pyx_n_30 = PyUnicode_InternFromString("nested_finally");
+    pyx_n_30 = PyUnicode_InternFromString("finally_overrides");
     if (!pyx_n_30) return -1;
-    pyx_n_31 = PyUnicode_InternFromString("asserts");
+    pyx_n_31 = PyUnicode_InternFromString("nested_finally");
     if (!pyx_n_31) return -1;
-    pyx_n_32 = PyUnicode_InternFromString("catch_in_python_call");
+    pyx_n_32 = PyUnicode_InternFromString("asserts");
     if (!pyx_n_32) return -1;
+    pyx_n_33 = PyUnicode_InternFromString("catch_in_python_call");
+    if (!pyx_n_33) return -1;
     return 0;
 }
 
@@ -298,7 +310,7 @@ static int pyx_f_excs_check_pos(int v_x)
     PyObject *pyx_t_4 = NULL;
 #line 5 "excs.pyx"
     /* excs.pyx:5: if x < 0: */
-    if ((((long)(v_x)) < 0L)) {
+    if ((v_x < 0)) {
 #line 6 "excs.pyx"
         /* excs.pyx:6: raise ValueError("negative: %d" % x)     # L:check_pos */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
@@ -321,9 +333,9 @@ static int pyx_f_excs_check_pos(int v_x)
     }
 #line 7 "excs.pyx"
     /* excs.pyx:7: return x * 2 */
-    pyx_r = ((int)((((long)(v_x)) * 2L)));
+    pyx_r = (v_x * 2);
     goto pyx_L_done;
-#line 327 "excs.c"
+#line 339 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -346,7 +358,7 @@ static int pyx_f_excs_maybe(int v_x)
     PyObject *pyx_t_3 = NULL;
 #line 10 "excs.pyx"
     /* excs.pyx:10: if x == 0: */
-    if ((((long)(v_x)) == 0L)) {
+    if ((v_x == 0)) {
 #line 11 "excs.pyx"
         /* excs.pyx:11: raise KeyError(x)                        # L:maybe */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
@@ -366,9 +378,9 @@ static int pyx_f_excs_maybe(int v_x)
     }
 #line 12 "excs.pyx"
     /* excs.pyx:12: return x - 1 */
-    pyx_r = ((int)((((long)(v_x)) - 1L)));
+    pyx_r = (v_x - 1);
     goto pyx_L_done;
-#line 372 "excs.c"
+#line 384 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -392,7 +404,7 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     Py_INCREF(v_log);
 #line 15 "excs.pyx"
     /* excs.pyx:15: if x > 2: */
-    if ((((long)(v_x)) > 2L)) {
+    if ((v_x > 2)) {
 #line 16 "excs.pyx"
         /* excs.pyx:16: raise IndexError("too big")              # L:side */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
@@ -421,7 +433,7 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
-#line 425 "excs.c"
+#line 437 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -443,7 +455,7 @@ static int pyx_f_excs_default_spec(int v_x)
     PyObject *pyx_t_2 = NULL;
 #line 20 "excs.pyx"
     /* excs.pyx:20: if x == 13: */
-    if ((((long)(v_x)) == 13L)) {
+    if ((v_x == 13)) {
 #line 21 "excs.pyx"
         /* excs.pyx:21: raise RuntimeError("unlucky")            # L:default_spec */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
@@ -462,7 +474,7 @@ static int pyx_f_excs_default_spec(int v_x)
     /* excs.pyx:22: return x */
     pyx_r = v_x;
     goto pyx_L_done;
-#line 466 "excs.c"
+#line 478 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -484,7 +496,7 @@ static int pyx_f_excs_quiet(int v_x)
     PyObject *pyx_t_4 = NULL;
 #line 25 "excs.pyx"
     /* excs.pyx:25: if x < 0: */
-    if ((((long)(v_x)) < 0L)) {
+    if ((v_x < 0)) {
 #line 26 "excs.pyx"
         /* excs.pyx:26: raise ValueError("ignored %d" % x)       # L:quiet */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
@@ -507,9 +519,9 @@ static int pyx_f_excs_quiet(int v_x)
     }
 #line 27 "excs.pyx"
     /* excs.pyx:27: return x + 100 */
-    pyx_r = ((int)((((long)(v_x)) + 100L)));
+    pyx_r = (v_x + 100);
     goto pyx_L_done;
-#line 513 "excs.c"
+#line 525 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -550,10 +562,10 @@ static double pyx_f_excs_half(double v_x)
     }
 #line 32 "excs.pyx"
     /* excs.pyx:32: return x / 2 */
-    if (PYX_UNLIKELY(pyx_rt_truediv_double(v_x, ((double)(2L)), &pyx_t_3) < 0)) { pyx_lineno = 32; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_rt_truediv_double(v_x, ((double)(2)), &pyx_t_3) < 0)) { pyx_lineno = 32; goto pyx_L_error; }
     pyx_r = pyx_t_3;
     goto pyx_L_done;
-#line 557 "excs.c"
+#line 569 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -574,15 +586,15 @@ static PyObject *pyx_f_excs_use_check_pos(int v_x)
 #line 35 "excs.pyx"
     /* excs.pyx:35: return check_pos(x) + 1                      # L:use_check_pos */
     pyx_t_1 = pyx_f_excs_check_pos(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_2 = PyLong_FromLong((((long)(pyx_t_1)) + 1L));
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 35; goto pyx_L_error; }
+    pyx_t_2 = PyLong_FromLong((pyx_t_1 + 1));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 35; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 586 "excs.c"
+#line 598 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -618,7 +630,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
 #line 38 "excs.pyx"
     /* excs.pyx:38: return maybe(x)                              # L:use_maybe */
     pyx_t_1 = pyx_f_excs_maybe(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1 && PyErr_Occurred())) { pyx_lineno = 38; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 38; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 38; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
@@ -626,7 +638,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 630 "excs.c"
+#line 642 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -662,8 +674,6 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     PyObject *pyx_t_1 = NULL;
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
-    long pyx_t_5 = 0;
 #line 41 "excs.pyx"
     /* excs.pyx:41: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -672,11 +682,9 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     pyx_t_1 = NULL;
 #line 42 "excs.pyx"
     /* excs.pyx:42: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = ((long)(v_n));
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = ((long)(v_n));
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 43 "excs.pyx"
         /* excs.pyx:43: side(log, i)                             # L:use_side */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 43; goto pyx_L_error; }
@@ -692,7 +700,7 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 696 "excs.c"
+#line 704 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -732,10 +740,10 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
 #line 47 "excs.pyx"
     /* excs.pyx:47: cdef int y = default_spec(x) + default_spec(1)   # L:use_default_spec */
     pyx_t_1 = pyx_f_excs_default_spec(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
     pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_excs_default_spec(((int)(1L)));
-    if (PYX_UNLIKELY(pyx_t_3 == -1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
+    pyx_t_3 = pyx_f_excs_default_spec(1);
+    if (PYX_UNLIKELY(pyx_t_3 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
     v_y = (pyx_t_2 + pyx_t_3);
 #line 48 "excs.pyx"
     /* excs.pyx:48: return y */
@@ -746,7 +754,7 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 750 "excs.c"
+#line 758 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
@@ -789,7 +797,7 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 793 "excs.c"
+#line 801 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -825,7 +833,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
 #line 54 "excs.pyx"
     /* excs.pyx:54: return half(x) */
     pyx_t_1 = pyx_f_excs_half(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1.0 && PyErr_Occurred())) { pyx_lineno = 54; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (double)-1.0 && PyErr_Occurred())) { pyx_lineno = 54; goto pyx_L_error; }
     pyx_t_2 = PyFloat_FromDouble(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 54; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
@@ -833,7 +841,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 837 "excs.c"
+#line 845 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -868,10 +876,10 @@ static int pyx_f_excs_inner(int v_x)
 #line 57 "excs.pyx"
     /* excs.pyx:57: return check_pos(x)                          # L:inner */
     pyx_t_1 = pyx_f_excs_check_pos(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1)) { pyx_lineno = 57; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_r = pyx_t_1;
     goto pyx_L_done;
-#line 875 "excs.c"
+#line 883 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     pyx_rt_add_traceback("excs.inner", "excs.pyx", pyx_lineno, NULL);
@@ -891,13 +899,13 @@ static int pyx_f_excs_outer(int v_x)
 #line 60 "excs.pyx"
     /* excs.pyx:60: return inner(x) + inner(1)                   # L:outer */
     pyx_t_1 = pyx_f_excs_inner(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1)) { pyx_lineno = 60; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_excs_inner(((int)(1L)));
-    if (PYX_UNLIKELY(pyx_t_3 == -1)) { pyx_lineno = 60; goto pyx_L_error; }
+    pyx_t_3 = pyx_f_excs_inner(1);
+    if (PYX_UNLIKELY(pyx_t_3 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_r = (pyx_t_2 + pyx_t_3);
     goto pyx_L_done;
-#line 901 "excs.c"
+#line 909 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     pyx_rt_add_traceback("excs.outer", "excs.pyx", pyx_lineno, NULL);
@@ -916,7 +924,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
 #line 63 "excs.pyx"
     /* excs.pyx:63: return outer(x)                              # L:chain */
     pyx_t_1 = pyx_f_excs_outer(v_x);
-    if (PYX_UNLIKELY(pyx_t_1 == -1)) { pyx_lineno = 63; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 63; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 63; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
@@ -924,7 +932,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 928 "excs.c"
+#line 936 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -961,7 +969,7 @@ static int pyx_f_excs_cp_fact(int v_n)
     int pyx_t_4 = 0;
 #line 66 "excs.pyx"
     /* excs.pyx:66: if n < 0: */
-    if ((((long)(v_n)) < 0L)) {
+    if ((v_n < 0)) {
 #line 67 "excs.pyx"
         /* excs.pyx:67: raise ValueError("n must be >= 0")       # L:cp_fact */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
@@ -978,20 +986,20 @@ static int pyx_f_excs_cp_fact(int v_n)
     }
 #line 68 "excs.pyx"
     /* excs.pyx:68: if n <= 1: */
-    if ((((long)(v_n)) <= 1L)) {
+    if ((v_n <= 1)) {
 #line 69 "excs.pyx"
         /* excs.pyx:69: return 1 */
-        pyx_r = ((int)(1L));
+        pyx_r = 1;
         goto pyx_L_done;
     }
 #line 70 "excs.pyx"
     /* excs.pyx:70: return n * cp_fact(n - 1) */
     pyx_t_3 = v_n;
-    pyx_t_4 = pyx_f_excs_cp_fact(((int)((((long)(v_n)) - 1L))));
-    if (PYX_UNLIKELY(pyx_t_4 == -1)) { pyx_lineno = 70; goto pyx_L_error; }
+    pyx_t_4 = pyx_f_excs_cp_fact((v_n - 1));
+    if (PYX_UNLIKELY(pyx_t_4 == (int)-1)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_r = (pyx_t_3 * pyx_t_4);
     goto pyx_L_done;
-#line 995 "excs.c"
+#line 1003 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1013,7 +1021,7 @@ static PyObject *pyx_pw_excs_cp_fact(PyObject *self, PyObject *const *args, Py_s
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
     int r = pyx_f_excs_cp_fact(v_n);
-    if (r == -1) return NULL;
+    if (r == (int)-1) return NULL;
     return PyLong_FromLong(r);
 pyx_L_error:
     pyx_rt_add_traceback("excs.cp_fact", "excs.pyx", 65, NULL);
@@ -1030,7 +1038,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
 #line 73 "excs.pyx"
     /* excs.pyx:73: return cp_fact(n) */
     pyx_t_1 = pyx_f_excs_cp_fact(v_n);
-    if (PYX_UNLIKELY(pyx_t_1 == -1)) { pyx_lineno = 73; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 73; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 73; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
@@ -1038,7 +1046,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1042 "excs.c"
+#line 1050 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1069,26 +1077,20 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    int pyx_t_2 = 0;
+    int pyx_t_1 = 0;
+    PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
     PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
     Py_INCREF(v_n);
 #line 76 "excs.pyx"
     /* excs.pyx:76: if n < 2: */
-    pyx_t_1 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 76; goto pyx_L_error; }
-    pyx_t_2 = PyObject_RichCompareBool(v_n, pyx_t_1, Py_LT);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
-    if (pyx_t_2) {
+    pyx_t_1 = PyObject_RichCompareBool(v_n, pyx_k_7, Py_LT);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
+    if (pyx_t_1) {
 #line 77 "excs.pyx"
         /* excs.pyx:77: return n */
         Py_INCREF(v_n);
@@ -1097,56 +1099,47 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     }
 #line 78 "excs.pyx"
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
-    pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
+    pyx_t_3 = PyNumber_Subtract(v_n, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_5 = PyNumber_Subtract(v_n, pyx_t_4);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_5};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_3};
+        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
+    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
+    pyx_t_6 = PyNumber_Subtract(v_n, pyx_k_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_7 = pyx_rt_get_global(pyx_d, pyx_n_6);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_8 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_9 = PyNumber_Subtract(v_n, pyx_t_8);
-    Py_CLEAR(pyx_t_8);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 78; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_9};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_6};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_11 = PyNumber_Add(pyx_t_6, pyx_t_10);
+    Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 78; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_11);
-    pyx_t_11 = NULL;
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 78; goto pyx_L_error; }
+    pyx_t_8 = PyNumber_Add(pyx_t_4, pyx_t_7);
+    Py_CLEAR(pyx_t_4);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 78; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_8);
+    pyx_t_8 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1138 "excs.c"
+#line 1134 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     pyx_rt_add_traceback("excs.fib", "excs.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1176,17 +1169,17 @@ static long pyx_f_excs_cfib(long v_n)
     long pyx_t_4 = 0;
 #line 81 "excs.pyx"
     /* excs.pyx:81: return n if n < 2 else cfib(n - 1) + cfib(n - 2) */
-    if ((v_n < 2L)) {
+    if ((v_n < ((long)(2)))) {
         pyx_t_1 = v_n;
     } else {
-        pyx_t_2 = pyx_f_excs_cfib((v_n - 1L));
+        pyx_t_2 = pyx_f_excs_cfib((v_n - ((long)(1))));
         pyx_t_3 = pyx_t_2;
-        pyx_t_4 = pyx_f_excs_cfib((v_n - 2L));
+        pyx_t_4 = pyx_f_excs_cfib((v_n - ((long)(2))));
         pyx_t_1 = (pyx_t_3 + pyx_t_4);
     }
     pyx_r = pyx_t_1;
     goto pyx_L_done;
-#line 1190 "excs.c"
+#line 1183 "excs.c"
 pyx_L_done:;
     return pyx_r;
 }
@@ -1208,7 +1201,7 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1212 "excs.c"
+#line 1205 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -1246,13 +1239,13 @@ static PyObject *pyx_f_excs_deep(int v_n)
     PyObject *pyx_t_5 = NULL;
 #line 87 "excs.pyx"
     /* excs.pyx:87: if n == 0: */
-    if ((((long)(v_n)) == 0L)) {
+    if ((v_n == 0)) {
 #line 88 "excs.pyx"
         /* excs.pyx:88: raise LookupError("bottom")              # L:deep */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_7};
+            PyObject *pyx_args[] = {NULL, pyx_k_9};
             pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_1);
@@ -1265,7 +1258,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     /* excs.pyx:89: return deep(n - 1) */
     pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 89; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong((((long)(v_n)) - 1L));
+    pyx_t_4 = PyLong_FromLong((v_n - 1));
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 89; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_4};
@@ -1279,7 +1272,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1283 "excs.c"
+#line 1276 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1324,7 +1317,7 @@ static PyObject *pyx_f_excs_raise_class(void)
     pyx_lineno = 92; goto pyx_L_error;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1328 "excs.c"
+#line 1321 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1361,7 +1354,7 @@ static PyObject *pyx_f_excs_raise_from(void)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_9);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        PyObject *pyx_args[] = {NULL, pyx_k_10};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1385,7 +1378,7 @@ pyx_L_finally_error_1:;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1389 "excs.c"
+#line 1382 "excs.c"
     goto pyx_L_done;
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1419,7 +1412,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 101; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_9};
+        PyObject *pyx_args[] = {NULL, pyx_k_11};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1438,7 +1431,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     pyx_lineno = 101; goto pyx_L_error;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1442 "excs.c"
+#line 1435 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1476,7 +1469,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_10};
+        PyObject *pyx_args[] = {NULL, pyx_k_12};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1486,7 +1479,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     pyx_lineno = 104; goto pyx_L_error;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1490 "excs.c"
+#line 1483 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1520,7 +1513,7 @@ static PyObject *pyx_f_excs_raise_non_exception(PyObject *v_x)
     pyx_lineno = 107; goto pyx_L_error;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1524 "excs.c"
+#line 1517 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     pyx_rt_add_traceback("excs.raise_non_exception", "excs.pyx", pyx_lineno, NULL);
@@ -1569,7 +1562,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     pyx_t_1 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_11};
+        PyObject *pyx_args[] = {NULL, pyx_k_13};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1577,13 +1570,13 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     Py_CLEAR(pyx_t_2);
 #line 112 "excs.pyx"
     /* excs.pyx:112: if mode == 1: */
-    if ((((long)(v_mode)) == 1L)) {
+    if ((v_mode == 1)) {
 #line 113 "excs.pyx"
         /* excs.pyx:113: raise OSError("in body") */
         pyx_t_3 = pyx_rt_get_builtin(pyx_n_10);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_12};
+            PyObject *pyx_args[] = {NULL, pyx_k_14};
             pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_3);
@@ -1594,11 +1587,11 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     }
 #line 114 "excs.pyx"
     /* excs.pyx:114: if mode == 2: */
-    if ((((long)(v_mode)) == 2L)) {
+    if ((v_mode == 2)) {
 #line 115 "excs.pyx"
         /* excs.pyx:115: return "returned" */
-        Py_INCREF(pyx_k_13);
-        Py_XSETREF(pyx_r, pyx_k_13);
+        Py_INCREF(pyx_k_15);
+        Py_XSETREF(pyx_r, pyx_k_15);
         goto pyx_L_finally_return_2;
     }
 #line 116 "excs.pyx"
@@ -1606,7 +1599,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_14};
+        PyObject *pyx_args[] = {NULL, pyx_k_16};
         pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_5);
@@ -1618,7 +1611,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 118; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_15};
+        PyObject *pyx_args[] = {NULL, pyx_k_17};
         pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_7);
@@ -1631,7 +1624,7 @@ pyx_L_finally_return_2:;
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 118; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_16};
+        PyObject *pyx_args[] = {NULL, pyx_k_18};
         pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_9);
@@ -1652,7 +1645,7 @@ pyx_L_finally_error_1:;
     pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_17};
+        PyObject *pyx_args[] = {NULL, pyx_k_19};
         pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_11);
@@ -1666,12 +1659,12 @@ pyx_L_finally_raised_4:;
 pyx_L_finally_end_3:;
 #line 119 "excs.pyx"
     /* excs.pyx:119: return "fell through" */
-    Py_INCREF(pyx_k_18);
-    Py_XSETREF(pyx_r, pyx_k_18);
+    Py_INCREF(pyx_k_20);
+    Py_XSETREF(pyx_r, pyx_k_20);
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1675 "excs.c"
+#line 1668 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1720,24 +1713,23 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     PyObject *v_log = NULL;
     PyObject *v_i = NULL;
     PyObject *pyx_t_1 = NULL;
-    long long pyx_t_2 = 0;
-    long long pyx_t_3 = 0;
-    long long pyx_t_4 = 0;
-    long long pyx_t_5 = 0;
+    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
     PyObject *pyx_t_12 = NULL;
     PyObject *pyx_t_13 = NULL;
     PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_15 = NULL;
     PyObject *pyx_t_16 = NULL;
     PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
 #line 122 "excs.pyx"
     /* excs.pyx:122: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -1746,12 +1738,26 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     pyx_t_1 = NULL;
 #line 123 "excs.pyx"
     /* excs.pyx:123: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = ((long long)(v_n));
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        pyx_t_6 = PyLong_FromLongLong(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 123; goto pyx_L_error; }
+    pyx_t_2 = pyx_rt_get_builtin(pyx_n_11);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 123; goto pyx_L_error; }
+    pyx_t_3 = PyLong_FromLong(v_n);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 123; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_3};
+        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_2);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 123; goto pyx_L_error; }
+    pyx_t_5 = PyObject_GetIter(pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
+    for (;;) {
+        pyx_t_6 = PyIter_Next(pyx_t_5);
+        if (!pyx_t_6) {
+            if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 123; goto pyx_L_error; }
+            break;
+        }
         Py_XSETREF(v_i, pyx_t_6);
         pyx_t_6 = NULL;
 #line 124 "excs.pyx"
@@ -1760,82 +1766,78 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
 #line 125 "excs.pyx"
         /* excs.pyx:125: if i == 3: */
         if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
-        pyx_t_7 = PyLong_FromLong(3L);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
-        pyx_t_8 = PyObject_RichCompareBool(v_i, pyx_t_7, Py_EQ);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
-        if (pyx_t_8) {
+        pyx_t_7 = PyObject_RichCompareBool(v_i, pyx_k_21, Py_EQ);
+        if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
+        if (pyx_t_7) {
 #line 126 "excs.pyx"
             /* excs.pyx:126: raise StopIteration(log) */
-            pyx_t_9 = pyx_rt_get_builtin(pyx_n_11);
-            if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
+            pyx_t_8 = pyx_rt_get_builtin(pyx_n_12);
+            if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             {
                 PyObject *pyx_args[] = {NULL, v_log};
-                pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
+            Py_CLEAR(pyx_t_8);
+            if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
+            pyx_rt_raise(pyx_t_9, NULL);
             Py_CLEAR(pyx_t_9);
-            if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
-            pyx_rt_raise(pyx_t_10, NULL);
-            Py_CLEAR(pyx_t_10);
             pyx_lineno = 126; goto pyx_L_finally_error_2;
         }
 #line 127 "excs.pyx"
         /* excs.pyx:127: log.append(i) */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
-        pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
+        pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         {
             PyObject *pyx_args[] = {NULL, v_i};
-            pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_10);
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         Py_CLEAR(pyx_t_11);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
-        Py_CLEAR(pyx_t_12);
         /* finally */
 #line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 129; goto pyx_L_error; }
-        pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 129; goto pyx_L_error; }
+        pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
+        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 129; goto pyx_L_error; }
         if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 129; goto pyx_L_error; }
-        pyx_t_14 = PyNumber_Negative(v_i);
-        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 129; goto pyx_L_error; }
+        pyx_t_13 = PyNumber_Negative(v_i);
+        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 129; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_14};
-            pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_13};
+            pyx_t_14 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_12);
         Py_CLEAR(pyx_t_13);
+        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 129; goto pyx_L_error; }
         Py_CLEAR(pyx_t_14);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_15);
         goto pyx_L_finally_end_4;
 pyx_L_finally_error_2:;
-        Py_CLEAR(pyx_t_7);
+        Py_CLEAR(pyx_t_8);
         Py_CLEAR(pyx_t_9);
         Py_CLEAR(pyx_t_10);
         Py_CLEAR(pyx_t_11);
-        Py_CLEAR(pyx_t_12);
         pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
         pyx_rt_exc_fetch(pyx_exc_4);
 #line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
-        pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
+        pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_3);
+        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
-        pyx_t_17 = PyNumber_Negative(v_i);
-        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
+        pyx_t_16 = PyNumber_Negative(v_i);
+        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_17};
-            pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_16};
+            pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_15);
         Py_CLEAR(pyx_t_16);
+        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         Py_CLEAR(pyx_t_17);
-        if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
-        Py_CLEAR(pyx_t_18);
         pyx_rt_exc_restore(pyx_exc_4);
         goto pyx_L_error_tb;
 pyx_L_finally_raised_5:;
@@ -1843,6 +1845,7 @@ pyx_L_finally_raised_5:;
         goto pyx_L_error;
 pyx_L_finally_end_4:;
     }
+    Py_CLEAR(pyx_t_5);
 #line 130 "excs.pyx"
     /* excs.pyx:130: return log */
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 130; goto pyx_L_error; }
@@ -1851,12 +1854,16 @@ pyx_L_finally_end_4:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1855 "excs.c"
+#line 1858 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
@@ -1866,7 +1873,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
-    Py_XDECREF(pyx_t_18);
     pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1911,7 +1917,7 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 135; goto pyx_L_finally_error_1; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_19};
+            PyObject *pyx_args[] = {NULL, pyx_k_22};
             pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_1);
@@ -1922,21 +1928,21 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
     }
 #line 136 "excs.pyx"
     /* excs.pyx:136: return "try" */
-    Py_INCREF(pyx_k_20);
-    Py_XSETREF(pyx_r, pyx_k_20);
+    Py_INCREF(pyx_k_23);
+    Py_XSETREF(pyx_r, pyx_k_23);
     goto pyx_L_finally_return_2;
     /* finally */
 #line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
-    Py_INCREF(pyx_k_21);
-    Py_XSETREF(pyx_r, pyx_k_21);
+    Py_INCREF(pyx_k_24);
+    Py_XSETREF(pyx_r, pyx_k_24);
     goto pyx_L_done;
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
 #line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
-    Py_INCREF(pyx_k_22);
-    Py_XSETREF(pyx_r, pyx_k_22);
+    Py_INCREF(pyx_k_25);
+    Py_XSETREF(pyx_r, pyx_k_25);
     goto pyx_L_done;
     goto pyx_L_done;
 pyx_L_finally_error_1:;
@@ -1946,15 +1952,15 @@ pyx_L_finally_error_1:;
     pyx_rt_exc_fetch(pyx_exc_3);
 #line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
-    Py_INCREF(pyx_k_23);
-    Py_XSETREF(pyx_r, pyx_k_23);
+    Py_INCREF(pyx_k_26);
+    Py_XSETREF(pyx_r, pyx_k_26);
     goto pyx_L_done;
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1958 "excs.c"
+#line 1964 "excs.c"
     goto pyx_L_done;
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1987,18 +1993,14 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_exc_6[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
     Py_INCREF(v_log);
 #line 141 "excs.pyx"
     /* excs.pyx:141: try: */
@@ -2011,7 +2013,7 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 143; goto pyx_L_finally_error_4; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_24};
+        PyObject *pyx_args[] = {NULL, pyx_k_27};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -2024,16 +2026,13 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     /* excs.pyx:145: log.append(1) */
     pyx_t_3 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
-    pyx_t_4 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
-    Py_CLEAR(pyx_t_5);
     goto pyx_L_finally_end_6;
 pyx_L_finally_error_4:;
     Py_CLEAR(pyx_t_1);
@@ -2042,18 +2041,15 @@ pyx_L_finally_error_4:;
     pyx_rt_exc_fetch(pyx_exc_6);
 #line 145 "excs.pyx"
     /* excs.pyx:145: log.append(1) */
-    pyx_t_6 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
-    pyx_t_7 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
+    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_7};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
-    Py_CLEAR(pyx_t_8);
     pyx_rt_exc_restore(pyx_exc_6);
     goto pyx_L_finally_error_1_tb;
 pyx_L_finally_raised_7:;
@@ -2063,18 +2059,15 @@ pyx_L_finally_end_6:;
     /* finally */
 #line 147 "excs.pyx"
     /* excs.pyx:147: log.append(2) */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 147; goto pyx_L_error; }
+    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_10};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_7};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 147; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 147; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_8);
     goto pyx_L_finally_end_3;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
@@ -2083,25 +2076,20 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
 #line 147 "excs.pyx"
     /* excs.pyx:147: log.append(2) */
-    pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
-    pyx_t_13 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
+    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_13};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_7};
+        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
-    Py_CLEAR(pyx_t_14);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
+    Py_CLEAR(pyx_t_10);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_8:;
@@ -2110,7 +2098,7 @@ pyx_L_finally_raised_8:;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2114 "excs.c"
+#line 2102 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2123,10 +2111,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -2162,7 +2146,7 @@ static PyObject *pyx_f_excs_asserts(int v_x)
 #line 150 "excs.pyx"
     /* excs.pyx:150: assert x > 0 */
     if (pyx_rt_assertions_enabled()) {
-        if (!(((long)(v_x)) > 0L)) {
+        if (!(v_x > 0)) {
             PyErr_SetNone(PyExc_AssertionError);
             pyx_lineno = 150; goto pyx_L_error;
         }
@@ -2170,10 +2154,10 @@ static PyObject *pyx_f_excs_asserts(int v_x)
 #line 151 "excs.pyx"
     /* excs.pyx:151: assert x < 10, "x too big: %d" % x           # L:assert */
     if (pyx_rt_assertions_enabled()) {
-        if (!(((long)(v_x)) < 10L)) {
+        if (!(v_x < 10)) {
             pyx_t_1 = PyLong_FromLong(v_x);
             if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 151; goto pyx_L_error; }
-            pyx_t_2 = PyNumber_Remainder(pyx_k_25, pyx_t_1);
+            pyx_t_2 = PyNumber_Remainder(pyx_k_28, pyx_t_1);
             Py_CLEAR(pyx_t_1);
             if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 151; goto pyx_L_error; }
             PyErr_SetObject(PyExc_AssertionError, pyx_t_2);
@@ -2190,7 +2174,7 @@ static PyObject *pyx_f_excs_asserts(int v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2194 "excs.c"
+#line 2178 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2238,7 +2222,7 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2242 "excs.c"
+#line 2226 "excs.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2345,42 +2329,42 @@ static int pyx_exec(PyObject *module)
     /* excs.pyx:34: def use_check_pos(int x): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_use_check_pos, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
 #line 37 "excs.pyx"
     /* excs.pyx:37: def use_maybe(int x): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_use_maybe, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
 #line 40 "excs.pyx"
     /* excs.pyx:40: def use_side(int n): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_use_side, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 40; goto pyx_L_error; }
 #line 46 "excs.pyx"
     /* excs.pyx:46: def use_default_spec(int x): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_use_default_spec, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 46; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 46; goto pyx_L_error; }
 #line 50 "excs.pyx"
     /* excs.pyx:50: def use_quiet(int x): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_use_quiet, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 50; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 50; goto pyx_L_error; }
 #line 53 "excs.pyx"
     /* excs.pyx:53: def use_half(double x): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_use_half, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 53; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
 #line 56 "excs.pyx"
@@ -2391,21 +2375,21 @@ static int pyx_exec(PyObject *module)
     /* excs.pyx:62: def chain(int x): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_chain, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
 #line 65 "excs.pyx"
     /* excs.pyx:65: cpdef int cp_fact(int n) except -1: */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_cp_fact, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 65; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
 #line 72 "excs.pyx"
     /* excs.pyx:72: def call_cp_fact_from_c(int n): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_call_cp_fact_from_c, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 72; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 72; goto pyx_L_error; }
 #line 75 "excs.pyx"
@@ -2421,7 +2405,7 @@ static int pyx_exec(PyObject *module)
     /* excs.pyx:83: def use_cfib(long n): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_use_cfib, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 83; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 83; goto pyx_L_error; }
 #line 86 "excs.pyx"
@@ -2435,80 +2419,80 @@ static int pyx_exec(PyObject *module)
     /* excs.pyx:91: def raise_class(): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_raise_class, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
 #line 94 "excs.pyx"
     /* excs.pyx:94: def raise_from(): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_raise_from, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 94; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
 #line 100 "excs.pyx"
     /* excs.pyx:100: def raise_from_cause(x): */
     pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_raise_from_cause, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 100; goto pyx_L_error; }
-    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_29);
+    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 100; goto pyx_L_error; }
 #line 103 "excs.pyx"
     /* excs.pyx:103: def raise_from_none(): */
     pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_raise_from_none, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 103; goto pyx_L_error; }
-    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_31);
+    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 103; goto pyx_L_error; }
 #line 106 "excs.pyx"
     /* excs.pyx:106: def raise_non_exception(x): */
     pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_raise_non_exception, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 106; goto pyx_L_error; }
-    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_33);
+    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
 #line 109 "excs.pyx"
     /* excs.pyx:109: def finally_runs(list log, int mode): */
     pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_finally_runs, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 109; goto pyx_L_error; }
-    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_35);
+    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
 #line 121 "excs.pyx"
     /* excs.pyx:121: def finally_in_loop(int n): */
     pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_finally_in_loop, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_37);
+    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 121; goto pyx_L_error; }
 #line 132 "excs.pyx"
     /* excs.pyx:132: def finally_overrides(int mode): */
     pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_finally_overrides, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 132; goto pyx_L_error; }
-    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_39);
+    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 132; goto pyx_L_error; }
 #line 140 "excs.pyx"
     /* excs.pyx:140: def nested_finally(list log): */
     pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_nested_finally, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 140; goto pyx_L_error; }
-    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_41);
+    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 140; goto pyx_L_error; }
 #line 149 "excs.pyx"
     /* excs.pyx:149: def asserts(int x): */
     pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_asserts, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 149; goto pyx_L_error; }
-    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_43);
+    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 149; goto pyx_L_error; }
 #line 154 "excs.pyx"
     /* excs.pyx:154: def catch_in_python_call(f, a): */
     pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_catch_in_python_call, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 154; goto pyx_L_error; }
-    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_45);
+    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 154; goto pyx_L_error; }
-#line 2512 "excs.c"
+#line 2496 "excs.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -4,8 +4,11 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
+static PyObject *pyx_k_1;
 static PyObject *pyx_n_0;  /* 'BENCH_N' */
+static PyObject *pyx_k_2;
 static PyObject *pyx_n_1;  /* 'CHECK_N' */
+static PyObject *pyx_k_3;
 static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
 static PyObject *pyx_n_3;  /* 'run' */
 static PyObject *pyx_pw_fib_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -15,10 +18,16 @@ static PYX_UNUSED PyObject *pyx_f_fib_run(int v_n);
 
 static int pyx_init_constants(void)
 {
+    pyx_k_1 = PyLong_FromLongLong(32LL);
+    if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
     if (!pyx_n_0) return -1;
+    pyx_k_2 = PyLong_FromLongLong(20LL);
+    if (!pyx_k_2) return -1;
     pyx_n_1 = PyUnicode_InternFromString("CHECK_N");
     if (!pyx_n_1) return -1;
+    pyx_k_3 = PyLong_FromLongLong(6765LL);
+    if (!pyx_k_3) return -1;
     pyx_n_2 = PyUnicode_InternFromString("CHECK_RESULT");
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("run");
@@ -35,7 +44,7 @@ static long pyx_f_fib_fib(int v_n)
     long pyx_t_3 = 0;
 #line 13 "fib.pyx"
     /* fib.pyx:13: if n < 2: */
-    if ((((long)(v_n)) < 2L)) {
+    if ((v_n < 2)) {
 #line 14 "fib.pyx"
         /* fib.pyx:14: return n */
         pyx_r = ((long)(v_n));
@@ -43,12 +52,12 @@ static long pyx_f_fib_fib(int v_n)
     }
 #line 15 "fib.pyx"
     /* fib.pyx:15: return fib(n - 1) + fib(n - 2) */
-    pyx_t_1 = pyx_f_fib_fib(((int)((((long)(v_n)) - 1L))));
+    pyx_t_1 = pyx_f_fib_fib((v_n - 1));
     pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_fib_fib(((int)((((long)(v_n)) - 2L))));
+    pyx_t_3 = pyx_f_fib_fib((v_n - 2));
     pyx_r = (pyx_t_2 + pyx_t_3);
     goto pyx_L_done;
-#line 52 "fib.c"
+#line 61 "fib.c"
 pyx_L_done:;
     return pyx_r;
 }
@@ -70,7 +79,7 @@ static PyObject *pyx_f_fib_run(int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 74 "fib.c"
+#line 83 "fib.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
@@ -99,14 +108,11 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
+    int pyx_t_5 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -126,41 +132,29 @@ static int pyx_exec(PyObject *module)
     }
 #line 7 "fib.pyx"
     /* fib.pyx:7: BENCH_N = 32 */
-    pyx_t_1 = PyLong_FromLong(32L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
 #line 8 "fib.pyx"
     /* fib.pyx:8: CHECK_N = 20 */
-    pyx_t_3 = PyLong_FromLong(20L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
+    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
 #line 9 "fib.pyx"
     /* fib.pyx:9: CHECK_RESULT = 6765 */
-    pyx_t_5 = PyLong_FromLong(6765L);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_3);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
 #line 12 "fib.pyx"
     /* fib.pyx:12: cdef long fib(int n): */
 #line 18 "fib.pyx"
     /* fib.pyx:18: def run(int n): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 158 "fib.c"
+    pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
+#line 155 "fib.c"
     return 0;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "fib.pyx", pyx_lineno, NULL);
     return -1;
 }

@@ -8,21 +8,29 @@ static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyObject *pyx_k_5;
+static PyObject *pyx_k_6;
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_n_1;  /* 'print' */
 static PyObject *pyx_n_2;  /* 'add' */
-static PyObject *pyx_n_3;  /* 'scale' */
-static PyObject *pyx_k_5;
-static PyObject *pyx_n_4;  /* 'b' */
-static PyObject *pyx_n_5;  /* 'a' */
-static PyObject *pyx_k_6;
-static PyObject *pyx_n_6;  /* 'apply' */
-static PyObject *pyx_n_7;  /* 'describe' */
-static PyObject *pyx_n_8;  /* 'len' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
+static PyObject *pyx_n_3;  /* 'scale' */
+static PyObject *pyx_k_10;
+static PyObject *pyx_n_4;  /* 'b' */
+static PyObject *pyx_n_5;  /* 'a' */
+static PyObject *pyx_k_11;
+static PyObject *pyx_n_6;  /* 'apply' */
+static PyObject *pyx_n_7;  /* 'describe' */
+static PyObject *pyx_k_12;
+static PyObject *pyx_k_13;
+static PyObject *pyx_n_8;  /* 'len' */
+static PyObject *pyx_k_14;
+static PyObject *pyx_k_15;
+static PyObject *pyx_k_16;
 static PyObject *pyx_n_9;  /* 'abs' */
+static PyObject *pyx_k_17;
 static PyObject *pyx_n_10;  /* '__name__' */
 static PyObject *pyx_n_11;  /* 'callable' */
 static PyObject *pyx_n_12;  /* 'main' */
@@ -43,51 +51,67 @@ static PYX_UNUSED PyObject *pyx_f_functions_main(void);
 
 static int pyx_init_constants(void)
 {
-    pyx_k_1 = PyUnicode_DecodeUTF8("negative", 8, "surrogatepass");
+    pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("zero", 4, "surrogatepass");
+    pyx_k_2 = PyUnicode_DecodeUTF8("negative", 8, "surrogatepass");
     if (!pyx_k_2) return -1;
     PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_k_3 = PyUnicode_DecodeUTF8("small", 5, "surrogatepass");
+    pyx_k_3 = PyUnicode_DecodeUTF8("zero", 4, "surrogatepass");
     if (!pyx_k_3) return -1;
     PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_k_4 = PyUnicode_DecodeUTF8("big", 3, "surrogatepass");
+    pyx_k_4 = PyLong_FromLongLong(10LL);
     if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
+    pyx_k_5 = PyUnicode_DecodeUTF8("small", 5, "surrogatepass");
+    if (!pyx_k_5) return -1;
+    PyUnicode_InternInPlace(&pyx_k_5);
+    pyx_k_6 = PyUnicode_DecodeUTF8("big", 3, "surrogatepass");
+    if (!pyx_k_6) return -1;
+    PyUnicode_InternInPlace(&pyx_k_6);
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("print");
     if (!pyx_n_1) return -1;
     pyx_n_2 = PyUnicode_InternFromString("add");
     if (!pyx_n_2) return -1;
+    pyx_k_7 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_7) return -1;
+    pyx_k_8 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_8) return -1;
+    pyx_k_9 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_9) return -1;
     pyx_n_3 = PyUnicode_InternFromString("scale");
     if (!pyx_n_3) return -1;
-    pyx_k_5 = PyTuple_Pack(1, pyx_n_3);
-    if (!pyx_k_5) return -1;
+    pyx_k_10 = PyTuple_Pack(1, pyx_n_3);
+    if (!pyx_k_10) return -1;
     pyx_n_4 = PyUnicode_InternFromString("b");
     if (!pyx_n_4) return -1;
     pyx_n_5 = PyUnicode_InternFromString("a");
     if (!pyx_n_5) return -1;
-    pyx_k_6 = PyTuple_Pack(2, pyx_n_4, pyx_n_5);
-    if (!pyx_k_6) return -1;
+    pyx_k_11 = PyTuple_Pack(2, pyx_n_4, pyx_n_5);
+    if (!pyx_k_11) return -1;
     pyx_n_6 = PyUnicode_InternFromString("apply");
     if (!pyx_n_6) return -1;
     pyx_n_7 = PyUnicode_InternFromString("describe");
     if (!pyx_n_7) return -1;
+    pyx_k_12 = PyLong_FromLongLong(-5LL);
+    if (!pyx_k_12) return -1;
+    pyx_k_13 = PyLong_FromLongLong(50LL);
+    if (!pyx_k_13) return -1;
     pyx_n_8 = PyUnicode_InternFromString("len");
     if (!pyx_n_8) return -1;
-    pyx_k_7 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
-    if (!pyx_k_7) return -1;
-    PyUnicode_InternInPlace(&pyx_k_7);
-    pyx_k_8 = PyUnicode_DecodeUTF8("bb", 2, "surrogatepass");
-    if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
-    pyx_k_9 = PyUnicode_DecodeUTF8("", 0, "surrogatepass");
-    if (!pyx_k_9) return -1;
-    PyUnicode_InternInPlace(&pyx_k_9);
+    pyx_k_14 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_14) return -1;
+    PyUnicode_InternInPlace(&pyx_k_14);
+    pyx_k_15 = PyUnicode_DecodeUTF8("bb", 2, "surrogatepass");
+    if (!pyx_k_15) return -1;
+    PyUnicode_InternInPlace(&pyx_k_15);
+    pyx_k_16 = PyUnicode_DecodeUTF8("", 0, "surrogatepass");
+    if (!pyx_k_16) return -1;
+    PyUnicode_InternInPlace(&pyx_k_16);
     pyx_n_9 = PyUnicode_InternFromString("abs");
     if (!pyx_n_9) return -1;
+    pyx_k_17 = PyLong_FromLongLong(-1LL);
+    if (!pyx_k_17) return -1;
     pyx_n_10 = PyUnicode_InternFromString("__name__");
     if (!pyx_n_10) return -1;
     pyx_n_11 = PyUnicode_InternFromString("callable");
@@ -119,7 +143,7 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 123 "functions.c"
+#line 147 "functions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -153,71 +177,56 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
+    int pyx_t_3 = 0;
     Py_INCREF(v_x);
 #line 6 "functions.py"
     /* functions.py:6: if x < 0: */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_2 = PyObject_RichCompareBool(v_x, pyx_t_1, Py_LT);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
-    if (pyx_t_2) {
+    pyx_t_1 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_LT);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
+    if (pyx_t_1) {
 #line 7 "functions.py"
         /* functions.py:7: return "negative" */
-        Py_INCREF(pyx_k_1);
-        Py_XSETREF(pyx_r, pyx_k_1);
+        Py_INCREF(pyx_k_2);
+        Py_XSETREF(pyx_r, pyx_k_2);
         goto pyx_L_done;
     } else {
 #line 8 "functions.py"
         /* functions.py:8: elif x == 0: */
-        pyx_t_3 = PyLong_FromLong(0L);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 8; goto pyx_L_error; }
-        pyx_t_4 = PyObject_RichCompareBool(v_x, pyx_t_3, Py_EQ);
-        Py_CLEAR(pyx_t_3);
-        if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
-        if (pyx_t_4) {
+        pyx_t_2 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_EQ);
+        if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
+        if (pyx_t_2) {
 #line 9 "functions.py"
             /* functions.py:9: return "zero" */
-            Py_INCREF(pyx_k_2);
-            Py_XSETREF(pyx_r, pyx_k_2);
+            Py_INCREF(pyx_k_3);
+            Py_XSETREF(pyx_r, pyx_k_3);
             goto pyx_L_done;
         } else {
 #line 10 "functions.py"
             /* functions.py:10: elif x < 10: */
-            pyx_t_5 = PyLong_FromLong(10L);
-            if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 10; goto pyx_L_error; }
-            pyx_t_6 = PyObject_RichCompareBool(v_x, pyx_t_5, Py_LT);
-            Py_CLEAR(pyx_t_5);
-            if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-            if (pyx_t_6) {
+            pyx_t_3 = PyObject_RichCompareBool(v_x, pyx_k_4, Py_LT);
+            if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
+            if (pyx_t_3) {
 #line 11 "functions.py"
                 /* functions.py:11: return "small" */
-                Py_INCREF(pyx_k_3);
-                Py_XSETREF(pyx_r, pyx_k_3);
+                Py_INCREF(pyx_k_5);
+                Py_XSETREF(pyx_r, pyx_k_5);
                 goto pyx_L_done;
             } else {
 #line 13 "functions.py"
                 /* functions.py:13: return "big" */
-                Py_INCREF(pyx_k_4);
-                Py_XSETREF(pyx_r, pyx_k_4);
+                Py_INCREF(pyx_k_6);
+                Py_XSETREF(pyx_r, pyx_k_6);
                 goto pyx_L_done;
             }
         }
     }
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 216 "functions.c"
+#line 228 "functions.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
     pyx_rt_add_traceback("functions.describe", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -299,7 +308,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 303 "functions.c"
+#line 312 "functions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -369,216 +378,170 @@ static PyObject *pyx_f_functions_main(void)
     PyObject *pyx_t_31 = NULL;
     PyObject *pyx_t_32 = NULL;
     PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
-    PyObject *pyx_t_42 = NULL;
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
-    PyObject *pyx_t_45 = NULL;
-    PyObject *pyx_t_46 = NULL;
 #line 24 "functions.py"
     /* functions.py:24: print(add(1), add(1, 2), add(1, scale=3), add(b=1, a=2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_7};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_2);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
+        pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(1L);
+    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_6, pyx_t_7};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_9};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_10);
     }
-    Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
+    pyx_t_8 = pyx_rt_get_global(pyx_d, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_2);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
+        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_11);
+    }
+    Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_11 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 24; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_10, pyx_t_11};
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_5);
-    }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_13 = pyx_rt_get_global(pyx_d, pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_14 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_15 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 24; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_14, pyx_t_15};
-        pyx_t_16 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_6);
-    }
-    Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_14);
-    Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 24; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_4, pyx_t_8, pyx_t_12, pyx_t_16};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_3, pyx_t_5, pyx_t_7, pyx_t_9};
+        pyx_t_10 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_4);
-    Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 24; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_3);
+    Py_CLEAR(pyx_t_5);
+    Py_CLEAR(pyx_t_7);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 24; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_10);
 #line 25 "functions.py"
     /* functions.py:25: print(apply(describe, [-5, 0, 3, 50])) */
-    pyx_t_18 = pyx_rt_get_builtin(pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_global(pyx_d, pyx_n_6);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_7);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_22 = PyLong_FromLong((-5L));
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_23 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_24 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_25 = PyLong_FromLong(50L);
-    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_21 = PyList_New(4);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 25; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_21, 0, pyx_t_22);
-    pyx_t_22 = NULL;
-    PyList_SET_ITEM(pyx_t_21, 1, pyx_t_23);
-    pyx_t_23 = NULL;
-    PyList_SET_ITEM(pyx_t_21, 2, pyx_t_24);
-    pyx_t_24 = NULL;
-    PyList_SET_ITEM(pyx_t_21, 3, pyx_t_25);
-    pyx_t_25 = NULL;
+    pyx_t_11 = pyx_rt_get_builtin(pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_13 = pyx_rt_get_global(pyx_d, pyx_n_7);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_14 = PyList_New(4);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_INCREF(pyx_k_12);
+    PyList_SET_ITEM(pyx_t_14, 0, pyx_k_12);
+    Py_INCREF(pyx_k_1);
+    PyList_SET_ITEM(pyx_t_14, 1, pyx_k_1);
+    Py_INCREF(pyx_k_9);
+    PyList_SET_ITEM(pyx_t_14, 2, pyx_k_9);
+    Py_INCREF(pyx_k_13);
+    PyList_SET_ITEM(pyx_t_14, 3, pyx_k_13);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_20, pyx_t_21};
-        pyx_t_26 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_13, pyx_t_14};
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_19);
-    Py_CLEAR(pyx_t_20);
-    Py_CLEAR(pyx_t_21);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_12);
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 25; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_26};
-        pyx_t_27 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_15};
+        pyx_t_16 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_26);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_16);
 #line 26 "functions.py"
     /* functions.py:26: print(apply(len, ["a", "bb", ""]), apply(abs, [-1, 2])) */
-    pyx_t_28 = pyx_rt_get_builtin(pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_29 = pyx_rt_get_global(pyx_d, pyx_n_6);
-    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_30 = pyx_rt_get_builtin(pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_31 = PyList_New(3);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 26; goto pyx_L_error; }
-    Py_INCREF(pyx_k_7);
-    PyList_SET_ITEM(pyx_t_31, 0, pyx_k_7);
+    pyx_t_17 = pyx_rt_get_builtin(pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_18 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_19 = pyx_rt_get_builtin(pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_20 = PyList_New(3);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_error; }
+    Py_INCREF(pyx_k_14);
+    PyList_SET_ITEM(pyx_t_20, 0, pyx_k_14);
+    Py_INCREF(pyx_k_15);
+    PyList_SET_ITEM(pyx_t_20, 1, pyx_k_15);
+    Py_INCREF(pyx_k_16);
+    PyList_SET_ITEM(pyx_t_20, 2, pyx_k_16);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_19, pyx_t_20};
+        pyx_t_21 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_20);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_22 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_23 = pyx_rt_get_builtin(pyx_n_9);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 26; goto pyx_L_error; }
+    pyx_t_24 = PyList_New(2);
+    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 26; goto pyx_L_error; }
+    Py_INCREF(pyx_k_17);
+    PyList_SET_ITEM(pyx_t_24, 0, pyx_k_17);
     Py_INCREF(pyx_k_8);
-    PyList_SET_ITEM(pyx_t_31, 1, pyx_k_8);
-    Py_INCREF(pyx_k_9);
-    PyList_SET_ITEM(pyx_t_31, 2, pyx_k_9);
+    PyList_SET_ITEM(pyx_t_24, 1, pyx_k_8);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_30, pyx_t_31};
-        pyx_t_32 = PyObject_Vectorcall(pyx_t_29, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_23, pyx_t_24};
+        pyx_t_25 = PyObject_Vectorcall(pyx_t_22, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_29);
-    Py_CLEAR(pyx_t_30);
-    Py_CLEAR(pyx_t_31);
-    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_6);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_builtin(pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_36 = PyLong_FromLong((-1L));
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_37 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_35 = PyList_New(2);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 26; goto pyx_L_error; }
-    PyList_SET_ITEM(pyx_t_35, 0, pyx_t_36);
-    pyx_t_36 = NULL;
-    PyList_SET_ITEM(pyx_t_35, 1, pyx_t_37);
-    pyx_t_37 = NULL;
+    Py_CLEAR(pyx_t_22);
+    Py_CLEAR(pyx_t_23);
+    Py_CLEAR(pyx_t_24);
+    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 26; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_34, pyx_t_35};
-        pyx_t_38 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_21, pyx_t_25};
+        pyx_t_26 = PyObject_Vectorcall(pyx_t_17, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_33);
-    Py_CLEAR(pyx_t_34);
-    Py_CLEAR(pyx_t_35);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 26; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_32, pyx_t_38};
-        pyx_t_39 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_28);
-    Py_CLEAR(pyx_t_32);
-    Py_CLEAR(pyx_t_38);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 26; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_25);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 26; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_26);
 #line 27 "functions.py"
     /* functions.py:27: print(describe.__name__, callable(add)) */
-    pyx_t_40 = pyx_rt_get_builtin(pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_41 = pyx_rt_get_global(pyx_d, pyx_n_7);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_42 = PyObject_GetAttr(pyx_t_41, pyx_n_10);
-    Py_CLEAR(pyx_t_41);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_43 = pyx_rt_get_builtin(pyx_n_11);
-    if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_44 = pyx_rt_get_global(pyx_d, pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_27 = pyx_rt_get_builtin(pyx_n_1);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_7);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_29 = PyObject_GetAttr(pyx_t_28, pyx_n_10);
+    Py_CLEAR(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_30 = pyx_rt_get_builtin(pyx_n_11);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_31 = pyx_rt_get_global(pyx_d, pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 27; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_44};
-        pyx_t_45 = PyObject_Vectorcall(pyx_t_43, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_31};
+        pyx_t_32 = PyObject_Vectorcall(pyx_t_30, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_43);
-    Py_CLEAR(pyx_t_44);
-    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 27; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_30);
+    Py_CLEAR(pyx_t_31);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 27; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_42, pyx_t_45};
-        pyx_t_46 = PyObject_Vectorcall(pyx_t_40, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_29, pyx_t_32};
+        pyx_t_33 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_40);
-    Py_CLEAR(pyx_t_42);
-    Py_CLEAR(pyx_t_45);
-    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 27; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_46);
+    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_29);
+    Py_CLEAR(pyx_t_32);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 27; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_33);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 582 "functions.c"
+#line 545 "functions.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -614,19 +577,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_31);
     Py_XDECREF(pyx_t_32);
     Py_XDECREF(pyx_t_33);
-    Py_XDECREF(pyx_t_34);
-    Py_XDECREF(pyx_t_35);
-    Py_XDECREF(pyx_t_36);
-    Py_XDECREF(pyx_t_37);
-    Py_XDECREF(pyx_t_38);
-    Py_XDECREF(pyx_t_39);
-    Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_41);
-    Py_XDECREF(pyx_t_42);
-    Py_XDECREF(pyx_t_43);
-    Py_XDECREF(pyx_t_44);
-    Py_XDECREF(pyx_t_45);
-    Py_XDECREF(pyx_t_46);
     pyx_rt_add_traceback("functions.main", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -648,15 +598,13 @@ static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;
     int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
-    int pyx_t_10 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -676,49 +624,43 @@ static int pyx_exec(PyObject *module)
     }
 #line 1 "functions.py"
     /* functions.py:1: def add(a, b=10, *, scale=1): */
-    pyx_t_1 = PyLong_FromLong(10L);
+    Py_INCREF(pyx_k_4);
+    Py_XSETREF(pyx_dflt_add_1, pyx_k_4);
+    Py_INCREF(pyx_k_7);
+    Py_XSETREF(pyx_dflt_add_2, pyx_k_7);
+    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_add, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
-    Py_XSETREF(pyx_dflt_add_1, pyx_t_1);
-    pyx_t_1 = NULL;
-    pyx_t_2 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 1; goto pyx_L_error; }
-    Py_XSETREF(pyx_dflt_add_2, pyx_t_2);
-    pyx_t_2 = NULL;
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_add, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 1; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
+    Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
 #line 5 "functions.py"
     /* functions.py:5: def describe(x): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
+    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
 #line 16 "functions.py"
     /* functions.py:16: def apply(f, values): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_apply, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_apply, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_5);
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 23 "functions.py"
     /* functions.py:23: def main(): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_9);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 714 "functions.c"
+    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 23; goto pyx_L_error; }
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
+#line 658 "functions.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_9);
     pyx_rt_add_traceback("<module>", "functions.py", pyx_lineno, NULL);
     return -1;
 }

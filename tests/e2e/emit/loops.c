@@ -12,6 +12,9 @@ static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
+static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
 static PyObject *pyx_n_2;  /* 'pop' */
 static PyObject *pyx_n_3;  /* 'r1' */
 static PyObject *pyx_n_4;  /* 'r2' */
@@ -116,24 +119,30 @@ static int pyx_init_constants(void)
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("range");
     if (!pyx_n_1) return -1;
-    pyx_k_1 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
+    pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
-    PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
+    pyx_k_2 = PyLong_FromLongLong(1LL);
     if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
     pyx_k_3 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_3) return -1;
     PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_k_4 = PyUnicode_DecodeUTF8("not found", 9, "surrogatepass");
+    pyx_k_4 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("found %r", 8, "surrogatepass");
+    pyx_k_5 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    pyx_k_6 = PyUnicode_DecodeUTF8("not found", 9, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_7 = PyUnicode_DecodeUTF8("found %r", 8, "surrogatepass");
+    if (!pyx_k_7) return -1;
+    PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_8 = PyLong_FromLongLong(100LL);
+    if (!pyx_k_8) return -1;
+    pyx_k_9 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
     pyx_n_2 = PyUnicode_InternFromString("pop");
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("r1");
@@ -197,11 +206,9 @@ static PyObject *pyx_f_loops_r1(long v_n)
     PyObject *pyx_t_1 = NULL;
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
-    long pyx_t_5 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
 #line 5 "loops.pyx"
     /* loops.pyx:5: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -210,26 +217,24 @@ static PyObject *pyx_f_loops_r1(long v_n)
     pyx_t_1 = NULL;
 #line 6 "loops.pyx"
     /* loops.pyx:6: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 7 "loops.pyx"
         /* loops.pyx:7: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
     }
 #line 8 "loops.pyx"
     /* loops.pyx:8: return out */
@@ -239,13 +244,13 @@ static PyObject *pyx_f_loops_r1(long v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 243 "loops.c"
+#line 248 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r1", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -280,10 +285,9 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
     long pyx_t_4 = 0;
-    long pyx_t_5 = 0;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
 #line 11 "loops.pyx"
     /* loops.pyx:11: cdef long i */
 #line 12 "loops.pyx"
@@ -295,26 +299,24 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
 #line 13 "loops.pyx"
     /* loops.pyx:13: for i in range(a, b): */
     pyx_t_2 = v_a;
-    pyx_t_2 = pyx_t_2;
     pyx_t_3 = v_b;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    for (pyx_t_4 = pyx_t_2; pyx_t_4 < pyx_t_3; pyx_t_4++) {
+        v_i = pyx_t_4;
 #line 14 "loops.pyx"
         /* loops.pyx:14: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 14; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 14; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_6};
+            pyx_t_7 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_5);
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 14; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
     }
 #line 15 "loops.pyx"
     /* loops.pyx:15: return out */
@@ -324,13 +326,13 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 328 "loops.c"
+#line 330 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r2", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -383,7 +385,6 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
 #line 20 "loops.pyx"
     /* loops.pyx:20: for i in range(a, b, s):     # L:r3 */
     pyx_t_2 = v_a;
-    pyx_t_2 = pyx_t_2;
     pyx_t_3 = v_b;
     pyx_t_4 = v_s;
     if (PYX_UNLIKELY(pyx_t_4 == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = 20; goto pyx_L_error; }
@@ -415,7 +416,7 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 419 "loops.c"
+#line 420 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -458,13 +459,10 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     PyObject *v_out = NULL;
     PyObject *pyx_t_1 = NULL;
     int pyx_t_2 = 0;
-    int pyx_t_3 = 0;
-    int pyx_t_4 = 0;
-    int pyx_t_5 = 0;
-    unsigned long long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    unsigned long long pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_6 = NULL;
 #line 25 "loops.pyx"
     /* loops.pyx:25: cdef int i */
 #line 26 "loops.pyx"
@@ -475,29 +473,24 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     pyx_t_1 = NULL;
 #line 27 "loops.pyx"
     /* loops.pyx:27: for i in range(10, -3, -3): */
-    pyx_t_2 = ((int)(10L));
-    pyx_t_2 = pyx_t_2;
-    pyx_t_3 = ((int)((-3L)));
-    pyx_t_4 = ((int)((-3L)));
-    if (pyx_t_4 > 0) pyx_t_6 = pyx_t_2 < pyx_t_3 ? ((unsigned long long)pyx_t_3 - (unsigned long long)pyx_t_2 - 1) / (unsigned long long)pyx_t_4 + 1 : 0;
-    else pyx_t_6 = pyx_t_2 > pyx_t_3 ? ((unsigned long long)pyx_t_2 - (unsigned long long)pyx_t_3 - 1) / (0ULL - (unsigned long long)pyx_t_4) + 1 : 0;
-    for (pyx_t_5 = pyx_t_2; pyx_t_6 > 0; pyx_t_6--, pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_3 = 10 > (-3) ? ((unsigned long long)10 - (unsigned long long)(-3) - 1) / (0ULL - (unsigned long long)(-3)) + 1 : 0;
+    for (pyx_t_2 = 10; pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += (-3)) {
+        v_i = pyx_t_2;
 #line 28 "loops.pyx"
         /* loops.pyx:28: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 28; goto pyx_L_error; }
-        pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 28; goto pyx_L_error; }
-        pyx_t_8 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 28; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_8};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_7);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 28; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_9);
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
     }
 #line 29 "loops.pyx"
     /* loops.pyx:29: return out */
@@ -507,13 +500,13 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 511 "loops.c"
+#line 504 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("loops.r3_const_neg", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -599,7 +592,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 603 "loops.c"
+#line 596 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -643,13 +636,10 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     PYX_UNUSED long v_i = 0;
     PyObject *pyx_t_1 = NULL;
     long pyx_t_2 = 0;
-    long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
-    long pyx_t_5 = 0;
-    unsigned long long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    unsigned long long pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_6 = NULL;
 #line 38 "loops.pyx"
     /* loops.pyx:38: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -658,30 +648,24 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     pyx_t_1 = NULL;
 #line 39 "loops.pyx"
     /* loops.pyx:39: for i in range(0, 5, 0):     # L:zero_const */
-    pyx_t_2 = 0L;
-    pyx_t_2 = pyx_t_2;
-    pyx_t_3 = 5L;
-    pyx_t_4 = 0L;
-    if (PYX_UNLIKELY(pyx_t_4 == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = 39; goto pyx_L_error; }
-    if (pyx_t_4 > 0) pyx_t_6 = pyx_t_2 < pyx_t_3 ? ((unsigned long long)pyx_t_3 - (unsigned long long)pyx_t_2 - 1) / (unsigned long long)pyx_t_4 + 1 : 0;
-    else pyx_t_6 = pyx_t_2 > pyx_t_3 ? ((unsigned long long)pyx_t_2 - (unsigned long long)pyx_t_3 - 1) / (0ULL - (unsigned long long)pyx_t_4) + 1 : 0;
-    for (pyx_t_5 = pyx_t_2; pyx_t_6 > 0; pyx_t_6--, pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    if (PYX_UNLIKELY(((long)(0)) == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = 39; goto pyx_L_error; }
+    for (pyx_t_2 = ((long)(0)); pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += ((long)(0))) {
+        v_i = pyx_t_2;
 #line 40 "loops.pyx"
         /* loops.pyx:40: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 40; goto pyx_L_error; }
-        pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 40; goto pyx_L_error; }
-        pyx_t_8 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 40; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_8};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_7);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 40; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_9);
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
     }
 #line 41 "loops.pyx"
     /* loops.pyx:41: return out */
@@ -691,13 +675,13 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 695 "loops.c"
+#line 679 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("loops.r_zero_step_const", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -725,35 +709,23 @@ static PyObject *pyx_f_loops_r_empty(void)
     PYX_UNUSED long v_i = 0;
     PyObject *pyx_t_1 = NULL;
     long pyx_t_2 = 0;
-    long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
-    long pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
+    long pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
-    long pyx_t_9 = 0;
+    PyObject *pyx_t_9 = NULL;
     long pyx_t_10 = 0;
-    long pyx_t_11 = 0;
-    long pyx_t_12 = 0;
+    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_12 = NULL;
     PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
+    long pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;
-    long pyx_t_16 = 0;
-    long pyx_t_17 = 0;
-    long pyx_t_18 = 0;
-    long pyx_t_19 = 0;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    long pyx_t_23 = 0;
-    long pyx_t_24 = 0;
-    long pyx_t_25 = 0;
-    long pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    Py_ssize_t pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_16 = NULL;
+    PyObject *pyx_t_17 = NULL;
+    Py_ssize_t pyx_t_18 = 0;
+    PyObject *pyx_t_19 = NULL;
 #line 44 "loops.pyx"
     /* loops.pyx:44: n = [] */
     pyx_t_1 = PyList_New(0);
@@ -762,128 +734,113 @@ static PyObject *pyx_f_loops_r_empty(void)
     pyx_t_1 = NULL;
 #line 45 "loops.pyx"
     /* loops.pyx:45: for i in range(0): */
-    pyx_t_2 = 0;
-    pyx_t_3 = 0L;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    for (pyx_t_2 = 0; pyx_t_2 < ((long)(0)); pyx_t_2++) {
+        v_i = pyx_t_2;
 #line 46 "loops.pyx"
         /* loops.pyx:46: n.append(i) */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 46; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 46; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 46; goto pyx_L_error; }
+        pyx_t_3 = PyObject_GetAttr(v_n, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
+        pyx_t_4 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 46; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_4};
+            pyx_t_5 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 46; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
+        Py_CLEAR(pyx_t_3);
+        Py_CLEAR(pyx_t_4);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 46; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_5);
     }
 #line 47 "loops.pyx"
     /* loops.pyx:47: for i in range(5, 5): */
-    pyx_t_9 = 5L;
-    pyx_t_9 = pyx_t_9;
-    pyx_t_10 = 5L;
-    pyx_t_11 = 1;
-    for (pyx_t_12 = pyx_t_9; pyx_t_12 < pyx_t_10; pyx_t_12 += pyx_t_11) {
-        v_i = pyx_t_12;
+    for (pyx_t_6 = ((long)(5)); pyx_t_6 < ((long)(5)); pyx_t_6++) {
+        v_i = pyx_t_6;
 #line 48 "loops.pyx"
         /* loops.pyx:48: n.append(i) */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 48; goto pyx_L_error; }
-        pyx_t_13 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 48; goto pyx_L_error; }
-        pyx_t_14 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 48; goto pyx_L_error; }
+        pyx_t_7 = PyObject_GetAttr(v_n, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 48; goto pyx_L_error; }
+        pyx_t_8 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 48; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_14};
-            pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_8};
+            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_13);
-        Py_CLEAR(pyx_t_14);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 48; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_15);
+        Py_CLEAR(pyx_t_7);
+        Py_CLEAR(pyx_t_8);
+        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 48; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_9);
     }
 #line 49 "loops.pyx"
     /* loops.pyx:49: for i in range(5, 0): */
-    pyx_t_16 = 5L;
-    pyx_t_16 = pyx_t_16;
-    pyx_t_17 = 0L;
-    pyx_t_18 = 1;
-    for (pyx_t_19 = pyx_t_16; pyx_t_19 < pyx_t_17; pyx_t_19 += pyx_t_18) {
-        v_i = pyx_t_19;
+    for (pyx_t_10 = ((long)(5)); pyx_t_10 < ((long)(0)); pyx_t_10++) {
+        v_i = pyx_t_10;
 #line 50 "loops.pyx"
         /* loops.pyx:50: n.append(i) */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 50; goto pyx_L_error; }
-        pyx_t_20 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 50; goto pyx_L_error; }
-        pyx_t_21 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 50; goto pyx_L_error; }
+        pyx_t_11 = PyObject_GetAttr(v_n, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 50; goto pyx_L_error; }
+        pyx_t_12 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 50; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_21};
-            pyx_t_22 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_12};
+            pyx_t_13 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_20);
-        Py_CLEAR(pyx_t_21);
-        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 50; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_22);
+        Py_CLEAR(pyx_t_11);
+        Py_CLEAR(pyx_t_12);
+        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 50; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_13);
     }
 #line 51 "loops.pyx"
     /* loops.pyx:51: for i in range(0, 5, -1): */
-    pyx_t_23 = 0L;
-    pyx_t_23 = pyx_t_23;
-    pyx_t_24 = 5L;
-    pyx_t_25 = (-1L);
-    for (pyx_t_26 = pyx_t_23; pyx_t_26 > pyx_t_24; pyx_t_26 += pyx_t_25) {
-        v_i = pyx_t_26;
+    for (pyx_t_14 = ((long)(0)); pyx_t_14 > ((long)(5)); pyx_t_14--) {
+        v_i = pyx_t_14;
 #line 52 "loops.pyx"
         /* loops.pyx:52: n.append(i) */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 52; goto pyx_L_error; }
-        pyx_t_27 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 52; goto pyx_L_error; }
-        pyx_t_28 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 52; goto pyx_L_error; }
+        pyx_t_15 = PyObject_GetAttr(v_n, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 52; goto pyx_L_error; }
+        pyx_t_16 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 52; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_28};
-            pyx_t_29 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_16};
+            pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_27);
-        Py_CLEAR(pyx_t_28);
-        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 52; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_29);
+        Py_CLEAR(pyx_t_15);
+        Py_CLEAR(pyx_t_16);
+        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 52; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_17);
     }
 #line 53 "loops.pyx"
     /* loops.pyx:53: return len(n) */
     if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 53; goto pyx_L_error; }
-    pyx_t_30 = PyObject_Length(v_n);
-    if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
-    pyx_t_31 = PyLong_FromSsize_t(pyx_t_30);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 53; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_31);
-    pyx_t_31 = NULL;
+    pyx_t_18 = PyObject_Length(v_n);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
+    pyx_t_19 = PyLong_FromSsize_t(pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 53; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_19);
+    pyx_t_19 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 871 "loops.c"
+#line 828 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_11);
+    Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
-    Py_XDECREF(pyx_t_20);
-    Py_XDECREF(pyx_t_21);
-    Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_27);
-    Py_XDECREF(pyx_t_28);
-    Py_XDECREF(pyx_t_29);
-    Py_XDECREF(pyx_t_31);
+    Py_XDECREF(pyx_t_16);
+    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_19);
     pyx_rt_add_traceback("loops.r_empty", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -911,38 +868,34 @@ static PyObject *pyx_f_loops_r_sum(long v_n)
     PYX_UNUSED long v_i = 0;
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
-    long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_3 = NULL;
 #line 56 "loops.pyx"
     /* loops.pyx:56: cdef long long total = 0 */
-    v_total = ((long long)(0L));
+    v_total = ((long long)(0));
 #line 57 "loops.pyx"
     /* loops.pyx:57: cdef long i */
 #line 58 "loops.pyx"
     /* loops.pyx:58: for i in range(n): */
-    pyx_t_1 = 0;
-    pyx_t_2 = v_n;
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        v_i = pyx_t_4;
+    pyx_t_1 = v_n;
+    for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
+        v_i = pyx_t_2;
 #line 59 "loops.pyx"
         /* loops.pyx:59: total += i * i */
         v_total = (v_total + ((long long)((v_i * v_i))));
     }
 #line 60 "loops.pyx"
     /* loops.pyx:60: return total */
-    pyx_t_5 = PyLong_FromLongLong(v_total);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 60; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_5);
-    pyx_t_5 = NULL;
+    pyx_t_3 = PyLong_FromLongLong(v_total);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 60; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 943 "loops.c"
+#line 896 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_sum", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -975,11 +928,9 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     PyObject *pyx_t_1 = NULL;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    int pyx_t_4 = 0;
-    int pyx_t_5 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
 #line 63 "loops.pyx"
     /* loops.pyx:63: cdef int i */
 #line 64 "loops.pyx"
@@ -990,29 +941,27 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     pyx_t_1 = NULL;
 #line 65 "loops.pyx"
     /* loops.pyx:65: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 66 "loops.pyx"
         /* loops.pyx:66: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 66; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 66; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 66; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 66; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
 #line 67 "loops.pyx"
         /* loops.pyx:67: i = i + 10 */
-        v_i = ((int)((((long)(v_i)) + 10L)));
+        v_i = (v_i + 10);
     }
 #line 68 "loops.pyx"
     /* loops.pyx:68: return out */
@@ -1022,13 +971,13 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1026 "loops.c"
+#line 975 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r_body_modifies_var", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1059,63 +1008,53 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     int pyx_lineno = 0;
     PYX_UNUSED int v_i = 0;
     PyObject *v_n = NULL;
-    PyObject *pyx_t_1 = NULL;
+    Py_ssize_t pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    int pyx_t_3 = 0;
+    Py_ssize_t pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    Py_ssize_t pyx_t_5 = 0;
-    Py_ssize_t pyx_t_6 = 0;
-    int pyx_t_7 = 0;
+    int pyx_t_5 = 0;
+    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
     Py_INCREF(v_calls);
 #line 71 "loops.pyx"
     /* loops.pyx:71: cdef int i */
 #line 72 "loops.pyx"
     /* loops.pyx:72: n = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 72; goto pyx_L_error; }
-    Py_XSETREF(v_n, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_1);
+    Py_XSETREF(v_n, pyx_k_1);
 #line 73 "loops.pyx"
     /* loops.pyx:73: for i in range(len(calls), len(calls) + 3): */
-    pyx_t_5 = PyObject_Length(v_calls);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
-    pyx_t_2 = ((int)(pyx_t_5));
-    pyx_t_6 = PyObject_Length(v_calls);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
-    pyx_t_2 = pyx_t_2;
-    pyx_t_3 = ((int)((pyx_t_6 + ((Py_ssize_t)(3L)))));
-    pyx_t_4 = 1;
-    for (pyx_t_7 = pyx_t_2; pyx_t_7 < pyx_t_3; pyx_t_7 += pyx_t_4) {
-        v_i = pyx_t_7;
+    pyx_t_1 = PyObject_Length(v_calls);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
+    pyx_t_2 = ((int)(pyx_t_1));
+    pyx_t_3 = PyObject_Length(v_calls);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
+    pyx_t_4 = ((int)((pyx_t_3 + ((Py_ssize_t)(3)))));
+    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_4; pyx_t_5++) {
+        v_i = pyx_t_5;
 #line 74 "loops.pyx"
         /* loops.pyx:74: calls.append(i) */
-        pyx_t_8 = PyObject_GetAttr(v_calls, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
-        pyx_t_9 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 74; goto pyx_L_error; }
+        pyx_t_6 = PyObject_GetAttr(v_calls, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 74; goto pyx_L_error; }
+        pyx_t_7 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 74; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_9};
-            pyx_t_10 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_7};
+            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_6);
+        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
         Py_CLEAR(pyx_t_8);
-        Py_CLEAR(pyx_t_9);
-        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 74; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_10);
 #line 75 "loops.pyx"
         /* loops.pyx:75: n += 1 */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 75; goto pyx_L_error; }
-        pyx_t_11 = PyLong_FromLong(1L);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_error; }
-        pyx_t_12 = PyNumber_InPlaceAdd(v_n, pyx_t_11);
-        Py_CLEAR(pyx_t_11);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 75; goto pyx_L_error; }
-        Py_XSETREF(v_n, pyx_t_12);
-        pyx_t_12 = NULL;
+        pyx_t_9 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 75; goto pyx_L_error; }
+        Py_XSETREF(v_n, pyx_t_9);
+        pyx_t_9 = NULL;
     }
 #line 76 "loops.pyx"
     /* loops.pyx:76: return n */
@@ -1125,15 +1064,13 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1129 "loops.c"
+#line 1068 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
     pyx_rt_add_traceback("loops.r_bounds_evaluated_once", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1166,35 +1103,31 @@ static PyObject *pyx_f_loops_r_var_after_loop(int v_n)
     PYX_UNUSED int v_i = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    int pyx_t_3 = 0;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_3 = NULL;
 #line 79 "loops.pyx"
     /* loops.pyx:79: cdef int i = -1 */
-    v_i = ((int)((-1L)));
+    v_i = (-1);
 #line 80 "loops.pyx"
     /* loops.pyx:80: for i in range(n): */
-    pyx_t_1 = 0;
-    pyx_t_2 = v_n;
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        v_i = pyx_t_4;
+    pyx_t_1 = v_n;
+    for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
+        v_i = pyx_t_2;
 #line 81 "loops.pyx"
         /* loops.pyx:81: pass */
     }
 #line 82 "loops.pyx"
     /* loops.pyx:82: return i */
-    pyx_t_5 = PyLong_FromLong(v_i);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 82; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_5);
-    pyx_t_5 = NULL;
+    pyx_t_3 = PyLong_FromLong(v_i);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 82; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1195 "loops.c"
+#line 1128 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_var_after_loop", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1224,66 +1157,54 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     int pyx_lineno = 0;
     PYX_UNUSED long long v_i = 0;
     PyObject *v_cnt = NULL;
-    PyObject *pyx_t_1 = NULL;
+    long long pyx_t_1 = 0;
     long long pyx_t_2 = 0;
     long long pyx_t_3 = 0;
-    long long pyx_t_4 = 0;
-    long long pyx_t_5 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
 #line 85 "loops.pyx"
     /* loops.pyx:85: cdef long long i */
 #line 86 "loops.pyx"
     /* loops.pyx:86: cnt = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 86; goto pyx_L_error; }
-    Py_XSETREF(v_cnt, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_1);
+    Py_XSETREF(v_cnt, pyx_k_1);
 #line 87 "loops.pyx"
     /* loops.pyx:87: for i in range(a, b): */
-    pyx_t_2 = v_a;
-    pyx_t_2 = pyx_t_2;
-    pyx_t_3 = v_b;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_1 = v_a;
+    pyx_t_2 = v_b;
+    for (pyx_t_3 = pyx_t_1; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 88 "loops.pyx"
         /* loops.pyx:88: cnt += 1 */
         if (PYX_UNLIKELY(!v_cnt && (pyx_rt_unbound_local("cnt"), 1))) { pyx_lineno = 88; goto pyx_L_error; }
-        pyx_t_6 = PyLong_FromLong(1L);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 88; goto pyx_L_error; }
-        pyx_t_7 = PyNumber_InPlaceAdd(v_cnt, pyx_t_6);
-        Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 88; goto pyx_L_error; }
-        Py_XSETREF(v_cnt, pyx_t_7);
-        pyx_t_7 = NULL;
+        pyx_t_4 = PyNumber_InPlaceAdd(v_cnt, pyx_k_2);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 88; goto pyx_L_error; }
+        Py_XSETREF(v_cnt, pyx_t_4);
+        pyx_t_4 = NULL;
     }
 #line 89 "loops.pyx"
     /* loops.pyx:89: return cnt, i */
     if (PYX_UNLIKELY(!v_cnt && (pyx_rt_unbound_local("cnt"), 1))) { pyx_lineno = 89; goto pyx_L_error; }
-    pyx_t_9 = PyLong_FromLongLong(v_i);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 89; goto pyx_L_error; }
-    pyx_t_8 = PyTuple_New(2);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 89; goto pyx_L_error; }
+    pyx_t_6 = PyLong_FromLongLong(v_i);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 89; goto pyx_L_error; }
+    pyx_t_5 = PyTuple_New(2);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 89; goto pyx_L_error; }
     Py_INCREF(v_cnt);
-    PyTuple_SET_ITEM(pyx_t_8, 0, v_cnt);
-    PyTuple_SET_ITEM(pyx_t_8, 1, pyx_t_9);
-    pyx_t_9 = NULL;
-    Py_XSETREF(pyx_r, pyx_t_8);
-    pyx_t_8 = NULL;
+    PyTuple_SET_ITEM(pyx_t_5, 0, v_cnt);
+    PyTuple_SET_ITEM(pyx_t_5, 1, pyx_t_6);
+    pyx_t_6 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_5);
+    pyx_t_5 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1280 "loops.c"
+#line 1203 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
     pyx_rt_add_traceback("loops.r_big_bounds", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1319,11 +1240,9 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     PyObject *pyx_t_1 = NULL;
     unsigned int pyx_t_2 = 0;
     unsigned int pyx_t_3 = 0;
-    unsigned int pyx_t_4 = 0;
-    unsigned int pyx_t_5 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
 #line 92 "loops.pyx"
     /* loops.pyx:92: cdef unsigned int i */
 #line 93 "loops.pyx"
@@ -1334,26 +1253,24 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     pyx_t_1 = NULL;
 #line 94 "loops.pyx"
     /* loops.pyx:94: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 95 "loops.pyx"
         /* loops.pyx:95: out.append(i) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 95; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 95; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 95; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 95; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
     }
 #line 96 "loops.pyx"
     /* loops.pyx:96: return out */
@@ -1363,13 +1280,13 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1367 "loops.c"
+#line 1284 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r_unsigned", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1458,7 +1375,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1462 "loops.c"
+#line 1379 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1499,13 +1416,11 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     PyObject *pyx_t_1 = NULL;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    int pyx_t_4 = 0;
-    int pyx_t_5 = 0;
+    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
 #line 105 "loops.pyx"
     /* loops.pyx:105: cdef int i */
 #line 106 "loops.pyx"
@@ -1516,11 +1431,9 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     pyx_t_1 = NULL;
 #line 107 "loops.pyx"
     /* loops.pyx:107: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 108 "loops.pyx"
         /* loops.pyx:108: if i == stop: */
         if ((v_i == v_stop)) {
@@ -1531,31 +1444,31 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
 #line 110 "loops.pyx"
         /* loops.pyx:110: log.append(i) */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 110; goto pyx_L_error; }
-        pyx_t_6 = PyObject_GetAttr(v_log, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 110; goto pyx_L_error; }
+        pyx_t_4 = PyObject_GetAttr(v_log, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_5};
+            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_8);
     }
 #line 112 "loops.pyx"
     /* loops.pyx:112: log.append("else") */
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 112; goto pyx_L_error; }
+    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 112; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_1};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_3};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 112; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_10);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 112; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_8);
 pyx_L_break_1:;
 #line 113 "loops.pyx"
     /* loops.pyx:113: return log */
@@ -1565,15 +1478,15 @@ pyx_L_break_1:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1569 "loops.c"
+#line 1482 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("loops.break_else", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1610,13 +1523,11 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    int pyx_t_5 = 0;
-    long pyx_t_6 = 0;
+    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
 #line 116 "loops.pyx"
     /* loops.pyx:116: cdef int i */
 #line 117 "loops.pyx"
@@ -1627,22 +1538,20 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     pyx_t_1 = NULL;
 #line 118 "loops.pyx"
     /* loops.pyx:118: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_i = pyx_t_3;
 #line 119 "loops.pyx"
         /* loops.pyx:119: if i % 2: */
-        if (PYX_UNLIKELY(pyx_rt_mod_long(((long)(v_i)), 2L, &pyx_t_6) < 0)) { pyx_lineno = 119; goto pyx_L_error; }
-        if ((pyx_t_6)) {
+        if (PYX_UNLIKELY(pyx_rt_mod_int(v_i, 2, &pyx_t_4) < 0)) { pyx_lineno = 119; goto pyx_L_error; }
+        if ((pyx_t_4)) {
 #line 120 "loops.pyx"
             /* loops.pyx:120: continue */
             continue;
         }
 #line 121 "loops.pyx"
         /* loops.pyx:121: if i > 100: */
-        if ((((long)(v_i)) > 100L)) {
+        if ((v_i > 100)) {
 #line 122 "loops.pyx"
             /* loops.pyx:122: break */
             goto pyx_L_break_1;
@@ -1650,31 +1559,31 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
 #line 123 "loops.pyx"
         /* loops.pyx:123: log.append(i) */
         if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 123; goto pyx_L_error; }
-        pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
-        pyx_t_8 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 123; goto pyx_L_error; }
+        pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 123; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_8};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_t_6};
+            pyx_t_7 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_5);
+        Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 123; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_9);
     }
 #line 125 "loops.pyx"
     /* loops.pyx:125: log.append("else") */
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 125; goto pyx_L_error; }
-    pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 125; goto pyx_L_error; }
+    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 125; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_2};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_4};
+        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 125; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 125; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_9);
 pyx_L_break_1:;
 #line 126 "loops.pyx"
     /* loops.pyx:126: return log */
@@ -1684,15 +1593,15 @@ pyx_L_break_1:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1688 "loops.c"
+#line 1597 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     pyx_rt_add_traceback("loops.continue_loop", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1731,7 +1640,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     PyObject *pyx_t_6 = NULL;
 #line 129 "loops.pyx"
     /* loops.pyx:129: cdef int i = 0 */
-    v_i = ((int)(0L));
+    v_i = 0;
 #line 130 "loops.pyx"
     /* loops.pyx:130: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -1744,7 +1653,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
         if (!(v_i < v_n)) goto pyx_L_exhausted_2;
 #line 132 "loops.pyx"
         /* loops.pyx:132: i += 1 */
-        v_i = ((int)((((long)(v_i)) + 1L)));
+        v_i = (v_i + 1);
 #line 133 "loops.pyx"
         /* loops.pyx:133: if i == stop: */
         if ((v_i == v_stop)) {
@@ -1754,7 +1663,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
         }
 #line 135 "loops.pyx"
         /* loops.pyx:135: if i == 2: */
-        if ((((long)(v_i)) == 2L)) {
+        if ((v_i == 2)) {
 #line 136 "loops.pyx"
             /* loops.pyx:136: continue */
             continue;
@@ -1783,7 +1692,7 @@ pyx_L_exhausted_2:;
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 139; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_3};
+        PyObject *pyx_args[] = {NULL, pyx_k_5};
         pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_5);
@@ -1798,7 +1707,7 @@ pyx_L_break_1:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1802 "loops.c"
+#line 1711 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1904,7 +1813,7 @@ pyx_L_break_1:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1908 "loops.c"
+#line 1817 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1977,8 +1886,8 @@ pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_1);
 #line 155 "loops.pyx"
     /* loops.pyx:155: return "not found" */
-    Py_INCREF(pyx_k_4);
-    Py_XSETREF(pyx_r, pyx_k_4);
+    Py_INCREF(pyx_k_6);
+    Py_XSETREF(pyx_r, pyx_k_6);
     goto pyx_L_done;
 pyx_L_break_1:;
 #line 156 "loops.pyx"
@@ -1988,7 +1897,7 @@ pyx_L_break_1:;
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 156; goto pyx_L_error; }
     Py_INCREF(v_x);
     PyTuple_SET_ITEM(pyx_t_4, 0, v_x);
-    pyx_t_5 = PyNumber_Remainder(pyx_k_5, pyx_t_4);
+    pyx_t_5 = PyNumber_Remainder(pyx_k_7, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 156; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_5);
@@ -1996,7 +1905,7 @@ pyx_L_break_1:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2000 "loops.c"
+#line 1909 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2033,44 +1942,32 @@ static PyObject *pyx_f_loops_nested(int v_n)
     PYX_UNUSED int v_i = 0;
     PYX_UNUSED int v_j = 0;
     PyObject *v_total = NULL;
-    PyObject *pyx_t_1 = NULL;
+    int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    int pyx_t_5 = 0;
-    int pyx_t_6 = 0;
-    int pyx_t_7 = 0;
-    int pyx_t_8 = 0;
-    int pyx_t_9 = 0;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_7 = NULL;
 #line 159 "loops.pyx"
     /* loops.pyx:159: cdef int i, j */
 #line 160 "loops.pyx"
     /* loops.pyx:160: total = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 160; goto pyx_L_error; }
-    Py_XSETREF(v_total, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_1);
+    Py_XSETREF(v_total, pyx_k_1);
 #line 161 "loops.pyx"
     /* loops.pyx:161: for i in range(n): */
-    pyx_t_2 = 0;
-    pyx_t_3 = v_n;
-    pyx_t_4 = 1;
-    for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_3; pyx_t_5 += pyx_t_4) {
-        v_i = pyx_t_5;
+    pyx_t_1 = v_n;
+    for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
+        v_i = pyx_t_2;
 #line 162 "loops.pyx"
         /* loops.pyx:162: for j in range(i): */
-        pyx_t_6 = 0;
-        pyx_t_7 = v_i;
-        pyx_t_8 = 1;
-        for (pyx_t_9 = pyx_t_6; pyx_t_9 < pyx_t_7; pyx_t_9 += pyx_t_8) {
-            v_j = pyx_t_9;
+        pyx_t_3 = v_i;
+        for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
+            v_j = pyx_t_4;
 #line 163 "loops.pyx"
             /* loops.pyx:163: if j == 3: */
-            if ((((long)(v_j)) == 3L)) {
+            if ((v_j == 3)) {
 #line 164 "loops.pyx"
                 /* loops.pyx:164: break */
                 goto pyx_L_break_2;
@@ -2078,24 +1975,21 @@ static PyObject *pyx_f_loops_nested(int v_n)
 #line 165 "loops.pyx"
             /* loops.pyx:165: total += j */
             if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 165; goto pyx_L_error; }
-            pyx_t_10 = PyLong_FromLong(v_j);
-            if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 165; goto pyx_L_error; }
-            pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_t_10);
-            Py_CLEAR(pyx_t_10);
-            if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 165; goto pyx_L_error; }
-            Py_XSETREF(v_total, pyx_t_11);
-            pyx_t_11 = NULL;
+            pyx_t_5 = PyLong_FromLong(v_j);
+            if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 165; goto pyx_L_error; }
+            pyx_t_6 = PyNumber_InPlaceAdd(v_total, pyx_t_5);
+            Py_CLEAR(pyx_t_5);
+            if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 165; goto pyx_L_error; }
+            Py_XSETREF(v_total, pyx_t_6);
+            pyx_t_6 = NULL;
         }
 #line 167 "loops.pyx"
         /* loops.pyx:167: total += 100 */
         if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 167; goto pyx_L_error; }
-        pyx_t_12 = PyLong_FromLong(100L);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 167; goto pyx_L_error; }
-        pyx_t_13 = PyNumber_InPlaceAdd(v_total, pyx_t_12);
-        Py_CLEAR(pyx_t_12);
-        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 167; goto pyx_L_error; }
-        Py_XSETREF(v_total, pyx_t_13);
-        pyx_t_13 = NULL;
+        pyx_t_7 = PyNumber_InPlaceAdd(v_total, pyx_k_8);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 167; goto pyx_L_error; }
+        Py_XSETREF(v_total, pyx_t_7);
+        pyx_t_7 = NULL;
 pyx_L_break_2:;
     }
 #line 168 "loops.pyx"
@@ -2106,14 +2000,12 @@ pyx_L_break_2:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2110 "loops.c"
+#line 2004 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.nested", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2191,7 +2083,7 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2195 "loops.c"
+#line 2087 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2233,48 +2125,41 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     PyObject *v_c = NULL;
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
     Py_INCREF(v_s);
 #line 177 "loops.pyx"
     /* loops.pyx:177: n = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 177; goto pyx_L_error; }
-    Py_XSETREF(v_n, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_1);
+    Py_XSETREF(v_n, pyx_k_1);
 #line 178 "loops.pyx"
     /* loops.pyx:178: for c in s: */
-    pyx_t_2 = PyObject_GetIter(v_s);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 178; goto pyx_L_error; }
+    pyx_t_1 = PyObject_GetIter(v_s);
+    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 178; goto pyx_L_error; }
     for (;;) {
-        pyx_t_3 = PyIter_Next(pyx_t_2);
-        if (!pyx_t_3) {
+        pyx_t_2 = PyIter_Next(pyx_t_1);
+        if (!pyx_t_2) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 178; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(v_c, pyx_t_3);
-        pyx_t_3 = NULL;
+        Py_XSETREF(v_c, pyx_t_2);
+        pyx_t_2 = NULL;
 #line 179 "loops.pyx"
         /* loops.pyx:179: if c == "a": */
         if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 179; goto pyx_L_error; }
-        pyx_t_4 = PyObject_RichCompareBool(v_c, pyx_k_6, Py_EQ);
-        if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
-        if (pyx_t_4) {
+        pyx_t_3 = PyObject_RichCompareBool(v_c, pyx_k_9, Py_EQ);
+        if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
+        if (pyx_t_3) {
 #line 180 "loops.pyx"
             /* loops.pyx:180: n += 1 */
             if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 180; goto pyx_L_error; }
-            pyx_t_5 = PyLong_FromLong(1L);
-            if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 180; goto pyx_L_error; }
-            pyx_t_6 = PyNumber_InPlaceAdd(v_n, pyx_t_5);
-            Py_CLEAR(pyx_t_5);
-            if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 180; goto pyx_L_error; }
-            Py_XSETREF(v_n, pyx_t_6);
-            pyx_t_6 = NULL;
+            pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+            if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 180; goto pyx_L_error; }
+            Py_XSETREF(v_n, pyx_t_4);
+            pyx_t_4 = NULL;
         }
     }
-    Py_CLEAR(pyx_t_2);
+    Py_CLEAR(pyx_t_1);
 #line 181 "loops.pyx"
     /* loops.pyx:181: return n */
     if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 181; goto pyx_L_error; }
@@ -2283,14 +2168,12 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2287 "loops.c"
+#line 2172 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("loops.iterate_str", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2325,17 +2208,17 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
     PyObject *pyx_t_1 = NULL;
 #line 184 "loops.pyx"
     /* loops.pyx:184: cdef int i = 0 */
-    v_i = ((int)(0L));
+    v_i = 0;
 #line 185 "loops.pyx"
     /* loops.pyx:185: while True: */
     for (;;) {
         if (!(1)) break;
 #line 186 "loops.pyx"
         /* loops.pyx:186: i += 1 */
-        v_i = ((int)((((long)(v_i)) + 1L)));
+        v_i = (v_i + 1);
 #line 187 "loops.pyx"
         /* loops.pyx:187: if i > 50: */
-        if ((((long)(v_i)) > 50L)) {
+        if ((v_i > 50)) {
 #line 188 "loops.pyx"
             /* loops.pyx:188: break */
             break;
@@ -2350,7 +2233,7 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2354 "loops.c"
+#line 2237 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2377,46 +2260,39 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_n = NULL;
-    PyObject *pyx_t_1 = NULL;
-    int pyx_t_2 = 0;
+    int pyx_t_1 = 0;
+    PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
     Py_INCREF(v_xs);
 #line 192 "loops.pyx"
     /* loops.pyx:192: n = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 192; goto pyx_L_error; }
-    Py_XSETREF(v_n, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_1);
+    Py_XSETREF(v_n, pyx_k_1);
 #line 193 "loops.pyx"
     /* loops.pyx:193: while xs: */
     for (;;) {
-        pyx_t_2 = PyObject_IsTrue(v_xs);
-        if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 193; goto pyx_L_error; }
-        if (!pyx_t_2) break;
+        pyx_t_1 = PyObject_IsTrue(v_xs);
+        if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 193; goto pyx_L_error; }
+        if (!pyx_t_1) break;
 #line 194 "loops.pyx"
         /* loops.pyx:194: xs.pop() */
-        pyx_t_3 = PyObject_GetAttr(v_xs, pyx_n_2);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 194; goto pyx_L_error; }
+        pyx_t_2 = PyObject_GetAttr(v_xs, pyx_n_2);
+        if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL};
-            pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_2);
+        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 194; goto pyx_L_error; }
         Py_CLEAR(pyx_t_3);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 194; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_4);
 #line 195 "loops.pyx"
         /* loops.pyx:195: n += 1 */
         if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 195; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(1L);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 195; goto pyx_L_error; }
-        pyx_t_6 = PyNumber_InPlaceAdd(v_n, pyx_t_5);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 195; goto pyx_L_error; }
-        Py_XSETREF(v_n, pyx_t_6);
-        pyx_t_6 = NULL;
+        pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 195; goto pyx_L_error; }
+        Py_XSETREF(v_n, pyx_t_4);
+        pyx_t_4 = NULL;
     }
 #line 196 "loops.pyx"
     /* loops.pyx:196: return n */
@@ -2426,14 +2302,12 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2430 "loops.c"
+#line 2306 "loops.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("loops.while_cond_object", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2694,7 +2568,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 191; goto pyx_L_error; }
-#line 2698 "loops.c"
+#line 2572 "loops.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -4,8 +4,11 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
+static PyObject *pyx_k_1;
 static PyObject *pyx_n_0;  /* 'BENCH_N' */
+static PyObject *pyx_k_2;
 static PyObject *pyx_n_1;  /* 'CHECK_N' */
+static PyObject *pyx_k_3;
 static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
 static PyObject *pyx_n_3;  /* 'run' */
 static PyObject *pyx_pw_mandelbrot_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -14,10 +17,16 @@ static PYX_UNUSED PyObject *pyx_f_mandelbrot_run(int v_n);
 
 static int pyx_init_constants(void)
 {
+    pyx_k_1 = PyLong_FromLongLong(350LL);
+    if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
     if (!pyx_n_0) return -1;
+    pyx_k_2 = PyLong_FromLongLong(60LL);
+    if (!pyx_k_2) return -1;
     pyx_n_1 = PyUnicode_InternFromString("CHECK_N");
     if (!pyx_n_1) return -1;
+    pyx_k_3 = PyLong_FromLongLong(1428LL);
+    if (!pyx_k_3) return -1;
     pyx_n_2 = PyUnicode_InternFromString("CHECK_RESULT");
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("run");
@@ -46,40 +55,29 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    int pyx_t_6 = 0;
-    int pyx_t_7 = 0;
-    int pyx_t_8 = 0;
-    int pyx_t_9 = 0;
-    int pyx_t_10 = 0;
-    int pyx_t_11 = 0;
-    int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_6 = NULL;
 #line 19 "mandelbrot.pyx"
     /* mandelbrot.pyx:19: cdef int x, y, it */
 #line 20 "mandelbrot.pyx"
     /* mandelbrot.pyx:20: cdef int count = 0 */
-    v_count = ((int)(0L));
+    v_count = 0;
 #line 21 "mandelbrot.pyx"
     /* mandelbrot.pyx:21: cdef double cr, ci, zr, zi, zr2, zi2 */
 #line 22 "mandelbrot.pyx"
     /* mandelbrot.pyx:22: cdef bint inside */
 #line 23 "mandelbrot.pyx"
     /* mandelbrot.pyx:23: for y in range(n): */
-    pyx_t_1 = 0;
-    pyx_t_2 = v_n;
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        v_y = pyx_t_4;
+    pyx_t_1 = v_n;
+    for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
+        v_y = pyx_t_2;
 #line 24 "mandelbrot.pyx"
         /* mandelbrot.pyx:24: ci = 2.0 * y / n - 1.0 */
         v_ci = (((2.0 * ((double)(v_y))) / ((double)(v_n))) - 1.0);
 #line 25 "mandelbrot.pyx"
         /* mandelbrot.pyx:25: for x in range(n): */
-        pyx_t_5 = 0;
-        pyx_t_6 = v_n;
-        pyx_t_7 = 1;
-        for (pyx_t_8 = pyx_t_5; pyx_t_8 < pyx_t_6; pyx_t_8 += pyx_t_7) {
-            v_x = pyx_t_8;
+        pyx_t_3 = v_n;
+        for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
+            v_x = pyx_t_4;
 #line 26 "mandelbrot.pyx"
             /* mandelbrot.pyx:26: cr = 2.0 * x / n - 1.5 */
             v_cr = (((2.0 * ((double)(v_x))) / ((double)(v_n))) - 1.5);
@@ -94,11 +92,8 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
             v_inside = 1;
 #line 30 "mandelbrot.pyx"
             /* mandelbrot.pyx:30: for it in range(50): */
-            pyx_t_9 = 0;
-            pyx_t_10 = ((int)(50L));
-            pyx_t_11 = 1;
-            for (pyx_t_12 = pyx_t_9; pyx_t_12 < pyx_t_10; pyx_t_12 += pyx_t_11) {
-                v_it = pyx_t_12;
+            for (pyx_t_5 = 0; pyx_t_5 < 50; pyx_t_5++) {
+                v_it = pyx_t_5;
 #line 31 "mandelbrot.pyx"
                 /* mandelbrot.pyx:31: zr2 = zr * zr */
                 v_zr2 = (v_zr * v_zr);
@@ -127,23 +122,23 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
             if ((v_inside)) {
 #line 39 "mandelbrot.pyx"
                 /* mandelbrot.pyx:39: count += 1 */
-                v_count = ((int)((((long)(v_count)) + 1L)));
+                v_count = (v_count + 1);
             }
         }
     }
 #line 40 "mandelbrot.pyx"
     /* mandelbrot.pyx:40: return count */
-    pyx_t_13 = PyLong_FromLong(v_count);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 40; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_13);
-    pyx_t_13 = NULL;
+    pyx_t_6 = PyLong_FromLong(v_count);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_6);
+    pyx_t_6 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 144 "mandelbrot.c"
+#line 139 "mandelbrot.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_13);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("mandelbrot.run", "mandelbrot.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -169,14 +164,11 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;
+    int pyx_t_5 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -196,39 +188,27 @@ static int pyx_exec(PyObject *module)
     }
 #line 13 "mandelbrot.pyx"
     /* mandelbrot.pyx:13: BENCH_N = 350 */
-    pyx_t_1 = PyLong_FromLong(350L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
 #line 14 "mandelbrot.pyx"
     /* mandelbrot.pyx:14: CHECK_N = 60 */
-    pyx_t_3 = PyLong_FromLong(60L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
+    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
 #line 15 "mandelbrot.pyx"
     /* mandelbrot.pyx:15: CHECK_RESULT = 1428 */
-    pyx_t_5 = PyLong_FromLong(1428L);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_3);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
 #line 18 "mandelbrot.pyx"
     /* mandelbrot.pyx:18: def run(int n): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 226 "mandelbrot.c"
+    pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
+#line 209 "mandelbrot.c"
     return 0;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "mandelbrot.pyx", pyx_lineno, NULL);
     return -1;
 }

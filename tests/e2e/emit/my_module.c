@@ -4,15 +4,21 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
-static PyObject *pyx_n_0;  /* 'cythonized_function' */
+static PyObject *pyx_n_0;  /* 'range' */
+static PyObject *pyx_k_1;
+static PyObject *pyx_n_1;  /* 'cythonized_function' */
 static PyObject *pyx_pw_my_module_cythonized_function(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cythonized_function = {"cythonized_function", (PyCFunction)(void (*)(void))pyx_pw_my_module_cythonized_function, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PYX_UNUSED PyObject *pyx_f_my_module_cythonized_function(void);
 
 static int pyx_init_constants(void)
 {
-    pyx_n_0 = PyUnicode_InternFromString("cythonized_function");
+    pyx_n_0 = PyUnicode_InternFromString("range");
     if (!pyx_n_0) return -1;
+    pyx_k_1 = PyLong_FromLongLong(1000000LL);
+    if (!pyx_k_1) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("cythonized_function");
+    if (!pyx_n_1) return -1;
     return 0;
 }
 
@@ -23,56 +29,70 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     int pyx_lineno = 0;
     PYX_UNUSED int v_result = 0;
     PyObject *v_i = NULL;
-    long long pyx_t_1 = 0;
-    long long pyx_t_2 = 0;
-    long long pyx_t_3 = 0;
-    long long pyx_t_4 = 0;
+    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_4 = NULL;
     PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;
 #line 10 "my_module.pyx"
     /* my_module.pyx:10: cdef int result = 0 */
-    v_result = ((int)(0L));
+    v_result = 0;
 #line 11 "my_module.pyx"
     /* my_module.pyx:11: for i in range(10**6): */
-    pyx_t_1 = 0;
-    pyx_t_2 = ((long long)(1000000L));
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        pyx_t_5 = PyLong_FromLongLong(pyx_t_4);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
-        Py_XSETREF(v_i, pyx_t_5);
-        pyx_t_5 = NULL;
+    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_1};
+        pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_3 = PyObject_GetIter(pyx_t_2);
+    Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 11; goto pyx_L_error; }
+    for (;;) {
+        pyx_t_4 = PyIter_Next(pyx_t_3);
+        if (!pyx_t_4) {
+            if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 11; goto pyx_L_error; }
+            break;
+        }
+        Py_XSETREF(v_i, pyx_t_4);
+        pyx_t_4 = NULL;
 #line 12 "my_module.pyx"
         /* my_module.pyx:12: result += i */
+        pyx_t_5 = PyLong_FromLong(v_result);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 12; goto pyx_L_error; }
         if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 12; goto pyx_L_error; }
-        pyx_t_6 = PyLong_FromLong(v_result);
+        pyx_t_6 = PyNumber_InPlaceAdd(pyx_t_5, v_i);
+        Py_CLEAR(pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 12; goto pyx_L_error; }
-        pyx_t_7 = PyNumber_InPlaceAdd(pyx_t_6, v_i);
+        if (PYX_UNLIKELY(pyx_rt_as_int(pyx_t_6, &pyx_t_7) < 0)) { pyx_lineno = 12; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 12; goto pyx_L_error; }
-        if (PYX_UNLIKELY(pyx_rt_as_int(pyx_t_7, &pyx_t_8) < 0)) { pyx_lineno = 12; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_7);
-        v_result = pyx_t_8;
+        v_result = pyx_t_7;
     }
+    Py_CLEAR(pyx_t_3);
 #line 13 "my_module.pyx"
     /* my_module.pyx:13: return result */
-    pyx_t_9 = PyLong_FromLong(v_result);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_9);
-    pyx_t_9 = NULL;
+    pyx_t_8 = PyLong_FromLong(v_result);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 13; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_8);
+    pyx_t_8 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 70 "my_module.c"
+#line 87 "my_module.c"
     goto pyx_L_done;
 pyx_L_error:;
+    Py_XDECREF(pyx_t_1);
+    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("my_module.cythonized_function", "my_module.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -117,10 +137,10 @@ static int pyx_exec(PyObject *module)
     /* my_module.pyx:9: def cythonized_function(): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 124 "my_module.c"
+#line 144 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

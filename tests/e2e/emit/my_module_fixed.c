@@ -24,39 +24,33 @@ static PyObject *pyx_f_my_module_fixed_cythonized_function(void)
     PYX_UNUSED long long v_result = 0;
     PYX_UNUSED long long v_i = 0;
     long long pyx_t_1 = 0;
-    long long pyx_t_2 = 0;
-    long long pyx_t_3 = 0;
-    long long pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_2 = NULL;
 #line 5 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:5: cdef long long result = 0 */
-    v_result = ((long long)(0L));
+    v_result = ((long long)(0));
 #line 6 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:6: cdef long long i */
 #line 7 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:7: for i in range(10**6): */
-    pyx_t_1 = 0;
-    pyx_t_2 = ((long long)(1000000L));
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        v_i = pyx_t_4;
+    for (pyx_t_1 = 0; pyx_t_1 < ((long long)(1000000)); pyx_t_1++) {
+        v_i = pyx_t_1;
 #line 8 "my_module_fixed.pyx"
         /* my_module_fixed.pyx:8: result += i */
         v_result = (v_result + v_i);
     }
 #line 9 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:9: return result */
-    pyx_t_5 = PyLong_FromLongLong(v_result);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 9; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_5);
-    pyx_t_5 = NULL;
+    pyx_t_2 = PyLong_FromLongLong(v_result);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 9; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_2);
+    pyx_t_2 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 57 "my_module_fixed.c"
+#line 51 "my_module_fixed.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("my_module_fixed.cythonized_function", "my_module_fixed.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -103,7 +97,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 107 "my_module_fixed.c"
+#line 101 "my_module_fixed.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

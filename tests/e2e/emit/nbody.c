@@ -5,7 +5,9 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_modname;   /* its name, for function objects */
+static PyObject *pyx_k_1;
 static PyObject *pyx_n_0;  /* 'BENCH_N' */
+static PyObject *pyx_k_2;
 static PyObject *pyx_n_1;  /* 'CHECK_N' */
 static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
 static PyObject *pyx_n_3;  /* 'run' */
@@ -15,8 +17,12 @@ static PYX_UNUSED PyObject *pyx_f_nbody_run(int v_n);
 
 static int pyx_init_constants(void)
 {
+    pyx_k_1 = PyLong_FromLongLong(70000LL);
+    if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
     if (!pyx_n_0) return -1;
+    pyx_k_2 = PyLong_FromLongLong(1000LL);
+    if (!pyx_k_2) return -1;
     pyx_n_1 = PyUnicode_InternFromString("CHECK_N");
     if (!pyx_n_1) return -1;
     pyx_n_2 = PyUnicode_InternFromString("CHECK_RESULT");
@@ -62,52 +68,34 @@ static PyObject *pyx_f_nbody_run(int v_n)
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
     int pyx_t_6 = 0;
-    int pyx_t_7 = 0;
-    int pyx_t_8 = 0;
-    int pyx_t_9 = 0;
-    int pyx_t_10 = 0;
+    double pyx_t_7 = 0;
+    double pyx_t_8 = 0;
+    double pyx_t_9 = 0;
+    double *pyx_t_10 = 0;
     int pyx_t_11 = 0;
-    int pyx_t_12 = 0;
+    double *pyx_t_12 = 0;
     int pyx_t_13 = 0;
-    int pyx_t_14 = 0;
+    double *pyx_t_14 = 0;
     int pyx_t_15 = 0;
-    int pyx_t_16 = 0;
-    double pyx_t_17 = 0;
-    double pyx_t_18 = 0;
-    double pyx_t_19 = 0;
+    double *pyx_t_16 = 0;
+    int pyx_t_17 = 0;
+    double *pyx_t_18 = 0;
+    int pyx_t_19 = 0;
     double *pyx_t_20 = 0;
     int pyx_t_21 = 0;
-    double *pyx_t_22 = 0;
-    int pyx_t_23 = 0;
-    double *pyx_t_24 = 0;
-    int pyx_t_25 = 0;
-    double *pyx_t_26 = 0;
-    int pyx_t_27 = 0;
-    double *pyx_t_28 = 0;
+    int pyx_t_22 = 0;
+    double *pyx_t_23 = 0;
+    int pyx_t_24 = 0;
+    double *pyx_t_25 = 0;
+    int pyx_t_26 = 0;
+    double *pyx_t_27 = 0;
+    int pyx_t_28 = 0;
     int pyx_t_29 = 0;
-    double *pyx_t_30 = 0;
+    int pyx_t_30 = 0;
     int pyx_t_31 = 0;
-    int pyx_t_32 = 0;
-    int pyx_t_33 = 0;
-    int pyx_t_34 = 0;
-    int pyx_t_35 = 0;
-    double *pyx_t_36 = 0;
-    int pyx_t_37 = 0;
-    double *pyx_t_38 = 0;
-    int pyx_t_39 = 0;
-    double *pyx_t_40 = 0;
-    int pyx_t_41 = 0;
-    int pyx_t_42 = 0;
-    int pyx_t_43 = 0;
-    int pyx_t_44 = 0;
-    int pyx_t_45 = 0;
-    int pyx_t_46 = 0;
-    int pyx_t_47 = 0;
-    int pyx_t_48 = 0;
-    int pyx_t_49 = 0;
-    double pyx_t_50 = 0;
-    double pyx_t_51 = 0;
-    PyObject *pyx_t_52 = NULL;
+    double pyx_t_32 = 0;
+    double pyx_t_33 = 0;
+    PyObject *pyx_t_34 = NULL;
 #line 22 "nbody.pyx"
     /* nbody.pyx:22: cdef double x[5] */
 #line 23 "nbody.pyx"
@@ -140,109 +128,109 @@ static PyObject *pyx_f_nbody_run(int v_n)
     /* nbody.pyx:34: cdef int step, i, j */
 #line 37 "nbody.pyx"
     /* nbody.pyx:37: x[0] = 0.0 */
-    v_x[0L] = 0.0;
+    v_x[0] = 0.0;
 #line 38 "nbody.pyx"
     /* nbody.pyx:38: y[0] = 0.0 */
-    v_y[0L] = 0.0;
+    v_y[0] = 0.0;
 #line 39 "nbody.pyx"
     /* nbody.pyx:39: z[0] = 0.0 */
-    v_z[0L] = 0.0;
+    v_z[0] = 0.0;
 #line 40 "nbody.pyx"
     /* nbody.pyx:40: vx[0] = 0.0 */
-    v_vx[0L] = 0.0;
+    v_vx[0] = 0.0;
 #line 41 "nbody.pyx"
     /* nbody.pyx:41: vy[0] = 0.0 */
-    v_vy[0L] = 0.0;
+    v_vy[0] = 0.0;
 #line 42 "nbody.pyx"
     /* nbody.pyx:42: vz[0] = 0.0 */
-    v_vz[0L] = 0.0;
+    v_vz[0] = 0.0;
 #line 43 "nbody.pyx"
     /* nbody.pyx:43: mass[0] = solar_mass */
-    v_mass[0L] = v_solar_mass;
+    v_mass[0] = v_solar_mass;
 #line 45 "nbody.pyx"
     /* nbody.pyx:45: x[1] = 4.84143144246472090e+00 */
-    v_x[1L] = 4.84143144246472090e+00;
+    v_x[1] = 4.84143144246472090e+00;
 #line 46 "nbody.pyx"
     /* nbody.pyx:46: y[1] = -1.16032004402742839e+00 */
-    v_y[1L] = (-1.16032004402742839e+00);
+    v_y[1] = (-1.16032004402742839e+00);
 #line 47 "nbody.pyx"
     /* nbody.pyx:47: z[1] = -1.03622044471123109e-01 */
-    v_z[1L] = (-1.03622044471123109e-01);
+    v_z[1] = (-1.03622044471123109e-01);
 #line 48 "nbody.pyx"
     /* nbody.pyx:48: vx[1] = 1.66007664274403694e-03 * days_per_year */
-    v_vx[1L] = (1.66007664274403694e-03 * v_days_per_year);
+    v_vx[1] = (1.66007664274403694e-03 * v_days_per_year);
 #line 49 "nbody.pyx"
     /* nbody.pyx:49: vy[1] = 7.69901118419740425e-03 * days_per_year */
-    v_vy[1L] = (7.69901118419740425e-03 * v_days_per_year);
+    v_vy[1] = (7.69901118419740425e-03 * v_days_per_year);
 #line 50 "nbody.pyx"
     /* nbody.pyx:50: vz[1] = -6.90460016972063023e-05 * days_per_year */
-    v_vz[1L] = ((-6.90460016972063023e-05) * v_days_per_year);
+    v_vz[1] = ((-6.90460016972063023e-05) * v_days_per_year);
 #line 51 "nbody.pyx"
     /* nbody.pyx:51: mass[1] = 9.54791938424326609e-04 * solar_mass */
-    v_mass[1L] = (9.54791938424326609e-04 * v_solar_mass);
+    v_mass[1] = (9.54791938424326609e-04 * v_solar_mass);
 #line 53 "nbody.pyx"
     /* nbody.pyx:53: x[2] = 8.34336671824457987e+00 */
-    v_x[2L] = 8.34336671824457987e+00;
+    v_x[2] = 8.34336671824457987e+00;
 #line 54 "nbody.pyx"
     /* nbody.pyx:54: y[2] = 4.12479856412430479e+00 */
-    v_y[2L] = 4.12479856412430479e+00;
+    v_y[2] = 4.12479856412430479e+00;
 #line 55 "nbody.pyx"
     /* nbody.pyx:55: z[2] = -4.03523417114321381e-01 */
-    v_z[2L] = (-4.03523417114321381e-01);
+    v_z[2] = (-4.03523417114321381e-01);
 #line 56 "nbody.pyx"
     /* nbody.pyx:56: vx[2] = -2.76742510726862411e-03 * days_per_year */
-    v_vx[2L] = ((-2.76742510726862411e-03) * v_days_per_year);
+    v_vx[2] = ((-2.76742510726862411e-03) * v_days_per_year);
 #line 57 "nbody.pyx"
     /* nbody.pyx:57: vy[2] = 4.99852801234917238e-03 * days_per_year */
-    v_vy[2L] = (4.99852801234917238e-03 * v_days_per_year);
+    v_vy[2] = (4.99852801234917238e-03 * v_days_per_year);
 #line 58 "nbody.pyx"
     /* nbody.pyx:58: vz[2] = 2.30417297573763929e-05 * days_per_year */
-    v_vz[2L] = (2.30417297573763929e-05 * v_days_per_year);
+    v_vz[2] = (2.30417297573763929e-05 * v_days_per_year);
 #line 59 "nbody.pyx"
     /* nbody.pyx:59: mass[2] = 2.85885980666130812e-04 * solar_mass */
-    v_mass[2L] = (2.85885980666130812e-04 * v_solar_mass);
+    v_mass[2] = (2.85885980666130812e-04 * v_solar_mass);
 #line 61 "nbody.pyx"
     /* nbody.pyx:61: x[3] = 1.28943695621391310e+01 */
-    v_x[3L] = 1.28943695621391310e+01;
+    v_x[3] = 1.28943695621391310e+01;
 #line 62 "nbody.pyx"
     /* nbody.pyx:62: y[3] = -1.51111514016986312e+01 */
-    v_y[3L] = (-1.51111514016986312e+01);
+    v_y[3] = (-1.51111514016986312e+01);
 #line 63 "nbody.pyx"
     /* nbody.pyx:63: z[3] = -2.23307578892655734e-01 */
-    v_z[3L] = (-2.23307578892655734e-01);
+    v_z[3] = (-2.23307578892655734e-01);
 #line 64 "nbody.pyx"
     /* nbody.pyx:64: vx[3] = 2.96460137564761618e-03 * days_per_year */
-    v_vx[3L] = (2.96460137564761618e-03 * v_days_per_year);
+    v_vx[3] = (2.96460137564761618e-03 * v_days_per_year);
 #line 65 "nbody.pyx"
     /* nbody.pyx:65: vy[3] = 2.37847173959480950e-03 * days_per_year */
-    v_vy[3L] = (2.37847173959480950e-03 * v_days_per_year);
+    v_vy[3] = (2.37847173959480950e-03 * v_days_per_year);
 #line 66 "nbody.pyx"
     /* nbody.pyx:66: vz[3] = -2.96589568540237556e-05 * days_per_year */
-    v_vz[3L] = ((-2.96589568540237556e-05) * v_days_per_year);
+    v_vz[3] = ((-2.96589568540237556e-05) * v_days_per_year);
 #line 67 "nbody.pyx"
     /* nbody.pyx:67: mass[3] = 4.36624404335156298e-05 * solar_mass */
-    v_mass[3L] = (4.36624404335156298e-05 * v_solar_mass);
+    v_mass[3] = (4.36624404335156298e-05 * v_solar_mass);
 #line 69 "nbody.pyx"
     /* nbody.pyx:69: x[4] = 1.53796971148509165e+01 */
-    v_x[4L] = 1.53796971148509165e+01;
+    v_x[4] = 1.53796971148509165e+01;
 #line 70 "nbody.pyx"
     /* nbody.pyx:70: y[4] = -2.59193146099879641e+01 */
-    v_y[4L] = (-2.59193146099879641e+01);
+    v_y[4] = (-2.59193146099879641e+01);
 #line 71 "nbody.pyx"
     /* nbody.pyx:71: z[4] = 1.79258772950371181e-01 */
-    v_z[4L] = 1.79258772950371181e-01;
+    v_z[4] = 1.79258772950371181e-01;
 #line 72 "nbody.pyx"
     /* nbody.pyx:72: vx[4] = 2.68067772490389322e-03 * days_per_year */
-    v_vx[4L] = (2.68067772490389322e-03 * v_days_per_year);
+    v_vx[4] = (2.68067772490389322e-03 * v_days_per_year);
 #line 73 "nbody.pyx"
     /* nbody.pyx:73: vy[4] = 1.62824170038242295e-03 * days_per_year */
-    v_vy[4L] = (1.62824170038242295e-03 * v_days_per_year);
+    v_vy[4] = (1.62824170038242295e-03 * v_days_per_year);
 #line 74 "nbody.pyx"
     /* nbody.pyx:74: vz[4] = -9.51592254519715870e-05 * days_per_year */
-    v_vz[4L] = ((-9.51592254519715870e-05) * v_days_per_year);
+    v_vz[4] = ((-9.51592254519715870e-05) * v_days_per_year);
 #line 75 "nbody.pyx"
     /* nbody.pyx:75: mass[4] = 5.15138902046611451e-05 * solar_mass */
-    v_mass[4L] = (5.15138902046611451e-05 * v_solar_mass);
+    v_mass[4] = (5.15138902046611451e-05 * v_solar_mass);
 #line 78 "nbody.pyx"
     /* nbody.pyx:78: px = 0.0 */
     v_px = 0.0;
@@ -254,11 +242,8 @@ static PyObject *pyx_f_nbody_run(int v_n)
     v_pz = 0.0;
 #line 81 "nbody.pyx"
     /* nbody.pyx:81: for i in range(5): */
-    pyx_t_1 = 0;
-    pyx_t_2 = ((int)(5L));
-    pyx_t_3 = 1;
-    for (pyx_t_4 = pyx_t_1; pyx_t_4 < pyx_t_2; pyx_t_4 += pyx_t_3) {
-        v_i = pyx_t_4;
+    for (pyx_t_1 = 0; pyx_t_1 < 5; pyx_t_1++) {
+        v_i = pyx_t_1;
 #line 82 "nbody.pyx"
         /* nbody.pyx:82: px += vx[i] * mass[i] */
         v_px = (v_px + (v_vx[v_i] * v_mass[v_i]));
@@ -271,35 +256,27 @@ static PyObject *pyx_f_nbody_run(int v_n)
     }
 #line 85 "nbody.pyx"
     /* nbody.pyx:85: vx[0] = -px / solar_mass */
-    v_vx[0L] = ((-v_px) / v_solar_mass);
+    v_vx[0] = ((-v_px) / v_solar_mass);
 #line 86 "nbody.pyx"
     /* nbody.pyx:86: vy[0] = -py / solar_mass */
-    v_vy[0L] = ((-v_py) / v_solar_mass);
+    v_vy[0] = ((-v_py) / v_solar_mass);
 #line 87 "nbody.pyx"
     /* nbody.pyx:87: vz[0] = -pz / solar_mass */
-    v_vz[0L] = ((-v_pz) / v_solar_mass);
+    v_vz[0] = ((-v_pz) / v_solar_mass);
 #line 89 "nbody.pyx"
     /* nbody.pyx:89: for step in range(n): */
-    pyx_t_5 = 0;
-    pyx_t_6 = v_n;
-    pyx_t_7 = 1;
-    for (pyx_t_8 = pyx_t_5; pyx_t_8 < pyx_t_6; pyx_t_8 += pyx_t_7) {
-        v_step = pyx_t_8;
+    pyx_t_2 = v_n;
+    for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
+        v_step = pyx_t_3;
 #line 90 "nbody.pyx"
         /* nbody.pyx:90: for i in range(5): */
-        pyx_t_9 = 0;
-        pyx_t_10 = ((int)(5L));
-        pyx_t_11 = 1;
-        for (pyx_t_12 = pyx_t_9; pyx_t_12 < pyx_t_10; pyx_t_12 += pyx_t_11) {
-            v_i = pyx_t_12;
+        for (pyx_t_4 = 0; pyx_t_4 < 5; pyx_t_4++) {
+            v_i = pyx_t_4;
 #line 91 "nbody.pyx"
             /* nbody.pyx:91: for j in range(i + 1, 5): */
-            pyx_t_13 = ((int)((((long)(v_i)) + 1L)));
-            pyx_t_13 = pyx_t_13;
-            pyx_t_14 = ((int)(5L));
-            pyx_t_15 = 1;
-            for (pyx_t_16 = pyx_t_13; pyx_t_16 < pyx_t_14; pyx_t_16 += pyx_t_15) {
-                v_j = pyx_t_16;
+            pyx_t_5 = (v_i + 1);
+            for (pyx_t_6 = pyx_t_5; pyx_t_6 < 5; pyx_t_6++) {
+                v_j = pyx_t_6;
 #line 92 "nbody.pyx"
                 /* nbody.pyx:92: dx = x[i] - x[j] */
                 v_dx = (v_x[v_i] - v_x[v_j]);
@@ -314,10 +291,10 @@ static PyObject *pyx_f_nbody_run(int v_n)
                 v_d2 = (((v_dx * v_dx) + (v_dy * v_dy)) + (v_dz * v_dz));
 #line 96 "nbody.pyx"
                 /* nbody.pyx:96: mag = dt / (d2 * sqrt(d2)) */
-                pyx_t_17 = v_dt;
-                pyx_t_18 = v_d2;
-                pyx_t_19 = sqrt(v_d2);
-                v_mag = (pyx_t_17 / (pyx_t_18 * pyx_t_19));
+                pyx_t_7 = v_dt;
+                pyx_t_8 = v_d2;
+                pyx_t_9 = sqrt(v_d2);
+                v_mag = (pyx_t_7 / (pyx_t_8 * pyx_t_9));
 #line 97 "nbody.pyx"
                 /* nbody.pyx:97: mi = mass[i] * mag */
                 v_mi = (v_mass[v_i] * v_mag);
@@ -326,58 +303,55 @@ static PyObject *pyx_f_nbody_run(int v_n)
                 v_mj = (v_mass[v_j] * v_mag);
 #line 99 "nbody.pyx"
                 /* nbody.pyx:99: vx[i] -= dx * mj */
-                pyx_t_20 = v_vx;
-                pyx_t_21 = v_i;
-                pyx_t_20[pyx_t_21] = (pyx_t_20[pyx_t_21] - (v_dx * v_mj));
+                pyx_t_10 = v_vx;
+                pyx_t_11 = v_i;
+                pyx_t_10[pyx_t_11] = (pyx_t_10[pyx_t_11] - (v_dx * v_mj));
 #line 100 "nbody.pyx"
                 /* nbody.pyx:100: vy[i] -= dy * mj */
-                pyx_t_22 = v_vy;
-                pyx_t_23 = v_i;
-                pyx_t_22[pyx_t_23] = (pyx_t_22[pyx_t_23] - (v_dy * v_mj));
+                pyx_t_12 = v_vy;
+                pyx_t_13 = v_i;
+                pyx_t_12[pyx_t_13] = (pyx_t_12[pyx_t_13] - (v_dy * v_mj));
 #line 101 "nbody.pyx"
                 /* nbody.pyx:101: vz[i] -= dz * mj */
-                pyx_t_24 = v_vz;
-                pyx_t_25 = v_i;
-                pyx_t_24[pyx_t_25] = (pyx_t_24[pyx_t_25] - (v_dz * v_mj));
+                pyx_t_14 = v_vz;
+                pyx_t_15 = v_i;
+                pyx_t_14[pyx_t_15] = (pyx_t_14[pyx_t_15] - (v_dz * v_mj));
 #line 102 "nbody.pyx"
                 /* nbody.pyx:102: vx[j] += dx * mi */
-                pyx_t_26 = v_vx;
-                pyx_t_27 = v_j;
-                pyx_t_26[pyx_t_27] = (pyx_t_26[pyx_t_27] + (v_dx * v_mi));
+                pyx_t_16 = v_vx;
+                pyx_t_17 = v_j;
+                pyx_t_16[pyx_t_17] = (pyx_t_16[pyx_t_17] + (v_dx * v_mi));
 #line 103 "nbody.pyx"
                 /* nbody.pyx:103: vy[j] += dy * mi */
-                pyx_t_28 = v_vy;
-                pyx_t_29 = v_j;
-                pyx_t_28[pyx_t_29] = (pyx_t_28[pyx_t_29] + (v_dy * v_mi));
+                pyx_t_18 = v_vy;
+                pyx_t_19 = v_j;
+                pyx_t_18[pyx_t_19] = (pyx_t_18[pyx_t_19] + (v_dy * v_mi));
 #line 104 "nbody.pyx"
                 /* nbody.pyx:104: vz[j] += dz * mi */
-                pyx_t_30 = v_vz;
-                pyx_t_31 = v_j;
-                pyx_t_30[pyx_t_31] = (pyx_t_30[pyx_t_31] + (v_dz * v_mi));
+                pyx_t_20 = v_vz;
+                pyx_t_21 = v_j;
+                pyx_t_20[pyx_t_21] = (pyx_t_20[pyx_t_21] + (v_dz * v_mi));
             }
         }
 #line 105 "nbody.pyx"
         /* nbody.pyx:105: for i in range(5): */
-        pyx_t_32 = 0;
-        pyx_t_33 = ((int)(5L));
-        pyx_t_34 = 1;
-        for (pyx_t_35 = pyx_t_32; pyx_t_35 < pyx_t_33; pyx_t_35 += pyx_t_34) {
-            v_i = pyx_t_35;
+        for (pyx_t_22 = 0; pyx_t_22 < 5; pyx_t_22++) {
+            v_i = pyx_t_22;
 #line 106 "nbody.pyx"
             /* nbody.pyx:106: x[i] += dt * vx[i] */
-            pyx_t_36 = v_x;
-            pyx_t_37 = v_i;
-            pyx_t_36[pyx_t_37] = (pyx_t_36[pyx_t_37] + (v_dt * v_vx[v_i]));
+            pyx_t_23 = v_x;
+            pyx_t_24 = v_i;
+            pyx_t_23[pyx_t_24] = (pyx_t_23[pyx_t_24] + (v_dt * v_vx[v_i]));
 #line 107 "nbody.pyx"
             /* nbody.pyx:107: y[i] += dt * vy[i] */
-            pyx_t_38 = v_y;
-            pyx_t_39 = v_i;
-            pyx_t_38[pyx_t_39] = (pyx_t_38[pyx_t_39] + (v_dt * v_vy[v_i]));
+            pyx_t_25 = v_y;
+            pyx_t_26 = v_i;
+            pyx_t_25[pyx_t_26] = (pyx_t_25[pyx_t_26] + (v_dt * v_vy[v_i]));
 #line 108 "nbody.pyx"
             /* nbody.pyx:108: z[i] += dt * vz[i] */
-            pyx_t_40 = v_z;
-            pyx_t_41 = v_i;
-            pyx_t_40[pyx_t_41] = (pyx_t_40[pyx_t_41] + (v_dt * v_vz[v_i]));
+            pyx_t_27 = v_z;
+            pyx_t_28 = v_i;
+            pyx_t_27[pyx_t_28] = (pyx_t_27[pyx_t_28] + (v_dt * v_vz[v_i]));
         }
     }
 #line 111 "nbody.pyx"
@@ -385,22 +359,16 @@ static PyObject *pyx_f_nbody_run(int v_n)
     v_e = 0.0;
 #line 112 "nbody.pyx"
     /* nbody.pyx:112: for i in range(5): */
-    pyx_t_42 = 0;
-    pyx_t_43 = ((int)(5L));
-    pyx_t_44 = 1;
-    for (pyx_t_45 = pyx_t_42; pyx_t_45 < pyx_t_43; pyx_t_45 += pyx_t_44) {
-        v_i = pyx_t_45;
+    for (pyx_t_29 = 0; pyx_t_29 < 5; pyx_t_29++) {
+        v_i = pyx_t_29;
 #line 113 "nbody.pyx"
         /* nbody.pyx:113: e += 0.5 * mass[i] * (vx[i] * vx[i] + vy[i] * vy[i] + vz[i] * vz[i]) */
         v_e = (v_e + ((0.5 * v_mass[v_i]) * (((v_vx[v_i] * v_vx[v_i]) + (v_vy[v_i] * v_vy[v_i])) + (v_vz[v_i] * v_vz[v_i]))));
 #line 114 "nbody.pyx"
         /* nbody.pyx:114: for j in range(i + 1, 5): */
-        pyx_t_46 = ((int)((((long)(v_i)) + 1L)));
-        pyx_t_46 = pyx_t_46;
-        pyx_t_47 = ((int)(5L));
-        pyx_t_48 = 1;
-        for (pyx_t_49 = pyx_t_46; pyx_t_49 < pyx_t_47; pyx_t_49 += pyx_t_48) {
-            v_j = pyx_t_49;
+        pyx_t_30 = (v_i + 1);
+        for (pyx_t_31 = pyx_t_30; pyx_t_31 < 5; pyx_t_31++) {
+            v_j = pyx_t_31;
 #line 115 "nbody.pyx"
             /* nbody.pyx:115: dx = x[i] - x[j] */
             v_dx = (v_x[v_i] - v_x[v_j]);
@@ -412,24 +380,24 @@ static PyObject *pyx_f_nbody_run(int v_n)
             v_dz = (v_z[v_i] - v_z[v_j]);
 #line 118 "nbody.pyx"
             /* nbody.pyx:118: e -= (mass[i] * mass[j]) / sqrt(dx * dx + dy * dy + dz * dz) */
-            pyx_t_50 = (v_mass[v_i] * v_mass[v_j]);
-            pyx_t_51 = sqrt((((v_dx * v_dx) + (v_dy * v_dy)) + (v_dz * v_dz)));
-            v_e = (v_e - (pyx_t_50 / pyx_t_51));
+            pyx_t_32 = (v_mass[v_i] * v_mass[v_j]);
+            pyx_t_33 = sqrt((((v_dx * v_dx) + (v_dy * v_dy)) + (v_dz * v_dz)));
+            v_e = (v_e - (pyx_t_32 / pyx_t_33));
         }
     }
 #line 119 "nbody.pyx"
     /* nbody.pyx:119: return e */
-    pyx_t_52 = PyFloat_FromDouble(v_e);
-    if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 119; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_52);
-    pyx_t_52 = NULL;
+    pyx_t_34 = PyFloat_FromDouble(v_e);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 119; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_34);
+    pyx_t_34 = NULL;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 430 "nbody.c"
+#line 398 "nbody.c"
     goto pyx_L_done;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_52);
+    Py_XDECREF(pyx_t_34);
     pyx_rt_add_traceback("nbody.run", "nbody.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -455,14 +423,12 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    int pyx_t_8 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -484,39 +450,31 @@ static int pyx_exec(PyObject *module)
     /* nbody.pyx:14: from libc.math cimport sqrt */
 #line 16 "nbody.pyx"
     /* nbody.pyx:16: BENCH_N = 70000 */
-    pyx_t_1 = PyLong_FromLong(70000L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
+    if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 17 "nbody.pyx"
     /* nbody.pyx:17: CHECK_N = 1000 */
-    pyx_t_3 = PyLong_FromLong(1000L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
+    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
 #line 18 "nbody.pyx"
     /* nbody.pyx:18: CHECK_RESULT = -0.16908760523460614 */
-    pyx_t_5 = PyFloat_FromDouble((-0.16908760523460614));
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_3 = PyFloat_FromDouble((-0.16908760523460614));
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
 #line 21 "nbody.pyx"
     /* nbody.pyx:21: def run(int n): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
-#line 514 "nbody.c"
+    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 21; goto pyx_L_error; }
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
+#line 474 "nbody.c"
     return 0;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "nbody.pyx", pyx_lineno, NULL);
     return -1;
 }

@@ -8,20 +8,28 @@ static PyObject *pyx_n_0;  /* 'sorted' */
 static PyObject *pyx_n_1;  /* 'items' */
 static PyObject *pyx_n_2;  /* 'print' */
 static PyObject *pyx_n_3;  /* 'collect' */
+static PyObject *pyx_k_1;
+static PyObject *pyx_k_2;
+static PyObject *pyx_k_3;
+static PyObject *pyx_k_4;
+static PyObject *pyx_k_5;
+static PyObject *pyx_k_6;
 static PyObject *pyx_n_4;  /* 'b' */
 static PyObject *pyx_n_5;  /* 'c' */
 static PyObject *pyx_n_6;  /* 'd' */
-static PyObject *pyx_k_1;
+static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
 static PyObject *pyx_n_7;  /* 'a' */
 static PyObject *pyx_n_8;  /* 'z' */
-static PyObject *pyx_k_2;
+static PyObject *pyx_k_10;
 static PyObject *pyx_n_9;  /* 'only_star' */
-static PyObject *pyx_k_3;
+static PyObject *pyx_k_11;
 static PyObject *pyx_n_10;  /* 'only_kw' */
 static PyObject *pyx_n_11;  /* 'x' */
-static PyObject *pyx_k_4;
+static PyObject *pyx_k_12;
 static PyObject *pyx_n_12;  /* 'TypeError' */
-static PyObject *pyx_k_5;
+static PyObject *pyx_k_13;
 static PyObject *pyx_n_13;  /* 'main' */
 static PyObject *pyx_dflt_collect_2;
 static PyObject *pyx_pw_star_params_collect(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
@@ -47,35 +55,51 @@ static int pyx_init_constants(void)
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("collect");
     if (!pyx_n_3) return -1;
+    pyx_k_1 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_1) return -1;
+    pyx_k_2 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_2) return -1;
+    pyx_k_3 = PyLong_FromLongLong(3LL);
+    if (!pyx_k_3) return -1;
+    pyx_k_4 = PyLong_FromLongLong(4LL);
+    if (!pyx_k_4) return -1;
+    pyx_k_5 = PyLong_FromLongLong(5LL);
+    if (!pyx_k_5) return -1;
+    pyx_k_6 = PyLong_FromLongLong(6LL);
+    if (!pyx_k_6) return -1;
     pyx_n_4 = PyUnicode_InternFromString("b");
     if (!pyx_n_4) return -1;
     pyx_n_5 = PyUnicode_InternFromString("c");
     if (!pyx_n_5) return -1;
     pyx_n_6 = PyUnicode_InternFromString("d");
     if (!pyx_n_6) return -1;
-    pyx_k_1 = PyTuple_Pack(3, pyx_n_4, pyx_n_5, pyx_n_6);
-    if (!pyx_k_1) return -1;
+    pyx_k_7 = PyTuple_Pack(3, pyx_n_4, pyx_n_5, pyx_n_6);
+    if (!pyx_k_7) return -1;
+    pyx_k_8 = PyLong_FromLongLong(9LL);
+    if (!pyx_k_8) return -1;
+    pyx_k_9 = PyLong_FromLongLong(0LL);
+    if (!pyx_k_9) return -1;
     pyx_n_7 = PyUnicode_InternFromString("a");
     if (!pyx_n_7) return -1;
     pyx_n_8 = PyUnicode_InternFromString("z");
     if (!pyx_n_8) return -1;
-    pyx_k_2 = PyTuple_Pack(2, pyx_n_7, pyx_n_8);
-    if (!pyx_k_2) return -1;
+    pyx_k_10 = PyTuple_Pack(2, pyx_n_7, pyx_n_8);
+    if (!pyx_k_10) return -1;
     pyx_n_9 = PyUnicode_InternFromString("only_star");
     if (!pyx_n_9) return -1;
-    pyx_k_3 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
-    if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_11 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
+    if (!pyx_k_11) return -1;
+    PyUnicode_InternInPlace(&pyx_k_11);
     pyx_n_10 = PyUnicode_InternFromString("only_kw");
     if (!pyx_n_10) return -1;
     pyx_n_11 = PyUnicode_InternFromString("x");
     if (!pyx_n_11) return -1;
-    pyx_k_4 = PyTuple_Pack(1, pyx_n_11);
-    if (!pyx_k_4) return -1;
+    pyx_k_12 = PyTuple_Pack(1, pyx_n_11);
+    if (!pyx_k_12) return -1;
     pyx_n_12 = PyUnicode_InternFromString("TypeError");
     if (!pyx_n_12) return -1;
-    pyx_k_5 = PyTuple_Pack(1, pyx_n_7);
-    if (!pyx_k_5) return -1;
+    pyx_k_13 = PyTuple_Pack(1, pyx_n_7);
+    if (!pyx_k_13) return -1;
     pyx_n_13 = PyUnicode_InternFromString("main");
     if (!pyx_n_13) return -1;
     return 0;
@@ -129,7 +153,7 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 133 "star_params.c"
+#line 157 "star_params.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -191,7 +215,7 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 195 "star_params.c"
+#line 219 "star_params.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -230,7 +254,7 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 234 "star_params.c"
+#line 258 "star_params.c"
 pyx_L_done:;
     Py_XDECREF(v_kw);
     return pyx_r;
@@ -279,211 +303,164 @@ static PyObject *pyx_f_star_params_main(void)
     PyObject *pyx_t_20 = NULL;
     PyObject *pyx_t_21 = NULL;
     PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
+    int pyx_t_23 = 0;
+    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_24 = NULL;
     PyObject *pyx_t_25 = NULL;
     PyObject *pyx_t_26 = NULL;
     PyObject *pyx_t_27 = NULL;
     PyObject *pyx_t_28 = NULL;
     PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
+    int pyx_t_30 = 0;
+    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_31 = NULL;
     PyObject *pyx_t_32 = NULL;
     PyObject *pyx_t_33 = NULL;
-    int pyx_t_34 = 0;
-    PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_34 = NULL;
     PyObject *pyx_t_35 = NULL;
     PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
+    int pyx_t_37 = 0;
+    PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_38 = NULL;
     PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
-    int pyx_t_42 = 0;
-    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
-    PyObject *pyx_t_45 = NULL;
-    PyObject *pyx_t_46 = NULL;
-    PyObject *pyx_t_47 = NULL;
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
-    PyObject *pyx_t_50 = NULL;
-    int pyx_t_51 = 0;
-    PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_52 = NULL;
-    PyObject *pyx_t_53 = NULL;
 #line 16 "star_params.py"
     /* star_params.py:16: print(collect(1), collect(1, 2, 3, b=4, c=5, d=6), collect(a=9, z=0)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_1};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2, pyx_k_3, pyx_k_4, pyx_k_5, pyx_k_6};
+        pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_7);
+    }
+    Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_6 = PyLong_FromLong(1L);
+    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_8 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_9 = PyLong_FromLong(4L);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(5L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_11 = PyLong_FromLong(6L);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_6, pyx_t_7, pyx_t_8, pyx_t_9, pyx_t_10, pyx_t_11};
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_1);
+        PyObject *pyx_args[] = {NULL, pyx_k_8, pyx_k_9};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_10);
     }
-    Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_13 = pyx_rt_get_global(pyx_d, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_14 = PyLong_FromLong(9L);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_15 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 16; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_14, pyx_t_15};
-        pyx_t_16 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_2);
-    }
-    Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_14);
-    Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 16; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_4, pyx_t_12, pyx_t_16};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_3, pyx_t_5, pyx_t_7};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_4);
-    Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 16; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_3);
+    Py_CLEAR(pyx_t_5);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_8);
 #line 17 "star_params.py"
     /* star_params.py:17: print(only_star(), only_star(1, "x"), only_kw(), only_kw(x=1)) */
-    pyx_t_18 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_9 = pyx_rt_get_builtin(pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 17; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL};
+        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_9);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 17; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_11};
+        pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_14 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 17; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL};
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_16 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 17; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_1};
+        pyx_t_17 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_12);
+    }
+    Py_CLEAR(pyx_t_16);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 17; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_11, pyx_t_13, pyx_t_15, pyx_t_17};
+        pyx_t_18 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_global(pyx_d, pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 17; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_20 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_19);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_21 = pyx_rt_get_global(pyx_d, pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_22 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 17; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_22, pyx_k_3};
-        pyx_t_23 = PyObject_Vectorcall(pyx_t_21, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_21);
-    Py_CLEAR(pyx_t_22);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_24 = pyx_rt_get_global(pyx_d, pyx_n_10);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 17; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_24);
-    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_26 = pyx_rt_get_global(pyx_d, pyx_n_10);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_27 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 17; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_27};
-        pyx_t_28 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_4);
-    }
-    Py_CLEAR(pyx_t_26);
-    Py_CLEAR(pyx_t_27);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 17; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_20, pyx_t_23, pyx_t_25, pyx_t_28};
-        pyx_t_29 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
     Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_20);
-    Py_CLEAR(pyx_t_23);
-    Py_CLEAR(pyx_t_25);
-    Py_CLEAR(pyx_t_28);
-    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 17; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_29);
 #line 18 "star_params.py"
     /* star_params.py:18: try: */
     /* try */
 #line 19 "star_params.py"
     /* star_params.py:19: collect() */
-    pyx_t_30 = pyx_rt_get_global(pyx_d, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 19; goto pyx_L_except_1; }
+    pyx_t_19 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 19; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
-        pyx_t_31 = PyObject_Vectorcall(pyx_t_30, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_20 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_30);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 19; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_19);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 19; goto pyx_L_except_1; }
+    Py_CLEAR(pyx_t_20);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
-    Py_CLEAR(pyx_t_30);
-    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_20);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
-    pyx_t_32 = pyx_rt_exc_catch();
-    pyx_t_33 = pyx_rt_get_builtin(pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 20; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_exc_matches(pyx_t_32, pyx_t_33);
-    Py_CLEAR(pyx_t_33);
-    if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
-    if (pyx_t_34) {
-        pyx_rt_exc_enter(pyx_t_32, pyx_hx_3);
-        Py_INCREF(pyx_t_32);
-        Py_XSETREF(v_e, pyx_t_32);
+    pyx_t_21 = pyx_rt_exc_catch();
+    pyx_t_22 = pyx_rt_get_builtin(pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 20; goto pyx_L_error; }
+    pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
+    Py_CLEAR(pyx_t_22);
+    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
+    if (pyx_t_23) {
+        pyx_rt_exc_enter(pyx_t_21, pyx_hx_3);
+        Py_INCREF(pyx_t_21);
+        Py_XSETREF(v_e, pyx_t_21);
 #line 21 "star_params.py"
         /* star_params.py:21: print(e) */
-        pyx_t_35 = pyx_rt_get_builtin(pyx_n_2);
-        if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
+        pyx_t_24 = pyx_rt_get_builtin(pyx_n_2);
+        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
-            pyx_t_36 = PyObject_Vectorcall(pyx_t_35, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_35);
-        if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
-        Py_CLEAR(pyx_t_36);
+        Py_CLEAR(pyx_t_24);
+        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
+        Py_CLEAR(pyx_t_25);
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_32);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_32);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_32);
-    pyx_t_32 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_21);
+    pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
 #line 22 "star_params.py"
@@ -491,58 +468,54 @@ pyx_L_try_end_2:;
     /* try */
 #line 23 "star_params.py"
     /* star_params.py:23: only_kw(1) */
-    pyx_t_37 = pyx_rt_get_global(pyx_d, pyx_n_10);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 23; goto pyx_L_except_6; }
-    pyx_t_38 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 23; goto pyx_L_except_6; }
+    pyx_t_26 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 23; goto pyx_L_except_6; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_38};
-        pyx_t_39 = PyObject_Vectorcall(pyx_t_37, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_1};
+        pyx_t_27 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_37);
-    Py_CLEAR(pyx_t_38);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 23; goto pyx_L_except_6; }
-    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_26);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 23; goto pyx_L_except_6; }
+    Py_CLEAR(pyx_t_27);
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
-    Py_CLEAR(pyx_t_37);
-    Py_CLEAR(pyx_t_38);
-    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_26);
+    Py_CLEAR(pyx_t_27);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
-    pyx_t_40 = pyx_rt_exc_catch();
-    pyx_t_41 = pyx_rt_get_builtin(pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_exc_matches(pyx_t_40, pyx_t_41);
-    Py_CLEAR(pyx_t_41);
-    if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
-    if (pyx_t_42) {
-        pyx_rt_exc_enter(pyx_t_40, pyx_hx_8);
-        Py_INCREF(pyx_t_40);
-        Py_XSETREF(v_e, pyx_t_40);
+    pyx_t_28 = pyx_rt_exc_catch();
+    pyx_t_29 = pyx_rt_get_builtin(pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 24; goto pyx_L_error; }
+    pyx_t_30 = pyx_rt_exc_matches(pyx_t_28, pyx_t_29);
+    Py_CLEAR(pyx_t_29);
+    if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
+    if (pyx_t_30) {
+        pyx_rt_exc_enter(pyx_t_28, pyx_hx_8);
+        Py_INCREF(pyx_t_28);
+        Py_XSETREF(v_e, pyx_t_28);
 #line 25 "star_params.py"
         /* star_params.py:25: print(e) */
-        pyx_t_43 = pyx_rt_get_builtin(pyx_n_2);
-        if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
+        pyx_t_31 = pyx_rt_get_builtin(pyx_n_2);
+        if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
-            pyx_t_44 = PyObject_Vectorcall(pyx_t_43, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_32 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_43);
-        if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
-        Py_CLEAR(pyx_t_44);
+        Py_CLEAR(pyx_t_31);
+        if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
+        Py_CLEAR(pyx_t_32);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_40);
+        Py_CLEAR(pyx_t_28);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_40);
+        Py_CLEAR(pyx_t_28);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_40);
-    pyx_t_40 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_28);
+    pyx_t_28 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
 #line 26 "star_params.py"
@@ -550,67 +523,59 @@ pyx_L_try_end_7:;
     /* try */
 #line 27 "star_params.py"
     /* star_params.py:27: collect(1, a=2) */
-    pyx_t_45 = pyx_rt_get_global(pyx_d, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 27; goto pyx_L_except_11; }
-    pyx_t_46 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 27; goto pyx_L_except_11; }
-    pyx_t_47 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 27; goto pyx_L_except_11; }
+    pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 27; goto pyx_L_except_11; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_46, pyx_t_47};
-        pyx_t_48 = PyObject_Vectorcall(pyx_t_45, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_5);
+        PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2};
+        pyx_t_34 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_13);
     }
-    Py_CLEAR(pyx_t_45);
-    Py_CLEAR(pyx_t_46);
-    Py_CLEAR(pyx_t_47);
-    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 27; goto pyx_L_except_11; }
-    Py_CLEAR(pyx_t_48);
+    Py_CLEAR(pyx_t_33);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 27; goto pyx_L_except_11; }
+    Py_CLEAR(pyx_t_34);
     goto pyx_L_try_end_12;
 pyx_L_except_11:;
-    Py_CLEAR(pyx_t_45);
-    Py_CLEAR(pyx_t_46);
-    Py_CLEAR(pyx_t_47);
-    Py_CLEAR(pyx_t_48);
+    Py_CLEAR(pyx_t_33);
+    Py_CLEAR(pyx_t_34);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
-    pyx_t_49 = pyx_rt_exc_catch();
-    pyx_t_50 = pyx_rt_get_builtin(pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 28; goto pyx_L_error; }
-    pyx_t_51 = pyx_rt_exc_matches(pyx_t_49, pyx_t_50);
-    Py_CLEAR(pyx_t_50);
-    if (PYX_UNLIKELY(pyx_t_51 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
-    if (pyx_t_51) {
-        pyx_rt_exc_enter(pyx_t_49, pyx_hx_13);
-        Py_INCREF(pyx_t_49);
-        Py_XSETREF(v_e, pyx_t_49);
+    pyx_t_35 = pyx_rt_exc_catch();
+    pyx_t_36 = pyx_rt_get_builtin(pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 28; goto pyx_L_error; }
+    pyx_t_37 = pyx_rt_exc_matches(pyx_t_35, pyx_t_36);
+    Py_CLEAR(pyx_t_36);
+    if (PYX_UNLIKELY(pyx_t_37 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
+    if (pyx_t_37) {
+        pyx_rt_exc_enter(pyx_t_35, pyx_hx_13);
+        Py_INCREF(pyx_t_35);
+        Py_XSETREF(v_e, pyx_t_35);
 #line 29 "star_params.py"
         /* star_params.py:29: print(e) */
-        pyx_t_52 = pyx_rt_get_builtin(pyx_n_2);
-        if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
+        pyx_t_38 = pyx_rt_get_builtin(pyx_n_2);
+        if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
-            pyx_t_53 = PyObject_Vectorcall(pyx_t_52, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_39 = PyObject_Vectorcall(pyx_t_38, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_52);
-        if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
-        Py_CLEAR(pyx_t_53);
+        Py_CLEAR(pyx_t_38);
+        if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
+        Py_CLEAR(pyx_t_39);
         pyx_rt_exc_leave(pyx_hx_13);
-        Py_CLEAR(pyx_t_49);
+        Py_CLEAR(pyx_t_35);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_12;
 pyx_L_handler_error_14:;
         pyx_rt_exc_leave(pyx_hx_13);
-        Py_CLEAR(pyx_t_49);
+        Py_CLEAR(pyx_t_35);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_49);
-    pyx_t_49 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_35);
+    pyx_t_35 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_12:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 614 "star_params.c"
+#line 579 "star_params.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -635,34 +600,20 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_24);
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
     Py_XDECREF(pyx_t_28);
     Py_XDECREF(pyx_t_29);
-    Py_XDECREF(pyx_t_30);
     Py_XDECREF(pyx_t_31);
     Py_XDECREF(pyx_t_32);
     Py_XDECREF(pyx_t_33);
+    Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
     Py_XDECREF(pyx_t_36);
-    Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
     Py_XDECREF(pyx_t_39);
-    Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_41);
-    Py_XDECREF(pyx_t_43);
-    Py_XDECREF(pyx_t_44);
-    Py_XDECREF(pyx_t_45);
-    Py_XDECREF(pyx_t_46);
-    Py_XDECREF(pyx_t_47);
-    Py_XDECREF(pyx_t_48);
-    Py_XDECREF(pyx_t_49);
-    Py_XDECREF(pyx_t_50);
-    Py_XDECREF(pyx_t_52);
-    Py_XDECREF(pyx_t_53);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -686,14 +637,13 @@ static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
-    int pyx_t_9 = 0;
+    int pyx_t_2 = 0;
+    PyObject *pyx_t_3 = NULL;
+    int pyx_t_4 = 0;
+    PyObject *pyx_t_5 = NULL;
+    int pyx_t_6 = 0;
+    PyObject *pyx_t_7 = NULL;
+    int pyx_t_8 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -713,44 +663,41 @@ static int pyx_exec(PyObject *module)
     }
 #line 3 "star_params.py"
     /* star_params.py:3: def collect(a, *args, b=2, **kwargs): */
-    pyx_t_1 = PyLong_FromLong(2L);
+    Py_INCREF(pyx_k_2);
+    Py_XSETREF(pyx_dflt_collect_2, pyx_k_2);
+    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_collect, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
-    Py_XSETREF(pyx_dflt_collect_2, pyx_t_1);
-    pyx_t_1 = NULL;
-    pyx_t_2 = PyCFunction_NewEx(&pyx_mdef_collect, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 3; goto pyx_L_error; }
-    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_2);
-    Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
 #line 7 "star_params.py"
     /* star_params.py:7: def only_star(*args): */
-    pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_only_star, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_4);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_only_star, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
 #line 11 "star_params.py"
     /* star_params.py:11: def only_kw(**kw): */
-    pyx_t_6 = PyCFunction_NewEx(&pyx_mdef_only_kw, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_6);
-    Py_CLEAR(pyx_t_6);
-    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_only_kw, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_5);
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
 #line 15 "star_params.py"
     /* star_params.py:15: def main(): */
-    pyx_t_8 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 15; goto pyx_L_error; }
-    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_8);
-    Py_CLEAR(pyx_t_8);
-    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-#line 747 "star_params.c"
+    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 15; goto pyx_L_error; }
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
+#line 695 "star_params.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_3);
+    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "star_params.py", pyx_lineno, NULL);
     return -1;
 }

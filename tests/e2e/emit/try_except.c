@@ -16,36 +16,41 @@ static PyObject *pyx_n_7;  /* 'ValueError' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_n_8;  /* 'append' */
 static PyObject *pyx_k_3;
-static PyObject *pyx_n_9;  /* 'KeyError' */
 static PyObject *pyx_k_4;
+static PyObject *pyx_n_9;  /* 'KeyError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
+static PyObject *pyx_k_7;
 static PyObject *pyx_n_10;  /* 'sys' */
 static PyObject *pyx_n_11;  /* 'exc_info' */
-static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
-static PyObject *pyx_n_12;  /* 'IndexError' */
-static PyObject *pyx_n_13;  /* 'RuntimeError' */
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
-static PyObject *pyx_n_14;  /* 'int' */
 static PyObject *pyx_k_11;
+static PyObject *pyx_n_12;  /* 'IndexError' */
+static PyObject *pyx_n_13;  /* 'RuntimeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
+static PyObject *pyx_n_14;  /* 'int' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
-static PyObject *pyx_n_15;  /* 'print' */
-static PyObject *pyx_n_16;  /* 'safe_div' */
 static PyObject *pyx_k_19;
-static PyObject *pyx_n_17;  /* 'nested' */
-static PyObject *pyx_n_18;  /* 'loop' */
 static PyObject *pyx_k_20;
 static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
+static PyObject *pyx_n_15;  /* 'print' */
+static PyObject *pyx_n_16;  /* 'safe_div' */
 static PyObject *pyx_k_23;
+static PyObject *pyx_k_24;
+static PyObject *pyx_n_17;  /* 'nested' */
+static PyObject *pyx_n_18;  /* 'loop' */
+static PyObject *pyx_k_25;
+static PyObject *pyx_k_26;
+static PyObject *pyx_k_27;
+static PyObject *pyx_k_28;
 static PyObject *pyx_n_19;  /* 'bare' */
 static PyObject *pyx_n_20;  /* 'return_in_handler' */
 static PyObject *pyx_n_21;  /* 'reraise' */
@@ -123,89 +128,99 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_2);
     pyx_n_8 = PyUnicode_InternFromString("append");
     if (!pyx_n_8) return -1;
-    pyx_k_3 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
+    pyx_k_3 = PyLong_FromLongLong(10LL);
     if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_n_9 = PyUnicode_InternFromString("KeyError");
-    if (!pyx_n_9) return -1;
-    pyx_k_4 = PyUnicode_DecodeUTF8("key", 3, "surrogatepass");
+    pyx_k_4 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    pyx_n_9 = PyUnicode_InternFromString("KeyError");
+    if (!pyx_n_9) return -1;
+    pyx_k_5 = PyUnicode_DecodeUTF8("key", 3, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
     pyx_k_6 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
+    pyx_k_7 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
+    if (!pyx_k_7) return -1;
+    PyUnicode_InternInPlace(&pyx_k_7);
     pyx_n_10 = PyUnicode_InternFromString("sys");
     if (!pyx_n_10) return -1;
     pyx_n_11 = PyUnicode_InternFromString("exc_info");
     if (!pyx_n_11) return -1;
-    pyx_k_7 = PyUnicode_DecodeUTF8("k", 1, "surrogatepass");
-    if (!pyx_k_7) return -1;
-    PyUnicode_InternInPlace(&pyx_k_7);
-    pyx_k_8 = PyUnicode_DecodeUTF8("wrapped", 7, "surrogatepass");
+    pyx_k_8 = PyLong_FromLongLong(0LL);
     if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_9 = PyUnicode_DecodeUTF8("k", 1, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
+    pyx_k_10 = PyUnicode_DecodeUTF8("wrapped", 7, "surrogatepass");
+    if (!pyx_k_10) return -1;
+    PyUnicode_InternInPlace(&pyx_k_10);
+    pyx_k_11 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_11) return -1;
     pyx_n_12 = PyUnicode_InternFromString("IndexError");
     if (!pyx_n_12) return -1;
     pyx_n_13 = PyUnicode_InternFromString("RuntimeError");
     if (!pyx_n_13) return -1;
-    pyx_k_9 = PyUnicode_DecodeUTF8("during", 6, "surrogatepass");
-    if (!pyx_k_9) return -1;
-    PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_k_10 = PyUnicode_DecodeUTF8("v", 1, "surrogatepass");
-    if (!pyx_k_10) return -1;
-    PyUnicode_InternInPlace(&pyx_k_10);
-    pyx_n_14 = PyUnicode_InternFromString("int");
-    if (!pyx_n_14) return -1;
-    pyx_k_11 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
-    if (!pyx_k_11) return -1;
-    PyUnicode_InternInPlace(&pyx_k_11);
-    pyx_k_12 = PyUnicode_DecodeUTF8("s", 1, "surrogatepass");
+    pyx_k_12 = PyUnicode_DecodeUTF8("during", 6, "surrogatepass");
     if (!pyx_k_12) return -1;
     PyUnicode_InternInPlace(&pyx_k_12);
-    pyx_k_13 = PyUnicode_DecodeUTF8("from handler", 12, "surrogatepass");
+    pyx_k_13 = PyUnicode_DecodeUTF8("v", 1, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_k_14 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
+    pyx_n_14 = PyUnicode_InternFromString("int");
+    if (!pyx_n_14) return -1;
+    pyx_k_14 = PyLong_FromLongLong(100LL);
     if (!pyx_k_14) return -1;
-    PyUnicode_InternInPlace(&pyx_k_14);
-    pyx_k_15 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
+    pyx_k_15 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
     if (!pyx_k_15) return -1;
     PyUnicode_InternInPlace(&pyx_k_15);
-    pyx_k_16 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
+    pyx_k_16 = PyUnicode_DecodeUTF8("s", 1, "surrogatepass");
     if (!pyx_k_16) return -1;
     PyUnicode_InternInPlace(&pyx_k_16);
-    pyx_k_17 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
+    pyx_k_17 = PyUnicode_DecodeUTF8("from handler", 12, "surrogatepass");
     if (!pyx_k_17) return -1;
     PyUnicode_InternInPlace(&pyx_k_17);
-    pyx_k_18 = PyUnicode_DecodeUTF8("wrong", 5, "surrogatepass");
+    pyx_k_18 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
     if (!pyx_k_18) return -1;
     PyUnicode_InternInPlace(&pyx_k_18);
-    pyx_n_15 = PyUnicode_InternFromString("print");
-    if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("safe_div");
-    if (!pyx_n_16) return -1;
-    pyx_k_19 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
+    pyx_k_19 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
     if (!pyx_k_19) return -1;
     PyUnicode_InternInPlace(&pyx_k_19);
-    pyx_n_17 = PyUnicode_InternFromString("nested");
-    if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("loop");
-    if (!pyx_n_18) return -1;
-    pyx_k_20 = PyUnicode_DecodeUTF8("1", 1, "surrogatepass");
+    pyx_k_20 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
     if (!pyx_k_20) return -1;
     PyUnicode_InternInPlace(&pyx_k_20);
     pyx_k_21 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
     if (!pyx_k_21) return -1;
     PyUnicode_InternInPlace(&pyx_k_21);
-    pyx_k_22 = PyUnicode_DecodeUTF8("3", 1, "surrogatepass");
+    pyx_k_22 = PyUnicode_DecodeUTF8("wrong", 5, "surrogatepass");
     if (!pyx_k_22) return -1;
     PyUnicode_InternInPlace(&pyx_k_22);
-    pyx_k_23 = PyUnicode_DecodeUTF8("y", 1, "surrogatepass");
+    pyx_n_15 = PyUnicode_InternFromString("print");
+    if (!pyx_n_15) return -1;
+    pyx_n_16 = PyUnicode_InternFromString("safe_div");
+    if (!pyx_n_16) return -1;
+    pyx_k_23 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
     if (!pyx_k_23) return -1;
     PyUnicode_InternInPlace(&pyx_k_23);
+    pyx_k_24 = PyLong_FromLongLong(2LL);
+    if (!pyx_k_24) return -1;
+    pyx_n_17 = PyUnicode_InternFromString("nested");
+    if (!pyx_n_17) return -1;
+    pyx_n_18 = PyUnicode_InternFromString("loop");
+    if (!pyx_n_18) return -1;
+    pyx_k_25 = PyUnicode_DecodeUTF8("1", 1, "surrogatepass");
+    if (!pyx_k_25) return -1;
+    PyUnicode_InternInPlace(&pyx_k_25);
+    pyx_k_26 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
+    if (!pyx_k_26) return -1;
+    PyUnicode_InternInPlace(&pyx_k_26);
+    pyx_k_27 = PyUnicode_DecodeUTF8("3", 1, "surrogatepass");
+    if (!pyx_k_27) return -1;
+    PyUnicode_InternInPlace(&pyx_k_27);
+    pyx_k_28 = PyUnicode_DecodeUTF8("y", 1, "surrogatepass");
+    if (!pyx_k_28) return -1;
+    PyUnicode_InternInPlace(&pyx_k_28);
     pyx_n_19 = PyUnicode_InternFromString("bare");
     if (!pyx_n_19) return -1;
     pyx_n_20 = PyUnicode_InternFromString("return_in_handler");
@@ -315,7 +330,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 319 "try_except.c"
+#line 334 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -462,7 +477,7 @@ pyx_L_handler_return_8:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 466 "try_except.c"
+#line 481 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -512,20 +527,20 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    int pyx_t_10 = 0;
+    int pyx_t_9 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
     PyObject *pyx_t_12 = NULL;
     PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
     PyObject *pyx_exc_5[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_14 = NULL;
     PyObject *pyx_t_15 = NULL;
     PyObject *pyx_t_16 = NULL;
     PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    int pyx_t_19 = 0;
+    int pyx_t_18 = 0;
     PyObject *pyx_hx_12[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_19 = NULL;
     PyObject *pyx_t_20 = NULL;
     PyObject *pyx_t_21 = NULL;
     PyObject *pyx_t_22 = NULL;
@@ -542,12 +557,9 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *pyx_t_33 = NULL;
     PyObject *pyx_t_34 = NULL;
     PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
+    int pyx_t_36 = 0;
     PyObject *pyx_t_37 = NULL;
     PyObject *pyx_t_38 = NULL;
-    int pyx_t_39 = 0;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
     Py_INCREF(v_x);
 #line 21 "try_except.py"
     /* try_except.py:21: out = [] */
@@ -569,84 +581,80 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 24; goto pyx_L_except_6; }
     pyx_t_2 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
-    pyx_t_3 = PyLong_FromLong(10L);
+    pyx_t_3 = PyNumber_FloorDivide(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_except_6; }
-    pyx_t_4 = PyNumber_FloorDivide(pyx_t_3, v_x);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_3};
+        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 24; goto pyx_L_except_6; }
-    Py_CLEAR(pyx_t_5);
     /* else */
 #line 28 "try_except.py"
     /* try_except.py:28: out.append("else") */
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
-    pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
+    pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_3};
-        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_4};
+        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     Py_CLEAR(pyx_t_6);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
-    Py_CLEAR(pyx_t_7);
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_4);
-    Py_CLEAR(pyx_t_5);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
-    pyx_t_8 = pyx_rt_exc_catch();
-    pyx_t_9 = pyx_rt_get_builtin(pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
-    pyx_t_10 = pyx_rt_exc_matches(pyx_t_8, pyx_t_9);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
-    if (pyx_t_10) {
-        pyx_rt_exc_enter(pyx_t_8, pyx_hx_8);
+    pyx_t_7 = pyx_rt_exc_catch();
+    pyx_t_8 = pyx_rt_get_builtin(pyx_n_9);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
+    pyx_t_9 = pyx_rt_exc_matches(pyx_t_7, pyx_t_8);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
+    if (pyx_t_9) {
+        pyx_rt_exc_enter(pyx_t_7, pyx_hx_8);
 #line 26 "try_except.py"
         /* try_except.py:26: out.append("key") */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
-        pyx_t_11 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
+        pyx_t_10 = PyObject_GetAttr(v_out, pyx_n_8);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_4};
-            pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_5};
+            pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_10);
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         Py_CLEAR(pyx_t_11);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
-        Py_CLEAR(pyx_t_12);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_8);
+        Py_CLEAR(pyx_t_7);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_8);
+        Py_CLEAR(pyx_t_7);
         goto pyx_L_finally_error_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_8);
-    pyx_t_8 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_7);
+    pyx_t_7 = NULL;
     goto pyx_L_finally_error_3_tb;
 pyx_L_try_end_7:;
     /* finally */
 #line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 30; goto pyx_L_except_1; }
-    pyx_t_13 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_except_1; }
+    pyx_t_12 = PyObject_GetAttr(v_out, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 30; goto pyx_L_except_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_5};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_6};
+        pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 30; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_14);
     goto pyx_L_finally_end_5;
 pyx_L_finally_error_3:;
     Py_CLEAR(pyx_t_2);
@@ -656,24 +664,23 @@ pyx_L_finally_error_3:;
     Py_CLEAR(pyx_t_6);
     Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
-    Py_CLEAR(pyx_t_12);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
 #line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
-    pyx_t_15 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
+    pyx_t_14 = PyObject_GetAttr(v_out, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_6};
-        pyx_t_16 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_7};
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
-    Py_CLEAR(pyx_t_16);
     pyx_rt_exc_restore(pyx_exc_5);
     goto pyx_L_except_1_tb;
 pyx_L_finally_raised_11:;
@@ -689,130 +696,123 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_6);
     Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_12);
     Py_CLEAR(pyx_t_13);
     Py_CLEAR(pyx_t_14);
     Py_CLEAR(pyx_t_15);
-    Py_CLEAR(pyx_t_16);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_except_1_tb:;
-    pyx_t_17 = pyx_rt_exc_catch();
-    pyx_t_18 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 31; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_exc_matches(pyx_t_17, pyx_t_18);
-    Py_CLEAR(pyx_t_18);
-    if (PYX_UNLIKELY(pyx_t_19 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
-    if (pyx_t_19) {
-        pyx_rt_exc_enter(pyx_t_17, pyx_hx_12);
-        Py_INCREF(pyx_t_17);
-        Py_XSETREF(v_e, pyx_t_17);
+    pyx_t_16 = pyx_rt_exc_catch();
+    pyx_t_17 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 31; goto pyx_L_error; }
+    pyx_t_18 = pyx_rt_exc_matches(pyx_t_16, pyx_t_17);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
+    if (pyx_t_18) {
+        pyx_rt_exc_enter(pyx_t_16, pyx_hx_12);
+        Py_INCREF(pyx_t_16);
+        Py_XSETREF(v_e, pyx_t_16);
 #line 32 "try_except.py"
         /* try_except.py:32: out.append(type(e).__name__) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        pyx_t_20 = PyObject_GetAttr(v_out, pyx_n_8);
+        pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
+        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        pyx_t_20 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        pyx_t_21 = pyx_rt_get_builtin(pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
-            pyx_t_22 = PyObject_Vectorcall(pyx_t_21, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_21);
-        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        pyx_t_23 = PyObject_GetAttr(pyx_t_22, pyx_n_1);
-        Py_CLEAR(pyx_t_22);
-        if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        {
-            PyObject *pyx_args[] = {NULL, pyx_t_23};
-            pyx_t_24 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_21 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_20);
+        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        pyx_t_22 = PyObject_GetAttr(pyx_t_21, pyx_n_1);
+        Py_CLEAR(pyx_t_21);
+        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        {
+            PyObject *pyx_args[] = {NULL, pyx_t_22};
+            pyx_t_23 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        }
+        Py_CLEAR(pyx_t_19);
+        Py_CLEAR(pyx_t_22);
+        if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         Py_CLEAR(pyx_t_23);
-        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        Py_CLEAR(pyx_t_24);
 #line 33 "try_except.py"
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
         if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_25 = PyObject_GetAttr(v_out, pyx_n_8);
+        pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
+        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        pyx_t_25 = pyx_rt_get_global(pyx_d, pyx_n_10);
         if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_26 = pyx_rt_get_global(pyx_d, pyx_n_10);
+        pyx_t_26 = PyObject_GetAttr(pyx_t_25, pyx_n_11);
+        Py_CLEAR(pyx_t_25);
         if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_27 = PyObject_GetAttr(pyx_t_26, pyx_n_11);
-        Py_CLEAR(pyx_t_26);
-        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
         {
             PyObject *pyx_args[] = {NULL};
-            pyx_t_28 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_27 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_26);
+        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        pyx_t_28 = PyObject_GetItem(pyx_t_27, pyx_k_8);
         Py_CLEAR(pyx_t_27);
         if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_29 = PyLong_FromLong(0L);
-        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_30 = PyObject_GetItem(pyx_t_28, pyx_t_29);
+        pyx_t_29 = PyObject_GetAttr(pyx_t_28, pyx_n_1);
         Py_CLEAR(pyx_t_28);
+        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        {
+            PyObject *pyx_args[] = {NULL, pyx_t_29};
+            pyx_t_30 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        }
+        Py_CLEAR(pyx_t_24);
         Py_CLEAR(pyx_t_29);
         if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        pyx_t_31 = PyObject_GetAttr(pyx_t_30, pyx_n_1);
         Py_CLEAR(pyx_t_30);
-        if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        {
-            PyObject *pyx_args[] = {NULL, pyx_t_31};
-            pyx_t_32 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_25);
-        Py_CLEAR(pyx_t_31);
-        if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
-        Py_CLEAR(pyx_t_32);
         pyx_rt_exc_leave(pyx_hx_12);
-        Py_CLEAR(pyx_t_17);
+        Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_13:;
         pyx_rt_exc_leave(pyx_hx_12);
-        Py_CLEAR(pyx_t_17);
+        Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_17);
-    pyx_t_17 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_16);
+    pyx_t_16 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
 #line 34 "try_except.py"
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_33 = PyObject_GetAttr(v_out, pyx_n_8);
+    pyx_t_31 = PyObject_GetAttr(v_out, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_33 = PyObject_GetAttr(pyx_t_32, pyx_n_11);
+    Py_CLEAR(pyx_t_32);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_global(pyx_d, pyx_n_10);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_35 = PyObject_GetAttr(pyx_t_34, pyx_n_11);
-    Py_CLEAR(pyx_t_34);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 34; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
-        pyx_t_36 = PyObject_Vectorcall(pyx_t_35, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_35);
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_37 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_38 = PyObject_GetItem(pyx_t_36, pyx_t_37);
-    Py_CLEAR(pyx_t_36);
-    Py_CLEAR(pyx_t_37);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_39 = (pyx_t_38 == Py_None);
-    Py_CLEAR(pyx_t_38);
-    pyx_t_40 = PyBool_FromLong(pyx_t_39);
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_40};
-        pyx_t_41 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_34 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_33);
-    Py_CLEAR(pyx_t_40);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 34; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_41);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_35 = PyObject_GetItem(pyx_t_34, pyx_k_8);
+    Py_CLEAR(pyx_t_34);
+    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_36 = (pyx_t_35 == Py_None);
+    Py_CLEAR(pyx_t_35);
+    pyx_t_37 = PyBool_FromLong(pyx_t_36);
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_37};
+        pyx_t_38 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_37);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 34; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_38);
 #line 35 "try_except.py"
     /* try_except.py:35: return out */
     if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 35; goto pyx_L_error; }
@@ -832,7 +832,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
@@ -840,7 +840,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
-    Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_19);
     Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_22);
@@ -857,11 +857,8 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_33);
     Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
-    Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
-    Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_41);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -892,8 +889,7 @@ static PyObject *pyx_f_try_except_reraise(PyObject *v_x)
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    int pyx_t_5 = 0;
+    int pyx_t_4 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
 #line 39 "try_except.py"
@@ -901,52 +897,47 @@ static PyObject *pyx_f_try_except_reraise(PyObject *v_x)
     /* try */
 #line 40 "try_except.py"
     /* try_except.py:40: return 10 // x */
-    pyx_t_1 = PyLong_FromLong(10L);
+    pyx_t_1 = PyNumber_FloorDivide(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 40; goto pyx_L_except_1; }
-    pyx_t_2 = PyNumber_FloorDivide(pyx_t_1, v_x);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 40; goto pyx_L_except_1; }
-    Py_XSETREF(pyx_r, pyx_t_2);
-    pyx_t_2 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_1);
+    pyx_t_1 = NULL;
     goto pyx_L_done;
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.reraise", "try_except.py", pyx_lineno, NULL);
-    pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 41; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 41; goto pyx_L_error; }
-    if (pyx_t_5) {
-        pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
+    pyx_t_2 = pyx_rt_exc_catch();
+    pyx_t_3 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 41; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 41; goto pyx_L_error; }
+    if (pyx_t_4) {
+        pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
 #line 42 "try_except.py"
         /* try_except.py:42: raise */
         pyx_rt_reraise();
         pyx_lineno = 42; goto pyx_L_handler_error_4_tb;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_3);
+        Py_CLEAR(pyx_t_2);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4_tb:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_3);
+        Py_CLEAR(pyx_t_2);
         goto pyx_L_error_tb;
     }
-    pyx_rt_exc_rethrow(pyx_t_3);
-    pyx_t_3 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_2);
+    pyx_t_2 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 944 "try_except.c"
+#line 936 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("try_except.reraise", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -988,7 +979,7 @@ static PyObject *pyx_f_try_except_chain(void)
     /* try_except.py:47: {}["k"] */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 47; goto pyx_L_except_1; }
-    pyx_t_2 = PyObject_GetItem(pyx_t_1, pyx_k_7);
+    pyx_t_2 = PyObject_GetItem(pyx_t_1, pyx_k_9);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 47; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_2);
@@ -1012,7 +1003,7 @@ pyx_L_except_1:;
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_8};
+            PyObject *pyx_args[] = {NULL, pyx_k_10};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_6);
@@ -1037,7 +1028,7 @@ pyx_L_handler_error_4:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1041 "try_except.c"
+#line 1032 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1074,11 +1065,10 @@ static PyObject *pyx_f_try_except_context(void)
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
     PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
+    int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
 #line 53 "try_except.py"
     /* try_except.py:53: try: */
     /* try */
@@ -1086,64 +1076,59 @@ static PyObject *pyx_f_try_except_context(void)
     /* try_except.py:54: [][1] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 54; goto pyx_L_except_1; }
-    pyx_t_2 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 54; goto pyx_L_except_1; }
-    pyx_t_3 = PyObject_GetItem(pyx_t_1, pyx_t_2);
+    pyx_t_2 = PyObject_GetItem(pyx_t_1, pyx_k_11);
     Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 54; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 54; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_3);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     pyx_rt_add_traceback("try_except.context", "try_except.py", pyx_lineno, NULL);
-    pyx_t_4 = pyx_rt_exc_catch();
-    pyx_t_5 = pyx_rt_get_builtin(pyx_n_12);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 55; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_exc_matches(pyx_t_4, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
-    if (pyx_t_6) {
-        pyx_rt_exc_enter(pyx_t_4, pyx_hx_3);
+    pyx_t_3 = pyx_rt_exc_catch();
+    pyx_t_4 = pyx_rt_get_builtin(pyx_n_12);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 55; goto pyx_L_error; }
+    pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
+    if (pyx_t_5) {
+        pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
 #line 56 "try_except.py"
         /* try_except.py:56: raise RuntimeError("during") */
-        pyx_t_7 = pyx_rt_get_builtin(pyx_n_13);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
+        pyx_t_6 = pyx_rt_get_builtin(pyx_n_13);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_9};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_12};
+            pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
+        pyx_rt_raise(pyx_t_7, NULL);
         Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
-        pyx_rt_raise(pyx_t_8, NULL);
-        Py_CLEAR(pyx_t_8);
         pyx_lineno = 56; goto pyx_L_handler_error_4;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_3);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_3);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_4);
-    pyx_t_4 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1138 "try_except.c"
+#line 1124 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("try_except.context", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1182,7 +1167,7 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_except_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_10};
+        PyObject *pyx_args[] = {NULL, pyx_k_13};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1224,7 +1209,7 @@ pyx_L_try_end_2:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1228 "try_except.c"
+#line 1213 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1264,35 +1249,29 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    int pyx_t_9 = 0;
+    int pyx_t_8 = 0;
     PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_11 = NULL;
     Py_INCREF(v_items);
 #line 68 "try_except.py"
     /* try_except.py:68: total = 0 */
-    pyx_t_1 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 68; goto pyx_L_error; }
-    Py_XSETREF(v_total, pyx_t_1);
-    pyx_t_1 = NULL;
+    Py_INCREF(pyx_k_8);
+    Py_XSETREF(v_total, pyx_k_8);
 #line 69 "try_except.py"
     /* try_except.py:69: for it in items: */
-    pyx_t_2 = PyObject_GetIter(v_items);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 69; goto pyx_L_error; }
+    pyx_t_1 = PyObject_GetIter(v_items);
+    if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 69; goto pyx_L_error; }
     for (;;) {
-        pyx_t_3 = PyIter_Next(pyx_t_2);
-        if (!pyx_t_3) {
+        pyx_t_2 = PyIter_Next(pyx_t_1);
+        if (!pyx_t_2) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 69; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(v_it, pyx_t_3);
-        pyx_t_3 = NULL;
+        Py_XSETREF(v_it, pyx_t_2);
+        pyx_t_2 = NULL;
 #line 70 "try_except.py"
         /* try_except.py:70: try: */
         /* try */
@@ -1302,89 +1281,79 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
 #line 71 "try_except.py"
         /* try_except.py:71: total += int(it) */
         if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 71; goto pyx_L_except_5; }
-        pyx_t_4 = pyx_rt_get_builtin(pyx_n_14);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_5; }
+        pyx_t_3 = pyx_rt_get_builtin(pyx_n_14);
+        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_5; }
         if (PYX_UNLIKELY(!v_it && (pyx_rt_unbound_local("it"), 1))) { pyx_lineno = 71; goto pyx_L_except_5; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
-            pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
+        Py_CLEAR(pyx_t_3);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_5; }
+        pyx_t_5 = PyNumber_InPlaceAdd(v_total, pyx_t_4);
         Py_CLEAR(pyx_t_4);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 71; goto pyx_L_except_5; }
-        pyx_t_6 = PyNumber_InPlaceAdd(v_total, pyx_t_5);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 71; goto pyx_L_except_5; }
-        Py_XSETREF(v_total, pyx_t_6);
-        pyx_t_6 = NULL;
+        Py_XSETREF(v_total, pyx_t_5);
+        pyx_t_5 = NULL;
         goto pyx_L_try_end_6;
 pyx_L_except_5:;
+        Py_CLEAR(pyx_t_3);
         Py_CLEAR(pyx_t_4);
         Py_CLEAR(pyx_t_5);
-        Py_CLEAR(pyx_t_6);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
-        pyx_t_7 = pyx_rt_exc_catch();
-        pyx_t_8 = pyx_rt_get_builtin(pyx_n_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
-        pyx_t_9 = pyx_rt_exc_matches(pyx_t_7, pyx_t_8);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
-        if (pyx_t_9) {
-            pyx_rt_exc_enter(pyx_t_7, pyx_hx_7);
+        pyx_t_6 = pyx_rt_exc_catch();
+        pyx_t_7 = pyx_rt_get_builtin(pyx_n_7);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
+        pyx_t_8 = pyx_rt_exc_matches(pyx_t_6, pyx_t_7);
+        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
+        if (pyx_t_8) {
+            pyx_rt_exc_enter(pyx_t_6, pyx_hx_7);
 #line 73 "try_except.py"
             /* try_except.py:73: total -= 1 */
             if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
-            pyx_t_10 = PyLong_FromLong(1L);
-            if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
-            pyx_t_11 = PyNumber_InPlaceSubtract(v_total, pyx_t_10);
-            Py_CLEAR(pyx_t_10);
-            if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
-            Py_XSETREF(v_total, pyx_t_11);
-            pyx_t_11 = NULL;
+            pyx_t_9 = PyNumber_InPlaceSubtract(v_total, pyx_k_11);
+            if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
+            Py_XSETREF(v_total, pyx_t_9);
+            pyx_t_9 = NULL;
             pyx_rt_exc_leave(pyx_hx_7);
-            Py_CLEAR(pyx_t_7);
+            Py_CLEAR(pyx_t_6);
             goto pyx_L_try_end_6;
 pyx_L_handler_error_8:;
             pyx_rt_exc_leave(pyx_hx_7);
-            Py_CLEAR(pyx_t_7);
+            Py_CLEAR(pyx_t_6);
             goto pyx_L_finally_error_2;
         }
-        pyx_rt_exc_rethrow(pyx_t_7);
-        pyx_t_7 = NULL;
+        pyx_rt_exc_rethrow(pyx_t_6);
+        pyx_t_6 = NULL;
         goto pyx_L_finally_error_2_tb;
 pyx_L_try_end_6:;
         /* finally */
 #line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
         if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 75; goto pyx_L_error; }
-        pyx_t_12 = PyLong_FromLong(100L);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 75; goto pyx_L_error; }
-        pyx_t_13 = PyNumber_InPlaceAdd(v_total, pyx_t_12);
-        Py_CLEAR(pyx_t_12);
-        if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 75; goto pyx_L_error; }
-        Py_XSETREF(v_total, pyx_t_13);
-        pyx_t_13 = NULL;
+        pyx_t_10 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
+        Py_XSETREF(v_total, pyx_t_10);
+        pyx_t_10 = NULL;
         goto pyx_L_finally_end_4;
 pyx_L_finally_error_2:;
+        Py_CLEAR(pyx_t_3);
         Py_CLEAR(pyx_t_4);
         Py_CLEAR(pyx_t_5);
         Py_CLEAR(pyx_t_6);
         Py_CLEAR(pyx_t_7);
-        Py_CLEAR(pyx_t_8);
-        Py_CLEAR(pyx_t_10);
-        Py_CLEAR(pyx_t_11);
+        Py_CLEAR(pyx_t_9);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_2_tb:;
         pyx_rt_exc_fetch(pyx_exc_4);
 #line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
         if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
-        pyx_t_14 = PyLong_FromLong(100L);
-        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
-        pyx_t_15 = PyNumber_InPlaceAdd(v_total, pyx_t_14);
-        Py_CLEAR(pyx_t_14);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
-        Py_XSETREF(v_total, pyx_t_15);
-        pyx_t_15 = NULL;
+        pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
+        Py_XSETREF(v_total, pyx_t_11);
+        pyx_t_11 = NULL;
         pyx_rt_exc_restore(pyx_exc_4);
         goto pyx_L_error_tb;
 pyx_L_finally_raised_10:;
@@ -1392,7 +1361,7 @@ pyx_L_finally_raised_10:;
         goto pyx_L_error;
 pyx_L_finally_end_4:;
     }
-    Py_CLEAR(pyx_t_2);
+    Py_CLEAR(pyx_t_1);
 #line 76 "try_except.py"
     /* try_except.py:76: return total */
     if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 76; goto pyx_L_error; }
@@ -1401,7 +1370,7 @@ pyx_L_finally_end_4:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1405 "try_except.c"
+#line 1374 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1411,13 +1380,9 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
-    Py_XDECREF(pyx_t_15);
     pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1447,7 +1412,6 @@ static PyObject *pyx_f_try_except_bare(PyObject *v_x)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
 #line 80 "try_except.py"
@@ -1455,37 +1419,33 @@ static PyObject *pyx_f_try_except_bare(PyObject *v_x)
     /* try */
 #line 81 "try_except.py"
     /* try_except.py:81: return 1 // x */
-    pyx_t_1 = PyLong_FromLong(1L);
+    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 81; goto pyx_L_except_1; }
-    pyx_t_2 = PyNumber_FloorDivide(pyx_t_1, v_x);
-    Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 81; goto pyx_L_except_1; }
-    Py_XSETREF(pyx_r, pyx_t_2);
-    pyx_t_2 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_1);
+    pyx_t_1 = NULL;
     goto pyx_L_done;
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.bare", "try_except.py", pyx_lineno, NULL);
-    pyx_t_3 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
+    pyx_t_2 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
 #line 83 "try_except.py"
     /* try_except.py:83: return "caught" */
-    Py_INCREF(pyx_k_11);
-    Py_XSETREF(pyx_r, pyx_k_11);
+    Py_INCREF(pyx_k_15);
+    Py_XSETREF(pyx_r, pyx_k_15);
     goto pyx_L_handler_return_5;
     pyx_rt_exc_leave(pyx_hx_3);
-    Py_CLEAR(pyx_t_3);
+    Py_CLEAR(pyx_t_2);
     goto pyx_L_try_end_2;
 pyx_L_handler_return_5:;
     pyx_rt_exc_leave(pyx_hx_3);
-    Py_CLEAR(pyx_t_3);
+    Py_CLEAR(pyx_t_2);
     goto pyx_L_done;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1489 "try_except.c"
+#line 1449 "try_except.c"
 pyx_L_done:;
     Py_XDECREF(v_x);
     return pyx_r;
@@ -1510,54 +1470,42 @@ static PyObject *pyx_f_try_except_not_a_class(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    int pyx_t_5 = 0;
+    int pyx_t_3 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
 #line 87 "try_except.py"
     /* try_except.py:87: try: */
     /* try */
 #line 88 "try_except.py"
     /* try_except.py:88: 1 // 0 */
-    pyx_t_1 = PyLong_FromLong(1L);
+    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_except_1; }
-    pyx_t_2 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 88; goto pyx_L_except_1; }
-    pyx_t_3 = PyNumber_FloorDivide(pyx_t_1, pyx_t_2);
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 88; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_3);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     pyx_rt_add_traceback("try_except.not_a_class", "try_except.py", pyx_lineno, NULL);
-    pyx_t_4 = pyx_rt_exc_catch();
-    pyx_t_5 = pyx_rt_exc_matches(pyx_t_4, pyx_k_12);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 89; goto pyx_L_error; }
-    if (pyx_t_5) {
-        pyx_rt_exc_enter(pyx_t_4, pyx_hx_3);
+    pyx_t_2 = pyx_rt_exc_catch();
+    pyx_t_3 = pyx_rt_exc_matches(pyx_t_2, pyx_k_16);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 89; goto pyx_L_error; }
+    if (pyx_t_3) {
+        pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
 #line 90 "try_except.py"
         /* try_except.py:90: pass */
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_2);
         goto pyx_L_try_end_2;
     }
-    pyx_rt_exc_rethrow(pyx_t_4);
-    pyx_t_4 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_2);
+    pyx_t_2 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1555 "try_except.c"
+#line 1505 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("try_except.not_a_class", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1584,17 +1532,15 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    int pyx_t_6 = 0;
+    int pyx_t_4 = 0;
     PyObject *pyx_hx_6[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
     Py_INCREF(v_log);
 #line 94 "try_except.py"
     /* try_except.py:94: try: */
@@ -1604,92 +1550,82 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     /* try */
 #line 95 "try_except.py"
     /* try_except.py:95: 1 // 0 */
-    pyx_t_1 = PyLong_FromLong(1L);
+    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 95; goto pyx_L_except_4; }
-    pyx_t_2 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 95; goto pyx_L_except_4; }
-    pyx_t_3 = PyNumber_FloorDivide(pyx_t_1, pyx_t_2);
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 95; goto pyx_L_except_4; }
-    Py_CLEAR(pyx_t_3);
     goto pyx_L_try_end_5;
 pyx_L_except_4:;
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
-    pyx_t_4 = pyx_rt_exc_catch();
-    pyx_t_5 = pyx_rt_get_builtin(pyx_n_5);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
-    pyx_t_6 = pyx_rt_exc_matches(pyx_t_4, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
-    if (pyx_t_6) {
-        pyx_rt_exc_enter(pyx_t_4, pyx_hx_6);
+    pyx_t_2 = pyx_rt_exc_catch();
+    pyx_t_3 = pyx_rt_get_builtin(pyx_n_5);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
+    pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
+    if (pyx_t_4) {
+        pyx_rt_exc_enter(pyx_t_2, pyx_hx_6);
 #line 97 "try_except.py"
         /* try_except.py:97: return "from handler" */
-        Py_INCREF(pyx_k_13);
-        Py_XSETREF(pyx_r, pyx_k_13);
+        Py_INCREF(pyx_k_17);
+        Py_XSETREF(pyx_r, pyx_k_17);
         goto pyx_L_handler_return_8;
         pyx_rt_exc_leave(pyx_hx_6);
-        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_2);
         goto pyx_L_try_end_5;
 pyx_L_handler_return_8:;
         pyx_rt_exc_leave(pyx_hx_6);
-        Py_CLEAR(pyx_t_4);
+        Py_CLEAR(pyx_t_2);
         goto pyx_L_finally_return_2;
     }
-    pyx_rt_exc_rethrow(pyx_t_4);
-    pyx_t_4 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_2);
+    pyx_t_2 = NULL;
     goto pyx_L_finally_error_1_tb;
 pyx_L_try_end_5:;
     /* finally */
 #line 99 "try_except.py"
     /* try_except.py:99: log.append("cleanup") */
+    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 99; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_18};
+        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 99; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_6);
+    goto pyx_L_finally_end_3;
+pyx_L_finally_return_2:;
+#line 99 "try_except.py"
+    /* try_except.py:99: log.append("cleanup") */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 99; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_14};
+        PyObject *pyx_args[] = {NULL, pyx_k_19};
         pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 99; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
-    goto pyx_L_finally_end_3;
-pyx_L_finally_return_2:;
-#line 99 "try_except.py"
-    /* try_except.py:99: log.append("cleanup") */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 99; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_15};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 99; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_10);
     goto pyx_L_done;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
-    Py_CLEAR(pyx_t_5);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
 #line 99 "try_except.py"
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
+    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_8);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_16};
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_20};
+        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
-    Py_CLEAR(pyx_t_12);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
+    Py_CLEAR(pyx_t_10);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_9:;
@@ -1698,20 +1634,18 @@ pyx_L_finally_raised_9:;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1702 "try_except.c"
+#line 1638 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1751,7 +1685,7 @@ static PyObject *pyx_f_try_except_unmatched(void)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_except_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_17};
+        PyObject *pyx_args[] = {NULL, pyx_k_21};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1772,8 +1706,8 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
 #line 106 "try_except.py"
         /* try_except.py:106: return "wrong" */
-        Py_INCREF(pyx_k_18);
-        Py_XSETREF(pyx_r, pyx_k_18);
+        Py_INCREF(pyx_k_22);
+        Py_XSETREF(pyx_r, pyx_k_22);
         goto pyx_L_handler_return_5;
         pyx_rt_exc_leave(pyx_hx_3);
         Py_CLEAR(pyx_t_3);
@@ -1789,7 +1723,7 @@ pyx_L_handler_return_5:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1793 "try_except.c"
+#line 1727 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1862,390 +1796,345 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_38 = NULL;
     PyObject *pyx_t_39 = NULL;
     PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
+    int pyx_t_41 = 0;
     PyObject *pyx_t_42 = NULL;
     PyObject *pyx_t_43 = NULL;
     PyObject *pyx_t_44 = NULL;
     PyObject *pyx_t_45 = NULL;
     PyObject *pyx_t_46 = NULL;
-    PyObject *pyx_t_47 = NULL;
+    int pyx_t_47 = 0;
+    PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_48 = NULL;
     PyObject *pyx_t_49 = NULL;
-    int pyx_t_50 = 0;
+    PyObject *pyx_t_50 = NULL;
     PyObject *pyx_t_51 = NULL;
     PyObject *pyx_t_52 = NULL;
     PyObject *pyx_t_53 = NULL;
     PyObject *pyx_t_54 = NULL;
     PyObject *pyx_t_55 = NULL;
     PyObject *pyx_t_56 = NULL;
-    int pyx_t_57 = 0;
-    PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_57 = NULL;
     PyObject *pyx_t_58 = NULL;
     PyObject *pyx_t_59 = NULL;
-    PyObject *pyx_t_60 = NULL;
-    PyObject *pyx_t_61 = NULL;
-    PyObject *pyx_t_62 = NULL;
-    PyObject *pyx_t_63 = NULL;
-    PyObject *pyx_t_64 = NULL;
-    PyObject *pyx_t_65 = NULL;
-    PyObject *pyx_t_66 = NULL;
-    PyObject *pyx_t_67 = NULL;
-    PyObject *pyx_t_68 = NULL;
-    PyObject *pyx_t_69 = NULL;
-    PyObject *pyx_t_70 = NULL;
 #line 110 "try_except.py"
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_3 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_8};
+        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 110; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_16);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_23};
+        pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
     pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 110; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_7, pyx_k_19};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_24};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_16);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_10 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_11 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 110; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 110; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_10, pyx_t_11};
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 110; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_5, pyx_t_8, pyx_t_12};
-        pyx_t_13 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_3, pyx_t_5, pyx_t_7};
+        pyx_t_8 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
+    Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_5);
+    Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_12);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 110; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_13);
 #line 111 "try_except.py"
     /* try_except.py:111: print(nested(0), nested(1)) */
-    pyx_t_14 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_9 = pyx_rt_get_builtin(pyx_n_15);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 111; goto pyx_L_error; }
+    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_17);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 111; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 111; goto pyx_L_error; }
+    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_17);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 111; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_k_11};
+        pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 111; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_11, pyx_t_13};
+        pyx_t_14 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_15 = pyx_rt_get_global(pyx_d, pyx_n_17);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_16 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 111; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_16};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_15);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_18 = pyx_rt_get_global(pyx_d, pyx_n_17);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_19 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 111; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_19};
-        pyx_t_20 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_19);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 111; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_17, pyx_t_20};
-        pyx_t_21 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
     Py_CLEAR(pyx_t_14);
-    Py_CLEAR(pyx_t_17);
-    Py_CLEAR(pyx_t_20);
-    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 111; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_21);
 #line 112 "try_except.py"
     /* try_except.py:112: print(loop(["1", "x", "3", "y"])) */
-    pyx_t_22 = pyx_rt_get_builtin(pyx_n_15);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global(pyx_d, pyx_n_18);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_24 = PyList_New(4);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 112; goto pyx_L_error; }
-    Py_INCREF(pyx_k_20);
-    PyList_SET_ITEM(pyx_t_24, 0, pyx_k_20);
-    Py_INCREF(pyx_k_21);
-    PyList_SET_ITEM(pyx_t_24, 1, pyx_k_21);
-    Py_INCREF(pyx_k_22);
-    PyList_SET_ITEM(pyx_t_24, 2, pyx_k_22);
-    Py_INCREF(pyx_k_23);
-    PyList_SET_ITEM(pyx_t_24, 3, pyx_k_23);
+    pyx_t_15 = pyx_rt_get_builtin(pyx_n_15);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 112; goto pyx_L_error; }
+    pyx_t_16 = pyx_rt_get_global(pyx_d, pyx_n_18);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 112; goto pyx_L_error; }
+    pyx_t_17 = PyList_New(4);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 112; goto pyx_L_error; }
+    Py_INCREF(pyx_k_25);
+    PyList_SET_ITEM(pyx_t_17, 0, pyx_k_25);
+    Py_INCREF(pyx_k_26);
+    PyList_SET_ITEM(pyx_t_17, 1, pyx_k_26);
+    Py_INCREF(pyx_k_27);
+    PyList_SET_ITEM(pyx_t_17, 2, pyx_k_27);
+    Py_INCREF(pyx_k_28);
+    PyList_SET_ITEM(pyx_t_17, 3, pyx_k_28);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_24};
-        pyx_t_25 = PyObject_Vectorcall(pyx_t_23, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_17};
+        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_23);
-    Py_CLEAR(pyx_t_24);
-    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 112; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_16);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 112; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_25};
-        pyx_t_26 = PyObject_Vectorcall(pyx_t_22, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_18};
+        pyx_t_19 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_22);
-    Py_CLEAR(pyx_t_25);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 112; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_26);
+    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 112; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_19);
 #line 113 "try_except.py"
     /* try_except.py:113: print(bare(0), bare(1)) */
-    pyx_t_27 = pyx_rt_get_builtin(pyx_n_15);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_19);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_29 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 113; goto pyx_L_error; }
+    pyx_t_20 = pyx_rt_get_builtin(pyx_n_15);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 113; goto pyx_L_error; }
+    pyx_t_21 = pyx_rt_get_global(pyx_d, pyx_n_19);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 113; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_29};
-        pyx_t_30 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        pyx_t_22 = PyObject_Vectorcall(pyx_t_21, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_28);
-    Py_CLEAR(pyx_t_29);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_31 = pyx_rt_get_global(pyx_d, pyx_n_19);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_32 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 113; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_21);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 113; goto pyx_L_error; }
+    pyx_t_23 = pyx_rt_get_global(pyx_d, pyx_n_19);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 113; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_32};
-        pyx_t_33 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_11};
+        pyx_t_24 = PyObject_Vectorcall(pyx_t_23, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_31);
-    Py_CLEAR(pyx_t_32);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 113; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_23);
+    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 113; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_30, pyx_t_33};
-        pyx_t_34 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_22, pyx_t_24};
+        pyx_t_25 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_27);
-    Py_CLEAR(pyx_t_30);
-    Py_CLEAR(pyx_t_33);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 113; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_34);
+    Py_CLEAR(pyx_t_20);
+    Py_CLEAR(pyx_t_22);
+    Py_CLEAR(pyx_t_24);
+    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 113; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_25);
 #line 114 "try_except.py"
     /* try_except.py:114: log = [] */
-    pyx_t_35 = PyList_New(0);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 114; goto pyx_L_error; }
-    Py_XSETREF(v_log, pyx_t_35);
-    pyx_t_35 = NULL;
+    pyx_t_26 = PyList_New(0);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 114; goto pyx_L_error; }
+    Py_XSETREF(v_log, pyx_t_26);
+    pyx_t_26 = NULL;
 #line 115 "try_except.py"
     /* try_except.py:115: print(return_in_handler(log), log) */
-    pyx_t_36 = pyx_rt_get_builtin(pyx_n_15);
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 115; goto pyx_L_error; }
-    pyx_t_37 = pyx_rt_get_global(pyx_d, pyx_n_20);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 115; goto pyx_L_error; }
+    pyx_t_27 = pyx_rt_get_builtin(pyx_n_15);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
+    pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_20);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 115; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
-        pyx_t_38 = PyObject_Vectorcall(pyx_t_37, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_37);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 115; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 115; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 115; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_38, v_log};
-        pyx_t_39 = PyObject_Vectorcall(pyx_t_36, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_29, v_log};
+        pyx_t_30 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_36);
-    Py_CLEAR(pyx_t_38);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 115; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_29);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 115; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_30);
 #line 116 "try_except.py"
     /* try_except.py:116: for f in (reraise, chain, context, name_deleted, not_a_class, unmatched): */
-    pyx_t_41 = pyx_rt_get_global(pyx_d, pyx_n_21);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_global(pyx_d, pyx_n_22);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_43 = pyx_rt_get_global(pyx_d, pyx_n_23);
-    if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_44 = pyx_rt_get_global(pyx_d, pyx_n_24);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_45 = pyx_rt_get_global(pyx_d, pyx_n_25);
-    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_46 = pyx_rt_get_global(pyx_d, pyx_n_26);
-    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_40 = PyTuple_New(6);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 116; goto pyx_L_error; }
-    PyTuple_SET_ITEM(pyx_t_40, 0, pyx_t_41);
-    pyx_t_41 = NULL;
-    PyTuple_SET_ITEM(pyx_t_40, 1, pyx_t_42);
-    pyx_t_42 = NULL;
-    PyTuple_SET_ITEM(pyx_t_40, 2, pyx_t_43);
-    pyx_t_43 = NULL;
-    PyTuple_SET_ITEM(pyx_t_40, 3, pyx_t_44);
-    pyx_t_44 = NULL;
-    PyTuple_SET_ITEM(pyx_t_40, 4, pyx_t_45);
-    pyx_t_45 = NULL;
-    PyTuple_SET_ITEM(pyx_t_40, 5, pyx_t_46);
-    pyx_t_46 = NULL;
-    pyx_t_47 = PyObject_GetIter(pyx_t_40);
-    Py_CLEAR(pyx_t_40);
-    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_21);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_22);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_34 = pyx_rt_get_global(pyx_d, pyx_n_23);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_35 = pyx_rt_get_global(pyx_d, pyx_n_24);
+    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_36 = pyx_rt_get_global(pyx_d, pyx_n_25);
+    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_37 = pyx_rt_get_global(pyx_d, pyx_n_26);
+    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 116; goto pyx_L_error; }
+    pyx_t_31 = PyTuple_New(6);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 116; goto pyx_L_error; }
+    PyTuple_SET_ITEM(pyx_t_31, 0, pyx_t_32);
+    pyx_t_32 = NULL;
+    PyTuple_SET_ITEM(pyx_t_31, 1, pyx_t_33);
+    pyx_t_33 = NULL;
+    PyTuple_SET_ITEM(pyx_t_31, 2, pyx_t_34);
+    pyx_t_34 = NULL;
+    PyTuple_SET_ITEM(pyx_t_31, 3, pyx_t_35);
+    pyx_t_35 = NULL;
+    PyTuple_SET_ITEM(pyx_t_31, 4, pyx_t_36);
+    pyx_t_36 = NULL;
+    PyTuple_SET_ITEM(pyx_t_31, 5, pyx_t_37);
+    pyx_t_37 = NULL;
+    pyx_t_38 = PyObject_GetIter(pyx_t_31);
+    Py_CLEAR(pyx_t_31);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 116; goto pyx_L_error; }
     for (;;) {
-        pyx_t_48 = PyIter_Next(pyx_t_47);
-        if (!pyx_t_48) {
+        pyx_t_39 = PyIter_Next(pyx_t_38);
+        if (!pyx_t_39) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 116; goto pyx_L_error; }
             break;
         }
-        Py_XSETREF(v_f, pyx_t_48);
-        pyx_t_48 = NULL;
+        Py_XSETREF(v_f, pyx_t_39);
+        pyx_t_39 = NULL;
 #line 117 "try_except.py"
         /* try_except.py:117: try: */
         /* try */
 #line 118 "try_except.py"
         /* try_except.py:118: f(0) if f is reraise else f() */
         if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
-        pyx_t_49 = pyx_rt_get_global(pyx_d, pyx_n_21);
-        if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 118; goto pyx_L_except_2; }
-        pyx_t_50 = (v_f == pyx_t_49);
-        Py_CLEAR(pyx_t_49);
-        if (pyx_t_50) {
+        pyx_t_40 = pyx_rt_get_global(pyx_d, pyx_n_21);
+        if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
+        pyx_t_41 = (v_f == pyx_t_40);
+        Py_CLEAR(pyx_t_40);
+        if (pyx_t_41) {
             if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
-            pyx_t_52 = PyLong_FromLong(0L);
-            if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 118; goto pyx_L_except_2; }
             {
-                PyObject *pyx_args[] = {NULL, pyx_t_52};
-                pyx_t_53 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                PyObject *pyx_args[] = {NULL, pyx_k_8};
+                pyx_t_43 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            Py_CLEAR(pyx_t_52);
-            if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 118; goto pyx_L_except_2; }
-            pyx_t_51 = pyx_t_53;
-            pyx_t_53 = NULL;
+            if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 118; goto pyx_L_except_2; }
+            pyx_t_42 = pyx_t_43;
+            pyx_t_43 = NULL;
         } else {
             if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
             {
                 PyObject *pyx_args[] = {NULL};
-                pyx_t_54 = PyObject_Vectorcall(v_f, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                pyx_t_44 = PyObject_Vectorcall(v_f, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 118; goto pyx_L_except_2; }
-            pyx_t_51 = pyx_t_54;
-            pyx_t_54 = NULL;
+            if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 118; goto pyx_L_except_2; }
+            pyx_t_42 = pyx_t_44;
+            pyx_t_44 = NULL;
         }
-        Py_CLEAR(pyx_t_51);
+        Py_CLEAR(pyx_t_42);
         goto pyx_L_try_end_3;
 pyx_L_except_2:;
-        Py_CLEAR(pyx_t_49);
-        Py_CLEAR(pyx_t_51);
-        Py_CLEAR(pyx_t_52);
-        Py_CLEAR(pyx_t_53);
-        Py_CLEAR(pyx_t_54);
+        Py_CLEAR(pyx_t_40);
+        Py_CLEAR(pyx_t_42);
+        Py_CLEAR(pyx_t_43);
+        Py_CLEAR(pyx_t_44);
         pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
-        pyx_t_55 = pyx_rt_exc_catch();
-        pyx_t_56 = pyx_rt_get_builtin(pyx_n_27);
-        if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 119; goto pyx_L_error; }
-        pyx_t_57 = pyx_rt_exc_matches(pyx_t_55, pyx_t_56);
-        Py_CLEAR(pyx_t_56);
-        if (PYX_UNLIKELY(pyx_t_57 < 0)) { pyx_lineno = 119; goto pyx_L_error; }
-        if (pyx_t_57) {
-            pyx_rt_exc_enter(pyx_t_55, pyx_hx_4);
-            Py_INCREF(pyx_t_55);
-            Py_XSETREF(v_e, pyx_t_55);
+        pyx_t_45 = pyx_rt_exc_catch();
+        pyx_t_46 = pyx_rt_get_builtin(pyx_n_27);
+        if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 119; goto pyx_L_error; }
+        pyx_t_47 = pyx_rt_exc_matches(pyx_t_45, pyx_t_46);
+        Py_CLEAR(pyx_t_46);
+        if (PYX_UNLIKELY(pyx_t_47 < 0)) { pyx_lineno = 119; goto pyx_L_error; }
+        if (pyx_t_47) {
+            pyx_rt_exc_enter(pyx_t_45, pyx_hx_4);
+            Py_INCREF(pyx_t_45);
+            Py_XSETREF(v_e, pyx_t_45);
 #line 120 "try_except.py"
             /* try_except.py:120: print(f.__name__, describe(e)) */
-            pyx_t_58 = pyx_rt_get_builtin(pyx_n_15);
-            if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
+            pyx_t_48 = pyx_rt_get_builtin(pyx_n_15);
+            if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_59 = PyObject_GetAttr(v_f, pyx_n_1);
-            if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_60 = pyx_rt_get_global(pyx_d, pyx_n_28);
-            if (PYX_UNLIKELY(!pyx_t_60)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
+            pyx_t_49 = PyObject_GetAttr(v_f, pyx_n_1);
+            if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
+            pyx_t_50 = pyx_rt_get_global(pyx_d, pyx_n_28);
+            if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
                 PyObject *pyx_args[] = {NULL, v_e};
-                pyx_t_61 = PyObject_Vectorcall(pyx_t_60, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                pyx_t_51 = PyObject_Vectorcall(pyx_t_50, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            Py_CLEAR(pyx_t_60);
-            if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
+            Py_CLEAR(pyx_t_50);
+            if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
-                PyObject *pyx_args[] = {NULL, pyx_t_59, pyx_t_61};
-                pyx_t_62 = PyObject_Vectorcall(pyx_t_58, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+                PyObject *pyx_args[] = {NULL, pyx_t_49, pyx_t_51};
+                pyx_t_52 = PyObject_Vectorcall(pyx_t_48, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             }
-            Py_CLEAR(pyx_t_58);
-            Py_CLEAR(pyx_t_59);
-            Py_CLEAR(pyx_t_61);
-            if (PYX_UNLIKELY(!pyx_t_62)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            Py_CLEAR(pyx_t_62);
+            Py_CLEAR(pyx_t_48);
+            Py_CLEAR(pyx_t_49);
+            Py_CLEAR(pyx_t_51);
+            if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
+            Py_CLEAR(pyx_t_52);
             pyx_rt_exc_leave(pyx_hx_4);
-            Py_CLEAR(pyx_t_55);
+            Py_CLEAR(pyx_t_45);
             Py_CLEAR(v_e);
             goto pyx_L_try_end_3;
 pyx_L_handler_error_5:;
             pyx_rt_exc_leave(pyx_hx_4);
-            Py_CLEAR(pyx_t_55);
+            Py_CLEAR(pyx_t_45);
             Py_CLEAR(v_e);
             goto pyx_L_error;
         }
-        pyx_rt_exc_rethrow(pyx_t_55);
-        pyx_t_55 = NULL;
+        pyx_rt_exc_rethrow(pyx_t_45);
+        pyx_t_45 = NULL;
         goto pyx_L_error_tb;
 pyx_L_try_end_3:;
     }
-    Py_CLEAR(pyx_t_47);
+    Py_CLEAR(pyx_t_38);
 #line 121 "try_except.py"
     /* try_except.py:121: print(sys.exc_info()) */
-    pyx_t_63 = pyx_rt_get_builtin(pyx_n_15);
-    if (PYX_UNLIKELY(!pyx_t_63)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_64 = pyx_rt_get_global(pyx_d, pyx_n_10);
-    if (PYX_UNLIKELY(!pyx_t_64)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_65 = PyObject_GetAttr(pyx_t_64, pyx_n_11);
-    Py_CLEAR(pyx_t_64);
-    if (PYX_UNLIKELY(!pyx_t_65)) { pyx_lineno = 121; goto pyx_L_error; }
+    pyx_t_53 = pyx_rt_get_builtin(pyx_n_15);
+    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
+    pyx_t_54 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 121; goto pyx_L_error; }
+    pyx_t_55 = PyObject_GetAttr(pyx_t_54, pyx_n_11);
+    Py_CLEAR(pyx_t_54);
+    if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 121; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
-        pyx_t_66 = PyObject_Vectorcall(pyx_t_65, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_56 = PyObject_Vectorcall(pyx_t_55, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_65);
-    if (PYX_UNLIKELY(!pyx_t_66)) { pyx_lineno = 121; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_55);
+    if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 121; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_66};
-        pyx_t_67 = PyObject_Vectorcall(pyx_t_63, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_56};
+        pyx_t_57 = PyObject_Vectorcall(pyx_t_53, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_63);
-    Py_CLEAR(pyx_t_66);
-    if (PYX_UNLIKELY(!pyx_t_67)) { pyx_lineno = 121; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_67);
+    Py_CLEAR(pyx_t_53);
+    Py_CLEAR(pyx_t_56);
+    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 121; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_57);
 #line 122 "try_except.py"
     /* try_except.py:122: reraise(0) */
-    pyx_t_68 = pyx_rt_get_global(pyx_d, pyx_n_21);
-    if (PYX_UNLIKELY(!pyx_t_68)) { pyx_lineno = 122; goto pyx_L_error; }
-    pyx_t_69 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_69)) { pyx_lineno = 122; goto pyx_L_error; }
+    pyx_t_58 = pyx_rt_get_global(pyx_d, pyx_n_21);
+    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 122; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_69};
-        pyx_t_70 = PyObject_Vectorcall(pyx_t_68, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
+        pyx_t_59 = PyObject_Vectorcall(pyx_t_58, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_68);
-    Py_CLEAR(pyx_t_69);
-    if (PYX_UNLIKELY(!pyx_t_70)) { pyx_lineno = 122; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_70);
+    Py_CLEAR(pyx_t_58);
+    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 122; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_59);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2249 "try_except.c"
+#line 2138 "try_except.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -2288,34 +2177,23 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_38);
     Py_XDECREF(pyx_t_39);
     Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_41);
     Py_XDECREF(pyx_t_42);
     Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_44);
     Py_XDECREF(pyx_t_45);
     Py_XDECREF(pyx_t_46);
-    Py_XDECREF(pyx_t_47);
     Py_XDECREF(pyx_t_48);
     Py_XDECREF(pyx_t_49);
+    Py_XDECREF(pyx_t_50);
     Py_XDECREF(pyx_t_51);
     Py_XDECREF(pyx_t_52);
     Py_XDECREF(pyx_t_53);
     Py_XDECREF(pyx_t_54);
     Py_XDECREF(pyx_t_55);
     Py_XDECREF(pyx_t_56);
+    Py_XDECREF(pyx_t_57);
     Py_XDECREF(pyx_t_58);
     Py_XDECREF(pyx_t_59);
-    Py_XDECREF(pyx_t_60);
-    Py_XDECREF(pyx_t_61);
-    Py_XDECREF(pyx_t_62);
-    Py_XDECREF(pyx_t_63);
-    Py_XDECREF(pyx_t_64);
-    Py_XDECREF(pyx_t_65);
-    Py_XDECREF(pyx_t_66);
-    Py_XDECREF(pyx_t_67);
-    Py_XDECREF(pyx_t_68);
-    Py_XDECREF(pyx_t_69);
-    Py_XDECREF(pyx_t_70);
     pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -2483,7 +2361,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
-#line 2487 "try_except.c"
+#line 2365 "try_except.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

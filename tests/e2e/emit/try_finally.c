@@ -7,15 +7,18 @@ static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_1;  /* 'RuntimeError' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyObject *pyx_n_1;  /* 'RuntimeError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
+static PyObject *pyx_k_9;
+static PyObject *pyx_k_10;
 static PyObject *pyx_n_2;  /* 'print' */
 static PyObject *pyx_n_3;  /* 'work' */
+static PyObject *pyx_k_11;
 static PyObject *pyx_n_4;  /* 'main' */
 static PyObject *pyx_pw_try_finally_work(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_work = {"work", (PyCFunction)(void (*)(void))pyx_pw_try_finally_work, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -31,33 +34,39 @@ static int pyx_init_constants(void)
     pyx_k_1 = PyUnicode_DecodeUTF8("start %d", 8, "surrogatepass");
     if (!pyx_k_1) return -1;
     PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("early", 5, "surrogatepass");
+    pyx_k_2 = PyLong_FromLongLong(2LL);
     if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_n_1 = PyUnicode_InternFromString("RuntimeError");
-    if (!pyx_n_1) return -1;
-    pyx_k_3 = PyUnicode_DecodeUTF8("boom", 4, "surrogatepass");
+    pyx_k_3 = PyUnicode_DecodeUTF8("early", 5, "surrogatepass");
     if (!pyx_k_3) return -1;
     PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_k_4 = PyUnicode_DecodeUTF8("end", 3, "surrogatepass");
+    pyx_k_4 = PyLong_FromLongLong(3LL);
     if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("finally %d", 10, "surrogatepass");
+    pyx_n_1 = PyUnicode_InternFromString("RuntimeError");
+    if (!pyx_n_1) return -1;
+    pyx_k_5 = PyUnicode_DecodeUTF8("boom", 4, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("finally %d", 10, "surrogatepass");
+    pyx_k_6 = PyUnicode_DecodeUTF8("end", 3, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
     pyx_k_7 = PyUnicode_DecodeUTF8("finally %d", 10, "surrogatepass");
     if (!pyx_k_7) return -1;
     PyUnicode_InternInPlace(&pyx_k_7);
-    pyx_k_8 = PyUnicode_DecodeUTF8("normal", 6, "surrogatepass");
+    pyx_k_8 = PyUnicode_DecodeUTF8("finally %d", 10, "surrogatepass");
     if (!pyx_k_8) return -1;
     PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_9 = PyUnicode_DecodeUTF8("finally %d", 10, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
+    pyx_k_10 = PyUnicode_DecodeUTF8("normal", 6, "surrogatepass");
+    if (!pyx_k_10) return -1;
+    PyUnicode_InternInPlace(&pyx_k_10);
     pyx_n_2 = PyUnicode_InternFromString("print");
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("work");
     if (!pyx_n_3) return -1;
+    pyx_k_11 = PyLong_FromLongLong(1LL);
+    if (!pyx_k_11) return -1;
     pyx_n_4 = PyUnicode_InternFromString("main");
     if (!pyx_n_4) return -1;
     return 0;
@@ -71,10 +80,10 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     PyObject *pyx_t_1 = NULL;
     PyObject *pyx_t_2 = NULL;
     PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    int pyx_t_4 = 0;
     int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;
-    int pyx_t_7 = 0;
+    PyObject *pyx_t_7 = NULL;
     PyObject *pyx_t_8 = NULL;
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
@@ -83,12 +92,10 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     PyObject *pyx_t_13 = NULL;
     PyObject *pyx_t_14 = NULL;
     PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_16 = NULL;
     PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
     Py_INCREF(v_log);
     Py_INCREF(v_n);
 #line 2 "try_finally.py"
@@ -110,109 +117,101 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     Py_CLEAR(pyx_t_3);
 #line 4 "try_finally.py"
     /* try_finally.py:4: if n == 2: */
-    pyx_t_4 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
-    pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_t_4, Py_EQ);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
-    if (pyx_t_5) {
+    pyx_t_4 = PyObject_RichCompareBool(v_n, pyx_k_2, Py_EQ);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
+    if (pyx_t_4) {
 #line 5 "try_finally.py"
         /* try_finally.py:5: return "early" */
-        Py_INCREF(pyx_k_2);
-        Py_XSETREF(pyx_r, pyx_k_2);
+        Py_INCREF(pyx_k_3);
+        Py_XSETREF(pyx_r, pyx_k_3);
         goto pyx_L_finally_return_2;
     }
 #line 6 "try_finally.py"
     /* try_finally.py:6: if n == 3: */
-    pyx_t_6 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
-    pyx_t_7 = PyObject_RichCompareBool(v_n, pyx_t_6, Py_EQ);
-    Py_CLEAR(pyx_t_6);
-    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
-    if (pyx_t_7) {
+    pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_k_4, Py_EQ);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
+    if (pyx_t_5) {
 #line 7 "try_finally.py"
         /* try_finally.py:7: raise RuntimeError("boom") */
-        pyx_t_8 = pyx_rt_get_builtin(pyx_n_1);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+        pyx_t_6 = pyx_rt_get_builtin(pyx_n_1);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_3};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {NULL, pyx_k_5};
+            pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
-        pyx_rt_raise(pyx_t_9, NULL);
-        Py_CLEAR(pyx_t_9);
+        Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+        pyx_rt_raise(pyx_t_7, NULL);
+        Py_CLEAR(pyx_t_7);
         pyx_lineno = 7; goto pyx_L_finally_error_1;
     }
 #line 8 "try_finally.py"
     /* try_finally.py:8: log.append("end") */
-    pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
+    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_4};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_6};
+        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
-    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
+    Py_CLEAR(pyx_t_9);
     /* finally */
 #line 10 "try_finally.py"
     /* try_finally.py:10: log.append("finally %d" % n) */
-    pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_13 = PyNumber_Remainder(pyx_k_5, v_n);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_11 = PyNumber_Remainder(pyx_k_7, v_n);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_13};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_11};
+        pyx_t_12 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_10);
+    Py_CLEAR(pyx_t_11);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_14);
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
 #line 10 "try_finally.py"
     /* try_finally.py:10: log.append("finally %d" % n) */
-    pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_16 = PyNumber_Remainder(pyx_k_6, v_n);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_14 = PyNumber_Remainder(pyx_k_8, v_n);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_16};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_14};
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_15);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_17);
     goto pyx_L_done;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
     Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
     pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
 #line 10 "try_finally.py"
     /* try_finally.py:10: log.append("finally %d" % n) */
-    pyx_t_18 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
-    pyx_t_19 = PyNumber_Remainder(pyx_k_7, v_n);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_0);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    pyx_t_17 = PyNumber_Remainder(pyx_k_9, v_n);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_19};
-        pyx_t_20 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_17};
+        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_16);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
     Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_19);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
-    Py_CLEAR(pyx_t_20);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_4:;
@@ -221,19 +220,19 @@ pyx_L_finally_raised_4:;
 pyx_L_finally_end_3:;
 #line 11 "try_finally.py"
     /* try_finally.py:11: return "normal" */
-    Py_INCREF(pyx_k_8);
-    Py_XSETREF(pyx_r, pyx_k_8);
+    Py_INCREF(pyx_k_10);
+    Py_XSETREF(pyx_r, pyx_k_10);
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 230 "try_finally.c"
+#line 229 "try_finally.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
@@ -245,8 +244,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_18);
-    Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_20);
     pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -289,9 +286,6 @@ static PyObject *pyx_f_try_finally_main(void)
     PyObject *pyx_t_11 = NULL;
     PyObject *pyx_t_12 = NULL;
     PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
 #line 15 "try_finally.py"
     /* try_finally.py:15: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -305,79 +299,70 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(1L);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_log, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, v_log, pyx_k_11};
+        pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_7 = PyLong_FromLong(2L);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_log, pyx_t_7};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, v_log, pyx_k_2};
+        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_5, pyx_t_8};
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_4, pyx_t_6};
+        pyx_t_7 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_5);
-    Py_CLEAR(pyx_t_8);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 16; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_4);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_7);
 #line 17 "try_finally.py"
     /* try_finally.py:17: print(log) */
-    pyx_t_10 = pyx_rt_get_builtin(pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_8 = pyx_rt_get_builtin(pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 17; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_9);
 #line 18 "try_finally.py"
     /* try_finally.py:18: try_it = work */
-    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 18; goto pyx_L_error; }
-    Py_XSETREF(v_try_it, pyx_t_12);
-    pyx_t_12 = NULL;
+    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 18; goto pyx_L_error; }
+    Py_XSETREF(v_try_it, pyx_t_10);
+    pyx_t_10 = NULL;
 #line 19 "try_finally.py"
     /* try_finally.py:19: print(try_it(log, 3)) */
-    pyx_t_13 = pyx_rt_get_builtin(pyx_n_2);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_11 = pyx_rt_get_builtin(pyx_n_2);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_try_it && (pyx_rt_unbound_local("try_it"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_14 = PyLong_FromLong(3L);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 19; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_log, pyx_t_14};
-        pyx_t_15 = PyObject_Vectorcall(v_try_it, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, v_log, pyx_k_4};
+        pyx_t_12 = PyObject_Vectorcall(v_try_it, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 19; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_15};
-        pyx_t_16 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_12};
+        pyx_t_13 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 19; goto pyx_L_error; }
     Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 19; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_16);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 381 "try_finally.c"
+#line 366 "try_finally.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -393,9 +378,6 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
-    Py_XDECREF(pyx_t_15);
-    Py_XDECREF(pyx_t_16);
     pyx_rt_add_traceback("try_finally.main", "try_finally.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -453,7 +435,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 457 "try_finally.c"
+#line 439 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -10,11 +10,13 @@ static PyObject *pyx_n_2;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_3;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
+static PyObject *pyx_k_3;
+static PyObject *pyx_k_4;
 static PyObject *pyx_n_4;  /* 'KeyError' */
 static PyObject *pyx_n_5;  /* 'threading' */
 static PyObject *pyx_n_6;  /* 'Lock' */
 static PyObject *pyx_n_7;  /* 'nullcontext' */
-static PyObject *pyx_k_3;
+static PyObject *pyx_k_5;
 static PyObject *pyx_n_8;  /* 'str' */
 static PyObject *pyx_n_9;  /* 'locked' */
 static PyObject *pyx_n_10;  /* 'open' */
@@ -22,21 +24,21 @@ static PyObject *pyx_n_11;  /* 'readline' */
 static PyObject *pyx_n_12;  /* 'strip' */
 static PyObject *pyx_n_13;  /* 'ExitStack' */
 static PyObject *pyx_n_14;  /* 'callback' */
-static PyObject *pyx_k_4;
-static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
-static PyObject *pyx_n_15;  /* 'int' */
 static PyObject *pyx_k_7;
+static PyObject *pyx_k_8;
+static PyObject *pyx_n_15;  /* 'int' */
+static PyObject *pyx_k_9;
 static PyObject *pyx_n_16;  /* 'print' */
 static PyObject *pyx_n_17;  /* 'suppressing' */
 static PyObject *pyx_n_18;  /* 'not_suppressing' */
-static PyObject *pyx_k_8;
+static PyObject *pyx_k_10;
 static PyObject *pyx_n_19;  /* 'nested' */
 static PyObject *pyx_n_20;  /* 'tempfile' */
 static PyObject *pyx_n_21;  /* 'mkstemp' */
 static PyObject *pyx_n_22;  /* 'os' */
 static PyObject *pyx_n_23;  /* 'write' */
-static PyObject *pyx_k_9;
+static PyObject *pyx_k_11;
 static PyObject *pyx_n_24;  /* 'close' */
 static PyObject *pyx_n_25;  /* 'returning' */
 static PyObject *pyx_n_26;  /* 'closed' */
@@ -44,7 +46,7 @@ static PyObject *pyx_n_27;  /* 'unlink' */
 static PyObject *pyx_n_28;  /* 'exit_stack' */
 static PyObject *pyx_n_29;  /* 'not_a_manager' */
 static PyObject *pyx_n_30;  /* 'TypeError' */
-static PyObject *pyx_k_10;
+static PyObject *pyx_k_12;
 static PyObject *pyx_n_31;  /* 'main' */
 static PyObject *pyx_pw_with_statements_suppressing(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_suppressing = {"suppressing", (PyCFunction)(void (*)(void))pyx_pw_with_statements_suppressing, METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -81,9 +83,13 @@ static int pyx_init_constants(void)
     pyx_k_1 = PyUnicode_DecodeUTF8("before", 6, "surrogatepass");
     if (!pyx_k_1) return -1;
     PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_k_2 = PyUnicode_DecodeUTF8("continued", 9, "surrogatepass");
+    pyx_k_2 = PyLong_FromLongLong(1LL);
     if (!pyx_k_2) return -1;
-    PyUnicode_InternInPlace(&pyx_k_2);
+    pyx_k_3 = PyLong_FromLongLong(0LL);
+    if (!pyx_k_3) return -1;
+    pyx_k_4 = PyUnicode_DecodeUTF8("continued", 9, "surrogatepass");
+    if (!pyx_k_4) return -1;
+    PyUnicode_InternInPlace(&pyx_k_4);
     pyx_n_4 = PyUnicode_InternFromString("KeyError");
     if (!pyx_n_4) return -1;
     pyx_n_5 = PyUnicode_InternFromString("threading");
@@ -92,9 +98,9 @@ static int pyx_init_constants(void)
     if (!pyx_n_6) return -1;
     pyx_n_7 = PyUnicode_InternFromString("nullcontext");
     if (!pyx_n_7) return -1;
-    pyx_k_3 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
-    if (!pyx_k_3) return -1;
-    PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_k_5 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
+    if (!pyx_k_5) return -1;
+    PyUnicode_InternInPlace(&pyx_k_5);
     pyx_n_8 = PyUnicode_InternFromString("str");
     if (!pyx_n_8) return -1;
     pyx_n_9 = PyUnicode_InternFromString("locked");
@@ -109,29 +115,29 @@ static int pyx_init_constants(void)
     if (!pyx_n_13) return -1;
     pyx_n_14 = PyUnicode_InternFromString("callback");
     if (!pyx_n_14) return -1;
-    pyx_k_4 = PyUnicode_DecodeUTF8("callback 1", 10, "surrogatepass");
-    if (!pyx_k_4) return -1;
-    PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_k_5 = PyUnicode_DecodeUTF8("callback 2", 10, "surrogatepass");
-    if (!pyx_k_5) return -1;
-    PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_k_6 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
+    pyx_k_6 = PyUnicode_DecodeUTF8("callback 1", 10, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
-    pyx_n_15 = PyUnicode_InternFromString("int");
-    if (!pyx_n_15) return -1;
-    pyx_k_7 = PyUnicode_DecodeUTF8("42", 2, "surrogatepass");
+    pyx_k_7 = PyUnicode_DecodeUTF8("callback 2", 10, "surrogatepass");
     if (!pyx_k_7) return -1;
     PyUnicode_InternInPlace(&pyx_k_7);
+    pyx_k_8 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
+    if (!pyx_k_8) return -1;
+    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_n_15 = PyUnicode_InternFromString("int");
+    if (!pyx_n_15) return -1;
+    pyx_k_9 = PyUnicode_DecodeUTF8("42", 2, "surrogatepass");
+    if (!pyx_k_9) return -1;
+    PyUnicode_InternInPlace(&pyx_k_9);
     pyx_n_16 = PyUnicode_InternFromString("print");
     if (!pyx_n_16) return -1;
     pyx_n_17 = PyUnicode_InternFromString("suppressing");
     if (!pyx_n_17) return -1;
     pyx_n_18 = PyUnicode_InternFromString("not_suppressing");
     if (!pyx_n_18) return -1;
-    pyx_k_8 = PyUnicode_DecodeUTF8("propagated", 10, "surrogatepass");
-    if (!pyx_k_8) return -1;
-    PyUnicode_InternInPlace(&pyx_k_8);
+    pyx_k_10 = PyUnicode_DecodeUTF8("propagated", 10, "surrogatepass");
+    if (!pyx_k_10) return -1;
+    PyUnicode_InternInPlace(&pyx_k_10);
     pyx_n_19 = PyUnicode_InternFromString("nested");
     if (!pyx_n_19) return -1;
     pyx_n_20 = PyUnicode_InternFromString("tempfile");
@@ -142,8 +148,8 @@ static int pyx_init_constants(void)
     if (!pyx_n_22) return -1;
     pyx_n_23 = PyUnicode_InternFromString("write");
     if (!pyx_n_23) return -1;
-    pyx_k_9 = PyBytes_FromStringAndSize("first line\012second\012", 18);
-    if (!pyx_k_9) return -1;
+    pyx_k_11 = PyBytes_FromStringAndSize("first line\012second\012", 18);
+    if (!pyx_k_11) return -1;
     pyx_n_24 = PyUnicode_InternFromString("close");
     if (!pyx_n_24) return -1;
     pyx_n_25 = PyUnicode_InternFromString("returning");
@@ -158,9 +164,9 @@ static int pyx_init_constants(void)
     if (!pyx_n_29) return -1;
     pyx_n_30 = PyUnicode_InternFromString("TypeError");
     if (!pyx_n_30) return -1;
-    pyx_k_10 = PyUnicode_DecodeUTF8("TypeError", 9, "surrogatepass");
-    if (!pyx_k_10) return -1;
-    PyUnicode_InternInPlace(&pyx_k_10);
+    pyx_k_12 = PyUnicode_DecodeUTF8("TypeError", 9, "surrogatepass");
+    if (!pyx_k_12) return -1;
+    PyUnicode_InternInPlace(&pyx_k_12);
     pyx_n_31 = PyUnicode_InternFromString("main");
     if (!pyx_n_31) return -1;
     return 0;
@@ -182,13 +188,11 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     PyObject *pyx_t_9 = NULL;
     PyObject *pyx_t_10 = NULL;
     PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    int pyx_t_12 = 0;
     PyObject *pyx_t_13 = NULL;
-    int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_14 = NULL;
+    PyObject *pyx_t_15 = NULL;
     Py_INCREF(v_log);
 #line 11 "with_statements.py"
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
@@ -225,25 +229,19 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     /* with_statements.py:13: log.append(1 // 0) */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    pyx_t_10 = PyLong_FromLong(1L);
+    pyx_t_10 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    pyx_t_11 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    pyx_t_12 = PyNumber_FloorDivide(pyx_t_10, pyx_t_11);
-    Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_12};
-        pyx_t_13 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_10};
+        pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_12);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_13);
-    pyx_t_14 = pyx_rt_with_exit(pyx_t_5, NULL);
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_11);
+    pyx_t_12 = pyx_rt_with_exit(pyx_t_5, NULL);
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_error_1:;
     Py_CLEAR(pyx_t_7);
@@ -251,37 +249,35 @@ pyx_L_with_error_1:;
     Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
-    Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_13);
     pyx_rt_add_traceback("with_statements.suppressing", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_15 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_15, pyx_hx_4);
-    pyx_t_14 = pyx_rt_with_exit(pyx_t_5, pyx_t_15);
+    pyx_t_13 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_13, pyx_hx_4);
+    pyx_t_12 = pyx_rt_with_exit(pyx_t_5, pyx_t_13);
     pyx_rt_exc_leave(pyx_hx_4);
     Py_CLEAR(pyx_t_5);
-    if (pyx_t_14 < 0) {
-        Py_CLEAR(pyx_t_15);
+    if (pyx_t_12 < 0) {
+        Py_CLEAR(pyx_t_13);
         pyx_lineno = 11; goto pyx_L_error;
     }
-    if (pyx_t_14) {
-        Py_CLEAR(pyx_t_15);
+    if (pyx_t_12) {
+        Py_CLEAR(pyx_t_13);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_15);
-    pyx_t_15 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_13);
+    pyx_t_13 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
 #line 14 "with_statements.py"
     /* with_statements.py:14: log.append("continued") */
-    pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 14; goto pyx_L_error; }
+    pyx_t_14 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 14; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_2};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_k_4};
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 14; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 14; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_15);
 #line 15 "with_statements.py"
     /* with_statements.py:15: return log */
     Py_INCREF(v_log);
@@ -289,7 +285,7 @@ pyx_L_with_end_3:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 293 "with_statements.c"
+#line 289 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -303,11 +299,9 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
+    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
-    Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_17);
     pyx_rt_add_traceback("with_statements.suppressing", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -340,10 +334,8 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     PyObject *pyx_t_5 = NULL;
     PyObject *pyx_t_6 = NULL;
     PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    int pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;
-    int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
 #line 19 "with_statements.py"
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
@@ -367,51 +359,43 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     Py_CLEAR(pyx_t_6);
 #line 20 "with_statements.py"
     /* with_statements.py:20: return 1 // 0 */
-    pyx_t_7 = PyLong_FromLong(1L);
+    pyx_t_7 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
-    pyx_t_8 = PyLong_FromLong(0L);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
-    pyx_t_9 = PyNumber_FloorDivide(pyx_t_7, pyx_t_8);
-    Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
-    Py_XSETREF(pyx_r, pyx_t_9);
-    pyx_t_9 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_7);
+    pyx_t_7 = NULL;
     goto pyx_L_with_return_2;
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_5, NULL);
+    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, NULL);
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_return_2:;
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_5, NULL);
+    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, NULL);
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     goto pyx_L_done;
 pyx_L_with_error_1:;
     Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
     pyx_rt_add_traceback("with_statements.not_suppressing", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_11 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_11, pyx_hx_4);
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_5, pyx_t_11);
+    pyx_t_9 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_9, pyx_hx_4);
+    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, pyx_t_9);
     pyx_rt_exc_leave(pyx_hx_4);
     Py_CLEAR(pyx_t_5);
-    if (pyx_t_10 < 0) {
-        Py_CLEAR(pyx_t_11);
+    if (pyx_t_8 < 0) {
+        Py_CLEAR(pyx_t_9);
         pyx_lineno = 19; goto pyx_L_error;
     }
-    if (pyx_t_10) {
-        Py_CLEAR(pyx_t_11);
+    if (pyx_t_8) {
+        Py_CLEAR(pyx_t_9);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_11);
-    pyx_t_11 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_9);
+    pyx_t_9 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 415 "with_statements.c"
+#line 399 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -421,9 +405,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_11);
     pyx_rt_add_traceback("with_statements.not_suppressing", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -500,7 +482,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 25; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_3};
+        PyObject *pyx_args[] = {NULL, pyx_k_5};
         pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_5);
@@ -640,7 +622,7 @@ pyx_L_with_end_3:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 644 "with_statements.c"
+#line 626 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -787,7 +769,7 @@ pyx_L_with_error_1:;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 791 "with_statements.c"
+#line 773 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -870,7 +852,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_7, pyx_k_4};
+        PyObject *pyx_args[] = {NULL, pyx_t_7, pyx_k_6};
         pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_6);
@@ -885,7 +867,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_10, pyx_k_5};
+        PyObject *pyx_args[] = {NULL, pyx_t_10, pyx_k_7};
         pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_9);
@@ -897,7 +879,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_6};
+        PyObject *pyx_args[] = {NULL, pyx_k_8};
         pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_12);
@@ -941,7 +923,7 @@ pyx_L_with_end_3:;
     goto pyx_L_done;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 945 "with_statements.c"
+#line 927 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -994,7 +976,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 45; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_7};
+        PyObject *pyx_args[] = {NULL, pyx_k_9};
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_1);
@@ -1010,7 +992,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1014 "with_statements.c"
+#line 996 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1156,7 +1138,7 @@ pyx_L_except_1:;
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_8, v_e};
+            PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
             pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_11);
@@ -1229,7 +1211,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 57; goto pyx_L_error; }
     if (PYX_UNLIKELY(!v_fd && (pyx_rt_unbound_local("fd"), 1))) { pyx_lineno = 57; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_fd, pyx_k_9};
+        PyObject *pyx_args[] = {NULL, v_fd, pyx_k_11};
         pyx_t_26 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_25);
@@ -1358,7 +1340,7 @@ pyx_L_except_6:;
         if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
+            PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};
             pyx_t_52 = PyObject_Vectorcall(pyx_t_51, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_51);
@@ -1380,7 +1362,7 @@ pyx_L_handler_error_9:;
 pyx_L_try_end_7:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1384 "with_statements.c"
+#line 1366 "with_statements.c"
     goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1573,7 +1555,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 49; goto pyx_L_error; }
-#line 1577 "with_statements.c"
+#line 1559 "with_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

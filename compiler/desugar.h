@@ -1,0 +1,15 @@
+/* desugar.h - rewrites of the lowered AST into fewer forms, before any
+ * analysis.  The only phase after lower.c that builds nodes. */
+#ifndef PYX_DESUGAR_H
+#define PYX_DESUGAR_H
+
+#include "ast.h"
+
+/* In place, over the whole module:
+ *  - try/except/else/finally becomes try/finally around try/except/else;
+ *  - 'except E as name' gets its target NAME node (EXCEPT.target);
+ *  - each imported name gets the NAME it binds (ALIAS.target): 'as' name,
+ *    or the first component of 'import a.b'. */
+void pyx_desugar(PyxArena *a, PyxNode *module);
+
+#endif
