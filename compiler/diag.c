@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 typedef struct PyxDiagMsg {
@@ -11,6 +12,7 @@ typedef struct PyxDiagMsg {
     uint32_t start;
     int seq;              /* keeps the order of messages at one place */
     int is_error;
+    bool is_note;         /* explains the message before it */
     char *text;
 } PyxDiagMsg;
 
@@ -82,6 +84,12 @@ static void report(PyxDiag *d, PyxLoc loc, const char *kind, const char *fmt, va
     PyxDiagMsg *m = &d->msgs[d->nmsgs];
     m->src = loc.src;
     m->start = loc.start;
+    m->is_note = strcmp(kind, "note") == 0;
+    if (m->is_note && d->nmsgs > 0) {
+        /* a note sorts with the message it explains, right after it */
+        m->src = d->msgs[d->nmsgs - 1].src;
+        m->start = d->msgs[d->nmsgs - 1].start;
+    }
     m->seq = d->nmsgs++;
     m->is_error = strcmp(kind, "error") == 0;
     m->text = pyx_arena_strndup(d->buffer_arena, text, len);
@@ -109,9 +117,16 @@ void pyx_diag_flush(PyxDiag *d)
     if (d->nmsgs > 1)
         qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, msg_order);
     int errors = 0;
+    bool shown = true;   /* the message the next notes explain was printed */
     for (int i = 0; i < d->nmsgs; i++) {
         PyxDiagMsg *m = &d->msgs[i];
-        if (m->is_error && ++errors > d->max_errors) {
+        if (m->is_note) {
+            if (shown)
+                fputs(m->text, d->out);
+            continue;
+        }
+        shown = !(m->is_error && ++errors > d->max_errors);
+        if (!shown) {
             if (errors == d->max_errors + 1)
                 fprintf(d->out, "pyxc: too many errors, stopping after %d\n", d->max_errors);
             continue;

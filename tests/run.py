@@ -230,7 +230,7 @@ def suite_syntax(args, R):
 
 # ---- errors ---------------------------------------------------------------------
 
-EXPECT = re.compile(r"#\s*ERROR\s+(\d+):(\d+):\s*(.*?)\s*$")
+EXPECT = re.compile(r"#\s*(ERROR|NOTE|WARNING)\s+(\d+):(\d+):\s*(.*?)\s*$")
 
 
 def suite_errors(args, R):
@@ -246,18 +246,20 @@ def suite_errors(args, R):
             rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, path], cwd=tmp)
             leftovers = os.listdir(tmp)
         name = os.path.basename(path)
+        # errors always; notes and warnings when the test expects some
+        kinds = {"error"} | {k.lower() for k, *_ in expected}
         got = []
         for line in err.splitlines():
-            m = re.match(re.escape(path) + r":(\d+):(\d+): error: (.*)$", line)
-            if m:
-                got.append(m.groups())
-        want = [(l, c, msg) for l, c, msg in expected]
+            m = re.match(re.escape(path) + r":(\d+):(\d+): (error|note|warning): (.*)$", line)
+            if m and m.group(3) in kinds:
+                got.append((m.group(3).upper(), m.group(1), m.group(2), m.group(4)))
+        want = [(k, l, c, msg) for k, l, c, msg in expected]
         problems = []
         if rc != 1:
             problems.append(f"exit status {rc}, expected 1")
         if got != want:
-            problems.append("expected:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in want)
-                            + "\ngot:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in got))
+            problems.append("expected:\n" + "\n".join(f"  {k} {l}:{c}: {m}" for k, l, c, m in want)
+                            + "\ngot:\n" + "\n".join(f"  {k} {l}:{c}: {m}" for k, l, c, m in got))
         # every error is followed by the quoted line and a caret
         if got and not re.search(r"error: .*\n    .*\n    \s*\^", err):
             problems.append("diagnostic lacks the source line and caret:\n" + err)
