@@ -65,8 +65,33 @@ Label *new_error_label(Fn *fn, const char *what)
     return l;
 }
 
+/* Removes a 'goto l;' that is the last line written: control falls
+   through to l instead.  True when there was one. */
+bool drop_trailing_jump(Fn *fn, Label *l)
+{
+    Buf *b = &fn->body;
+    if (b->len < 2 || b->p[b->len - 1] != '\n')
+        return false;
+    size_t start = b->len - 1;
+    while (start > 0 && b->p[start - 1] != '\n')
+        start--;
+    size_t i = start;
+    while (i < b->len && b->p[i] == ' ')
+        i++;
+    size_t n = strlen(l->name);
+    if (strncmp(b->p + i, "goto ", 5) != 0 || strncmp(b->p + i + 5, l->name, n) != 0
+        || strcmp(b->p + i + 5 + n, ";\n") != 0 || l->njumps == 0)
+        return false;
+    b->len = start;
+    b->p[b->len] = '\0';
+    if (--l->njumps == 0)
+        l->used = false;
+    return true;
+}
+
 void place_label(Fn *fn, Label *l)
 {
+    drop_trailing_jump(fn, l);
     if (l->used)
         buf_printf(A, &fn->body, "%s:;\n", l->name);
 }
@@ -74,6 +99,7 @@ void place_label(Fn *fn, Label *l)
 const char *jump(Label *l)
 {
     l->used = true;
+    l->njumps++;
     return l->name;
 }
 

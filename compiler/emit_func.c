@@ -76,7 +76,7 @@ void emit_function(Emit *E, PyxFunc *f)
             line(fn, "Py_INCREF(%s);", f->params[i]->cname);
     emit_stmts(fn, &f->def->body);
     /* falling off the end returns None (or 0 / nothing for C functions) */
-    if (rt->kind == PYX_TY_OBJECT) {
+    if (rt->kind == PYX_TY_OBJECT && (!f->flow || f->flow->falls_off_end)) {
         line(fn, "Py_INCREF(Py_None);");
         line(fn, "pyx_r = Py_None;");
     }
@@ -91,11 +91,13 @@ void emit_function(Emit *E, PyxFunc *f)
     if (fn->lineno_used)
         buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
     buf_append(E->a, &out, &fn->decl);
+    drop_trailing_jump(fn, &fn->ret_main);   /* a last 'return' falls through to the exit */
+    bool errors = fn->err_main.used || fn->err_main_skip.used;
+    if (errors)
+        line(fn, "goto %s;", jump(&fn->ret_main));   /* around the error block */
     buf_append(E->a, &out, &fn->body);
     buf_printf(E->a, &out, "%s", LINE_RESET);
-    if (fn->err_main.used || fn->err_main_skip.used) {
-        buf_printf(E->a, &out, "    goto pyx_L_done;\n");
-        fn->ret_main.used = true;
+    if (errors) {
         if (fn->err_main.used) {
             buf_printf(E->a, &out, "pyx_L_error:;\n");
             for (int i = 0; i < fn->notemps; i++)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "flow.h"
 #include "map.h"
 
 /* ---- text buffers ------------------------------------------------------------ */
@@ -47,13 +48,14 @@ typedef struct Emit {
 
 typedef struct Label {
     const char *name;
-    bool used;
+    bool used;            /* something jumps here */
+    int njumps;           /* how many gotos (jump()) */
     struct Label *skip;   /* error labels: the same place after this frame's
                              traceback entry, for errors that already have it */
 } Label;
 
 typedef struct Loop {
-    const char *user_break;   /* C statement for 'break' */
+    bool break_by_goto;       /* 'break' jumps to brk (the C loop is not the user's loop's end) */
     Label *brk;
 } Loop;
 
@@ -90,6 +92,7 @@ void line(Fn *fn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 Label *new_label(Fn *fn, const char *what);
 Label *new_error_label(Fn *fn, const char *what);
 void place_label(Fn *fn, Label *l);
+bool drop_trailing_jump(Fn *fn, Label *l);
 const char *jump(Label *l);
 const char *temp(Fn *fn, PyxType *t);
 void check(Fn *fn, const char *cond, PyxLoc loc);

@@ -6,6 +6,8 @@
  *     becomes a C integer of the bounds' type;
  *   - an untyped local every assignment of which is the same C pointer type
  *     becomes that pointer type;
+ *   - a local that some use may find unbound (flow.c) is never a C double
+ *     or integer: only an object can raise UnboundLocalError there;
  *   - everything else untyped stays a Python object, so integer arithmetic
  *     on it keeps Python's unbounded semantics (the tutorial's 'cdef int
  *     result' loop raises OverflowError instead of wrapping).
@@ -203,7 +205,8 @@ void infer_locals(Sema *S, PyxFunc *f)
             Infer *x = &inf[i];
             if (x->sym->type != &pyx_type_double)
                 continue;
-            if (x->count == 0 || !x->all_float) {
+            if (x->count == 0 || !x->all_float || x->sym->maybe_unbound) {
+                /* (a pointer cannot be an object: it stays C, unbound or not) */
                 x->sym->type = x->count && x->all_ptr && x->ptr ? x->ptr : &pyx_type_object;
                 changed = true;
             }
@@ -217,7 +220,8 @@ void infer_locals(Sema *S, PyxFunc *f)
     S->infer_pass = 0;
     for (int i = 0; i < ninf; i++) {
         Infer *x = &inf[i];
-        if (x->sym->type == &pyx_type_object && x->count && x->only_range && x->range_type && !x->sym->arith)
+        if (x->sym->type == &pyx_type_object && x->count && x->only_range && x->range_type && !x->sym->arith
+            && !x->sym->maybe_unbound)
             x->sym->type = x->range_type;
     }
 }

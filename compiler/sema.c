@@ -91,6 +91,27 @@ PyxType *type_error(PyxNode *n)
     return n->type;
 }
 
+/* Definite assignment over the body, before inference: a local that some
+   use may find unbound keeps a Python object's unbound check (a C local
+   has none), and the uses that are always bound need no check. */
+static void analyse_flow(Sema *S, PyxFunc *f)
+{
+    PyxFlow *fl = pyx_flow_new(S->a);
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *l = f->locals[i];
+        bool c_declared = l->declared && l->type && pyx_type_is_c(l->type);
+        pyx_flow_var(fl, l->name, l->is_param || c_declared);
+    }
+    pyx_flow_build(fl, &f->def->body);
+    pyx_flow_definite_assignment(fl);
+    for (int i = 0; i < f->nlocals; i++) {
+        intptr_t k = (intptr_t)pyx_map_get(&fl->var_index, f->locals[i]->name);
+        if (k)
+            f->locals[i]->maybe_unbound = fl->vars[k - 1].maybe_unbound;
+    }
+    f->flow = fl;
+}
+
 static void check_function(Sema *S, PyxFunc *f)
 {
     Scope *fs = pyx_arena_new(S->a, Scope);
@@ -108,6 +129,7 @@ static void check_function(Sema *S, PyxFunc *f)
     }
     collect_declarations(S, &f->def->body, true);
     walk_bindings(S, &f->def->body, bind_local, true);
+    analyse_flow(S, f);
     infer_locals(S, f);
     for (int i = 0; i < f->nlocals; i++)
         if (f->locals[i]->type == NULL)

@@ -38,6 +38,8 @@ typedef struct PyxSymbol {
     bool is_param;
     bool assigned;          /* assigned somewhere (locals) */
     bool arith;             /* used as an operand of arithmetic (inference) */
+    bool maybe_unbound;     /* some use may find it unbound (flow.c): it cannot live in C
+                               unless declared */
     PyxFunc *func;          /* FUNC */
     PyxNode *value;         /* DEF constants */
 } PyxSymbol;
@@ -68,7 +70,8 @@ struct PyxFunc {
     int nlocals, cap_locals;
     PyxExcKind exc;
     const char *exc_value;  /* C expression of the error value */
-    bool nothrow;           /* emit.c proved the body cannot raise: callers skip the check */
+    bool nothrow;           /* the body cannot raise (analysis.c): callers skip the check */
+    struct PyxFlow *flow;   /* the body's control flow (flow.h) */
     const char *doc;        /* docstring, or NULL */
     int doc_len;
 };

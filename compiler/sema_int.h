@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flow.h"
 #include "sema.h"
 
 /* ---- scopes --------------------------------------------------------------- */

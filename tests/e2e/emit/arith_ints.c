@@ -142,8 +142,8 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
     Py_CLEAR(pyx_t_2);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 146 "arith_ints.c"
     goto pyx_L_done;
+#line 147 "arith_ints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -298,30 +298,16 @@ static PyObject *pyx_f_arith_ints_main(void)
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
             pyx_t_11 = pyx_rt_get_global(pyx_d, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_13 = PyNumber_Add(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_14 = PyNumber_Subtract(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_15 = PyNumber_Multiply(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_16 = PyNumber_FloorDivide(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_17 = PyNumber_Remainder(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_18 = PyNumber_TrueDivide(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_12 = PyTuple_New(8);
@@ -354,28 +340,16 @@ static PyObject *pyx_f_arith_ints_main(void)
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
             pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_22 = PyObject_RichCompare(v_a, v_b, Py_LT);
             if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_23 = PyObject_RichCompare(v_a, v_b, Py_LE);
             if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_24 = PyObject_RichCompare(v_a, v_b, Py_EQ);
             if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_25 = PyObject_RichCompare(v_a, v_b, Py_NE);
             if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_26 = PyObject_RichCompare(v_a, v_b, Py_GT);
             if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_27 = PyObject_RichCompare(v_a, v_b, Py_GE);
             if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_21 = PyTuple_New(6);
@@ -553,8 +527,8 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_CLEAR(pyx_t_60);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 557 "arith_ints.c"
     goto pyx_L_done;
+#line 532 "arith_ints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -669,7 +643,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 673 "arith_ints.c"
+#line 647 "arith_ints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

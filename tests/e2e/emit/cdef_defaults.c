@@ -41,9 +41,7 @@ static long pyx_f_cdef_defaults_c_add(long v_a, long v_b)
 #line 5 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:5: return a + b */
     pyx_r = (v_a + v_b);
-    goto pyx_L_done;
-#line 46 "cdef_defaults.c"
-pyx_L_done:;
+#line 45 "cdef_defaults.c"
     return pyx_r;
 }
 
@@ -54,9 +52,7 @@ static long pyx_f_cdef_defaults_cp_add(long v_a, long v_b)
 #line 8 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:8: return a + b */
     pyx_r = (v_a + v_b);
-    goto pyx_L_done;
-#line 59 "cdef_defaults.c"
-pyx_L_done:;
+#line 56 "cdef_defaults.c"
     return pyx_r;
 }
 
@@ -113,10 +109,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 119 "cdef_defaults.c"
-    goto pyx_L_done;
+#line 113 "cdef_defaults.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -146,9 +139,7 @@ static double pyx_f_cdef_defaults_scaled(double v_x, double v_scale, double v_sh
 #line 15 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:15: return x * scale + shift */
     pyx_r = ((v_x * v_scale) + v_shift);
-    goto pyx_L_done;
-#line 151 "cdef_defaults.c"
-pyx_L_done:;
+#line 143 "cdef_defaults.c"
     return pyx_r;
 }
 
@@ -193,10 +184,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 199 "cdef_defaults.c"
-    goto pyx_L_done;
+#line 188 "cdef_defaults.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -275,7 +263,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 279 "cdef_defaults.c"
+#line 267 "cdef_defaults.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -106,10 +106,7 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 112 "chained.c"
-    goto pyx_L_done;
+#line 110 "chained.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_5);
@@ -192,9 +189,6 @@ static PyObject *pyx_f_chained_main(void)
     /* chained.py:7: print(a, b, c, classify(-1), classify(5), classify(10)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_a && (pyx_rt_unbound_local("a"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_b && (pyx_rt_unbound_local("b"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
     {
@@ -241,12 +235,10 @@ static PyObject *pyx_f_chained_main(void)
     pyx_t_9 = NULL;
 #line 9 "chained.py"
     /* chained.py:9: y = x */
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
     Py_INCREF(v_x);
     Py_XSETREF(v_y, v_x);
 #line 10 "chained.py"
     /* chained.py:10: y.append(3) */
-    if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_10 = PyObject_GetAttr(v_y, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
     {
@@ -260,11 +252,8 @@ static PyObject *pyx_f_chained_main(void)
     /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
     pyx_t_12 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_13 = (v_x == v_y);
     pyx_t_14 = PyBool_FromLong(pyx_t_13);
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_15 = PyList_New(3);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_INCREF(pyx_k_7);
@@ -276,12 +265,10 @@ static PyObject *pyx_f_chained_main(void)
     pyx_t_16 = PyObject_RichCompare(v_x, pyx_t_15, Py_EQ);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_17 = PyObject_IsTrue(v_x);
     if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_18 = PyBool_FromLong((!pyx_t_17));
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_19 = v_x;
     Py_INCREF(pyx_t_19);
     pyx_t_20 = PyObject_IsTrue(pyx_t_19);
@@ -302,7 +289,6 @@ static PyObject *pyx_f_chained_main(void)
         pyx_t_21 = pyx_k_11;
         Py_INCREF(pyx_t_21);
     }
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_24 = (v_x != Py_None);
     pyx_t_25 = PyBool_FromLong(pyx_t_24);
     {
@@ -355,8 +341,8 @@ static PyObject *pyx_f_chained_main(void)
     Py_CLEAR(pyx_t_38);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 359 "chained.c"
     goto pyx_L_done;
+#line 346 "chained.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -445,7 +431,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 449 "chained.c"
+#line 435 "chained.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -298,10 +298,7 @@ static PyObject *pyx_f_cints_int_wrap(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 304 "cints.c"
-    goto pyx_L_done;
+#line 302 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -341,10 +338,7 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 347 "cints.c"
-    goto pyx_L_done;
+#line 342 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_wrap_down", "cints.pyx", pyx_lineno, NULL);
@@ -384,10 +378,7 @@ static PyObject *pyx_f_cints_uint_wrap(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 390 "cints.c"
-    goto pyx_L_done;
+#line 382 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -423,10 +414,7 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 429 "cints.c"
-    goto pyx_L_done;
+#line 418 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uchar_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -468,10 +456,7 @@ static PyObject *pyx_f_cints_longlong_mul(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 474 "cints.c"
-    goto pyx_L_done;
+#line 460 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_mul", "cints.pyx", pyx_lineno, NULL);
@@ -504,10 +489,7 @@ static PyObject *pyx_f_cints_mixed_widths(int v_a, long v_b, long long v_c, shor
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 510 "cints.c"
-    goto pyx_L_done;
+#line 493 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.mixed_widths", "cints.pyx", pyx_lineno, NULL);
@@ -551,10 +533,7 @@ static PyObject *pyx_f_cints_int_arg(int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 557 "cints.c"
-    goto pyx_L_done;
+#line 537 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_arg", "cints.pyx", pyx_lineno, NULL);
@@ -592,10 +571,7 @@ static PyObject *pyx_f_cints_uint_arg(unsigned int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 598 "cints.c"
-    goto pyx_L_done;
+#line 575 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -633,10 +609,7 @@ static PyObject *pyx_f_cints_long_arg(long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 639 "cints.c"
-    goto pyx_L_done;
+#line 613 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.long_arg", "cints.pyx", pyx_lineno, NULL);
@@ -674,10 +647,7 @@ static PyObject *pyx_f_cints_longlong_arg(long long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 680 "cints.c"
-    goto pyx_L_done;
+#line 651 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -715,10 +685,7 @@ static PyObject *pyx_f_cints_ulonglong_arg(unsigned long long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 721 "cints.c"
-    goto pyx_L_done;
+#line 689 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ulonglong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -756,10 +723,7 @@ static PyObject *pyx_f_cints_ssize_arg(Py_ssize_t v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 762 "cints.c"
-    goto pyx_L_done;
+#line 727 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ssize_arg", "cints.pyx", pyx_lineno, NULL);
@@ -797,10 +761,7 @@ static PyObject *pyx_f_cints_size_arg(size_t v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 803 "cints.c"
-    goto pyx_L_done;
+#line 765 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.size_arg", "cints.pyx", pyx_lineno, NULL);
@@ -838,10 +799,7 @@ static PyObject *pyx_f_cints_char_arg(char v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 844 "cints.c"
-    goto pyx_L_done;
+#line 803 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.char_arg", "cints.pyx", pyx_lineno, NULL);
@@ -879,10 +837,7 @@ static PyObject *pyx_f_cints_double_arg(double v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 885 "cints.c"
-    goto pyx_L_done;
+#line 841 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.double_arg", "cints.pyx", pyx_lineno, NULL);
@@ -920,10 +875,7 @@ static PyObject *pyx_f_cints_float_arg(float v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 926 "cints.c"
-    goto pyx_L_done;
+#line 879 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_arg", "cints.pyx", pyx_lineno, NULL);
@@ -961,10 +913,7 @@ static PyObject *pyx_f_cints_bint_arg(int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 967 "cints.c"
-    goto pyx_L_done;
+#line 917 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.bint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -1009,10 +958,7 @@ static PyObject *pyx_f_cints_returns_int_from_object(PyObject *v_o)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1015 "cints.c"
-    goto pyx_L_done;
+#line 962 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.returns_int_from_object", "cints.pyx", pyx_lineno, NULL);
@@ -1041,9 +987,7 @@ static int pyx_f_cints_c_narrow(long v_v)
 #line 68 "cints.pyx"
     /* cints.pyx:68: return v */
     pyx_r = ((int)(v_v));
-    goto pyx_L_done;
-#line 1046 "cints.c"
-pyx_L_done:;
+#line 991 "cints.c"
     return pyx_r;
 }
 
@@ -1062,10 +1006,7 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1068 "cints.c"
-    goto pyx_L_done;
+#line 1010 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.narrow_through_c", "cints.pyx", pyx_lineno, NULL);
@@ -1105,10 +1046,7 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1111 "cints.c"
-    goto pyx_L_done;
+#line 1050 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1150,10 +1088,7 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1156 "cints.c"
-    goto pyx_L_done;
+#line 1092 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod", "cints.pyx", pyx_lineno, NULL);
@@ -1195,10 +1130,7 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1201 "cints.c"
-    goto pyx_L_done;
+#line 1134 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1240,10 +1172,7 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1246 "cints.c"
-    goto pyx_L_done;
+#line 1176 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1285,10 +1214,7 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1291 "cints.c"
-    goto pyx_L_done;
+#line 1218 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_uint", "cints.pyx", pyx_lineno, NULL);
@@ -1330,10 +1256,7 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1336 "cints.c"
-    goto pyx_L_done;
+#line 1260 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.truediv", "cints.pyx", pyx_lineno, NULL);
@@ -1375,10 +1298,7 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1381 "cints.c"
-    goto pyx_L_done;
+#line 1302 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1420,10 +1340,7 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1426 "cints.c"
-    goto pyx_L_done;
+#line 1344 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dmod", "cints.pyx", pyx_lineno, NULL);
@@ -1465,10 +1382,7 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1471 "cints.c"
-    goto pyx_L_done;
+#line 1386 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dtruediv", "cints.pyx", pyx_lineno, NULL);
@@ -1508,10 +1422,7 @@ static PyObject *pyx_f_cints_cfloordiv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1514 "cints.c"
-    goto pyx_L_done;
+#line 1426 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1551,10 +1462,7 @@ static PyObject *pyx_f_cints_cmod(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1557 "cints.c"
-    goto pyx_L_done;
+#line 1466 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cmod", "cints.pyx", pyx_lineno, NULL);
@@ -1614,10 +1522,7 @@ static PyObject *pyx_f_cints_unary(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1620 "cints.c"
-    goto pyx_L_done;
+#line 1526 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1684,10 +1589,7 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1690 "cints.c"
-    goto pyx_L_done;
+#line 1593 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1742,10 +1644,7 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1748 "cints.c"
-    goto pyx_L_done;
+#line 1648 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1785,10 +1684,7 @@ static PyObject *pyx_f_cints_float_ops(float v_f, double v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1791 "cints.c"
-    goto pyx_L_done;
+#line 1688 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_ops", "cints.pyx", pyx_lineno, NULL);
@@ -1861,10 +1757,7 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1867 "cints.c"
-    goto pyx_L_done;
+#line 1761 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1931,10 +1824,7 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1937 "cints.c"
-    goto pyx_L_done;
+#line 1828 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1985,10 +1875,7 @@ static PyObject *pyx_f_cints_int_to_double_promotion(int v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1991 "cints.c"
-    goto pyx_L_done;
+#line 1879 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_to_double_promotion", "cints.pyx", pyx_lineno, NULL);
@@ -2053,10 +1940,7 @@ static PyObject *pyx_f_cints_sizes(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2059 "cints.c"
-    goto pyx_L_done;
+#line 1944 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2151,10 +2035,7 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2157 "cints.c"
-    goto pyx_L_done;
+#line 2039 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2237,10 +2118,7 @@ static PyObject *pyx_f_cints_augmented(int v_a)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2243 "cints.c"
-    goto pyx_L_done;
+#line 2122 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("cints.augmented", "cints.pyx", pyx_lineno, NULL);
@@ -2306,8 +2184,6 @@ static PyObject *pyx_f_cints_chained_assign(void)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 157; goto pyx_L_error; }
     pyx_t_5 = PyLong_FromLong(v_b);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 157; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 157; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 157; goto pyx_L_error; }
     pyx_t_6 = (v_c == v_d);
     pyx_t_7 = PyBool_FromLong(pyx_t_6);
     pyx_t_3 = PyTuple_New(3);
@@ -2321,10 +2197,7 @@ static PyObject *pyx_f_cints_chained_assign(void)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2327 "cints.c"
-    goto pyx_L_done;
+#line 2201 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2399,10 +2272,7 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2405 "cints.c"
-    goto pyx_L_done;
+#line 2276 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2461,10 +2331,7 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2467 "cints.c"
-    goto pyx_L_done;
+#line 2335 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2901,7 +2768,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
     Py_CLEAR(pyx_t_85);
     if (PYX_UNLIKELY(pyx_t_86 < 0)) { pyx_lineno = 162; goto pyx_L_error; }
-#line 2905 "cints.c"
+#line 2772 "cints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -187,7 +187,6 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
         pyx_t_5 = NULL;
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 9; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!h1_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, h1_i};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -205,8 +204,6 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
             }
             Py_XSETREF(h2_j, pyx_t_9);
             pyx_t_9 = NULL;
-            if (PYX_UNLIKELY(!h1_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!h2_j && (pyx_rt_unbound_local("j"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_10 = PyNumber_Add(h1_i, h2_j);
             if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_11 = PyNumber_Remainder(pyx_t_10, pyx_k_1);
@@ -216,8 +213,6 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
             Py_CLEAR(pyx_t_11);
             if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
             if (pyx_t_12) {
-                if (PYX_UNLIKELY(!h1_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
-                if (PYX_UNLIKELY(!h2_j && (pyx_rt_unbound_local("j"), 1))) { pyx_lineno = 9; goto pyx_L_error; }
                 pyx_t_14 = PyTuple_New(2);
                 if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 9; goto pyx_L_error; }
                 Py_INCREF(h1_i);
@@ -235,10 +230,7 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 241 "comprehensions.c"
-    goto pyx_L_done;
+#line 234 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -320,11 +312,8 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
         pyx_t_7 = NULL;
         Py_XSETREF(h4_v, pyx_t_8);
         pyx_t_8 = NULL;
-        if (PYX_UNLIKELY(!h4_v && (pyx_rt_unbound_local("v"), 1))) { pyx_lineno = 13; goto pyx_L_error; }
         pyx_t_9 = (h4_v != Py_None);
         if (pyx_t_9) {
-            if (PYX_UNLIKELY(!h4_v && (pyx_rt_unbound_local("v"), 1))) { pyx_lineno = 13; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!h3_k && (pyx_rt_unbound_local("k"), 1))) { pyx_lineno = 13; goto pyx_L_error; }
             pyx_t_10 = PyDict_SetItem(pyx_t_1, h4_v, h3_k);
             if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
         }
@@ -333,10 +322,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 339 "comprehensions.c"
-    goto pyx_L_done;
+#line 326 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -393,7 +379,6 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
         }
         Py_XSETREF(h5_w, pyx_t_3);
         pyx_t_3 = NULL;
-        if (PYX_UNLIKELY(!h5_w && (pyx_rt_unbound_local("w"), 1))) { pyx_lineno = 17; goto pyx_L_error; }
         pyx_t_5 = PyObject_Length(h5_w);
         if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromSsize_t(pyx_t_5);
@@ -406,10 +391,7 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 412 "comprehensions.c"
-    goto pyx_L_done;
+#line 395 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -467,13 +449,11 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
         }
         Py_XSETREF(h6_row, pyx_t_3);
         pyx_t_3 = NULL;
-        if (PYX_UNLIKELY(!h6_row && (pyx_rt_unbound_local("row"), 1))) { pyx_lineno = 21; goto pyx_L_error; }
         pyx_t_4 = PyObject_IsTrue(h6_row);
         if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
         if (pyx_t_4) {
             pyx_t_6 = PyList_New(0);
             if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 21; goto pyx_L_error; }
-            if (PYX_UNLIKELY(!h6_row && (pyx_rt_unbound_local("row"), 1))) { pyx_lineno = 21; goto pyx_L_error; }
             pyx_t_7 = PyObject_GetIter(h6_row);
             if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
             for (;;) {
@@ -484,7 +464,6 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
                 }
                 Py_XSETREF(h7_c, pyx_t_8);
                 pyx_t_8 = NULL;
-                if (PYX_UNLIKELY(!h7_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 21; goto pyx_L_error; }
                 pyx_t_10 = PyNumber_Multiply(h7_c, pyx_k_1);
                 if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 21; goto pyx_L_error; }
                 pyx_t_9 = PyList_Append(pyx_t_6, pyx_t_10);
@@ -501,10 +480,7 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 507 "comprehensions.c"
-    goto pyx_L_done;
+#line 484 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -570,7 +546,6 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
         }
         Py_XSETREF(h8_k, pyx_t_5);
         pyx_t_5 = NULL;
-        if (PYX_UNLIKELY(!h8_k && (pyx_rt_unbound_local("k"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
         pyx_t_6 = PyList_Append(pyx_t_1, h8_k);
         if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 25; goto pyx_L_error; }
     }
@@ -578,10 +553,7 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 584 "comprehensions.c"
-    goto pyx_L_done;
+#line 557 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -634,7 +606,6 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
         }
         Py_XSETREF(h9_v, pyx_t_3);
         pyx_t_3 = NULL;
-        if (PYX_UNLIKELY(!h9_v && (pyx_rt_unbound_local("v"), 1))) { pyx_lineno = 29; goto pyx_L_error; }
         pyx_t_5 = PyNumber_FloorDivide(pyx_k_4, h9_v);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 29; goto pyx_L_error; }
         pyx_t_4 = PyList_Append(pyx_t_1, pyx_t_5);
@@ -645,10 +616,7 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 651 "comprehensions.c"
-    goto pyx_L_done;
+#line 620 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -900,7 +868,6 @@ pyx_L_except_1:;
         /* comprehensions.py:39: print("caught", e) */
         pyx_t_37 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
             pyx_t_38 = PyObject_Vectorcall(pyx_t_37, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -942,8 +909,8 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_41);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 946 "comprehensions.c"
     goto pyx_L_done;
+#line 914 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1161,7 +1128,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
-#line 1165 "comprehensions.c"
+#line 1132 "comprehensions.c"
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);
     return 0;

@@ -181,15 +181,12 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     pyx_t_2 = NULL;
 #line 11 "del_statements.py"
     /* del_statements.py:11: del x[0], d["a"] */
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_5 = PyObject_DelItem(v_x, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyObject_DelItem(v_d, pyx_k_9);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
 #line 12 "del_statements.py"
     /* del_statements.py:12: del x[1:3] */
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_8 = PySlice_New(pyx_k_2, pyx_k_4, Py_None);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_7 = PyObject_DelItem(v_x, pyx_t_8);
@@ -212,7 +209,6 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     pyx_t_11 = NULL;
 #line 14 "del_statements.py"
     /* del_statements.py:14: del ns.p */
-    if (PYX_UNLIKELY(!v_ns && (pyx_rt_unbound_local("ns"), 1))) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_12 = PyObject_DelAttr(v_ns, pyx_n_2);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
 #line 15 "del_statements.py"
@@ -257,7 +253,6 @@ pyx_L_except_1:;
         /* del_statements.py:20: print("unbound:", e) */
         pyx_t_18 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_11, v_e};
             pyx_t_19 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -284,7 +279,6 @@ pyx_L_try_end_2:;
     /* try */
 #line 22 "del_statements.py"
     /* del_statements.py:22: del d["zz"] */
-    if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 22; goto pyx_L_except_6; }
     pyx_t_20 = PyObject_DelItem(v_d, pyx_k_12);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
     goto pyx_L_try_end_7;
@@ -304,7 +298,6 @@ pyx_L_except_6:;
         /* del_statements.py:24: print("keyerror:", e) */
         pyx_t_24 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_13, v_e};
             pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -328,11 +321,8 @@ pyx_L_handler_error_9:;
 pyx_L_try_end_7:;
 #line 25 "del_statements.py"
     /* del_statements.py:25: return x, d, vars(ns) */
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_d && (pyx_rt_unbound_local("d"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
     pyx_t_27 = pyx_rt_get_builtin(pyx_n_7);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_ns && (pyx_rt_unbound_local("ns"), 1))) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_ns};
         pyx_t_28 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -350,10 +340,7 @@ pyx_L_try_end_7:;
     Py_XSETREF(pyx_r, pyx_t_26);
     pyx_t_26 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 356 "del_statements.c"
-    goto pyx_L_done;
+#line 344 "del_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -449,7 +436,6 @@ pyx_L_except_1:;
         /* del_statements.py:34: print("name:", e) */
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -473,8 +459,8 @@ pyx_L_handler_error_4:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 477 "del_statements.c"
     goto pyx_L_done;
+#line 464 "del_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
@@ -566,8 +552,8 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_CLEAR(pyx_t_11);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 570 "del_statements.c"
     goto pyx_L_done;
+#line 557 "del_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -657,7 +643,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_8);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 661 "del_statements.c"
+#line 647 "del_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

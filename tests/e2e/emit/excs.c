@@ -336,7 +336,6 @@ static int pyx_f_excs_check_pos(int v_x)
     pyx_r = (v_x * 2);
     goto pyx_L_done;
 #line 339 "excs.c"
-    goto pyx_L_done;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -380,8 +379,7 @@ static int pyx_f_excs_maybe(int v_x)
     /* excs.pyx:12: return x - 1 */
     pyx_r = (v_x - 1);
     goto pyx_L_done;
-#line 384 "excs.c"
-    goto pyx_L_done;
+#line 383 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -433,8 +431,8 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
-#line 437 "excs.c"
     goto pyx_L_done;
+#line 436 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -474,8 +472,7 @@ static int pyx_f_excs_default_spec(int v_x)
     /* excs.pyx:22: return x */
     pyx_r = v_x;
     goto pyx_L_done;
-#line 478 "excs.c"
-    goto pyx_L_done;
+#line 476 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -521,8 +518,7 @@ static int pyx_f_excs_quiet(int v_x)
     /* excs.pyx:27: return x + 100 */
     pyx_r = (v_x + 100);
     goto pyx_L_done;
-#line 525 "excs.c"
-    goto pyx_L_done;
+#line 522 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -565,8 +561,7 @@ static double pyx_f_excs_half(double v_x)
     if (PYX_UNLIKELY(pyx_rt_truediv_double(v_x, ((double)(2)), &pyx_t_3) < 0)) { pyx_lineno = 32; goto pyx_L_error; }
     pyx_r = pyx_t_3;
     goto pyx_L_done;
-#line 569 "excs.c"
-    goto pyx_L_done;
+#line 565 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -592,10 +587,7 @@ static PyObject *pyx_f_excs_use_check_pos(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 598 "excs.c"
-    goto pyx_L_done;
+#line 591 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_check_pos", "excs.pyx", pyx_lineno, NULL);
@@ -636,10 +628,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 642 "excs.c"
-    goto pyx_L_done;
+#line 632 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_maybe", "excs.pyx", pyx_lineno, NULL);
@@ -687,21 +676,16 @@ static PyObject *pyx_f_excs_use_side(int v_n)
         v_i = pyx_t_3;
 #line 43 "excs.pyx"
         /* excs.pyx:43: side(log, i)                             # L:use_side */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 43; goto pyx_L_error; }
         if (PYX_UNLIKELY(pyx_rt_type_test(v_log, &PyList_Type) < 0)) { pyx_lineno = 43; goto pyx_L_error; }
         pyx_f_excs_side(v_log, ((int)(v_i)));
         if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 43; goto pyx_L_error; }
     }
 #line 44 "excs.pyx"
     /* excs.pyx:44: return log */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 44; goto pyx_L_error; }
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 704 "excs.c"
-    goto pyx_L_done;
+#line 689 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.use_side", "excs.pyx", pyx_lineno, NULL);
@@ -752,10 +736,7 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     Py_XSETREF(pyx_r, pyx_t_4);
     pyx_t_4 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 758 "excs.c"
-    goto pyx_L_done;
+#line 740 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("excs.use_default_spec", "excs.pyx", pyx_lineno, NULL);
@@ -795,10 +776,7 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 801 "excs.c"
-    goto pyx_L_done;
+#line 780 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_quiet", "excs.pyx", pyx_lineno, NULL);
@@ -839,10 +817,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 845 "excs.c"
-    goto pyx_L_done;
+#line 821 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_half", "excs.pyx", pyx_lineno, NULL);
@@ -879,8 +854,7 @@ static int pyx_f_excs_inner(int v_x)
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_r = pyx_t_1;
     goto pyx_L_done;
-#line 883 "excs.c"
-    goto pyx_L_done;
+#line 858 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.inner", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -905,8 +879,7 @@ static int pyx_f_excs_outer(int v_x)
     if (PYX_UNLIKELY(pyx_t_3 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_r = (pyx_t_2 + pyx_t_3);
     goto pyx_L_done;
-#line 909 "excs.c"
-    goto pyx_L_done;
+#line 883 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.outer", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -930,10 +903,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 936 "excs.c"
-    goto pyx_L_done;
+#line 907 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.chain", "excs.pyx", pyx_lineno, NULL);
@@ -999,8 +969,7 @@ static int pyx_f_excs_cp_fact(int v_n)
     if (PYX_UNLIKELY(pyx_t_4 == (int)-1)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_r = (pyx_t_3 * pyx_t_4);
     goto pyx_L_done;
-#line 1003 "excs.c"
-    goto pyx_L_done;
+#line 973 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1044,10 +1013,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1050 "excs.c"
-    goto pyx_L_done;
+#line 1017 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.call_cp_fact_from_c", "excs.pyx", pyx_lineno, NULL);
@@ -1128,10 +1094,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_8);
     pyx_t_8 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1134 "excs.c"
-    goto pyx_L_done;
+#line 1098 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -1178,9 +1141,7 @@ static long pyx_f_excs_cfib(long v_n)
         pyx_t_1 = (pyx_t_3 + pyx_t_4);
     }
     pyx_r = pyx_t_1;
-    goto pyx_L_done;
-#line 1183 "excs.c"
-pyx_L_done:;
+#line 1145 "excs.c"
     return pyx_r;
 }
 
@@ -1199,10 +1160,7 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1205 "excs.c"
-    goto pyx_L_done;
+#line 1164 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_cfib", "excs.pyx", pyx_lineno, NULL);
@@ -1270,10 +1228,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1276 "excs.c"
-    goto pyx_L_done;
+#line 1232 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1315,10 +1270,8 @@ static PyObject *pyx_f_excs_raise_class(void)
     pyx_rt_raise(pyx_t_1, NULL);
     Py_CLEAR(pyx_t_1);
     pyx_lineno = 92; goto pyx_L_error;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1321 "excs.c"
     goto pyx_L_done;
+#line 1275 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.raise_class", "excs.pyx", pyx_lineno, NULL);
@@ -1376,10 +1329,8 @@ pyx_L_finally_error_1:;
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1382 "excs.c"
     goto pyx_L_done;
+#line 1334 "excs.c"
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1429,10 +1380,8 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_4);
     pyx_lineno = 101; goto pyx_L_error;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1435 "excs.c"
     goto pyx_L_done;
+#line 1385 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1477,10 +1426,8 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     pyx_rt_raise(pyx_t_2, Py_None);
     Py_CLEAR(pyx_t_2);
     pyx_lineno = 104; goto pyx_L_error;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1483 "excs.c"
     goto pyx_L_done;
+#line 1431 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1511,10 +1458,8 @@ static PyObject *pyx_f_excs_raise_non_exception(PyObject *v_x)
     /* excs.pyx:107: raise x */
     pyx_rt_raise(v_x, NULL);
     pyx_lineno = 107; goto pyx_L_error;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1517 "excs.c"
     goto pyx_L_done;
+#line 1463 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.raise_non_exception", "excs.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -1662,10 +1607,7 @@ pyx_L_finally_end_3:;
     Py_INCREF(pyx_k_20);
     Py_XSETREF(pyx_r, pyx_k_20);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1668 "excs.c"
-    goto pyx_L_done;
+#line 1611 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1765,7 +1707,6 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         /* try */
 #line 125 "excs.pyx"
         /* excs.pyx:125: if i == 3: */
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         pyx_t_7 = PyObject_RichCompareBool(v_i, pyx_k_21, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
@@ -1773,7 +1714,6 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
             /* excs.pyx:126: raise StopIteration(log) */
             pyx_t_8 = pyx_rt_get_builtin(pyx_n_12);
             if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
-            if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             {
                 PyObject *pyx_args[] = {NULL, v_log};
                 pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1786,10 +1726,8 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         }
 #line 127 "excs.pyx"
         /* excs.pyx:127: log.append(i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         {
             PyObject *pyx_args[] = {NULL, v_i};
             pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1800,10 +1738,8 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         /* finally */
 #line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 129; goto pyx_L_error; }
         pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 129; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 129; goto pyx_L_error; }
         pyx_t_13 = PyNumber_Negative(v_i);
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 129; goto pyx_L_error; }
         {
@@ -1824,10 +1760,8 @@ pyx_L_finally_error_2:;
         pyx_rt_exc_fetch(pyx_exc_4);
 #line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         pyx_t_16 = PyNumber_Negative(v_i);
         if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
         {
@@ -1848,14 +1782,10 @@ pyx_L_finally_end_4:;
     Py_CLEAR(pyx_t_5);
 #line 130 "excs.pyx"
     /* excs.pyx:130: return log */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 130; goto pyx_L_error; }
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1858 "excs.c"
-    goto pyx_L_done;
+#line 1789 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1958,10 +1888,8 @@ pyx_L_finally_error_1:;
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1964 "excs.c"
     goto pyx_L_done;
+#line 1893 "excs.c"
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2096,10 +2024,8 @@ pyx_L_finally_raised_8:;
     pyx_rt_exc_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2102 "excs.c"
     goto pyx_L_done;
+#line 2029 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2172,10 +2098,7 @@ static PyObject *pyx_f_excs_asserts(int v_x)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2178 "excs.c"
-    goto pyx_L_done;
+#line 2102 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2220,10 +2143,7 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2226 "excs.c"
-    goto pyx_L_done;
+#line 2147 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.catch_in_python_call", "excs.pyx", pyx_lineno, NULL);
@@ -2492,7 +2412,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 154; goto pyx_L_error; }
-#line 2496 "excs.c"
+#line 2416 "excs.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -56,8 +56,7 @@ static long pyx_f_fib_fib(int v_n)
     pyx_t_2 = pyx_t_1;
     pyx_t_3 = pyx_f_fib_fib((v_n - 2));
     pyx_r = (pyx_t_2 + pyx_t_3);
-    goto pyx_L_done;
-#line 61 "fib.c"
+#line 60 "fib.c"
 pyx_L_done:;
     return pyx_r;
 }
@@ -77,10 +76,7 @@ static PyObject *pyx_f_fib_run(int v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 83 "fib.c"
-    goto pyx_L_done;
+#line 80 "fib.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("fib.run", "fib.pyx", pyx_lineno, NULL);
@@ -151,7 +147,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 155 "fib.c"
+#line 151 "fib.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

@@ -141,10 +141,7 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 147 "functions.c"
-    goto pyx_L_done;
+#line 145 "functions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -222,10 +219,8 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
             }
         }
     }
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 228 "functions.c"
     goto pyx_L_done;
+#line 224 "functions.c"
 pyx_L_error:;
     pyx_rt_add_traceback("functions.describe", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -281,10 +276,8 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         pyx_t_3 = NULL;
 #line 19 "functions.py"
         /* functions.py:19: out.append(f(v)) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_v && (pyx_rt_unbound_local("v"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_v};
             pyx_t_5 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -302,14 +295,10 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     Py_CLEAR(pyx_t_2);
 #line 20 "functions.py"
     /* functions.py:20: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 20; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 312 "functions.c"
-    goto pyx_L_done;
+#line 302 "functions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -541,8 +530,8 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_33);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 545 "functions.c"
     goto pyx_L_done;
+#line 535 "functions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -654,7 +643,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 658 "functions.c"
+#line 647 "functions.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -35,10 +35,7 @@ static PyObject *pyx_f_int_pow_int_pow(long v_a, long v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 41 "int_pow.c"
-    goto pyx_L_done;
+#line 39 "int_pow.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("int_pow.int_pow", "int_pow.pyx", pyx_lineno, NULL);
@@ -78,10 +75,7 @@ static PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 84 "int_pow.c"
-    goto pyx_L_done;
+#line 79 "int_pow.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("int_pow.double_pow", "int_pow.pyx", pyx_lineno, NULL);
@@ -146,7 +140,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 150 "int_pow.c"
+#line 144 "int_pow.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -222,7 +222,6 @@ static PyObject *pyx_f_loops_r1(long v_n)
         v_i = pyx_t_3;
 #line 7 "loops.pyx"
         /* loops.pyx:7: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 7; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -238,14 +237,10 @@ static PyObject *pyx_f_loops_r1(long v_n)
     }
 #line 8 "loops.pyx"
     /* loops.pyx:8: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 8; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 248 "loops.c"
-    goto pyx_L_done;
+#line 244 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -304,7 +299,6 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
         v_i = pyx_t_4;
 #line 14 "loops.pyx"
         /* loops.pyx:14: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 14; goto pyx_L_error; }
         pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
@@ -320,14 +314,10 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     }
 #line 15 "loops.pyx"
     /* loops.pyx:15: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 15; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 330 "loops.c"
-    goto pyx_L_done;
+#line 321 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -394,7 +384,6 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
         v_i = pyx_t_5;
 #line 21 "loops.pyx"
         /* loops.pyx:21: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 21; goto pyx_L_error; }
         pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
         pyx_t_8 = PyLong_FromLong(v_i);
@@ -410,14 +399,10 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     }
 #line 22 "loops.pyx"
     /* loops.pyx:22: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 22; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 420 "loops.c"
-    goto pyx_L_done;
+#line 406 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_7);
@@ -478,7 +463,6 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
         v_i = pyx_t_2;
 #line 28 "loops.pyx"
         /* loops.pyx:28: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 28; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -494,14 +478,10 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     }
 #line 29 "loops.pyx"
     /* loops.pyx:29: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 29; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 504 "loops.c"
-    goto pyx_L_done;
+#line 485 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -571,10 +551,8 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         pyx_t_5 = NULL;
 #line 34 "loops.pyx"
         /* loops.pyx:34: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 34; goto pyx_L_error; }
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 34; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_i};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -586,14 +564,10 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_CLEAR(pyx_t_4);
 #line 35 "loops.pyx"
     /* loops.pyx:35: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 35; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 596 "loops.c"
-    goto pyx_L_done;
+#line 571 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -653,7 +627,6 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
         v_i = pyx_t_2;
 #line 40 "loops.pyx"
         /* loops.pyx:40: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 40; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -669,14 +642,10 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     }
 #line 41 "loops.pyx"
     /* loops.pyx:41: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 41; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 679 "loops.c"
-    goto pyx_L_done;
+#line 649 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -738,7 +707,6 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_2;
 #line 46 "loops.pyx"
         /* loops.pyx:46: n.append(i) */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 46; goto pyx_L_error; }
         pyx_t_3 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
         pyx_t_4 = PyLong_FromLong(v_i);
@@ -758,7 +726,6 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_6;
 #line 48 "loops.pyx"
         /* loops.pyx:48: n.append(i) */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 48; goto pyx_L_error; }
         pyx_t_7 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 48; goto pyx_L_error; }
         pyx_t_8 = PyLong_FromLong(v_i);
@@ -778,7 +745,6 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_10;
 #line 50 "loops.pyx"
         /* loops.pyx:50: n.append(i) */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 50; goto pyx_L_error; }
         pyx_t_11 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 50; goto pyx_L_error; }
         pyx_t_12 = PyLong_FromLong(v_i);
@@ -798,7 +764,6 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_14;
 #line 52 "loops.pyx"
         /* loops.pyx:52: n.append(i) */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 52; goto pyx_L_error; }
         pyx_t_15 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 52; goto pyx_L_error; }
         pyx_t_16 = PyLong_FromLong(v_i);
@@ -814,7 +779,6 @@ static PyObject *pyx_f_loops_r_empty(void)
     }
 #line 53 "loops.pyx"
     /* loops.pyx:53: return len(n) */
-    if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_18 = PyObject_Length(v_n);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_19 = PyLong_FromSsize_t(pyx_t_18);
@@ -822,10 +786,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     Py_XSETREF(pyx_r, pyx_t_19);
     pyx_t_19 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 828 "loops.c"
-    goto pyx_L_done;
+#line 790 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -890,10 +851,7 @@ static PyObject *pyx_f_loops_r_sum(long v_n)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 896 "loops.c"
-    goto pyx_L_done;
+#line 855 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_sum", "loops.pyx", pyx_lineno, NULL);
@@ -946,7 +904,6 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
         v_i = pyx_t_3;
 #line 66 "loops.pyx"
         /* loops.pyx:66: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 66; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -965,14 +922,10 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     }
 #line 68 "loops.pyx"
     /* loops.pyx:68: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 68; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 975 "loops.c"
-    goto pyx_L_done;
+#line 929 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1050,7 +1003,6 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
         Py_CLEAR(pyx_t_8);
 #line 75 "loops.pyx"
         /* loops.pyx:75: n += 1 */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 75; goto pyx_L_error; }
         pyx_t_9 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 75; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_9);
@@ -1058,14 +1010,10 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     }
 #line 76 "loops.pyx"
     /* loops.pyx:76: return n */
-    if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 76; goto pyx_L_error; }
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1068 "loops.c"
-    goto pyx_L_done;
+#line 1017 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
@@ -1122,10 +1070,7 @@ static PyObject *pyx_f_loops_r_var_after_loop(int v_n)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1128 "loops.c"
-    goto pyx_L_done;
+#line 1074 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_var_after_loop", "loops.pyx", pyx_lineno, NULL);
@@ -1177,7 +1122,6 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
         v_i = pyx_t_3;
 #line 88 "loops.pyx"
         /* loops.pyx:88: cnt += 1 */
-        if (PYX_UNLIKELY(!v_cnt && (pyx_rt_unbound_local("cnt"), 1))) { pyx_lineno = 88; goto pyx_L_error; }
         pyx_t_4 = PyNumber_InPlaceAdd(v_cnt, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 88; goto pyx_L_error; }
         Py_XSETREF(v_cnt, pyx_t_4);
@@ -1185,7 +1129,6 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     }
 #line 89 "loops.pyx"
     /* loops.pyx:89: return cnt, i */
-    if (PYX_UNLIKELY(!v_cnt && (pyx_rt_unbound_local("cnt"), 1))) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_6 = PyLong_FromLongLong(v_i);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_5 = PyTuple_New(2);
@@ -1197,10 +1140,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1203 "loops.c"
-    goto pyx_L_done;
+#line 1144 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
@@ -1258,7 +1198,6 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
         v_i = pyx_t_3;
 #line 95 "loops.pyx"
         /* loops.pyx:95: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 95; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -1274,14 +1213,10 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     }
 #line 96 "loops.pyx"
     /* loops.pyx:96: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 96; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1284 "loops.c"
-    goto pyx_L_done;
+#line 1220 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1354,10 +1289,8 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         pyx_t_5 = NULL;
 #line 101 "loops.pyx"
         /* loops.pyx:101: out.append(i) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 101; goto pyx_L_error; }
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 101; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 101; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_i};
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1369,14 +1302,10 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     Py_CLEAR(pyx_t_4);
 #line 102 "loops.pyx"
     /* loops.pyx:102: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 102; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1379 "loops.c"
-    goto pyx_L_done;
+#line 1309 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1443,7 +1372,6 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
         }
 #line 110 "loops.pyx"
         /* loops.pyx:110: log.append(i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 110; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
@@ -1459,7 +1387,6 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     }
 #line 112 "loops.pyx"
     /* loops.pyx:112: log.append("else") */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 112; goto pyx_L_error; }
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 112; goto pyx_L_error; }
     {
@@ -1472,14 +1399,10 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
 pyx_L_break_1:;
 #line 113 "loops.pyx"
     /* loops.pyx:113: return log */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 113; goto pyx_L_error; }
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1482 "loops.c"
-    goto pyx_L_done;
+#line 1406 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1558,7 +1481,6 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
         }
 #line 123 "loops.pyx"
         /* loops.pyx:123: log.append(i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 123; goto pyx_L_error; }
         pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
@@ -1574,7 +1496,6 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     }
 #line 125 "loops.pyx"
     /* loops.pyx:125: log.append("else") */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 125; goto pyx_L_error; }
     pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 125; goto pyx_L_error; }
     {
@@ -1587,14 +1508,10 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
 pyx_L_break_1:;
 #line 126 "loops.pyx"
     /* loops.pyx:126: return log */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 126; goto pyx_L_error; }
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1597 "loops.c"
-    goto pyx_L_done;
+#line 1515 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1670,7 +1587,6 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
         }
 #line 137 "loops.pyx"
         /* loops.pyx:137: log.append(i) */
-        if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 137; goto pyx_L_error; }
         pyx_t_2 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 137; goto pyx_L_error; }
         pyx_t_3 = PyLong_FromLong(v_i);
@@ -1688,7 +1604,6 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
 pyx_L_exhausted_2:;
 #line 139 "loops.pyx"
     /* loops.pyx:139: log.append("else") */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 139; goto pyx_L_error; }
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 139; goto pyx_L_error; }
     {
@@ -1701,14 +1616,10 @@ pyx_L_exhausted_2:;
 pyx_L_break_1:;
 #line 140 "loops.pyx"
     /* loops.pyx:140: return log */
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 140; goto pyx_L_error; }
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1711 "loops.c"
-    goto pyx_L_done;
+#line 1623 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1776,10 +1687,8 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
         pyx_t_3 = NULL;
 #line 145 "loops.pyx"
         /* loops.pyx:145: out.append(x) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 145; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 145; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_x};
             pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1794,7 +1703,6 @@ pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_2);
 #line 147 "loops.pyx"
     /* loops.pyx:147: out.append(None) */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 147; goto pyx_L_error; }
     pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 147; goto pyx_L_error; }
     {
@@ -1807,14 +1715,10 @@ pyx_L_exhausted_2:;
 pyx_L_break_1:;
 #line 148 "loops.pyx"
     /* loops.pyx:148: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 148; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1817 "loops.c"
-    goto pyx_L_done;
+#line 1722 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1871,7 +1775,6 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
         pyx_t_2 = NULL;
 #line 152 "loops.pyx"
         /* loops.pyx:152: if x == stop: */
-        if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 152; goto pyx_L_error; }
         pyx_t_3 = PyObject_RichCompareBool(v_x, v_stop, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
         if (pyx_t_3) {
@@ -1892,7 +1795,6 @@ pyx_L_exhausted_2:;
 pyx_L_break_1:;
 #line 156 "loops.pyx"
     /* loops.pyx:156: return "found %r" % (x,) */
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 156; goto pyx_L_error; }
     pyx_t_4 = PyTuple_New(1);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 156; goto pyx_L_error; }
     Py_INCREF(v_x);
@@ -1903,10 +1805,7 @@ pyx_L_break_1:;
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1909 "loops.c"
-    goto pyx_L_done;
+#line 1809 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1974,7 +1873,6 @@ static PyObject *pyx_f_loops_nested(int v_n)
             }
 #line 165 "loops.pyx"
             /* loops.pyx:165: total += j */
-            if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 165; goto pyx_L_error; }
             pyx_t_5 = PyLong_FromLong(v_j);
             if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 165; goto pyx_L_error; }
             pyx_t_6 = PyNumber_InPlaceAdd(v_total, pyx_t_5);
@@ -1985,7 +1883,6 @@ static PyObject *pyx_f_loops_nested(int v_n)
         }
 #line 167 "loops.pyx"
         /* loops.pyx:167: total += 100 */
-        if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 167; goto pyx_L_error; }
         pyx_t_7 = PyNumber_InPlaceAdd(v_total, pyx_k_8);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 167; goto pyx_L_error; }
         Py_XSETREF(v_total, pyx_t_7);
@@ -1994,14 +1891,10 @@ pyx_L_break_2:;
     }
 #line 168 "loops.pyx"
     /* loops.pyx:168: return total */
-    if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 168; goto pyx_L_error; }
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2004 "loops.c"
-    goto pyx_L_done;
+#line 1898 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
@@ -2062,10 +1955,8 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         pyx_t_3 = NULL;
 #line 173 "loops.pyx"
         /* loops.pyx:173: keys.append(k) */
-        if (PYX_UNLIKELY(!v_keys && (pyx_rt_unbound_local("keys"), 1))) { pyx_lineno = 173; goto pyx_L_error; }
         pyx_t_4 = PyObject_GetAttr(v_keys, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 173; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_k && (pyx_rt_unbound_local("k"), 1))) { pyx_lineno = 173; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_k};
             pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2077,14 +1968,10 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     Py_CLEAR(pyx_t_2);
 #line 174 "loops.pyx"
     /* loops.pyx:174: return keys */
-    if (PYX_UNLIKELY(!v_keys && (pyx_rt_unbound_local("keys"), 1))) { pyx_lineno = 174; goto pyx_L_error; }
     Py_INCREF(v_keys);
     Py_XSETREF(pyx_r, v_keys);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2087 "loops.c"
-    goto pyx_L_done;
+#line 1975 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2146,13 +2033,11 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
         pyx_t_2 = NULL;
 #line 179 "loops.pyx"
         /* loops.pyx:179: if c == "a": */
-        if (PYX_UNLIKELY(!v_c && (pyx_rt_unbound_local("c"), 1))) { pyx_lineno = 179; goto pyx_L_error; }
         pyx_t_3 = PyObject_RichCompareBool(v_c, pyx_k_9, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
         if (pyx_t_3) {
 #line 180 "loops.pyx"
             /* loops.pyx:180: n += 1 */
-            if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 180; goto pyx_L_error; }
             pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
             if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 180; goto pyx_L_error; }
             Py_XSETREF(v_n, pyx_t_4);
@@ -2162,14 +2047,10 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     Py_CLEAR(pyx_t_1);
 #line 181 "loops.pyx"
     /* loops.pyx:181: return n */
-    if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 181; goto pyx_L_error; }
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2172 "loops.c"
-    goto pyx_L_done;
+#line 2054 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2231,10 +2112,7 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2237 "loops.c"
-    goto pyx_L_done;
+#line 2116 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("loops.infinite_with_break", "loops.pyx", pyx_lineno, NULL);
@@ -2288,7 +2166,6 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         Py_CLEAR(pyx_t_3);
 #line 195 "loops.pyx"
         /* loops.pyx:195: n += 1 */
-        if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 195; goto pyx_L_error; }
         pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 195; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_4);
@@ -2296,14 +2173,10 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     }
 #line 196 "loops.pyx"
     /* loops.pyx:196: return n */
-    if (PYX_UNLIKELY(!v_n && (pyx_rt_unbound_local("n"), 1))) { pyx_lineno = 196; goto pyx_L_error; }
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 2306 "loops.c"
-    goto pyx_L_done;
+#line 2180 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2568,7 +2441,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 191; goto pyx_L_error; }
-#line 2572 "loops.c"
+#line 2445 "loops.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -133,10 +133,7 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
     Py_XSETREF(pyx_r, pyx_t_6);
     pyx_t_6 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 139 "mandelbrot.c"
-    goto pyx_L_done;
+#line 137 "mandelbrot.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("mandelbrot.run", "mandelbrot.pyx", pyx_lineno, NULL);
@@ -205,7 +202,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 209 "mandelbrot.c"
+#line 206 "mandelbrot.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

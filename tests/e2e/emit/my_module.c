@@ -65,7 +65,6 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
         /* my_module.pyx:12: result += i */
         pyx_t_5 = PyLong_FromLong(v_result);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 12; goto pyx_L_error; }
-        if (PYX_UNLIKELY(!v_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 12; goto pyx_L_error; }
         pyx_t_6 = PyNumber_InPlaceAdd(pyx_t_5, v_i);
         Py_CLEAR(pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -81,10 +80,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     Py_XSETREF(pyx_r, pyx_t_8);
     pyx_t_8 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 87 "my_module.c"
-    goto pyx_L_done;
+#line 84 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -140,7 +136,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 144 "my_module.c"
+#line 140 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

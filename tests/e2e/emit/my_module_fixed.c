@@ -45,10 +45,7 @@ static PyObject *pyx_f_my_module_fixed_cythonized_function(void)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 51 "my_module_fixed.c"
-    goto pyx_L_done;
+#line 49 "my_module_fixed.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("my_module_fixed.cythonized_function", "my_module_fixed.pyx", pyx_lineno, NULL);
@@ -97,7 +94,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 101 "my_module_fixed.c"
+#line 98 "my_module_fixed.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

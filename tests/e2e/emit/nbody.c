@@ -392,10 +392,7 @@ static PyObject *pyx_f_nbody_run(int v_n)
     Py_XSETREF(pyx_r, pyx_t_34);
     pyx_t_34 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 398 "nbody.c"
-    goto pyx_L_done;
+#line 396 "nbody.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_34);
     pyx_rt_add_traceback("nbody.run", "nbody.pyx", pyx_lineno, NULL);
@@ -470,7 +467,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
-#line 474 "nbody.c"
+#line 471 "nbody.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);

@@ -151,10 +151,7 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 157 "star_params.c"
-    goto pyx_L_done;
+#line 155 "star_params.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -213,10 +210,7 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 219 "star_params.c"
-    goto pyx_L_done;
+#line 214 "star_params.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -251,11 +245,7 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
     /* star_params.py:12: return kw */
     Py_INCREF(v_kw);
     Py_XSETREF(pyx_r, v_kw);
-    goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 258 "star_params.c"
-pyx_L_done:;
+#line 249 "star_params.c"
     Py_XDECREF(v_kw);
     return pyx_r;
 }
@@ -441,7 +431,6 @@ pyx_L_except_1:;
         /* star_params.py:21: print(e) */
         pyx_t_24 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -496,7 +485,6 @@ pyx_L_except_6:;
         /* star_params.py:25: print(e) */
         pyx_t_31 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_32 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -551,7 +539,6 @@ pyx_L_except_11:;
         /* star_params.py:29: print(e) */
         pyx_t_38 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_39 = PyObject_Vectorcall(pyx_t_38, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -575,8 +562,8 @@ pyx_L_handler_error_14:;
 pyx_L_try_end_12:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 579 "star_params.c"
     goto pyx_L_done;
+#line 567 "star_params.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -691,7 +678,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-#line 695 "star_params.c"
+#line 682 "star_params.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -328,10 +328,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 334 "try_except.c"
-    goto pyx_L_done;
+#line 332 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -415,7 +412,6 @@ pyx_L_except_1:;
         /* try_except.py:15: return "zde: " + str(e) */
         pyx_t_5 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -475,10 +471,8 @@ pyx_L_handler_return_8:;
     pyx_t_2 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 481 "try_except.c"
     goto pyx_L_done;
+#line 476 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -578,7 +572,6 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* try */
 #line 24 "try_except.py"
     /* try_except.py:24: out.append(10 // x) */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 24; goto pyx_L_except_6; }
     pyx_t_2 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
     pyx_t_3 = PyNumber_FloorDivide(pyx_k_3, v_x);
@@ -594,7 +587,6 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* else */
 #line 28 "try_except.py"
     /* try_except.py:28: out.append("else") */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     {
@@ -620,7 +612,6 @@ pyx_L_except_6:;
         pyx_rt_exc_enter(pyx_t_7, pyx_hx_8);
 #line 26 "try_except.py"
         /* try_except.py:26: out.append("key") */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         pyx_t_10 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         {
@@ -645,7 +636,6 @@ pyx_L_try_end_7:;
     /* finally */
 #line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 30; goto pyx_L_except_1; }
     pyx_t_12 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 30; goto pyx_L_except_1; }
     {
@@ -671,7 +661,6 @@ pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
 #line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     pyx_t_14 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     {
@@ -716,12 +705,10 @@ pyx_L_except_1_tb:;
         Py_XSETREF(v_e, pyx_t_16);
 #line 32 "try_except.py"
         /* try_except.py:32: out.append(type(e).__name__) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         pyx_t_20 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_21 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -741,7 +728,6 @@ pyx_L_except_1_tb:;
         Py_CLEAR(pyx_t_23);
 #line 33 "try_except.py"
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
-        if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
         pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
         pyx_t_25 = pyx_rt_get_global(pyx_d, pyx_n_10);
@@ -785,7 +771,6 @@ pyx_L_handler_error_13:;
 pyx_L_try_end_2:;
 #line 34 "try_except.py"
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_31 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_10);
@@ -815,14 +800,10 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_38);
 #line 35 "try_except.py"
     /* try_except.py:35: return out */
-    if (PYX_UNLIKELY(!v_out && (pyx_rt_unbound_local("out"), 1))) { pyx_lineno = 35; goto pyx_L_error; }
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 825 "try_except.c"
-    goto pyx_L_done;
+#line 807 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -930,10 +911,8 @@ pyx_L_handler_error_4_tb:;
     pyx_t_2 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 936 "try_except.c"
     goto pyx_L_done;
+#line 916 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1008,7 +987,6 @@ pyx_L_except_1:;
         }
         Py_CLEAR(pyx_t_6);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
         pyx_rt_raise(pyx_t_7, v_e);
         Py_CLEAR(pyx_t_7);
         pyx_lineno = 49; goto pyx_L_handler_error_4;
@@ -1028,8 +1006,8 @@ pyx_L_handler_error_4:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1032 "try_except.c"
     goto pyx_L_done;
+#line 1011 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1120,8 +1098,8 @@ pyx_L_handler_error_4:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1124 "try_except.c"
     goto pyx_L_done;
+#line 1103 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1207,10 +1185,7 @@ pyx_L_try_end_2:;
     Py_INCREF(v_err);
     Py_XSETREF(pyx_r, v_err);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1213 "try_except.c"
-    goto pyx_L_done;
+#line 1189 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1280,10 +1255,8 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         /* try */
 #line 71 "try_except.py"
         /* try_except.py:71: total += int(it) */
-        if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 71; goto pyx_L_except_5; }
         pyx_t_3 = pyx_rt_get_builtin(pyx_n_14);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_5; }
-        if (PYX_UNLIKELY(!v_it && (pyx_rt_unbound_local("it"), 1))) { pyx_lineno = 71; goto pyx_L_except_5; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
             pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1311,7 +1284,6 @@ pyx_L_except_5:;
             pyx_rt_exc_enter(pyx_t_6, pyx_hx_7);
 #line 73 "try_except.py"
             /* try_except.py:73: total -= 1 */
-            if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
             pyx_t_9 = PyNumber_InPlaceSubtract(v_total, pyx_k_11);
             if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
             Py_XSETREF(v_total, pyx_t_9);
@@ -1331,7 +1303,6 @@ pyx_L_try_end_6:;
         /* finally */
 #line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
-        if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 75; goto pyx_L_error; }
         pyx_t_10 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
         Py_XSETREF(v_total, pyx_t_10);
@@ -1349,7 +1320,6 @@ pyx_L_finally_error_2_tb:;
         pyx_rt_exc_fetch(pyx_exc_4);
 #line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
-        if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
         pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
         Py_XSETREF(v_total, pyx_t_11);
@@ -1364,14 +1334,10 @@ pyx_L_finally_end_4:;
     Py_CLEAR(pyx_t_1);
 #line 76 "try_except.py"
     /* try_except.py:76: return total */
-    if (PYX_UNLIKELY(!v_total && (pyx_rt_unbound_local("total"), 1))) { pyx_lineno = 76; goto pyx_L_error; }
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1374 "try_except.c"
-    goto pyx_L_done;
+#line 1341 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1443,9 +1409,7 @@ pyx_L_handler_return_5:;
     Py_CLEAR(pyx_t_2);
     goto pyx_L_done;
 pyx_L_try_end_2:;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 1449 "try_except.c"
+#line 1413 "try_except.c"
 pyx_L_done:;
     Py_XDECREF(v_x);
     return pyx_r;
@@ -1501,8 +1465,8 @@ pyx_L_except_1:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1505 "try_except.c"
     goto pyx_L_done;
+#line 1470 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1634,8 +1598,8 @@ pyx_L_finally_raised_9:;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1638 "try_except.c"
     goto pyx_L_done;
+#line 1603 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1723,8 +1687,8 @@ pyx_L_handler_return_5:;
 pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1727 "try_except.c"
     goto pyx_L_done;
+#line 1692 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1955,14 +1919,12 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
     pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_20);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 115; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
         pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_28);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 115; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_29, v_log};
         pyx_t_30 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2015,13 +1977,11 @@ static PyObject *pyx_f_try_except_main(void)
         /* try */
 #line 118 "try_except.py"
         /* try_except.py:118: f(0) if f is reraise else f() */
-        if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
         pyx_t_40 = pyx_rt_get_global(pyx_d, pyx_n_21);
         if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
         pyx_t_41 = (v_f == pyx_t_40);
         Py_CLEAR(pyx_t_40);
         if (pyx_t_41) {
-            if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
             {
                 PyObject *pyx_args[] = {NULL, pyx_k_8};
                 pyx_t_43 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2030,7 +1990,6 @@ static PyObject *pyx_f_try_except_main(void)
             pyx_t_42 = pyx_t_43;
             pyx_t_43 = NULL;
         } else {
-            if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 118; goto pyx_L_except_2; }
             {
                 PyObject *pyx_args[] = {NULL};
                 pyx_t_44 = PyObject_Vectorcall(v_f, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2061,12 +2020,10 @@ pyx_L_except_2:;
             /* try_except.py:120: print(f.__name__, describe(e)) */
             pyx_t_48 = pyx_rt_get_builtin(pyx_n_15);
             if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             pyx_t_49 = PyObject_GetAttr(v_f, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             pyx_t_50 = pyx_rt_get_global(pyx_d, pyx_n_28);
             if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
                 PyObject *pyx_args[] = {NULL, v_e};
                 pyx_t_51 = PyObject_Vectorcall(pyx_t_50, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2134,8 +2091,8 @@ pyx_L_try_end_3:;
     Py_CLEAR(pyx_t_59);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 2138 "try_except.c"
     goto pyx_L_done;
+#line 2096 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2361,7 +2318,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
-#line 2365 "try_except.c"
+#line 2322 "try_except.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -223,10 +223,7 @@ pyx_L_finally_end_3:;
     Py_INCREF(pyx_k_10);
     Py_XSETREF(pyx_r, pyx_k_10);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 229 "try_finally.c"
-    goto pyx_L_done;
+#line 227 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -298,7 +295,6 @@ static PyObject *pyx_f_try_finally_main(void)
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_11};
         pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -307,7 +303,6 @@ static PyObject *pyx_f_try_finally_main(void)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_2};
         pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -327,7 +322,6 @@ static PyObject *pyx_f_try_finally_main(void)
     /* try_finally.py:17: print(log) */
     pyx_t_8 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
         pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -345,8 +339,6 @@ static PyObject *pyx_f_try_finally_main(void)
     /* try_finally.py:19: print(try_it(log, 3)) */
     pyx_t_11 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_try_it && (pyx_rt_unbound_local("try_it"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_log && (pyx_rt_unbound_local("log"), 1))) { pyx_lineno = 19; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_4};
         pyx_t_12 = PyObject_Vectorcall(v_try_it, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -362,8 +354,8 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_13);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 366 "try_finally.c"
     goto pyx_L_done;
+#line 359 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -435,7 +427,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 439 "try_finally.c"
+#line 431 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

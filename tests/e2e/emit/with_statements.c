@@ -283,10 +283,7 @@ pyx_L_with_end_3:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 289 "with_statements.c"
-    goto pyx_L_done;
+#line 287 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -395,8 +392,8 @@ pyx_L_with_error_1:;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 399 "with_statements.c"
     goto pyx_L_done;
+#line 397 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -492,7 +489,6 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_XSETREF(v_x, pyx_t_8);
     pyx_t_8 = NULL;
-    if (PYX_UNLIKELY(!v_lock && (pyx_rt_unbound_local("lock"), 1))) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     pyx_t_10 = pyx_rt_with_enter(v_lock, &pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_10);
@@ -500,10 +496,8 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     /* with_statements.py:26: log.append(x + str(lock.locked())) */
     pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    if (PYX_UNLIKELY(!v_x && (pyx_rt_unbound_local("x"), 1))) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     pyx_t_12 = pyx_rt_get_builtin(pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    if (PYX_UNLIKELY(!v_lock && (pyx_rt_unbound_local("lock"), 1))) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     pyx_t_13 = PyObject_GetAttr(v_lock, pyx_n_9);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
@@ -598,7 +592,6 @@ pyx_L_with_end_3:;
     /* with_statements.py:27: log.append(lock.locked()) */
     pyx_t_22 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 27; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_lock && (pyx_rt_unbound_local("lock"), 1))) { pyx_lineno = 27; goto pyx_L_error; }
     pyx_t_23 = PyObject_GetAttr(v_lock, pyx_n_9);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 27; goto pyx_L_error; }
     {
@@ -620,10 +613,7 @@ pyx_L_with_end_3:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 626 "with_statements.c"
-    goto pyx_L_done;
+#line 617 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -706,7 +696,6 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     pyx_t_4 = NULL;
 #line 33 "with_statements.py"
     /* with_statements.py:33: return f.readline().strip(), f */
-    if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     pyx_t_6 = PyObject_GetAttr(v_f, pyx_n_11);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
@@ -724,7 +713,6 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     }
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     pyx_t_5 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     PyTuple_SET_ITEM(pyx_t_5, 0, pyx_t_9);
@@ -769,8 +757,8 @@ pyx_L_with_error_1:;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 773 "with_statements.c"
     goto pyx_L_done;
+#line 762 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -846,7 +834,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     pyx_t_5 = NULL;
 #line 38 "with_statements.py"
     /* with_statements.py:38: stack.callback(log.append, "callback 1") */
-    if (PYX_UNLIKELY(!v_stack && (pyx_rt_unbound_local("stack"), 1))) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     pyx_t_6 = PyObject_GetAttr(v_stack, pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
@@ -861,7 +848,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     Py_CLEAR(pyx_t_8);
 #line 39 "with_statements.py"
     /* with_statements.py:39: stack.callback(log.append, "callback 2") */
-    if (PYX_UNLIKELY(!v_stack && (pyx_rt_unbound_local("stack"), 1))) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     pyx_t_9 = PyObject_GetAttr(v_stack, pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
@@ -921,10 +907,7 @@ pyx_L_with_end_3:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-    Py_INCREF(Py_None);
-    pyx_r = Py_None;
-#line 927 "with_statements.c"
-    goto pyx_L_done;
+#line 911 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -992,8 +975,8 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 996 "with_statements.c"
     goto pyx_L_done;
+#line 980 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1136,7 +1119,6 @@ pyx_L_except_1:;
         /* with_statements.py:54: print("propagated", e) */
         pyx_t_11 = pyx_rt_get_builtin(pyx_n_16);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
             pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1209,7 +1191,6 @@ pyx_L_try_end_2:;
     pyx_t_25 = PyObject_GetAttr(pyx_t_24, pyx_n_23);
     Py_CLEAR(pyx_t_24);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 57; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_fd && (pyx_rt_unbound_local("fd"), 1))) { pyx_lineno = 57; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_fd, pyx_k_11};
         pyx_t_26 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1224,7 +1205,6 @@ pyx_L_try_end_2:;
     pyx_t_28 = PyObject_GetAttr(pyx_t_27, pyx_n_24);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 58; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_fd && (pyx_rt_unbound_local("fd"), 1))) { pyx_lineno = 58; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_fd};
         pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1236,7 +1216,6 @@ pyx_L_try_end_2:;
     /* with_statements.py:59: line, f = returning(path) */
     pyx_t_30 = pyx_rt_get_global(pyx_d, pyx_n_25);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 59; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_path && (pyx_rt_unbound_local("path"), 1))) { pyx_lineno = 59; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
         pyx_t_31 = PyObject_Vectorcall(pyx_t_30, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1255,8 +1234,6 @@ pyx_L_try_end_2:;
     /* with_statements.py:60: print(line, f.closed) */
     pyx_t_35 = pyx_rt_get_builtin(pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 60; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_line && (pyx_rt_unbound_local("line"), 1))) { pyx_lineno = 60; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_f && (pyx_rt_unbound_local("f"), 1))) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_t_36 = PyObject_GetAttr(v_f, pyx_n_26);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 60; goto pyx_L_error; }
     {
@@ -1274,7 +1251,6 @@ pyx_L_try_end_2:;
     pyx_t_39 = PyObject_GetAttr(pyx_t_38, pyx_n_27);
     Py_CLEAR(pyx_t_38);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 61; goto pyx_L_error; }
-    if (PYX_UNLIKELY(!v_path && (pyx_rt_unbound_local("path"), 1))) { pyx_lineno = 61; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
         pyx_t_40 = PyObject_Vectorcall(pyx_t_39, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1338,7 +1314,6 @@ pyx_L_except_6:;
         /* with_statements.py:66: print("TypeError", e) */
         pyx_t_51 = pyx_rt_get_builtin(pyx_n_16);
         if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
-        if (PYX_UNLIKELY(!v_e && (pyx_rt_unbound_local("e"), 1))) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};
             pyx_t_52 = PyObject_Vectorcall(pyx_t_51, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -1362,8 +1337,8 @@ pyx_L_handler_error_9:;
 pyx_L_try_end_7:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
-#line 1366 "with_statements.c"
     goto pyx_L_done;
+#line 1342 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1555,7 +1530,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 49; goto pyx_L_error; }
-#line 1559 "with_statements.c"
+#line 1534 "with_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
