@@ -118,8 +118,13 @@ def suite_cli(args, R):
     rc, out, err = run([pyxc, "--version"])
     R.check("cli", "--version", rc == 0 and re.match(r"pyxc \d+\.\d+", out), f"{rc} {out} {err}")
     rc, out, err = run([pyxc, "--frobnicate", "x.pyx"])
-    R.check("cli", "unknown flag: usage, exit 2",
-            rc == 2 and "unknown option '--frobnicate'" in err and "usage:" in err, f"{rc} {err}")
+    R.check("cli", "unknown flag: one line, exit 2",
+            rc == 2 and "unknown option '--frobnicate'" in err and len(err.splitlines()) == 1, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--emitc", "x.pyx"])
+    R.check("cli", "mistyped flag: the nearest one suggested",
+            rc == 2 and "did you mean '--emit-c'?" in err and len(err.splitlines()) == 1, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--jsno", "x.pyx"])
+    R.check("cli", "mistyped flag: --jsno -> --json", rc == 2 and "did you mean '--json'?" in err, f"{rc} {err}")
     rc, out, err = run([pyxc])
     R.check("cli", "no input: exit 2", rc == 2 and "no input files" in err, f"{rc} {err}")
     rc, out, err = run([pyxc, "--max-errors", "zero", "x.pyx"])
