@@ -378,9 +378,9 @@ static char *slurp(PyxArena *a, const char *path)
 static const char *out_path(PyxArena *a, const Options *o, const char *src, const char *modname,
                             const char *suffix)
 {
-    if (o->outfile)
+    if (o->outfile && ends_with(o->outfile, suffix))
         return o->outfile;
-    const char *dir = o->outdir ? o->outdir : dir_of(a, src);
+    const char *dir = o->outfile ? dir_of(a, o->outfile) : o->outdir ? o->outdir : dir_of(a, src);
     return pyx_arena_printf(a, "%s/%s%s", dir, modname, suffix);
 }
 
@@ -505,7 +505,7 @@ static int compile_file(const Options *o, const char *path)
     eo.line_directives = o->line_directives && o->build.debug_info;
     if (write_c(&arena, info, &eo, cfile) < 0)
         goto done;
-    const char *so = out_path(&arena, o, path, modname, py.ext_suffix);
+    const char *so = o->outfile ? o->outfile : out_path(&arena, o, path, modname, py.ext_suffix);
     if (o->outdir && !is_dir(o->outdir) && mkdir(o->outdir, 0777) != 0) {
         fprintf(stderr, "pyxc: error: cannot create the output directory %s: %s\n", o->outdir,
                 strerror(errno));
