@@ -63,7 +63,7 @@ static void split_c(Ann *A, const char *src_name)
             cur = at <= A->nlines ? at : 0;     /* a statement: its C follows */
         } else if (ind == 0 && n > 0) {
             cur = 0;                            /* function boundaries, labels, file scope */
-        } else if (cur > 0 && n > ind) {
+        } else if (cur > 0 && n > ind && !(n - ind == 1 && p[ind] == '}')) {
             Line *l = &A->lines[cur];
             PUSH(A->a, l->c, l->nc, l->capc, pyx_arena_strndup(A->a, p + ind, n - ind));
         }
@@ -223,16 +223,19 @@ static void hint_visit(Ann *A, PyxNode *n, PyxNode *fn, void *ctx)
 static void mix_visit(Ann *A, PyxNode *n, PyxNode *fn, void *ctx)
 {
     (void)ctx;
-    if (fn == NULL || n->kind != PYX_NODE_BINOP || n->left == NULL || n->right == NULL ||
-        !n->left->type || !n->right->type)
+    PyxNode *l = n->kind == PYX_NODE_AUG_ASSIGN ? n->target : n->left;
+    PyxNode *r = n->kind == PYX_NODE_AUG_ASSIGN ? n->value : n->right;
+    if (fn == NULL || (n->kind != PYX_NODE_BINOP && n->kind != PYX_NODE_AUG_ASSIGN) ||
+        l == NULL || r == NULL || !l->type || !r->type)
         return;
     int line = (int)n->loc.line;
     if (line < 1 || line > A->nlines || A->lines[line].score == 0)
         return;
-    int lc = pyx_type_is_c(n->left->type), rc = pyx_type_is_c(n->right->type);
+    int lc = pyx_type_is_c(l->type), rc = pyx_type_is_c(r->type);
     if (lc != rc)
-        hint(A, line, pyx_arena_printf(A->a, "`%s` mixes a C number with a Python object: the "
-             "C value is boxed and the operation runs in Python", pyx_op_str(n->op)));
+        hint(A, line, pyx_arena_printf(A->a, "`%s%s` mixes a C number with a Python object: the "
+             "C value is boxed and the operation runs in Python", pyx_op_str(n->op),
+             n->kind == PYX_NODE_AUG_ASSIGN ? "=" : ""));
 }
 
 /* ---- output ------------------------------------------------------------------ */
@@ -358,8 +361,8 @@ static void shade(FILE *out, int score)
         fputs("background:#fff", out);
         return;
     }
-    int k = score > 40 ? 40 : score;
-    int light = 92 - k;   /* 91% .. 52% */
+    int k = score > 20 ? 20 : score;
+    int light = 90 - 2 * k;   /* 88% .. 50% */
     fprintf(out, "background:hsl(55,100%%,%d%%)", light);
 }
 
@@ -385,6 +388,10 @@ static void write_html(Ann *A, FILE *out)
     shade(out, 40);
     fputs("\">40+ Python objects</span> (3 per C-API call, 1 per reference count or error "
           "check)</p>\n<div class=\"src\">\n", out);
+    int hottest = 0;
+    for (int i = 1; i <= A->nlines; i++)
+        if (A->lines[i].score > A->lines[hottest].score)
+            hottest = i;
     for (int i = 1; i <= A->nlines; i++) {
         Line *l = &A->lines[i];
         size_t n;
@@ -395,24 +402,24 @@ static void write_html(Ann *A, FILE *out)
             fputs("</div>\n", out);
             continue;
         }
-        fprintf(out, "<details id=\"L%d\"><summary class=\"l\" style=\"", i);
+        fprintf(out, "<details id=\"L%d\"%s><summary class=\"l\" style=\"", i,
+                i == hottest ? " open" : "");
         shade(out, l->score);
         fprintf(out, "\"><span class=\"ln\">%d</span>", i);
         html_escape(out, t, n);
         if (l->score)
             fprintf(out, "<span class=\"score\">%d</span>", l->score);
-        fputs("</summary>\n", out);
-        for (int k = 0; k < l->nhints; k++) {
-            fputs("<div class=\"hint\">", out);
-            html_hint(out, l->hints[k]);
-            fputs("</div>\n", out);
-        }
-        fputs("<div class=\"c\">", out);
+        fputs("</summary>\n<div class=\"c\">", out);
         for (int k = 0; k < l->nc; k++) {
             html_escape(out, l->c[k], strlen(l->c[k]));
             fputc('\n', out);
         }
         fputs("</div></details>\n", out);
+        for (int k = 0; k < l->nhints; k++) {
+            fputs("<div class=\"hint\">", out);
+            html_hint(out, l->hints[k]);
+            fputs("</div>\n", out);
+        }
     }
     fputs("</div>\n</body></html>\n", out);
 }
