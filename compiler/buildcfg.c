@@ -74,7 +74,7 @@ int pyx_read_distutils(PyxArena *a, const PyxSource *src, PyxBuildOptions *o, Py
 {
     static const char *const keys[] = {"libraries", "library_dirs", "include_dirs",
                                        "extra_compile_args", "extra_link_args", "sources",
-                                       "language", "define_macros", NULL};
+                                       "language", "define_macros", "depends", NULL};
     int errors = 0;
     const char *t = src->text;
     uint32_t pos = 0, line = 1;
@@ -127,7 +127,7 @@ int pyx_read_distutils(PyxArena *a, const PyxSource *src, PyxBuildOptions *o, Py
         if (!known) {
             pyx_diag_error(d, loc, "unknown '# distutils:' key '%s' (pyxc reads libraries, "
                            "library_dirs, include_dirs, extra_compile_args, extra_link_args, "
-                           "sources, define_macros)", key);
+                           "sources, define_macros, depends)", key);
             errors++;
         } else if (strcmp(key, "libraries") == 0) {
             split_list(a, v, vn, &o->libraries, src, 0);
@@ -141,6 +141,8 @@ int pyx_read_distutils(PyxArena *a, const PyxSource *src, PyxBuildOptions *o, Py
             split_list(a, v, vn, &o->link_args, src, 0);
         } else if (strcmp(key, "sources") == 0) {
             split_list(a, v, vn, &o->sources, src, 1);
+        } else if (strcmp(key, "depends") == 0) {
+            /* files a build system watches; nothing to compile */
         } else if (strcmp(key, "define_macros") == 0) {
             /* NAME or NAME=VALUE items become -D flags */
             PyxStrList l = {0};

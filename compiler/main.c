@@ -451,6 +451,9 @@ static int compile_file(const Options *o, const char *path)
     }
     if (pyx_read_distutils(&arena, src, &build, &d))
         goto done;
+    /* headers of 'cdef extern from' blocks are found next to the source, as
+       when the C file sits there (cythonize) */
+    pyx_strlist_push(&arena, &build.include_dirs, dir_of(&arena, path));
     pyx_desugar(&arena, mod);
     pyx_diag_buffer(&d, &arena);
     PyxModuleInfo *info = pyx_sema(&arena, mod, modname, &d);

@@ -15,6 +15,8 @@ Suites (each can be picked with --only NAME):
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
   leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
+  workflow the user's command line, --emit-py, stubs, annotate, bench, demo
+  integration  setuptools, pip, the import hook, CMake, Meson, make (tests/workflow.py)
 
 Expected failures are listed in tests/known_failures.txt as 'path: reason'
 (path::test for one test function of a typed test, path::call for one leak
@@ -39,6 +41,7 @@ class Results:
     def __init__(self, verbose):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
         self.failures = []
         self.verbose = verbose
 
@@ -51,6 +54,10 @@ class Results:
         self.failed += 1
         self.failures.append((suite, name, why))
         print(f"  FAIL {suite}: {name}\n{indent(why)}")
+
+    def skip(self, suite, name, why):
+        self.skipped += 1
+        print(f"  skipped: {why} ({suite}: {name})")
 
     def check(self, suite, name, cond, why=""):
         if cond:
@@ -655,11 +662,17 @@ def suite_leaks(args, R):
     check_stale_known(R, "leaks", "tests/e2e/leaks/", known, used)
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from workflow import suite_integration, suite_workflow  # noqa: E402
+
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
+    "workflow": suite_workflow, "integration": suite_integration,
 }
+# 'make check': the fast subset
+QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "typed", "run", "workflow")
 
 
 def main():
@@ -669,6 +682,7 @@ def main():
     ap.add_argument("--unit", default="", help="space-separated cmocka binaries")
     ap.add_argument("--corpus", help="corpus_check binary")
     ap.add_argument("--only", action="append", help="run only these suites")
+    ap.add_argument("--quick", action="store_true", help="the fast subset ('make check'): " + " ".join(QUICK))
     ap.add_argument("--fuzz-seconds", type=float, default=30)
     ap.add_argument("--fuzz-seed", type=int, default=int(os.environ.get("PYXC_FUZZ_SEED", "1")))
     ap.add_argument("--update", action="store_true", help="rewrite .ast and golden .c files")
@@ -676,6 +690,8 @@ def main():
     args = ap.parse_args()
     args.pyxc = os.path.abspath(args.pyxc)
     R = Results(args.verbose)
+    if args.quick and not args.only:
+        args.only = list(QUICK)
     for name, fn in SUITES.items():
         if args.only and name not in args.only:
             continue
@@ -685,6 +701,7 @@ def main():
             continue
         before = (R.passed, R.failed)
         start = time.time()
+        print(f"{name}: running...", flush=True)
         if name == "fuzz" and args.fuzz_pyxc:
             saved, args.pyxc = args.pyxc, os.path.abspath(args.fuzz_pyxc)
             fn(args, R)
@@ -692,8 +709,8 @@ def main():
         else:
             fn(args, R)
         print(f"{name}: {R.passed - before[0]} passed, {R.failed - before[1]} failed "
-              f"({time.time() - start:.1f}s)")
-    print(f"{R.passed} passed, {R.failed} failed")
+              f"({time.time() - start:.1f}s)", flush=True)
+    print(f"{R.passed} passed, {R.failed} failed" + (f", {R.skipped} skipped" if R.skipped else ""))
     return 1 if R.failed else 0
 
 

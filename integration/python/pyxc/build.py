@@ -250,7 +250,8 @@ def pyxcize(module_list, nthreads=0, force=False, quiet=False, compiler_directiv
             ext.sources = [c_file if s == pyx else s for s in ext.sources] + opts.pop("sources", [])
             for k, v in opts.items():
                 setattr(ext, k, list(getattr(ext, k, None) or []) + v)
-        ext.include_dirs = list(ext.include_dirs or []) + [rt]
+        # headers of 'cdef extern from' blocks are found next to the source
+        ext.include_dirs = list(ext.include_dirs or []) + [os.path.dirname(pyx) or ".", rt]
         ext.extra_objects = list(ext.extra_objects or []) + [os.path.join(rt, "libpyxrt.a")]
         ext.extra_compile_args = list(ext.extra_compile_args or []) + _C_FLAGS
         ext.depends = list(ext.depends or []) + [os.path.join(rt, "pyx_rt.h")]
