@@ -406,14 +406,16 @@ def suite_fuzz(args, R):
                 paths.append(p)
             total += batch
             # --emit-c runs every phase but the C compiler: parser, lowering,
-            # sema and the emitter all see the broken input
-            rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, "--max-errors", "5"] + paths, timeout=60)
+            # sema and the emitter all see the broken input; every third batch
+            # goes through the Python unparser, every third the annotate report
+            mode = ("--emit-c", "--emit-py", "-a")[(total // batch - 1) % 3]
+            rc, out, err = run([args.pyxc, mode, "-o", tmp, "--max-errors", "5"] + paths, timeout=60)
             if rc in (0, 1) and "Sanitizer" not in err and "runtime error" not in err \
                     and "internal compiler error" not in err:
                 continue
             # find the culprit(s) one by one
             for p in paths:
-                rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, p], timeout=20)
+                rc, out, err = run([args.pyxc, mode, "-o", tmp, p], timeout=20)
                 if rc not in (0, 1) or "Sanitizer" in err or "runtime error" in err \
                         or "internal compiler error" in err:
                     crashes += 1

@@ -161,6 +161,17 @@ def cli_tests(pyxc, R):
         rc, out, err = run([pyxc, "-q", "--emit-c", "-o", tmp, os.path.join(ROOT, "samples/my_module.pyx")])
         R.check(S, "-q silences warnings", rc == 0 and err == "", f"{rc} {err}")
 
+    # plain 'make' on a machine without the build packages (here: no C
+    # compiler, then no tree-sitter headers) says to run 'make deps'
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = run(["make", "-C", ROOT, "--no-print-directory", f"BUILD={tmp}/b",
+                            "CC=/nonexistent/cc", "all"])
+        rc2, out2, err2 = run(["make", "-C", ROOT, "--no-print-directory", f"BUILD={tmp}/b",
+                               "CC=cc -nostdinc", "all"])
+        R.check(S, "make without the build packages says to run 'make deps'", rc == 2 and rc2 == 2 and
+                "run 'make deps' first" in out and "tree_sitter/api.h not found: run 'make deps'" in out2
+                and not os.path.exists(os.path.join(tmp, "b", "pyxc")), f"{rc} {out}{err}\n{rc2} {out2}{err2}")
+
     # pyxc --help and README.md agree
     rc, out, err = run([pyxc, "--help"])
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
@@ -483,7 +494,15 @@ def tutorial_setup_py(pyxc, R):
         R.check(S, "pyxcize: an unchanged module is not regenerated", rc == 0 and "Compiling" not in out,
                 f"{rc}\n{out}{err}")
         # a changed source is regenerated; a changed C header listed in
-        # '# distutils: depends' rebuilds the extension
+        # '# distutils: depends' rebuilds the extension.  setuptools compares
+        # whole seconds, so the earlier build is made to look older, as if a
+        # person had taken a moment to edit
+        def age(seconds=10):
+            past = os.path.getmtime(os.path.join(tmp, "setup.py")) - seconds
+            for d, _, fs in os.walk(tmp):
+                for f in fs:
+                    os.utime(os.path.join(d, f), (past, past))
+        age()
         write(os.path.join(tmp, "helper.h"), "static inline long long twice(long long x) { return 2 * x; }\n")
         with open(os.path.join(tmp, "my_module.pyx")) as f:
             text = f.read()
@@ -493,9 +512,8 @@ def tutorial_setup_py(pyxc, R):
         rc, out, err = run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp, env=env)
         rc1, out1, err1 = py_eval(sys.executable, tmp, "import my_module; print(my_module.doubled(21))")
         ok1 = rc == 0 and "Compiling my_module.pyx because it changed" in out and out1.strip() == "42"
+        age()
         write(os.path.join(tmp, "helper.h"), "static inline long long twice(long long x) { return 3 * x; }\n")
-        future = os.path.getmtime(os.path.join(tmp, "my_module.c")) + 5
-        os.utime(os.path.join(tmp, "helper.h"), (future, future))
         rc, out2, err2 = run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp, env=env)
         rc3, out3, err3 = py_eval(sys.executable, tmp, "import my_module; print(my_module.doubled(21))")
         R.check(S, "pyxcize: a changed source is regenerated, a changed 'depends' header rebuilt",
