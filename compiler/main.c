@@ -440,7 +440,9 @@ static int compile_file(const Options *o, const char *path)
         /* the AST alone: C types are dropped, so sema's checks do not apply */
         PyWrite w = {&arena, mod, &d};
         const char *py = out_path(&arena, o, path, modname, ".py");
-        if (strcmp(py, path) == 0) {
+        struct stat a, b;
+        if (strcmp(py, path) == 0 || (stat(py, &a) == 0 && stat(path, &b) == 0 &&
+                                      a.st_dev == b.st_dev && a.st_ino == b.st_ino)) {
             fprintf(stderr, "pyxc: error: --emit-py would overwrite %s; use -o\n", path);
             goto done;
         }
