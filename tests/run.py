@@ -674,7 +674,7 @@ SUITES = {
     "workflow": suite_workflow, "integration": suite_integration,
 }
 # 'make check': the fast subset
-QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "typed", "run", "workflow")
+QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
 
 
 def main():
