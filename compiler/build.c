@@ -518,14 +518,26 @@ int pyx_python_query(PyxArena *a, const char *exe, PyxPython *out)
 
 /* ---- the runtime library ---------------------------------------------- */
 
+void pyx_strlist_push(PyxArena *a, PyxStrList *l, const char *s)
+{
+    if (l->len == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 8;
+        const char **v = pyx_arena_alloc(a, sizeof *v * (size_t)cap);
+        if (l->len)
+            memcpy(v, l->v, sizeof *v * (size_t)l->len);
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->len++] = s;
+}
+
 void pyx_build_options_init(PyxBuildOptions *o)
 {
+    memset(o, 0, sizeof *o);
     const char *cc = getenv("CC");
     o->cc = cc && *cc ? cc : "cc";
     o->opt_level = 2;
-    o->debug_info = 0;
     o->extra_cflags = getenv("PYXC_CFLAGS");
-    o->verbose = 0;
 }
 
 static int has_runtime(PyxArena *a, const char *dir)
@@ -769,8 +781,40 @@ const char *pyx_runtime_dir(PyxArena *a, const PyxPython *py, const PyxBuildOpti
 
 /* ---- extension modules ------------------------------------------------ */
 
+/* Runs av with its stdout and stderr collected in a temporary file, then
+   hands the text to report (or prints it).  The wait status (-1 if lost);
+   *started is 0 when the program could not be run (after an error message). */
+static int run_collect(PyxArena *a, const Argv *av, int verbose, PyxCcOutput report, void *ctx,
+                       int *started)
+{
+    *started = 0;
+    FILE *out = report ? tmpfile() : NULL;
+    pid_t pid;
+    int rc = spawn(av, out ? fileno(out) : -1, verbose, &pid);
+    if (rc != 0) {
+        if (out)
+            fclose(out);
+        error("cannot run C compiler '%s': %s", av->v[0], strerror(rc));
+        return -1;
+    }
+    *started = 1;
+    int st = wait_child(pid);
+    if (out) {
+        long n = ftell(out);
+        if (n > 0) {
+            char *text = pyx_arena_alloc(a, (size_t)n + 1);
+            rewind(out);
+            size_t got = fread(text, 1, (size_t)n, out);
+            text[got] = '\0';
+            report(ctx, text);
+        }
+        fclose(out);
+    }
+    return st;
+}
+
 int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions *o,
-                        const char *c_file, const char *so_path)
+                        const char *c_file, const char *so_path, PyxCcOutput report, void *ctx)
 {
     const char *rt = pyx_runtime_dir(a, py, o);
     if (rt == NULL)
@@ -789,19 +833,32 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
     if (o->debug_info)
         argv_push(a, &av, "-g");
     argv_split(a, &av, o->extra_cflags);
+    for (int i = 0; i < o->compile_args.len; i++)
+        argv_push(a, &av, o->compile_args.v[i]);
+    for (int i = 0; i < o->include_dirs.len; i++)
+        argv_push(a, &av, pyx_arena_printf(a, "-I%s", o->include_dirs.v[i]));
     push_includes(a, &av, py);
     argv_push(a, &av, pyx_arena_printf(a, "-I%s", rt));
+    /* objects first, then the libraries they need: the linker resolves
+       symbols left to right */
     argv_push(a, &av, c_file);
+    for (int i = 0; i < o->sources.len; i++)
+        argv_push(a, &av, o->sources.v[i]);
     argv_push(a, &av, pyx_arena_printf(a, "%s/libpyxrt.a", rt));
+    for (int i = 0; i < o->library_dirs.len; i++)
+        argv_push(a, &av, pyx_arena_printf(a, "-L%s", o->library_dirs.v[i]));
+    for (int i = 0; i < o->libraries.len; i++)
+        argv_push(a, &av, pyx_arena_printf(a, "-l%s", o->libraries.v[i]));
     argv_push(a, &av, "-lm");
+    for (int i = 0; i < o->link_args.len; i++)
+        argv_push(a, &av, o->link_args.v[i]);
     argv_push(a, &av, "-o");
     argv_push(a, &av, tmp);
 
-    pid_t pid;
-    int rc = spawn(&av, -1, o->verbose, &pid);
-    if (rc != 0)
-        return error("cannot run C compiler '%s': %s", av.v[0], strerror(rc));
-    int st = wait_child(pid);
+    int started;
+    int st = run_collect(a, &av, o->verbose, report, ctx, &started);
+    if (!started)
+        return -1;
     if (!status_ok(st)) {
         unlink(tmp);
         return error("C compiler failed (%s) building %s", status_str(a, st), so_path);

@@ -35,12 +35,25 @@ typedef struct PyxPython {
    Python.h.  0, or -1 after a one-line error. */
 int pyx_python_query(PyxArena *a, const char *exe, PyxPython *out);
 
+/* A growable list of strings in the arena. */
+typedef struct PyxStrList {
+    const char **v;
+    int len, cap;
+} PyxStrList;
+
+void pyx_strlist_push(PyxArena *a, PyxStrList *l, const char *s);
+
 typedef struct PyxBuildOptions {
     const char *cc;           /* $CC or "cc"; may hold arguments ("ccache gcc") */
     int opt_level;            /* default 2 */
     int debug_info;           /* -g */
     const char *extra_cflags; /* $PYXC_CFLAGS, split on spaces, may be NULL */
     int verbose;              /* print the commands run */
+    /* C libraries: -I, -L, -l and the '# distutils:' keys of the same names.
+       Sources and objects come before the libraries on the link line. */
+    PyxStrList include_dirs, library_dirs, libraries;
+    PyxStrList compile_args, link_args;   /* extra_compile_args, extra_link_args */
+    PyxStrList sources;                   /* more C files (or .o/.a) to build in */
 } PyxBuildOptions;
 
 /* The defaults above, read from the environment. */
@@ -53,12 +66,16 @@ void pyx_build_options_init(PyxBuildOptions *o);
    interpreter's ABI and the compile command.  NULL after a one-line error. */
 const char *pyx_runtime_dir(PyxArena *a, const PyxPython *py, const PyxBuildOptions *o);
 
+/* Called with everything the C compiler printed; without one it goes to our
+   stderr unchanged. */
+typedef void (*PyxCcOutput)(void *ctx, const char *text);
+
 /* Compiles c_file and the runtime into so_path via a temporary file in the
    same directory, renamed into place only on success.  cc's diagnostics go
-   to our stderr.  0, or -1 after
+   to report (or our stderr).  0, or -1 after
    "pyxc: error: C compiler failed (exit N) building <so_path>". */
 int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions *o,
-                        const char *c_file, const char *so_path);
+                        const char *c_file, const char *so_path, PyxCcOutput report, void *ctx);
 
 /* A fresh private directory under $TMPDIR (or /tmp); NULL after an error. */
 char *pyx_build_tempdir(PyxArena *a);

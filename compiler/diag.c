@@ -169,6 +169,8 @@ void pyx_diag_warning(PyxDiag *d, PyxLoc loc, const char *fmt, ...)
     d->warnings++;
     if (d->warnings_are_errors)
         d->errors++;
+    else if (d->no_warnings)
+        return;
     va_list ap;
     va_start(ap, fmt);
     report(d, loc, "warning", fmt, ap);

@@ -21,6 +21,7 @@ typedef struct PyxDiag {
     int max_errors;   /* printing stops after this many; counting does not */
     int warnings_are_errors;
     int quiet;        /* count, but print nothing (sema's inference pass) */
+    int no_warnings;  /* pyxc -q: count warnings, print none */
     /* while a phase is buffered: its diagnostics, printed in source order */
     PyxArena *buffer_arena;
     struct PyxDiagMsg *msgs;

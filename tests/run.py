@@ -15,6 +15,8 @@ Suites (each can be picked with --only NAME):
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
   leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
+  workflow the user's command line, --emit-py, stubs, annotate, bench, demo
+  integration  setuptools, pip, the import hook, CMake, Meson, make (tests/workflow.py)
 
 Expected failures are listed in tests/known_failures.txt as 'path: reason'
 (path::test for one test function of a typed test, path::call for one leak
@@ -39,6 +41,7 @@ class Results:
     def __init__(self, verbose):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
         self.failures = []
         self.verbose = verbose
 
@@ -51,6 +54,10 @@ class Results:
         self.failed += 1
         self.failures.append((suite, name, why))
         print(f"  FAIL {suite}: {name}\n{indent(why)}")
+
+    def skip(self, suite, name, why):
+        self.skipped += 1
+        print(f"  skipped: {why} ({suite}: {name})")
 
     def check(self, suite, name, cond, why=""):
         if cond:
@@ -118,8 +125,13 @@ def suite_cli(args, R):
     rc, out, err = run([pyxc, "--version"])
     R.check("cli", "--version", rc == 0 and re.match(r"pyxc \d+\.\d+", out), f"{rc} {out} {err}")
     rc, out, err = run([pyxc, "--frobnicate", "x.pyx"])
-    R.check("cli", "unknown flag: usage, exit 2",
-            rc == 2 and "unknown option '--frobnicate'" in err and "usage:" in err, f"{rc} {err}")
+    R.check("cli", "unknown flag: one line, exit 2",
+            rc == 2 and "unknown option '--frobnicate'" in err and len(err.splitlines()) == 1, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--emitc", "x.pyx"])
+    R.check("cli", "mistyped flag: the nearest one suggested",
+            rc == 2 and "did you mean '--emit-c'?" in err and len(err.splitlines()) == 1, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--jsno", "x.pyx"])
+    R.check("cli", "mistyped flag: --jsno -> --json", rc == 2 and "did you mean '--json'?" in err, f"{rc} {err}")
     rc, out, err = run([pyxc])
     R.check("cli", "no input: exit 2", rc == 2 and "no input files" in err, f"{rc} {err}")
     rc, out, err = run([pyxc, "--max-errors", "zero", "x.pyx"])
@@ -394,14 +406,16 @@ def suite_fuzz(args, R):
                 paths.append(p)
             total += batch
             # --emit-c runs every phase but the C compiler: parser, lowering,
-            # sema and the emitter all see the broken input
-            rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, "--max-errors", "5"] + paths, timeout=60)
+            # sema and the emitter all see the broken input; every third batch
+            # goes through the Python unparser, every third the annotate report
+            mode = ("--emit-c", "--emit-py", "-a")[(total // batch - 1) % 3]
+            rc, out, err = run([args.pyxc, mode, "-o", tmp, "--max-errors", "5"] + paths, timeout=60)
             if rc in (0, 1) and "Sanitizer" not in err and "runtime error" not in err \
                     and "internal compiler error" not in err:
                 continue
             # find the culprit(s) one by one
             for p in paths:
-                rc, out, err = run([args.pyxc, "--emit-c", "-o", tmp, p], timeout=20)
+                rc, out, err = run([args.pyxc, mode, "-o", tmp, p], timeout=20)
                 if rc not in (0, 1) or "Sanitizer" in err or "runtime error" in err \
                         or "internal compiler error" in err:
                     crashes += 1
@@ -650,11 +664,17 @@ def suite_leaks(args, R):
     check_stale_known(R, "leaks", "tests/e2e/leaks/", known, used)
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from workflow import suite_integration, suite_workflow  # noqa: E402
+
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
+    "workflow": suite_workflow, "integration": suite_integration,
 }
+# 'make check': the fast subset
+QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
 
 
 def main():
@@ -664,6 +684,7 @@ def main():
     ap.add_argument("--unit", default="", help="space-separated cmocka binaries")
     ap.add_argument("--corpus", help="corpus_check binary")
     ap.add_argument("--only", action="append", help="run only these suites")
+    ap.add_argument("--quick", action="store_true", help="the fast subset ('make check'): " + " ".join(QUICK))
     ap.add_argument("--fuzz-seconds", type=float, default=30)
     ap.add_argument("--fuzz-seed", type=int, default=int(os.environ.get("PYXC_FUZZ_SEED", "1")))
     ap.add_argument("--update", action="store_true", help="rewrite .ast and golden .c files")
@@ -671,6 +692,8 @@ def main():
     args = ap.parse_args()
     args.pyxc = os.path.abspath(args.pyxc)
     R = Results(args.verbose)
+    if args.quick and not args.only:
+        args.only = list(QUICK)
     for name, fn in SUITES.items():
         if args.only and name not in args.only:
             continue
@@ -680,6 +703,7 @@ def main():
             continue
         before = (R.passed, R.failed)
         start = time.time()
+        print(f"{name}: running...", flush=True)
         if name == "fuzz" and args.fuzz_pyxc:
             saved, args.pyxc = args.pyxc, os.path.abspath(args.fuzz_pyxc)
             fn(args, R)
@@ -687,8 +711,8 @@ def main():
         else:
             fn(args, R)
         print(f"{name}: {R.passed - before[0]} passed, {R.failed - before[1]} failed "
-              f"({time.time() - start:.1f}s)")
-    print(f"{R.passed} passed, {R.failed} failed")
+              f"({time.time() - start:.1f}s)", flush=True)
+    print(f"{R.passed} passed, {R.failed} failed" + (f", {R.skipped} skipped" if R.skipped else ""))
     return 1 if R.failed else 0
 
 

@@ -355,7 +355,7 @@ static void test_build_extension_end_to_end(void **state)
     char *c_file = pyx_arena_printf(&a, "%s/e2e_mod.c", dir);
     char *so = pyx_arena_printf(&a, "%s/e2e_mod%s", dir, py.ext_suffix);
     put_file(c_file, e2e_module);
-    assert_int_equal(pyx_build_extension(&a, &py, &o, c_file, so), 0);
+    assert_int_equal(pyx_build_extension(&a, &py, &o, c_file, so, NULL, NULL), 0);
     assert_true(exists(so));
     assert_string_equal(entries_with(&a, dir, ".tmp"), "");
 
@@ -365,7 +365,7 @@ static void test_build_extension_end_to_end(void **state)
                         "42 2199023255552 Python int too large to convert to C long True");
 
     /* rebuilding over an existing module replaces it */
-    assert_int_equal(pyx_build_extension(&a, &py, &o, c_file, so), 0);
+    assert_int_equal(pyx_build_extension(&a, &py, &o, c_file, so, NULL, NULL), 0);
     assert_string_equal(command_output(&a, cmd),
                         "42 2199023255552 Python int too large to convert to C long True");
     pyx_build_rmtree(dir);
@@ -417,7 +417,7 @@ static void test_build_compiler_error_leaves_nothing(void **state)
     put_file(c_file, "#include \"pyx_rt.h\"\nint f(void) { return undeclared; }\n");
     Capture c;
     capture_start(&c);
-    int rc = pyx_build_extension(&a, &py, &o, c_file, so);
+    int rc = pyx_build_extension(&a, &py, &o, c_file, so, NULL, NULL);
     char *err = capture_end(&c, &a);
     assert_int_equal(rc, -1);
     assert_contains(err, "undeclared");   /* cc's own diagnostic is passed on */

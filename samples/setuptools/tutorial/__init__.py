@@ -1,0 +1,1 @@
+"""The seed tutorial's module, compiled by pyxc through setuptools."""
