@@ -93,6 +93,9 @@ void emit_function(Emit *E, PyxFunc *f)
     buf_append(E->a, &out, &fn->decl);
     drop_trailing_jump(fn, &fn->ret_main);   /* a last 'return' falls through to the exit */
     bool errors = fn->err_main.used || fn->err_main_skip.used;
+    if (errors && f->nothrow)
+        pyx_unreachable(__FILE__, __LINE__, pyx_arena_printf(E->a, "'%s' was found not to raise, but its C "
+                                                             "checks for errors (analysis.c missed a case)", f->name));
     if (errors)
         line(fn, "goto %s;", jump(&fn->ret_main));   /* around the error block */
     buf_append(E->a, &out, &fn->body);
@@ -279,40 +282,4 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);
     line(fn, "Py_CLEAR(%s);", t);
     check(fn, pyx_arena_printf(A, "%s < 0", r), s->loc);
-}
-
-/* C functions whose bodies cannot raise need no error checks at their call
-   sites, which also lets gcc optimise recursion as it would plain C.  Start
-   from "none raises" and emit each body into a scratch copy of the module
-   state until no function that can raise is still marked otherwise. */
-void find_nothrow(Emit *E)
-{
-    PyxModuleInfo *m = E->m;
-    for (int i = 0; i < m->nfuncs; i++) {
-        PyxFunc *f = m->funcs[i];
-        f->nothrow = f->is_c && f->ret->kind != PYX_TY_OBJECT && f->exc != PYX_EXC_NONE;
-    }
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (int i = 0; i < m->nfuncs; i++) {
-            PyxFunc *f = m->funcs[i];
-            if (!f->nothrow)
-                continue;
-            Emit scratch = *E;   /* its own output, thrown away */
-            scratch.consts = scratch.const_init = scratch.statics = scratch.funcs = scratch.protos = (Buf){0};
-            pyx_map_init(&scratch.names, E->a);
-            pyx_map_init(&scratch.numbers, E->a);
-            Fn fnv, *fn = &fnv;
-            fn_init(fn, &scratch, f, f->name);
-            emit_stmts(fn, &f->def->body);
-            for (int j = 0; j < f->nparams && !fn->err_main.used; j++)
-                if (f->params[j]->type->kind == PYX_TY_OBJECT)
-                    fn->err_main.used = true;
-            if (fn->err_main.used || fn->err_main_skip.used) {
-                f->nothrow = false;
-                changed = true;
-            }
-        }
-    }
 }

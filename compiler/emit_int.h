@@ -148,6 +148,5 @@ void declare_default_slots(Emit *E, PyxFunc *f);
 void emit_function(Emit *E, PyxFunc *f);
 void emit_wrapper(Emit *E, PyxFunc *f);
 void emit_def_statement(Fn *fn, PyxNode *s);
-void find_nothrow(Emit *E);
 
 #endif

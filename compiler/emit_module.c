@@ -88,7 +88,6 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     E.src_comment = c_comment_text(a, o->source_name, strlen(o->source_name));
     E.line_lit = c_string(a, o->line_name, (uint32_t)strlen(o->line_name));
     E.c_lit = o->c_name ? c_string(a, o->c_name, (uint32_t)strlen(o->c_name)) : NULL;
-    find_nothrow(&E);
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
         buf_printf(a, &E.protos, "static %sPYX_UNUSED %s;\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(&E, f));

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "annotate.h"
+#include "analysis.h"
 #include "ast.h"
 #include "build.h"
 #include "buildcfg.h"
@@ -462,6 +463,7 @@ static int compile_file(const Options *o, const char *path)
     pyx_diag_flush(&d);
     if (d.errors)
         goto done;
+    pyx_analyse_raises(info);
     PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL};
     if (o->pyi) {
         StubWrite sw = {info};

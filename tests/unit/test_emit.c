@@ -4,6 +4,7 @@
    golden suite (tests/e2e/emit); these tests name one property each. */
 #include "support.h"
 
+#include "analysis.h"
 #include "desugar.h"
 #include "emit.h"
 #include "sema.h"
@@ -19,6 +20,7 @@ static char *emit_text(Compiled **out, const char *text)
     fflush(c->out);
     if (c->diag.errors)
         fail_msg("unexpected errors for:\n%s\n%s", text, c->messages);
+    pyx_analyse_raises(m);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

@@ -1,0 +1,264 @@
+/* analysis.c - can this code raise?  Decided on the typed tree, after sema.
+ *
+ * A C function whose body cannot raise needs no error check at its call
+ * sites, which also lets gcc optimise recursion as it would plain C.  The
+ * question is asked of every node, bottom-up: a node raises when the C
+ * emit writes for it contains an error check (a Python operation, a
+ * conversion between C and Python, a division that checks for zero, a call
+ * of a function that can raise...) or when one of its children does.  Calls
+ * between C functions make it a fixpoint over the module: every candidate
+ * starts as "cannot raise" and is demoted until nothing changes.
+ *
+ * The answer must never be "cannot" where emit writes a check: emit aborts
+ * with an internal error if a function marked nothrow uses its error label
+ * (emit_func.c), so a gap here shows up as a compiler bug, not a miscompile.
+ * PYX_SF(RAISES) records the answer on statements and expressions.
+ */
+#include "analysis.h"
+
+#include "flow.h"
+
+typedef struct Raises {
+    bool changed;
+} Raises;
+
+static bool node_raises(PyxNode *e);
+
+static bool any_child_raises(PyxNode *e);
+
+static void child_raises(PyxNode *child, PyxSlot slot, void *ctx)
+{
+    (void)slot;
+    if (node_raises(child))
+        *(bool *)ctx = true;
+}
+
+static bool any_child_raises(PyxNode *e)
+{
+    bool r = false;
+    pyx_ast_children(e, child_raises, &r);
+    return r;
+}
+
+static bool is_c(const PyxType *t)
+{
+    return t && pyx_type_is_c(t);
+}
+
+static bool is_object(const PyxType *t)
+{
+    return t && t->kind == PYX_TY_OBJECT;
+}
+
+/* Does converting e's value to its context's type check for an error? */
+static bool conversion_raises(const PyxNode *e)
+{
+    if (!e->conv || !e->type)
+        return false;
+    if (is_object(e->conv) && is_c(e->type))   /* boxing can fail, unless a constant made at import */
+        return !((e->sflags & PYX_SF(CONST)) || e->kind == PYX_NODE_FLOAT);
+    return is_c(e->conv) && is_object(e->type);   /* unboxing checks type and range */
+}
+
+static bool binop_raises(int op, PyxType *t, bool cdiv)
+{
+    switch (op) {
+    case PYX_OP_DIV:
+        return !cdiv;
+    case PYX_OP_FLOORDIV: case PYX_OP_MOD:
+        return !(cdiv && t->kind == PYX_TY_INT);
+    default:
+        return false;
+    }
+}
+
+/* The node's own code, children aside. */
+static bool own_code_raises(PyxNode *e)
+{
+    switch (e->kind) {
+    case PYX_NODE_NAME: {
+        PyxSymbol *s = e->sym;
+        if (!s)
+            return false;   /* a type name in sizeof() */
+        if (s->kind == PYX_SYM_LOCAL)
+            return is_object(s->type) && !s->is_param && !(e->sflags & PYX_SF(BOUND));
+        if (s->kind == PYX_SYM_CGLOBAL)
+            return false;
+        if (s->kind == PYX_SYM_EXTERN)
+            return s->value ? node_raises(s->value) : false;
+        return true;   /* module globals and builtins are looked up */
+    }
+    case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_IMAG: case PYX_NODE_STR: case PYX_NODE_TRUE:
+    case PYX_NODE_FALSE: case PYX_NODE_NONE: case PYX_NODE_ELLIPSIS: case PYX_NODE_ADDRESS_OF:
+    case PYX_NODE_SIZEOF: case PYX_NODE_COMPARATOR: case PYX_NODE_KEYWORD:
+        return false;
+    case PYX_NODE_BINOP:
+        if (is_object(e->type))
+            return true;
+        return e->type->kind != PYX_TY_PTR && binop_raises(e->op, e->type, e->sflags & PYX_SF(CDIVISION));
+    case PYX_NODE_UNARYOP:
+        return is_object(e->type);
+    case PYX_NODE_COMPARE:
+        for (int i = 0; i < e->items.len; i++)
+            if (is_object(e->items.items[i]->conv))
+                return true;
+        return false;
+    case PYX_NODE_BOOLOP: case PYX_NODE_IF_EXP:
+        return is_object(e->type) || (e->kind == PYX_NODE_IF_EXP && is_object(e->test->type));
+    case PYX_NODE_NOT:
+        return is_object(e->value->type);
+    case PYX_NODE_CALL:
+        switch (e->call_kind) {
+        case PYX_CALL_C_FUNC: {
+            PyxFunc *f = e->value->sym->func;
+            return !f->nothrow && f->exc != PYX_EXC_NONE;
+        }
+        case PYX_CALL_C_EXTERN: case PYX_CALL_GLOBALS:
+            return false;
+        case PYX_CALL_BUILTIN:
+            return e->builtin == PYX_BUILTIN_LEN;
+        default:
+            return true;
+        }
+    case PYX_NODE_SUBSCRIPT:
+        return is_object(e->type);
+    case PYX_NODE_CAST:
+        return is_object(e->type) != is_object(e->value->type);
+    default:   /* Python objects made or used: attributes, displays, f-strings, comprehensions */
+        return true;
+    }
+}
+
+static bool node_raises(PyxNode *e)
+{
+    bool r;
+    if ((e->sflags & PYX_SF(CONST)) && is_c(e->type))
+        r = false;   /* emit writes the constant */
+    else if (e->kind == PYX_NODE_CALL && e->call_kind != PYX_CALL_PYTHON && e->call_kind != PYX_CALL_BUILTIN
+             && e->call_kind != PYX_CALL_GLOBALS) {
+        r = own_code_raises(e);
+        for (int i = 0; i < e->args.len && !r; i++)
+            r = e->args.items[i] && node_raises(e->args.items[i]);
+    } else if (e->kind == PYX_NODE_NAME || e->kind == PYX_NODE_SIZEOF) {
+        r = own_code_raises(e);
+    } else {
+        r = own_code_raises(e) || any_child_raises(e);
+    }
+    r = r || conversion_raises(e);
+    if (r)
+        e->sflags |= PYX_SF(RAISES);
+    else
+        e->sflags &= ~PYX_SF(RAISES);
+    return r;
+}
+
+static bool stmts_raise(PyxNodeList *body);
+
+static bool target_raises(PyxNode *t)
+{
+    switch (t->kind) {
+    case PYX_NODE_NAME:
+        return !(t->sym->kind == PYX_SYM_LOCAL || t->sym->kind == PYX_SYM_CGLOBAL);   /* the module dict */
+    case PYX_NODE_SUBSCRIPT:
+        return is_object(t->value->type) || node_raises(t->value) || node_raises(t->right);
+    default:   /* attributes, unpacking */
+        return true;
+    }
+}
+
+static bool stmt_raises(PyxNode *s)
+{
+    bool r = false;
+    switch (s->kind) {
+    case PYX_NODE_PASS: case PYX_NODE_BREAK: case PYX_NODE_CONTINUE: case PYX_NODE_GLOBAL:
+    case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM: case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF:
+    case PYX_NODE_DEF_CONST:
+        break;
+    case PYX_NODE_EXPR_STMT:
+        r = s->value->kind != PYX_NODE_STR && node_raises(s->value);
+        break;
+    case PYX_NODE_RETURN:
+        r = s->value && node_raises(s->value);
+        break;
+    case PYX_NODE_ASSIGN:
+        r = s->value && node_raises(s->value);
+        for (int i = 0; i < s->items.len; i++)
+            r |= s->value && target_raises(s->items.items[i]);
+        if (s->value && is_c(s->value->type))
+            for (int i = 0; i < s->items.len; i++)   /* a C value stored into an object */
+                r |= is_object(s->items.items[i]->type) && !s->value->conv;
+        break;
+    case PYX_NODE_AUG_ASSIGN:
+        r = is_object(s->type) || node_raises(s->value) || target_raises(s->target)
+            || (s->type->kind != PYX_TY_PTR && binop_raises(s->op, s->type, s->sflags & PYX_SF(CDIVISION)));
+        break;
+    case PYX_NODE_IF: case PYX_NODE_WHILE:
+        r = node_raises(s->test) | stmts_raise(&s->body) | stmts_raise(&s->orelse);
+        break;
+    case PYX_NODE_FOR:
+        if (s->loop_kind == PYX_LOOP_RANGE) {
+            PyxNodeList *args = &s->value->items;
+            for (int i = 0; i < args->len; i++)
+                r |= node_raises(args->items[i]);
+            if (args->len == 3)   /* range(a, b, 0) raises ValueError */
+                r |= !(args->items[2]->sflags & PYX_SF(CONST)) || args->items[2]->ival == 0;
+        } else {
+            r = true;
+        }
+        r |= stmts_raise(&s->body) | stmts_raise(&s->orelse);
+        break;
+    case PYX_NODE_CDEF_VARS:
+        for (int i = 0; i < s->items.len; i++)
+            r |= s->items.items[i]->value && node_raises(s->items.items[i]->value);
+        break;
+    case PYX_NODE_CDEF_BLOCK:
+        r = stmts_raise(&s->body);
+        break;
+    default:   /* raise, assert, del, import, with, try, def... */
+        r = true;
+        any_child_raises(s);   /* still record RAISES on the expressions inside */
+        break;
+    }
+    if (r)
+        s->sflags |= PYX_SF(RAISES);
+    else
+        s->sflags &= ~PYX_SF(RAISES);
+    return r;
+}
+
+static bool stmts_raise(PyxNodeList *body)
+{
+    bool r = false;
+    for (int i = 0; i < body->len; i++)
+        r |= stmt_raises(body->items[i]);
+    return r;
+}
+
+/* A C function cannot raise when its spec lets it report errors at all,
+   it returns a C value, and its body has no error check. */
+static bool may_be_nothrow(const PyxFunc *f)
+{
+    return f->is_c && f->ret->kind != PYX_TY_OBJECT && f->exc != PYX_EXC_NONE;
+}
+
+void pyx_analyse_raises(PyxModuleInfo *m)
+{
+    for (int i = 0; i < m->nfuncs; i++) {
+        PyxFunc *f = m->funcs[i];
+        f->nothrow = may_be_nothrow(f);
+        for (int j = 0; j < f->nparams && f->nothrow; j++)
+            if (is_object(f->params[j]->type))
+                f->nothrow = false;   /* its caller's reference is taken and released */
+    }
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < m->nfuncs; i++) {
+            PyxFunc *f = m->funcs[i];
+            if (f->nothrow && stmts_raise(&f->def->body)) {
+                f->nothrow = false;
+                changed = true;
+            }
+        }
+    }
+}
