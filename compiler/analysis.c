@@ -214,6 +214,14 @@ static bool stmt_raises(PyxNode *s)
     case PYX_NODE_CDEF_BLOCK:
         r = stmts_raise(&s->body);
         break;
+    case PYX_NODE_WITH:
+        if (s->sflags & PYX_SF(DIRECTIVES)) {
+            r = stmts_raise(&s->body);
+            break;
+        }
+        r = true;
+        any_child_raises(s);
+        break;
     default:   /* raise, assert, del, import, with, try, def... */
         r = true;
         any_child_raises(s);   /* still record RAISES on the expressions inside */

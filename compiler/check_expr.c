@@ -242,7 +242,7 @@ static PyxType *numeric_binop(Sema *S, PyxNode *e, PyxType *l, PyxType *r)
     int op = e->op;
     if (is_typed(L) || is_typed(R))
         e->sflags |= PYX_SF(TYPED);
-    if (S->cdivision)
+    if (S->dirs->value[PYX_DIR_CDIVISION])
         e->sflags |= PYX_SF(CDIVISION);
     bool ints = l->kind != PYX_TY_FLOAT && r->kind != PYX_TY_FLOAT;
     if (!ints && (is_bitwise(op) || op == PYX_OP_LSHIFT || op == PYX_OP_RSHIFT)) {

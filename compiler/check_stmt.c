@@ -175,7 +175,7 @@ static void check_aug_assign(Sema *S, PyxNode *s)
     convert_to(s->value, &pyx_type_object);
     if (!t || !v || t->kind == PYX_TY_ERROR || v->kind == PYX_TY_ERROR)
         return;
-    if (S->cdivision)
+    if (S->dirs->value[PYX_DIR_CDIVISION])
         s->sflags |= PYX_SF(CDIVISION);
     int op = s->op;
     if (t->kind == PYX_TY_PTR && v->kind == PYX_TY_INT && (op == PYX_OP_ADD || op == PYX_OP_SUB)) {
@@ -225,6 +225,30 @@ static void check_aug_assign(Sema *S, PyxNode *s)
     }
     set_type(s, ot);
     convert_to(s->value, ot);
+}
+
+/* 'with cython.boundscheck(False):' sets directives for its body, which
+   is all that runs (PYX_SF(DIRECTIVES)).  False for any other with. */
+static bool check_directive_block(Sema *S, PyxNode *s)
+{
+    PyxDirectives inner = *S->dirs;
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *it = s->items.items[i];
+        PyxNode *v = it->value;
+        bool cython_call = v->kind == PYX_NODE_CALL && v->value->kind == PYX_NODE_ATTRIBUTE
+                           && (v->value->value->kind == PYX_NODE_NAME || v->value->value->kind == PYX_NODE_ATTRIBUTE);
+        if (!cython_call || it->target || !pyx_directive_call(&inner, v, S->a, S->d)) {
+            if (i > 0)
+                unsupported(S, it, "a 'with' mixing directives and context managers");
+            return i > 0;
+        }
+    }
+    s->sflags |= PYX_SF(DIRECTIVES);
+    PyxDirectives *outer = S->dirs;
+    S->dirs = &inner;
+    check_stmts(S, &s->body);
+    S->dirs = outer;
+    return true;
 }
 
 /* del target: a name, an element, an attribute, or a tuple of them. */
@@ -468,6 +492,8 @@ void check_stmt(Sema *S, PyxNode *s)
         unsupported(S, s, (s->flags & PYX_F(CDEF)) ? "cdef classes (extension types)" : "classes");
         break;
     case PYX_NODE_WITH:
+        if (check_directive_block(S, s))
+            break;
         if (s->flags & PYX_F(ASYNC)) {
             unsupported(S, s, "async with");
             break;

@@ -177,18 +177,6 @@ static void set_exception_spec(Sema *S, PyxFunc *f)
     }
 }
 
-static bool is_cython_directive(PyxNode *dec, const char *name, bool *value)
-{
-    /* @cython.name(True) */
-    if (dec->kind == PYX_NODE_CALL && dec->value->kind == PYX_NODE_ATTRIBUTE
-        && dec->value->value->kind == PYX_NODE_NAME && strcmp(dec->value->value->name, "cython") == 0
-        && strcmp(dec->value->name, name) == 0 && dec->items.len == 1) {
-        *value = dec->items.items[0]->kind == PYX_NODE_TRUE;
-        return true;
-    }
-    return false;
-}
-
 /* A function's signature: parameters and return type, before its body is read. */
 static void declare_function(Sema *S, PyxNode *def)
 {
@@ -205,24 +193,17 @@ static void declare_function(Sema *S, PyxNode *def)
     for (int i = 0; i < def->params.len; i++)
         if (def->params.items[i]->value)
             f->dflt[i] = pyx_name_default(&S->m->naming, def->name, i);
-    f->cdivision = S->m->cdivision;
+    f->directives = S->m->directives;
     for (int i = 0; i < def->decorators.len; i++) {
         PyxNode *dec = def->decorators.items[i];
-        bool v;
-        if (is_cython_directive(dec, "cdivision", &v))
-            f->cdivision = v;
-        else if (is_cython_directive(dec, "boundscheck", &v) || is_cython_directive(dec, "wraparound", &v)
-                 || is_cython_directive(dec, "nonecheck", &v) || is_cython_directive(dec, "initializedcheck", &v)
-                 || is_cython_directive(dec, "overflowcheck", &v) || is_cython_directive(dec, "infer_types", &v)
-                 || is_cython_directive(dec, "profile", &v) || is_cython_directive(dec, "linetrace", &v))
-            continue;   /* no effect on the supported subset */
-        else if (dec->kind == PYX_NODE_ATTRIBUTE && dec->value->kind == PYX_NODE_NAME
-                 && strcmp(dec->value->name, "cython") == 0
-                 && (strcmp(dec->name, "ccall") == 0 || strcmp(dec->name, "cfunc") == 0
-                     || strcmp(dec->name, "inline") == 0 || strcmp(dec->name, "final") == 0))
+        if (pyx_directive_call(&f->directives, dec, S->a, S->d))
             continue;
-        else
-            unsupported(S, dec, "decorators");
+        if (dec->kind == PYX_NODE_ATTRIBUTE && dec->value->kind == PYX_NODE_NAME
+            && strcmp(dec->value->name, "cython") == 0
+            && (strcmp(dec->name, "ccall") == 0 || strcmp(dec->name, "cfunc") == 0
+                || strcmp(dec->name, "inline") == 0 || strcmp(dec->name, "final") == 0))
+            continue;
+        unsupported(S, dec, "decorators");
     }
     if (def->flags & PYX_F(ASYNC))
         unsupported(S, def, "async functions");

@@ -621,7 +621,10 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         emit_import(fn, s);
         break;
     case PYX_NODE_WITH:
-        emit_with_items(fn, s, 0);
+        if (s->sflags & PYX_SF(DIRECTIVES))
+            emit_stmts(fn, &s->body);
+        else
+            emit_with_items(fn, s, 0);
         break;
     case PYX_NODE_DELETE:
         for (int i = 0; i < s->items.len; i++)

@@ -338,6 +338,10 @@ static void walk_try_finally(Builder *B, PyxNode *s)
 
 static void walk_with(Builder *B, PyxNode *s)
 {
+    if (s->sflags & PYX_SF(DIRECTIVES)) {   /* only the body runs */
+        walk_stmts(B, &s->body);
+        return;
+    }
     for (int i = 0; i < s->items.len; i++) {
         PyxNode *it = s->items.items[i];
         walk_expr(B, it->value);

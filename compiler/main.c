@@ -23,6 +23,7 @@
 #include "buildcfg.h"
 #include "desugar.h"
 #include "diag.h"
+#include "directives.h"
 #include "emit.h"
 #include "emit_py.h"
 #include "lower.h"
@@ -81,6 +82,7 @@ static const char usage_text[] =
     "  --max-errors N       stop reporting after N errors per file (default 20)\n"
     "  --runtime-dir        build the runtime for --python if needed and print its\n"
     "                       directory (pyx_rt.h, libpyxrt.a), for build systems\n"
+    "  --directives         list the Cython directives pyxc knows and exit\n"
     "  -h, --help           show this help and exit\n"
     "  --version            show the version and exit\n";
 
@@ -88,7 +90,7 @@ static const char usage_text[] =
 static const char *const all_flags[] = {
     "-o", "--output", "--python", "-I", "-L", "-l", "-j", "--jobs", "--emit-c", "--emit-py",
     "--pyi", "-a", "--annotate", "--json", "--no-line-directives", "-g", "-q", "--quiet", "-v",
-    "--verbose", "--syntax-only", "--dump-ast", "--max-errors", "--runtime-dir", "-h", "--help",
+    "--verbose", "--syntax-only", "--dump-ast", "--max-errors", "--runtime-dir", "--directives", "-h", "--help",
     "--version", NULL};
 
 static void usage_error(const char *fmt, const char *arg)
@@ -239,6 +241,9 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
             o.max_errors = (int)n;
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage_text, stdout);
+            exit(0);
+        } else if (strcmp(arg, "--directives") == 0) {
+            pyx_directives_list(stdout);
             exit(0);
         } else if (strcmp(arg, "--version") == 0) {
             printf("pyxc %s\n", PYX_VERSION);

@@ -119,7 +119,7 @@ static void check_function(Sema *S, PyxFunc *f)
     fs->func = f;
     S->scope = fs;
     S->func = f;
-    S->cdivision = f->cdivision;
+    S->dirs = &f->directives;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
@@ -130,37 +130,15 @@ static void check_function(Sema *S, PyxFunc *f)
     collect_declarations(S, &f->def->body, true);
     walk_bindings(S, &f->def->body, bind_local, true);
     analyse_flow(S, f);
-    infer_locals(S, f);
+    if (f->directives.value[PYX_DIR_INFER_TYPES] != 0)   /* infer_types=False: untyped is object */
+        infer_locals(S, f);
     for (int i = 0; i < f->nlocals; i++)
         if (f->locals[i]->type == NULL)
             f->locals[i]->type = &pyx_type_object;
     check_stmts(S, &f->def->body);
     S->scope = S->module;
     S->func = NULL;
-}
-
-/* '# cython: cdivision=True, ...' comment lines at the top of the file. */
-static void read_header_directives(Sema *S, const PyxSource *src)
-{
-    const char *p = src->text;
-    while (*p == '#' || *p == '\n' || *p == ' ') {
-        const char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        char line[512];
-        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line - 1 ? n : sizeof line - 1), p);
-        if (strncmp(line, "# cython:", 9) == 0 || strncmp(line, "#cython:", 8) == 0) {
-            char *v = strstr(line, "cdivision");
-            if (v) {
-                v += 9;
-                while (*v == ' ' || *v == '=')
-                    v++;
-                S->m->cdivision = strncmp(v, "True", 4) == 0;
-            }
-        }
-        if (!eol)
-            break;
-        p = eol + 1;
-    }
+    S->dirs = &S->m->directives;
 }
 
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d)
@@ -176,7 +154,9 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     S.module = pyx_arena_new(a, Scope);
     S.module->parent = S.builtins;
     S.scope = S.module;
-    read_header_directives(&S, module->loc.src);
+    pyx_directives_default(&S.m->directives);
+    pyx_directives_header(&S.m->directives, module->loc.src, a, d);
+    S.dirs = &S.m->directives;
     for (int i = 0; builtin_names[i]; i++)
         scope_add(&S, S.builtins, PYX_SYM_BUILTIN, builtin_names[i], &pyx_type_object, module->loc);
     if (module->body.len && module->body.items[0]->kind == PYX_NODE_EXPR_STMT
@@ -191,7 +171,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
         check_function(&S, S.m->funcs[i]);
     /* the module body runs with the module scope */
     S.scope = S.module;
-    S.cdivision = S.m->cdivision;
+    S.dirs = &S.m->directives;
     check_stmts(&S, &module->body);
     return S.m;
 }

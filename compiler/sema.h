@@ -12,6 +12,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "directives.h"
 #include "naming.h"
 #include "types.h"
 
@@ -62,7 +63,7 @@ struct PyxFunc {
     const char **dflt;      /* per parameter: the C slot of its default, or NULL */
     bool is_c;              /* cdef or cpdef: callable from C with C types */
     bool is_py;             /* def or cpdef: callable from Python */
-    bool cdivision;         /* C semantics for / // % (directive) */
+    PyxDirectives directives;  /* in force in the body (module's, then decorators) */
     PyxType *ret;           /* object for def functions */
     PyxSymbol **params;
     int nparams;
@@ -85,7 +86,7 @@ typedef struct PyxModuleInfo {
     PyxSymbol **cglobals;   /* module-level cdef variables */
     int ncglobals, cap_cglobals;
     PyxFunc *init;          /* the module body as a function (its locals are C temps) */
-    bool cdivision;         /* '# cython: cdivision=True' */
+    PyxDirectives directives;  /* the module's: defaults, then the '# cython:' header */
     const char *doc;
     int doc_len;
     const char **includes;  /* C headers from cimports and extern blocks */

@@ -41,7 +41,7 @@ typedef struct Sema {
     int loop_guard;        /* guard when the innermost loop started: break and
                               continue may not leave a guarded block yet */
     int infer_pass;        /* 1 while collecting assignment types for inference */
-    bool cdivision;        /* the cdivision directive in force */
+    PyxDirectives *dirs;   /* the directives in force */
 } Sema;
 
 #define PUSH(a, arr, len, cap, item)                                             \
