@@ -302,17 +302,33 @@ static void visit_all_annotations(St *st, PyxNodeList *params, PyxNode *returns)
     visit_annotation(st, returns);
 }
 
-/* The location of a parameter's name ('*args' is located at the star). */
+static bool ident_char(char c)
+{
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* The location of a parameter's name, which follows its '*', '**' or C type:
+   its last occurrence as a word before the annotation or default. */
 static PyxLoc param_name_loc(const PyxNode *p)
 {
-    PyxLoc loc = p->loc;
-    if (loc.src && (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW)) {
-        uint32_t i = loc.start;
-        while (i < loc.src->len && (loc.src->text[i] == '*' || loc.src->text[i] == ' '))
-            i++;
-        loc = loc_at(loc, i);
+    const PyxSource *src = p->loc.src;
+    if (src == NULL || p->name == NULL)
+        return p->loc;
+    uint32_t end = p->loc.end, len = (uint32_t)strlen(p->name);
+    if (p->annotation && p->annotation->loc.start < end)
+        end = p->annotation->loc.start;
+    if (p->value && p->value->loc.start < end)
+        end = p->value->loc.start;
+    for (uint32_t i = end >= len ? end - len + 1 : 0; i-- > p->loc.start;) {
+        if (memcmp(src->text + i, p->name, len) == 0 && (i == 0 || !ident_char(src->text[i - 1])) &&
+            (i + len >= src->len || !ident_char(src->text[i + len]))) {
+            PyxLoc loc = loc_at(p->loc, i);
+            loc.end = i + len;
+            return loc;
+        }
     }
-    return loc;
+    return p->loc;
 }
 
 /* Parameters bind in the new scope: positional, keyword-only, *args, **kwargs. */
