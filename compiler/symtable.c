@@ -44,7 +44,6 @@ typedef struct St {
     PyxDiag *d;
     Scope *top, *cur;
     const char *private_name;  /* the enclosing class, for name mangling */
-    unsigned cflag;            /* PYX_SYMF_C inside 'cdef extern from' */
     bool future_annotations;
 } St;
 
@@ -135,7 +134,7 @@ static Entry *add_def_in(St *st, Scope *s, const char *name, unsigned flag, PyxL
     Entry *e = entry_in(st, s, mangled, loc);
     if ((flag & PYX_SYMF_PARAM) && (e->pub.flags & PYX_SYMF_PARAM))
         pyx_diag_error(st->d, loc, "duplicate argument '%s' in function definition", name);
-    e->pub.flags |= flag | st->cflag;
+    e->pub.flags |= flag;
     if (s->comp_iter_target) {
         if (e->pub.flags & (PYX_SYMF_GLOBAL | PYX_SYMF_NONLOCAL))
             pyx_diag_error(st->d, loc, "comprehension inner loop cannot rebind assignment expression target '%s'",
@@ -388,11 +387,8 @@ static void function_scope(St *st, PyxNode *n)
     Scope *s = enter(st, PYX_SCOPE_FUNCTION, n->name, n);
     s->pub.line = def_line(n);
     s->pub.is_coroutine = (n->flags & PYX_F(ASYNC)) != 0;
-    unsigned saved_c = st->cflag;
-    st->cflag = 0;
     bind_params(st, &n->params);
     visit_list(st, &n->body);
-    st->cflag = saved_c;
     leave(st);
 }
 
@@ -439,12 +435,9 @@ static void class_scope(St *st, PyxNode *n)
     Scope *s = enter(st, PYX_SCOPE_CLASS, n->name, n);
     s->pub.line = def_line(n);
     const char *saved = st->private_name;
-    unsigned saved_c = st->cflag;
     st->private_name = n->name;
-    st->cflag = 0;
     visit_list(st, &n->body);
     st->private_name = saved;
-    st->cflag = saved_c;
     leave(st);
 }
 
@@ -830,13 +823,6 @@ static void visit(St *st, PyxNode *n)
     case PYX_NODE_STRUCT_DEF: case PYX_NODE_FUSED_DEF:   /* fields and member types bind nothing */
         bind_c(st, n);
         return;
-    case PYX_NODE_EXTERN_BLOCK: {
-        unsigned saved = st->cflag;
-        st->cflag = PYX_SYMF_C;
-        visit_rest(st, n, 0);
-        st->cflag = saved;
-        return;
-    }
     /* C types as written are not Python names (and their parameters bind nothing) */
     case PYX_NODE_CTYPE_NAME: case PYX_NODE_CTYPE_PTR: case PYX_NODE_CTYPE_ARRAY: case PYX_NODE_CTYPE_FUNC:
     case PYX_NODE_CTYPE_MEMVIEW: case PYX_NODE_MEMVIEW_DIM:
