@@ -78,8 +78,10 @@ typedef enum PyxBinding {
 #define PYX_SYMF_IMPORTED    (1u << 5)   /* bound by import */
 #define PYX_SYMF_ANNOTATED   (1u << 6)   /* 'x: T' annotation */
 #define PYX_SYMF_COMP_ITER   (1u << 7)   /* a comprehension's loop target */
-#define PYX_SYMF_DELETED     (1u << 8)   /* 'del x' */
-#define PYX_SYMF_C           (1u << 9)   /* a Cython declaration (cdef, extern, cimport, ctypedef...) */
+#define PYX_SYMF_DELETED     (1u << 8)   /* 'del x' (with ASSIGNED, as in CPython) */
+#define PYX_SYMF_C           (1u << 9)   /* a Cython declaration (cdef, extern, cimport, ctypedef,
+                                            struct, enum and its values, fused, DEF, cdef class,
+                                            cdef/cpdef function, C-typed parameter) */
 #define PYX_SYMF_FREE_CLASS  (1u << 10)  /* free in a method, bound in the class (CPython DEF_FREE_CLASS) */
 #define PYX_SYMF_NAMESPACE   (1u << 11)  /* a nested scope has this name (CPython's is_namespace():
                                             def and class, but a mangled '__f' is not one) */
@@ -105,12 +107,17 @@ struct PyxScope {
     unsigned line;             /* CPython's line for it: 0 for the module, the 'def' or
                                   'class' line of a decorated definition */
     PyxScope *parent;
-    PyxScope **children;       /* in source order */
+    PyxScope **children;       /* in CPython's order: source order, except that a def's
+                                  defaults and annotations come before its decorators, a
+                                  try's else before its handlers, an assignment's targets
+                                  before its value and a dict display's keys before its values */
     int nchildren, cap_children;
-    PyxMap entries;            /* name -> PyxScopeEntry *, in order of first appearance */
+    PyxMap entries;            /* name -> PyxScopeEntry *, in order of first appearance
+                                  (names only passing through to nested scopes last) */
     bool is_generator;         /* contains yield / yield from (or is a generator expression) */
     bool is_coroutine;         /* async def, or an async comprehension */
-    bool has_free;             /* uses free variables of enclosing scopes */
+    bool has_free;             /* has FREE entries: uses free variables of enclosing
+                                  scopes or passes them on to nested ones (co_freevars) */
     bool child_has_free;       /* some nested scope does */
     bool needs_class_cell;     /* CLASS: a method uses super() or __class__ */
     PyxScopeEntry *class_cell; /* CLASS with needs_class_cell: the implicit '__class__' cell,
