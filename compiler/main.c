@@ -30,11 +30,13 @@
 #include "parse.h"
 #include "sema.h"
 #include "stubs.h"
+#include "symtable.h"
 #include "version.h"
 
 typedef struct Options {
     int syntax_only;
     int dump_ast;
+    int dump_symtable;
     int emit_c;             /* write NAME.c and stop */
     int emit_py;            /* write NAME.py: the module as plain Python */
     int annotate;           /* -a: NAME.html */
@@ -79,6 +81,7 @@ static const char usage_text[] =
     "  -v, --verbose        print the commands run\n"
     "  --syntax-only        check that every FILE parses; print nothing on success\n"
     "  --dump-ast           print the abstract syntax tree of FILE\n"
+    "  --dump-symtable      print the scopes of FILE and how each name binds\n"
     "  --max-errors N       stop reporting after N errors per file (default 20)\n"
     "  --runtime-dir        build the runtime for --python if needed and print its\n"
     "                       directory (pyx_rt.h, libpyxrt.a), for build systems\n"
@@ -90,7 +93,8 @@ static const char usage_text[] =
 static const char *const all_flags[] = {
     "-o", "--output", "--python", "-I", "-L", "-l", "-j", "--jobs", "--emit-c", "--emit-py",
     "--pyi", "-a", "--annotate", "--json", "--no-line-directives", "-g", "-q", "--quiet", "-v",
-    "--verbose", "--syntax-only", "--dump-ast", "--max-errors", "--runtime-dir", "--directives", "-h", "--help",
+    "--verbose", "--syntax-only", "--dump-ast", "--dump-symtable", "--max-errors", "--runtime-dir",
+    "--directives", "-h", "--help",
     "--version", NULL};
 
 static void usage_error(const char *fmt, const char *arg)
@@ -197,6 +201,8 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
             o.syntax_only = 1;
         } else if (strcmp(arg, "--dump-ast") == 0) {
             o.dump_ast = 1;
+        } else if (strcmp(arg, "--dump-symtable") == 0) {
+            o.dump_symtable = 1;
         } else if (strcmp(arg, "--emit-c") == 0) {
             o.emit_c = 1;
         } else if (strcmp(arg, "--emit-py") == 0) {
@@ -258,6 +264,8 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
         usage_error("%s", "no input files");
     if (o.dump_ast && o.nfiles != 1)
         usage_error("%s", "--dump-ast takes exactly one file");
+    if (o.dump_symtable && o.nfiles != 1)
+        usage_error("%s", "--dump-symtable takes exactly one file");
     if (o.json && !o.annotate)
         usage_error("%s", "--json goes with -a (the annotate report)");
     if (o.emit_c + o.emit_py + o.annotate > 1)
@@ -425,6 +433,14 @@ static int compile_file(const Options *o, const char *path)
     if (o->dump_ast) {
         pyx_ast_dump(stdout, mod);
         status = 0;
+        goto done;
+    }
+    if (o->dump_symtable) {
+        PyxScope *top = pyx_symtable(&arena, mod, &d);
+        if (d.errors == 0) {
+            pyx_symtable_dump(stdout, top);
+            status = 0;
+        }
         goto done;
     }
     if (o->syntax_only) {

@@ -15,7 +15,11 @@
  *                     nonlocal);
  *   GLOBAL_EXPLICIT   declared 'global' here;
  *   GLOBAL_IMPLICIT   used here, bound nowhere in the enclosing functions
- *                     (module globals and builtins; every module-level name).
+ *                     (module globals and builtins).
+ *
+ * As in CPython, a name the module body binds is LOCAL in the module scope
+ * (CPython's symtable module calls it both local and global), and a name a
+ * module or class body only uses is GLOBAL_IMPLICIT there.
  *
  * with CPython's special cases: class bodies bind names that their methods
  * do not see; a method using super() or __class__ makes the class scope
@@ -47,6 +51,11 @@ typedef enum PyxScopeKind {
     PYX_SCOPE_LAMBDA,
     PYX_SCOPE_CLASS,         /* class body (also cdef class) */
     PYX_SCOPE_COMPREHENSION, /* list/set/dict comprehension, generator expression */
+    PYX_SCOPE_ANNOTATION,    /* PEP 695 (Python 3.12): the type parameters of a generic
+                                def/class ('<generic parameters of NAME>') and the value of
+                                a 'type X = ...' alias ('X'); function-like.  Also the hidden
+                                scope of an annotation under 'from __future__ import
+                                annotations', which is in no children list (as in CPython) */
 } PyxScopeKind;
 
 typedef enum PyxBinding {
@@ -58,7 +67,10 @@ typedef enum PyxBinding {
 } PyxBinding;
 
 /* What a scope does with a name (PyxScopeEntry.flags). */
-#define PYX_SYMF_ASSIGNED    (1u << 0)   /* bound here (any binding form) */
+#define PYX_SYMF_ASSIGNED    (1u << 0)   /* bound here by anything but a parameter or an import
+                                            (CPython's DEF_LOCAL): assignment, def/class,
+                                            for/with/except target, del, walrus, match
+                                            capture, 'x: T' (even without a value), cdef */
 #define PYX_SYMF_PARAM       (1u << 1)   /* a parameter */
 #define PYX_SYMF_USED        (1u << 2)   /* read here */
 #define PYX_SYMF_GLOBAL      (1u << 3)   /* 'global' statement */
@@ -66,10 +78,15 @@ typedef enum PyxBinding {
 #define PYX_SYMF_IMPORTED    (1u << 5)   /* bound by import */
 #define PYX_SYMF_ANNOTATED   (1u << 6)   /* 'x: T' annotation */
 #define PYX_SYMF_COMP_ITER   (1u << 7)   /* a comprehension's loop target */
-#define PYX_SYMF_DELETED     (1u << 8)   /* 'del x' */
-#define PYX_SYMF_C           (1u << 9)   /* a Cython declaration (cdef, extern, cimport, ctypedef...) */
+#define PYX_SYMF_DELETED     (1u << 8)   /* 'del x' (with ASSIGNED, as in CPython) */
+#define PYX_SYMF_C           (1u << 9)   /* a Cython declaration (cdef, extern, cimport, ctypedef,
+                                            struct, enum and its values, fused, DEF, cdef class,
+                                            cdef/cpdef function, C-typed parameter) */
 #define PYX_SYMF_FREE_CLASS  (1u << 10)  /* free in a method, bound in the class (CPython DEF_FREE_CLASS) */
-#define PYX_SYMF_NAMESPACE   (1u << 11)  /* binds a nested scope: def, class, lambda... */
+#define PYX_SYMF_NAMESPACE   (1u << 11)  /* a nested scope has this name (CPython's is_namespace():
+                                            def and class, but a mangled '__f' is not one) */
+/* Any binding form: what makes a name LOCAL (CPython's DEF_BOUND). */
+#define PYX_SYMF_BOUND       (PYX_SYMF_ASSIGNED | PYX_SYMF_PARAM | PYX_SYMF_IMPORTED)
 
 typedef struct PyxScope PyxScope;
 
@@ -85,16 +102,27 @@ struct PyxScope {
     PyxScopeKind kind;
     const char *name;          /* 'top' for the module, the def/class name, 'lambda',
                                   'listcomp', 'setcomp', 'dictcomp', 'genexpr' (CPython's names) */
-    PyxNode *node;             /* MODULE, FUNCTION_DEF, LAMBDA, CLASS_DEF, *_COMP, GENERATOR */
+    PyxNode *node;             /* MODULE, FUNCTION_DEF, LAMBDA, CLASS_DEF, *_COMP, GENERATOR
+                                  (FUNCTION_DEF, CLASS_DEF or TYPE_ALIAS for ANNOTATION) */
+    unsigned line;             /* CPython's line for it: 0 for the module, the 'def' or
+                                  'class' line of a decorated definition */
     PyxScope *parent;
-    PyxScope **children;       /* in source order */
+    PyxScope **children;       /* in CPython's order: source order, except that a def's
+                                  defaults and annotations come before its decorators, a
+                                  try's else before its handlers, an assignment's targets
+                                  before its value and a dict display's keys before its values */
     int nchildren, cap_children;
-    PyxMap entries;            /* name -> PyxScopeEntry *, in order of first appearance */
+    PyxMap entries;            /* name -> PyxScopeEntry *, in order of first appearance
+                                  (names only passing through to nested scopes last) */
     bool is_generator;         /* contains yield / yield from (or is a generator expression) */
     bool is_coroutine;         /* async def, or an async comprehension */
-    bool has_free;             /* uses free variables of enclosing scopes */
+    bool has_free;             /* has FREE entries: uses free variables of enclosing
+                                  scopes or passes them on to nested ones (co_freevars) */
     bool child_has_free;       /* some nested scope does */
     bool needs_class_cell;     /* CLASS: a method uses super() or __class__ */
+    PyxScopeEntry *class_cell; /* CLASS with needs_class_cell: the implicit '__class__' cell,
+                                  which CPython keeps out of the class's own names (so it is
+                                  not in entries); pyx_scope_resolve returns it */
     bool has_star_import;      /* 'from m import *' (module only in Python 3) */
 };
 
@@ -103,13 +131,20 @@ struct PyxScope {
    still complete after errors). */
 PyxScope *pyx_symtable(PyxArena *a, PyxNode *module, PyxDiag *d);
 
-/* The entry for name in scope s itself (no search of enclosing scopes), or NULL. */
+/* The entry for name in scope s itself (no search of enclosing scopes), or NULL.
+   Names are stored as CPython stores them: inside a class body (and the functions
+   in it) a private '__x' is '_C__x' (pyx_symtable_mangle). */
 PyxScopeEntry *pyx_scope_entry(const PyxScope *s, const char *name);
 
 /* The entry that decides what name means when it is used in scope s: s's
    own entry for LOCAL/CELL/GLOBAL_*, and for FREE the entry of the
-   enclosing function scope that binds it. */
+   enclosing function scope that binds it (its CELL; for '__class__' the
+   class's class_cell).  NULL when s has no entry for name. */
 PyxScopeEntry *pyx_scope_resolve(const PyxScope *s, const char *name);
+
+/* name as it is stored in a scope inside class 'class_name' (NULL: none): '__x' becomes
+   '_C__x' unless it ends in '__' or has a dot; a class named only '_'s mangles nothing. */
+const char *pyx_symtable_mangle(PyxArena *a, const char *class_name, const char *name);
 
 /* pyxc --dump-symtable: every scope and every entry, in a stable text form
    that tests/symtable/cpython_symtable.py prints for CPython's own symtable

@@ -11,6 +11,10 @@ Suites (each can be picked with --only NAME):
   emit     tests/e2e/emit/*: generated C against golden .c files (--update rewrites
            them), and the C compiles with -Wall -Wextra -Werror
   stdlib   every module of the running Python's standard library parses
+  symtable differential: pyxc --dump-symtable against CPython's own symtable module
+           (tests/symtable/cpython_symtable.py) on tests/e2e, tests/symtable and
+           the standard library; tests/symtable/errors/* as in 'errors', with
+           CPython's message and line
   fuzz     truncated and mutated sources never crash or hang the compiler
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
@@ -136,6 +140,11 @@ def suite_cli(args, R):
     R.check("cli", "no input: exit 2", rc == 2 and "no input files" in err, f"{rc} {err}")
     rc, out, err = run([pyxc, "--max-errors", "zero", "x.pyx"])
     R.check("cli", "bad --max-errors: exit 2", rc == 2, f"{rc} {err}")
+    rc, out, err = run([pyxc, "--help"])
+    R.check("cli", "--help lists --dump-symtable", "--dump-symtable" in out, out)
+    rc, out, err = run([pyxc, "--dump-symtable", "a.py", "b.py"])
+    R.check("cli", "--dump-symtable takes one file: exit 2",
+            rc == 2 and "--dump-symtable takes exactly one file" in err, f"{rc} {err}")
 
     # the seed tutorial's overflow is visible at compile time: a warning, not an error
     with tempfile.TemporaryDirectory() as tmp:
@@ -431,23 +440,134 @@ def suite_fuzz(args, R):
     print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
 
 
-def suite_stdlib(args, R):
-    """Python's own library must parse: every .py of the interpreter's stdlib
-    (test and lib2to3 data directories, which hold invalid code on purpose,
-    left out) through --syntax-only, one check per 100 files."""
+STDLIB_SKIP_DIRS = ("test", "tests", "lib2to3", "site-packages", "dist-packages", "idle_test",
+                    "__pycache__")
+
+
+def stdlib_files():
+    """Every .py of the running Python's standard library, sorted (test and
+    lib2to3 data directories, which hold invalid code on purpose, left out)."""
     import sysconfig
     root = sysconfig.get_paths()["stdlib"]
     files = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in ("test", "tests", "lib2to3", "site-packages",
-                                                         "dist-packages", "idle_test", "__pycache__")]
+        dirnames[:] = [d for d in dirnames if d not in STDLIB_SKIP_DIRS]
         files += [os.path.join(dirpath, f) for f in filenames if f.endswith(".py")]
-    files.sort()
+    return root, sorted(files)
+
+
+def suite_stdlib(args, R):
+    """Python's own library must parse: every .py of the interpreter's stdlib
+    (stdlib_files()) through --syntax-only, one check per 100 files."""
+    root, files = stdlib_files()
     for i in range(0, len(files), 100):
         chunk = files[i:i + 100]
         rc, out, err = run([args.pyxc, "--syntax-only", "--max-errors", "5"] + chunk, timeout=120)
         R.check("stdlib", f"{rel(chunk[0]) if chunk[0].startswith(ROOT) else chunk[0]} .. ({len(chunk)} files)",
                 rc == 0 and err == "", f"exit {rc}\n{err[-3000:]}")
+
+
+SYMTABLE_MAX_STDLIB = 1500    # about 20 s on 2 cores; an even sample beyond that
+
+
+def symtable_first_error(path, err):
+    """'line:col: message' of pyxc's first error, or None."""
+    m = re.search(re.escape(path) + r":(\d+):(\d+): error: (.*)", err)
+    return m and (int(m.group(1)), int(m.group(2)), m.group(3))
+
+
+def symtable_compare(path, want, rc, out, err):
+    """None when pyxc's dump (or refusal) agrees with CPython's, else why not."""
+    if rc not in (0, 1) or "internal compiler error" in err or "Sanitizer" in err or "runtime error" in err:
+        return f"pyxc crashed: exit {rc}\n{err[-2000:]}"
+    if want.startswith("parse-error "):
+        return None if rc == 1 else f"CPython's parser refuses it ({want}), pyxc does not"
+    m = re.match(r"error (\d+):(\d+): (.*)", want)
+    if m:
+        got = symtable_first_error(path, err)
+        if rc != 1 or got is None:
+            return f"CPython refuses it ({want}), pyxc does not (exit {rc})"
+        if (got[0], got[2]) != (int(m.group(1)), m.group(3)):
+            return f"CPython: {m.group(1)}: {m.group(3)}\npyxc:    {got[0]}: {got[2]}"
+        return None
+    if rc != 0:
+        return f"pyxc refuses what CPython accepts: exit {rc}\n{err[-2000:]}"
+    if out.rstrip("\n") != want.rstrip("\n"):
+        import difflib
+        return "".join(difflib.unified_diff(want.rstrip("\n").splitlines(True), out.rstrip("\n").splitlines(True),
+                                            "cpython", "pyxc", n=2))[:4000]
+    return None
+
+
+def cpython_symtables(files):
+    """{path: dump} from one run of tests/symtable/cpython_symtable.py."""
+    script = os.path.join(ROOT, "tests/symtable/cpython_symtable.py")
+    rc, out, err = run([sys.executable, script, "-m"] + files, timeout=300)
+    dumps, cur = {}, None
+    for line in out.splitlines(True):
+        m = re.match(r"==> (.*) <==\n$", line)
+        if m:
+            cur = m.group(1)
+            dumps[cur] = ""
+        elif cur is not None:
+            dumps[cur] += line
+    missing = [f for f in files if f not in dumps]
+    return dumps, (f"cpython_symtable.py: exit {rc}\n{err[-2000:]}" if missing else None)
+
+
+def suite_symtable(args, R):
+    """The scopes pyxc decides are CPython's: every file's dump must equal what
+    CPython 3.11's symtable module says about it, and a file CPython refuses
+    must be refused by pyxc too."""
+    if sys.version_info[:2] != (3, 11):
+        R.skip("symtable", "all", f"the reference is CPython 3.11, this is {sys.version.split()[0]}")
+        return
+    known, used = known_failures(), set()
+    stdroot, stdlib = stdlib_files()
+    if len(stdlib) > SYMTABLE_MAX_STDLIB:
+        step = len(stdlib) / SYMTABLE_MAX_STDLIB
+        stdlib = [stdlib[int(i * step)] for i in range(SYMTABLE_MAX_STDLIB)]
+    traps = sorted(f for f in glob.glob(os.path.join(ROOT, "tests/symtable/*.py"))
+                   if not f.endswith("cpython_symtable.py"))
+    ours = sorted(glob.glob(os.path.join(ROOT, "tests/e2e/**/*.py"), recursive=True)) + traps
+    errors = sorted(glob.glob(os.path.join(ROOT, "tests/symtable/errors/*.py")))
+    files = ours + stdlib + errors
+    dumps, problem = cpython_symtables(files)
+    if problem:
+        R.fail("symtable", "cpython_symtable.py", problem)
+        return
+    results = parallel(lambda f: run([args.pyxc, "--dump-symtable", f], timeout=60), files)
+    by_file = dict(zip(files, results))
+    stdlib_ok = 0
+    for path in ours + stdlib:
+        key = (rel(path) if path in ours else "stdlib/" + os.path.relpath(path, stdroot)) + "::symtable"
+        why = symtable_compare(path, dumps[path], *by_file[path])
+        check_known(R, "symtable", key, why is None, why, known, used)
+        stdlib_ok += path in stdlib and why is None
+    for path in errors:
+        rc, out, err = by_file[path]
+        with open(path, encoding="utf-8") as f:
+            expected = [(l, c, msg) for k, l, c, msg in (m.groups() for m in map(EXPECT.match, f.read().splitlines())
+                                                          if m) if k == "ERROR"]
+        got = re.findall(re.escape(path) + r":(\d+):(\d+): error: (.*)", err)
+        problems = []
+        if not expected:
+            problems.append("no '# ERROR line:col: message' lines in the test")
+        if rc != 1 or got != expected:
+            problems.append(f"exit {rc}; expected:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in expected)
+                            + "\ngot:\n" + "\n".join(f"  {l}:{c}: {m}" for l, c, m in got))
+        if got and not re.search(r"error: .*\n    .*\n    \s*\^", err):
+            problems.append("diagnostic lacks the source line and caret:\n" + err)
+        m = re.match(r"error (\d+):\d+: (.*)", dumps[path])
+        if not m:
+            problems.append(f"CPython does not refuse it: {dumps[path][:200]}")
+        elif expected and (m.group(1), m.group(2)) != (expected[0][0], expected[0][2]):
+            problems.append(f"CPython says {m.group(1)}: {m.group(2)}")
+        R.check("symtable", rel(path), not problems, "\n".join(problems))
+    print(f"  symtable: {stdlib_ok}/{len(stdlib)} standard library files agree with CPython")
+    for key in sorted(known):
+        if key.endswith("::symtable") and key not in used:
+            R.fail("symtable", key, "listed in tests/known_failures.txt but no such test ran")
 
 
 def suite_runtime(args, R):
@@ -669,7 +789,8 @@ from workflow import suite_integration, suite_workflow  # noqa: E402
 
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
-    "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib,
+    "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
     "workflow": suite_workflow, "integration": suite_integration,
 }

@@ -1,0 +1,3 @@
+def connect(host, port, *, host=None):
+    return host, port
+# ERROR 1:28: duplicate argument 'host' in function definition
