@@ -697,39 +697,50 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     }
 }
 
-static void comp_target_symbol(Sema *S, Scope *cs, PyxNode *t, PyxType *type)
+/* The hidden C local of a comprehension variable: made once, on the
+   symtable entry of the comprehension's scope, and entered in cs for
+   this check.  True when it was made now. */
+static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, PyxType *type)
 {
     if (t->kind == PYX_NODE_TUPLE || t->kind == PYX_NODE_LIST) {
+        bool made = false;
         for (int i = 0; i < t->items.len; i++)
-            comp_target_symbol(S, cs, t->items.items[i], &pyx_type_object);
-        return;
+            made |= comp_target_symbol(S, py, cs, t->items.items[i], &pyx_type_object);
+        return made;
     }
-    if (t->kind != PYX_NODE_NAME || scope_find(cs, t->name))
-        return;
-    PyxSymbol *sym = scope_add(S, cs, PYX_SYM_LOCAL, t->name, type, t->loc);
-    sym->cname = pyx_name_hidden(&S->m->naming, t->name);
-    if (S->func)
-        PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
-    else
-        PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
+    if (t->kind != PYX_NODE_NAME)
+        return false;
+    PyxScopeEntry *entry = pyx_scope_entry(py, t->name);
+    PYX_ASSERT(entry != NULL);
+    bool made = entry->sym == NULL;
+    if (made) {
+        PyxSymbol *sym = pyx_arena_new(S->a, PyxSymbol);
+        sym->kind = PYX_SYM_LOCAL;
+        sym->name = t->name;
+        sym->type = type;
+        sym->loc = t->loc;
+        sym->cname = pyx_name_hidden(&S->m->naming, t->name);
+        entry->sym = sym;
+        if (S->func)
+            PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+        else
+            PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
+    }
+    pyx_map_put(&cs->syms, t->name, entry->sym);
+    return made;
 }
 
 /* [elt for t in it if c ...]: the first iterable is evaluated where the
-   comprehension stands, everything else in its own scope, whose variables
-   become hidden C locals of the enclosing function (no closure needed: the
-   comprehension runs inline).  A range() variable that is never an operand
-   of arithmetic is a C integer, as for loops. */
+   comprehension stands, everything else in its own scope (symtable.c's),
+   whose variables become hidden C locals of the enclosing function (no
+   closure needed: the comprehension runs inline).  A range() variable that
+   is never an operand of arithmetic is a C integer, as for loops. */
 static PyxType *check_comprehension(Sema *S, PyxNode *e)
 {
     Scope *outer = S->scope;
-    Scope *cs = (Scope *)(void *)e->scope;   /* until symtable.c owns comprehension scopes */
-    bool fresh = cs == NULL;
-    if (fresh) {
-        cs = pyx_arena_new(S->a, Scope);
-        cs->parent = outer;
-        cs->func = outer->func;
-        e->scope = (struct PyxScope *)(void *)cs;
-    }
+    Scope *cs = new_scope(S, outer, outer->func);
+    PYX_ASSERT(e->scope != NULL);
+    bool fresh = false;
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];
         if (g->flags & PYX_F(ASYNC)) {
@@ -739,30 +750,30 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e)
         S->scope = i == 0 ? outer : cs;
         check_expr(S, g->value);
         S->scope = cs;
-        if (fresh) {
-            PyxType *t = &pyx_type_object;
-            if (is_range_call(S, g->value) && g->target->kind == PYX_NODE_NAME) {
-                t = &pyx_type_long;
-                for (int k = 0; k < g->value->items.len; k++)
-                    if (g->value->items.items[k]->type->kind != PYX_TY_INT)
-                        t = &pyx_type_object;
-            }
-            comp_target_symbol(S, cs, g->target, t);
+        PyxType *t = &pyx_type_object;
+        if (is_range_call(S, g->value) && g->target->kind == PYX_NODE_NAME) {
+            t = &pyx_type_long;
+            for (int k = 0; k < g->value->items.len; k++)
+                if (g->value->items.items[k]->type->kind != PYX_TY_INT)
+                    t = &pyx_type_object;
         }
+        fresh |= comp_target_symbol(S, e->scope, cs, g->target, t);
     }
     S->scope = cs;
     if (fresh) {
         /* C integer loop variables used in arithmetic go back to objects */
-        for (int i = 0; i < cs->len; i++)
-            cs->syms[i]->arith = false;
+        for (int i = 0; i < cs->syms.len; i++)
+            ((PyxSymbol *)cs->syms.entries[i].value)->arith = false;
         mark_arith(S, e->value, false);
         mark_arith(S, e->left, false);
         for (int i = 0; i < e->handlers.len; i++)
             for (int j = 0; j < e->handlers.items[i]->items.len; j++)
                 mark_arith(S, e->handlers.items[i]->items.items[j], false);
-        for (int i = 0; i < cs->len; i++)
-            if (cs->syms[i]->arith && cs->syms[i]->type->kind == PYX_TY_INT)
-                cs->syms[i]->type = &pyx_type_object;
+        for (int i = 0; i < cs->syms.len; i++) {
+            PyxSymbol *v = cs->syms.entries[i].value;
+            if (v->arith && v->type->kind == PYX_TY_INT)
+                v->type = &pyx_type_object;
+        }
     }
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];

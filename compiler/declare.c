@@ -287,107 +287,6 @@ static void declare_function(Sema *S, PyxNode *def)
     PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
 }
 
-/* Names a statement list binds (assignment targets, loop targets, imports),
-   calling fn for each NAME found in a binding position. */
-static void bind_target(Sema *S, PyxNode *t, void (*fn)(Sema *, PyxNode *))
-{
-    switch (t->kind) {
-    case PYX_NODE_NAME:
-        fn(S, t);
-        break;
-    case PYX_NODE_TUPLE: case PYX_NODE_LIST:
-        for (int i = 0; i < t->items.len; i++)
-            bind_target(S, t->items.items[i], fn);
-        break;
-    case PYX_NODE_STARRED:
-        bind_target(S, t->value, fn);
-        break;
-    default:
-        break;
-    }
-}
-
-static void bind_alias_names(Sema *S, PyxNode *stmt, void (*fn)(Sema *, PyxNode *))
-{
-    for (int i = 0; i < stmt->items.len; i++) {
-        PyxNode *al = stmt->items.items[i];
-        PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, al->loc);
-        if (al->asname)
-            n->name = al->asname;
-        else if (stmt->kind == PYX_NODE_IMPORT) {
-            const char *dot = strchr(al->name, '.');
-            n->name = dot ? pyx_arena_strndup(S->a, al->name, (size_t)(dot - al->name)) : al->name;
-        } else
-            n->name = al->name;
-        n->len = (uint32_t)strlen(n->name);
-        fn(S, n);
-    }
-}
-
-static void walk_binding_stmt(Sema *S, PyxNode *s, void (*fn)(Sema *, PyxNode *), bool into_defs)
-{
-    switch (s->kind) {
-    case PYX_NODE_ASSIGN:
-        for (int i = 0; i < s->items.len; i++)
-            bind_target(S, s->items.items[i], fn);
-        break;
-    case PYX_NODE_AUG_ASSIGN:
-        bind_target(S, s->target, fn);
-        break;
-    case PYX_NODE_WITH:
-        for (int i = 0; i < s->items.len; i++)
-            if (s->items.items[i]->target)
-                bind_target(S, s->items.items[i]->target, fn);
-        break;
-    case PYX_NODE_DELETE:   /* 'del x' makes x local, as an assignment does */
-        for (int i = 0; i < s->items.len; i++)
-            bind_target(S, s->items.items[i], fn);
-        break;
-    case PYX_NODE_FOR:
-        bind_target(S, s->target, fn);
-        break;
-    case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
-        if (!(s->flags & PYX_F(STAR)))
-            bind_alias_names(S, s, fn);
-        break;
-    case PYX_NODE_FUNCTION_DEF: case PYX_NODE_CLASS_DEF:
-        if (into_defs) {
-            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, s->loc);
-            n->name = s->name;
-            n->len = s->len;
-            fn(S, n);
-        }
-        return;
-    default:
-        break;
-    }
-    walk_bindings(S, &s->body, fn, into_defs);
-    walk_bindings(S, &s->orelse, fn, into_defs);
-    walk_bindings(S, &s->finalbody, fn, into_defs);
-    for (int i = 0; i < s->handlers.len; i++) {
-        PyxNode *h = s->handlers.items[i];
-        if (h->kind == PYX_NODE_EXCEPT && h->name) {
-            PyxNode *n = pyx_node_new(S->a, PYX_NODE_NAME, h->loc);
-            n->name = h->name;
-            n->len = h->len;
-            fn(S, n);
-        }
-        walk_bindings(S, &h->body, fn, into_defs);
-    }
-}
-
-void walk_bindings(Sema *S, PyxNodeList *body, void (*fn)(Sema *, PyxNode *), bool into_defs)
-{
-    for (int i = 0; i < body->len; i++)
-        walk_binding_stmt(S, body->items[i], fn, into_defs);
-}
-
-static void bind_module_name(Sema *S, PyxNode *n)
-{
-    if (!scope_find(S->module, n->name))
-        scope_add(S, S->module, PYX_SYM_PYGLOBAL, n->name, &pyx_type_object, n->loc);
-}
-
 /* cdef variables: at module level they are C statics, in functions C locals. */
 static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
 {
@@ -522,39 +421,32 @@ void declare_module(Sema *S, PyxNodeList *body)
             break;
         }
     }
-    walk_bindings(S, body, bind_module_name, false);
+    /* the names the module body binds in Python (symtable.c): globals in its dict */
+    for (int i = 0; i < S->module->py->entries.len; i++) {
+        PyxScopeEntry *e = S->module->py->entries.entries[i].value;
+        if ((e->flags & PYX_SYMF_BOUND) && !(e->flags & PYX_SYMF_C) && !scope_find(S->module, e->name))
+            scope_add(S, S->module, PYX_SYM_PYGLOBAL, e->name, &pyx_type_object, e->loc);
+    }
 }
 
 /* ---- function bodies ------------------------------------------------------------- */
 
-void bind_local(Sema *S, PyxNode *n)
+void bind_local(Sema *S, const char *name, PyxLoc loc)
 {
     Scope *fs = S->scope;
-    if (is_global_in(fs, n->name))
-        return;
-    PyxSymbol *sym = scope_find(fs, n->name);
-    if (sym)
-        return;
-    sym = scope_add(S, fs, PYX_SYM_LOCAL, n->name, NULL, n->loc);   /* type decided by inference */
-    sym->cname = pyx_name_local(&S->m->naming, n->name);
+    PyxSymbol *sym = scope_add(S, fs, PYX_SYM_LOCAL, name, NULL, loc);   /* type decided by inference */
+    sym->cname = pyx_name_local(&S->m->naming, name);
     PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
 }
 
-/* 'global' statements and cdef declarations of one function, found before
-   anything is typed: Python decides scope per function, not per line. */
+/* The cdef declarations of one function, found before anything is typed
+   (only at its top level, as Cython allows). */
 void collect_declarations(Sema *S, PyxNodeList *body, bool top)
 {
     for (int i = 0; i < body->len; i++) {
         PyxNode *s = body->items[i];
         if (s->kind == PYX_NODE_GLOBAL) {
-            for (int j = 0; j < s->items.len; j++) {
-                const char *name = s->items.items[j]->name;
-                if (scope_find(S->scope, name))
-                    pyx_diag_error(S->d, s->items.items[j]->loc, "name '%s' is assigned to before global declaration", name);
-                PUSH(S->a, S->scope->globals, S->scope->nglobals, S->scope->cap_globals, name);
-                if (!scope_find(S->module, name))
-                    scope_add(S, S->module, PYX_SYM_PYGLOBAL, name, &pyx_type_object, s->loc);
-            }
+            continue;   /* symtable.c has them */
         } else if (s->kind == PYX_NODE_CDEF_VARS || s->kind == PYX_NODE_CDEF_BLOCK) {
             if (!top) {
                 pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");

@@ -13,12 +13,18 @@
  */
 #include "sema_int.h"
 
+Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func)
+{
+    Scope *s = pyx_arena_new(S->a, Scope);
+    s->parent = parent;
+    s->func = func;
+    pyx_map_init(&s->syms, S->a);
+    return s;
+}
+
 PyxSymbol *scope_find(Scope *s, const char *name)
 {
-    for (int i = 0; i < s->len; i++)
-        if (strcmp(s->syms[i]->name, name) == 0)
-            return s->syms[i];
-    return NULL;
+    return pyx_map_get(&s->syms, name);
 }
 
 PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc)
@@ -28,24 +34,17 @@ PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxTy
     sym->name = name;
     sym->type = t;
     sym->loc = loc;
-    if (s->len == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 16;
-        PyxSymbol **n = pyx_arena_alloc(S->a, sizeof *n * (size_t)cap);
-        if (s->len)
-            memcpy(n, s->syms, sizeof *n * (size_t)s->len);
-        s->syms = n;
-        s->cap = cap;
-    }
-    s->syms[s->len++] = sym;
+    pyx_map_put(&s->syms, name, sym);
     return sym;
 }
 
-bool is_global_in(Scope *s, const char *name)
+/* Is name global in function scope s ('global x', or used and bound nowhere in it)? */
+static bool global_in(const Scope *s, const char *name)
 {
-    for (int i = 0; i < s->nglobals; i++)
-        if (strcmp(s->globals[i], name) == 0)
-            return true;
-    return false;
+    if (!s->py)
+        return false;
+    PyxScopeEntry *e = pyx_scope_entry(s->py, name);
+    return e && (e->binding == PYX_BIND_GLOBAL_EXPLICIT || e->binding == PYX_BIND_GLOBAL_IMPLICIT);
 }
 
 static const char *const builtin_names[] = {
@@ -69,7 +68,7 @@ static const char *const builtin_names[] = {
 PyxSymbol *lookup(Sema *S, const char *name)
 {
     for (Scope *s = S->scope; s; s = s->parent) {
-        if (s->func && is_global_in(s, name))
+        if (s->func && global_in(s, name))
             continue;
         PyxSymbol *sym = scope_find(s, name);
         if (sym)
@@ -114,9 +113,9 @@ static void analyse_flow(Sema *S, PyxFunc *f)
 
 static void check_function(Sema *S, PyxFunc *f)
 {
-    Scope *fs = pyx_arena_new(S->a, Scope);
-    fs->parent = S->module;
-    fs->func = f;
+    Scope *fs = new_scope(S, S->module, f);
+    fs->py = f->def->scope;
+    PYX_ASSERT(fs->py != NULL);   /* the driver runs symtable.c first */
     S->scope = fs;
     S->func = f;
     S->dirs = &f->directives;
@@ -124,11 +123,17 @@ static void check_function(Sema *S, PyxFunc *f)
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
             continue;
-        PUSH(S->a, fs->syms, fs->len, fs->cap, p);
+        pyx_map_put(&fs->syms, p->name, p);
         PUSH(S->a, f->locals, f->nlocals, f->cap_locals, p);
     }
     collect_declarations(S, &f->def->body, true);
-    walk_bindings(S, &f->def->body, bind_local, true);
+    /* every other local symtable.c found: untyped, for inference to type
+       (cells too: the comprehensions that use them run inline) */
+    for (int i = 0; i < fs->py->entries.len; i++) {
+        PyxScopeEntry *e = fs->py->entries.entries[i].value;
+        if ((e->binding == PYX_BIND_LOCAL || e->binding == PYX_BIND_CELL) && !scope_find(fs, e->name))
+            bind_local(S, e->name, e->loc);
+    }
     analyse_flow(S, f);
     if (f->directives.value[PYX_DIR_INFER_TYPES] != 0)   /* infer_types=False: untyped is object */
         infer_locals(S, f);
@@ -150,9 +155,10 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     S.m->name = modname;
     pyx_naming_init(&S.m->naming, a, modname);
     S.m->ast = module;
-    S.builtins = pyx_arena_new(a, Scope);
-    S.module = pyx_arena_new(a, Scope);
-    S.module->parent = S.builtins;
+    S.builtins = new_scope(&S, NULL, NULL);
+    S.module = new_scope(&S, S.builtins, NULL);
+    S.module->py = module->scope;
+    PYX_ASSERT(module->scope != NULL);   /* the driver runs symtable.c first */
     S.scope = S.module;
     pyx_directives_default(&S.m->directives);
     pyx_directives_header(&S.m->directives, module->loc.src, a, d);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "symtable.h"
 #include "sema.h"
 
 /* ---- scopes --------------------------------------------------------------- */
@@ -21,11 +22,10 @@
 typedef struct Scope Scope;
 struct Scope {
     Scope *parent;
-    PyxSymbol **syms;
-    int len, cap;
+    PyxMap syms;           /* name -> PyxSymbol *, in order of declaration */
     PyxFunc *func;         /* NULL for the module scope */
-    const char **globals;  /* names declared 'global' in this function */
-    int nglobals, cap_globals;
+    PyxScope *py;          /* functions: symtable.c's scope, which says which names are
+                              local and which global */
 };
 
 typedef struct Sema {
@@ -58,9 +58,9 @@ typedef struct Sema {
     } while (0)
 
 /* sema.c */
+Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func);
 PyxSymbol *scope_find(Scope *s, const char *name);
 PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc);
-bool is_global_in(Scope *s, const char *name);
 PyxSymbol *lookup(Sema *S, const char *name);
 void unsupported(Sema *S, PyxNode *n, const char *what);
 PyxType *type_error(PyxNode *n);
@@ -68,9 +68,8 @@ PyxType *type_error(PyxNode *n);
 /* declare.c */
 PyxType *resolve_ctype(Sema *S, PyxNode *n);
 void add_include(Sema *S, const char *header);
-void walk_bindings(Sema *S, PyxNodeList *body, void (*fn)(Sema *, PyxNode *), bool into_defs);
 void declare_module(Sema *S, PyxNodeList *body);
-void bind_local(Sema *S, PyxNode *n);
+void bind_local(Sema *S, const char *name, PyxLoc loc);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
 /* libc.c */

@@ -6,6 +6,7 @@
 
 #include "analysis.h"
 #include "desugar.h"
+#include "symtable.h"
 #include "emit.h"
 #include "sema.h"
 
@@ -15,6 +16,7 @@ static char *emit_text(Compiled **out, const char *text)
     Compiled *c = compile_text(text);
     if (c->module == NULL || c->diag.errors)
         fail_msg("syntax errors in:\n%s\n%s", text, c->messages);
+    pyx_symtable(&c->arena, c->module, &c->diag);
     pyx_desugar(&c->arena, c->module);
     PyxModuleInfo *m = pyx_sema(&c->arena, c->module, "t", &c->diag);
     fflush(c->out);

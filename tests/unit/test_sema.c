@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "desugar.h"
+#include "symtable.h"
 #include "sema.h"
 
 /* Parses, lowers and types 'text' as module 't'; the program must be valid. */
@@ -12,6 +13,7 @@ static Compiled *typed(const char *text, PyxModuleInfo **m)
     Compiled *c = compile_text(text);
     if (c->module == NULL || c->diag.errors)
         fail_msg("syntax errors in:\n%s\n%s", text, c->messages);
+    pyx_symtable(&c->arena, c->module, &c->diag);
     pyx_desugar(&c->arena, c->module);
     *m = pyx_sema(&c->arena, c->module, "t", &c->diag);
     fflush(c->out);
@@ -232,6 +234,7 @@ static void test_sema_inference_pass_reports_errors_once(void **state)
                                "    y = 2.0\n"
                                "    x = add(1)\n"
                                "    return x, y\n");
+    pyx_symtable(&c->arena, c->module, &c->diag);
     pyx_desugar(&c->arena, c->module);
     pyx_sema(&c->arena, c->module, "t", &c->diag);
     fflush(c->out);
