@@ -572,8 +572,12 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     e->sflags &= ~(PYX_SF(CONST) | PYX_SF(BIG) | PYX_SF(TYPED) | PYX_SF(CDIVISION));
     e->conv = NULL;
     switch (e->kind) {
-    case PYX_NODE_NAME:
-        return check_name(S, e);
+    case PYX_NODE_NAME: {
+        PyxType *t = check_name(S, e);
+        if (e->sym)
+            e->sym->read = true;
+        return t;
+    }
     case PYX_NODE_INT: {
         int64_t v;
         if (parse_int_literal(e->name, &v))

@@ -169,6 +169,8 @@ static void assign_conversion(PyxNode *s)
 static void check_aug_assign(Sema *S, PyxNode *s)
 {
     check_target(S, s->target, NULL);
+    if (s->target->kind == PYX_NODE_NAME && s->target->sym)
+        s->target->sym->read = true;   /* x += 1 reads x */
     check_expr(S, s->value);
     PyxType *t = s->target->type, *v = s->value->type;
     set_type(s, &pyx_type_object);

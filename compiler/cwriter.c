@@ -107,7 +107,7 @@ const char *temp(Fn *fn, PyxType *t)
 {
     const char *name = pyx_name_temp(A, ++fn->ntemp);
     if (t->kind == PYX_TY_OBJECT) {
-        buf_printf(A, &fn->decl, "    PyObject *%s = NULL;\n", name);
+        buf_printf(A, &fn->decl, "    PyObject *%s = NULL;  /* owned */\n", name);
         if (fn->notemps == fn->cap_otemps) {
             int cap = fn->cap_otemps ? fn->cap_otemps * 2 : 16;
             const char **n = pyx_arena_alloc(A, sizeof *n * (size_t)cap);

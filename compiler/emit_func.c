@@ -63,12 +63,14 @@ void emit_function(Emit *E, PyxFunc *f)
         PyxSymbol *s = f->locals[i];
         if (s->is_param)
             continue;
+        /* a C local the source never reads would draw gcc's unused warnings */
+        const char *unused = s->read ? "" : "PYX_UNUSED ";
         if (s->type->kind == PYX_TY_OBJECT)
             buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", s->cname);
-        else if (s->type->kind == PYX_TY_ARRAY)   /* a variable may be only written: no warning */
-            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s;\n", pyx_type_decl(E->a, s->type, s->cname));
+        else if (s->type->kind == PYX_TY_ARRAY)
+            buf_printf(E->a, &fn->decl, "    %s%s;\n", unused, pyx_type_decl(E->a, s->type, s->cname));
         else
-            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s = 0;\n", pyx_type_decl(E->a, s->type, s->cname));
+            buf_printf(E->a, &fn->decl, "    %s%s = 0;\n", unused, pyx_type_decl(E->a, s->type, s->cname));
     }
     /* object parameters are owned by the body: a reassignment releases them */
     for (int i = 0; i < f->nparams; i++)
@@ -172,7 +174,9 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
     if (nkwonly)
         buf_printf(E->a, &out, "    static const unsigned char kwonly_required[] = {%s};\n", kwreq.p);
-    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\"%s\", names, NULL, %d, %d, %d, %d, %s, %d, %d};\n",
+    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\n"
+                           "        .qualname = \"%s\", .names = names, .npos = %d, .nposonly = %d, .nrequired = %d,\n"
+                           "        .nkwonly = %d, .kwonly_required = %s, .varargs = %d, .varkw = %d,\n    };\n",
                f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL", varargs, varkw);
     buf_printf(E->a, &out, "    PyObject *values[%d];\n", n ? n : 1);
     if (varargs || varkw)

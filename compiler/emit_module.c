@@ -28,7 +28,7 @@ static void emit_module_body(Emit *E)
             buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", l->cname);
             buf_printf(E->a, &cleanup, "    Py_XDECREF(%s);\n", l->cname);
         } else {
-            buf_printf(E->a, &fn->decl, "    PYX_UNUSED %s = 0;\n", pyx_type_decl(E->a, l->type, l->cname));
+            buf_printf(E->a, &fn->decl, "    %s%s = 0;\n", l->read ? "" : "PYX_UNUSED ", pyx_type_decl(E->a, l->type, l->cname));
         }
     }
     emit_stmts(fn, &mod->body);

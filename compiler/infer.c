@@ -118,12 +118,9 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
             }
             break;
         case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
-            for (int j = 0; j < s->items.len; j++) {
-                PyxNode n = {.kind = PYX_NODE_NAME};
-                PyxNode *al = s->items.items[j];
-                n.name = al->asname ? al->asname : al->name;
-                infer_record(S, inf, ninf, &n, NULL, NULL);
-            }
+            for (int j = 0; j < s->items.len; j++)
+                if (s->items.items[j]->target)   /* the name bound (desugar.c) */
+                    infer_record(S, inf, ninf, s->items.items[j]->target, NULL, NULL);
             break;
         default:
             break;
@@ -133,10 +130,8 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
         infer_walk(S, &s->finalbody, inf, ninf);
         for (int j = 0; j < s->handlers.len; j++) {
             PyxNode *h = s->handlers.items[j];
-            if (h->kind == PYX_NODE_EXCEPT && h->name) {
-                PyxNode n = {.kind = PYX_NODE_NAME, .name = h->name};
-                infer_record(S, inf, ninf, &n, NULL, NULL);   /* an exception: an object */
-            }
+            if (h->kind == PYX_NODE_EXCEPT && h->target)
+                infer_record(S, inf, ninf, h->target, NULL, NULL);   /* an exception: an object */
             infer_walk(S, &h->body, inf, ninf);
         }
     }

@@ -38,6 +38,7 @@ typedef struct PyxSymbol {
     bool declared;          /* cdef-declared, or a typed parameter */
     bool is_param;
     bool assigned;          /* assigned somewhere (locals) */
+    bool read;              /* its value is read somewhere */
     bool arith;             /* used as an operand of arithmetic (inference) */
     bool maybe_unbound;     /* some use may find it unbound (flow.c): it cannot live in C
                                unless declared */

@@ -9,7 +9,7 @@ Suites (each can be picked with --only NAME):
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
   ast      tests/e2e/ast/*.pyx against their .ast dumps (--update rewrites them)
   emit     tests/e2e/emit/*: generated C against golden .c files (--update rewrites
-           them), and the C compiles with -Wall -Wextra -Werror
+           them), and the C compiles with -Wall -Wextra -Wshadow -Werror
   stdlib   every module of the running Python's standard library parses
   symtable differential: pyxc --dump-symtable against CPython's own symtable module
            (tests/symtable/cpython_symtable.py) on tests/e2e, tests/symtable and
@@ -331,7 +331,7 @@ def suite_emit(args, R):
             cfile = os.path.join(tmp, os.path.splitext(name)[0] + ".c")
             got = open(cfile).read() if rc == 0 and os.path.exists(cfile) else None
             if got is not None:
-                crc, cout, cerr = run([os.environ.get("CC", "cc"), "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
+                crc, cout, cerr = run([os.environ.get("CC", "cc"), "-fsyntax-only", "-Wall", "-Wextra", "-Wshadow", "-Werror",
                                        "-I", os.path.join(ROOT, "runtime"), "-I", inc, cfile], timeout=120)
         if got is None:
             R.fail("emit", rel(path), f"exit {rc}\n{err[-2000:]}")

@@ -125,8 +125,8 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     Py_INCREF(v_label);
     Py_INCREF(v_values);
 #line 2 "arith_ints.py"
@@ -158,7 +158,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_arith_ints_show(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"label", "values", NULL};
-    static const PyxRtArgSpec spec = {"show", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "show", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -175,66 +178,66 @@ static PyObject *pyx_f_arith_ints_main(void)
     int pyx_lineno = 0;
     PyObject *v_a = NULL;
     PyObject *v_b = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
-    PyObject *pyx_t_42 = NULL;
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_t_36 = NULL;  /* owned */
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
+    PyObject *pyx_t_40 = NULL;  /* owned */
+    PyObject *pyx_t_41 = NULL;  /* owned */
+    PyObject *pyx_t_42 = NULL;  /* owned */
+    PyObject *pyx_t_43 = NULL;  /* owned */
+    PyObject *pyx_t_44 = NULL;  /* owned */
     int pyx_t_45 = 0;
-    PyObject *pyx_t_46 = NULL;
+    PyObject *pyx_t_46 = NULL;  /* owned */
     int pyx_t_47 = 0;
     int pyx_t_48 = 0;
     int pyx_t_49 = 0;
-    PyObject *pyx_t_50 = NULL;
-    PyObject *pyx_t_51 = NULL;
-    PyObject *pyx_t_52 = NULL;
-    PyObject *pyx_t_53 = NULL;
-    PyObject *pyx_t_54 = NULL;
-    PyObject *pyx_t_55 = NULL;
-    PyObject *pyx_t_56 = NULL;
-    PyObject *pyx_t_57 = NULL;
-    PyObject *pyx_t_58 = NULL;
-    PyObject *pyx_t_59 = NULL;
-    PyObject *pyx_t_60 = NULL;
+    PyObject *pyx_t_50 = NULL;  /* owned */
+    PyObject *pyx_t_51 = NULL;  /* owned */
+    PyObject *pyx_t_52 = NULL;  /* owned */
+    PyObject *pyx_t_53 = NULL;  /* owned */
+    PyObject *pyx_t_54 = NULL;  /* owned */
+    PyObject *pyx_t_55 = NULL;  /* owned */
+    PyObject *pyx_t_56 = NULL;  /* owned */
+    PyObject *pyx_t_57 = NULL;  /* owned */
+    PyObject *pyx_t_58 = NULL;  /* owned */
+    PyObject *pyx_t_59 = NULL;  /* owned */
+    PyObject *pyx_t_60 = NULL;  /* owned */
 #line 6 "arith_ints.py"
     /* arith_ints.py:6: for a in (-7, -1, 0, 3, 10**20, -(10**20)): */
     pyx_t_2 = PyNumber_Power(pyx_k_5, pyx_k_6, Py_None);
@@ -528,7 +531,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 532 "arith_ints.c"
+#line 535 "arith_ints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -597,7 +600,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_arith_ints_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -608,9 +614,9 @@ static PyObject *pyx_pw_arith_ints_main(PyObject *self, PyObject *const *args, P
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -643,7 +649,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 647 "arith_ints.c"
+#line 653 "arith_ints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -59,7 +59,10 @@ static long pyx_f_cdef_defaults_cp_add(long v_a, long v_b)
 static PyObject *pyx_pw_cdef_defaults_cp_add(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"cp_add", names, NULL, 2, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cp_add", .names = names, .npos = 2, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -80,13 +83,13 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     long pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 11 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:11: return (c_add(1), c_add(1, 2), cp_add(1)) */
     pyx_t_2 = pyx_f_cdef_defaults_c_add(((long)(1)), pyx_dflt_c_add_1);
@@ -109,7 +112,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 113 "cdef_defaults.c"
+#line 116 "cdef_defaults.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -124,7 +127,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cdef_defaults_call_with_defaults(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"call_with_defaults", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "call_with_defaults", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -139,7 +145,7 @@ static double pyx_f_cdef_defaults_scaled(double v_x, double v_scale, double v_sh
 #line 15 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:15: return x * scale + shift */
     pyx_r = ((v_x * v_scale) + v_shift);
-#line 143 "cdef_defaults.c"
+#line 149 "cdef_defaults.c"
     return pyx_r;
 }
 
@@ -148,15 +154,15 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     double pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     double pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     double pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     double pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
 #line 18 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:18: return (scaled(1.0, shift=1.0), scaled(x=3.0), scaled(1.0, 3.0), scaled(shift=0.0, x=2.0, scale=4.0)) */
     pyx_t_2 = pyx_f_cdef_defaults_scaled(1.0, pyx_dflt_scaled_1, 1.0);
@@ -184,7 +190,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 188 "cdef_defaults.c"
+#line 194 "cdef_defaults.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -200,7 +206,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"call_with_keywords", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "call_with_keywords", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -211,11 +220,11 @@ static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *self, PyObjec
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -263,7 +272,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 267 "cdef_defaults.c"
+#line 276 "cdef_defaults.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

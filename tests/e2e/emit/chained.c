@@ -79,10 +79,10 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_x);
 #line 2 "chained.py"
     /* chained.py:2: return "in" if 0 <= x < 10 else "out" */
@@ -120,7 +120,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_chained_classify(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"classify", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "classify", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -139,44 +142,44 @@ static PyObject *pyx_f_chained_main(void)
     PyObject *v_c = NULL;
     PyObject *v_x = NULL;
     PyObject *v_y = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
     int pyx_t_13 = 0;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
     int pyx_t_17 = 0;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
     int pyx_t_23 = 0;
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
     int pyx_t_29 = 0;
     int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_31 = NULL;  /* owned */
     int pyx_t_32 = 0;
     int pyx_t_33 = 0;
     int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
+    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_t_36 = NULL;  /* owned */
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
 #line 6 "chained.py"
     /* chained.py:6: a = b = c = 5 */
     Py_INCREF(pyx_k_5);
@@ -342,7 +345,7 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 346 "chained.c"
+#line 349 "chained.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -385,7 +388,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_chained_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -396,9 +402,9 @@ static PyObject *pyx_pw_chained_main(PyObject *self, PyObject *const *args, Py_s
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -431,7 +437,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 435 "chained.c"
+#line 441 "chained.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

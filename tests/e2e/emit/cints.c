@@ -283,8 +283,8 @@ static PyObject *pyx_f_cints_int_wrap(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_x = 0;
-    PyObject *pyx_t_1 = NULL;
+    int v_x = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 5 "cints.pyx"
     /* cints.pyx:5: cdef int x = 2147483647 */
     v_x = 2147483647;
@@ -310,7 +310,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_int_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"int_wrap", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "int_wrap", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -323,8 +326,8 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_x = 0;
-    PyObject *pyx_t_1 = NULL;
+    int v_x = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 10 "cints.pyx"
     /* cints.pyx:10: cdef int x = -2147483647 */
     v_x = (-2147483647);
@@ -338,7 +341,7 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 342 "cints.c"
+#line 345 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_wrap_down", "cints.pyx", pyx_lineno, NULL);
@@ -350,7 +353,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_int_wrap_down(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"int_wrap_down", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "int_wrap_down", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -363,8 +369,8 @@ static PyObject *pyx_f_cints_uint_wrap(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED unsigned int v_u = 0;
-    PyObject *pyx_t_1 = NULL;
+    unsigned int v_u = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 15 "cints.pyx"
     /* cints.pyx:15: cdef unsigned int u = 0 */
     v_u = ((unsigned int)(0));
@@ -378,7 +384,7 @@ static PyObject *pyx_f_cints_uint_wrap(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 382 "cints.c"
+#line 388 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -390,7 +396,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_uint_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"uint_wrap", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "uint_wrap", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -403,7 +412,7 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 20 "cints.pyx"
     /* cints.pyx:20: c += 200 */
     v_c = ((unsigned char)((((int)(v_c)) + 200)));
@@ -414,7 +423,7 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 418 "cints.c"
+#line 427 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uchar_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -426,7 +435,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_uchar_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"c", NULL};
-    static const PyxRtArgSpec spec = {"uchar_wrap", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "uchar_wrap", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -444,8 +456,8 @@ static PyObject *pyx_f_cints_longlong_mul(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long long v_a = 0;
-    PyObject *pyx_t_1 = NULL;
+    long long v_a = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 24 "cints.pyx"
     /* cints.pyx:24: cdef long long a = 3037000500 */
     v_a = ((long long)(3037000500L));
@@ -456,7 +468,7 @@ static PyObject *pyx_f_cints_longlong_mul(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 460 "cints.c"
+#line 472 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_mul", "cints.pyx", pyx_lineno, NULL);
@@ -468,7 +480,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_longlong_mul(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"longlong_mul", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "longlong_mul", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -481,7 +496,7 @@ static PyObject *pyx_f_cints_mixed_widths(int v_a, long v_b, long long v_c, shor
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 28 "cints.pyx"
     /* cints.pyx:28: return a + b + c + d */
     pyx_t_1 = PyLong_FromLongLong(((((long long)((((long)(v_a)) + v_b))) + v_c) + ((long long)(v_d))));
@@ -489,7 +504,7 @@ static PyObject *pyx_f_cints_mixed_widths(int v_a, long v_b, long long v_c, shor
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 493 "cints.c"
+#line 508 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.mixed_widths", "cints.pyx", pyx_lineno, NULL);
@@ -501,7 +516,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_mixed_widths(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", "c", "d", NULL};
-    static const PyxRtArgSpec spec = {"mixed_widths", names, NULL, 4, 0, 4, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "mixed_widths", .names = names, .npos = 4, .nposonly = 0, .nrequired = 4,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[4];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -525,7 +543,7 @@ static PyObject *pyx_f_cints_int_arg(int v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 31 "cints.pyx"
     /* cints.pyx:31: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -533,7 +551,7 @@ static PyObject *pyx_f_cints_int_arg(int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 537 "cints.c"
+#line 555 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_arg", "cints.pyx", pyx_lineno, NULL);
@@ -545,7 +563,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_int_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"int_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "int_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -563,7 +584,7 @@ static PyObject *pyx_f_cints_uint_arg(unsigned int v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 34 "cints.pyx"
     /* cints.pyx:34: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -571,7 +592,7 @@ static PyObject *pyx_f_cints_uint_arg(unsigned int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 575 "cints.c"
+#line 596 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -583,7 +604,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_uint_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"uint_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "uint_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -601,7 +625,7 @@ static PyObject *pyx_f_cints_long_arg(long v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 37 "cints.pyx"
     /* cints.pyx:37: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -609,7 +633,7 @@ static PyObject *pyx_f_cints_long_arg(long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 613 "cints.c"
+#line 637 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.long_arg", "cints.pyx", pyx_lineno, NULL);
@@ -621,7 +645,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_long_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"long_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "long_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -639,7 +666,7 @@ static PyObject *pyx_f_cints_longlong_arg(long long v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 40 "cints.pyx"
     /* cints.pyx:40: return x */
     pyx_t_1 = PyLong_FromLongLong(v_x);
@@ -647,7 +674,7 @@ static PyObject *pyx_f_cints_longlong_arg(long long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 651 "cints.c"
+#line 678 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -659,7 +686,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_longlong_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"longlong_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "longlong_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -677,7 +707,7 @@ static PyObject *pyx_f_cints_ulonglong_arg(unsigned long long v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 43 "cints.pyx"
     /* cints.pyx:43: return x */
     pyx_t_1 = PyLong_FromUnsignedLongLong(v_x);
@@ -685,7 +715,7 @@ static PyObject *pyx_f_cints_ulonglong_arg(unsigned long long v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 689 "cints.c"
+#line 719 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ulonglong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -697,7 +727,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_ulonglong_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"ulonglong_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "ulonglong_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -715,7 +748,7 @@ static PyObject *pyx_f_cints_ssize_arg(Py_ssize_t v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 46 "cints.pyx"
     /* cints.pyx:46: return x */
     pyx_t_1 = PyLong_FromSsize_t(v_x);
@@ -723,7 +756,7 @@ static PyObject *pyx_f_cints_ssize_arg(Py_ssize_t v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 727 "cints.c"
+#line 760 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ssize_arg", "cints.pyx", pyx_lineno, NULL);
@@ -735,7 +768,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_ssize_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"ssize_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "ssize_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -753,7 +789,7 @@ static PyObject *pyx_f_cints_size_arg(size_t v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 49 "cints.pyx"
     /* cints.pyx:49: return x */
     pyx_t_1 = PyLong_FromSize_t(v_x);
@@ -761,7 +797,7 @@ static PyObject *pyx_f_cints_size_arg(size_t v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 765 "cints.c"
+#line 801 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.size_arg", "cints.pyx", pyx_lineno, NULL);
@@ -773,7 +809,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_size_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"size_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "size_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -791,7 +830,7 @@ static PyObject *pyx_f_cints_char_arg(char v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 52 "cints.pyx"
     /* cints.pyx:52: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
@@ -799,7 +838,7 @@ static PyObject *pyx_f_cints_char_arg(char v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 803 "cints.c"
+#line 842 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.char_arg", "cints.pyx", pyx_lineno, NULL);
@@ -811,7 +850,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_char_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"char_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "char_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -829,7 +871,7 @@ static PyObject *pyx_f_cints_double_arg(double v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 55 "cints.pyx"
     /* cints.pyx:55: return x */
     pyx_t_1 = PyFloat_FromDouble(v_x);
@@ -837,7 +879,7 @@ static PyObject *pyx_f_cints_double_arg(double v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 841 "cints.c"
+#line 883 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.double_arg", "cints.pyx", pyx_lineno, NULL);
@@ -849,7 +891,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_double_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"double_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "double_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -867,7 +912,7 @@ static PyObject *pyx_f_cints_float_arg(float v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 58 "cints.pyx"
     /* cints.pyx:58: return x */
     pyx_t_1 = PyFloat_FromDouble(v_x);
@@ -875,7 +920,7 @@ static PyObject *pyx_f_cints_float_arg(float v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 879 "cints.c"
+#line 924 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_arg", "cints.pyx", pyx_lineno, NULL);
@@ -887,7 +932,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_float_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"float_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "float_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -905,7 +953,7 @@ static PyObject *pyx_f_cints_bint_arg(int v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 61 "cints.pyx"
     /* cints.pyx:61: return x */
     pyx_t_1 = PyBool_FromLong(v_x);
@@ -913,7 +961,7 @@ static PyObject *pyx_f_cints_bint_arg(int v_x)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 917 "cints.c"
+#line 965 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.bint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -925,7 +973,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_bint_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"bint_arg", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "bint_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -943,9 +994,9 @@ static PyObject *pyx_f_cints_returns_int_from_object(PyObject *v_o)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_r = 0;
+    int v_r = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
     Py_INCREF(v_o);
 #line 64 "cints.pyx"
     /* cints.pyx:64: cdef int r = o     # L:ret_conv */
@@ -958,7 +1009,7 @@ static PyObject *pyx_f_cints_returns_int_from_object(PyObject *v_o)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 962 "cints.c"
+#line 1013 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.returns_int_from_object", "cints.pyx", pyx_lineno, NULL);
@@ -971,7 +1022,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_returns_int_from_object(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"o", NULL};
-    static const PyxRtArgSpec spec = {"returns_int_from_object", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "returns_int_from_object", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -987,7 +1041,7 @@ static int pyx_f_cints_c_narrow(long v_v)
 #line 68 "cints.pyx"
     /* cints.pyx:68: return v */
     pyx_r = ((int)(v_v));
-#line 991 "cints.c"
+#line 1045 "cints.c"
     return pyx_r;
 }
 
@@ -997,7 +1051,7 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 71 "cints.pyx"
     /* cints.pyx:71: return c_narrow(v) */
     pyx_t_1 = pyx_f_cints_c_narrow(v_v);
@@ -1006,7 +1060,7 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1010 "cints.c"
+#line 1064 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.narrow_through_c", "cints.pyx", pyx_lineno, NULL);
@@ -1018,7 +1072,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_narrow_through_c(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"v", NULL};
-    static const PyxRtArgSpec spec = {"narrow_through_c", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "narrow_through_c", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1037,7 +1094,7 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 74 "cints.pyx"
     /* cints.pyx:74: return a // b    # L:floordiv */
     if (PYX_UNLIKELY(pyx_rt_floordiv_int(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 74; goto pyx_L_error; }
@@ -1046,7 +1103,7 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1050 "cints.c"
+#line 1107 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1058,7 +1115,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_floordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"floordiv", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "floordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1079,7 +1139,7 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 77 "cints.pyx"
     /* cints.pyx:77: return a % b     # L:mod */
     if (PYX_UNLIKELY(pyx_rt_mod_int(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 77; goto pyx_L_error; }
@@ -1088,7 +1148,7 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1092 "cints.c"
+#line 1152 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod", "cints.pyx", pyx_lineno, NULL);
@@ -1100,7 +1160,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_mod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"mod", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "mod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1121,7 +1184,7 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     long long pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 80 "cints.pyx"
     /* cints.pyx:80: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_longlong(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 80; goto pyx_L_error; }
@@ -1130,7 +1193,7 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1134 "cints.c"
+#line 1197 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1142,7 +1205,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_floordiv_ll(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"floordiv_ll", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "floordiv_ll", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1163,7 +1229,7 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     long long pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 83 "cints.pyx"
     /* cints.pyx:83: return a % b */
     if (PYX_UNLIKELY(pyx_rt_mod_longlong(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 83; goto pyx_L_error; }
@@ -1172,7 +1238,7 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1176 "cints.c"
+#line 1242 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1184,7 +1250,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_mod_ll(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"mod_ll", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "mod_ll", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1205,7 +1274,7 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     unsigned int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 86 "cints.pyx"
     /* cints.pyx:86: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_uint(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 86; goto pyx_L_error; }
@@ -1214,7 +1283,7 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1218 "cints.c"
+#line 1287 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_uint", "cints.pyx", pyx_lineno, NULL);
@@ -1226,7 +1295,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_floordiv_uint(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"floordiv_uint", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "floordiv_uint", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1247,7 +1319,7 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 89 "cints.pyx"
     /* cints.pyx:89: return a / b     # L:truediv */
     if (PYX_UNLIKELY(pyx_rt_truediv_double(((double)(v_a)), ((double)(v_b)), &pyx_t_1) < 0)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1256,7 +1328,7 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1260 "cints.c"
+#line 1332 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.truediv", "cints.pyx", pyx_lineno, NULL);
@@ -1268,7 +1340,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_truediv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"truediv", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "truediv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1289,7 +1364,7 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 92 "cints.pyx"
     /* cints.pyx:92: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 92; goto pyx_L_error; }
@@ -1298,7 +1373,7 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1302 "cints.c"
+#line 1377 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1310,7 +1385,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_dfloordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"dfloordiv", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "dfloordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1331,7 +1409,7 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 95 "cints.pyx"
     /* cints.pyx:95: return a % b     # L:dmod */
     if (PYX_UNLIKELY(pyx_rt_mod_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 95; goto pyx_L_error; }
@@ -1340,7 +1418,7 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1344 "cints.c"
+#line 1422 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dmod", "cints.pyx", pyx_lineno, NULL);
@@ -1352,7 +1430,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_dmod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"dmod", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "dmod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1373,7 +1454,7 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 98 "cints.pyx"
     /* cints.pyx:98: return a / b */
     if (PYX_UNLIKELY(pyx_rt_truediv_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 98; goto pyx_L_error; }
@@ -1382,7 +1463,7 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1386 "cints.c"
+#line 1467 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dtruediv", "cints.pyx", pyx_lineno, NULL);
@@ -1394,7 +1475,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_dtruediv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"dtruediv", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "dtruediv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1414,7 +1498,7 @@ static PyObject *pyx_f_cints_cfloordiv(int v_a, int v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 104 "cints.pyx"
     /* cints.pyx:104: return a // b */
     pyx_t_1 = PyLong_FromLong((v_a / v_b));
@@ -1422,7 +1506,7 @@ static PyObject *pyx_f_cints_cfloordiv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1426 "cints.c"
+#line 1510 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1434,7 +1518,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_cfloordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"cfloordiv", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cfloordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1454,7 +1541,7 @@ static PyObject *pyx_f_cints_cmod(int v_a, int v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 108 "cints.pyx"
     /* cints.pyx:108: return a % b */
     pyx_t_1 = PyLong_FromLong((v_a % v_b));
@@ -1462,7 +1549,7 @@ static PyObject *pyx_f_cints_cmod(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1466 "cints.c"
+#line 1553 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cmod", "cints.pyx", pyx_lineno, NULL);
@@ -1474,7 +1561,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_cmod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"cmod", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cmod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1494,11 +1584,11 @@ static PyObject *pyx_f_cints_unary(int v_a)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
 #line 111 "cints.pyx"
     /* cints.pyx:111: return (-a, +a, ~a, not a) */
     pyx_t_2 = PyLong_FromLong((-v_a));
@@ -1522,7 +1612,7 @@ static PyObject *pyx_f_cints_unary(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1526 "cints.c"
+#line 1616 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1538,7 +1628,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_unary(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {"unary", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "unary", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1556,12 +1649,12 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 114 "cints.pyx"
     /* cints.pyx:114: return (a & b, a | b, a ^ b, a << 3, a >> 1) */
     pyx_t_2 = PyLong_FromLong((v_a & v_b));
@@ -1589,7 +1682,7 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1593 "cints.c"
+#line 1686 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1606,7 +1699,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"bits", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "bits", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1626,9 +1722,9 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 117 "cints.pyx"
     /* cints.pyx:117: return (a << 2, a >> 1) */
     pyx_t_2 = PyLong_FromLong((v_a << 2));
@@ -1644,7 +1740,7 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1648 "cints.c"
+#line 1744 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1658,7 +1754,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_shift_signed(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {"shift_signed", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "shift_signed", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1676,7 +1775,7 @@ static PyObject *pyx_f_cints_float_ops(float v_f, double v_d)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 120 "cints.pyx"
     /* cints.pyx:120: return f * 2 + d */
     pyx_t_1 = PyFloat_FromDouble((((double)((v_f * ((float)(2))))) + v_d));
@@ -1684,7 +1783,7 @@ static PyObject *pyx_f_cints_float_ops(float v_f, double v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1688 "cints.c"
+#line 1787 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_ops", "cints.pyx", pyx_lineno, NULL);
@@ -1696,7 +1795,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_float_ops(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"f", "d", NULL};
-    static const PyxRtArgSpec spec = {"float_ops", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "float_ops", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1716,16 +1818,16 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     int pyx_t_7 = 0;
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
 #line 123 "cints.pyx"
     /* cints.pyx:123: return a < b <= c, a == b != c, a > b */
     pyx_t_3 = v_a;
@@ -1757,7 +1859,7 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1761 "cints.c"
+#line 1863 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1772,7 +1874,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_cmp_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", "c", NULL};
-    static const PyxRtArgSpec spec = {"cmp_chain", names, NULL, 3, 0, 3, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cmp_chain", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[3];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1794,12 +1899,12 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     double pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 126 "cints.pyx"
     /* cints.pyx:126: return (<int>d, <double>i / 4, <long>(d * 10), <char>(i)) */
     pyx_t_2 = PyLong_FromLong(((int)v_d));
@@ -1824,7 +1929,7 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1828 "cints.c"
+#line 1933 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1840,7 +1945,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_c_casts(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"d", "i", NULL};
-    static const PyxRtArgSpec spec = {"c_casts", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "c_casts", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1860,8 +1968,8 @@ static PyObject *pyx_f_cints_int_to_double_promotion(int v_a, double v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED double v_r = 0;
-    PyObject *pyx_t_1 = NULL;
+    double v_r = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 129 "cints.pyx"
     /* cints.pyx:129: cdef double r = a */
     v_r = ((double)(v_a));
@@ -1875,7 +1983,7 @@ static PyObject *pyx_f_cints_int_to_double_promotion(int v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1879 "cints.c"
+#line 1987 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_to_double_promotion", "cints.pyx", pyx_lineno, NULL);
@@ -1887,7 +1995,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_int_to_double_promotion(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"int_to_double_promotion", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "int_to_double_promotion", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1907,12 +2018,12 @@ static PyObject *pyx_f_cints_sizes(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 134 "cints.pyx"
     /* cints.pyx:134: return (sizeof(char), sizeof(short), sizeof(int), sizeof(long long), sizeof(double)) */
     pyx_t_2 = PyLong_FromSize_t(sizeof(char));
@@ -1940,7 +2051,7 @@ static PyObject *pyx_f_cints_sizes(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1944 "cints.c"
+#line 2055 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1957,7 +2068,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_sizes(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"sizes", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "sizes", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1970,24 +2084,24 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     double pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
     int pyx_t_13 = 0;
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     double pyx_t_16 = 0;
     double pyx_t_17 = 0;
-    PyObject *pyx_t_18 = NULL;
+    PyObject *pyx_t_18 = NULL;  /* owned */
 #line 137 "cints.pyx"
     /* cints.pyx:137: return (abs(a), min(a, b), max(a, b), abs(d), min(a, b, 0), max(d, 1.5)) */
     pyx_t_2 = v_a;
@@ -2035,7 +2149,7 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2039 "cints.c"
+#line 2153 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2053,7 +2167,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_c_abs_min_max(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", "d", NULL};
-    static const PyxRtArgSpec spec = {"c_abs_min_max", names, NULL, 3, 0, 3, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "c_abs_min_max", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[3];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2075,10 +2192,10 @@ static PyObject *pyx_f_cints_augmented(int v_a)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_x = 0;
+    int v_x = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 140 "cints.pyx"
     /* cints.pyx:140: cdef int x = a */
     v_x = v_a;
@@ -2118,7 +2235,7 @@ static PyObject *pyx_f_cints_augmented(int v_a)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2122 "cints.c"
+#line 2239 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("cints.augmented", "cints.pyx", pyx_lineno, NULL);
@@ -2130,7 +2247,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_augmented(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {"augmented", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "augmented", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2148,17 +2268,17 @@ static PyObject *pyx_f_cints_chained_assign(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_a = 0;
-    PYX_UNUSED int v_b = 0;
+    int v_a = 0;
+    int v_b = 0;
     PyObject *v_c = NULL;
     PyObject *v_d = NULL;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 153 "cints.pyx"
     /* cints.pyx:153: cdef int a */
 #line 154 "cints.pyx"
@@ -2197,7 +2317,7 @@ static PyObject *pyx_f_cints_chained_assign(void)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2201 "cints.c"
+#line 2321 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2215,7 +2335,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_chained_assign(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"chained_assign", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "chained_assign", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2228,14 +2351,14 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_8 = NULL;  /* owned */
 #line 160 "cints.pyx"
     /* cints.pyx:160: return (a and b, a or b, not a, a if b else -1) */
     pyx_t_2 = v_a;
@@ -2272,7 +2395,7 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2276 "cints.c"
+#line 2399 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2288,7 +2411,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_bool_ops(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"bool_ops", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "bool_ops", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2308,10 +2434,10 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED double v_d = 0;
-    PyObject *pyx_t_1 = NULL;
+    double v_d = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     double pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 163 "cints.pyx"
     /* cints.pyx:163: cdef double d = 1.5 if flag else 2 */
     if ((v_flag)) {
@@ -2331,7 +2457,7 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2335 "cints.c"
+#line 2461 "cints.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2344,7 +2470,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_cints_ternary_types(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"flag", NULL};
-    static const PyxRtArgSpec spec = {"ternary_types", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "ternary_types", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2360,91 +2489,91 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
     int pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
-    PyObject *pyx_t_29 = NULL;
+    PyObject *pyx_t_29 = NULL;  /* owned */
     int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_31 = NULL;  /* owned */
     int pyx_t_32 = 0;
-    PyObject *pyx_t_33 = NULL;
+    PyObject *pyx_t_33 = NULL;  /* owned */
     int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;
+    PyObject *pyx_t_35 = NULL;  /* owned */
     int pyx_t_36 = 0;
-    PyObject *pyx_t_37 = NULL;
+    PyObject *pyx_t_37 = NULL;  /* owned */
     int pyx_t_38 = 0;
-    PyObject *pyx_t_39 = NULL;
+    PyObject *pyx_t_39 = NULL;  /* owned */
     int pyx_t_40 = 0;
-    PyObject *pyx_t_41 = NULL;
+    PyObject *pyx_t_41 = NULL;  /* owned */
     int pyx_t_42 = 0;
-    PyObject *pyx_t_43 = NULL;
+    PyObject *pyx_t_43 = NULL;  /* owned */
     int pyx_t_44 = 0;
-    PyObject *pyx_t_45 = NULL;
+    PyObject *pyx_t_45 = NULL;  /* owned */
     int pyx_t_46 = 0;
-    PyObject *pyx_t_47 = NULL;
+    PyObject *pyx_t_47 = NULL;  /* owned */
     int pyx_t_48 = 0;
-    PyObject *pyx_t_49 = NULL;
+    PyObject *pyx_t_49 = NULL;  /* owned */
     int pyx_t_50 = 0;
-    PyObject *pyx_t_51 = NULL;
+    PyObject *pyx_t_51 = NULL;  /* owned */
     int pyx_t_52 = 0;
-    PyObject *pyx_t_53 = NULL;
+    PyObject *pyx_t_53 = NULL;  /* owned */
     int pyx_t_54 = 0;
-    PyObject *pyx_t_55 = NULL;
+    PyObject *pyx_t_55 = NULL;  /* owned */
     int pyx_t_56 = 0;
-    PyObject *pyx_t_57 = NULL;
+    PyObject *pyx_t_57 = NULL;  /* owned */
     int pyx_t_58 = 0;
-    PyObject *pyx_t_59 = NULL;
+    PyObject *pyx_t_59 = NULL;  /* owned */
     int pyx_t_60 = 0;
-    PyObject *pyx_t_61 = NULL;
+    PyObject *pyx_t_61 = NULL;  /* owned */
     int pyx_t_62 = 0;
-    PyObject *pyx_t_63 = NULL;
+    PyObject *pyx_t_63 = NULL;  /* owned */
     int pyx_t_64 = 0;
-    PyObject *pyx_t_65 = NULL;
+    PyObject *pyx_t_65 = NULL;  /* owned */
     int pyx_t_66 = 0;
-    PyObject *pyx_t_67 = NULL;
+    PyObject *pyx_t_67 = NULL;  /* owned */
     int pyx_t_68 = 0;
-    PyObject *pyx_t_69 = NULL;
+    PyObject *pyx_t_69 = NULL;  /* owned */
     int pyx_t_70 = 0;
-    PyObject *pyx_t_71 = NULL;
+    PyObject *pyx_t_71 = NULL;  /* owned */
     int pyx_t_72 = 0;
-    PyObject *pyx_t_73 = NULL;
+    PyObject *pyx_t_73 = NULL;  /* owned */
     int pyx_t_74 = 0;
-    PyObject *pyx_t_75 = NULL;
+    PyObject *pyx_t_75 = NULL;  /* owned */
     int pyx_t_76 = 0;
-    PyObject *pyx_t_77 = NULL;
+    PyObject *pyx_t_77 = NULL;  /* owned */
     int pyx_t_78 = 0;
-    PyObject *pyx_t_79 = NULL;
+    PyObject *pyx_t_79 = NULL;  /* owned */
     int pyx_t_80 = 0;
-    PyObject *pyx_t_81 = NULL;
+    PyObject *pyx_t_81 = NULL;  /* owned */
     int pyx_t_82 = 0;
-    PyObject *pyx_t_83 = NULL;
+    PyObject *pyx_t_83 = NULL;  /* owned */
     int pyx_t_84 = 0;
-    PyObject *pyx_t_85 = NULL;
+    PyObject *pyx_t_85 = NULL;  /* owned */
     int pyx_t_86 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -2768,7 +2897,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
     Py_CLEAR(pyx_t_85);
     if (PYX_UNLIKELY(pyx_t_86 < 0)) { pyx_lineno = 162; goto pyx_L_error; }
-#line 2772 "cints.c"
+#line 2901 "cints.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

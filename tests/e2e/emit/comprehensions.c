@@ -147,20 +147,20 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     int pyx_lineno = 0;
     PyObject *h1_i = NULL;
     PyObject *h2_j = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
     int pyx_t_13 = 0;
-    PyObject *pyx_t_14 = NULL;
+    PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_n);
 #line 9 "comprehensions.py"
     /* comprehensions.py:9: return [(i, j) for i in range(n) for j in range(i) if (i + j) % 2] */
@@ -256,7 +256,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"pairs", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "pairs", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -272,14 +275,14 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     int pyx_lineno = 0;
     PyObject *h3_k = NULL;
     PyObject *h4_v = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_u_6[2];
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
     int pyx_t_10 = 0;
     Py_INCREF(v_d);
@@ -322,7 +325,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 326 "comprehensions.c"
+#line 329 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -343,7 +346,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_inverted(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"d", NULL};
-    static const PyxRtArgSpec spec = {"inverted", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "inverted", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -358,12 +364,12 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *h5_w = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     Py_ssize_t pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_words);
 #line 17 "comprehensions.py"
     /* comprehensions.py:17: return {len(w) for w in words} */
@@ -391,7 +397,7 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 395 "comprehensions.c"
+#line 401 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -408,7 +414,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_unique_lengths(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"words", NULL};
-    static const PyxRtArgSpec spec = {"unique_lengths", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "unique_lengths", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -424,16 +433,16 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     int pyx_lineno = 0;
     PyObject *h6_row = NULL;
     PyObject *h7_c = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_rows);
 #line 21 "comprehensions.py"
     /* comprehensions.py:21: return [[c * 2 for c in row] for row in rows if row] */
@@ -480,7 +489,7 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 484 "comprehensions.c"
+#line 493 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -501,7 +510,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"rows", NULL};
-    static const PyxRtArgSpec spec = {"nested", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -516,11 +528,11 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *h8_k = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     Py_INCREF(v_n);
 #line 25 "comprehensions.py"
@@ -553,7 +565,7 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 557 "comprehensions.c"
+#line 569 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -571,7 +583,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_idx(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"idx", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "idx", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -586,11 +601,11 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *h9_v = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_items);
 #line 29 "comprehensions.py"
     /* comprehensions.py:29: return [10 // v for v in items] */
@@ -616,7 +631,7 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 620 "comprehensions.c"
+#line 635 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -633,7 +648,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_failing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"items", NULL};
-    static const PyxRtArgSpec spec = {"failing", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "failing", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -648,48 +666,48 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     int pyx_t_11 = 0;
     int pyx_t_12 = 0;
     int pyx_t_13 = 0;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
     int pyx_t_36 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
+    PyObject *pyx_t_40 = NULL;  /* owned */
+    PyObject *pyx_t_41 = NULL;  /* owned */
 #line 33 "comprehensions.py"
     /* comprehensions.py:33: print(SQUARES, LEAK, x) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
@@ -910,7 +928,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 914 "comprehensions.c"
+#line 932 "comprehensions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -960,7 +978,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_comprehensions_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -973,33 +994,33 @@ static int pyx_exec(PyObject *module)
     int pyx_lineno = 0;
     PyObject *h10_i = NULL;
     PyObject *h11_x = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
     int pyx_t_9 = 0;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
     int pyx_t_13 = 0;
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
     int pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -1128,7 +1149,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
-#line 1132 "comprehensions.c"
+#line 1153 "comprehensions.c"
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);
     return 0;

@@ -121,36 +121,36 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     PyObject *v_ns = NULL;
     PyObject *v_y = NULL;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
     int pyx_t_6 = 0;
     int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
     int pyx_t_17 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
     int pyx_t_23 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
 #line 9 "del_statements.py"
     /* del_statements.py:9: x = [0, 1, 2, 3, 4, 5] */
     pyx_t_1 = PyList_New(6);
@@ -376,7 +376,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_del_statements_locals_and_items(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"locals_and_items", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "locals_and_items", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -392,12 +395,12 @@ static PyObject *pyx_f_del_statements_drop_global(void)
     PyObject *v_e = NULL;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 29 "del_statements.py"
     /* del_statements.py:29: global G */
 #line 30 "del_statements.py"
@@ -460,7 +463,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 464 "del_statements.c"
+#line 467 "del_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
@@ -477,7 +480,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_del_statements_drop_global(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"drop_global", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "drop_global", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -490,17 +496,17 @@ static PyObject *pyx_f_del_statements_main(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
 #line 38 "del_statements.py"
     /* del_statements.py:38: print(locals_and_items()) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
@@ -553,7 +559,7 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 557 "del_statements.c"
+#line 563 "del_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -574,7 +580,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_del_statements_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -585,14 +594,14 @@ static PyObject *pyx_pw_del_statements_main(PyObject *self, PyObject *const *arg
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -643,7 +652,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_8);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 647 "del_statements.c"
+#line 656 "del_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -304,10 +304,10 @@ static int pyx_f_excs_check_pos(int v_x)
 {
     int pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
 #line 5 "excs.pyx"
     /* excs.pyx:5: if x < 0: */
     if ((v_x < 0)) {
@@ -352,9 +352,9 @@ static int pyx_f_excs_maybe(int v_x)
 {
     int pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 10 "excs.pyx"
     /* excs.pyx:10: if x == 0: */
     if ((v_x == 0)) {
@@ -394,11 +394,11 @@ pyx_L_done:;
 static void pyx_f_excs_side(PyObject *v_log, int v_x)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 15 "excs.pyx"
     /* excs.pyx:15: if x > 2: */
@@ -449,8 +449,8 @@ static int pyx_f_excs_default_spec(int v_x)
 {
     int pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 20 "excs.pyx"
     /* excs.pyx:20: if x == 13: */
     if ((v_x == 13)) {
@@ -487,10 +487,10 @@ static int pyx_f_excs_quiet(int v_x)
 {
     int pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
 #line 25 "excs.pyx"
     /* excs.pyx:25: if x < 0: */
     if ((v_x < 0)) {
@@ -536,8 +536,8 @@ static double pyx_f_excs_half(double v_x)
 {
     double pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     double pyx_t_3 = 0;
 #line 30 "excs.pyx"
     /* excs.pyx:30: if x != x: */
@@ -577,7 +577,7 @@ static PyObject *pyx_f_excs_use_check_pos(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 35 "excs.pyx"
     /* excs.pyx:35: return check_pos(x) + 1                      # L:use_check_pos */
     pyx_t_1 = pyx_f_excs_check_pos(v_x);
@@ -599,7 +599,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_check_pos(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"use_check_pos", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_check_pos", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -618,7 +621,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 38 "excs.pyx"
     /* excs.pyx:38: return maybe(x)                              # L:use_maybe */
     pyx_t_1 = pyx_f_excs_maybe(v_x);
@@ -628,7 +631,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 632 "excs.c"
+#line 635 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_maybe", "excs.pyx", pyx_lineno, NULL);
@@ -640,7 +643,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_maybe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"use_maybe", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_maybe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -659,8 +665,8 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_log = NULL;
-    PYX_UNUSED long v_i = 0;
-    PyObject *pyx_t_1 = NULL;
+    long v_i = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
 #line 41 "excs.pyx"
@@ -685,7 +691,7 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 689 "excs.c"
+#line 695 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.use_side", "excs.pyx", pyx_lineno, NULL);
@@ -698,7 +704,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_side(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"use_side", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_side", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -716,11 +725,11 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_y = 0;
+    int v_y = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
 #line 47 "excs.pyx"
     /* excs.pyx:47: cdef int y = default_spec(x) + default_spec(1)   # L:use_default_spec */
     pyx_t_1 = pyx_f_excs_default_spec(v_x);
@@ -736,7 +745,7 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     Py_XSETREF(pyx_r, pyx_t_4);
     pyx_t_4 = NULL;
     goto pyx_L_done;
-#line 740 "excs.c"
+#line 749 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("excs.use_default_spec", "excs.pyx", pyx_lineno, NULL);
@@ -748,7 +757,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_default_spec(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"use_default_spec", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_default_spec", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -767,7 +779,7 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 51 "excs.pyx"
     /* excs.pyx:51: return quiet(x) */
     pyx_t_1 = pyx_f_excs_quiet(v_x);
@@ -776,7 +788,7 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 780 "excs.c"
+#line 792 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_quiet", "excs.pyx", pyx_lineno, NULL);
@@ -788,7 +800,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_quiet(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"use_quiet", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_quiet", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -807,7 +822,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 54 "excs.pyx"
     /* excs.pyx:54: return half(x) */
     pyx_t_1 = pyx_f_excs_half(v_x);
@@ -817,7 +832,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 821 "excs.c"
+#line 836 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_half", "excs.pyx", pyx_lineno, NULL);
@@ -829,7 +844,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_half(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"use_half", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_half", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -854,7 +872,7 @@ static int pyx_f_excs_inner(int v_x)
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_r = pyx_t_1;
     goto pyx_L_done;
-#line 858 "excs.c"
+#line 876 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.inner", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -879,7 +897,7 @@ static int pyx_f_excs_outer(int v_x)
     if (PYX_UNLIKELY(pyx_t_3 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_r = (pyx_t_2 + pyx_t_3);
     goto pyx_L_done;
-#line 883 "excs.c"
+#line 901 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.outer", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -893,7 +911,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 63 "excs.pyx"
     /* excs.pyx:63: return outer(x)                              # L:chain */
     pyx_t_1 = pyx_f_excs_outer(v_x);
@@ -903,7 +921,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 907 "excs.c"
+#line 925 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.chain", "excs.pyx", pyx_lineno, NULL);
@@ -915,7 +933,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"chain", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "chain", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -933,8 +954,8 @@ static int pyx_f_excs_cp_fact(int v_n)
 {
     int pyx_r = 0;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
 #line 66 "excs.pyx"
@@ -969,7 +990,7 @@ static int pyx_f_excs_cp_fact(int v_n)
     if (PYX_UNLIKELY(pyx_t_4 == (int)-1)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_r = (pyx_t_3 * pyx_t_4);
     goto pyx_L_done;
-#line 973 "excs.c"
+#line 994 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -982,7 +1003,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_cp_fact(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"cp_fact", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cp_fact", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1003,7 +1027,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 73 "excs.pyx"
     /* excs.pyx:73: return cp_fact(n) */
     pyx_t_1 = pyx_f_excs_cp_fact(v_n);
@@ -1013,7 +1037,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1017 "excs.c"
+#line 1041 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.call_cp_fact_from_c", "excs.pyx", pyx_lineno, NULL);
@@ -1025,7 +1049,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_call_cp_fact_from_c(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"call_cp_fact_from_c", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "call_cp_fact_from_c", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1044,13 +1071,13 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     Py_INCREF(v_n);
 #line 76 "excs.pyx"
     /* excs.pyx:76: if n < 2: */
@@ -1094,7 +1121,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_8);
     pyx_t_8 = NULL;
     goto pyx_L_done;
-#line 1098 "excs.c"
+#line 1125 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -1113,7 +1140,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_fib(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"fib", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "fib", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1141,7 +1171,7 @@ static long pyx_f_excs_cfib(long v_n)
         pyx_t_1 = (pyx_t_3 + pyx_t_4);
     }
     pyx_r = pyx_t_1;
-#line 1145 "excs.c"
+#line 1175 "excs.c"
     return pyx_r;
 }
 
@@ -1151,7 +1181,7 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     long pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 84 "excs.pyx"
     /* excs.pyx:84: return cfib(n) */
     pyx_t_1 = pyx_f_excs_cfib(v_n);
@@ -1160,7 +1190,7 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1164 "excs.c"
+#line 1194 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_cfib", "excs.pyx", pyx_lineno, NULL);
@@ -1172,7 +1202,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_use_cfib(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"use_cfib", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "use_cfib", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1190,11 +1223,11 @@ static PyObject *pyx_f_excs_deep(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
 #line 87 "excs.pyx"
     /* excs.pyx:87: if n == 0: */
     if ((v_n == 0)) {
@@ -1228,7 +1261,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1232 "excs.c"
+#line 1265 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1244,7 +1277,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_deep(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"deep", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "deep", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1262,7 +1298,7 @@ static PyObject *pyx_f_excs_raise_class(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 92 "excs.pyx"
     /* excs.pyx:92: raise ValueError */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
@@ -1271,7 +1307,7 @@ static PyObject *pyx_f_excs_raise_class(void)
     Py_CLEAR(pyx_t_1);
     pyx_lineno = 92; goto pyx_L_error;
     goto pyx_L_done;
-#line 1275 "excs.c"
+#line 1311 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.raise_class", "excs.pyx", pyx_lineno, NULL);
@@ -1283,7 +1319,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_raise_class(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"raise_class", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "raise_class", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1296,8 +1335,8 @@ static PyObject *pyx_f_excs_raise_from(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
 #line 95 "excs.pyx"
     /* excs.pyx:95: try: */
@@ -1330,7 +1369,7 @@ pyx_L_finally_error_1:;
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 1334 "excs.c"
+#line 1373 "excs.c"
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1340,7 +1379,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_raise_from(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"raise_from", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "raise_from", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1353,10 +1395,10 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_x);
 #line 101 "excs.pyx"
     /* excs.pyx:101: raise RuntimeError("wrapped") from KeyError(x) */
@@ -1381,7 +1423,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     Py_CLEAR(pyx_t_4);
     pyx_lineno = 101; goto pyx_L_error;
     goto pyx_L_done;
-#line 1385 "excs.c"
+#line 1427 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1397,7 +1439,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_raise_from_cause(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"raise_from_cause", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "raise_from_cause", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1411,8 +1456,8 @@ static PyObject *pyx_f_excs_raise_from_none(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 104 "excs.pyx"
     /* excs.pyx:104: raise RuntimeError("no cause") from None */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
@@ -1427,7 +1472,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     Py_CLEAR(pyx_t_2);
     pyx_lineno = 104; goto pyx_L_error;
     goto pyx_L_done;
-#line 1431 "excs.c"
+#line 1476 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1440,7 +1485,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_raise_from_none(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"raise_from_none", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "raise_from_none", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1459,7 +1507,7 @@ static PyObject *pyx_f_excs_raise_non_exception(PyObject *v_x)
     pyx_rt_raise(v_x, NULL);
     pyx_lineno = 107; goto pyx_L_error;
     goto pyx_L_done;
-#line 1463 "excs.c"
+#line 1511 "excs.c"
 pyx_L_error:;
     pyx_rt_add_traceback("excs.raise_non_exception", "excs.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -1471,7 +1519,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_raise_non_exception(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"raise_non_exception", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "raise_non_exception", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1485,19 +1536,19 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 110 "excs.pyx"
     /* excs.pyx:110: try: */
@@ -1607,7 +1658,7 @@ pyx_L_finally_end_3:;
     Py_INCREF(pyx_k_20);
     Py_XSETREF(pyx_r, pyx_k_20);
     goto pyx_L_done;
-#line 1611 "excs.c"
+#line 1662 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1632,7 +1683,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_finally_runs(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", "mode", NULL};
-    static const PyxRtArgSpec spec = {"finally_runs", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "finally_runs", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1654,24 +1708,24 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     int pyx_lineno = 0;
     PyObject *v_log = NULL;
     PyObject *v_i = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
 #line 122 "excs.pyx"
     /* excs.pyx:122: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -1785,7 +1839,7 @@ pyx_L_finally_end_4:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1789 "excs.c"
+#line 1843 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1815,7 +1869,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_finally_in_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"finally_in_loop", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "finally_in_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1833,8 +1890,8 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
 #line 133 "excs.pyx"
     /* excs.pyx:133: try: */
@@ -1889,7 +1946,7 @@ pyx_L_finally_error_1:;
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 1893 "excs.c"
+#line 1950 "excs.c"
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1899,7 +1956,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_finally_overrides(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"mode", NULL};
-    static const PyxRtArgSpec spec = {"finally_overrides", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "finally_overrides", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1917,18 +1977,18 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_exc_6[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 141 "excs.pyx"
     /* excs.pyx:141: try: */
@@ -2025,7 +2085,7 @@ pyx_L_finally_raised_8:;
     goto pyx_L_error;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 2029 "excs.c"
+#line 2089 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2048,7 +2108,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_nested_finally(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {"nested_finally", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "nested_finally", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2066,9 +2129,9 @@ static PyObject *pyx_f_excs_asserts(int v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 150 "excs.pyx"
     /* excs.pyx:150: assert x > 0 */
     if (pyx_rt_assertions_enabled()) {
@@ -2098,7 +2161,7 @@ static PyObject *pyx_f_excs_asserts(int v_x)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2102 "excs.c"
+#line 2165 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2112,7 +2175,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_asserts(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"asserts", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "asserts", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2130,7 +2196,7 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     Py_INCREF(v_f);
     Py_INCREF(v_a);
 #line 155 "excs.pyx"
@@ -2143,7 +2209,7 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2147 "excs.c"
+#line 2213 "excs.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.catch_in_python_call", "excs.pyx", pyx_lineno, NULL);
@@ -2157,7 +2223,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"f", "a", NULL};
-    static const PyxRtArgSpec spec = {"catch_in_python_call", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "catch_in_python_call", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2170,51 +2239,51 @@ static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *self, PyObject *cons
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
     int pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
-    PyObject *pyx_t_29 = NULL;
+    PyObject *pyx_t_29 = NULL;  /* owned */
     int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_31 = NULL;  /* owned */
     int pyx_t_32 = 0;
-    PyObject *pyx_t_33 = NULL;
+    PyObject *pyx_t_33 = NULL;  /* owned */
     int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;
+    PyObject *pyx_t_35 = NULL;  /* owned */
     int pyx_t_36 = 0;
-    PyObject *pyx_t_37 = NULL;
+    PyObject *pyx_t_37 = NULL;  /* owned */
     int pyx_t_38 = 0;
-    PyObject *pyx_t_39 = NULL;
+    PyObject *pyx_t_39 = NULL;  /* owned */
     int pyx_t_40 = 0;
-    PyObject *pyx_t_41 = NULL;
+    PyObject *pyx_t_41 = NULL;  /* owned */
     int pyx_t_42 = 0;
-    PyObject *pyx_t_43 = NULL;
+    PyObject *pyx_t_43 = NULL;  /* owned */
     int pyx_t_44 = 0;
-    PyObject *pyx_t_45 = NULL;
+    PyObject *pyx_t_45 = NULL;  /* owned */
     int pyx_t_46 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -2412,7 +2481,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 154; goto pyx_L_error; }
-#line 2416 "excs.c"
+#line 2485 "excs.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

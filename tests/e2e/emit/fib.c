@@ -67,7 +67,7 @@ static PyObject *pyx_f_fib_run(int v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     long pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 19 "fib.pyx"
     /* fib.pyx:19: return fib(n) */
     pyx_t_1 = pyx_f_fib_fib(v_n);
@@ -88,7 +88,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_fib_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"run", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "run", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -107,7 +110,7 @@ static int pyx_exec(PyObject *module)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -147,7 +150,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 151 "fib.c"
+#line 154 "fib.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

@@ -126,8 +126,8 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     Py_INCREF(v_a);
     Py_INCREF(v_b);
     Py_INCREF(v_scale);
@@ -158,7 +158,10 @@ static PyObject *pyx_pw_functions_add(PyObject *self, PyObject *const *args, Py_
 {
     static const char *const names[] = {"a", "b", "scale", NULL};
     static const unsigned char kwonly_required[] = {0, };
-    static const PyxRtArgSpec spec = {"add", names, NULL, 2, 0, 1, 1, kwonly_required, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "add", .names = names, .npos = 2, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 1, .kwonly_required = kwonly_required, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[3];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -220,7 +223,7 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
         }
     }
     goto pyx_L_done;
-#line 224 "functions.c"
+#line 227 "functions.c"
 pyx_L_error:;
     pyx_rt_add_traceback("functions.describe", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -232,7 +235,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_functions_describe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"describe", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "describe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -248,12 +254,12 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
     PyObject *v_v = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_f);
     Py_INCREF(v_values);
 #line 17 "functions.py"
@@ -298,7 +304,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 302 "functions.c"
+#line 308 "functions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -319,7 +325,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_functions_apply(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"f", "values", NULL};
-    static const PyxRtArgSpec spec = {"apply", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "apply", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -334,39 +343,39 @@ static PyObject *pyx_f_functions_main(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
 #line 24 "functions.py"
     /* functions.py:24: print(add(1), add(1, 2), add(1, scale=3), add(b=1, a=2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
@@ -531,7 +540,7 @@ static PyObject *pyx_f_functions_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 535 "functions.c"
+#line 544 "functions.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -575,7 +584,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_functions_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -586,13 +598,13 @@ static PyObject *pyx_pw_functions_main(PyObject *self, PyObject *const *args, Py
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -643,7 +655,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 647 "functions.c"
+#line 659 "functions.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

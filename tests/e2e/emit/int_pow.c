@@ -27,7 +27,7 @@ static PyObject *pyx_f_int_pow_int_pow(long v_a, long v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 5 "int_pow.pyx"
     /* int_pow.pyx:5: return a ** b */
     pyx_t_1 = PyFloat_FromDouble(pow(((double)(v_a)), ((double)(v_b))));
@@ -47,7 +47,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_int_pow_int_pow(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"int_pow", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "int_pow", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -67,7 +70,7 @@ static PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 8 "int_pow.pyx"
     /* int_pow.pyx:8: return a ** b */
     pyx_t_1 = PyFloat_FromDouble(pow(v_a, v_b));
@@ -75,7 +78,7 @@ static PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 79 "int_pow.c"
+#line 82 "int_pow.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("int_pow.double_pow", "int_pow.pyx", pyx_lineno, NULL);
@@ -87,7 +90,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_int_pow_double_pow(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"double_pow", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "double_pow", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -105,9 +111,9 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -140,7 +146,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 144 "int_pow.c"
+#line 150 "int_pow.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -202,13 +202,13 @@ static PyObject *pyx_f_loops_r1(long v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
-    PYX_UNUSED long v_i = 0;
-    PyObject *pyx_t_1 = NULL;
+    long v_i = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 5 "loops.pyx"
     /* loops.pyx:5: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -256,7 +256,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r1(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"r1", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r1", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -274,15 +277,15 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long v_i = 0;
+    long v_i = 0;
     PyObject *v_out = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
     long pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 11 "loops.pyx"
     /* loops.pyx:11: cdef long i */
 #line 12 "loops.pyx"
@@ -317,7 +320,7 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 321 "loops.c"
+#line 324 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -333,7 +336,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r2(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"r2", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r2", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -353,17 +359,17 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long v_i = 0;
+    long v_i = 0;
     PyObject *v_out = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
     long pyx_t_4 = 0;
     long pyx_t_5 = 0;
     unsigned long long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
 #line 18 "loops.pyx"
     /* loops.pyx:18: cdef long i */
 #line 19 "loops.pyx"
@@ -402,7 +408,7 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 406 "loops.c"
+#line 412 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_7);
@@ -418,7 +424,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r3(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", "s", NULL};
-    static const PyxRtArgSpec spec = {"r3", names, NULL, 3, 0, 3, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r3", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[3];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -440,14 +449,14 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_out = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     unsigned long long pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 25 "loops.pyx"
     /* loops.pyx:25: cdef int i */
 #line 26 "loops.pyx"
@@ -481,7 +490,7 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 485 "loops.c"
+#line 494 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -497,7 +506,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r3_const_neg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"r3_const_neg", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r3_const_neg", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -512,13 +524,13 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
     PyObject *v_i = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_a);
     Py_INCREF(v_b);
     Py_INCREF(v_s);
@@ -567,7 +579,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 571 "loops.c"
+#line 583 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -590,7 +602,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r3_untyped(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", "s", NULL};
-    static const PyxRtArgSpec spec = {"r3_untyped", names, NULL, 3, 0, 3, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r3_untyped", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[3];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -607,13 +622,13 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
-    PYX_UNUSED long v_i = 0;
-    PyObject *pyx_t_1 = NULL;
+    long v_i = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     unsigned long long pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 38 "loops.pyx"
     /* loops.pyx:38: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -645,7 +660,7 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 649 "loops.c"
+#line 664 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -661,7 +676,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_zero_step_const(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"r_zero_step_const", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_zero_step_const", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -675,26 +693,26 @@ static PyObject *pyx_f_loops_r_empty(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_n = NULL;
-    PYX_UNUSED long v_i = 0;
-    PyObject *pyx_t_1 = NULL;
+    long v_i = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
     long pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
     long pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
     Py_ssize_t pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
 #line 44 "loops.pyx"
     /* loops.pyx:44: n = [] */
     pyx_t_1 = PyList_New(0);
@@ -786,7 +804,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     Py_XSETREF(pyx_r, pyx_t_19);
     pyx_t_19 = NULL;
     goto pyx_L_done;
-#line 790 "loops.c"
+#line 808 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -812,7 +830,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_empty(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"r_empty", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_empty", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -825,11 +846,11 @@ static PyObject *pyx_f_loops_r_sum(long v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long long v_total = 0;
-    PYX_UNUSED long v_i = 0;
+    long long v_total = 0;
+    long v_i = 0;
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 56 "loops.pyx"
     /* loops.pyx:56: cdef long long total = 0 */
     v_total = ((long long)(0));
@@ -851,7 +872,7 @@ static PyObject *pyx_f_loops_r_sum(long v_n)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 855 "loops.c"
+#line 876 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_sum", "loops.pyx", pyx_lineno, NULL);
@@ -863,7 +884,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_sum(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"r_sum", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_sum", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -881,14 +905,14 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_out = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 63 "loops.pyx"
     /* loops.pyx:63: cdef int i */
 #line 64 "loops.pyx"
@@ -925,7 +949,7 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 929 "loops.c"
+#line 953 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -941,7 +965,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_body_modifies_var(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"r_body_modifies_var", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_body_modifies_var", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -959,17 +986,17 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_n = NULL;
     Py_ssize_t pyx_t_1 = 0;
     int pyx_t_2 = 0;
     Py_ssize_t pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
     Py_INCREF(v_calls);
 #line 71 "loops.pyx"
     /* loops.pyx:71: cdef int i */
@@ -1013,7 +1040,7 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 1017 "loops.c"
+#line 1044 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
@@ -1030,7 +1057,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_bounds_evaluated_once(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"calls", NULL};
-    static const PyxRtArgSpec spec = {"r_bounds_evaluated_once", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_bounds_evaluated_once", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1048,10 +1078,10 @@ static PyObject *pyx_f_loops_r_var_after_loop(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
 #line 79 "loops.pyx"
     /* loops.pyx:79: cdef int i = -1 */
     v_i = (-1);
@@ -1070,7 +1100,7 @@ static PyObject *pyx_f_loops_r_var_after_loop(int v_n)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 1074 "loops.c"
+#line 1104 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_var_after_loop", "loops.pyx", pyx_lineno, NULL);
@@ -1082,7 +1112,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_var_after_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"r_var_after_loop", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_var_after_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1100,14 +1133,14 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long long v_i = 0;
+    long long v_i = 0;
     PyObject *v_cnt = NULL;
     long long pyx_t_1 = 0;
     long long pyx_t_2 = 0;
     long long pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 85 "loops.pyx"
     /* loops.pyx:85: cdef long long i */
 #line 86 "loops.pyx"
@@ -1140,7 +1173,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1144 "loops.c"
+#line 1177 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
@@ -1155,7 +1188,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_big_bounds(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"r_big_bounds", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_big_bounds", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1175,14 +1211,14 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED unsigned int v_i = 0;
+    unsigned int v_i = 0;
     PyObject *v_out = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     unsigned int pyx_t_2 = 0;
     unsigned int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 92 "loops.pyx"
     /* loops.pyx:92: cdef unsigned int i */
 #line 93 "loops.pyx"
@@ -1216,7 +1252,7 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1220 "loops.c"
+#line 1256 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1232,7 +1268,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_unsigned(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"r_unsigned", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_unsigned", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1252,13 +1291,13 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
     PyObject *v_i = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_x);
 #line 99 "loops.pyx"
     /* loops.pyx:99: out = [] */
@@ -1305,7 +1344,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1309 "loops.c"
+#line 1348 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1326,7 +1365,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_r_obj_range(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"r_obj_range", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "r_obj_range", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1340,16 +1382,16 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_log = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
 #line 105 "loops.pyx"
     /* loops.pyx:105: cdef int i */
 #line 106 "loops.pyx"
@@ -1402,7 +1444,7 @@ pyx_L_break_1:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1406 "loops.c"
+#line 1448 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1420,7 +1462,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_break_else(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", "stop", NULL};
-    static const PyxRtArgSpec spec = {"break_else", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "break_else", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1440,17 +1485,17 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_log = NULL;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
 #line 116 "loops.pyx"
     /* loops.pyx:116: cdef int i */
 #line 117 "loops.pyx"
@@ -1511,7 +1556,7 @@ pyx_L_break_1:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1515 "loops.c"
+#line 1560 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1529,7 +1574,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_continue_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"continue_loop", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "continue_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1547,14 +1595,14 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
+    int v_i = 0;
     PyObject *v_log = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 129 "loops.pyx"
     /* loops.pyx:129: cdef int i = 0 */
     v_i = 0;
@@ -1619,7 +1667,7 @@ pyx_L_break_1:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1623 "loops.c"
+#line 1671 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1637,7 +1685,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_while_else(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", "stop", NULL};
-    static const PyxRtArgSpec spec = {"while_else", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "while_else", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1659,13 +1710,13 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
     PyObject *v_x = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_obj);
 #line 143 "loops.pyx"
     /* loops.pyx:143: out = [] */
@@ -1718,7 +1769,7 @@ pyx_L_break_1:;
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1722 "loops.c"
+#line 1773 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1739,7 +1790,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_iterate(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"obj", NULL};
-    static const PyxRtArgSpec spec = {"iterate", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "iterate", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1754,11 +1808,11 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_x = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_obj);
     Py_INCREF(v_stop);
 #line 151 "loops.pyx"
@@ -1805,7 +1859,7 @@ pyx_L_break_1:;
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1809 "loops.c"
+#line 1863 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1823,7 +1877,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_iterate_break(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"obj", "stop", NULL};
-    static const PyxRtArgSpec spec = {"iterate_break", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "iterate_break", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1838,16 +1895,16 @@ static PyObject *pyx_f_loops_nested(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
-    PYX_UNUSED int v_j = 0;
+    int v_i = 0;
+    int v_j = 0;
     PyObject *v_total = NULL;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 159 "loops.pyx"
     /* loops.pyx:159: cdef int i, j */
 #line 160 "loops.pyx"
@@ -1894,7 +1951,7 @@ pyx_L_break_2:;
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-#line 1898 "loops.c"
+#line 1955 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
@@ -1909,7 +1966,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"nested", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1929,11 +1989,11 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     int pyx_lineno = 0;
     PyObject *v_keys = NULL;
     PyObject *v_k = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_d);
 #line 171 "loops.pyx"
     /* loops.pyx:171: keys = [] */
@@ -1971,7 +2031,7 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     Py_INCREF(v_keys);
     Py_XSETREF(pyx_r, v_keys);
     goto pyx_L_done;
-#line 1975 "loops.c"
+#line 2035 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1990,7 +2050,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_iterate_dict(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"d", NULL};
-    static const PyxRtArgSpec spec = {"iterate_dict", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "iterate_dict", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2010,10 +2073,10 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     int pyx_lineno = 0;
     PyObject *v_n = NULL;
     PyObject *v_c = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_s);
 #line 177 "loops.pyx"
     /* loops.pyx:177: n = 0 */
@@ -2050,7 +2113,7 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 2054 "loops.c"
+#line 2117 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2067,7 +2130,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_iterate_str(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"s", NULL};
-    static const PyxRtArgSpec spec = {"iterate_str", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "iterate_str", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2085,8 +2151,8 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_i = 0;
-    PyObject *pyx_t_1 = NULL;
+    int v_i = 0;
+    PyObject *pyx_t_1 = NULL;  /* owned */
 #line 184 "loops.pyx"
     /* loops.pyx:184: cdef int i = 0 */
     v_i = 0;
@@ -2112,7 +2178,7 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2116 "loops.c"
+#line 2182 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("loops.infinite_with_break", "loops.pyx", pyx_lineno, NULL);
@@ -2124,7 +2190,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_infinite_with_break(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"infinite_with_break", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "infinite_with_break", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2139,9 +2208,9 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     int pyx_lineno = 0;
     PyObject *v_n = NULL;
     int pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_xs);
 #line 192 "loops.pyx"
     /* loops.pyx:192: n = 0 */
@@ -2176,7 +2245,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 2180 "loops.c"
+#line 2249 "loops.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2192,7 +2261,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_loops_while_cond_object(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"xs", NULL};
-    static const PyxRtArgSpec spec = {"while_cond_object", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "while_cond_object", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2208,53 +2280,53 @@ pyx_L_error:
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
     int pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
-    PyObject *pyx_t_29 = NULL;
+    PyObject *pyx_t_29 = NULL;  /* owned */
     int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_31 = NULL;  /* owned */
     int pyx_t_32 = 0;
-    PyObject *pyx_t_33 = NULL;
+    PyObject *pyx_t_33 = NULL;  /* owned */
     int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;
+    PyObject *pyx_t_35 = NULL;  /* owned */
     int pyx_t_36 = 0;
-    PyObject *pyx_t_37 = NULL;
+    PyObject *pyx_t_37 = NULL;  /* owned */
     int pyx_t_38 = 0;
-    PyObject *pyx_t_39 = NULL;
+    PyObject *pyx_t_39 = NULL;  /* owned */
     int pyx_t_40 = 0;
-    PyObject *pyx_t_41 = NULL;
+    PyObject *pyx_t_41 = NULL;  /* owned */
     int pyx_t_42 = 0;
-    PyObject *pyx_t_43 = NULL;
+    PyObject *pyx_t_43 = NULL;  /* owned */
     int pyx_t_44 = 0;
-    PyObject *pyx_t_45 = NULL;
+    PyObject *pyx_t_45 = NULL;  /* owned */
     int pyx_t_46 = 0;
-    PyObject *pyx_t_47 = NULL;
+    PyObject *pyx_t_47 = NULL;  /* owned */
     int pyx_t_48 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -2441,7 +2513,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 191; goto pyx_L_error; }
-#line 2445 "loops.c"
+#line 2517 "loops.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -39,23 +39,23 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_x = 0;
-    PYX_UNUSED int v_y = 0;
+    int v_x = 0;
+    int v_y = 0;
     PYX_UNUSED int v_it = 0;
-    PYX_UNUSED int v_count = 0;
-    PYX_UNUSED double v_cr = 0;
-    PYX_UNUSED double v_ci = 0;
-    PYX_UNUSED double v_zr = 0;
-    PYX_UNUSED double v_zi = 0;
-    PYX_UNUSED double v_zr2 = 0;
-    PYX_UNUSED double v_zi2 = 0;
-    PYX_UNUSED int v_inside = 0;
+    int v_count = 0;
+    double v_cr = 0;
+    double v_ci = 0;
+    double v_zr = 0;
+    double v_zi = 0;
+    double v_zr2 = 0;
+    double v_zi2 = 0;
+    int v_inside = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
 #line 19 "mandelbrot.pyx"
     /* mandelbrot.pyx:19: cdef int x, y, it */
 #line 20 "mandelbrot.pyx"
@@ -145,7 +145,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_mandelbrot_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"run", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "run", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -164,7 +167,7 @@ static int pyx_exec(PyObject *module)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -202,7 +205,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 206 "mandelbrot.c"
+#line 209 "mandelbrot.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

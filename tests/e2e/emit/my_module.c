@@ -27,16 +27,16 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED int v_result = 0;
+    int v_result = 0;
     PyObject *v_i = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_8 = NULL;  /* owned */
 #line 10 "my_module.pyx"
     /* my_module.pyx:10: cdef int result = 0 */
     v_result = 0;
@@ -99,7 +99,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_my_module_cythonized_function(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"cythonized_function", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cythonized_function", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -110,7 +113,7 @@ static PyObject *pyx_pw_my_module_cythonized_function(PyObject *self, PyObject *
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -136,7 +139,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 140 "my_module.c"
+#line 143 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

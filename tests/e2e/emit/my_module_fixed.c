@@ -21,10 +21,10 @@ static PyObject *pyx_f_my_module_fixed_cythonized_function(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED long long v_result = 0;
-    PYX_UNUSED long long v_i = 0;
+    long long v_result = 0;
+    long long v_i = 0;
     long long pyx_t_1 = 0;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_2 = NULL;  /* owned */
 #line 5 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:5: cdef long long result = 0 */
     v_result = ((long long)(0));
@@ -57,7 +57,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"cythonized_function", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "cythonized_function", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -68,7 +71,7 @@ static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *self, PyOb
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -94,7 +97,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 98 "my_module_fixed.c"
+#line 101 "my_module_fixed.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

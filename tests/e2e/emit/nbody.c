@@ -37,31 +37,31 @@ static PyObject *pyx_f_nbody_run(int v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PYX_UNUSED double v_x[5];
-    PYX_UNUSED double v_y[5];
-    PYX_UNUSED double v_z[5];
-    PYX_UNUSED double v_vx[5];
-    PYX_UNUSED double v_vy[5];
-    PYX_UNUSED double v_vz[5];
-    PYX_UNUSED double v_mass[5];
-    PYX_UNUSED double v_pi = 0;
-    PYX_UNUSED double v_solar_mass = 0;
-    PYX_UNUSED double v_days_per_year = 0;
-    PYX_UNUSED double v_dt = 0;
-    PYX_UNUSED double v_dx = 0;
-    PYX_UNUSED double v_dy = 0;
-    PYX_UNUSED double v_dz = 0;
-    PYX_UNUSED double v_d2 = 0;
-    PYX_UNUSED double v_mag = 0;
-    PYX_UNUSED double v_mi = 0;
-    PYX_UNUSED double v_mj = 0;
-    PYX_UNUSED double v_px = 0;
-    PYX_UNUSED double v_py = 0;
-    PYX_UNUSED double v_pz = 0;
-    PYX_UNUSED double v_e = 0;
+    double v_x[5];
+    double v_y[5];
+    double v_z[5];
+    double v_vx[5];
+    double v_vy[5];
+    double v_vz[5];
+    double v_mass[5];
+    double v_pi = 0;
+    double v_solar_mass = 0;
+    double v_days_per_year = 0;
+    double v_dt = 0;
+    double v_dx = 0;
+    double v_dy = 0;
+    double v_dz = 0;
+    double v_d2 = 0;
+    double v_mag = 0;
+    double v_mi = 0;
+    double v_mj = 0;
+    double v_px = 0;
+    double v_py = 0;
+    double v_pz = 0;
+    double v_e = 0;
     PYX_UNUSED int v_step = 0;
-    PYX_UNUSED int v_i = 0;
-    PYX_UNUSED int v_j = 0;
+    int v_i = 0;
+    int v_j = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
@@ -95,7 +95,7 @@ static PyObject *pyx_f_nbody_run(int v_n)
     int pyx_t_31 = 0;
     double pyx_t_32 = 0;
     double pyx_t_33 = 0;
-    PyObject *pyx_t_34 = NULL;
+    PyObject *pyx_t_34 = NULL;  /* owned */
 #line 22 "nbody.pyx"
     /* nbody.pyx:22: cdef double x[5] */
 #line 23 "nbody.pyx"
@@ -404,7 +404,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_nbody_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {"run", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "run", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -422,9 +425,9 @@ static int pyx_exec(PyObject *module)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -467,7 +470,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
-#line 471 "nbody.c"
+#line 474 "nbody.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);

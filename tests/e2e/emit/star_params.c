@@ -110,11 +110,11 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_a);
     Py_INCREF(v_args);
     Py_INCREF(v_b);
@@ -172,7 +172,10 @@ static PyObject *pyx_pw_star_params_collect(PyObject *self, PyObject *const *arg
 {
     static const char *const names[] = {"a", "b", NULL};
     static const unsigned char kwonly_required[] = {0, };
-    static const PyxRtArgSpec spec = {"collect", names, NULL, 1, 0, 1, 1, kwonly_required, 1, 1};
+    static const PyxRtArgSpec spec = {
+        .qualname = "collect", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 1, .kwonly_required = kwonly_required, .varargs = 1, .varkw = 1,
+    };
     PyObject *values[4];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
@@ -191,9 +194,9 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     Py_ssize_t pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     Py_INCREF(v_args);
 #line 8 "star_params.py"
     /* star_params.py:8: return len(args), args */
@@ -210,7 +213,7 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 214 "star_params.c"
+#line 217 "star_params.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -224,7 +227,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_star_params_only_star(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"only_star", names, NULL, 0, 0, 0, 0, NULL, 1, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "only_star", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 1, .varkw = 0,
+    };
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
@@ -245,7 +251,7 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
     /* star_params.py:12: return kw */
     Py_INCREF(v_kw);
     Py_XSETREF(pyx_r, v_kw);
-#line 249 "star_params.c"
+#line 255 "star_params.c"
     Py_XDECREF(v_kw);
     return pyx_r;
 }
@@ -253,7 +259,10 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
 static PyObject *pyx_pw_star_params_only_kw(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"only_kw", names, NULL, 0, 0, 0, 0, NULL, 0, 1};
+    static const PyxRtArgSpec spec = {
+        .qualname = "only_kw", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 1,
+    };
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
@@ -271,48 +280,48 @@ static PyObject *pyx_f_star_params_main(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
     int pyx_t_23 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
     int pyx_t_30 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_t_36 = NULL;  /* owned */
     int pyx_t_37 = 0;
     PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
 #line 16 "star_params.py"
     /* star_params.py:16: print(collect(1), collect(1, 2, 3, b=4, c=5, d=6), collect(a=9, z=0)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
@@ -563,7 +572,7 @@ pyx_L_try_end_12:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 567 "star_params.c"
+#line 576 "star_params.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -612,7 +621,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_star_params_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -623,13 +635,13 @@ static PyObject *pyx_pw_star_params_main(PyObject *self, PyObject *const *args, 
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -678,7 +690,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-#line 682 "star_params.c"
+#line 694 "star_params.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -251,20 +251,20 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_e);
 #line 8 "try_except.py"
     /* try_except.py:8: return (type(e).__name__, str(e), type(e.__cause__).__name__, type(e.__context__).__name__) */
@@ -354,7 +354,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_describe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"e", NULL};
-    static const PyxRtArgSpec spec = {"describe", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "describe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -369,17 +372,17 @@ static PyObject *pyx_f_try_except_safe_div(PyObject *v_a, PyObject *v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     int pyx_t_11 = 0;
     PyObject *pyx_hx_6[3] = {NULL, NULL, NULL};
     Py_INCREF(v_a);
@@ -472,7 +475,7 @@ pyx_L_handler_return_8:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     goto pyx_L_done;
-#line 476 "try_except.c"
+#line 479 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -496,7 +499,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_safe_div(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {"safe_div", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "safe_div", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -513,47 +519,47 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     int pyx_lineno = 0;
     PyObject *v_out = NULL;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
     PyObject *pyx_exc_5[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
     PyObject *pyx_hx_12[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
     int pyx_t_36 = 0;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
     Py_INCREF(v_x);
 #line 21 "try_except.py"
     /* try_except.py:21: out = [] */
@@ -803,7 +809,7 @@ pyx_L_try_end_2:;
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 807 "try_except.c"
+#line 813 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -853,7 +859,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"nested", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -867,9 +876,9 @@ static PyObject *pyx_f_try_except_reraise(PyObject *v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
@@ -912,7 +921,7 @@ pyx_L_handler_error_4_tb:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     goto pyx_L_done;
-#line 916 "try_except.c"
+#line 925 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -928,7 +937,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_reraise(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"reraise", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "reraise", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -943,14 +955,14 @@ static PyObject *pyx_f_try_except_chain(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 46 "try_except.py"
     /* try_except.py:46: try: */
     /* try */
@@ -1007,7 +1019,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1011 "try_except.c"
+#line 1023 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1026,7 +1038,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"chain", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "chain", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1039,14 +1054,14 @@ static PyObject *pyx_f_try_except_context(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
 #line 53 "try_except.py"
     /* try_except.py:53: try: */
     /* try */
@@ -1099,7 +1114,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1103 "try_except.c"
+#line 1118 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1117,7 +1132,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_context(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"context", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "context", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1131,10 +1149,10 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_err = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
 #line 60 "try_except.py"
@@ -1185,7 +1203,7 @@ pyx_L_try_end_2:;
     Py_INCREF(v_err);
     Py_XSETREF(pyx_r, v_err);
     goto pyx_L_done;
-#line 1189 "try_except.c"
+#line 1207 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1202,7 +1220,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_name_deleted(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"name_deleted", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "name_deleted", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1217,19 +1238,19 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     int pyx_lineno = 0;
     PyObject *v_total = NULL;
     PyObject *v_it = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
     PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     Py_INCREF(v_items);
 #line 68 "try_except.py"
     /* try_except.py:68: total = 0 */
@@ -1337,7 +1358,7 @@ pyx_L_finally_end_4:;
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-#line 1341 "try_except.c"
+#line 1362 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1362,7 +1383,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"items", NULL};
-    static const PyxRtArgSpec spec = {"loop", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1376,8 +1400,8 @@ static PyObject *pyx_f_try_except_bare(PyObject *v_x)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
 #line 80 "try_except.py"
@@ -1409,7 +1433,7 @@ pyx_L_handler_return_5:;
     Py_CLEAR(pyx_t_2);
     goto pyx_L_done;
 pyx_L_try_end_2:;
-#line 1413 "try_except.c"
+#line 1437 "try_except.c"
 pyx_L_done:;
     Py_XDECREF(v_x);
     return pyx_r;
@@ -1418,7 +1442,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_bare(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {"bare", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "bare", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1432,8 +1459,8 @@ static PyObject *pyx_f_try_except_not_a_class(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
 #line 87 "try_except.py"
@@ -1466,7 +1493,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1470 "try_except.c"
+#line 1497 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1480,7 +1507,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_not_a_class(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"not_a_class", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "not_a_class", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1493,18 +1523,18 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     PyObject *pyx_hx_6[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 94 "try_except.py"
     /* try_except.py:94: try: */
@@ -1599,7 +1629,7 @@ pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1603 "try_except.c"
+#line 1633 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1621,7 +1651,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_return_in_handler(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {"return_in_handler", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "return_in_handler", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1635,10 +1668,10 @@ static PyObject *pyx_f_try_except_unmatched(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
 #line 103 "try_except.py"
@@ -1688,7 +1721,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1692 "try_except.c"
+#line 1725 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1704,7 +1737,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_unmatched(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"unmatched", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "unmatched", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1720,66 +1756,66 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *v_log = NULL;
     PyObject *v_f = NULL;
     PyObject *v_e = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
-    PyObject *pyx_t_21 = NULL;
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
-    PyObject *pyx_t_32 = NULL;
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_32 = NULL;  /* owned */
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_t_36 = NULL;  /* owned */
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
+    PyObject *pyx_t_40 = NULL;  /* owned */
     int pyx_t_41 = 0;
-    PyObject *pyx_t_42 = NULL;
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
-    PyObject *pyx_t_45 = NULL;
-    PyObject *pyx_t_46 = NULL;
+    PyObject *pyx_t_42 = NULL;  /* owned */
+    PyObject *pyx_t_43 = NULL;  /* owned */
+    PyObject *pyx_t_44 = NULL;  /* owned */
+    PyObject *pyx_t_45 = NULL;  /* owned */
+    PyObject *pyx_t_46 = NULL;  /* owned */
     int pyx_t_47 = 0;
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
-    PyObject *pyx_t_50 = NULL;
-    PyObject *pyx_t_51 = NULL;
-    PyObject *pyx_t_52 = NULL;
-    PyObject *pyx_t_53 = NULL;
-    PyObject *pyx_t_54 = NULL;
-    PyObject *pyx_t_55 = NULL;
-    PyObject *pyx_t_56 = NULL;
-    PyObject *pyx_t_57 = NULL;
-    PyObject *pyx_t_58 = NULL;
-    PyObject *pyx_t_59 = NULL;
+    PyObject *pyx_t_48 = NULL;  /* owned */
+    PyObject *pyx_t_49 = NULL;  /* owned */
+    PyObject *pyx_t_50 = NULL;  /* owned */
+    PyObject *pyx_t_51 = NULL;  /* owned */
+    PyObject *pyx_t_52 = NULL;  /* owned */
+    PyObject *pyx_t_53 = NULL;  /* owned */
+    PyObject *pyx_t_54 = NULL;  /* owned */
+    PyObject *pyx_t_55 = NULL;  /* owned */
+    PyObject *pyx_t_56 = NULL;  /* owned */
+    PyObject *pyx_t_57 = NULL;  /* owned */
+    PyObject *pyx_t_58 = NULL;  /* owned */
+    PyObject *pyx_t_59 = NULL;  /* owned */
 #line 110 "try_except.py"
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
@@ -2092,7 +2128,7 @@ pyx_L_try_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 2096 "try_except.c"
+#line 2132 "try_except.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2164,7 +2200,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_except_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -2175,33 +2214,33 @@ static PyObject *pyx_pw_try_except_main(PyObject *self, PyObject *const *args, P
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_25 = NULL;  /* owned */
     int pyx_t_26 = 0;
-    PyObject *pyx_t_27 = NULL;
+    PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -2318,7 +2357,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
-#line 2322 "try_except.c"
+#line 2361 "try_except.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -77,25 +77,25 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
     Py_INCREF(v_log);
     Py_INCREF(v_n);
 #line 2 "try_finally.py"
@@ -253,7 +253,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_finally_work(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", "n", NULL};
-    static const PyxRtArgSpec spec = {"work", names, NULL, 2, 0, 2, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "work", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[2];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -270,19 +273,19 @@ static PyObject *pyx_f_try_finally_main(void)
     int pyx_lineno = 0;
     PyObject *v_log = NULL;
     PyObject *v_try_it = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
 #line 15 "try_finally.py"
     /* try_finally.py:15: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -355,7 +358,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 359 "try_finally.c"
+#line 362 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -381,7 +384,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_try_finally_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -392,9 +398,9 @@ static PyObject *pyx_pw_try_finally_main(PyObject *self, PyObject *const *args, 
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -427,7 +433,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 431 "try_finally.c"
+#line 437 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

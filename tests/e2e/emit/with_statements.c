@@ -177,22 +177,22 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 11 "with_statements.py"
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
@@ -310,7 +310,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_suppressing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {"suppressing", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "suppressing", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -324,15 +327,15 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
 #line 19 "with_statements.py"
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
@@ -393,7 +396,7 @@ pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 397 "with_statements.c"
+#line 400 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -413,7 +416,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_not_suppressing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"not_suppressing", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "not_suppressing", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -428,33 +434,33 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     int pyx_lineno = 0;
     PyObject *v_lock = NULL;
     PyObject *v_x = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
     Py_INCREF(v_log);
 #line 24 "with_statements.py"
     /* with_statements.py:24: lock = threading.Lock() */
@@ -613,7 +619,7 @@ pyx_L_with_end_3:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 617 "with_statements.c"
+#line 623 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -651,7 +657,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {"nested", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -666,17 +675,17 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_f = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
 #line 32 "with_statements.py"
@@ -758,7 +767,7 @@ pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 762 "with_statements.c"
+#line 771 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -782,7 +791,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_returning(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"path", NULL};
-    static const PyxRtArgSpec spec = {"returning", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "returning", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -797,21 +809,21 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *v_stack = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
-    PyObject *pyx_t_10 = NULL;
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_log);
 #line 37 "with_statements.py"
@@ -907,7 +919,7 @@ pyx_L_with_end_3:;
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 911 "with_statements.c"
+#line 923 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -935,7 +947,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_exit_stack(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {"exit_stack", names, NULL, 1, 0, 1, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "exit_stack", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -949,10 +964,10 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
 {
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
 #line 45 "with_statements.py"
     /* with_statements.py:45: with int("42"): */
@@ -976,7 +991,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 980 "with_statements.c"
+#line 995 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -991,7 +1006,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_not_a_manager(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"not_a_manager", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "not_a_manager", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1009,60 +1027,60 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *v_path = NULL;
     PyObject *v_line = NULL;
     PyObject *v_f = NULL;
-    PyObject *pyx_t_1 = NULL;
-    PyObject *pyx_t_2 = NULL;
-    PyObject *pyx_t_3 = NULL;
-    PyObject *pyx_t_4 = NULL;
-    PyObject *pyx_t_5 = NULL;
-    PyObject *pyx_t_6 = NULL;
-    PyObject *pyx_t_7 = NULL;
-    PyObject *pyx_t_8 = NULL;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_11 = NULL;
-    PyObject *pyx_t_12 = NULL;
-    PyObject *pyx_t_13 = NULL;
-    PyObject *pyx_t_14 = NULL;
-    PyObject *pyx_t_15 = NULL;
-    PyObject *pyx_t_16 = NULL;
-    PyObject *pyx_t_17 = NULL;
-    PyObject *pyx_t_18 = NULL;
-    PyObject *pyx_t_19 = NULL;
-    PyObject *pyx_t_20 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
     PyObject *pyx_u_21[2];
-    PyObject *pyx_t_22 = NULL;
-    PyObject *pyx_t_23 = NULL;
-    PyObject *pyx_t_24 = NULL;
-    PyObject *pyx_t_25 = NULL;
-    PyObject *pyx_t_26 = NULL;
-    PyObject *pyx_t_27 = NULL;
-    PyObject *pyx_t_28 = NULL;
-    PyObject *pyx_t_29 = NULL;
-    PyObject *pyx_t_30 = NULL;
-    PyObject *pyx_t_31 = NULL;
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
     PyObject *pyx_u_32[2];
-    PyObject *pyx_t_33 = NULL;
-    PyObject *pyx_t_34 = NULL;
-    PyObject *pyx_t_35 = NULL;
-    PyObject *pyx_t_36 = NULL;
-    PyObject *pyx_t_37 = NULL;
-    PyObject *pyx_t_38 = NULL;
-    PyObject *pyx_t_39 = NULL;
-    PyObject *pyx_t_40 = NULL;
-    PyObject *pyx_t_41 = NULL;
-    PyObject *pyx_t_42 = NULL;
-    PyObject *pyx_t_43 = NULL;
-    PyObject *pyx_t_44 = NULL;
-    PyObject *pyx_t_45 = NULL;
-    PyObject *pyx_t_46 = NULL;
-    PyObject *pyx_t_47 = NULL;
-    PyObject *pyx_t_48 = NULL;
-    PyObject *pyx_t_49 = NULL;
+    PyObject *pyx_t_33 = NULL;  /* owned */
+    PyObject *pyx_t_34 = NULL;  /* owned */
+    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_t_36 = NULL;  /* owned */
+    PyObject *pyx_t_37 = NULL;  /* owned */
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
+    PyObject *pyx_t_40 = NULL;  /* owned */
+    PyObject *pyx_t_41 = NULL;  /* owned */
+    PyObject *pyx_t_42 = NULL;  /* owned */
+    PyObject *pyx_t_43 = NULL;  /* owned */
+    PyObject *pyx_t_44 = NULL;  /* owned */
+    PyObject *pyx_t_45 = NULL;  /* owned */
+    PyObject *pyx_t_46 = NULL;  /* owned */
+    PyObject *pyx_t_47 = NULL;  /* owned */
+    PyObject *pyx_t_48 = NULL;  /* owned */
+    PyObject *pyx_t_49 = NULL;  /* owned */
     int pyx_t_50 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_51 = NULL;
-    PyObject *pyx_t_52 = NULL;
+    PyObject *pyx_t_51 = NULL;  /* owned */
+    PyObject *pyx_t_52 = NULL;  /* owned */
 #line 50 "with_statements.py"
     /* with_statements.py:50: print(suppressing([])) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_16);
@@ -1338,7 +1356,7 @@ pyx_L_try_end_7:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1342 "with_statements.c"
+#line 1360 "with_statements.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1403,7 +1421,10 @@ pyx_L_done:;
 static PyObject *pyx_pw_with_statements_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {"main", names, NULL, 0, 0, 0, 0, NULL, 0, 0};
+    static const PyxRtArgSpec spec = {
+        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
+        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+    };
     PyObject *values[1];
     (void)self;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
@@ -1414,27 +1435,27 @@ static PyObject *pyx_pw_with_statements_main(PyObject *self, PyObject *const *ar
 static int pyx_exec(PyObject *module)
 {
     int pyx_lineno = 0;
-    PyObject *pyx_t_1 = NULL;
+    PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;
+    PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;
+    PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;
+    PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
-    PyObject *pyx_t_11 = NULL;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     int pyx_t_14 = 0;
-    PyObject *pyx_t_15 = NULL;
+    PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
-    PyObject *pyx_t_17 = NULL;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
@@ -1530,7 +1551,7 @@ static int pyx_exec(PyObject *module)
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 49; goto pyx_L_error; }
-#line 1534 "with_statements.c"
+#line 1555 "with_statements.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
