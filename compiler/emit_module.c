@@ -132,7 +132,13 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
             fseek(out, 0, SEEK_END);
         }
     }
+    /* A statement's '#line N' is repeated before each of its C lines, so
+       that every one maps to line N: gcc's messages and gdb's steps name
+       the source line, however many lines of C it compiled to. */
     const char *p = E.funcs.p ? E.funcs.p : "", *end = p + E.funcs.len;
+    const char *dir = NULL;   /* the directive in force, and whether it was just written */
+    size_t dirlen = 0;
+    bool fresh = false;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
@@ -141,7 +147,21 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
                 fprintf(out, "#line %ld %s\n", cline + 1, E.c_lit);
             else
                 fputc('\n', out);
+            dir = NULL;
+        } else if (n > 6 && memcmp(p, "#line ", 6) == 0) {
+            fwrite(p, 1, n, out);
+            dir = p;
+            dirlen = n;
+            fresh = true;
         } else {
+            const char *q = p;
+            while (q < p + n && *q == ' ')
+                q++;
+            if (dir && !fresh && !(q + 1 < p + n && q[0] == '/' && q[1] == '*')) {   /* comments need none */
+                fwrite(dir, 1, dirlen, out);
+                cline++;
+            }
+            fresh = false;
             fwrite(p, 1, n, out);
         }
         cline++;

@@ -198,9 +198,9 @@ static void emit_line_marker(Fn *fn, PyxNode *s)
     const char *text = c_comment_text(A, src->text + b, n);
     while (*text == ' ' || *text == '?')   /* indentation (tabs became '?') */
         text++;
+    line(fn, "/* %s:%u: %s */", fn->E->src_comment, s->loc.line, text);
     if (fn->E->o->line_directives)
         buf_printf(A, &fn->body, "#line %u %s\n", s->loc.line, fn->E->line_lit);
-    line(fn, "/* %s:%u: %s */", fn->E->src_comment, s->loc.line, text);
 }
 
 static void emit_body_stmts(Fn *fn, void *ctx)

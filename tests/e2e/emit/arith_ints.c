@@ -129,7 +129,6 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
     PyObject *pyx_t_2 = NULL;  /* owned */
     Py_INCREF(v_label);
     Py_INCREF(v_values);
-#line 2 "arith_ints.py"
     /* arith_ints.py:2: print(label, values) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
@@ -143,7 +142,7 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 147 "arith_ints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -238,7 +237,6 @@ static PyObject *pyx_f_arith_ints_main(void)
     PyObject *pyx_t_58 = NULL;  /* owned */
     PyObject *pyx_t_59 = NULL;  /* owned */
     PyObject *pyx_t_60 = NULL;  /* owned */
-#line 6 "arith_ints.py"
     /* arith_ints.py:6: for a in (-7, -1, 0, 3, 10**20, -(10**20)): */
     pyx_t_2 = PyNumber_Power(pyx_k_5, pyx_k_6, Py_None);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 6; goto pyx_L_error; }
@@ -272,7 +270,6 @@ static PyObject *pyx_f_arith_ints_main(void)
         }
         Py_XSETREF(v_a, pyx_t_6);
         pyx_t_6 = NULL;
-#line 7 "arith_ints.py"
         /* arith_ints.py:7: for b in (-3, 1, 7, 2**64): */
         pyx_t_8 = PyNumber_Power(pyx_k_10, pyx_k_11, Py_None);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -297,7 +294,6 @@ static PyObject *pyx_f_arith_ints_main(void)
             }
             Py_XSETREF(v_b, pyx_t_10);
             pyx_t_10 = NULL;
-#line 8 "arith_ints.py"
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
             pyx_t_11 = pyx_rt_get_global(pyx_d, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -339,7 +335,6 @@ static PyObject *pyx_f_arith_ints_main(void)
             Py_CLEAR(pyx_t_12);
             if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 8; goto pyx_L_error; }
             Py_CLEAR(pyx_t_19);
-#line 9 "arith_ints.py"
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
             pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -381,7 +376,6 @@ static PyObject *pyx_f_arith_ints_main(void)
         Py_CLEAR(pyx_t_9);
     }
     Py_CLEAR(pyx_t_5);
-#line 10 "arith_ints.py"
     /* arith_ints.py:10: show("pow", (2 ** 100, (-3) ** 3, 2 ** -1, pow(3, 4, 5))) */
     pyx_t_29 = pyx_rt_get_global(pyx_d, pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 10; goto pyx_L_error; }
@@ -415,7 +409,6 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_CLEAR(pyx_t_30);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_35);
-#line 11 "arith_ints.py"
     /* arith_ints.py:11: show("bits", (5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -(2**70) >> 3)) */
     pyx_t_36 = pyx_rt_get_global(pyx_d, pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -451,7 +444,6 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_42);
-#line 12 "arith_ints.py"
     /* arith_ints.py:12: show("builtins", (abs(-5), min(3, 1, 2), max([4, 9, 2]), divmod(-7, 2), round(2.5), round(3.5))) */
     pyx_t_43 = pyx_rt_get_global(pyx_d, pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -531,7 +523,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 535 "arith_ints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -635,21 +627,19 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 1 "arith_ints.py"
     /* arith_ints.py:1: def show(label, values): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_show, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
-#line 5 "arith_ints.py"
     /* arith_ints.py:5: def main(): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 653 "arith_ints.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -38,10 +38,9 @@ static int pyx_init_constants(void)
 static long pyx_f_cdef_defaults_c_add(long v_a, long v_b)
 {
     long pyx_r = 0;
-#line 5 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:5: return a + b */
     pyx_r = (v_a + v_b);
-#line 45 "cdef_defaults.c"
+
     return pyx_r;
 }
 
@@ -49,10 +48,9 @@ static long pyx_f_cdef_defaults_c_add(long v_a, long v_b)
 static long pyx_f_cdef_defaults_cp_add(long v_a, long v_b)
 {
     long pyx_r = 0;
-#line 8 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:8: return a + b */
     pyx_r = (v_a + v_b);
-#line 56 "cdef_defaults.c"
+
     return pyx_r;
 }
 
@@ -90,7 +88,6 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
     PyObject *pyx_t_5 = NULL;  /* owned */
     long pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 11 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:11: return (c_add(1), c_add(1, 2), cp_add(1)) */
     pyx_t_2 = pyx_f_cdef_defaults_c_add(((long)(1)), pyx_dflt_c_add_1);
     pyx_t_3 = PyLong_FromLong(pyx_t_2);
@@ -112,7 +109,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_defaults(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 116 "cdef_defaults.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -142,10 +139,9 @@ static PyObject *pyx_pw_cdef_defaults_call_with_defaults(PyObject *self, PyObjec
 static double pyx_f_cdef_defaults_scaled(double v_x, double v_scale, double v_shift)
 {
     double pyx_r = 0;
-#line 15 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:15: return x * scale + shift */
     pyx_r = ((v_x * v_scale) + v_shift);
-#line 149 "cdef_defaults.c"
+
     return pyx_r;
 }
 
@@ -163,7 +159,6 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
     PyObject *pyx_t_7 = NULL;  /* owned */
     double pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;  /* owned */
-#line 18 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:18: return (scaled(1.0, shift=1.0), scaled(x=3.0), scaled(1.0, 3.0), scaled(shift=0.0, x=2.0, scale=4.0)) */
     pyx_t_2 = pyx_f_cdef_defaults_scaled(1.0, pyx_dflt_scaled_1, 1.0);
     pyx_t_3 = PyFloat_FromDouble(pyx_t_2);
@@ -190,7 +185,7 @@ static PyObject *pyx_f_cdef_defaults_call_with_keywords(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 194 "cdef_defaults.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -243,10 +238,8 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:4: cdef long c_add(long a, long b=5): */
     pyx_dflt_c_add_1 = ((long)(5));
-#line 7 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:7: cpdef long cp_add(long a, long b=7): */
     pyx_dflt_cp_add_1 = ((long)(7));
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cp_add, pyx_m, pyx_modname);
@@ -254,25 +247,22 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 10 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:10: def call_with_defaults(): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_call_with_defaults, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 14 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:14: cdef double scaled(double x, double scale=2.0, double shift=0.5): */
     pyx_dflt_scaled_1 = 2.0;
     pyx_dflt_scaled_2 = 0.5;
-#line 17 "cdef_defaults.pyx"
     /* cdef_defaults.pyx:17: def call_with_keywords(): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_call_with_keywords, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 276 "cdef_defaults.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -84,7 +84,6 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_x);
-#line 2 "chained.py"
     /* chained.py:2: return "in" if 0 <= x < 10 else "out" */
     pyx_t_2 = v_x; Py_INCREF(pyx_t_2);
     pyx_t_3 = PyObject_RichCompareBool(pyx_k_1, pyx_t_2, Py_LE);
@@ -106,7 +105,7 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 110 "chained.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_5);
@@ -180,7 +179,6 @@ static PyObject *pyx_f_chained_main(void)
     PyObject *pyx_t_36 = NULL;  /* owned */
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
-#line 6 "chained.py"
     /* chained.py:6: a = b = c = 5 */
     Py_INCREF(pyx_k_5);
     Py_XSETREF(v_a, pyx_k_5);
@@ -188,7 +186,6 @@ static PyObject *pyx_f_chained_main(void)
     Py_XSETREF(v_b, pyx_k_5);
     Py_INCREF(pyx_k_5);
     Py_XSETREF(v_c, pyx_k_5);
-#line 7 "chained.py"
     /* chained.py:7: print(a, b, c, classify(-1), classify(5), classify(10)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -226,7 +223,6 @@ static PyObject *pyx_f_chained_main(void)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
-#line 8 "chained.py"
     /* chained.py:8: x = [1, 2] */
     pyx_t_9 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -236,11 +232,9 @@ static PyObject *pyx_f_chained_main(void)
     PyList_SET_ITEM(pyx_t_9, 1, pyx_k_8);
     Py_XSETREF(v_x, pyx_t_9);
     pyx_t_9 = NULL;
-#line 9 "chained.py"
     /* chained.py:9: y = x */
     Py_INCREF(v_x);
     Py_XSETREF(v_y, v_x);
-#line 10 "chained.py"
     /* chained.py:10: y.append(3) */
     pyx_t_10 = PyObject_GetAttr(v_y, pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
@@ -251,7 +245,6 @@ static PyObject *pyx_f_chained_main(void)
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_11);
-#line 11 "chained.py"
     /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
     pyx_t_12 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -307,7 +300,6 @@ static PyObject *pyx_f_chained_main(void)
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
-#line 12 "chained.py"
     /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
     pyx_t_27 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -345,7 +337,7 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 349 "chained.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -423,21 +415,19 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 1 "chained.py"
     /* chained.py:1: def classify(x): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_classify, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
-#line 5 "chained.py"
     /* chained.py:5: def main(): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 441 "chained.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

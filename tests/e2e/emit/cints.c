@@ -285,20 +285,17 @@ static PyObject *pyx_f_cints_int_wrap(void)
     int pyx_lineno = 0;
     int v_x = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 5 "cints.pyx"
     /* cints.pyx:5: cdef int x = 2147483647 */
     v_x = 2147483647;
-#line 6 "cints.pyx"
     /* cints.pyx:6: x += 1 */
     v_x = (v_x + 1);
-#line 7 "cints.pyx"
     /* cints.pyx:7: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 302 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -328,20 +325,17 @@ static PyObject *pyx_f_cints_int_wrap_down(void)
     int pyx_lineno = 0;
     int v_x = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 10 "cints.pyx"
     /* cints.pyx:10: cdef int x = -2147483647 */
     v_x = (-2147483647);
-#line 11 "cints.pyx"
     /* cints.pyx:11: x -= 2 */
     v_x = (v_x - 2);
-#line 12 "cints.pyx"
     /* cints.pyx:12: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 12; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 345 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_wrap_down", "cints.pyx", pyx_lineno, NULL);
@@ -371,20 +365,17 @@ static PyObject *pyx_f_cints_uint_wrap(void)
     int pyx_lineno = 0;
     unsigned int v_u = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 15 "cints.pyx"
     /* cints.pyx:15: cdef unsigned int u = 0 */
     v_u = ((unsigned int)(0));
-#line 16 "cints.pyx"
     /* cints.pyx:16: u -= 1 */
     v_u = (v_u - ((unsigned int)(1)));
-#line 17 "cints.pyx"
     /* cints.pyx:17: return u */
     pyx_t_1 = PyLong_FromLong(v_u);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 388 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -413,17 +404,15 @@ static PyObject *pyx_f_cints_uchar_wrap(unsigned char v_c)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 20 "cints.pyx"
     /* cints.pyx:20: c += 200 */
     v_c = ((unsigned char)((((int)(v_c)) + 200)));
-#line 21 "cints.pyx"
     /* cints.pyx:21: return c */
     pyx_t_1 = PyLong_FromLong(v_c);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 427 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uchar_wrap", "cints.pyx", pyx_lineno, NULL);
@@ -458,17 +447,15 @@ static PyObject *pyx_f_cints_longlong_mul(void)
     int pyx_lineno = 0;
     long long v_a = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 24 "cints.pyx"
     /* cints.pyx:24: cdef long long a = 3037000500 */
     v_a = ((long long)(3037000500L));
-#line 25 "cints.pyx"
     /* cints.pyx:25: return a * a */
     pyx_t_1 = PyLong_FromLongLong((v_a * v_a));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 472 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_mul", "cints.pyx", pyx_lineno, NULL);
@@ -497,14 +484,13 @@ static PyObject *pyx_f_cints_mixed_widths(int v_a, long v_b, long long v_c, shor
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 28 "cints.pyx"
     /* cints.pyx:28: return a + b + c + d */
     pyx_t_1 = PyLong_FromLongLong(((((long long)((((long)(v_a)) + v_b))) + v_c) + ((long long)(v_d))));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 28; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 508 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.mixed_widths", "cints.pyx", pyx_lineno, NULL);
@@ -544,14 +530,13 @@ static PyObject *pyx_f_cints_int_arg(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 31 "cints.pyx"
     /* cints.pyx:31: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 31; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 555 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_arg", "cints.pyx", pyx_lineno, NULL);
@@ -585,14 +570,13 @@ static PyObject *pyx_f_cints_uint_arg(unsigned int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 34 "cints.pyx"
     /* cints.pyx:34: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 34; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 596 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.uint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -626,14 +610,13 @@ static PyObject *pyx_f_cints_long_arg(long v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 37 "cints.pyx"
     /* cints.pyx:37: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 637 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.long_arg", "cints.pyx", pyx_lineno, NULL);
@@ -667,14 +650,13 @@ static PyObject *pyx_f_cints_longlong_arg(long long v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 40 "cints.pyx"
     /* cints.pyx:40: return x */
     pyx_t_1 = PyLong_FromLongLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 40; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 678 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.longlong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -708,14 +690,13 @@ static PyObject *pyx_f_cints_ulonglong_arg(unsigned long long v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 43 "cints.pyx"
     /* cints.pyx:43: return x */
     pyx_t_1 = PyLong_FromUnsignedLongLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 43; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 719 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ulonglong_arg", "cints.pyx", pyx_lineno, NULL);
@@ -749,14 +730,13 @@ static PyObject *pyx_f_cints_ssize_arg(Py_ssize_t v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 46 "cints.pyx"
     /* cints.pyx:46: return x */
     pyx_t_1 = PyLong_FromSsize_t(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 46; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 760 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.ssize_arg", "cints.pyx", pyx_lineno, NULL);
@@ -790,14 +770,13 @@ static PyObject *pyx_f_cints_size_arg(size_t v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 49 "cints.pyx"
     /* cints.pyx:49: return x */
     pyx_t_1 = PyLong_FromSize_t(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 49; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 801 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.size_arg", "cints.pyx", pyx_lineno, NULL);
@@ -831,14 +810,13 @@ static PyObject *pyx_f_cints_char_arg(char v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 52 "cints.pyx"
     /* cints.pyx:52: return x */
     pyx_t_1 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 52; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 842 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.char_arg", "cints.pyx", pyx_lineno, NULL);
@@ -872,14 +850,13 @@ static PyObject *pyx_f_cints_double_arg(double v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 55 "cints.pyx"
     /* cints.pyx:55: return x */
     pyx_t_1 = PyFloat_FromDouble(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 55; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 883 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.double_arg", "cints.pyx", pyx_lineno, NULL);
@@ -913,14 +890,13 @@ static PyObject *pyx_f_cints_float_arg(float v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 58 "cints.pyx"
     /* cints.pyx:58: return x */
     pyx_t_1 = PyFloat_FromDouble(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 58; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 924 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_arg", "cints.pyx", pyx_lineno, NULL);
@@ -954,14 +930,13 @@ static PyObject *pyx_f_cints_bint_arg(int v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 61 "cints.pyx"
     /* cints.pyx:61: return x */
     pyx_t_1 = PyBool_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 965 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.bint_arg", "cints.pyx", pyx_lineno, NULL);
@@ -998,18 +973,16 @@ static PyObject *pyx_f_cints_returns_int_from_object(PyObject *v_o)
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
     Py_INCREF(v_o);
-#line 64 "cints.pyx"
     /* cints.pyx:64: cdef int r = o     # L:ret_conv */
     if (PYX_UNLIKELY(pyx_rt_as_int(v_o, &pyx_t_1) < 0)) { pyx_lineno = 64; goto pyx_L_error; }
     v_r = pyx_t_1;
-#line 65 "cints.pyx"
     /* cints.pyx:65: return r */
     pyx_t_2 = PyLong_FromLong(v_r);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 65; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1013 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.returns_int_from_object", "cints.pyx", pyx_lineno, NULL);
@@ -1038,10 +1011,9 @@ static PyObject *pyx_pw_cints_returns_int_from_object(PyObject *self, PyObject *
 static int pyx_f_cints_c_narrow(long v_v)
 {
     int pyx_r = 0;
-#line 68 "cints.pyx"
     /* cints.pyx:68: return v */
     pyx_r = ((int)(v_v));
-#line 1045 "cints.c"
+
     return pyx_r;
 }
 
@@ -1052,7 +1024,6 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 71 "cints.pyx"
     /* cints.pyx:71: return c_narrow(v) */
     pyx_t_1 = pyx_f_cints_c_narrow(v_v);
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -1060,7 +1031,7 @@ static PyObject *pyx_f_cints_narrow_through_c(long v_v)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1064 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.narrow_through_c", "cints.pyx", pyx_lineno, NULL);
@@ -1095,7 +1066,6 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 74 "cints.pyx"
     /* cints.pyx:74: return a // b    # L:floordiv */
     if (PYX_UNLIKELY(pyx_rt_floordiv_int(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 74; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -1103,7 +1073,7 @@ static PyObject *pyx_f_cints_floordiv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1107 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1140,7 +1110,6 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 77 "cints.pyx"
     /* cints.pyx:77: return a % b     # L:mod */
     if (PYX_UNLIKELY(pyx_rt_mod_int(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 77; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -1148,7 +1117,7 @@ static PyObject *pyx_f_cints_mod(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1152 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod", "cints.pyx", pyx_lineno, NULL);
@@ -1185,7 +1154,6 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     int pyx_lineno = 0;
     long long pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 80 "cints.pyx"
     /* cints.pyx:80: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_longlong(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 80; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLongLong(pyx_t_1);
@@ -1193,7 +1161,7 @@ static PyObject *pyx_f_cints_floordiv_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1197 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1230,7 +1198,6 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     int pyx_lineno = 0;
     long long pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 83 "cints.pyx"
     /* cints.pyx:83: return a % b */
     if (PYX_UNLIKELY(pyx_rt_mod_longlong(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 83; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLongLong(pyx_t_1);
@@ -1238,7 +1205,7 @@ static PyObject *pyx_f_cints_mod_ll(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1242 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.mod_ll", "cints.pyx", pyx_lineno, NULL);
@@ -1275,7 +1242,6 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     int pyx_lineno = 0;
     unsigned int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 86 "cints.pyx"
     /* cints.pyx:86: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_uint(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 86; goto pyx_L_error; }
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -1283,7 +1249,7 @@ static PyObject *pyx_f_cints_floordiv_uint(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1287 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.floordiv_uint", "cints.pyx", pyx_lineno, NULL);
@@ -1320,7 +1286,6 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 89 "cints.pyx"
     /* cints.pyx:89: return a / b     # L:truediv */
     if (PYX_UNLIKELY(pyx_rt_truediv_double(((double)(v_a)), ((double)(v_b)), &pyx_t_1) < 0)) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_2 = PyFloat_FromDouble(pyx_t_1);
@@ -1328,7 +1293,7 @@ static PyObject *pyx_f_cints_truediv(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1332 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.truediv", "cints.pyx", pyx_lineno, NULL);
@@ -1365,7 +1330,6 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 92 "cints.pyx"
     /* cints.pyx:92: return a // b */
     if (PYX_UNLIKELY(pyx_rt_floordiv_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 92; goto pyx_L_error; }
     pyx_t_2 = PyFloat_FromDouble(pyx_t_1);
@@ -1373,7 +1337,7 @@ static PyObject *pyx_f_cints_dfloordiv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1377 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1410,7 +1374,6 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 95 "cints.pyx"
     /* cints.pyx:95: return a % b     # L:dmod */
     if (PYX_UNLIKELY(pyx_rt_mod_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 95; goto pyx_L_error; }
     pyx_t_2 = PyFloat_FromDouble(pyx_t_1);
@@ -1418,7 +1381,7 @@ static PyObject *pyx_f_cints_dmod(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1422 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dmod", "cints.pyx", pyx_lineno, NULL);
@@ -1455,7 +1418,6 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 98 "cints.pyx"
     /* cints.pyx:98: return a / b */
     if (PYX_UNLIKELY(pyx_rt_truediv_double(v_a, v_b, &pyx_t_1) < 0)) { pyx_lineno = 98; goto pyx_L_error; }
     pyx_t_2 = PyFloat_FromDouble(pyx_t_1);
@@ -1463,7 +1425,7 @@ static PyObject *pyx_f_cints_dtruediv(double v_a, double v_b)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1467 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("cints.dtruediv", "cints.pyx", pyx_lineno, NULL);
@@ -1499,14 +1461,13 @@ static PyObject *pyx_f_cints_cfloordiv(int v_a, int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 104 "cints.pyx"
     /* cints.pyx:104: return a // b */
     pyx_t_1 = PyLong_FromLong((v_a / v_b));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1510 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cfloordiv", "cints.pyx", pyx_lineno, NULL);
@@ -1542,14 +1503,13 @@ static PyObject *pyx_f_cints_cmod(int v_a, int v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 108 "cints.pyx"
     /* cints.pyx:108: return a % b */
     pyx_t_1 = PyLong_FromLong((v_a % v_b));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 108; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1553 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.cmod", "cints.pyx", pyx_lineno, NULL);
@@ -1589,7 +1549,6 @@ static PyObject *pyx_f_cints_unary(int v_a)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
-#line 111 "cints.pyx"
     /* cints.pyx:111: return (-a, +a, ~a, not a) */
     pyx_t_2 = PyLong_FromLong((-v_a));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 111; goto pyx_L_error; }
@@ -1612,7 +1571,7 @@ static PyObject *pyx_f_cints_unary(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1616 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1655,7 +1614,6 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 114 "cints.pyx"
     /* cints.pyx:114: return (a & b, a | b, a ^ b, a << 3, a >> 1) */
     pyx_t_2 = PyLong_FromLong((v_a & v_b));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 114; goto pyx_L_error; }
@@ -1682,7 +1640,7 @@ static PyObject *pyx_f_cints_bits(unsigned int v_a, unsigned int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1686 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1725,7 +1683,6 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 117 "cints.pyx"
     /* cints.pyx:117: return (a << 2, a >> 1) */
     pyx_t_2 = PyLong_FromLong((v_a << 2));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 117; goto pyx_L_error; }
@@ -1740,7 +1697,7 @@ static PyObject *pyx_f_cints_shift_signed(int v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1744 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1776,14 +1733,13 @@ static PyObject *pyx_f_cints_float_ops(float v_f, double v_d)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 120 "cints.pyx"
     /* cints.pyx:120: return f * 2 + d */
     pyx_t_1 = PyFloat_FromDouble((((double)((v_f * ((float)(2))))) + v_d));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 120; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1787 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.float_ops", "cints.pyx", pyx_lineno, NULL);
@@ -1828,7 +1784,6 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     int pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-#line 123 "cints.pyx"
     /* cints.pyx:123: return a < b <= c, a == b != c, a > b */
     pyx_t_3 = v_a;
     pyx_t_4 = v_b;
@@ -1859,7 +1814,7 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1863 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1905,7 +1860,6 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 126 "cints.pyx"
     /* cints.pyx:126: return (<int>d, <double>i / 4, <long>(d * 10), <char>(i)) */
     pyx_t_2 = PyLong_FromLong(((int)v_d));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 126; goto pyx_L_error; }
@@ -1929,7 +1883,7 @@ static PyObject *pyx_f_cints_c_casts(double v_d, int v_i)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1933 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1970,20 +1924,17 @@ static PyObject *pyx_f_cints_int_to_double_promotion(int v_a, double v_b)
     int pyx_lineno = 0;
     double v_r = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 129 "cints.pyx"
     /* cints.pyx:129: cdef double r = a */
     v_r = ((double)(v_a));
-#line 130 "cints.pyx"
     /* cints.pyx:130: r += b */
     v_r = (v_r + v_b);
-#line 131 "cints.pyx"
     /* cints.pyx:131: return r */
     pyx_t_1 = PyFloat_FromDouble(v_r);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 131; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 1987 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("cints.int_to_double_promotion", "cints.pyx", pyx_lineno, NULL);
@@ -2024,7 +1975,6 @@ static PyObject *pyx_f_cints_sizes(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 134 "cints.pyx"
     /* cints.pyx:134: return (sizeof(char), sizeof(short), sizeof(int), sizeof(long long), sizeof(double)) */
     pyx_t_2 = PyLong_FromSize_t(sizeof(char));
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 134; goto pyx_L_error; }
@@ -2051,7 +2001,7 @@ static PyObject *pyx_f_cints_sizes(void)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2055 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2102,7 +2052,6 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     double pyx_t_16 = 0;
     double pyx_t_17 = 0;
     PyObject *pyx_t_18 = NULL;  /* owned */
-#line 137 "cints.pyx"
     /* cints.pyx:137: return (abs(a), min(a, b), max(a, b), abs(d), min(a, b, 0), max(d, 1.5)) */
     pyx_t_2 = v_a;
     pyx_t_3 = PyLong_FromLong((pyx_t_2 < 0 ? -pyx_t_2 : pyx_t_2));
@@ -2149,7 +2098,7 @@ static PyObject *pyx_f_cints_c_abs_min_max(int v_a, int v_b, double v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2153 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2196,46 +2145,35 @@ static PyObject *pyx_f_cints_augmented(int v_a)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 140 "cints.pyx"
     /* cints.pyx:140: cdef int x = a */
     v_x = v_a;
-#line 141 "cints.pyx"
     /* cints.pyx:141: x *= 3 */
     v_x = (v_x * 3);
-#line 142 "cints.pyx"
     /* cints.pyx:142: x -= 1 */
     v_x = (v_x - 1);
-#line 143 "cints.pyx"
     /* cints.pyx:143: x //= 2 */
     if (PYX_UNLIKELY(pyx_rt_floordiv_int(v_x, 2, &pyx_t_1) < 0)) { pyx_lineno = 143; goto pyx_L_error; }
     v_x = pyx_t_1;
-#line 144 "cints.pyx"
     /* cints.pyx:144: x %= 7 */
     if (PYX_UNLIKELY(pyx_rt_mod_int(v_x, 7, &pyx_t_2) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
     v_x = pyx_t_2;
-#line 145 "cints.pyx"
     /* cints.pyx:145: x <<= 2 */
     v_x = (v_x << 2);
-#line 146 "cints.pyx"
     /* cints.pyx:146: x |= 1 */
     v_x = (v_x | 1);
-#line 147 "cints.pyx"
     /* cints.pyx:147: x ^= 8 */
     v_x = (v_x ^ 8);
-#line 148 "cints.pyx"
     /* cints.pyx:148: x &= 0xff */
     v_x = (v_x & 255);
-#line 149 "cints.pyx"
     /* cints.pyx:149: x >>= 1 */
     v_x = (v_x >> 1);
-#line 150 "cints.pyx"
     /* cints.pyx:150: return x */
     pyx_t_3 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 150; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2239 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("cints.augmented", "cints.pyx", pyx_lineno, NULL);
@@ -2279,16 +2217,12 @@ static PyObject *pyx_f_cints_chained_assign(void)
     PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 153 "cints.pyx"
     /* cints.pyx:153: cdef int a */
-#line 154 "cints.pyx"
     /* cints.pyx:154: cdef int b */
-#line 155 "cints.pyx"
     /* cints.pyx:155: a = b = 7 */
     pyx_t_1 = 7;
     v_a = pyx_t_1;
     v_b = pyx_t_1;
-#line 156 "cints.pyx"
     /* cints.pyx:156: c = d = [1] */
     pyx_t_2 = PyList_New(1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 156; goto pyx_L_error; }
@@ -2298,7 +2232,6 @@ static PyObject *pyx_f_cints_chained_assign(void)
     Py_XSETREF(v_c, pyx_t_2);
     Py_XSETREF(v_d, pyx_t_2);
     pyx_t_2 = NULL;
-#line 157 "cints.pyx"
     /* cints.pyx:157: return a, b, c is d */
     pyx_t_4 = PyLong_FromLong(v_a);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 157; goto pyx_L_error; }
@@ -2317,7 +2250,7 @@ static PyObject *pyx_f_cints_chained_assign(void)
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2321 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2359,7 +2292,6 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
-#line 160 "cints.pyx"
     /* cints.pyx:160: return (a and b, a or b, not a, a if b else -1) */
     pyx_t_2 = v_a;
     if ((pyx_t_2)) {
@@ -2395,7 +2327,7 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2399 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2438,7 +2370,6 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
     PyObject *pyx_t_1 = NULL;  /* owned */
     double pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 163 "cints.pyx"
     /* cints.pyx:163: cdef double d = 1.5 if flag else 2 */
     if ((v_flag)) {
         pyx_t_1 = pyx_k_2;
@@ -2450,14 +2381,13 @@ static PyObject *pyx_f_cints_ternary_types(int v_flag)
     if (PYX_UNLIKELY(pyx_rt_as_double(pyx_t_1, &pyx_t_2) < 0)) { pyx_lineno = 163; goto pyx_L_error; }
     Py_CLEAR(pyx_t_1);
     v_d = pyx_t_2;
-#line 164 "cints.pyx"
     /* cints.pyx:164: return d */
     pyx_t_3 = PyFloat_FromDouble(v_d);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 164; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2461 "cints.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -2592,312 +2522,267 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "cints.pyx"
     /* cints.pyx:4: def int_wrap(): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_wrap, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 9 "cints.pyx"
     /* cints.pyx:9: def int_wrap_down(): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_int_wrap_down, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 9; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 14 "cints.pyx"
     /* cints.pyx:14: def uint_wrap(): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_uint_wrap, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 19 "cints.pyx"
     /* cints.pyx:19: def uchar_wrap(unsigned char c): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_uchar_wrap, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-#line 23 "cints.pyx"
     /* cints.pyx:23: def longlong_mul(): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_longlong_mul, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 27 "cints.pyx"
     /* cints.pyx:27: def mixed_widths(int a, long b, long long c, short d): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_mixed_widths, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 27; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 27; goto pyx_L_error; }
-#line 30 "cints.pyx"
     /* cints.pyx:30: def int_arg(int x): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_int_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 30; goto pyx_L_error; }
-#line 33 "cints.pyx"
     /* cints.pyx:33: def uint_arg(unsigned int x): */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_uint_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 33; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 33; goto pyx_L_error; }
-#line 36 "cints.pyx"
     /* cints.pyx:36: def long_arg(long x): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_long_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
-#line 39 "cints.pyx"
     /* cints.pyx:39: def longlong_arg(long long x): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_longlong_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 39; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 39; goto pyx_L_error; }
-#line 42 "cints.pyx"
     /* cints.pyx:42: def ulonglong_arg(unsigned long long x): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_ulonglong_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 42; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 42; goto pyx_L_error; }
-#line 45 "cints.pyx"
     /* cints.pyx:45: def ssize_arg(Py_ssize_t x): */
     pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_ssize_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 45; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
-#line 48 "cints.pyx"
     /* cints.pyx:48: def size_arg(size_t x): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_size_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 48; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 48; goto pyx_L_error; }
-#line 51 "cints.pyx"
     /* cints.pyx:51: def char_arg(char x): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_char_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 51; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 51; goto pyx_L_error; }
-#line 54 "cints.pyx"
     /* cints.pyx:54: def double_arg(double x): */
     pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_double_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 54; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 54; goto pyx_L_error; }
-#line 57 "cints.pyx"
     /* cints.pyx:57: def float_arg(float x): */
     pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_float_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 57; goto pyx_L_error; }
-#line 60 "cints.pyx"
     /* cints.pyx:60: def bint_arg(bint x): */
     pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_bint_arg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 60; goto pyx_L_error; }
-#line 63 "cints.pyx"
     /* cints.pyx:63: def returns_int_from_object(o): */
     pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_returns_int_from_object, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 63; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 63; goto pyx_L_error; }
-#line 67 "cints.pyx"
     /* cints.pyx:67: cdef int c_narrow(long v) except? -1: */
-#line 70 "cints.pyx"
     /* cints.pyx:70: def narrow_through_c(long v): */
     pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_narrow_through_c, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
-#line 73 "cints.pyx"
     /* cints.pyx:73: def floordiv(int a, int b): */
     pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_floordiv, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 73; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
-#line 76 "cints.pyx"
     /* cints.pyx:76: def mod(int a, int b): */
     pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_mod, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 76; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
-#line 79 "cints.pyx"
     /* cints.pyx:79: def floordiv_ll(long long a, long long b): */
     pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_floordiv_ll, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 79; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
-#line 82 "cints.pyx"
     /* cints.pyx:82: def mod_ll(long long a, long long b): */
     pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_mod_ll, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 82; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 82; goto pyx_L_error; }
-#line 85 "cints.pyx"
     /* cints.pyx:85: def floordiv_uint(unsigned int a, unsigned int b): */
     pyx_t_47 = PyCFunction_NewEx(&pyx_mdef_floordiv_uint, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 85; goto pyx_L_error; }
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 85; goto pyx_L_error; }
-#line 88 "cints.pyx"
     /* cints.pyx:88: def truediv(int a, int b): */
     pyx_t_49 = PyCFunction_NewEx(&pyx_mdef_truediv, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 88; goto pyx_L_error; }
     pyx_t_50 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_49);
     Py_CLEAR(pyx_t_49);
     if (PYX_UNLIKELY(pyx_t_50 < 0)) { pyx_lineno = 88; goto pyx_L_error; }
-#line 91 "cints.pyx"
     /* cints.pyx:91: def dfloordiv(double a, double b): */
     pyx_t_51 = PyCFunction_NewEx(&pyx_mdef_dfloordiv, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_52 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_51);
     Py_CLEAR(pyx_t_51);
     if (PYX_UNLIKELY(pyx_t_52 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
-#line 94 "cints.pyx"
     /* cints.pyx:94: def dmod(double a, double b): */
     pyx_t_53 = PyCFunction_NewEx(&pyx_mdef_dmod, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 94; goto pyx_L_error; }
     pyx_t_54 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_53);
     Py_CLEAR(pyx_t_53);
     if (PYX_UNLIKELY(pyx_t_54 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
-#line 97 "cints.pyx"
     /* cints.pyx:97: def dtruediv(double a, double b): */
     pyx_t_55 = PyCFunction_NewEx(&pyx_mdef_dtruediv, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 97; goto pyx_L_error; }
     pyx_t_56 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_55);
     Py_CLEAR(pyx_t_55);
     if (PYX_UNLIKELY(pyx_t_56 < 0)) { pyx_lineno = 97; goto pyx_L_error; }
-#line 100 "cints.pyx"
     /* cints.pyx:100: cimport cython */
-#line 102 "cints.pyx"
     /* cints.pyx:102: @cython.cdivision(True) */
     pyx_t_57 = PyCFunction_NewEx(&pyx_mdef_cfloordiv, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 102; goto pyx_L_error; }
     pyx_t_58 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_57);
     Py_CLEAR(pyx_t_57);
     if (PYX_UNLIKELY(pyx_t_58 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
-#line 106 "cints.pyx"
     /* cints.pyx:106: @cython.cdivision(True) */
     pyx_t_59 = PyCFunction_NewEx(&pyx_mdef_cmod, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 106; goto pyx_L_error; }
     pyx_t_60 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_59);
     Py_CLEAR(pyx_t_59);
     if (PYX_UNLIKELY(pyx_t_60 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
-#line 110 "cints.pyx"
     /* cints.pyx:110: def unary(int a): */
     pyx_t_61 = PyCFunction_NewEx(&pyx_mdef_unary, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 110; goto pyx_L_error; }
     pyx_t_62 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_61);
     Py_CLEAR(pyx_t_61);
     if (PYX_UNLIKELY(pyx_t_62 < 0)) { pyx_lineno = 110; goto pyx_L_error; }
-#line 113 "cints.pyx"
     /* cints.pyx:113: def bits(unsigned int a, unsigned int b): */
     pyx_t_63 = PyCFunction_NewEx(&pyx_mdef_bits, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_63)) { pyx_lineno = 113; goto pyx_L_error; }
     pyx_t_64 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_63);
     Py_CLEAR(pyx_t_63);
     if (PYX_UNLIKELY(pyx_t_64 < 0)) { pyx_lineno = 113; goto pyx_L_error; }
-#line 116 "cints.pyx"
     /* cints.pyx:116: def shift_signed(int a): */
     pyx_t_65 = PyCFunction_NewEx(&pyx_mdef_shift_signed, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_65)) { pyx_lineno = 116; goto pyx_L_error; }
     pyx_t_66 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_65);
     Py_CLEAR(pyx_t_65);
     if (PYX_UNLIKELY(pyx_t_66 < 0)) { pyx_lineno = 116; goto pyx_L_error; }
-#line 119 "cints.pyx"
     /* cints.pyx:119: def float_ops(float f, double d): */
     pyx_t_67 = PyCFunction_NewEx(&pyx_mdef_float_ops, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_67)) { pyx_lineno = 119; goto pyx_L_error; }
     pyx_t_68 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_67);
     Py_CLEAR(pyx_t_67);
     if (PYX_UNLIKELY(pyx_t_68 < 0)) { pyx_lineno = 119; goto pyx_L_error; }
-#line 122 "cints.pyx"
     /* cints.pyx:122: def cmp_chain(int a, int b, int c): */
     pyx_t_69 = PyCFunction_NewEx(&pyx_mdef_cmp_chain, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_69)) { pyx_lineno = 122; goto pyx_L_error; }
     pyx_t_70 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_69);
     Py_CLEAR(pyx_t_69);
     if (PYX_UNLIKELY(pyx_t_70 < 0)) { pyx_lineno = 122; goto pyx_L_error; }
-#line 125 "cints.pyx"
     /* cints.pyx:125: def c_casts(double d, int i): */
     pyx_t_71 = PyCFunction_NewEx(&pyx_mdef_c_casts, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_71)) { pyx_lineno = 125; goto pyx_L_error; }
     pyx_t_72 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_71);
     Py_CLEAR(pyx_t_71);
     if (PYX_UNLIKELY(pyx_t_72 < 0)) { pyx_lineno = 125; goto pyx_L_error; }
-#line 128 "cints.pyx"
     /* cints.pyx:128: def int_to_double_promotion(int a, double b): */
     pyx_t_73 = PyCFunction_NewEx(&pyx_mdef_int_to_double_promotion, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_73)) { pyx_lineno = 128; goto pyx_L_error; }
     pyx_t_74 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_73);
     Py_CLEAR(pyx_t_73);
     if (PYX_UNLIKELY(pyx_t_74 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
-#line 133 "cints.pyx"
     /* cints.pyx:133: def sizes(): */
     pyx_t_75 = PyCFunction_NewEx(&pyx_mdef_sizes, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_75)) { pyx_lineno = 133; goto pyx_L_error; }
     pyx_t_76 = PyDict_SetItem(pyx_d, pyx_n_37, pyx_t_75);
     Py_CLEAR(pyx_t_75);
     if (PYX_UNLIKELY(pyx_t_76 < 0)) { pyx_lineno = 133; goto pyx_L_error; }
-#line 136 "cints.pyx"
     /* cints.pyx:136: def c_abs_min_max(int a, int b, double d): */
     pyx_t_77 = PyCFunction_NewEx(&pyx_mdef_c_abs_min_max, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_77)) { pyx_lineno = 136; goto pyx_L_error; }
     pyx_t_78 = PyDict_SetItem(pyx_d, pyx_n_38, pyx_t_77);
     Py_CLEAR(pyx_t_77);
     if (PYX_UNLIKELY(pyx_t_78 < 0)) { pyx_lineno = 136; goto pyx_L_error; }
-#line 139 "cints.pyx"
     /* cints.pyx:139: def augmented(int a): */
     pyx_t_79 = PyCFunction_NewEx(&pyx_mdef_augmented, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_79)) { pyx_lineno = 139; goto pyx_L_error; }
     pyx_t_80 = PyDict_SetItem(pyx_d, pyx_n_39, pyx_t_79);
     Py_CLEAR(pyx_t_79);
     if (PYX_UNLIKELY(pyx_t_80 < 0)) { pyx_lineno = 139; goto pyx_L_error; }
-#line 152 "cints.pyx"
     /* cints.pyx:152: def chained_assign(): */
     pyx_t_81 = PyCFunction_NewEx(&pyx_mdef_chained_assign, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_81)) { pyx_lineno = 152; goto pyx_L_error; }
     pyx_t_82 = PyDict_SetItem(pyx_d, pyx_n_40, pyx_t_81);
     Py_CLEAR(pyx_t_81);
     if (PYX_UNLIKELY(pyx_t_82 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
-#line 159 "cints.pyx"
     /* cints.pyx:159: def bool_ops(int a, int b): */
     pyx_t_83 = PyCFunction_NewEx(&pyx_mdef_bool_ops, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_83)) { pyx_lineno = 159; goto pyx_L_error; }
     pyx_t_84 = PyDict_SetItem(pyx_d, pyx_n_41, pyx_t_83);
     Py_CLEAR(pyx_t_83);
     if (PYX_UNLIKELY(pyx_t_84 < 0)) { pyx_lineno = 159; goto pyx_L_error; }
-#line 162 "cints.pyx"
     /* cints.pyx:162: def ternary_types(bint flag): */
     pyx_t_85 = PyCFunction_NewEx(&pyx_mdef_ternary_types, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_85)) { pyx_lineno = 162; goto pyx_L_error; }
     pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
     Py_CLEAR(pyx_t_85);
     if (PYX_UNLIKELY(pyx_t_86 < 0)) { pyx_lineno = 162; goto pyx_L_error; }
-#line 2901 "cints.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -162,7 +162,6 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_n);
-#line 9 "comprehensions.py"
     /* comprehensions.py:9: return [(i, j) for i in range(n) for j in range(i) if (i + j) % 2] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -230,7 +229,7 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 234 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -286,7 +285,6 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     int pyx_t_9 = 0;
     int pyx_t_10 = 0;
     Py_INCREF(v_d);
-#line 13 "comprehensions.py"
     /* comprehensions.py:13: return {v: k for k, v in d.items() if v is not None} */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_error; }
@@ -325,7 +323,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 329 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -371,7 +369,6 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     Py_ssize_t pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_words);
-#line 17 "comprehensions.py"
     /* comprehensions.py:17: return {len(w) for w in words} */
     pyx_t_1 = PySet_New(NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 17; goto pyx_L_error; }
@@ -397,7 +394,7 @@ static PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 401 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -444,7 +441,6 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_rows);
-#line 21 "comprehensions.py"
     /* comprehensions.py:21: return [[c * 2 for c in row] for row in rows if row] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
@@ -489,7 +485,7 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 493 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -535,7 +531,6 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
     Py_INCREF(v_n);
-#line 25 "comprehensions.py"
     /* comprehensions.py:25: return [k for k in range(0, n, 3)] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -565,7 +560,7 @@ static PyObject *pyx_f_comprehensions_idx(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 569 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -607,7 +602,6 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_items);
-#line 29 "comprehensions.py"
     /* comprehensions.py:29: return [10 // v for v in items] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 29; goto pyx_L_error; }
@@ -631,7 +625,7 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 635 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -708,7 +702,6 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_t_39 = NULL;  /* owned */
     PyObject *pyx_t_40 = NULL;  /* owned */
     PyObject *pyx_t_41 = NULL;  /* owned */
-#line 33 "comprehensions.py"
     /* comprehensions.py:33: print(SQUARES, LEAK, x) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 33; goto pyx_L_error; }
@@ -728,7 +721,6 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 33; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
-#line 34 "comprehensions.py"
     /* comprehensions.py:34: print(pairs(4), inverted({"a": 1, "b": None, "c": 3}), sorted(unique_lengths(["a", "bb", "cc", "ddd"]))) */
     pyx_t_6 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -795,7 +787,6 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 34; goto pyx_L_error; }
     Py_CLEAR(pyx_t_20);
-#line 35 "comprehensions.py"
     /* comprehensions.py:35: print(nested([[1, 2], [], [3]]), idx(10)) */
     pyx_t_21 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 35; goto pyx_L_error; }
@@ -845,10 +836,8 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 35; goto pyx_L_error; }
     Py_CLEAR(pyx_t_30);
-#line 36 "comprehensions.py"
     /* comprehensions.py:36: try: */
     /* try */
-#line 37 "comprehensions.py"
     /* comprehensions.py:37: failing([1, 0]) */
     pyx_t_31 = pyx_rt_get_global(pyx_d, pyx_n_12);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 37; goto pyx_L_except_1; }
@@ -882,7 +871,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_34, pyx_hx_3);
         Py_INCREF(pyx_t_34);
         Py_XSETREF(v_e, pyx_t_34);
-#line 39 "comprehensions.py"
         /* comprehensions.py:39: print("caught", e) */
         pyx_t_37 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
@@ -907,7 +895,6 @@ pyx_L_handler_error_4:;
     pyx_t_34 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 40 "comprehensions.py"
     /* comprehensions.py:40: failing([5, 0]) */
     pyx_t_39 = pyx_rt_get_global(pyx_d, pyx_n_12);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -928,7 +915,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 932 "comprehensions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1039,7 +1026,6 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 3 "comprehensions.py"
     /* comprehensions.py:3: SQUARES = [i * i for i in range(6)] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
@@ -1074,11 +1060,9 @@ static int pyx_exec(PyObject *module)
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
-#line 4 "comprehensions.py"
     /* comprehensions.py:4: x = "outer" */
     pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_k_17);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 5 "comprehensions.py"
     /* comprehensions.py:5: LEAK = [x for x in "ab"] */
     pyx_t_10 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 5; goto pyx_L_error; }
@@ -1100,56 +1084,49 @@ static int pyx_exec(PyObject *module)
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_10);
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 8 "comprehensions.py"
     /* comprehensions.py:8: def pairs(n): */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_pairs, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
-#line 12 "comprehensions.py"
     /* comprehensions.py:12: def inverted(d): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_inverted, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
-#line 16 "comprehensions.py"
     /* comprehensions.py:16: def unique_lengths(words): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_unique_lengths, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
-#line 20 "comprehensions.py"
     /* comprehensions.py:20: def nested(rows): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 20; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
-#line 24 "comprehensions.py"
     /* comprehensions.py:24: def idx(n): */
     pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_idx, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
-#line 28 "comprehensions.py"
     /* comprehensions.py:28: def failing(items): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_failing, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 28; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
-#line 32 "comprehensions.py"
     /* comprehensions.py:32: def main(): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
-#line 1153 "comprehensions.c"
+
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);
     return 0;

@@ -151,7 +151,6 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     PyObject *pyx_t_26 = NULL;  /* owned */
     PyObject *pyx_t_27 = NULL;  /* owned */
     PyObject *pyx_t_28 = NULL;  /* owned */
-#line 9 "del_statements.py"
     /* del_statements.py:9: x = [0, 1, 2, 3, 4, 5] */
     pyx_t_1 = PyList_New(6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -169,7 +168,6 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     PyList_SET_ITEM(pyx_t_1, 5, pyx_k_6);
     Py_XSETREF(v_x, pyx_t_1);
     pyx_t_1 = NULL;
-#line 10 "del_statements.py"
     /* del_statements.py:10: d = {"a": 1, "b": 2} */
     pyx_t_2 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 10; goto pyx_L_error; }
@@ -179,20 +177,17 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_XSETREF(v_d, pyx_t_2);
     pyx_t_2 = NULL;
-#line 11 "del_statements.py"
     /* del_statements.py:11: del x[0], d["a"] */
     pyx_t_5 = PyObject_DelItem(v_x, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyObject_DelItem(v_d, pyx_k_9);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-#line 12 "del_statements.py"
     /* del_statements.py:12: del x[1:3] */
     pyx_t_8 = PySlice_New(pyx_k_2, pyx_k_4, Py_None);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_7 = PyObject_DelItem(v_x, pyx_t_8);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
-#line 13 "del_statements.py"
     /* del_statements.py:13: ns = types.SimpleNamespace(p=1, q=2) */
     pyx_t_9 = pyx_rt_get_global(pyx_d, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_error; }
@@ -207,22 +202,17 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_error; }
     Py_XSETREF(v_ns, pyx_t_11);
     pyx_t_11 = NULL;
-#line 14 "del_statements.py"
     /* del_statements.py:14: del ns.p */
     pyx_t_12 = PyObject_DelAttr(v_ns, pyx_n_2);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 15 "del_statements.py"
     /* del_statements.py:15: y = 5 */
     Py_INCREF(pyx_k_6);
     Py_XSETREF(v_y, pyx_k_6);
-#line 16 "del_statements.py"
     /* del_statements.py:16: del y */
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 16; goto pyx_L_error; }
     Py_CLEAR(v_y);
-#line 17 "del_statements.py"
     /* del_statements.py:17: try: */
     /* try */
-#line 18 "del_statements.py"
     /* del_statements.py:18: print(y) */
     pyx_t_13 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 18; goto pyx_L_except_1; }
@@ -249,7 +239,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_15, pyx_hx_3);
         Py_INCREF(pyx_t_15);
         Py_XSETREF(v_e, pyx_t_15);
-#line 20 "del_statements.py"
         /* del_statements.py:20: print("unbound:", e) */
         pyx_t_18 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
@@ -274,10 +263,8 @@ pyx_L_handler_error_4:;
     pyx_t_15 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 21 "del_statements.py"
     /* del_statements.py:21: try: */
     /* try */
-#line 22 "del_statements.py"
     /* del_statements.py:22: del d["zz"] */
     pyx_t_20 = PyObject_DelItem(v_d, pyx_k_12);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
@@ -294,7 +281,6 @@ pyx_L_except_6:;
         pyx_rt_exc_enter(pyx_t_21, pyx_hx_8);
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
-#line 24 "del_statements.py"
         /* del_statements.py:24: print("keyerror:", e) */
         pyx_t_24 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
@@ -319,7 +305,6 @@ pyx_L_handler_error_9:;
     pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
-#line 25 "del_statements.py"
     /* del_statements.py:25: return x, d, vars(ns) */
     pyx_t_27 = pyx_rt_get_builtin(pyx_n_7);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -340,7 +325,7 @@ pyx_L_try_end_7:;
     Py_XSETREF(pyx_r, pyx_t_26);
     pyx_t_26 = NULL;
     goto pyx_L_done;
-#line 344 "del_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -401,9 +386,7 @@ static PyObject *pyx_f_del_statements_drop_global(void)
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 29 "del_statements.py"
     /* del_statements.py:29: global G */
-#line 30 "del_statements.py"
     /* del_statements.py:30: del G */
     pyx_t_1 = PyDict_DelItem(pyx_d, pyx_n_8);
     if (pyx_t_1 < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
@@ -411,10 +394,8 @@ static PyObject *pyx_f_del_statements_drop_global(void)
         PyErr_Format(PyExc_NameError, "name '%s' is not defined", "G");
     }
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 30; goto pyx_L_error; }
-#line 31 "del_statements.py"
     /* del_statements.py:31: try: */
     /* try */
-#line 32 "del_statements.py"
     /* del_statements.py:32: del G */
     pyx_t_2 = PyDict_DelItem(pyx_d, pyx_n_8);
     if (pyx_t_2 < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
@@ -435,7 +416,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
-#line 34 "del_statements.py"
         /* del_statements.py:34: print("name:", e) */
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
@@ -463,7 +443,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 467 "del_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
@@ -507,7 +487,6 @@ static PyObject *pyx_f_del_statements_main(void)
     int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
-#line 38 "del_statements.py"
     /* del_statements.py:38: print(locals_and_items()) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 38; goto pyx_L_error; }
@@ -527,7 +506,6 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 38; goto pyx_L_error; }
     Py_CLEAR(pyx_t_4);
-#line 39 "del_statements.py"
     /* del_statements.py:39: drop_global() */
     pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_11);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 39; goto pyx_L_error; }
@@ -538,7 +516,6 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 39; goto pyx_L_error; }
     Py_CLEAR(pyx_t_6);
-#line 40 "del_statements.py"
     /* del_statements.py:40: print("G" in globals()) */
     pyx_t_7 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -559,7 +536,7 @@ static PyObject *pyx_f_del_statements_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 563 "del_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -620,39 +597,34 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 3 "del_statements.py"
     /* del_statements.py:3: import types */
     pyx_t_1 = pyx_rt_import(pyx_n_0, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
-#line 5 "del_statements.py"
     /* del_statements.py:5: G = 1 */
     pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 8 "del_statements.py"
     /* del_statements.py:8: def locals_and_items(): */
     pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_locals_and_items, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
-#line 28 "del_statements.py"
     /* del_statements.py:28: def drop_global(): */
     pyx_t_6 = PyCFunction_NewEx(&pyx_mdef_drop_global, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
     pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_6);
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
-#line 37 "del_statements.py"
     /* del_statements.py:37: def main(): */
     pyx_t_8 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_8);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 656 "del_statements.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

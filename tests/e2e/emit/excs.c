@@ -308,10 +308,8 @@ static int pyx_f_excs_check_pos(int v_x)
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
-#line 5 "excs.pyx"
     /* excs.pyx:5: if x < 0: */
     if ((v_x < 0)) {
-#line 6 "excs.pyx"
         /* excs.pyx:6: raise ValueError("negative: %d" % x)     # L:check_pos */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 6; goto pyx_L_error; }
@@ -331,11 +329,10 @@ static int pyx_f_excs_check_pos(int v_x)
         Py_CLEAR(pyx_t_4);
         pyx_lineno = 6; goto pyx_L_error;
     }
-#line 7 "excs.pyx"
     /* excs.pyx:7: return x * 2 */
     pyx_r = (v_x * 2);
     goto pyx_L_done;
-#line 339 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -355,10 +352,8 @@ static int pyx_f_excs_maybe(int v_x)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 10 "excs.pyx"
     /* excs.pyx:10: if x == 0: */
     if ((v_x == 0)) {
-#line 11 "excs.pyx"
         /* excs.pyx:11: raise KeyError(x)                        # L:maybe */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -375,11 +370,10 @@ static int pyx_f_excs_maybe(int v_x)
         Py_CLEAR(pyx_t_3);
         pyx_lineno = 11; goto pyx_L_error;
     }
-#line 12 "excs.pyx"
     /* excs.pyx:12: return x - 1 */
     pyx_r = (v_x - 1);
     goto pyx_L_done;
-#line 383 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -400,10 +394,8 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 15 "excs.pyx"
     /* excs.pyx:15: if x > 2: */
     if ((v_x > 2)) {
-#line 16 "excs.pyx"
         /* excs.pyx:16: raise IndexError("too big")              # L:side */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -417,7 +409,6 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 16; goto pyx_L_error;
     }
-#line 17 "excs.pyx"
     /* excs.pyx:17: log.append(x) */
     pyx_t_3 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 17; goto pyx_L_error; }
@@ -432,7 +423,7 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
     goto pyx_L_done;
-#line 436 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -451,10 +442,8 @@ static int pyx_f_excs_default_spec(int v_x)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 20 "excs.pyx"
     /* excs.pyx:20: if x == 13: */
     if ((v_x == 13)) {
-#line 21 "excs.pyx"
         /* excs.pyx:21: raise RuntimeError("unlucky")            # L:default_spec */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
@@ -468,11 +457,10 @@ static int pyx_f_excs_default_spec(int v_x)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 21; goto pyx_L_error;
     }
-#line 22 "excs.pyx"
     /* excs.pyx:22: return x */
     pyx_r = v_x;
     goto pyx_L_done;
-#line 476 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -491,10 +479,8 @@ static int pyx_f_excs_quiet(int v_x)
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
-#line 25 "excs.pyx"
     /* excs.pyx:25: if x < 0: */
     if ((v_x < 0)) {
-#line 26 "excs.pyx"
         /* excs.pyx:26: raise ValueError("ignored %d" % x)       # L:quiet */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -514,11 +500,10 @@ static int pyx_f_excs_quiet(int v_x)
         Py_CLEAR(pyx_t_4);
         pyx_lineno = 26; goto pyx_L_error;
     }
-#line 27 "excs.pyx"
     /* excs.pyx:27: return x + 100 */
     pyx_r = (v_x + 100);
     goto pyx_L_done;
-#line 522 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -539,10 +524,8 @@ static double pyx_f_excs_half(double v_x)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     double pyx_t_3 = 0;
-#line 30 "excs.pyx"
     /* excs.pyx:30: if x != x: */
     if ((v_x != v_x)) {
-#line 31 "excs.pyx"
         /* excs.pyx:31: raise ArithmeticError("nan") */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_5);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 31; goto pyx_L_error; }
@@ -556,12 +539,11 @@ static double pyx_f_excs_half(double v_x)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 31; goto pyx_L_error;
     }
-#line 32 "excs.pyx"
     /* excs.pyx:32: return x / 2 */
     if (PYX_UNLIKELY(pyx_rt_truediv_double(v_x, ((double)(2)), &pyx_t_3) < 0)) { pyx_lineno = 32; goto pyx_L_error; }
     pyx_r = pyx_t_3;
     goto pyx_L_done;
-#line 565 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -578,7 +560,6 @@ static PyObject *pyx_f_excs_use_check_pos(int v_x)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 35 "excs.pyx"
     /* excs.pyx:35: return check_pos(x) + 1                      # L:use_check_pos */
     pyx_t_1 = pyx_f_excs_check_pos(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 35; goto pyx_L_error; }
@@ -587,7 +568,7 @@ static PyObject *pyx_f_excs_use_check_pos(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 591 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_check_pos", "excs.pyx", pyx_lineno, NULL);
@@ -622,7 +603,6 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 38 "excs.pyx"
     /* excs.pyx:38: return maybe(x)                              # L:use_maybe */
     pyx_t_1 = pyx_f_excs_maybe(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 38; goto pyx_L_error; }
@@ -631,7 +611,7 @@ static PyObject *pyx_f_excs_use_maybe(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 635 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_maybe", "excs.pyx", pyx_lineno, NULL);
@@ -669,29 +649,25 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-#line 41 "excs.pyx"
     /* excs.pyx:41: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 41; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
-#line 42 "excs.pyx"
     /* excs.pyx:42: for i in range(n): */
     pyx_t_2 = ((long)(v_n));
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 43 "excs.pyx"
         /* excs.pyx:43: side(log, i)                             # L:use_side */
         if (PYX_UNLIKELY(pyx_rt_type_test(v_log, &PyList_Type) < 0)) { pyx_lineno = 43; goto pyx_L_error; }
         pyx_f_excs_side(v_log, ((int)(v_i)));
         if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 43; goto pyx_L_error; }
     }
-#line 44 "excs.pyx"
     /* excs.pyx:44: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 695 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.use_side", "excs.pyx", pyx_lineno, NULL);
@@ -730,7 +706,6 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-#line 47 "excs.pyx"
     /* excs.pyx:47: cdef int y = default_spec(x) + default_spec(1)   # L:use_default_spec */
     pyx_t_1 = pyx_f_excs_default_spec(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
@@ -738,14 +713,13 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     pyx_t_3 = pyx_f_excs_default_spec(1);
     if (PYX_UNLIKELY(pyx_t_3 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
     v_y = (pyx_t_2 + pyx_t_3);
-#line 48 "excs.pyx"
     /* excs.pyx:48: return y */
     pyx_t_4 = PyLong_FromLong(v_y);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 48; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_4);
     pyx_t_4 = NULL;
     goto pyx_L_done;
-#line 749 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("excs.use_default_spec", "excs.pyx", pyx_lineno, NULL);
@@ -780,7 +754,6 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 51 "excs.pyx"
     /* excs.pyx:51: return quiet(x) */
     pyx_t_1 = pyx_f_excs_quiet(v_x);
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -788,7 +761,7 @@ static PyObject *pyx_f_excs_use_quiet(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 792 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_quiet", "excs.pyx", pyx_lineno, NULL);
@@ -823,7 +796,6 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     int pyx_lineno = 0;
     double pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 54 "excs.pyx"
     /* excs.pyx:54: return half(x) */
     pyx_t_1 = pyx_f_excs_half(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (double)-1.0 && PyErr_Occurred())) { pyx_lineno = 54; goto pyx_L_error; }
@@ -832,7 +804,7 @@ static PyObject *pyx_f_excs_use_half(double v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 836 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_half", "excs.pyx", pyx_lineno, NULL);
@@ -866,13 +838,12 @@ static int pyx_f_excs_inner(int v_x)
     int pyx_r = 0;
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
-#line 57 "excs.pyx"
     /* excs.pyx:57: return check_pos(x)                          # L:inner */
     pyx_t_1 = pyx_f_excs_check_pos(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_r = pyx_t_1;
     goto pyx_L_done;
-#line 876 "excs.c"
+
 pyx_L_error:;
     pyx_rt_add_traceback("excs.inner", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -888,7 +859,6 @@ static int pyx_f_excs_outer(int v_x)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
-#line 60 "excs.pyx"
     /* excs.pyx:60: return inner(x) + inner(1)                   # L:outer */
     pyx_t_1 = pyx_f_excs_inner(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
@@ -897,7 +867,7 @@ static int pyx_f_excs_outer(int v_x)
     if (PYX_UNLIKELY(pyx_t_3 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_r = (pyx_t_2 + pyx_t_3);
     goto pyx_L_done;
-#line 901 "excs.c"
+
 pyx_L_error:;
     pyx_rt_add_traceback("excs.outer", "excs.pyx", pyx_lineno, NULL);
     pyx_r = -1;
@@ -912,7 +882,6 @@ static PyObject *pyx_f_excs_chain(int v_x)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 63 "excs.pyx"
     /* excs.pyx:63: return outer(x)                              # L:chain */
     pyx_t_1 = pyx_f_excs_outer(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 63; goto pyx_L_error; }
@@ -921,7 +890,7 @@ static PyObject *pyx_f_excs_chain(int v_x)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 925 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.chain", "excs.pyx", pyx_lineno, NULL);
@@ -958,10 +927,8 @@ static int pyx_f_excs_cp_fact(int v_n)
     PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
-#line 66 "excs.pyx"
     /* excs.pyx:66: if n < 0: */
     if ((v_n < 0)) {
-#line 67 "excs.pyx"
         /* excs.pyx:67: raise ValueError("n must be >= 0")       # L:cp_fact */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 67; goto pyx_L_error; }
@@ -975,22 +942,19 @@ static int pyx_f_excs_cp_fact(int v_n)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 67; goto pyx_L_error;
     }
-#line 68 "excs.pyx"
     /* excs.pyx:68: if n <= 1: */
     if ((v_n <= 1)) {
-#line 69 "excs.pyx"
         /* excs.pyx:69: return 1 */
         pyx_r = 1;
         goto pyx_L_done;
     }
-#line 70 "excs.pyx"
     /* excs.pyx:70: return n * cp_fact(n - 1) */
     pyx_t_3 = v_n;
     pyx_t_4 = pyx_f_excs_cp_fact((v_n - 1));
     if (PYX_UNLIKELY(pyx_t_4 == (int)-1)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_r = (pyx_t_3 * pyx_t_4);
     goto pyx_L_done;
-#line 994 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1028,7 +992,6 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 73 "excs.pyx"
     /* excs.pyx:73: return cp_fact(n) */
     pyx_t_1 = pyx_f_excs_cp_fact(v_n);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 73; goto pyx_L_error; }
@@ -1037,7 +1000,7 @@ static PyObject *pyx_f_excs_call_cp_fact_from_c(int v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1041 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.call_cp_fact_from_c", "excs.pyx", pyx_lineno, NULL);
@@ -1079,18 +1042,15 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     Py_INCREF(v_n);
-#line 76 "excs.pyx"
     /* excs.pyx:76: if n < 2: */
     pyx_t_1 = PyObject_RichCompareBool(v_n, pyx_k_7, Py_LT);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
     if (pyx_t_1) {
-#line 77 "excs.pyx"
         /* excs.pyx:77: return n */
         Py_INCREF(v_n);
         Py_XSETREF(pyx_r, v_n);
         goto pyx_L_done;
     }
-#line 78 "excs.pyx"
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
     pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_6);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1121,7 +1081,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_XSETREF(pyx_r, pyx_t_8);
     pyx_t_8 = NULL;
     goto pyx_L_done;
-#line 1125 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -1160,7 +1120,6 @@ static long pyx_f_excs_cfib(long v_n)
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
     long pyx_t_4 = 0;
-#line 81 "excs.pyx"
     /* excs.pyx:81: return n if n < 2 else cfib(n - 1) + cfib(n - 2) */
     if ((v_n < ((long)(2)))) {
         pyx_t_1 = v_n;
@@ -1171,7 +1130,7 @@ static long pyx_f_excs_cfib(long v_n)
         pyx_t_1 = (pyx_t_3 + pyx_t_4);
     }
     pyx_r = pyx_t_1;
-#line 1175 "excs.c"
+
     return pyx_r;
 }
 
@@ -1182,7 +1141,6 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     int pyx_lineno = 0;
     long pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 84 "excs.pyx"
     /* excs.pyx:84: return cfib(n) */
     pyx_t_1 = pyx_f_excs_cfib(v_n);
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -1190,7 +1148,7 @@ static PyObject *pyx_f_excs_use_cfib(long v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 1194 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("excs.use_cfib", "excs.pyx", pyx_lineno, NULL);
@@ -1228,10 +1186,8 @@ static PyObject *pyx_f_excs_deep(int v_n)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
-#line 87 "excs.pyx"
     /* excs.pyx:87: if n == 0: */
     if ((v_n == 0)) {
-#line 88 "excs.pyx"
         /* excs.pyx:88: raise LookupError("bottom")              # L:deep */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_error; }
@@ -1245,7 +1201,6 @@ static PyObject *pyx_f_excs_deep(int v_n)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 88; goto pyx_L_error;
     }
-#line 89 "excs.pyx"
     /* excs.pyx:89: return deep(n - 1) */
     pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1261,7 +1216,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1265 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1299,7 +1254,6 @@ static PyObject *pyx_f_excs_raise_class(void)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 92 "excs.pyx"
     /* excs.pyx:92: raise ValueError */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 92; goto pyx_L_error; }
@@ -1307,7 +1261,7 @@ static PyObject *pyx_f_excs_raise_class(void)
     Py_CLEAR(pyx_t_1);
     pyx_lineno = 92; goto pyx_L_error;
     goto pyx_L_done;
-#line 1311 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.raise_class", "excs.pyx", pyx_lineno, NULL);
@@ -1338,10 +1292,8 @@ static PyObject *pyx_f_excs_raise_from(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-#line 95 "excs.pyx"
     /* excs.pyx:95: try: */
     /* try */
-#line 96 "excs.pyx"
     /* excs.pyx:96: raise TypeError("outer")                 # L:raise_from */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_9);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
@@ -1355,7 +1307,6 @@ static PyObject *pyx_f_excs_raise_from(void)
     Py_CLEAR(pyx_t_2);
     pyx_lineno = 96; goto pyx_L_finally_error_1;
     /* finally */
-#line 98 "excs.pyx"
     /* excs.pyx:98: pass */
     goto pyx_L_finally_end_3;
 pyx_L_finally_error_1:;
@@ -1363,13 +1314,12 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.raise_from", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
-#line 98 "excs.pyx"
     /* excs.pyx:98: pass */
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 1373 "excs.c"
+
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1400,7 +1350,6 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_x);
-#line 101 "excs.pyx"
     /* excs.pyx:101: raise RuntimeError("wrapped") from KeyError(x) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 101; goto pyx_L_error; }
@@ -1423,7 +1372,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     Py_CLEAR(pyx_t_4);
     pyx_lineno = 101; goto pyx_L_error;
     goto pyx_L_done;
-#line 1427 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1458,7 +1407,6 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 104 "excs.pyx"
     /* excs.pyx:104: raise RuntimeError("no cause") from None */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_error; }
@@ -1472,7 +1420,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     Py_CLEAR(pyx_t_2);
     pyx_lineno = 104; goto pyx_L_error;
     goto pyx_L_done;
-#line 1476 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1502,12 +1450,11 @@ static PyObject *pyx_f_excs_raise_non_exception(PyObject *v_x)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     Py_INCREF(v_x);
-#line 107 "excs.pyx"
     /* excs.pyx:107: raise x */
     pyx_rt_raise(v_x, NULL);
     pyx_lineno = 107; goto pyx_L_error;
     goto pyx_L_done;
-#line 1511 "excs.c"
+
 pyx_L_error:;
     pyx_rt_add_traceback("excs.raise_non_exception", "excs.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -1550,10 +1497,8 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_t_12 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 110 "excs.pyx"
     /* excs.pyx:110: try: */
     /* try */
-#line 111 "excs.pyx"
     /* excs.pyx:111: log.append("body") */
     pyx_t_1 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
@@ -1564,10 +1509,8 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
     Py_CLEAR(pyx_t_2);
-#line 112 "excs.pyx"
     /* excs.pyx:112: if mode == 1: */
     if ((v_mode == 1)) {
-#line 113 "excs.pyx"
         /* excs.pyx:113: raise OSError("in body") */
         pyx_t_3 = pyx_rt_get_builtin(pyx_n_10);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
@@ -1581,16 +1524,13 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
         Py_CLEAR(pyx_t_4);
         pyx_lineno = 113; goto pyx_L_finally_error_1;
     }
-#line 114 "excs.pyx"
     /* excs.pyx:114: if mode == 2: */
     if ((v_mode == 2)) {
-#line 115 "excs.pyx"
         /* excs.pyx:115: return "returned" */
         Py_INCREF(pyx_k_15);
         Py_XSETREF(pyx_r, pyx_k_15);
         goto pyx_L_finally_return_2;
     }
-#line 116 "excs.pyx"
     /* excs.pyx:116: log.append("end") */
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
@@ -1602,7 +1542,6 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
     Py_CLEAR(pyx_t_6);
     /* finally */
-#line 118 "excs.pyx"
     /* excs.pyx:118: log.append("finally") */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 118; goto pyx_L_error; }
@@ -1615,7 +1554,6 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     Py_CLEAR(pyx_t_8);
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
-#line 118 "excs.pyx"
     /* excs.pyx:118: log.append("finally") */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 118; goto pyx_L_error; }
@@ -1636,7 +1574,6 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_6);
     pyx_rt_add_traceback("excs.finally_runs", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
-#line 118 "excs.pyx"
     /* excs.pyx:118: log.append("finally") */
     pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
@@ -1653,12 +1590,11 @@ pyx_L_finally_raised_4:;
     pyx_rt_exc_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;
-#line 119 "excs.pyx"
     /* excs.pyx:119: return "fell through" */
     Py_INCREF(pyx_k_20);
     Py_XSETREF(pyx_r, pyx_k_20);
     goto pyx_L_done;
-#line 1662 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1726,13 +1662,11 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
     PyObject *pyx_t_17 = NULL;  /* owned */
-#line 122 "excs.pyx"
     /* excs.pyx:122: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 122; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
-#line 123 "excs.pyx"
     /* excs.pyx:123: for i in range(n): */
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_11);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1756,15 +1690,12 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         }
         Py_XSETREF(v_i, pyx_t_6);
         pyx_t_6 = NULL;
-#line 124 "excs.pyx"
         /* excs.pyx:124: try: */
         /* try */
-#line 125 "excs.pyx"
         /* excs.pyx:125: if i == 3: */
         pyx_t_7 = PyObject_RichCompareBool(v_i, pyx_k_21, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
-#line 126 "excs.pyx"
             /* excs.pyx:126: raise StopIteration(log) */
             pyx_t_8 = pyx_rt_get_builtin(pyx_n_12);
             if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
@@ -1778,7 +1709,6 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
             Py_CLEAR(pyx_t_9);
             pyx_lineno = 126; goto pyx_L_finally_error_2;
         }
-#line 127 "excs.pyx"
         /* excs.pyx:127: log.append(i) */
         pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
@@ -1790,7 +1720,6 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         Py_CLEAR(pyx_t_11);
         /* finally */
-#line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
         pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 129; goto pyx_L_error; }
@@ -1812,7 +1741,6 @@ pyx_L_finally_error_2:;
         Py_CLEAR(pyx_t_11);
         pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
         pyx_rt_exc_fetch(pyx_exc_4);
-#line 129 "excs.pyx"
         /* excs.pyx:129: log.append(-i) */
         pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_3);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
@@ -1834,12 +1762,11 @@ pyx_L_finally_raised_5:;
 pyx_L_finally_end_4:;
     }
     Py_CLEAR(pyx_t_5);
-#line 130 "excs.pyx"
     /* excs.pyx:130: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1843 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1893,13 +1820,10 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-#line 133 "excs.pyx"
     /* excs.pyx:133: try: */
     /* try */
-#line 134 "excs.pyx"
     /* excs.pyx:134: if mode: */
     if ((v_mode)) {
-#line 135 "excs.pyx"
         /* excs.pyx:135: raise ValueError("lost") */
         pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 135; goto pyx_L_finally_error_1; }
@@ -1913,20 +1837,17 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
         Py_CLEAR(pyx_t_2);
         pyx_lineno = 135; goto pyx_L_finally_error_1;
     }
-#line 136 "excs.pyx"
     /* excs.pyx:136: return "try" */
     Py_INCREF(pyx_k_23);
     Py_XSETREF(pyx_r, pyx_k_23);
     goto pyx_L_finally_return_2;
     /* finally */
-#line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
     Py_INCREF(pyx_k_24);
     Py_XSETREF(pyx_r, pyx_k_24);
     goto pyx_L_done;
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
-#line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
     Py_INCREF(pyx_k_25);
     Py_XSETREF(pyx_r, pyx_k_25);
@@ -1937,7 +1858,6 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.finally_overrides", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
-#line 138 "excs.pyx"
     /* excs.pyx:138: return "finally" */
     Py_INCREF(pyx_k_26);
     Py_XSETREF(pyx_r, pyx_k_26);
@@ -1946,7 +1866,7 @@ pyx_L_finally_error_1:;
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 1950 "excs.c"
+
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1990,13 +1910,10 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 141 "excs.pyx"
     /* excs.pyx:141: try: */
     /* try */
-#line 142 "excs.pyx"
     /* excs.pyx:142: try: */
     /* try */
-#line 143 "excs.pyx"
     /* excs.pyx:143: raise KeyError("k") */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 143; goto pyx_L_finally_error_4; }
@@ -2010,7 +1927,6 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     Py_CLEAR(pyx_t_2);
     pyx_lineno = 143; goto pyx_L_finally_error_4;
     /* finally */
-#line 145 "excs.pyx"
     /* excs.pyx:145: log.append(1) */
     pyx_t_3 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
@@ -2027,7 +1943,6 @@ pyx_L_finally_error_4:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_6);
-#line 145 "excs.pyx"
     /* excs.pyx:145: log.append(1) */
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
@@ -2045,7 +1960,6 @@ pyx_L_finally_raised_7:;
     goto pyx_L_finally_error_1;
 pyx_L_finally_end_6:;
     /* finally */
-#line 147 "excs.pyx"
     /* excs.pyx:147: log.append(2) */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
@@ -2067,7 +1981,6 @@ pyx_L_finally_error_1:;
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
-#line 147 "excs.pyx"
     /* excs.pyx:147: log.append(2) */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
@@ -2085,7 +1998,7 @@ pyx_L_finally_raised_8:;
     goto pyx_L_error;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
-#line 2089 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2132,7 +2045,6 @@ static PyObject *pyx_f_excs_asserts(int v_x)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 150 "excs.pyx"
     /* excs.pyx:150: assert x > 0 */
     if (pyx_rt_assertions_enabled()) {
         if (!(v_x > 0)) {
@@ -2140,7 +2052,6 @@ static PyObject *pyx_f_excs_asserts(int v_x)
             pyx_lineno = 150; goto pyx_L_error;
         }
     }
-#line 151 "excs.pyx"
     /* excs.pyx:151: assert x < 10, "x too big: %d" % x           # L:assert */
     if (pyx_rt_assertions_enabled()) {
         if (!(v_x < 10)) {
@@ -2154,14 +2065,13 @@ static PyObject *pyx_f_excs_asserts(int v_x)
             pyx_lineno = 151; goto pyx_L_error;
         }
     }
-#line 152 "excs.pyx"
     /* excs.pyx:152: return x */
     pyx_t_3 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 152; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 2165 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2199,7 +2109,6 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
     PyObject *pyx_t_1 = NULL;  /* owned */
     Py_INCREF(v_f);
     Py_INCREF(v_a);
-#line 155 "excs.pyx"
     /* excs.pyx:155: return f(a)                                  # L:catch_in_python_call */
     {
         PyObject *pyx_args[] = {NULL, v_a};
@@ -2209,7 +2118,7 @@ static PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2213 "excs.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("excs.catch_in_python_call", "excs.pyx", pyx_lineno, NULL);
@@ -2302,186 +2211,154 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "excs.pyx"
     /* excs.pyx:4: cdef int check_pos(int x) except -1: */
-#line 9 "excs.pyx"
     /* excs.pyx:9: cdef int maybe(int x) except? -1: */
-#line 14 "excs.pyx"
     /* excs.pyx:14: cdef void side(list log, int x) except *: */
-#line 19 "excs.pyx"
     /* excs.pyx:19: cdef int default_spec(int x): */
-#line 24 "excs.pyx"
     /* excs.pyx:24: cdef int quiet(int x) noexcept: */
-#line 29 "excs.pyx"
     /* excs.pyx:29: cdef double half(double x) except? -1.0: */
-#line 34 "excs.pyx"
     /* excs.pyx:34: def use_check_pos(int x): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_use_check_pos, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
-#line 37 "excs.pyx"
     /* excs.pyx:37: def use_maybe(int x): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_use_maybe, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 40 "excs.pyx"
     /* excs.pyx:40: def use_side(int n): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_use_side, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 40; goto pyx_L_error; }
-#line 46 "excs.pyx"
     /* excs.pyx:46: def use_default_spec(int x): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_use_default_spec, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 46; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 46; goto pyx_L_error; }
-#line 50 "excs.pyx"
     /* excs.pyx:50: def use_quiet(int x): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_use_quiet, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 50; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 50; goto pyx_L_error; }
-#line 53 "excs.pyx"
     /* excs.pyx:53: def use_half(double x): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_use_half, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
-#line 56 "excs.pyx"
     /* excs.pyx:56: cdef int inner(int x) except -1: */
-#line 59 "excs.pyx"
     /* excs.pyx:59: cdef int outer(int x) except -1: */
-#line 62 "excs.pyx"
     /* excs.pyx:62: def chain(int x): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_chain, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
-#line 65 "excs.pyx"
     /* excs.pyx:65: cpdef int cp_fact(int n) except -1: */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_cp_fact, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 65; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
-#line 72 "excs.pyx"
     /* excs.pyx:72: def call_cp_fact_from_c(int n): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_call_cp_fact_from_c, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 72; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 72; goto pyx_L_error; }
-#line 75 "excs.pyx"
     /* excs.pyx:75: def fib(n): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_fib, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 75; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 75; goto pyx_L_error; }
-#line 80 "excs.pyx"
     /* excs.pyx:80: cdef long cfib(long n): */
-#line 83 "excs.pyx"
     /* excs.pyx:83: def use_cfib(long n): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_use_cfib, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 83; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 83; goto pyx_L_error; }
-#line 86 "excs.pyx"
     /* excs.pyx:86: def deep(int n): */
     pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_deep, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 86; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
-#line 91 "excs.pyx"
     /* excs.pyx:91: def raise_class(): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_raise_class, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
-#line 94 "excs.pyx"
     /* excs.pyx:94: def raise_from(): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_raise_from, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 94; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
-#line 100 "excs.pyx"
     /* excs.pyx:100: def raise_from_cause(x): */
     pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_raise_from_cause, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 100; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 100; goto pyx_L_error; }
-#line 103 "excs.pyx"
     /* excs.pyx:103: def raise_from_none(): */
     pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_raise_from_none, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 103; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 103; goto pyx_L_error; }
-#line 106 "excs.pyx"
     /* excs.pyx:106: def raise_non_exception(x): */
     pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_raise_non_exception, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 106; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
-#line 109 "excs.pyx"
     /* excs.pyx:109: def finally_runs(list log, int mode): */
     pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_finally_runs, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 109; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
-#line 121 "excs.pyx"
     /* excs.pyx:121: def finally_in_loop(int n): */
     pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_finally_in_loop, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 121; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 121; goto pyx_L_error; }
-#line 132 "excs.pyx"
     /* excs.pyx:132: def finally_overrides(int mode): */
     pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_finally_overrides, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 132; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 132; goto pyx_L_error; }
-#line 140 "excs.pyx"
     /* excs.pyx:140: def nested_finally(list log): */
     pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_nested_finally, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 140; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 140; goto pyx_L_error; }
-#line 149 "excs.pyx"
     /* excs.pyx:149: def asserts(int x): */
     pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_asserts, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 149; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 149; goto pyx_L_error; }
-#line 154 "excs.pyx"
     /* excs.pyx:154: def catch_in_python_call(f, a): */
     pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_catch_in_python_call, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 154; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 154; goto pyx_L_error; }
-#line 2485 "excs.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

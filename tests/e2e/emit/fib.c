@@ -42,21 +42,18 @@ static long pyx_f_fib_fib(int v_n)
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-#line 13 "fib.pyx"
     /* fib.pyx:13: if n < 2: */
     if ((v_n < 2)) {
-#line 14 "fib.pyx"
         /* fib.pyx:14: return n */
         pyx_r = ((long)(v_n));
         goto pyx_L_done;
     }
-#line 15 "fib.pyx"
     /* fib.pyx:15: return fib(n - 1) + fib(n - 2) */
     pyx_t_1 = pyx_f_fib_fib((v_n - 1));
     pyx_t_2 = pyx_t_1;
     pyx_t_3 = pyx_f_fib_fib((v_n - 2));
     pyx_r = (pyx_t_2 + pyx_t_3);
-#line 60 "fib.c"
+
 pyx_L_done:;
     return pyx_r;
 }
@@ -68,7 +65,6 @@ static PyObject *pyx_f_fib_run(int v_n)
     int pyx_lineno = 0;
     long pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 19 "fib.pyx"
     /* fib.pyx:19: return fib(n) */
     pyx_t_1 = pyx_f_fib_fib(v_n);
     pyx_t_2 = PyLong_FromLong(pyx_t_1);
@@ -76,7 +72,7 @@ static PyObject *pyx_f_fib_run(int v_n)
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 80 "fib.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("fib.run", "fib.pyx", pyx_lineno, NULL);
@@ -129,28 +125,23 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 7 "fib.pyx"
     /* fib.pyx:7: BENCH_N = 32 */
     pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 8 "fib.pyx"
     /* fib.pyx:8: CHECK_N = 20 */
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
-#line 9 "fib.pyx"
     /* fib.pyx:9: CHECK_RESULT = 6765 */
     pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_3);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 12 "fib.pyx"
     /* fib.pyx:12: cdef long fib(int n): */
-#line 18 "fib.pyx"
     /* fib.pyx:18: def run(int n): */
     pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 154 "fib.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

@@ -131,7 +131,6 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     Py_INCREF(v_a);
     Py_INCREF(v_b);
     Py_INCREF(v_scale);
-#line 2 "functions.py"
     /* functions.py:2: return (a + b) * scale */
     pyx_t_1 = PyNumber_Add(v_a, v_b);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
@@ -141,7 +140,7 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 145 "functions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -181,40 +180,33 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
     Py_INCREF(v_x);
-#line 6 "functions.py"
     /* functions.py:6: if x < 0: */
     pyx_t_1 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_LT);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
     if (pyx_t_1) {
-#line 7 "functions.py"
         /* functions.py:7: return "negative" */
         Py_INCREF(pyx_k_2);
         Py_XSETREF(pyx_r, pyx_k_2);
         goto pyx_L_done;
     } else {
-#line 8 "functions.py"
         /* functions.py:8: elif x == 0: */
         pyx_t_2 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
         if (pyx_t_2) {
-#line 9 "functions.py"
             /* functions.py:9: return "zero" */
             Py_INCREF(pyx_k_3);
             Py_XSETREF(pyx_r, pyx_k_3);
             goto pyx_L_done;
         } else {
-#line 10 "functions.py"
             /* functions.py:10: elif x < 10: */
             pyx_t_3 = PyObject_RichCompareBool(v_x, pyx_k_4, Py_LT);
             if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
             if (pyx_t_3) {
-#line 11 "functions.py"
                 /* functions.py:11: return "small" */
                 Py_INCREF(pyx_k_5);
                 Py_XSETREF(pyx_r, pyx_k_5);
                 goto pyx_L_done;
             } else {
-#line 13 "functions.py"
                 /* functions.py:13: return "big" */
                 Py_INCREF(pyx_k_6);
                 Py_XSETREF(pyx_r, pyx_k_6);
@@ -223,7 +215,7 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
         }
     }
     goto pyx_L_done;
-#line 227 "functions.c"
+
 pyx_L_error:;
     pyx_rt_add_traceback("functions.describe", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
@@ -262,13 +254,11 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_f);
     Py_INCREF(v_values);
-#line 17 "functions.py"
     /* functions.py:17: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 18 "functions.py"
     /* functions.py:18: for v in values: */
     pyx_t_2 = PyObject_GetIter(v_values);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 18; goto pyx_L_error; }
@@ -280,7 +270,6 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         }
         Py_XSETREF(v_v, pyx_t_3);
         pyx_t_3 = NULL;
-#line 19 "functions.py"
         /* functions.py:19: out.append(f(v)) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
@@ -299,12 +288,11 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         Py_CLEAR(pyx_t_6);
     }
     Py_CLEAR(pyx_t_2);
-#line 20 "functions.py"
     /* functions.py:20: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 308 "functions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -376,7 +364,6 @@ static PyObject *pyx_f_functions_main(void)
     PyObject *pyx_t_31 = NULL;  /* owned */
     PyObject *pyx_t_32 = NULL;  /* owned */
     PyObject *pyx_t_33 = NULL;  /* owned */
-#line 24 "functions.py"
     /* functions.py:24: print(add(1), add(1, 2), add(1, scale=3), add(b=1, a=2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
@@ -423,7 +410,6 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 24; goto pyx_L_error; }
     Py_CLEAR(pyx_t_10);
-#line 25 "functions.py"
     /* functions.py:25: print(apply(describe, [-5, 0, 3, 50])) */
     pyx_t_11 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -457,7 +443,6 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_CLEAR(pyx_t_16);
-#line 26 "functions.py"
     /* functions.py:26: print(apply(len, ["a", "bb", ""]), apply(abs, [-1, 2])) */
     pyx_t_17 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -508,7 +493,6 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 26; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
-#line 27 "functions.py"
     /* functions.py:27: print(describe.__name__, callable(add)) */
     pyx_t_27 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 27; goto pyx_L_error; }
@@ -540,7 +524,7 @@ static PyObject *pyx_f_functions_main(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 544 "functions.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -623,7 +607,6 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 1 "functions.py"
     /* functions.py:1: def add(a, b=10, *, scale=1): */
     Py_INCREF(pyx_k_4);
     Py_XSETREF(pyx_dflt_add_1, pyx_k_4);
@@ -634,28 +617,25 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
-#line 5 "functions.py"
     /* functions.py:5: def describe(x): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 16 "functions.py"
     /* functions.py:16: def apply(f, values): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_apply, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
-#line 23 "functions.py"
     /* functions.py:23: def main(): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 659 "functions.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

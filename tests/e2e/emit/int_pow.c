@@ -28,14 +28,13 @@ static PyObject *pyx_f_int_pow_int_pow(long v_a, long v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 5 "int_pow.pyx"
     /* int_pow.pyx:5: return a ** b */
     pyx_t_1 = PyFloat_FromDouble(pow(((double)(v_a)), ((double)(v_b))));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 5; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 39 "int_pow.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("int_pow.int_pow", "int_pow.pyx", pyx_lineno, NULL);
@@ -71,14 +70,13 @@ static PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 8 "int_pow.pyx"
     /* int_pow.pyx:8: return a ** b */
     pyx_t_1 = PyFloat_FromDouble(pow(v_a, v_b));
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 8; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 82 "int_pow.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("int_pow.double_pow", "int_pow.pyx", pyx_lineno, NULL);
@@ -132,21 +130,19 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "int_pow.pyx"
     /* int_pow.pyx:4: def int_pow(long a, long b): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_pow, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 7 "int_pow.pyx"
     /* int_pow.pyx:7: def double_pow(double a, double b): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_double_pow, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 150 "int_pow.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -209,18 +209,15 @@ static PyObject *pyx_f_loops_r1(long v_n)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 5 "loops.pyx"
     /* loops.pyx:5: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 5; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 6 "loops.pyx"
     /* loops.pyx:6: for i in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 7 "loops.pyx"
         /* loops.pyx:7: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -235,12 +232,11 @@ static PyObject *pyx_f_loops_r1(long v_n)
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
     }
-#line 8 "loops.pyx"
     /* loops.pyx:8: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 244 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -286,21 +282,17 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 11 "loops.pyx"
     /* loops.pyx:11: cdef long i */
-#line 12 "loops.pyx"
     /* loops.pyx:12: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 12; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 13 "loops.pyx"
     /* loops.pyx:13: for i in range(a, b): */
     pyx_t_2 = v_a;
     pyx_t_3 = v_b;
     for (pyx_t_4 = pyx_t_2; pyx_t_4 < pyx_t_3; pyx_t_4++) {
         v_i = pyx_t_4;
-#line 14 "loops.pyx"
         /* loops.pyx:14: out.append(i) */
         pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
@@ -315,12 +307,11 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
     }
-#line 15 "loops.pyx"
     /* loops.pyx:15: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 324 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -370,15 +361,12 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
-#line 18 "loops.pyx"
     /* loops.pyx:18: cdef long i */
-#line 19 "loops.pyx"
     /* loops.pyx:19: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 20 "loops.pyx"
     /* loops.pyx:20: for i in range(a, b, s):     # L:r3 */
     pyx_t_2 = v_a;
     pyx_t_3 = v_b;
@@ -388,7 +376,6 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     else pyx_t_6 = pyx_t_2 > pyx_t_3 ? ((unsigned long long)pyx_t_2 - (unsigned long long)pyx_t_3 - 1) / (0ULL - (unsigned long long)pyx_t_4) + 1 : 0;
     for (pyx_t_5 = pyx_t_2; pyx_t_6 > 0; pyx_t_6--, pyx_t_5 += pyx_t_4) {
         v_i = pyx_t_5;
-#line 21 "loops.pyx"
         /* loops.pyx:21: out.append(i) */
         pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
@@ -403,12 +390,11 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 21; goto pyx_L_error; }
         Py_CLEAR(pyx_t_9);
     }
-#line 22 "loops.pyx"
     /* loops.pyx:22: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 412 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_7);
@@ -457,20 +443,16 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 25 "loops.pyx"
     /* loops.pyx:25: cdef int i */
-#line 26 "loops.pyx"
     /* loops.pyx:26: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 26; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 27 "loops.pyx"
     /* loops.pyx:27: for i in range(10, -3, -3): */
     pyx_t_3 = 10 > (-3) ? ((unsigned long long)10 - (unsigned long long)(-3) - 1) / (0ULL - (unsigned long long)(-3)) + 1 : 0;
     for (pyx_t_2 = 10; pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += (-3)) {
         v_i = pyx_t_2;
-#line 28 "loops.pyx"
         /* loops.pyx:28: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
@@ -485,12 +467,11 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
     }
-#line 29 "loops.pyx"
     /* loops.pyx:29: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 494 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -534,13 +515,11 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_INCREF(v_a);
     Py_INCREF(v_b);
     Py_INCREF(v_s);
-#line 32 "loops.pyx"
     /* loops.pyx:32: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 32; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 33 "loops.pyx"
     /* loops.pyx:33: for i in range(a, b, s): */
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
@@ -561,7 +540,6 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         }
         Py_XSETREF(v_i, pyx_t_5);
         pyx_t_5 = NULL;
-#line 34 "loops.pyx"
         /* loops.pyx:34: out.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -574,12 +552,11 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         Py_CLEAR(pyx_t_7);
     }
     Py_CLEAR(pyx_t_4);
-#line 35 "loops.pyx"
     /* loops.pyx:35: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 583 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -629,18 +606,15 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 38 "loops.pyx"
     /* loops.pyx:38: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 38; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 39 "loops.pyx"
     /* loops.pyx:39: for i in range(0, 5, 0):     # L:zero_const */
     if (PYX_UNLIKELY(((long)(0)) == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = 39; goto pyx_L_error; }
     for (pyx_t_2 = ((long)(0)); pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += ((long)(0))) {
         v_i = pyx_t_2;
-#line 40 "loops.pyx"
         /* loops.pyx:40: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -655,12 +629,11 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
     }
-#line 41 "loops.pyx"
     /* loops.pyx:41: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 664 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -713,17 +686,14 @@ static PyObject *pyx_f_loops_r_empty(void)
     PyObject *pyx_t_17 = NULL;  /* owned */
     Py_ssize_t pyx_t_18 = 0;
     PyObject *pyx_t_19 = NULL;  /* owned */
-#line 44 "loops.pyx"
     /* loops.pyx:44: n = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 44; goto pyx_L_error; }
     Py_XSETREF(v_n, pyx_t_1);
     pyx_t_1 = NULL;
-#line 45 "loops.pyx"
     /* loops.pyx:45: for i in range(0): */
     for (pyx_t_2 = 0; pyx_t_2 < ((long)(0)); pyx_t_2++) {
         v_i = pyx_t_2;
-#line 46 "loops.pyx"
         /* loops.pyx:46: n.append(i) */
         pyx_t_3 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
@@ -738,11 +708,9 @@ static PyObject *pyx_f_loops_r_empty(void)
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 46; goto pyx_L_error; }
         Py_CLEAR(pyx_t_5);
     }
-#line 47 "loops.pyx"
     /* loops.pyx:47: for i in range(5, 5): */
     for (pyx_t_6 = ((long)(5)); pyx_t_6 < ((long)(5)); pyx_t_6++) {
         v_i = pyx_t_6;
-#line 48 "loops.pyx"
         /* loops.pyx:48: n.append(i) */
         pyx_t_7 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 48; goto pyx_L_error; }
@@ -757,11 +725,9 @@ static PyObject *pyx_f_loops_r_empty(void)
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 48; goto pyx_L_error; }
         Py_CLEAR(pyx_t_9);
     }
-#line 49 "loops.pyx"
     /* loops.pyx:49: for i in range(5, 0): */
     for (pyx_t_10 = ((long)(5)); pyx_t_10 < ((long)(0)); pyx_t_10++) {
         v_i = pyx_t_10;
-#line 50 "loops.pyx"
         /* loops.pyx:50: n.append(i) */
         pyx_t_11 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -776,11 +742,9 @@ static PyObject *pyx_f_loops_r_empty(void)
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 50; goto pyx_L_error; }
         Py_CLEAR(pyx_t_13);
     }
-#line 51 "loops.pyx"
     /* loops.pyx:51: for i in range(0, 5, -1): */
     for (pyx_t_14 = ((long)(0)); pyx_t_14 > ((long)(5)); pyx_t_14--) {
         v_i = pyx_t_14;
-#line 52 "loops.pyx"
         /* loops.pyx:52: n.append(i) */
         pyx_t_15 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 52; goto pyx_L_error; }
@@ -795,7 +759,6 @@ static PyObject *pyx_f_loops_r_empty(void)
         if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 52; goto pyx_L_error; }
         Py_CLEAR(pyx_t_17);
     }
-#line 53 "loops.pyx"
     /* loops.pyx:53: return len(n) */
     pyx_t_18 = PyObject_Length(v_n);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
@@ -804,7 +767,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     Py_XSETREF(pyx_r, pyx_t_19);
     pyx_t_19 = NULL;
     goto pyx_L_done;
-#line 808 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -851,28 +814,23 @@ static PyObject *pyx_f_loops_r_sum(long v_n)
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 56 "loops.pyx"
     /* loops.pyx:56: cdef long long total = 0 */
     v_total = ((long long)(0));
-#line 57 "loops.pyx"
     /* loops.pyx:57: cdef long i */
-#line 58 "loops.pyx"
     /* loops.pyx:58: for i in range(n): */
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_i = pyx_t_2;
-#line 59 "loops.pyx"
         /* loops.pyx:59: total += i * i */
         v_total = (v_total + ((long long)((v_i * v_i))));
     }
-#line 60 "loops.pyx"
     /* loops.pyx:60: return total */
     pyx_t_3 = PyLong_FromLongLong(v_total);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 60; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 876 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_sum", "loops.pyx", pyx_lineno, NULL);
@@ -913,20 +871,16 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 63 "loops.pyx"
     /* loops.pyx:63: cdef int i */
-#line 64 "loops.pyx"
     /* loops.pyx:64: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 64; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 65 "loops.pyx"
     /* loops.pyx:65: for i in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 66 "loops.pyx"
         /* loops.pyx:66: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
@@ -940,16 +894,14 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
         Py_CLEAR(pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
-#line 67 "loops.pyx"
         /* loops.pyx:67: i = i + 10 */
         v_i = (v_i + 10);
     }
-#line 68 "loops.pyx"
     /* loops.pyx:68: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 953 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -998,13 +950,10 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     Py_INCREF(v_calls);
-#line 71 "loops.pyx"
     /* loops.pyx:71: cdef int i */
-#line 72 "loops.pyx"
     /* loops.pyx:72: n = 0 */
     Py_INCREF(pyx_k_1);
     Py_XSETREF(v_n, pyx_k_1);
-#line 73 "loops.pyx"
     /* loops.pyx:73: for i in range(len(calls), len(calls) + 3): */
     pyx_t_1 = PyObject_Length(v_calls);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
@@ -1014,7 +963,6 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     pyx_t_4 = ((int)((pyx_t_3 + ((Py_ssize_t)(3)))));
     for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_4; pyx_t_5++) {
         v_i = pyx_t_5;
-#line 74 "loops.pyx"
         /* loops.pyx:74: calls.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_calls, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 74; goto pyx_L_error; }
@@ -1028,19 +976,17 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
         Py_CLEAR(pyx_t_7);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
         Py_CLEAR(pyx_t_8);
-#line 75 "loops.pyx"
         /* loops.pyx:75: n += 1 */
         pyx_t_9 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 75; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_9);
         pyx_t_9 = NULL;
     }
-#line 76 "loops.pyx"
     /* loops.pyx:76: return n */
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 1044 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
@@ -1082,25 +1028,21 @@ static PyObject *pyx_f_loops_r_var_after_loop(int v_n)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-#line 79 "loops.pyx"
     /* loops.pyx:79: cdef int i = -1 */
     v_i = (-1);
-#line 80 "loops.pyx"
     /* loops.pyx:80: for i in range(n): */
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_i = pyx_t_2;
-#line 81 "loops.pyx"
         /* loops.pyx:81: pass */
     }
-#line 82 "loops.pyx"
     /* loops.pyx:82: return i */
     pyx_t_3 = PyLong_FromLong(v_i);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 82; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_3);
     pyx_t_3 = NULL;
     goto pyx_L_done;
-#line 1104 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("loops.r_var_after_loop", "loops.pyx", pyx_lineno, NULL);
@@ -1141,26 +1083,21 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 85 "loops.pyx"
     /* loops.pyx:85: cdef long long i */
-#line 86 "loops.pyx"
     /* loops.pyx:86: cnt = 0 */
     Py_INCREF(pyx_k_1);
     Py_XSETREF(v_cnt, pyx_k_1);
-#line 87 "loops.pyx"
     /* loops.pyx:87: for i in range(a, b): */
     pyx_t_1 = v_a;
     pyx_t_2 = v_b;
     for (pyx_t_3 = pyx_t_1; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 88 "loops.pyx"
         /* loops.pyx:88: cnt += 1 */
         pyx_t_4 = PyNumber_InPlaceAdd(v_cnt, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 88; goto pyx_L_error; }
         Py_XSETREF(v_cnt, pyx_t_4);
         pyx_t_4 = NULL;
     }
-#line 89 "loops.pyx"
     /* loops.pyx:89: return cnt, i */
     pyx_t_6 = PyLong_FromLongLong(v_i);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1173,7 +1110,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1177 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
@@ -1219,20 +1156,16 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 92 "loops.pyx"
     /* loops.pyx:92: cdef unsigned int i */
-#line 93 "loops.pyx"
     /* loops.pyx:93: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 93; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 94 "loops.pyx"
     /* loops.pyx:94: for i in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 95 "loops.pyx"
         /* loops.pyx:95: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
@@ -1247,12 +1180,11 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
     }
-#line 96 "loops.pyx"
     /* loops.pyx:96: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1256 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1299,13 +1231,11 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_x);
-#line 99 "loops.pyx"
     /* loops.pyx:99: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 99; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 100 "loops.pyx"
     /* loops.pyx:100: for i in range(x): */
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 100; goto pyx_L_error; }
@@ -1326,7 +1256,6 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         }
         Py_XSETREF(v_i, pyx_t_5);
         pyx_t_5 = NULL;
-#line 101 "loops.pyx"
         /* loops.pyx:101: out.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 101; goto pyx_L_error; }
@@ -1339,12 +1268,11 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         Py_CLEAR(pyx_t_7);
     }
     Py_CLEAR(pyx_t_4);
-#line 102 "loops.pyx"
     /* loops.pyx:102: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1348 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1392,27 +1320,21 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
-#line 105 "loops.pyx"
     /* loops.pyx:105: cdef int i */
-#line 106 "loops.pyx"
     /* loops.pyx:106: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 106; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
-#line 107 "loops.pyx"
     /* loops.pyx:107: for i in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 108 "loops.pyx"
         /* loops.pyx:108: if i == stop: */
         if ((v_i == v_stop)) {
-#line 109 "loops.pyx"
             /* loops.pyx:109: break */
             goto pyx_L_break_1;
         }
-#line 110 "loops.pyx"
         /* loops.pyx:110: log.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
@@ -1427,7 +1349,6 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
     }
-#line 112 "loops.pyx"
     /* loops.pyx:112: log.append("else") */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 112; goto pyx_L_error; }
@@ -1439,12 +1360,11 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 112; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
 pyx_L_break_1:;
-#line 113 "loops.pyx"
     /* loops.pyx:113: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1448 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
@@ -1496,35 +1416,27 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
-#line 116 "loops.pyx"
     /* loops.pyx:116: cdef int i */
-#line 117 "loops.pyx"
     /* loops.pyx:117: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 117; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
-#line 118 "loops.pyx"
     /* loops.pyx:118: for i in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
-#line 119 "loops.pyx"
         /* loops.pyx:119: if i % 2: */
         if (PYX_UNLIKELY(pyx_rt_mod_int(v_i, 2, &pyx_t_4) < 0)) { pyx_lineno = 119; goto pyx_L_error; }
         if ((pyx_t_4)) {
-#line 120 "loops.pyx"
             /* loops.pyx:120: continue */
             continue;
         }
-#line 121 "loops.pyx"
         /* loops.pyx:121: if i > 100: */
         if ((v_i > 100)) {
-#line 122 "loops.pyx"
             /* loops.pyx:122: break */
             goto pyx_L_break_1;
         }
-#line 123 "loops.pyx"
         /* loops.pyx:123: log.append(i) */
         pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1539,7 +1451,6 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
     }
-#line 125 "loops.pyx"
     /* loops.pyx:125: log.append("else") */
     pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 125; goto pyx_L_error; }
@@ -1551,12 +1462,11 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 125; goto pyx_L_error; }
     Py_CLEAR(pyx_t_9);
 pyx_L_break_1:;
-#line 126 "loops.pyx"
     /* loops.pyx:126: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1560 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
@@ -1603,37 +1513,28 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 129 "loops.pyx"
     /* loops.pyx:129: cdef int i = 0 */
     v_i = 0;
-#line 130 "loops.pyx"
     /* loops.pyx:130: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 130; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
-#line 131 "loops.pyx"
     /* loops.pyx:131: while i < n: */
     for (;;) {
         if (!(v_i < v_n)) goto pyx_L_exhausted_2;
-#line 132 "loops.pyx"
         /* loops.pyx:132: i += 1 */
         v_i = (v_i + 1);
-#line 133 "loops.pyx"
         /* loops.pyx:133: if i == stop: */
         if ((v_i == v_stop)) {
-#line 134 "loops.pyx"
             /* loops.pyx:134: break */
             break;
         }
-#line 135 "loops.pyx"
         /* loops.pyx:135: if i == 2: */
         if ((v_i == 2)) {
-#line 136 "loops.pyx"
             /* loops.pyx:136: continue */
             continue;
         }
-#line 137 "loops.pyx"
         /* loops.pyx:137: log.append(i) */
         pyx_t_2 = PyObject_GetAttr(v_log, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 137; goto pyx_L_error; }
@@ -1650,7 +1551,6 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     }
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
-#line 139 "loops.pyx"
     /* loops.pyx:139: log.append("else") */
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 139; goto pyx_L_error; }
@@ -1662,12 +1562,11 @@ pyx_L_exhausted_2:;
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 139; goto pyx_L_error; }
     Py_CLEAR(pyx_t_6);
 pyx_L_break_1:;
-#line 140 "loops.pyx"
     /* loops.pyx:140: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 1671 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1718,13 +1617,11 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_obj);
-#line 143 "loops.pyx"
     /* loops.pyx:143: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 143; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 144 "loops.pyx"
     /* loops.pyx:144: for x in obj: */
     pyx_t_2 = PyObject_GetIter(v_obj);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 144; goto pyx_L_error; }
@@ -1736,7 +1633,6 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
         }
         Py_XSETREF(v_x, pyx_t_3);
         pyx_t_3 = NULL;
-#line 145 "loops.pyx"
         /* loops.pyx:145: out.append(x) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_error; }
@@ -1752,7 +1648,6 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_2);
-#line 147 "loops.pyx"
     /* loops.pyx:147: out.append(None) */
     pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 147; goto pyx_L_error; }
@@ -1764,12 +1659,11 @@ pyx_L_exhausted_2:;
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
     Py_CLEAR(pyx_t_7);
 pyx_L_break_1:;
-#line 148 "loops.pyx"
     /* loops.pyx:148: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 1773 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1815,7 +1709,6 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_obj);
     Py_INCREF(v_stop);
-#line 151 "loops.pyx"
     /* loops.pyx:151: for x in obj: */
     pyx_t_1 = PyObject_GetIter(v_obj);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 151; goto pyx_L_error; }
@@ -1827,12 +1720,10 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
         }
         Py_XSETREF(v_x, pyx_t_2);
         pyx_t_2 = NULL;
-#line 152 "loops.pyx"
         /* loops.pyx:152: if x == stop: */
         pyx_t_3 = PyObject_RichCompareBool(v_x, v_stop, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
         if (pyx_t_3) {
-#line 153 "loops.pyx"
             /* loops.pyx:153: break */
             break;
         }
@@ -1841,13 +1732,11 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_1);
-#line 155 "loops.pyx"
     /* loops.pyx:155: return "not found" */
     Py_INCREF(pyx_k_6);
     Py_XSETREF(pyx_r, pyx_k_6);
     goto pyx_L_done;
 pyx_L_break_1:;
-#line 156 "loops.pyx"
     /* loops.pyx:156: return "found %r" % (x,) */
     pyx_t_4 = PyTuple_New(1);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 156; goto pyx_L_error; }
@@ -1859,7 +1748,7 @@ pyx_L_break_1:;
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_done;
-#line 1863 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1905,30 +1794,23 @@ static PyObject *pyx_f_loops_nested(int v_n)
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 159 "loops.pyx"
     /* loops.pyx:159: cdef int i, j */
-#line 160 "loops.pyx"
     /* loops.pyx:160: total = 0 */
     Py_INCREF(pyx_k_1);
     Py_XSETREF(v_total, pyx_k_1);
-#line 161 "loops.pyx"
     /* loops.pyx:161: for i in range(n): */
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_i = pyx_t_2;
-#line 162 "loops.pyx"
         /* loops.pyx:162: for j in range(i): */
         pyx_t_3 = v_i;
         for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
             v_j = pyx_t_4;
-#line 163 "loops.pyx"
             /* loops.pyx:163: if j == 3: */
             if ((v_j == 3)) {
-#line 164 "loops.pyx"
                 /* loops.pyx:164: break */
                 goto pyx_L_break_2;
             }
-#line 165 "loops.pyx"
             /* loops.pyx:165: total += j */
             pyx_t_5 = PyLong_FromLong(v_j);
             if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 165; goto pyx_L_error; }
@@ -1938,7 +1820,6 @@ static PyObject *pyx_f_loops_nested(int v_n)
             Py_XSETREF(v_total, pyx_t_6);
             pyx_t_6 = NULL;
         }
-#line 167 "loops.pyx"
         /* loops.pyx:167: total += 100 */
         pyx_t_7 = PyNumber_InPlaceAdd(v_total, pyx_k_8);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 167; goto pyx_L_error; }
@@ -1946,12 +1827,11 @@ static PyObject *pyx_f_loops_nested(int v_n)
         pyx_t_7 = NULL;
 pyx_L_break_2:;
     }
-#line 168 "loops.pyx"
     /* loops.pyx:168: return total */
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-#line 1955 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
@@ -1995,13 +1875,11 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_d);
-#line 171 "loops.pyx"
     /* loops.pyx:171: keys = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 171; goto pyx_L_error; }
     Py_XSETREF(v_keys, pyx_t_1);
     pyx_t_1 = NULL;
-#line 172 "loops.pyx"
     /* loops.pyx:172: for k in d: */
     pyx_t_2 = PyObject_GetIter(v_d);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 172; goto pyx_L_error; }
@@ -2013,7 +1891,6 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         }
         Py_XSETREF(v_k, pyx_t_3);
         pyx_t_3 = NULL;
-#line 173 "loops.pyx"
         /* loops.pyx:173: keys.append(k) */
         pyx_t_4 = PyObject_GetAttr(v_keys, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 173; goto pyx_L_error; }
@@ -2026,12 +1903,11 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         Py_CLEAR(pyx_t_5);
     }
     Py_CLEAR(pyx_t_2);
-#line 174 "loops.pyx"
     /* loops.pyx:174: return keys */
     Py_INCREF(v_keys);
     Py_XSETREF(pyx_r, v_keys);
     goto pyx_L_done;
-#line 2035 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2078,11 +1954,9 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_s);
-#line 177 "loops.pyx"
     /* loops.pyx:177: n = 0 */
     Py_INCREF(pyx_k_1);
     Py_XSETREF(v_n, pyx_k_1);
-#line 178 "loops.pyx"
     /* loops.pyx:178: for c in s: */
     pyx_t_1 = PyObject_GetIter(v_s);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 178; goto pyx_L_error; }
@@ -2094,12 +1968,10 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
         }
         Py_XSETREF(v_c, pyx_t_2);
         pyx_t_2 = NULL;
-#line 179 "loops.pyx"
         /* loops.pyx:179: if c == "a": */
         pyx_t_3 = PyObject_RichCompareBool(v_c, pyx_k_9, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
         if (pyx_t_3) {
-#line 180 "loops.pyx"
             /* loops.pyx:180: n += 1 */
             pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
             if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 180; goto pyx_L_error; }
@@ -2108,12 +1980,11 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
         }
     }
     Py_CLEAR(pyx_t_1);
-#line 181 "loops.pyx"
     /* loops.pyx:181: return n */
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 2117 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2153,32 +2024,26 @@ static PyObject *pyx_f_loops_infinite_with_break(void)
     int pyx_lineno = 0;
     int v_i = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-#line 184 "loops.pyx"
     /* loops.pyx:184: cdef int i = 0 */
     v_i = 0;
-#line 185 "loops.pyx"
     /* loops.pyx:185: while True: */
     for (;;) {
         if (!(1)) break;
-#line 186 "loops.pyx"
         /* loops.pyx:186: i += 1 */
         v_i = (v_i + 1);
-#line 187 "loops.pyx"
         /* loops.pyx:187: if i > 50: */
         if ((v_i > 50)) {
-#line 188 "loops.pyx"
             /* loops.pyx:188: break */
             break;
         }
     }
-#line 189 "loops.pyx"
     /* loops.pyx:189: return i */
     pyx_t_1 = PyLong_FromLong(v_i);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 189; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 2182 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("loops.infinite_with_break", "loops.pyx", pyx_lineno, NULL);
@@ -2212,17 +2077,14 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_xs);
-#line 192 "loops.pyx"
     /* loops.pyx:192: n = 0 */
     Py_INCREF(pyx_k_1);
     Py_XSETREF(v_n, pyx_k_1);
-#line 193 "loops.pyx"
     /* loops.pyx:193: while xs: */
     for (;;) {
         pyx_t_1 = PyObject_IsTrue(v_xs);
         if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         if (!pyx_t_1) break;
-#line 194 "loops.pyx"
         /* loops.pyx:194: xs.pop() */
         pyx_t_2 = PyObject_GetAttr(v_xs, pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }
@@ -2233,19 +2095,17 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         Py_CLEAR(pyx_t_2);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 194; goto pyx_L_error; }
         Py_CLEAR(pyx_t_3);
-#line 195 "loops.pyx"
         /* loops.pyx:195: n += 1 */
         pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 195; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_4);
         pyx_t_4 = NULL;
     }
-#line 196 "loops.pyx"
     /* loops.pyx:196: return n */
     Py_INCREF(v_n);
     Py_XSETREF(pyx_r, v_n);
     goto pyx_L_done;
-#line 2249 "loops.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
@@ -2345,175 +2205,151 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "loops.pyx"
     /* loops.pyx:4: def r1(long n): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_r1, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 10 "loops.pyx"
     /* loops.pyx:10: def r2(long a, long b): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_r2, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 17 "loops.pyx"
     /* loops.pyx:17: def r3(long a, long b, long s): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_r3, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 24 "loops.pyx"
     /* loops.pyx:24: def r3_const_neg(): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_r3_const_neg, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
-#line 31 "loops.pyx"
     /* loops.pyx:31: def r3_untyped(a, b, s): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_r3_untyped, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
-#line 37 "loops.pyx"
     /* loops.pyx:37: def r_zero_step_const(): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_r_zero_step_const, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
-#line 43 "loops.pyx"
     /* loops.pyx:43: def r_empty(): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_r_empty, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 43; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 43; goto pyx_L_error; }
-#line 55 "loops.pyx"
     /* loops.pyx:55: def r_sum(long n): */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_r_sum, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
-#line 62 "loops.pyx"
     /* loops.pyx:62: def r_body_modifies_var(int n): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_r_body_modifies_var, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
-#line 70 "loops.pyx"
     /* loops.pyx:70: def r_bounds_evaluated_once(list calls): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_r_bounds_evaluated_once, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
-#line 78 "loops.pyx"
     /* loops.pyx:78: def r_var_after_loop(int n): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_r_var_after_loop, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 78; goto pyx_L_error; }
-#line 84 "loops.pyx"
     /* loops.pyx:84: def r_big_bounds(long long a, long long b): */
     pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_r_big_bounds, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 84; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 84; goto pyx_L_error; }
-#line 91 "loops.pyx"
     /* loops.pyx:91: def r_unsigned(unsigned int n): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_r_unsigned, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
-#line 98 "loops.pyx"
     /* loops.pyx:98: def r_obj_range(x): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_r_obj_range, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 98; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 98; goto pyx_L_error; }
-#line 104 "loops.pyx"
     /* loops.pyx:104: def break_else(int n, int stop): */
     pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_break_else, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 104; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 104; goto pyx_L_error; }
-#line 115 "loops.pyx"
     /* loops.pyx:115: def continue_loop(int n): */
     pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_continue_loop, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 115; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 115; goto pyx_L_error; }
-#line 128 "loops.pyx"
     /* loops.pyx:128: def while_else(int n, int stop): */
     pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_while_else, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 128; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
-#line 142 "loops.pyx"
     /* loops.pyx:142: def iterate(obj): */
     pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_iterate, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 142; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 142; goto pyx_L_error; }
-#line 150 "loops.pyx"
     /* loops.pyx:150: def iterate_break(obj, stop): */
     pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_iterate_break, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 150; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 150; goto pyx_L_error; }
-#line 158 "loops.pyx"
     /* loops.pyx:158: def nested(int n): */
     pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 158; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 158; goto pyx_L_error; }
-#line 170 "loops.pyx"
     /* loops.pyx:170: def iterate_dict(dict d): */
     pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_iterate_dict, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 170; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 170; goto pyx_L_error; }
-#line 176 "loops.pyx"
     /* loops.pyx:176: def iterate_str(str s): */
     pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_iterate_str, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 176; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 176; goto pyx_L_error; }
-#line 183 "loops.pyx"
     /* loops.pyx:183: def infinite_with_break(): */
     pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_infinite_with_break, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 183; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 183; goto pyx_L_error; }
-#line 191 "loops.pyx"
     /* loops.pyx:191: def while_cond_object(list xs): */
     pyx_t_47 = PyCFunction_NewEx(&pyx_mdef_while_cond_object, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 191; goto pyx_L_error; }
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 191; goto pyx_L_error; }
-#line 2517 "loops.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

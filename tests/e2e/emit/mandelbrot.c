@@ -56,84 +56,62 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
-#line 19 "mandelbrot.pyx"
     /* mandelbrot.pyx:19: cdef int x, y, it */
-#line 20 "mandelbrot.pyx"
     /* mandelbrot.pyx:20: cdef int count = 0 */
     v_count = 0;
-#line 21 "mandelbrot.pyx"
     /* mandelbrot.pyx:21: cdef double cr, ci, zr, zi, zr2, zi2 */
-#line 22 "mandelbrot.pyx"
     /* mandelbrot.pyx:22: cdef bint inside */
-#line 23 "mandelbrot.pyx"
     /* mandelbrot.pyx:23: for y in range(n): */
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_y = pyx_t_2;
-#line 24 "mandelbrot.pyx"
         /* mandelbrot.pyx:24: ci = 2.0 * y / n - 1.0 */
         v_ci = (((2.0 * ((double)(v_y))) / ((double)(v_n))) - 1.0);
-#line 25 "mandelbrot.pyx"
         /* mandelbrot.pyx:25: for x in range(n): */
         pyx_t_3 = v_n;
         for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
             v_x = pyx_t_4;
-#line 26 "mandelbrot.pyx"
             /* mandelbrot.pyx:26: cr = 2.0 * x / n - 1.5 */
             v_cr = (((2.0 * ((double)(v_x))) / ((double)(v_n))) - 1.5);
-#line 27 "mandelbrot.pyx"
             /* mandelbrot.pyx:27: zr = 0.0 */
             v_zr = 0.0;
-#line 28 "mandelbrot.pyx"
             /* mandelbrot.pyx:28: zi = 0.0 */
             v_zi = 0.0;
-#line 29 "mandelbrot.pyx"
             /* mandelbrot.pyx:29: inside = True */
             v_inside = 1;
-#line 30 "mandelbrot.pyx"
             /* mandelbrot.pyx:30: for it in range(50): */
             for (pyx_t_5 = 0; pyx_t_5 < 50; pyx_t_5++) {
                 v_it = pyx_t_5;
-#line 31 "mandelbrot.pyx"
                 /* mandelbrot.pyx:31: zr2 = zr * zr */
                 v_zr2 = (v_zr * v_zr);
-#line 32 "mandelbrot.pyx"
                 /* mandelbrot.pyx:32: zi2 = zi * zi */
                 v_zi2 = (v_zi * v_zi);
-#line 33 "mandelbrot.pyx"
                 /* mandelbrot.pyx:33: if zr2 + zi2 > 4.0: */
                 if (((v_zr2 + v_zi2) > 4.0)) {
-#line 34 "mandelbrot.pyx"
                     /* mandelbrot.pyx:34: inside = False */
                     v_inside = 0;
-#line 35 "mandelbrot.pyx"
                     /* mandelbrot.pyx:35: break */
                     break;
                 }
-#line 36 "mandelbrot.pyx"
                 /* mandelbrot.pyx:36: zi = 2.0 * zr * zi + ci */
                 v_zi = (((2.0 * v_zr) * v_zi) + v_ci);
-#line 37 "mandelbrot.pyx"
                 /* mandelbrot.pyx:37: zr = zr2 - zi2 + cr */
                 v_zr = ((v_zr2 - v_zi2) + v_cr);
             }
-#line 38 "mandelbrot.pyx"
             /* mandelbrot.pyx:38: if inside: */
             if ((v_inside)) {
-#line 39 "mandelbrot.pyx"
                 /* mandelbrot.pyx:39: count += 1 */
                 v_count = (v_count + 1);
             }
         }
     }
-#line 40 "mandelbrot.pyx"
     /* mandelbrot.pyx:40: return count */
     pyx_t_6 = PyLong_FromLong(v_count);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_6);
     pyx_t_6 = NULL;
     goto pyx_L_done;
-#line 137 "mandelbrot.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("mandelbrot.run", "mandelbrot.pyx", pyx_lineno, NULL);
@@ -186,26 +164,22 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 13 "mandelbrot.pyx"
     /* mandelbrot.pyx:13: BENCH_N = 350 */
     pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
-#line 14 "mandelbrot.pyx"
     /* mandelbrot.pyx:14: CHECK_N = 60 */
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 15 "mandelbrot.pyx"
     /* mandelbrot.pyx:15: CHECK_RESULT = 1428 */
     pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_3);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-#line 18 "mandelbrot.pyx"
     /* mandelbrot.pyx:18: def run(int n): */
     pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 209 "mandelbrot.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);

@@ -37,50 +37,81 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
-#line 10 "my_module.pyx"
     /* my_module.pyx:10: cdef int result = 0 */
+#line 10 "my_module.pyx"
     v_result = 0;
-#line 11 "my_module.pyx"
     /* my_module.pyx:11: for i in range(10**6): */
+#line 11 "my_module.pyx"
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+#line 11 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
+#line 11 "my_module.pyx"
     {
+#line 11 "my_module.pyx"
         PyObject *pyx_args[] = {NULL, pyx_k_1};
+#line 11 "my_module.pyx"
         pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 11 "my_module.pyx"
     }
+#line 11 "my_module.pyx"
     Py_CLEAR(pyx_t_1);
+#line 11 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
+#line 11 "my_module.pyx"
     pyx_t_3 = PyObject_GetIter(pyx_t_2);
+#line 11 "my_module.pyx"
     Py_CLEAR(pyx_t_2);
+#line 11 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 11; goto pyx_L_error; }
+#line 11 "my_module.pyx"
     for (;;) {
+#line 11 "my_module.pyx"
         pyx_t_4 = PyIter_Next(pyx_t_3);
+#line 11 "my_module.pyx"
         if (!pyx_t_4) {
+#line 11 "my_module.pyx"
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 11; goto pyx_L_error; }
+#line 11 "my_module.pyx"
             break;
+#line 11 "my_module.pyx"
         }
+#line 11 "my_module.pyx"
         Py_XSETREF(v_i, pyx_t_4);
+#line 11 "my_module.pyx"
         pyx_t_4 = NULL;
-#line 12 "my_module.pyx"
         /* my_module.pyx:12: result += i */
+#line 12 "my_module.pyx"
         pyx_t_5 = PyLong_FromLong(v_result);
+#line 12 "my_module.pyx"
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 12; goto pyx_L_error; }
+#line 12 "my_module.pyx"
         pyx_t_6 = PyNumber_InPlaceAdd(pyx_t_5, v_i);
+#line 12 "my_module.pyx"
         Py_CLEAR(pyx_t_5);
+#line 12 "my_module.pyx"
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 12; goto pyx_L_error; }
+#line 12 "my_module.pyx"
         if (PYX_UNLIKELY(pyx_rt_as_int(pyx_t_6, &pyx_t_7) < 0)) { pyx_lineno = 12; goto pyx_L_error; }
+#line 12 "my_module.pyx"
         Py_CLEAR(pyx_t_6);
+#line 12 "my_module.pyx"
         v_result = pyx_t_7;
+#line 12 "my_module.pyx"
     }
+#line 12 "my_module.pyx"
     Py_CLEAR(pyx_t_3);
-#line 13 "my_module.pyx"
     /* my_module.pyx:13: return result */
+#line 13 "my_module.pyx"
     pyx_t_8 = PyLong_FromLong(v_result);
+#line 13 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 13; goto pyx_L_error; }
+#line 13 "my_module.pyx"
     Py_XSETREF(pyx_r, pyx_t_8);
+#line 13 "my_module.pyx"
     pyx_t_8 = NULL;
+#line 13 "my_module.pyx"
     goto pyx_L_done;
-#line 84 "my_module.c"
+#line 115 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -132,14 +163,18 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 9 "my_module.pyx"
     /* my_module.pyx:9: def cythonized_function(): */
+#line 9 "my_module.pyx"
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
+#line 9 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
+#line 9 "my_module.pyx"
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
+#line 9 "my_module.pyx"
     Py_CLEAR(pyx_t_1);
+#line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 143 "my_module.c"
+#line 178 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

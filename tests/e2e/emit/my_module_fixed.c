@@ -25,27 +25,22 @@ static PyObject *pyx_f_my_module_fixed_cythonized_function(void)
     long long v_i = 0;
     long long pyx_t_1 = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-#line 5 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:5: cdef long long result = 0 */
     v_result = ((long long)(0));
-#line 6 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:6: cdef long long i */
-#line 7 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:7: for i in range(10**6): */
     for (pyx_t_1 = 0; pyx_t_1 < ((long long)(1000000)); pyx_t_1++) {
         v_i = pyx_t_1;
-#line 8 "my_module_fixed.pyx"
         /* my_module_fixed.pyx:8: result += i */
         v_result = (v_result + v_i);
     }
-#line 9 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:9: return result */
     pyx_t_2 = PyLong_FromLongLong(v_result);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 9; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
     pyx_t_2 = NULL;
     goto pyx_L_done;
-#line 49 "my_module_fixed.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     pyx_rt_add_traceback("my_module_fixed.cythonized_function", "my_module_fixed.pyx", pyx_lineno, NULL);
@@ -90,14 +85,13 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "my_module_fixed.pyx"
     /* my_module_fixed.pyx:4: def cythonized_function(): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 101 "my_module_fixed.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

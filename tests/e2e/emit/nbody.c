@@ -96,303 +96,216 @@ static PyObject *pyx_f_nbody_run(int v_n)
     double pyx_t_32 = 0;
     double pyx_t_33 = 0;
     PyObject *pyx_t_34 = NULL;  /* owned */
-#line 22 "nbody.pyx"
     /* nbody.pyx:22: cdef double x[5] */
-#line 23 "nbody.pyx"
     /* nbody.pyx:23: cdef double y[5] */
-#line 24 "nbody.pyx"
     /* nbody.pyx:24: cdef double z[5] */
-#line 25 "nbody.pyx"
     /* nbody.pyx:25: cdef double vx[5] */
-#line 26 "nbody.pyx"
     /* nbody.pyx:26: cdef double vy[5] */
-#line 27 "nbody.pyx"
     /* nbody.pyx:27: cdef double vz[5] */
-#line 28 "nbody.pyx"
     /* nbody.pyx:28: cdef double mass[5] */
-#line 29 "nbody.pyx"
     /* nbody.pyx:29: cdef double pi = 3.141592653589793 */
     v_pi = 3.141592653589793;
-#line 30 "nbody.pyx"
     /* nbody.pyx:30: cdef double solar_mass = 4.0 * pi * pi */
     v_solar_mass = ((4.0 * v_pi) * v_pi);
-#line 31 "nbody.pyx"
     /* nbody.pyx:31: cdef double days_per_year = 365.24 */
     v_days_per_year = 365.24;
-#line 32 "nbody.pyx"
     /* nbody.pyx:32: cdef double dt = 0.01 */
     v_dt = 0.01;
-#line 33 "nbody.pyx"
     /* nbody.pyx:33: cdef double dx, dy, dz, d2, mag, mi, mj, px, py, pz, e */
-#line 34 "nbody.pyx"
     /* nbody.pyx:34: cdef int step, i, j */
-#line 37 "nbody.pyx"
     /* nbody.pyx:37: x[0] = 0.0 */
     v_x[0] = 0.0;
-#line 38 "nbody.pyx"
     /* nbody.pyx:38: y[0] = 0.0 */
     v_y[0] = 0.0;
-#line 39 "nbody.pyx"
     /* nbody.pyx:39: z[0] = 0.0 */
     v_z[0] = 0.0;
-#line 40 "nbody.pyx"
     /* nbody.pyx:40: vx[0] = 0.0 */
     v_vx[0] = 0.0;
-#line 41 "nbody.pyx"
     /* nbody.pyx:41: vy[0] = 0.0 */
     v_vy[0] = 0.0;
-#line 42 "nbody.pyx"
     /* nbody.pyx:42: vz[0] = 0.0 */
     v_vz[0] = 0.0;
-#line 43 "nbody.pyx"
     /* nbody.pyx:43: mass[0] = solar_mass */
     v_mass[0] = v_solar_mass;
-#line 45 "nbody.pyx"
     /* nbody.pyx:45: x[1] = 4.84143144246472090e+00 */
     v_x[1] = 4.84143144246472090e+00;
-#line 46 "nbody.pyx"
     /* nbody.pyx:46: y[1] = -1.16032004402742839e+00 */
     v_y[1] = (-1.16032004402742839e+00);
-#line 47 "nbody.pyx"
     /* nbody.pyx:47: z[1] = -1.03622044471123109e-01 */
     v_z[1] = (-1.03622044471123109e-01);
-#line 48 "nbody.pyx"
     /* nbody.pyx:48: vx[1] = 1.66007664274403694e-03 * days_per_year */
     v_vx[1] = (1.66007664274403694e-03 * v_days_per_year);
-#line 49 "nbody.pyx"
     /* nbody.pyx:49: vy[1] = 7.69901118419740425e-03 * days_per_year */
     v_vy[1] = (7.69901118419740425e-03 * v_days_per_year);
-#line 50 "nbody.pyx"
     /* nbody.pyx:50: vz[1] = -6.90460016972063023e-05 * days_per_year */
     v_vz[1] = ((-6.90460016972063023e-05) * v_days_per_year);
-#line 51 "nbody.pyx"
     /* nbody.pyx:51: mass[1] = 9.54791938424326609e-04 * solar_mass */
     v_mass[1] = (9.54791938424326609e-04 * v_solar_mass);
-#line 53 "nbody.pyx"
     /* nbody.pyx:53: x[2] = 8.34336671824457987e+00 */
     v_x[2] = 8.34336671824457987e+00;
-#line 54 "nbody.pyx"
     /* nbody.pyx:54: y[2] = 4.12479856412430479e+00 */
     v_y[2] = 4.12479856412430479e+00;
-#line 55 "nbody.pyx"
     /* nbody.pyx:55: z[2] = -4.03523417114321381e-01 */
     v_z[2] = (-4.03523417114321381e-01);
-#line 56 "nbody.pyx"
     /* nbody.pyx:56: vx[2] = -2.76742510726862411e-03 * days_per_year */
     v_vx[2] = ((-2.76742510726862411e-03) * v_days_per_year);
-#line 57 "nbody.pyx"
     /* nbody.pyx:57: vy[2] = 4.99852801234917238e-03 * days_per_year */
     v_vy[2] = (4.99852801234917238e-03 * v_days_per_year);
-#line 58 "nbody.pyx"
     /* nbody.pyx:58: vz[2] = 2.30417297573763929e-05 * days_per_year */
     v_vz[2] = (2.30417297573763929e-05 * v_days_per_year);
-#line 59 "nbody.pyx"
     /* nbody.pyx:59: mass[2] = 2.85885980666130812e-04 * solar_mass */
     v_mass[2] = (2.85885980666130812e-04 * v_solar_mass);
-#line 61 "nbody.pyx"
     /* nbody.pyx:61: x[3] = 1.28943695621391310e+01 */
     v_x[3] = 1.28943695621391310e+01;
-#line 62 "nbody.pyx"
     /* nbody.pyx:62: y[3] = -1.51111514016986312e+01 */
     v_y[3] = (-1.51111514016986312e+01);
-#line 63 "nbody.pyx"
     /* nbody.pyx:63: z[3] = -2.23307578892655734e-01 */
     v_z[3] = (-2.23307578892655734e-01);
-#line 64 "nbody.pyx"
     /* nbody.pyx:64: vx[3] = 2.96460137564761618e-03 * days_per_year */
     v_vx[3] = (2.96460137564761618e-03 * v_days_per_year);
-#line 65 "nbody.pyx"
     /* nbody.pyx:65: vy[3] = 2.37847173959480950e-03 * days_per_year */
     v_vy[3] = (2.37847173959480950e-03 * v_days_per_year);
-#line 66 "nbody.pyx"
     /* nbody.pyx:66: vz[3] = -2.96589568540237556e-05 * days_per_year */
     v_vz[3] = ((-2.96589568540237556e-05) * v_days_per_year);
-#line 67 "nbody.pyx"
     /* nbody.pyx:67: mass[3] = 4.36624404335156298e-05 * solar_mass */
     v_mass[3] = (4.36624404335156298e-05 * v_solar_mass);
-#line 69 "nbody.pyx"
     /* nbody.pyx:69: x[4] = 1.53796971148509165e+01 */
     v_x[4] = 1.53796971148509165e+01;
-#line 70 "nbody.pyx"
     /* nbody.pyx:70: y[4] = -2.59193146099879641e+01 */
     v_y[4] = (-2.59193146099879641e+01);
-#line 71 "nbody.pyx"
     /* nbody.pyx:71: z[4] = 1.79258772950371181e-01 */
     v_z[4] = 1.79258772950371181e-01;
-#line 72 "nbody.pyx"
     /* nbody.pyx:72: vx[4] = 2.68067772490389322e-03 * days_per_year */
     v_vx[4] = (2.68067772490389322e-03 * v_days_per_year);
-#line 73 "nbody.pyx"
     /* nbody.pyx:73: vy[4] = 1.62824170038242295e-03 * days_per_year */
     v_vy[4] = (1.62824170038242295e-03 * v_days_per_year);
-#line 74 "nbody.pyx"
     /* nbody.pyx:74: vz[4] = -9.51592254519715870e-05 * days_per_year */
     v_vz[4] = ((-9.51592254519715870e-05) * v_days_per_year);
-#line 75 "nbody.pyx"
     /* nbody.pyx:75: mass[4] = 5.15138902046611451e-05 * solar_mass */
     v_mass[4] = (5.15138902046611451e-05 * v_solar_mass);
-#line 78 "nbody.pyx"
     /* nbody.pyx:78: px = 0.0 */
     v_px = 0.0;
-#line 79 "nbody.pyx"
     /* nbody.pyx:79: py = 0.0 */
     v_py = 0.0;
-#line 80 "nbody.pyx"
     /* nbody.pyx:80: pz = 0.0 */
     v_pz = 0.0;
-#line 81 "nbody.pyx"
     /* nbody.pyx:81: for i in range(5): */
     for (pyx_t_1 = 0; pyx_t_1 < 5; pyx_t_1++) {
         v_i = pyx_t_1;
-#line 82 "nbody.pyx"
         /* nbody.pyx:82: px += vx[i] * mass[i] */
         v_px = (v_px + (v_vx[v_i] * v_mass[v_i]));
-#line 83 "nbody.pyx"
         /* nbody.pyx:83: py += vy[i] * mass[i] */
         v_py = (v_py + (v_vy[v_i] * v_mass[v_i]));
-#line 84 "nbody.pyx"
         /* nbody.pyx:84: pz += vz[i] * mass[i] */
         v_pz = (v_pz + (v_vz[v_i] * v_mass[v_i]));
     }
-#line 85 "nbody.pyx"
     /* nbody.pyx:85: vx[0] = -px / solar_mass */
     v_vx[0] = ((-v_px) / v_solar_mass);
-#line 86 "nbody.pyx"
     /* nbody.pyx:86: vy[0] = -py / solar_mass */
     v_vy[0] = ((-v_py) / v_solar_mass);
-#line 87 "nbody.pyx"
     /* nbody.pyx:87: vz[0] = -pz / solar_mass */
     v_vz[0] = ((-v_pz) / v_solar_mass);
-#line 89 "nbody.pyx"
     /* nbody.pyx:89: for step in range(n): */
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_step = pyx_t_3;
-#line 90 "nbody.pyx"
         /* nbody.pyx:90: for i in range(5): */
         for (pyx_t_4 = 0; pyx_t_4 < 5; pyx_t_4++) {
             v_i = pyx_t_4;
-#line 91 "nbody.pyx"
             /* nbody.pyx:91: for j in range(i + 1, 5): */
             pyx_t_5 = (v_i + 1);
             for (pyx_t_6 = pyx_t_5; pyx_t_6 < 5; pyx_t_6++) {
                 v_j = pyx_t_6;
-#line 92 "nbody.pyx"
                 /* nbody.pyx:92: dx = x[i] - x[j] */
                 v_dx = (v_x[v_i] - v_x[v_j]);
-#line 93 "nbody.pyx"
                 /* nbody.pyx:93: dy = y[i] - y[j] */
                 v_dy = (v_y[v_i] - v_y[v_j]);
-#line 94 "nbody.pyx"
                 /* nbody.pyx:94: dz = z[i] - z[j] */
                 v_dz = (v_z[v_i] - v_z[v_j]);
-#line 95 "nbody.pyx"
                 /* nbody.pyx:95: d2 = dx * dx + dy * dy + dz * dz */
                 v_d2 = (((v_dx * v_dx) + (v_dy * v_dy)) + (v_dz * v_dz));
-#line 96 "nbody.pyx"
                 /* nbody.pyx:96: mag = dt / (d2 * sqrt(d2)) */
                 pyx_t_7 = v_dt;
                 pyx_t_8 = v_d2;
                 pyx_t_9 = sqrt(v_d2);
                 v_mag = (pyx_t_7 / (pyx_t_8 * pyx_t_9));
-#line 97 "nbody.pyx"
                 /* nbody.pyx:97: mi = mass[i] * mag */
                 v_mi = (v_mass[v_i] * v_mag);
-#line 98 "nbody.pyx"
                 /* nbody.pyx:98: mj = mass[j] * mag */
                 v_mj = (v_mass[v_j] * v_mag);
-#line 99 "nbody.pyx"
                 /* nbody.pyx:99: vx[i] -= dx * mj */
                 pyx_t_10 = v_vx;
                 pyx_t_11 = v_i;
                 pyx_t_10[pyx_t_11] = (pyx_t_10[pyx_t_11] - (v_dx * v_mj));
-#line 100 "nbody.pyx"
                 /* nbody.pyx:100: vy[i] -= dy * mj */
                 pyx_t_12 = v_vy;
                 pyx_t_13 = v_i;
                 pyx_t_12[pyx_t_13] = (pyx_t_12[pyx_t_13] - (v_dy * v_mj));
-#line 101 "nbody.pyx"
                 /* nbody.pyx:101: vz[i] -= dz * mj */
                 pyx_t_14 = v_vz;
                 pyx_t_15 = v_i;
                 pyx_t_14[pyx_t_15] = (pyx_t_14[pyx_t_15] - (v_dz * v_mj));
-#line 102 "nbody.pyx"
                 /* nbody.pyx:102: vx[j] += dx * mi */
                 pyx_t_16 = v_vx;
                 pyx_t_17 = v_j;
                 pyx_t_16[pyx_t_17] = (pyx_t_16[pyx_t_17] + (v_dx * v_mi));
-#line 103 "nbody.pyx"
                 /* nbody.pyx:103: vy[j] += dy * mi */
                 pyx_t_18 = v_vy;
                 pyx_t_19 = v_j;
                 pyx_t_18[pyx_t_19] = (pyx_t_18[pyx_t_19] + (v_dy * v_mi));
-#line 104 "nbody.pyx"
                 /* nbody.pyx:104: vz[j] += dz * mi */
                 pyx_t_20 = v_vz;
                 pyx_t_21 = v_j;
                 pyx_t_20[pyx_t_21] = (pyx_t_20[pyx_t_21] + (v_dz * v_mi));
             }
         }
-#line 105 "nbody.pyx"
         /* nbody.pyx:105: for i in range(5): */
         for (pyx_t_22 = 0; pyx_t_22 < 5; pyx_t_22++) {
             v_i = pyx_t_22;
-#line 106 "nbody.pyx"
             /* nbody.pyx:106: x[i] += dt * vx[i] */
             pyx_t_23 = v_x;
             pyx_t_24 = v_i;
             pyx_t_23[pyx_t_24] = (pyx_t_23[pyx_t_24] + (v_dt * v_vx[v_i]));
-#line 107 "nbody.pyx"
             /* nbody.pyx:107: y[i] += dt * vy[i] */
             pyx_t_25 = v_y;
             pyx_t_26 = v_i;
             pyx_t_25[pyx_t_26] = (pyx_t_25[pyx_t_26] + (v_dt * v_vy[v_i]));
-#line 108 "nbody.pyx"
             /* nbody.pyx:108: z[i] += dt * vz[i] */
             pyx_t_27 = v_z;
             pyx_t_28 = v_i;
             pyx_t_27[pyx_t_28] = (pyx_t_27[pyx_t_28] + (v_dt * v_vz[v_i]));
         }
     }
-#line 111 "nbody.pyx"
     /* nbody.pyx:111: e = 0.0 */
     v_e = 0.0;
-#line 112 "nbody.pyx"
     /* nbody.pyx:112: for i in range(5): */
     for (pyx_t_29 = 0; pyx_t_29 < 5; pyx_t_29++) {
         v_i = pyx_t_29;
-#line 113 "nbody.pyx"
         /* nbody.pyx:113: e += 0.5 * mass[i] * (vx[i] * vx[i] + vy[i] * vy[i] + vz[i] * vz[i]) */
         v_e = (v_e + ((0.5 * v_mass[v_i]) * (((v_vx[v_i] * v_vx[v_i]) + (v_vy[v_i] * v_vy[v_i])) + (v_vz[v_i] * v_vz[v_i]))));
-#line 114 "nbody.pyx"
         /* nbody.pyx:114: for j in range(i + 1, 5): */
         pyx_t_30 = (v_i + 1);
         for (pyx_t_31 = pyx_t_30; pyx_t_31 < 5; pyx_t_31++) {
             v_j = pyx_t_31;
-#line 115 "nbody.pyx"
             /* nbody.pyx:115: dx = x[i] - x[j] */
             v_dx = (v_x[v_i] - v_x[v_j]);
-#line 116 "nbody.pyx"
             /* nbody.pyx:116: dy = y[i] - y[j] */
             v_dy = (v_y[v_i] - v_y[v_j]);
-#line 117 "nbody.pyx"
             /* nbody.pyx:117: dz = z[i] - z[j] */
             v_dz = (v_z[v_i] - v_z[v_j]);
-#line 118 "nbody.pyx"
             /* nbody.pyx:118: e -= (mass[i] * mass[j]) / sqrt(dx * dx + dy * dy + dz * dz) */
             pyx_t_32 = (v_mass[v_i] * v_mass[v_j]);
             pyx_t_33 = sqrt((((v_dx * v_dx) + (v_dy * v_dy)) + (v_dz * v_dz)));
             v_e = (v_e - (pyx_t_32 / pyx_t_33));
         }
     }
-#line 119 "nbody.pyx"
     /* nbody.pyx:119: return e */
     pyx_t_34 = PyFloat_FromDouble(v_e);
     if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 119; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_34);
     pyx_t_34 = NULL;
     goto pyx_L_done;
-#line 396 "nbody.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_34);
     pyx_rt_add_traceback("nbody.run", "nbody.pyx", pyx_lineno, NULL);
@@ -446,31 +359,26 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 14 "nbody.pyx"
     /* nbody.pyx:14: from libc.math cimport sqrt */
-#line 16 "nbody.pyx"
     /* nbody.pyx:16: BENCH_N = 70000 */
     pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
-#line 17 "nbody.pyx"
     /* nbody.pyx:17: CHECK_N = 1000 */
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-#line 18 "nbody.pyx"
     /* nbody.pyx:18: CHECK_RESULT = -0.16908760523460614 */
     pyx_t_3 = PyFloat_FromDouble((-0.16908760523460614));
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 21 "nbody.pyx"
     /* nbody.pyx:21: def run(int n): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 21; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
-#line 474 "nbody.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_3);

@@ -119,7 +119,6 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     Py_INCREF(v_args);
     Py_INCREF(v_b);
     Py_INCREF(v_kwargs);
-#line 4 "star_params.py"
     /* star_params.py:4: return a, args, b, sorted(kwargs.items()) */
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -151,7 +150,7 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 155 "star_params.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -198,7 +197,6 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
     Py_ssize_t pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     Py_INCREF(v_args);
-#line 8 "star_params.py"
     /* star_params.py:8: return len(args), args */
     pyx_t_2 = PyObject_Length(v_args);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -213,7 +211,7 @@ static PyObject *pyx_f_star_params_only_star(PyObject *v_args)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 217 "star_params.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -247,11 +245,10 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
 {
     PyObject *pyx_r = NULL;
     Py_INCREF(v_kw);
-#line 12 "star_params.py"
     /* star_params.py:12: return kw */
     Py_INCREF(v_kw);
     Py_XSETREF(pyx_r, v_kw);
-#line 255 "star_params.c"
+
     Py_XDECREF(v_kw);
     return pyx_r;
 }
@@ -322,7 +319,6 @@ static PyObject *pyx_f_star_params_main(void)
     PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_38 = NULL;  /* owned */
     PyObject *pyx_t_39 = NULL;  /* owned */
-#line 16 "star_params.py"
     /* star_params.py:16: print(collect(1), collect(1, 2, 3, b=4, c=5, d=6), collect(a=9, z=0)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -360,7 +356,6 @@ static PyObject *pyx_f_star_params_main(void)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
-#line 17 "star_params.py"
     /* star_params.py:17: print(only_star(), only_star(1, "x"), only_kw(), only_kw(x=1)) */
     pyx_t_9 = pyx_rt_get_builtin(pyx_n_2);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
@@ -407,10 +402,8 @@ static PyObject *pyx_f_star_params_main(void)
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_CLEAR(pyx_t_18);
-#line 18 "star_params.py"
     /* star_params.py:18: try: */
     /* try */
-#line 19 "star_params.py"
     /* star_params.py:19: collect() */
     pyx_t_19 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 19; goto pyx_L_except_1; }
@@ -436,7 +429,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_21, pyx_hx_3);
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
-#line 21 "star_params.py"
         /* star_params.py:21: print(e) */
         pyx_t_24 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
@@ -461,10 +453,8 @@ pyx_L_handler_error_4:;
     pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 22 "star_params.py"
     /* star_params.py:22: try: */
     /* try */
-#line 23 "star_params.py"
     /* star_params.py:23: only_kw(1) */
     pyx_t_26 = pyx_rt_get_global(pyx_d, pyx_n_10);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 23; goto pyx_L_except_6; }
@@ -490,7 +480,6 @@ pyx_L_except_6:;
         pyx_rt_exc_enter(pyx_t_28, pyx_hx_8);
         Py_INCREF(pyx_t_28);
         Py_XSETREF(v_e, pyx_t_28);
-#line 25 "star_params.py"
         /* star_params.py:25: print(e) */
         pyx_t_31 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
@@ -515,10 +504,8 @@ pyx_L_handler_error_9:;
     pyx_t_28 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
-#line 26 "star_params.py"
     /* star_params.py:26: try: */
     /* try */
-#line 27 "star_params.py"
     /* star_params.py:27: collect(1, a=2) */
     pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 27; goto pyx_L_except_11; }
@@ -544,7 +531,6 @@ pyx_L_except_11:;
         pyx_rt_exc_enter(pyx_t_35, pyx_hx_13);
         Py_INCREF(pyx_t_35);
         Py_XSETREF(v_e, pyx_t_35);
-#line 29 "star_params.py"
         /* star_params.py:29: print(e) */
         pyx_t_38 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
@@ -572,7 +558,7 @@ pyx_L_try_end_12:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 576 "star_params.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -660,7 +646,6 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 3 "star_params.py"
     /* star_params.py:3: def collect(a, *args, b=2, **kwargs): */
     Py_INCREF(pyx_k_2);
     Py_XSETREF(pyx_dflt_collect_2, pyx_k_2);
@@ -669,28 +654,25 @@ static int pyx_exec(PyObject *module)
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
-#line 7 "star_params.py"
     /* star_params.py:7: def only_star(*args): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_only_star, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 11 "star_params.py"
     /* star_params.py:11: def only_kw(**kw): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_only_kw, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-#line 15 "star_params.py"
     /* star_params.py:15: def main(): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 15; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-#line 694 "star_params.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -266,7 +266,6 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     PyObject *pyx_t_13 = NULL;  /* owned */
     PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_e);
-#line 8 "try_except.py"
     /* try_except.py:8: return (type(e).__name__, str(e), type(e.__cause__).__name__, type(e.__context__).__name__) */
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -328,7 +327,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
-#line 332 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -387,10 +386,8 @@ static PyObject *pyx_f_try_except_safe_div(PyObject *v_a, PyObject *v_b)
     PyObject *pyx_hx_6[3] = {NULL, NULL, NULL};
     Py_INCREF(v_a);
     Py_INCREF(v_b);
-#line 12 "try_except.py"
     /* try_except.py:12: try: */
     /* try */
-#line 13 "try_except.py"
     /* try_except.py:13: return a / b */
     pyx_t_1 = PyNumber_TrueDivide(v_a, v_b);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_except_1; }
@@ -411,7 +408,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
         Py_INCREF(pyx_t_2);
         Py_XSETREF(v_e, pyx_t_2);
-#line 15 "try_except.py"
         /* try_except.py:15: return "zde: " + str(e) */
         pyx_t_5 = pyx_rt_get_builtin(pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
@@ -457,7 +453,6 @@ pyx_L_handler_return_5:;
     if (PYX_UNLIKELY(pyx_t_11 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     if (pyx_t_11) {
         pyx_rt_exc_enter(pyx_t_2, pyx_hx_6);
-#line 17 "try_except.py"
         /* try_except.py:17: return "bad operand" */
         Py_INCREF(pyx_k_2);
         Py_XSETREF(pyx_r, pyx_k_2);
@@ -475,7 +470,7 @@ pyx_L_handler_return_8:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     goto pyx_L_done;
-#line 479 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -561,22 +556,17 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
     Py_INCREF(v_x);
-#line 21 "try_except.py"
     /* try_except.py:21: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
-#line 22 "try_except.py"
     /* try_except.py:22: try: */
     /* try */
-#line 23 "try_except.py"
     /* try_except.py:23: try: */
     /* try */
-#line 23 "try_except.py"
     /* try_except.py:23: try: */
     /* try */
-#line 24 "try_except.py"
     /* try_except.py:24: out.append(10 // x) */
     pyx_t_2 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
@@ -591,7 +581,6 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     Py_CLEAR(pyx_t_4);
     /* else */
-#line 28 "try_except.py"
     /* try_except.py:28: out.append("else") */
     pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
@@ -616,7 +605,6 @@ pyx_L_except_6:;
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
     if (pyx_t_9) {
         pyx_rt_exc_enter(pyx_t_7, pyx_hx_8);
-#line 26 "try_except.py"
         /* try_except.py:26: out.append("key") */
         pyx_t_10 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
@@ -640,7 +628,6 @@ pyx_L_handler_error_9:;
     goto pyx_L_finally_error_3_tb;
 pyx_L_try_end_7:;
     /* finally */
-#line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
     pyx_t_12 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 30; goto pyx_L_except_1; }
@@ -665,7 +652,6 @@ pyx_L_finally_error_3:;
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
-#line 30 "try_except.py"
     /* try_except.py:30: out.append("finally") */
     pyx_t_14 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
@@ -709,7 +695,6 @@ pyx_L_except_1_tb:;
         pyx_rt_exc_enter(pyx_t_16, pyx_hx_12);
         Py_INCREF(pyx_t_16);
         Py_XSETREF(v_e, pyx_t_16);
-#line 32 "try_except.py"
         /* try_except.py:32: out.append(type(e).__name__) */
         pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
@@ -732,7 +717,6 @@ pyx_L_except_1_tb:;
         Py_CLEAR(pyx_t_22);
         if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
         Py_CLEAR(pyx_t_23);
-#line 33 "try_except.py"
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
         pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
@@ -775,7 +759,6 @@ pyx_L_handler_error_13:;
     pyx_t_16 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 34 "try_except.py"
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
     pyx_t_31 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -804,12 +787,11 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 34; goto pyx_L_error; }
     Py_CLEAR(pyx_t_38);
-#line 35 "try_except.py"
     /* try_except.py:35: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
     goto pyx_L_done;
-#line 813 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -882,10 +864,8 @@ static PyObject *pyx_f_try_except_reraise(PyObject *v_x)
     int pyx_t_4 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
-#line 39 "try_except.py"
     /* try_except.py:39: try: */
     /* try */
-#line 40 "try_except.py"
     /* try_except.py:40: return 10 // x */
     pyx_t_1 = PyNumber_FloorDivide(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 40; goto pyx_L_except_1; }
@@ -904,7 +884,6 @@ pyx_L_except_1:;
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 41; goto pyx_L_error; }
     if (pyx_t_4) {
         pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
-#line 42 "try_except.py"
         /* try_except.py:42: raise */
         pyx_rt_reraise();
         pyx_lineno = 42; goto pyx_L_handler_error_4_tb;
@@ -921,7 +900,7 @@ pyx_L_handler_error_4_tb:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     goto pyx_L_done;
-#line 925 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -963,10 +942,8 @@ static PyObject *pyx_f_try_except_chain(void)
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 46 "try_except.py"
     /* try_except.py:46: try: */
     /* try */
-#line 47 "try_except.py"
     /* try_except.py:47: {}["k"] */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 47; goto pyx_L_except_1; }
@@ -989,7 +966,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
-#line 49 "try_except.py"
         /* try_except.py:49: raise ValueError("wrapped") from e */
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
@@ -1019,7 +995,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1023 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1062,10 +1038,8 @@ static PyObject *pyx_f_try_except_context(void)
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-#line 53 "try_except.py"
     /* try_except.py:53: try: */
     /* try */
-#line 54 "try_except.py"
     /* try_except.py:54: [][1] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 54; goto pyx_L_except_1; }
@@ -1086,7 +1060,6 @@ pyx_L_except_1:;
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
     if (pyx_t_5) {
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
-#line 56 "try_except.py"
         /* try_except.py:56: raise RuntimeError("during") */
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_13);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
@@ -1114,7 +1087,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1118 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1155,10 +1128,8 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-#line 60 "try_except.py"
     /* try_except.py:60: try: */
     /* try */
-#line 61 "try_except.py"
     /* try_except.py:61: raise ValueError("v") */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_except_1; }
@@ -1186,7 +1157,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_err, pyx_t_3);
-#line 63 "try_except.py"
         /* try_except.py:63: pass */
         pyx_rt_exc_leave(pyx_hx_3);
         Py_CLEAR(pyx_t_3);
@@ -1197,13 +1167,12 @@ pyx_L_except_1:;
     pyx_t_3 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 64 "try_except.py"
     /* try_except.py:64: return err */
     if (PYX_UNLIKELY(!v_err && (pyx_rt_unbound_local("err"), 1))) { pyx_lineno = 64; goto pyx_L_error; }
     Py_INCREF(v_err);
     Py_XSETREF(pyx_r, v_err);
     goto pyx_L_done;
-#line 1207 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1252,11 +1221,9 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_11 = NULL;  /* owned */
     Py_INCREF(v_items);
-#line 68 "try_except.py"
     /* try_except.py:68: total = 0 */
     Py_INCREF(pyx_k_8);
     Py_XSETREF(v_total, pyx_k_8);
-#line 69 "try_except.py"
     /* try_except.py:69: for it in items: */
     pyx_t_1 = PyObject_GetIter(v_items);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 69; goto pyx_L_error; }
@@ -1268,13 +1235,10 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         }
         Py_XSETREF(v_it, pyx_t_2);
         pyx_t_2 = NULL;
-#line 70 "try_except.py"
         /* try_except.py:70: try: */
         /* try */
-#line 70 "try_except.py"
         /* try_except.py:70: try: */
         /* try */
-#line 71 "try_except.py"
         /* try_except.py:71: total += int(it) */
         pyx_t_3 = pyx_rt_get_builtin(pyx_n_14);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_5; }
@@ -1303,7 +1267,6 @@ pyx_L_except_5:;
         if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
         if (pyx_t_8) {
             pyx_rt_exc_enter(pyx_t_6, pyx_hx_7);
-#line 73 "try_except.py"
             /* try_except.py:73: total -= 1 */
             pyx_t_9 = PyNumber_InPlaceSubtract(v_total, pyx_k_11);
             if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
@@ -1322,7 +1285,6 @@ pyx_L_handler_error_8:;
         goto pyx_L_finally_error_2_tb;
 pyx_L_try_end_6:;
         /* finally */
-#line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
         pyx_t_10 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
@@ -1339,7 +1301,6 @@ pyx_L_finally_error_2:;
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_2_tb:;
         pyx_rt_exc_fetch(pyx_exc_4);
-#line 75 "try_except.py"
         /* try_except.py:75: total += 100 */
         pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
@@ -1353,12 +1314,11 @@ pyx_L_finally_raised_10:;
 pyx_L_finally_end_4:;
     }
     Py_CLEAR(pyx_t_1);
-#line 76 "try_except.py"
     /* try_except.py:76: return total */
     Py_INCREF(v_total);
     Py_XSETREF(pyx_r, v_total);
     goto pyx_L_done;
-#line 1362 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1404,10 +1364,8 @@ static PyObject *pyx_f_try_except_bare(PyObject *v_x)
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
     Py_INCREF(v_x);
-#line 80 "try_except.py"
     /* try_except.py:80: try: */
     /* try */
-#line 81 "try_except.py"
     /* try_except.py:81: return 1 // x */
     pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 81; goto pyx_L_except_1; }
@@ -1420,7 +1378,6 @@ pyx_L_except_1:;
     pyx_rt_add_traceback("try_except.bare", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
     pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
-#line 83 "try_except.py"
     /* try_except.py:83: return "caught" */
     Py_INCREF(pyx_k_15);
     Py_XSETREF(pyx_r, pyx_k_15);
@@ -1433,7 +1390,7 @@ pyx_L_handler_return_5:;
     Py_CLEAR(pyx_t_2);
     goto pyx_L_done;
 pyx_L_try_end_2:;
-#line 1437 "try_except.c"
+
 pyx_L_done:;
     Py_XDECREF(v_x);
     return pyx_r;
@@ -1463,10 +1420,8 @@ static PyObject *pyx_f_try_except_not_a_class(void)
     PyObject *pyx_t_2 = NULL;  /* owned */
     int pyx_t_3 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-#line 87 "try_except.py"
     /* try_except.py:87: try: */
     /* try */
-#line 88 "try_except.py"
     /* try_except.py:88: 1 // 0 */
     pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_except_1; }
@@ -1480,7 +1435,6 @@ pyx_L_except_1:;
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 89; goto pyx_L_error; }
     if (pyx_t_3) {
         pyx_rt_exc_enter(pyx_t_2, pyx_hx_3);
-#line 90 "try_except.py"
         /* try_except.py:90: pass */
         pyx_rt_exc_leave(pyx_hx_3);
         Py_CLEAR(pyx_t_2);
@@ -1493,7 +1447,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1497 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1536,13 +1490,10 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 94 "try_except.py"
     /* try_except.py:94: try: */
     /* try */
-#line 94 "try_except.py"
     /* try_except.py:94: try: */
     /* try */
-#line 95 "try_except.py"
     /* try_except.py:95: 1 // 0 */
     pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 95; goto pyx_L_except_4; }
@@ -1559,7 +1510,6 @@ pyx_L_except_4:;
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     if (pyx_t_4) {
         pyx_rt_exc_enter(pyx_t_2, pyx_hx_6);
-#line 97 "try_except.py"
         /* try_except.py:97: return "from handler" */
         Py_INCREF(pyx_k_17);
         Py_XSETREF(pyx_r, pyx_k_17);
@@ -1577,7 +1527,6 @@ pyx_L_handler_return_8:;
     goto pyx_L_finally_error_1_tb;
 pyx_L_try_end_5:;
     /* finally */
-#line 99 "try_except.py"
     /* try_except.py:99: log.append("cleanup") */
     pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 99; goto pyx_L_error; }
@@ -1590,7 +1539,6 @@ pyx_L_try_end_5:;
     Py_CLEAR(pyx_t_6);
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
-#line 99 "try_except.py"
     /* try_except.py:99: log.append("cleanup") */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 99; goto pyx_L_error; }
@@ -1609,7 +1557,6 @@ pyx_L_finally_error_1:;
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
-#line 99 "try_except.py"
     /* try_except.py:99: log.append("cleanup") */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
@@ -1629,7 +1576,7 @@ pyx_L_finally_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1633 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1674,10 +1621,8 @@ static PyObject *pyx_f_try_except_unmatched(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-#line 103 "try_except.py"
     /* try_except.py:103: try: */
     /* try */
-#line 104 "try_except.py"
     /* try_except.py:104: int("x") */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_except_1; }
@@ -1701,7 +1646,6 @@ pyx_L_except_1:;
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 105; goto pyx_L_error; }
     if (pyx_t_5) {
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
-#line 106 "try_except.py"
         /* try_except.py:106: return "wrong" */
         Py_INCREF(pyx_k_22);
         Py_XSETREF(pyx_r, pyx_k_22);
@@ -1721,7 +1665,7 @@ pyx_L_try_end_2:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1725 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1816,7 +1760,6 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_57 = NULL;  /* owned */
     PyObject *pyx_t_58 = NULL;  /* owned */
     PyObject *pyx_t_59 = NULL;  /* owned */
-#line 110 "try_except.py"
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
@@ -1854,7 +1797,6 @@ static PyObject *pyx_f_try_except_main(void)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
-#line 111 "try_except.py"
     /* try_except.py:111: print(nested(0), nested(1)) */
     pyx_t_9 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 111; goto pyx_L_error; }
@@ -1883,7 +1825,6 @@ static PyObject *pyx_f_try_except_main(void)
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 111; goto pyx_L_error; }
     Py_CLEAR(pyx_t_14);
-#line 112 "try_except.py"
     /* try_except.py:112: print(loop(["1", "x", "3", "y"])) */
     pyx_t_15 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 112; goto pyx_L_error; }
@@ -1914,7 +1855,6 @@ static PyObject *pyx_f_try_except_main(void)
     Py_CLEAR(pyx_t_18);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 112; goto pyx_L_error; }
     Py_CLEAR(pyx_t_19);
-#line 113 "try_except.py"
     /* try_except.py:113: print(bare(0), bare(1)) */
     pyx_t_20 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 113; goto pyx_L_error; }
@@ -1943,13 +1883,11 @@ static PyObject *pyx_f_try_except_main(void)
     Py_CLEAR(pyx_t_24);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 113; goto pyx_L_error; }
     Py_CLEAR(pyx_t_25);
-#line 114 "try_except.py"
     /* try_except.py:114: log = [] */
     pyx_t_26 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 114; goto pyx_L_error; }
     Py_XSETREF(v_log, pyx_t_26);
     pyx_t_26 = NULL;
-#line 115 "try_except.py"
     /* try_except.py:115: print(return_in_handler(log), log) */
     pyx_t_27 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
@@ -1969,7 +1907,6 @@ static PyObject *pyx_f_try_except_main(void)
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 115; goto pyx_L_error; }
     Py_CLEAR(pyx_t_30);
-#line 116 "try_except.py"
     /* try_except.py:116: for f in (reraise, chain, context, name_deleted, not_a_class, unmatched): */
     pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_21);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 116; goto pyx_L_error; }
@@ -2008,10 +1945,8 @@ static PyObject *pyx_f_try_except_main(void)
         }
         Py_XSETREF(v_f, pyx_t_39);
         pyx_t_39 = NULL;
-#line 117 "try_except.py"
         /* try_except.py:117: try: */
         /* try */
-#line 118 "try_except.py"
         /* try_except.py:118: f(0) if f is reraise else f() */
         pyx_t_40 = pyx_rt_get_global(pyx_d, pyx_n_21);
         if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
@@ -2052,7 +1987,6 @@ pyx_L_except_2:;
             pyx_rt_exc_enter(pyx_t_45, pyx_hx_4);
             Py_INCREF(pyx_t_45);
             Py_XSETREF(v_e, pyx_t_45);
-#line 120 "try_except.py"
             /* try_except.py:120: print(f.__name__, describe(e)) */
             pyx_t_48 = pyx_rt_get_builtin(pyx_n_15);
             if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
@@ -2091,7 +2025,6 @@ pyx_L_handler_error_5:;
 pyx_L_try_end_3:;
     }
     Py_CLEAR(pyx_t_38);
-#line 121 "try_except.py"
     /* try_except.py:121: print(sys.exc_info()) */
     pyx_t_53 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
@@ -2114,7 +2047,6 @@ pyx_L_try_end_3:;
     Py_CLEAR(pyx_t_56);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 121; goto pyx_L_error; }
     Py_CLEAR(pyx_t_57);
-#line 122 "try_except.py"
     /* try_except.py:122: reraise(0) */
     pyx_t_58 = pyx_rt_get_global(pyx_d, pyx_n_21);
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 122; goto pyx_L_error; }
@@ -2128,7 +2060,7 @@ pyx_L_try_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 2132 "try_except.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -2259,105 +2191,91 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "try_except.py"
     /* try_except.py:4: import sys */
     pyx_t_1 = pyx_rt_import(pyx_n_10, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 7 "try_except.py"
     /* try_except.py:7: def describe(e): */
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 11 "try_except.py"
     /* try_except.py:11: def safe_div(a, b): */
     pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_safe_div, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-#line 20 "try_except.py"
     /* try_except.py:20: def nested(x): */
     pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
-#line 38 "try_except.py"
     /* try_except.py:38: def reraise(x): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_reraise, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 38; goto pyx_L_error; }
-#line 45 "try_except.py"
     /* try_except.py:45: def chain(): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_chain, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 45; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
-#line 52 "try_except.py"
     /* try_except.py:52: def context(): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_context, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 52; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 52; goto pyx_L_error; }
-#line 59 "try_except.py"
     /* try_except.py:59: def name_deleted(): */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_name_deleted, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 59; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 59; goto pyx_L_error; }
-#line 67 "try_except.py"
     /* try_except.py:67: def loop(items): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_loop, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 67; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 67; goto pyx_L_error; }
-#line 79 "try_except.py"
     /* try_except.py:79: def bare(x): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_bare, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 79; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
-#line 86 "try_except.py"
     /* try_except.py:86: def not_a_class(): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_not_a_class, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 86; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
-#line 93 "try_except.py"
     /* try_except.py:93: def return_in_handler(log): */
     pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_return_in_handler, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 93; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 93; goto pyx_L_error; }
-#line 102 "try_except.py"
     /* try_except.py:102: def unmatched(): */
     pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_unmatched, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 102; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
-#line 109 "try_except.py"
     /* try_except.py:109: def main(): */
     pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 109; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
-#line 2361 "try_except.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

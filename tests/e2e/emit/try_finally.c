@@ -98,132 +98,223 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     PyObject *pyx_t_18 = NULL;  /* owned */
     Py_INCREF(v_log);
     Py_INCREF(v_n);
-#line 2 "try_finally.py"
     /* try_finally.py:2: try: */
+#line 2 "try_finally.py"
     /* try */
-#line 3 "try_finally.py"
     /* try_finally.py:3: log.append("start %d" % n) */
+#line 3 "try_finally.py"
     pyx_t_1 = PyObject_GetAttr(v_log, pyx_n_0);
+#line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
+#line 3 "try_finally.py"
     pyx_t_2 = PyNumber_Remainder(pyx_k_1, v_n);
+#line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
+#line 3 "try_finally.py"
     {
+#line 3 "try_finally.py"
         PyObject *pyx_args[] = {NULL, pyx_t_2};
+#line 3 "try_finally.py"
         pyx_t_3 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 3 "try_finally.py"
     }
+#line 3 "try_finally.py"
     Py_CLEAR(pyx_t_1);
+#line 3 "try_finally.py"
     Py_CLEAR(pyx_t_2);
+#line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
+#line 3 "try_finally.py"
     Py_CLEAR(pyx_t_3);
-#line 4 "try_finally.py"
     /* try_finally.py:4: if n == 2: */
+#line 4 "try_finally.py"
     pyx_t_4 = PyObject_RichCompareBool(v_n, pyx_k_2, Py_EQ);
+#line 4 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
+#line 4 "try_finally.py"
     if (pyx_t_4) {
-#line 5 "try_finally.py"
         /* try_finally.py:5: return "early" */
+#line 5 "try_finally.py"
         Py_INCREF(pyx_k_3);
+#line 5 "try_finally.py"
         Py_XSETREF(pyx_r, pyx_k_3);
+#line 5 "try_finally.py"
         goto pyx_L_finally_return_2;
+#line 5 "try_finally.py"
     }
-#line 6 "try_finally.py"
     /* try_finally.py:6: if n == 3: */
+#line 6 "try_finally.py"
     pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_k_4, Py_EQ);
+#line 6 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
+#line 6 "try_finally.py"
     if (pyx_t_5) {
-#line 7 "try_finally.py"
         /* try_finally.py:7: raise RuntimeError("boom") */
+#line 7 "try_finally.py"
         pyx_t_6 = pyx_rt_get_builtin(pyx_n_1);
+#line 7 "try_finally.py"
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+#line 7 "try_finally.py"
         {
+#line 7 "try_finally.py"
             PyObject *pyx_args[] = {NULL, pyx_k_5};
+#line 7 "try_finally.py"
             pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 7 "try_finally.py"
         }
+#line 7 "try_finally.py"
         Py_CLEAR(pyx_t_6);
+#line 7 "try_finally.py"
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+#line 7 "try_finally.py"
         pyx_rt_raise(pyx_t_7, NULL);
+#line 7 "try_finally.py"
         Py_CLEAR(pyx_t_7);
+#line 7 "try_finally.py"
         pyx_lineno = 7; goto pyx_L_finally_error_1;
+#line 7 "try_finally.py"
+    }
+    /* try_finally.py:8: log.append("end") */
+#line 8 "try_finally.py"
+    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
+#line 8 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
+#line 8 "try_finally.py"
+    {
+#line 8 "try_finally.py"
+        PyObject *pyx_args[] = {NULL, pyx_k_6};
+#line 8 "try_finally.py"
+        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 8 "try_finally.py"
     }
 #line 8 "try_finally.py"
-    /* try_finally.py:8: log.append("end") */
-    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_6};
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
     Py_CLEAR(pyx_t_8);
+#line 8 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
+#line 8 "try_finally.py"
     Py_CLEAR(pyx_t_9);
     /* finally */
-#line 10 "try_finally.py"
     /* try_finally.py:10: log.append("finally %d" % n) */
+#line 10 "try_finally.py"
     pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_0);
+#line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
     pyx_t_11 = PyNumber_Remainder(pyx_k_7, v_n);
+#line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
     {
+#line 10 "try_finally.py"
         PyObject *pyx_args[] = {NULL, pyx_t_11};
+#line 10 "try_finally.py"
         pyx_t_12 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 10 "try_finally.py"
     }
+#line 10 "try_finally.py"
     Py_CLEAR(pyx_t_10);
+#line 10 "try_finally.py"
     Py_CLEAR(pyx_t_11);
+#line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
     Py_CLEAR(pyx_t_12);
+#line 10 "try_finally.py"
     goto pyx_L_finally_end_3;
+#line 10 "try_finally.py"
 pyx_L_finally_return_2:;
-#line 10 "try_finally.py"
     /* try_finally.py:10: log.append("finally %d" % n) */
+#line 10 "try_finally.py"
     pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_14 = PyNumber_Remainder(pyx_k_8, v_n);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_14};
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_15);
-    goto pyx_L_done;
-pyx_L_finally_error_1:;
-    Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
-    pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
-    pyx_rt_exc_fetch(pyx_exc_3);
 #line 10 "try_finally.py"
-    /* try_finally.py:10: log.append("finally %d" % n) */
-    pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
-    pyx_t_17 = PyNumber_Remainder(pyx_k_9, v_n);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
+    pyx_t_14 = PyNumber_Remainder(pyx_k_8, v_n);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_17};
-        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 10 "try_finally.py"
+        PyObject *pyx_args[] = {NULL, pyx_t_14};
+#line 10 "try_finally.py"
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 10 "try_finally.py"
     }
-    Py_CLEAR(pyx_t_16);
-    Py_CLEAR(pyx_t_17);
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
-    Py_CLEAR(pyx_t_18);
-    pyx_rt_exc_restore(pyx_exc_3);
-    goto pyx_L_error_tb;
-pyx_L_finally_raised_4:;
-    pyx_rt_exc_drop(pyx_exc_3);
-    goto pyx_L_error;
-pyx_L_finally_end_3:;
-#line 11 "try_finally.py"
-    /* try_finally.py:11: return "normal" */
-    Py_INCREF(pyx_k_10);
-    Py_XSETREF(pyx_r, pyx_k_10);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_13);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_14);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_15);
+#line 10 "try_finally.py"
     goto pyx_L_done;
-#line 227 "try_finally.c"
+#line 10 "try_finally.py"
+pyx_L_finally_error_1:;
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_1);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_2);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_3);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_6);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_7);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_8);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_9);
+#line 10 "try_finally.py"
+    pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
+#line 10 "try_finally.py"
+    pyx_rt_exc_fetch(pyx_exc_3);
+    /* try_finally.py:10: log.append("finally %d" % n) */
+#line 10 "try_finally.py"
+    pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_0);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+#line 10 "try_finally.py"
+    pyx_t_17 = PyNumber_Remainder(pyx_k_9, v_n);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+#line 10 "try_finally.py"
+    {
+#line 10 "try_finally.py"
+        PyObject *pyx_args[] = {NULL, pyx_t_17};
+#line 10 "try_finally.py"
+        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 10 "try_finally.py"
+    }
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_16);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_17);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_18);
+#line 10 "try_finally.py"
+    pyx_rt_exc_restore(pyx_exc_3);
+#line 10 "try_finally.py"
+    goto pyx_L_error_tb;
+#line 10 "try_finally.py"
+pyx_L_finally_raised_4:;
+#line 10 "try_finally.py"
+    pyx_rt_exc_drop(pyx_exc_3);
+#line 10 "try_finally.py"
+    goto pyx_L_error;
+#line 10 "try_finally.py"
+pyx_L_finally_end_3:;
+    /* try_finally.py:11: return "normal" */
+#line 11 "try_finally.py"
+    Py_INCREF(pyx_k_10);
+#line 11 "try_finally.py"
+    Py_XSETREF(pyx_r, pyx_k_10);
+#line 11 "try_finally.py"
+    goto pyx_L_done;
+#line 318 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -286,79 +377,136 @@ static PyObject *pyx_f_try_finally_main(void)
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_t_12 = NULL;  /* owned */
     PyObject *pyx_t_13 = NULL;  /* owned */
-#line 15 "try_finally.py"
     /* try_finally.py:15: log = [] */
+#line 15 "try_finally.py"
     pyx_t_1 = PyList_New(0);
+#line 15 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 15; goto pyx_L_error; }
+#line 15 "try_finally.py"
     Py_XSETREF(v_log, pyx_t_1);
+#line 15 "try_finally.py"
     pyx_t_1 = NULL;
-#line 16 "try_finally.py"
     /* try_finally.py:16: print(work(log, 1), work(log, 2)) */
+#line 16 "try_finally.py"
     pyx_t_2 = pyx_rt_get_builtin(pyx_n_2);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_3);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     {
+#line 16 "try_finally.py"
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_11};
+#line 16 "try_finally.py"
         pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 16 "try_finally.py"
     }
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_3);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_3);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     {
+#line 16 "try_finally.py"
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_2};
+#line 16 "try_finally.py"
         pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 16 "try_finally.py"
     }
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_5);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     {
+#line 16 "try_finally.py"
         PyObject *pyx_args[] = {NULL, pyx_t_4, pyx_t_6};
+#line 16 "try_finally.py"
         pyx_t_7 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 16 "try_finally.py"
     }
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_2);
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_4);
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_6);
+#line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 16; goto pyx_L_error; }
+#line 16 "try_finally.py"
     Py_CLEAR(pyx_t_7);
-#line 17 "try_finally.py"
     /* try_finally.py:17: print(log) */
+#line 17 "try_finally.py"
     pyx_t_8 = pyx_rt_get_builtin(pyx_n_2);
+#line 17 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
+#line 17 "try_finally.py"
     {
+#line 17 "try_finally.py"
         PyObject *pyx_args[] = {NULL, v_log};
+#line 17 "try_finally.py"
         pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 17 "try_finally.py"
     }
+#line 17 "try_finally.py"
     Py_CLEAR(pyx_t_8);
+#line 17 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
+#line 17 "try_finally.py"
     Py_CLEAR(pyx_t_9);
-#line 18 "try_finally.py"
     /* try_finally.py:18: try_it = work */
+#line 18 "try_finally.py"
     pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_3);
+#line 18 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 18; goto pyx_L_error; }
+#line 18 "try_finally.py"
     Py_XSETREF(v_try_it, pyx_t_10);
+#line 18 "try_finally.py"
     pyx_t_10 = NULL;
-#line 19 "try_finally.py"
     /* try_finally.py:19: print(try_it(log, 3)) */
+#line 19 "try_finally.py"
     pyx_t_11 = pyx_rt_get_builtin(pyx_n_2);
+#line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
+#line 19 "try_finally.py"
     {
+#line 19 "try_finally.py"
         PyObject *pyx_args[] = {NULL, v_log, pyx_k_4};
+#line 19 "try_finally.py"
         pyx_t_12 = PyObject_Vectorcall(v_try_it, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 19 "try_finally.py"
     }
+#line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 19; goto pyx_L_error; }
+#line 19 "try_finally.py"
     {
+#line 19 "try_finally.py"
         PyObject *pyx_args[] = {NULL, pyx_t_12};
+#line 19 "try_finally.py"
         pyx_t_13 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+#line 19 "try_finally.py"
     }
+#line 19 "try_finally.py"
     Py_CLEAR(pyx_t_11);
+#line 19 "try_finally.py"
     Py_CLEAR(pyx_t_12);
+#line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 19; goto pyx_L_error; }
+#line 19 "try_finally.py"
     Py_CLEAR(pyx_t_13);
+#line 19 "try_finally.py"
     Py_INCREF(Py_None);
+#line 19 "try_finally.py"
     pyx_r = Py_None;
+#line 19 "try_finally.py"
     goto pyx_L_done;
-#line 362 "try_finally.c"
+#line 510 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -419,21 +567,29 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 1 "try_finally.py"
     /* try_finally.py:1: def work(log, n): */
+#line 1 "try_finally.py"
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_work, pyx_m, pyx_modname);
+#line 1 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
+#line 1 "try_finally.py"
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+#line 1 "try_finally.py"
     Py_CLEAR(pyx_t_1);
+#line 1 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
-#line 14 "try_finally.py"
     /* try_finally.py:14: def main(): */
+#line 14 "try_finally.py"
     pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+#line 14 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
+#line 14 "try_finally.py"
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
+#line 14 "try_finally.py"
     Py_CLEAR(pyx_t_3);
+#line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 437 "try_finally.c"
+#line 593 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

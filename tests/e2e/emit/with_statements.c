@@ -194,7 +194,6 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_t_15 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 11 "with_statements.py"
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
     pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -214,7 +213,6 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_6);
-#line 12 "with_statements.py"
     /* with_statements.py:12: log.append("before") */
     pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
@@ -225,7 +223,6 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_8);
-#line 13 "with_statements.py"
     /* with_statements.py:13: log.append(1 // 0) */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
@@ -267,7 +264,6 @@ pyx_L_with_error_1:;
     pyx_t_13 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
-#line 14 "with_statements.py"
     /* with_statements.py:14: log.append("continued") */
     pyx_t_14 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 14; goto pyx_L_error; }
@@ -278,12 +274,11 @@ pyx_L_with_end_3:;
     Py_CLEAR(pyx_t_14);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 14; goto pyx_L_error; }
     Py_CLEAR(pyx_t_15);
-#line 15 "with_statements.py"
     /* with_statements.py:15: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 287 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -337,7 +332,6 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     int pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
-#line 19 "with_statements.py"
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
     pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
@@ -357,7 +351,6 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 19; goto pyx_L_error; }
     Py_CLEAR(pyx_t_6);
-#line 20 "with_statements.py"
     /* with_statements.py:20: return 1 // 0 */
     pyx_t_7 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
@@ -396,7 +389,7 @@ pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 400 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -462,7 +455,6 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     PyObject *pyx_t_24 = NULL;  /* owned */
     PyObject *pyx_t_25 = NULL;  /* owned */
     Py_INCREF(v_log);
-#line 24 "with_statements.py"
     /* with_statements.py:24: lock = threading.Lock() */
     pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_5);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
@@ -477,7 +469,6 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
     Py_XSETREF(v_lock, pyx_t_3);
     pyx_t_3 = NULL;
-#line 25 "with_statements.py"
     /* with_statements.py:25: with contextlib.nullcontext("a") as x, lock: */
     pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -498,7 +489,6 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     pyx_t_10 = pyx_rt_with_enter(v_lock, &pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_10);
-#line 26 "with_statements.py"
     /* with_statements.py:26: log.append(x + str(lock.locked())) */
     pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
@@ -594,7 +584,6 @@ pyx_L_with_error_1_tb:;
     pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
-#line 27 "with_statements.py"
     /* with_statements.py:27: log.append(lock.locked()) */
     pyx_t_22 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 27; goto pyx_L_error; }
@@ -614,12 +603,11 @@ pyx_L_with_end_3:;
     Py_CLEAR(pyx_t_24);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 27; goto pyx_L_error; }
     Py_CLEAR(pyx_t_25);
-#line 28 "with_statements.py"
     /* with_statements.py:28: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 623 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -688,7 +676,6 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
-#line 32 "with_statements.py"
     /* with_statements.py:32: with open(path) as f: */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_10);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 32; goto pyx_L_error; }
@@ -703,7 +690,6 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 32; goto pyx_L_error; }
     Py_XSETREF(v_f, pyx_t_4);
     pyx_t_4 = NULL;
-#line 33 "with_statements.py"
     /* with_statements.py:33: return f.readline().strip(), f */
     pyx_t_6 = PyObject_GetAttr(v_f, pyx_n_11);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
@@ -767,7 +753,7 @@ pyx_L_with_end_3:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 771 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -826,7 +812,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_log);
-#line 37 "with_statements.py"
     /* with_statements.py:37: with contextlib.ExitStack() as stack: */
     pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
@@ -844,7 +829,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 37; goto pyx_L_error; }
     Py_XSETREF(v_stack, pyx_t_5);
     pyx_t_5 = NULL;
-#line 38 "with_statements.py"
     /* with_statements.py:38: stack.callback(log.append, "callback 1") */
     pyx_t_6 = PyObject_GetAttr(v_stack, pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
@@ -858,7 +842,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_8);
-#line 39 "with_statements.py"
     /* with_statements.py:39: stack.callback(log.append, "callback 2") */
     pyx_t_9 = PyObject_GetAttr(v_stack, pyx_n_14);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
@@ -872,7 +855,6 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_11);
-#line 40 "with_statements.py"
     /* with_statements.py:40: log.append("body") */
     pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
@@ -914,12 +896,11 @@ pyx_L_with_error_1:;
     pyx_t_15 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
-#line 41 "with_statements.py"
     /* with_statements.py:41: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
     goto pyx_L_done;
-#line 923 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -969,7 +950,6 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
-#line 45 "with_statements.py"
     /* with_statements.py:45: with int("42"): */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 45; goto pyx_L_error; }
@@ -983,7 +963,6 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 45; goto pyx_L_error; }
     Py_CLEAR(pyx_t_4);
-#line 46 "with_statements.py"
     /* with_statements.py:46: pass */
     pyx_t_5 = pyx_rt_with_exit(pyx_t_3, NULL);
     Py_CLEAR(pyx_t_3);
@@ -991,7 +970,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 995 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1081,7 +1060,6 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_51 = NULL;  /* owned */
     PyObject *pyx_t_52 = NULL;  /* owned */
-#line 50 "with_statements.py"
     /* with_statements.py:50: print(suppressing([])) */
     pyx_t_1 = pyx_rt_get_builtin(pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1104,10 +1082,8 @@ static PyObject *pyx_f_with_statements_main(void)
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 50; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
-#line 51 "with_statements.py"
     /* with_statements.py:51: try: */
     /* try */
-#line 52 "with_statements.py"
     /* with_statements.py:52: not_suppressing() */
     pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_18);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 52; goto pyx_L_except_1; }
@@ -1133,7 +1109,6 @@ pyx_L_except_1:;
         pyx_rt_exc_enter(pyx_t_8, pyx_hx_3);
         Py_INCREF(pyx_t_8);
         Py_XSETREF(v_e, pyx_t_8);
-#line 54 "with_statements.py"
         /* with_statements.py:54: print("propagated", e) */
         pyx_t_11 = pyx_rt_get_builtin(pyx_n_16);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
@@ -1158,7 +1133,6 @@ pyx_L_handler_error_4:;
     pyx_t_8 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
-#line 55 "with_statements.py"
     /* with_statements.py:55: print(nested([])) */
     pyx_t_13 = pyx_rt_get_builtin(pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 55; goto pyx_L_error; }
@@ -1181,7 +1155,6 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_16);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 55; goto pyx_L_error; }
     Py_CLEAR(pyx_t_17);
-#line 56 "with_statements.py"
     /* with_statements.py:56: fd, path = tempfile.mkstemp() */
     pyx_t_18 = pyx_rt_get_global(pyx_d, pyx_n_20);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 56; goto pyx_L_error; }
@@ -1202,7 +1175,6 @@ pyx_L_try_end_2:;
     pyx_t_22 = NULL;
     Py_XSETREF(v_path, pyx_t_23);
     pyx_t_23 = NULL;
-#line 57 "with_statements.py"
     /* with_statements.py:57: os.write(fd, b"first line\nsecond\n") */
     pyx_t_24 = pyx_rt_get_global(pyx_d, pyx_n_22);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 57; goto pyx_L_error; }
@@ -1216,7 +1188,6 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 57; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
-#line 58 "with_statements.py"
     /* with_statements.py:58: os.close(fd) */
     pyx_t_27 = pyx_rt_get_global(pyx_d, pyx_n_22);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 58; goto pyx_L_error; }
@@ -1230,7 +1201,6 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_28);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 58; goto pyx_L_error; }
     Py_CLEAR(pyx_t_29);
-#line 59 "with_statements.py"
     /* with_statements.py:59: line, f = returning(path) */
     pyx_t_30 = pyx_rt_get_global(pyx_d, pyx_n_25);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 59; goto pyx_L_error; }
@@ -1248,7 +1218,6 @@ pyx_L_try_end_2:;
     pyx_t_33 = NULL;
     Py_XSETREF(v_f, pyx_t_34);
     pyx_t_34 = NULL;
-#line 60 "with_statements.py"
     /* with_statements.py:60: print(line, f.closed) */
     pyx_t_35 = pyx_rt_get_builtin(pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 60; goto pyx_L_error; }
@@ -1262,7 +1231,6 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_36);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 60; goto pyx_L_error; }
     Py_CLEAR(pyx_t_37);
-#line 61 "with_statements.py"
     /* with_statements.py:61: os.unlink(path) */
     pyx_t_38 = pyx_rt_get_global(pyx_d, pyx_n_22);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 61; goto pyx_L_error; }
@@ -1276,7 +1244,6 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_CLEAR(pyx_t_40);
-#line 62 "with_statements.py"
     /* with_statements.py:62: print(exit_stack([])) */
     pyx_t_41 = pyx_rt_get_builtin(pyx_n_16);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 62; goto pyx_L_error; }
@@ -1299,10 +1266,8 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_44);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 62; goto pyx_L_error; }
     Py_CLEAR(pyx_t_45);
-#line 63 "with_statements.py"
     /* with_statements.py:63: try: */
     /* try */
-#line 64 "with_statements.py"
     /* with_statements.py:64: not_a_manager() */
     pyx_t_46 = pyx_rt_get_global(pyx_d, pyx_n_29);
     if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 64; goto pyx_L_except_6; }
@@ -1328,7 +1293,6 @@ pyx_L_except_6:;
         pyx_rt_exc_enter(pyx_t_48, pyx_hx_8);
         Py_INCREF(pyx_t_48);
         Py_XSETREF(v_e, pyx_t_48);
-#line 66 "with_statements.py"
         /* with_statements.py:66: print("TypeError", e) */
         pyx_t_51 = pyx_rt_get_builtin(pyx_n_16);
         if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
@@ -1356,7 +1320,7 @@ pyx_L_try_end_7:;
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
-#line 1360 "with_statements.c"
+
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -1474,84 +1438,73 @@ static int pyx_exec(PyObject *module)
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
         Py_DECREF(t);
     }
-#line 4 "with_statements.py"
     /* with_statements.py:4: import contextlib */
     pyx_t_1 = pyx_rt_import(pyx_n_0, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
-#line 5 "with_statements.py"
     /* with_statements.py:5: import os */
     pyx_t_3 = pyx_rt_import(pyx_n_22, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
-#line 6 "with_statements.py"
     /* with_statements.py:6: import tempfile */
     pyx_t_5 = pyx_rt_import(pyx_n_20, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 6; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
-#line 7 "with_statements.py"
     /* with_statements.py:7: import threading */
     pyx_t_7 = pyx_rt_import(pyx_n_5, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
-#line 10 "with_statements.py"
     /* with_statements.py:10: def suppressing(log): */
     pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_suppressing, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 18 "with_statements.py"
     /* with_statements.py:18: def not_suppressing(): */
     pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_not_suppressing, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
-#line 23 "with_statements.py"
     /* with_statements.py:23: def nested(log): */
     pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-#line 31 "with_statements.py"
     /* with_statements.py:31: def returning(path): */
     pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_returning, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
-#line 36 "with_statements.py"
     /* with_statements.py:36: def exit_stack(log): */
     pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_exit_stack, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
-#line 44 "with_statements.py"
     /* with_statements.py:44: def not_a_manager(): */
     pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_not_a_manager, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 44; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 44; goto pyx_L_error; }
-#line 49 "with_statements.py"
     /* with_statements.py:49: def main(): */
     pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 49; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 49; goto pyx_L_error; }
-#line 1555 "with_statements.c"
+
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
