@@ -71,6 +71,7 @@ COMPILE_SAMPLE = os.path.join(ROOT, "samples", "my_module_fixed.pyx")
 SPEEDUP_TARGET = 50.0       # pyxc vs CPython
 CYTHON_TOLERANCE = 1.05     # pyxc time <= Cython time x this
 COMPILE_RATIO_TARGET = 0.5  # pyxc compile time / Cython compile time
+FLOOR_RATIO_TARGET = 1.3    # pyxc compile time / gcc on an empty module
 REL_TOL = 1e-9              # for float results
 CFLAGS = ["-O2", "-fPIC", "-shared"]
 REEXEC_ENV = "PYXC_BENCH_REEXECUTED"
@@ -462,6 +463,12 @@ def bench_compile(pyxc, cython, tmp):
     else:
         ok = False
         print("  %-38s %8s   target <= %g: MISS" % ("pyxc / Cython", "-", COMPILE_RATIO_TARGET))
+    if t_pyxc is not None and t_floor is not None:
+        ratio = t_pyxc / t_floor
+        ok_floor = ratio <= FLOOR_RATIO_TARGET
+        ok = ok and ok_floor
+        print("  %-38s %8.2f   target <= %g: %s" % ("pyxc / floor", ratio, FLOOR_RATIO_TARGET,
+                                                      "ok" if ok_floor else "MISS"))
     if t_floor is not None and t_cy is not None:
         print("  (the floor is %.0f%% of the Cython build)" % (100.0 * t_floor / t_cy))
     return ok
