@@ -195,5 +195,15 @@ const char *c_comment_text(PyxArena *a, const char *s, size_t len)
 
 void push_loop(Fn *fn, const Loop *loop)
 {
-    PYX_VEC_PUSH(A, fn->loops, fn->nloops, fn->cap_loops, *loop);
+    Loop l = *loop;
+    l.in_flight = fn->nin_flight;
+    PYX_VEC_PUSH(A, fn->loops, fn->nloops, fn->cap_loops, l);
+}
+
+/* Leaving the innermost loop's body by break or continue: exceptions that
+   finally blocks inside the loop were running for are dropped. */
+void leave_to_loop(Fn *fn)
+{
+    for (int i = fn->nin_flight - 1; i >= fn->loops[fn->nloops - 1].in_flight; i--)
+        line(fn, "pyx_rt_exc_drop(%s);", fn->in_flight[i]);
 }

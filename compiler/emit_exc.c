@@ -54,9 +54,14 @@ void emit_try_finally(Fn *fn, PyxNode *s)
         enter_error_block(fn, err, first_temp, end_temp);
         line(fn, "pyx_rt_exc_fetch(%s);", saved);
         Label *inner = new_error_label(fn, "finally_raised");
+        Label *drop_ret = new_label(fn, "finally_drop_return");
         fn->err = inner;
+        fn->ret = drop_ret;   /* 'return' in the finally block drops the exception */
+        PYX_VEC_PUSH(A, fn->in_flight, fn->nin_flight, fn->cap_in_flight, saved);
         emit_stmts(fn, &s->finalbody);
+        fn->nin_flight--;
         fn->err = outer_err;
+        fn->ret = outer_ret;
         /* the saved exception has this frame's entry already */
         line(fn, "pyx_rt_exc_restore(%s);", saved);
         line(fn, "goto %s;", jump(outer_err->skip));
@@ -69,6 +74,11 @@ void emit_try_finally(Fn *fn, PyxNode *s)
             place_label(fn, inner->skip);
             line(fn, "pyx_rt_exc_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_err->skip));
+        }
+        if (drop_ret->used) {
+            place_label(fn, drop_ret);
+            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "goto %s;", jump(outer_ret));
         }
     }
     place_label(fn, end);

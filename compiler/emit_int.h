@@ -57,6 +57,7 @@ typedef struct Label {
 typedef struct Loop {
     bool break_by_goto;       /* 'break' jumps to brk (the C loop is not the user's loop's end) */
     Label *brk;
+    int in_flight;            /* Fn.nin_flight when the loop began */
 } Loop;
 
 typedef struct Fn {
@@ -71,6 +72,9 @@ typedef struct Fn {
     Label err_main, ret_main, err_main_skip;
     Loop *loops;            /* the loops around the statement being written */
     int nloops, cap_loops;
+    const char **in_flight; /* saved exceptions of the finally blocks being run because
+                               of one: a break, continue or return out of the block drops it */
+    int nin_flight, cap_in_flight;
     const char *tb_name;    /* function name in tracebacks */
     int lineno_used;
 } Fn;
@@ -101,6 +105,7 @@ void release(Fn *fn, Val v);
 Val cval(const char *c, PyxType *t);
 void close_blocks(Fn *fn, int n);
 void push_loop(Fn *fn, const Loop *loop);
+void leave_to_loop(Fn *fn);
 const char *c_string(PyxArena *a, const char *s, uint32_t len);
 const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 

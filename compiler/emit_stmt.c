@@ -295,14 +295,14 @@ static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     if (s->loop_kind == PYX_LOOP_RANGE) {
-        Loop loop = {s->orelse.len > 0, brk};
+        Loop loop = {s->orelse.len > 0, brk, 0};
         emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         emit_stmts(fn, &s->orelse);
         place_label(fn, brk);
         return;
     }
     Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
-    Loop loop = {false, brk};
+    Loop loop = {false, brk, 0};
     const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
@@ -360,7 +360,7 @@ static void emit_comp_level(Fn *fn, Comp *c)
 {
     PyxNode *gen = c->node->handlers.items[c->level];
     Label *brk = new_label(fn, "break");
-    Loop loop = {false, brk};
+    Loop loop = {false, brk, 0};
     if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else {
@@ -383,7 +383,7 @@ static void emit_while(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     Label *natural = new_label(fn, "exhausted");
-    Loop loop = {false, brk};
+    Loop loop = {false, brk, 0};
     line(fn, "for (;;) {");
     fn->indent++;
     const char *c = emit_cond(fn, s->test);
@@ -541,12 +541,14 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF: case PYX_NODE_DEF_CONST:
         break;
     case PYX_NODE_BREAK:
+        leave_to_loop(fn);
         if (fn->loops[fn->nloops - 1].break_by_goto)
             line(fn, "goto %s;", jump(fn->loops[fn->nloops - 1].brk));
         else
             line(fn, "break;");
         break;
     case PYX_NODE_CONTINUE:
+        leave_to_loop(fn);
         line(fn, "continue;");
         break;
     case PYX_NODE_RETURN:

@@ -1861,9 +1861,12 @@ pyx_L_finally_error_1:;
     /* excs.pyx:138: return "finally" */
     Py_INCREF(pyx_k_26);
     Py_XSETREF(pyx_r, pyx_k_26);
-    goto pyx_L_done;
+    goto pyx_L_finally_drop_return_5;
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
+pyx_L_finally_drop_return_5:;
+    pyx_rt_exc_drop(pyx_exc_3);
+    goto pyx_L_done;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
 
@@ -1983,17 +1986,17 @@ pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* excs.pyx:147: log.append(2) */
     pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7};
         pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 147; goto pyx_L_finally_raised_8; }
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
     Py_CLEAR(pyx_t_10);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
-pyx_L_finally_raised_8:;
+pyx_L_finally_raised_9:;
     pyx_rt_exc_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;

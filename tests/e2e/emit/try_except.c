@@ -534,7 +534,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *pyx_t_16 = NULL;  /* owned */
     PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
-    PyObject *pyx_hx_12[3] = {NULL, NULL, NULL};
+    PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_19 = NULL;  /* owned */
     PyObject *pyx_t_20 = NULL;  /* owned */
     PyObject *pyx_t_21 = NULL;  /* owned */
@@ -692,65 +692,65 @@ pyx_L_except_1_tb:;
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
     if (pyx_t_18) {
-        pyx_rt_exc_enter(pyx_t_16, pyx_hx_12);
+        pyx_rt_exc_enter(pyx_t_16, pyx_hx_13);
         Py_INCREF(pyx_t_16);
         Py_XSETREF(v_e, pyx_t_16);
         /* try_except.py:32: out.append(type(e).__name__) */
         pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         pyx_t_20 = pyx_rt_get_builtin(pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
             pyx_t_21 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_20);
-        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         pyx_t_22 = PyObject_GetAttr(pyx_t_21, pyx_n_1);
         Py_CLEAR(pyx_t_21);
-        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, pyx_t_22};
             pyx_t_23 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_19);
         Py_CLEAR(pyx_t_22);
-        if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         Py_CLEAR(pyx_t_23);
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
         pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_25 = pyx_rt_get_global(pyx_d, pyx_n_10);
-        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_26 = PyObject_GetAttr(pyx_t_25, pyx_n_11);
         Py_CLEAR(pyx_t_25);
-        if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL};
             pyx_t_27 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_26);
-        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_28 = PyObject_GetItem(pyx_t_27, pyx_k_8);
         Py_CLEAR(pyx_t_27);
-        if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_29 = PyObject_GetAttr(pyx_t_28, pyx_n_1);
         Py_CLEAR(pyx_t_28);
-        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, pyx_t_29};
             pyx_t_30 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_24);
         Py_CLEAR(pyx_t_29);
-        if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_13; }
+        if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         Py_CLEAR(pyx_t_30);
-        pyx_rt_exc_leave(pyx_hx_12);
+        pyx_rt_exc_leave(pyx_hx_13);
         Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
-pyx_L_handler_error_13:;
-        pyx_rt_exc_leave(pyx_hx_12);
+pyx_L_handler_error_14:;
+        pyx_rt_exc_leave(pyx_hx_13);
         Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_error;

@@ -119,6 +119,50 @@ def stars(int n, *args, k=1, **kw):
     return n, args, k, kw
 
 
+def return_in_finally(x):
+    try:
+        raise ValueError("dropped %d" % x)
+    finally:
+        return 2
+
+
+def break_in_finally(n):
+    total = 0
+    for i in range(n):
+        try:
+            raise KeyError(i)
+        finally:
+            total += i
+            break
+    return total
+
+
+def continue_in_finally(n):
+    total = 0
+    for i in range(n):
+        try:
+            if i % 2:
+                raise KeyError(i)
+        finally:
+            total += i
+            continue
+    return total
+
+
+def nested_finally_return(x):
+    try:
+        try:
+            raise ValueError(x)
+        finally:
+            raise KeyError(x)
+    finally:
+        return 3
+
+
+def chain_short_circuit(x, lo, hi):
+    return lo <= x < hi, lo < x <= hi < 100
+
+
 LEAK_CALLS = [
     ("stars", (1, 2, 3), None),
     ("stars", ("x", 2), TypeError),
@@ -142,4 +186,12 @@ LEAK_CALLS = [
     ("in_loop", (["1", "x", "22", "yy"],), None),
     ("bad_clause", (), TypeError),
     ("exc_info_in_handler", (), None),
+    ("return_in_finally", (1,), None),
+    ("break_in_finally", (3,), None),
+    ("continue_in_finally", (4,), None),
+    ("nested_finally_return", ("x",), None),
+    ("chain_short_circuit", (5, 10, 20), None),
+    ("chain_short_circuit", (15, 10, 20), None),
+    ("chain_short_circuit", (2 ** 70, 10, 20), None),
+    ("chain_short_circuit", (30, 10, 2 ** 80), None),
 ]
