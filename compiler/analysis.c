@@ -90,7 +90,7 @@ static bool own_code_raises(PyxNode *e)
     }
     case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_IMAG: case PYX_NODE_STR: case PYX_NODE_TRUE:
     case PYX_NODE_FALSE: case PYX_NODE_NONE: case PYX_NODE_ELLIPSIS: case PYX_NODE_ADDRESS_OF:
-    case PYX_NODE_SIZEOF: case PYX_NODE_COMPARATOR: case PYX_NODE_KEYWORD:
+    case PYX_NODE_SIZEOF: case PYX_NODE_COMPARATOR: case PYX_NODE_KEYWORD: case PYX_NODE_SLICE:
         return false;
     case PYX_NODE_BINOP:
         if (is_object(e->type))
@@ -202,6 +202,8 @@ static bool stmt_raises(PyxNode *s)
                 r |= node_raises(args->items[i]);
             if (args->len == 3)   /* range(a, b, 0) raises ValueError */
                 r |= !(args->items[2]->sflags & PYX_SF(CONST)) || args->items[2]->ival == 0;
+        } else if (s->loop_kind == PYX_LOOP_CARRAY) {
+            r = node_raises(s->value) || target_raises(s->target) || is_object(s->target->type);
         } else {
             r = true;
         }

@@ -225,6 +225,7 @@ typedef enum PyxBuiltinFn {
 typedef enum PyxLoopKind {
     PYX_LOOP_ITER,       /* the iterator protocol */
     PYX_LOOP_RANGE,      /* range() with C integer bounds: a C loop */
+    PYX_LOOP_CARRAY,     /* the elements of a C array of known length, or of p[a:b] */
 } PyxLoopKind;
 
 /* Facts sema and the analyses record on nodes for the emitter (sflags).

@@ -468,6 +468,45 @@ bool check_boxable(Sema *S, PyxNode *e, const char *what)
     return true;
 }
 
+/* The iterable of a for loop or a comprehension.  p[a:b] (and arr[a:b]) of
+   a C pointer or array is allowed here, and only here: the loop runs over
+   its elements in C.  Its type is then a pointer to the elements. */
+PyxType *check_iterable(Sema *S, PyxNode *it)
+{
+    if (!(it->kind == PYX_NODE_SUBSCRIPT && it->right->kind == PYX_NODE_SLICE))
+        return check_expr(S, it);
+    PyxType *t = check_expr(S, it->value);
+    if (t->kind != PYX_TY_PTR && t->kind != PYX_TY_ARRAY)
+        return check_expr(S, it);
+    it->sflags &= ~(PYX_SF(CONST) | PYX_SF(TYPED));
+    PyxNode *sl = it->right;
+    PyxNode *parts[] = {sl->lower, sl->upper, sl->step};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        PyxType *pt = check_expr(S, parts[i]);
+        if (pt->kind != PYX_TY_INT && pt->kind != PYX_TY_BINT && pt->kind != PYX_TY_ERROR) {
+            pyx_diag_error(S->d, parts[i]->loc, "a C slice bound must be a C integer, not '%s'", pt->name);
+            return type_error(it);
+        }
+        convert_to(parts[i], &pyx_type_ssize_t);
+    }
+    if (!sl->upper && (t->kind == PYX_TY_PTR || t->array_len < 0)) {
+        pyx_diag_error(S->d, it->loc, "a slice of a C pointer needs an end: p[:n]");
+        return type_error(it);
+    }
+    if (sl->step && (!(sl->step->sflags & PYX_SF(CONST)) || sl->step->ival == 0)) {
+        pyx_diag_error(S->d, sl->step->loc, "the step of a C slice must be a non-zero constant");
+        return type_error(it);
+    }
+    if (t->base->kind == PYX_TY_VOID) {
+        pyx_diag_error(S->d, it->loc, "cannot iterate over a void pointer");
+        return type_error(it);
+    }
+    sl->type = &pyx_type_ssize_t;
+    return set_type(it, pyx_type_ptr(S->a, t->base));
+}
+
 static PyxType *check_subscript(Sema *S, PyxNode *e)
 {
     PyxType *t = check_expr(S, e->value);
@@ -752,7 +791,7 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e)
             return type_error(e);
         }
         S->scope = i == 0 ? outer : cs;
-        check_expr(S, g->value);
+        check_iterable(S, g->value);
         S->scope = cs;
         PyxType *t = &pyx_type_object;
         if (is_range_call(S, g->value) && g->target->kind == PYX_NODE_NAME) {

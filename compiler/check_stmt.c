@@ -59,6 +59,29 @@ void check_target(Sema *S, PyxNode *t, PyxNode *value)
 void set_loop_kind(Sema *S, PyxNode *loop, PyxNode *target, PyxNode *iter)
 {
     loop->loop_kind = PYX_LOOP_ITER;
+    PyxType *it = iter->type;
+    if (it && it->kind == PYX_TY_ERROR)
+        return;
+    bool c_slice = iter->kind == PYX_NODE_SUBSCRIPT && iter->right->kind == PYX_NODE_SLICE && iter->value->type
+                   && (iter->value->type->kind == PYX_TY_PTR || iter->value->type->kind == PYX_TY_ARRAY);
+    if (c_slice || (it && it->kind == PYX_TY_ARRAY)) {
+        if (!c_slice && it->array_len < 0) {
+            pyx_diag_error(S->d, iter->loc, "cannot iterate over a C array of unknown length; loop over a[:n]");
+            return;
+        }
+        loop->loop_kind = PYX_LOOP_CARRAY;   /* the elements: iter->type->base (check_iterable) */
+        if (target->type && target->type->kind != PYX_TY_ERROR && it->base->kind != PYX_TY_ERROR) {
+            if (pyx_type_assignable(target->type, it->base))
+                pyx_diag_error(S->d, target->loc, "cannot assign the elements, of type '%s', to a loop variable of type '%s'",
+                               it->base->name, target->type->name);
+        }
+        return;
+    }
+    if (it && it->kind == PYX_TY_PTR) {
+        pyx_diag_error(S->d, iter->loc, "cannot iterate over a C pointer ('%s') of unknown length; "
+                       "loop over a slice such as p[:n]", it->name);
+        return;
+    }
     if (is_range_call(S, iter) && target->kind == PYX_NODE_NAME && target->type && target->type->kind == PYX_TY_INT) {
         bool c = true;
         for (int i = 0; i < iter->items.len; i++)
@@ -350,7 +373,7 @@ void check_stmt(Sema *S, PyxNode *s)
             unsupported(S, s, "async for");
             break;
         }
-        check_expr(S, s->value);
+        check_iterable(S, s->value);
         check_target(S, s->target, NULL);
         PyxType *tt = s->target->type;
         if (is_range_call(S, s->value) && tt && tt->kind == PYX_TY_INT && s->target->kind == PYX_NODE_NAME) {
@@ -362,7 +385,7 @@ void check_stmt(Sema *S, PyxNode *s)
             }
         }
         set_loop_kind(S, s, s->target, s->value);
-        if (s->loop_kind != PYX_LOOP_RANGE && tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
+        if (s->loop_kind == PYX_LOOP_ITER && tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
             pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
         }
         int saved_guard = S->loop_guard;

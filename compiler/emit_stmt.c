@@ -256,6 +256,33 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
     line(fn, "}");
 }
 
+/* for target in arr, for target in p[a:b:k] (PYX_LOOP_CARRAY): a C loop
+   over the elements, bounds evaluated once, in order. */
+static void emit_carray_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop, BodyFn body, void *ctx)
+{
+    PyxType *elem = iter->type->base;
+    bool slice = iter->kind == PYX_NODE_SUBSCRIPT && iter->right->kind == PYX_NODE_SLICE;
+    PyxNode *arr = slice ? iter->value : iter, *sl = slice ? iter->right : NULL;
+    Val base = materialize(fn, emit_expr(fn, arr));
+    const char *lo = "0", *hi = NULL;
+    if (sl && sl->lower)
+        lo = materialize(fn, emit_value(fn, sl->lower)).c;
+    if (sl && sl->upper)
+        hi = materialize(fn, emit_value(fn, sl->upper)).c;
+    else
+        hi = pyx_arena_printf(A, "%ld", arr->type->array_len);
+    int64_t k = sl && sl->step ? sl->step->ival : 1;
+    const char *i = temp(fn, &pyx_type_ssize_t);
+    line(fn, "for (%s = %s; %s %s %s; %s += %lld) {", i, lo, i, k > 0 ? "<" : ">", hi, i, (long long)k);
+    fn->indent++;
+    assign_to(fn, target, cval(pyx_arena_printf(A, "%s[%s]", base.c, i), elem));
+    push_loop(fn, loop);
+    body(fn, ctx);
+    fn->nloops--;
+    fn->indent--;
+    line(fn, "}");
+}
+
 /* for target in <any iterable>: PyObject_GetIter / PyIter_Next.  On
    exhaustion jumps to 'natural' when given (a loop else), else leaves the
    loop; either way the caller releases the returned iterator temp. */
@@ -294,9 +321,12 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
 static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
-    if (s->loop_kind == PYX_LOOP_RANGE) {
+    if (s->loop_kind == PYX_LOOP_RANGE || s->loop_kind == PYX_LOOP_CARRAY) {
         Loop loop = {s->orelse.len > 0, brk, 0};
-        emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
+        if (s->loop_kind == PYX_LOOP_RANGE)
+            emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
+        else
+            emit_carray_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         emit_stmts(fn, &s->orelse);
         place_label(fn, brk);
         return;
@@ -363,6 +393,8 @@ static void emit_comp_level(Fn *fn, Comp *c)
     Loop loop = {false, brk, 0};
     if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
+    } else if (gen->loop_kind == PYX_LOOP_CARRAY) {
+        emit_carray_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else {
         const char *it = emit_iter_loop(fn, gen->target, gen->value, &loop, NULL, comp_body, c);
         line(fn, "Py_CLEAR(%s);", it);

@@ -88,7 +88,10 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
             }
             break;
         case PYX_NODE_FOR: {
-            PyxType *rt = NULL;
+            PyxType *rt = NULL, *elem = NULL;
+            PyxType *it = check_iterable(S, s->value);
+            if (it->kind == PYX_TY_ARRAY || (it->kind == PYX_TY_PTR && s->value->kind == PYX_NODE_SUBSCRIPT))
+                elem = it->base;   /* the elements of a C array or slice */
             if (is_range_call(S, s->value)) {
                 rt = &pyx_type_long;
                 for (int k = 0; k < s->value->items.len; k++) {
@@ -100,7 +103,7 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
                     rt = pyx_type_promote(rt, at);
                 }
             }
-            infer_record(S, inf, ninf, s->target, NULL, rt);
+            infer_record(S, inf, ninf, s->target, elem, rt);
             if (s->target->kind != PYX_NODE_NAME)
                 for (int k = 0; k < s->target->items.len; k++)
                     infer_record(S, inf, ninf, s->target->items.items[k], NULL, NULL);

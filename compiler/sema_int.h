@@ -89,6 +89,7 @@ void convert_to(PyxNode *e, PyxType *t);
 bool check_boxable(Sema *S, PyxNode *e, const char *what);
 PyxType *check_name(Sema *S, PyxNode *e);
 PyxType *check_expr(Sema *S, PyxNode *e);
+PyxType *check_iterable(Sema *S, PyxNode *it);
 bool bytes_literal_to_char_ptr(PyxNode *value, PyxType *to);
 void check_assignable(Sema *S, PyxNode *value, PyxType *to, const char *what);
 
