@@ -976,6 +976,16 @@ const char *pyx_module_name(PyxArena *a, const char *path)
         error("cannot compile '%s': the path has no file name to name the module after", path);
         return NULL;
     }
+    const char *ext = dot && dot != base ? dot : "";
+    if (strcmp(ext, ".pxd") == 0) {
+        error("cannot compile '%s': a .pxd file declares the C interface of a module; compile "
+              "its .pyx (pyxc reads the .pxd with it)", path);
+        return NULL;
+    }
+    if (strcmp(ext, ".py") != 0 && strcmp(ext, ".pyx") != 0 && strcmp(ext, ".pyw") != 0) {
+        error("cannot compile '%s': not a Python or Cython source file (.py, .pyx)", path);
+        return NULL;
+    }
     char *name = pyx_arena_strndup(a, base, n);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
@@ -991,6 +1001,41 @@ const char *pyx_module_name(PyxArena *a, const char *path)
                   "(use letters, digits and '_', not starting with a digit)", path, name);
             return NULL;
         }
+    }
+    return name;
+}
+
+/* Does directory dir hold a package's __init__ (source or extension)? */
+static int is_package_dir(PyxArena *a, const char *dir)
+{
+    static const char *const inits[] = {"__init__.py", "__init__.pyx", "__init__.pxd", NULL};
+    for (int i = 0; inits[i]; i++)
+        if (is_file(pyx_arena_printf(a, "%s/%s", dir, inits[i])))
+            return 1;
+    return 0;
+}
+
+const char *pyx_module_qualname(PyxArena *a, const char *path, const char *stem)
+{
+    char real[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    const char *dir = slash ? pyx_arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path)) : ".";
+    if (realpath(dir, real) == NULL)
+        return stem;
+    char *d = pyx_arena_strdup(a, real);
+    const char *name = stem;
+    int package = strcmp(stem, "__init__") == 0;   /* pkg/__init__.py is the module pkg */
+    for (;;) {
+        char *last = strrchr(d, '/');
+        if (last == NULL || last[1] == '\0')
+            break;
+        if (!package && !is_package_dir(a, d))
+            break;
+        name = package ? last + 1 : pyx_arena_printf(a, "%s.%s", last + 1, name);
+        package = 0;
+        *last = '\0';
+        if (*d == '\0')
+            break;
     }
     return name;
 }

@@ -84,5 +84,10 @@ void pyx_build_rmtree(const char *dir);
 /* "dir/my_module.pyx" -> "my_module".  NULL after an error if the name is not
    an ASCII Python identifier (PyInit_<name> must be a C identifier too). */
 const char *pyx_module_name(PyxArena *a, const char *path);
+/* The full dotted name of the module in 'path' whose file stem is 'stem':
+   the directories above it holding an __init__ (.py, .pyx, .pxd) are its
+   packages, as Cython and the import system see them; pkg/__init__.py is
+   the module 'pkg'. */
+const char *pyx_module_qualname(PyxArena *a, const char *path, const char *stem);
 
 #endif

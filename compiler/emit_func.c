@@ -56,7 +56,7 @@ void declare_default_slots(Emit *E, PyxFunc *f)
 void emit_function(Emit *E, PyxFunc *f)
 {
     Fn fnv, *fn = &fnv;
-    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->name));
     PyxType *rt = f->ret;
     /* locals */
     for (int i = 0; i < f->nlocals; i++) {
@@ -143,7 +143,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
 {
     PyxNode *def = f->def;
     Fn fnv, *fn = &fnv;
-    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->name, f->name));
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->name));
     int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
     Buf names = {0}, kwreq = {0};
     bool seen_default = false;

@@ -40,18 +40,21 @@ static void emit_module_body(Emit *E)
     buf_printf(E->a, &out, "    if (pyx_m != NULL) {\n"
                            "        PyErr_SetString(PyExc_ImportError, \"pyxc modules cannot be loaded twice in one process\");\n"
                            "        return -1;\n    }\n");
+    /* a failed import leaves nothing behind: the next import runs it again */
+    buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
     buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
-    buf_printf(E->a, &out, "    if (pyx_init_constants() < 0) {\n        pyx_m = NULL;\n        return -1;\n    }\n");
-    buf_printf(E->a, &out, "    pyx_modname = PyUnicode_FromString(\"%s\");\n    if (!pyx_modname) return -1;\n", E->m->name);
+    /* __module__ of its functions: the name the import system gave it ('pkg.mod') */
+    buf_printf(E->a, &out, "    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));\n"
+                           "    if (!pyx_modname) {\n        pyx_m = NULL;\n        return -1;\n    }\n");
     /* __test__ for doctest, as Cython provides */
     buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
-                           "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); return -1; }\n");
+                           "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }\n");
     for (int i = 0; i < E->m->nfuncs; i++) {
         PyxFunc *f = E->m->funcs[i];
         if (!f->doc || !f->is_py)
             continue;
         buf_printf(E->a, &out, "        {\n            PyObject *d = PyUnicode_DecodeUTF8(%s, %d, \"surrogatepass\");\n"
-                               "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); return -1; }\n"
+                               "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); pyx_m = NULL; return -1; }\n"
                                "            Py_DECREF(d);\n        }\n",
                    c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
     }
@@ -70,6 +73,7 @@ static void emit_module_body(Emit *E)
         if (fn->err_main_skip.used)
             buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
         buf_append(E->a, &out, &cleanup);
+        buf_printf(E->a, &out, "    pyx_m = NULL;   /* importing it again runs the body again */\n");
         buf_printf(E->a, &out, "    return -1;\n");
     }
     buf_printf(E->a, &out, "}\n\n");
@@ -115,7 +119,9 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     fprintf(out, "%.*s", (int)E.consts.len, E.consts.p ? E.consts.p : "");
     fprintf(out, "%.*s", (int)E.statics.len, E.statics.p ? E.statics.p : "");
     fprintf(out, "%.*s\n", (int)E.protos.len, E.protos.p ? E.protos.p : "");
-    fprintf(out, "static int pyx_init_constants(void)\n{\n%.*s    return 0;\n}\n\n",
+    fprintf(out, "static int pyx_init_constants(void)\n{\n"
+                 "    static int done;   /* a failed import may run the module again */\n"
+                 "    if (done)\n        return 0;\n%.*s    done = 1;\n    return 0;\n}\n\n",
             (int)E.const_init.len, E.const_init.p ? E.const_init.p : "");
     /* the functions, with #line markers resolved against the C file's lines */
     long cline = 1;

@@ -447,9 +447,12 @@ static int compile_file(const Options *o, const char *path)
         status = 0;
         goto done;
     }
-    const char *modname = pyx_module_name(&arena, path);
+    const char *modname = pyx_module_name(&arena, path);   /* the file's stem: names the outputs */
     if (modname == NULL)
         goto done;
+    /* pkg/sub/m.pyx is the module pkg.sub.m, with PyInit_m; pkg/__init__.py is pkg */
+    const char *qualname = pyx_module_qualname(&arena, path, modname);
+    const char *cmod = strrchr(qualname, '.') ? strrchr(qualname, '.') + 1 : qualname;
     if (o->outfile && !o->annotate && !o->emit_c && !o->emit_py && !o->pyi &&
         !names_module(o->outfile, modname)) {
         fprintf(stderr, "pyxc: error: -o %s: Python would look for a module named '%.*s' in it, "
@@ -483,7 +486,8 @@ static int compile_file(const Options *o, const char *path)
         goto done;
     pyx_desugar(&arena, mod);
     pyx_diag_buffer(&d, &arena);
-    PyxModuleInfo *info = pyx_sema(&arena, mod, modname, &d);
+    PyxModuleInfo *info = pyx_sema(&arena, mod, cmod, &d);
+    info->qualname = qualname;
     pyx_diag_flush(&d);
     if (d.errors)
         goto done;
@@ -530,9 +534,9 @@ static int compile_file(const Options *o, const char *path)
     if (tmpdir == NULL)
         goto done;
     const char *cfile = pyx_arena_printf(&arena, "%s/%s.c", tmpdir, modname);
-    /* #line directives name the statement's first C line only, so without
-       -g (where gdb wants them) leave them out: every C compiler message
-       is then taken back to its source line exactly (pyx_cc_map_output) */
+    /* #line directives only for -g (where gdb wants them): C compiler
+       messages are taken back to the source through the statement comments
+       (pyx_cc_map_output) */
     eo.line_directives = o->line_directives && o->build.debug_info;
     if (write_c(&arena, info, &eo, cfile) < 0)
         goto done;

@@ -153,6 +153,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     S.d = d;
     S.m = pyx_arena_new(a, PyxModuleInfo);
     S.m->name = modname;
+    S.m->qualname = modname;   /* the driver sets the dotted name of a package's module */
     pyx_naming_init(&S.m->naming, a, modname);
     S.m->ast = module;
     S.builtins = new_scope(&S, NULL, NULL);

@@ -79,7 +79,8 @@ struct PyxFunc {
 };
 
 typedef struct PyxModuleInfo {
-    const char *name;       /* module name: 'my_module' */
+    const char *name;       /* module name: 'my_module' (the last part of qualname) */
+    const char *qualname;   /* the full dotted name: 'pkg.my_module' */
     PyxNaming naming;       /* mints the C names (naming.h) */
     PyxNode *ast;
     PyxFunc **funcs;

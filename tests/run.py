@@ -179,6 +179,34 @@ def suite_cli(args, R):
         R.check("cli", "module under a hostile directory name builds and imports",
                 rc == 0 and rc2 == 0 and "[0, 1, 2]" in out2, f"{rc} {err}\n{rc2} {err2}")
 
+    # packages: pkg/__init__.py is the module pkg, pkg/mod.py is pkg.mod, whose
+    # functions pickle by reference; a module whose body failed imports again
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = os.path.join(tmp, "pkg")
+        os.makedirs(pkg)
+        with open(os.path.join(pkg, "__init__.py"), "w") as f:
+            f.write("X = 1\ndef hello():\n    return 'pkg'\n")
+        with open(os.path.join(pkg, "mod.py"), "w") as f:
+            f.write("def double(x):\n    return 2 * x\n\ndef boom():\n    raise ValueError('b')\n")
+        with open(os.path.join(tmp, "flaky.py"), "w") as f:
+            f.write("import os\nif not os.environ.get('FLAKY_OK'):\n    raise RuntimeError('first time')\nok = 1\n")
+        rc, out, err = run([pyxc, os.path.join(pkg, "__init__.py"), os.path.join(pkg, "mod.py"),
+                            os.path.join(tmp, "flaky.py")])
+        prog = ("import pickle, os, traceback, pkg, pkg.mod, sys\n"
+                "assert pkg.hello() == 'pkg' and pkg.__file__.endswith('.so'), pkg.__file__\n"
+                "assert pkg.mod.double.__module__ == 'pkg.mod', pkg.mod.double.__module__\n"
+                "assert pickle.loads(pickle.dumps(pkg.mod.double))(4) == 8\n"
+                "try:\n    pkg.mod.boom()\nexcept ValueError:\n"
+                "    assert 'pkg.mod.boom' in traceback.format_exc(), traceback.format_exc()\n"
+                "try:\n    import flaky\nexcept RuntimeError as e:\n    assert str(e) == 'first time'\n"
+                "os.environ['FLAKY_OK'] = '1'\nimport flaky\nassert flaky.ok == 1\nprint('fine')\n")
+        rc2, out2, err2 = run([sys.executable, "-c", prog], cwd=tmp)
+        R.check("cli", "packages, pickling by reference, importing again after a failed import",
+                rc == 0 and rc2 == 0 and "fine" in out2, f"{rc} {err}\n{rc2} {out2} {err2}")
+        rc, out, err = run([pyxc, "--emit-c", os.path.join(pkg, "mod.py")])
+        R.check("cli", "a module in a package keeps PyInit_<last part>",
+                rc == 0 and "PyInit_mod(void)" in open(os.path.join(pkg, "mod.c")).read(), err)
+
     with tempfile.TemporaryDirectory() as tmp:
         def one_line_error(name, path, needle):
             rc, out, err = run([pyxc, "--syntax-only", path])

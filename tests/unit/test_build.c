@@ -159,11 +159,16 @@ static void test_build_module_name_rules(void **state)
     pyx_arena_init(&a);
     assert_string_equal(pyx_module_name(&a, "dir/my_module.pyx"), "my_module");
     assert_string_equal(pyx_module_name(&a, "/abs/dir/_Priv2.py"), "_Priv2");
-    assert_string_equal(pyx_module_name(&a, "decls.pxd"), "decls");
-    assert_string_equal(pyx_module_name(&a, "noext"), "noext");
     assert_string_equal(pyx_module_name(&a, "a.b/c.pyx"), "c");
     pyx_arena_free(&a);
 
+    expect_bad_name("decls.pxd",
+                    "pyxc: error: cannot compile 'decls.pxd': a .pxd file declares the C interface "
+                    "of a module; compile its .pyx (pyxc reads the .pxd with it)\n");
+    expect_bad_name("noext",
+                    "pyxc: error: cannot compile 'noext': not a Python or Cython source file (.py, .pyx)\n");
+    expect_bad_name("notes.txt",
+                    "pyxc: error: cannot compile 'notes.txt': not a Python or Cython source file (.py, .pyx)\n");
     expect_bad_name("dir/my-module.pyx",
                     "pyxc: error: cannot compile 'dir/my-module.pyx': module name 'my-module' is "
                     "not a Python identifier (use letters, digits and '_', not starting with a "

@@ -25,12 +25,16 @@ static PYX_UNUSED PyObject *pyx_f_cdef_defaults_call_with_keywords(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("cp_add");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("call_with_defaults");
     if (!pyx_n_1) return -1;
     pyx_n_2 = PyUnicode_InternFromString("call_with_keywords");
     if (!pyx_n_2) return -1;
+    done = 1;
     return 0;
 }
 
@@ -225,17 +229,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("cdef_defaults");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* cdef_defaults.pyx:4: cdef long c_add(long a, long b=5): */
@@ -269,6 +274,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
     pyx_rt_add_traceback("<module>", "cdef_defaults.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

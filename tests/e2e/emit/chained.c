@@ -30,6 +30,9 @@ static PYX_UNUSED PyObject *pyx_f_chained_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(10LL);
@@ -70,6 +73,7 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_13);
     pyx_n_3 = PyUnicode_InternFromString("main");
     if (!pyx_n_3) return -1;
+    done = 1;
     return 0;
 }
 
@@ -402,17 +406,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("chained");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* chained.py:1: def classify(x): */
@@ -433,6 +438,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("<module>", "chained.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -183,6 +183,9 @@ static PYX_UNUSED PyObject *pyx_f_cints_ternary_types(int v_flag);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_k_1 = PyLong_FromLongLong(1LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyFloat_FromDouble(1.5);
@@ -275,6 +278,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_41) return -1;
     pyx_n_42 = PyUnicode_InternFromString("ternary_types");
     if (!pyx_n_42) return -1;
+    done = 1;
     return 0;
 }
 
@@ -2509,17 +2513,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("cints");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* cints.pyx:4: def int_wrap(): */
@@ -2829,6 +2834,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_83);
     Py_XDECREF(pyx_t_85);
     pyx_rt_add_traceback("<module>", "cints.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

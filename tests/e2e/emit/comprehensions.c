@@ -61,6 +61,9 @@ static PYX_UNUSED PyObject *pyx_f_comprehensions_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("range");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(2LL);
@@ -137,6 +140,7 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_18);
     pyx_n_14 = PyUnicode_InternFromString("main");
     if (!pyx_n_14) return -1;
+    done = 1;
     return 0;
 }
 
@@ -1013,17 +1017,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("comprehensions");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* comprehensions.py:3: SQUARES = [i * i for i in range(6)] */
@@ -1150,6 +1155,7 @@ pyx_L_error:;
     pyx_rt_add_traceback("<module>", "comprehensions.py", pyx_lineno, NULL);
     Py_XDECREF(h10_i);
     Py_XDECREF(h11_x);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -44,6 +44,9 @@ static PYX_UNUSED PyObject *pyx_f_del_statements_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(1LL);
@@ -108,6 +111,7 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_15);
     pyx_n_12 = PyUnicode_InternFromString("main");
     if (!pyx_n_12) return -1;
+    done = 1;
     return 0;
 }
 
@@ -584,17 +588,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("del_statements");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* del_statements.py:3: import types */
@@ -632,6 +637,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("<module>", "del_statements.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -147,6 +147,9 @@ static PYX_UNUSED PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObj
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("ValueError");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyUnicode_DecodeUTF8("negative: %d", 12, "surrogatepass");
@@ -296,6 +299,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_32) return -1;
     pyx_n_33 = PyUnicode_InternFromString("catch_in_python_call");
     if (!pyx_n_33) return -1;
+    done = 1;
     return 0;
 }
 
@@ -2201,17 +2205,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("excs");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* excs.pyx:4: cdef int check_pos(int x) except -1: */
@@ -2388,6 +2393,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_45);
     pyx_rt_add_traceback("<module>", "excs.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

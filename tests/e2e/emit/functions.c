@@ -51,6 +51,9 @@ static PYX_UNUSED PyObject *pyx_f_functions_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyUnicode_DecodeUTF8("negative", 8, "surrogatepass");
@@ -118,6 +121,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_11) return -1;
     pyx_n_12 = PyUnicode_InternFromString("main");
     if (!pyx_n_12) return -1;
+    done = 1;
     return 0;
 }
 
@@ -594,17 +598,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("functions");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* functions.py:1: def add(a, b=10, *, scale=1): */
@@ -643,6 +648,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "functions.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -115,6 +115,9 @@ static PYX_UNUSED PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("range");
@@ -193,6 +196,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_25) return -1;
     pyx_n_26 = PyUnicode_InternFromString("while_cond_object");
     if (!pyx_n_26) return -1;
+    done = 1;
     return 0;
 }
 
@@ -2192,17 +2196,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("loops");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* loops.pyx:4: def r1(long n): */
@@ -2377,6 +2382,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_45);
     Py_XDECREF(pyx_t_47);
     pyx_rt_add_traceback("<module>", "loops.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -17,6 +17,9 @@ static PYX_UNUSED PyObject *pyx_f_mandelbrot_run(int v_n);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_k_1 = PyLong_FromLongLong(350LL);
     if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
@@ -31,6 +34,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("run");
     if (!pyx_n_3) return -1;
+    done = 1;
     return 0;
 }
 
@@ -151,17 +155,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("mandelbrot");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* mandelbrot.pyx:13: BENCH_N = 350 */
@@ -184,6 +189,7 @@ static int pyx_exec(PyObject *module)
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "mandelbrot.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -11,8 +11,12 @@ static PYX_UNUSED PyObject *pyx_f_my_module_fixed_cythonized_function(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("cythonized_function");
     if (!pyx_n_0) return -1;
+    done = 1;
     return 0;
 }
 
@@ -72,17 +76,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("my_module_fixed");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* my_module_fixed.pyx:4: def cythonized_function(): */
@@ -96,6 +101,7 @@ static int pyx_exec(PyObject *module)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("<module>", "my_module_fixed.pyx", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

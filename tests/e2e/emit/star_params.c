@@ -47,6 +47,9 @@ static PYX_UNUSED PyObject *pyx_f_star_params_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("sorted");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("items");
@@ -102,6 +105,7 @@ static int pyx_init_constants(void)
     if (!pyx_k_13) return -1;
     pyx_n_13 = PyUnicode_InternFromString("main");
     if (!pyx_n_13) return -1;
+    done = 1;
     return 0;
 }
 
@@ -633,17 +637,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("star_params");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* star_params.py:3: def collect(a, *args, b=2, **kwargs): */
@@ -680,6 +685,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "star_params.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

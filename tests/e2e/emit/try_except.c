@@ -104,6 +104,9 @@ static PYX_UNUSED PyObject *pyx_f_try_except_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("type");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("__name__");
@@ -243,6 +246,7 @@ static int pyx_init_constants(void)
     if (!pyx_n_28) return -1;
     pyx_n_29 = PyUnicode_InternFromString("main");
     if (!pyx_n_29) return -1;
+    done = 1;
     return 0;
 }
 
@@ -2178,17 +2182,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("try_except");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* try_except.py:4: import sys */
@@ -2293,6 +2298,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_27);
     pyx_rt_add_traceback("<module>", "try_except.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -29,6 +29,9 @@ static PYX_UNUSED PyObject *pyx_f_try_finally_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyUnicode_DecodeUTF8("start %d", 8, "surrogatepass");
@@ -69,6 +72,7 @@ static int pyx_init_constants(void)
     if (!pyx_k_11) return -1;
     pyx_n_4 = PyUnicode_InternFromString("main");
     if (!pyx_n_4) return -1;
+    done = 1;
     return 0;
 }
 
@@ -314,7 +318,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 318 "try_finally.c"
+#line 322 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -506,7 +510,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 510 "try_finally.c"
+#line 514 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -554,17 +558,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("try_finally");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* try_finally.py:1: def work(log, n): */
@@ -589,12 +594,13 @@ static int pyx_exec(PyObject *module)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 593 "try_finally.c"
+#line 598 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("<module>", "try_finally.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 

@@ -72,6 +72,9 @@ static PYX_UNUSED PyObject *pyx_f_with_statements_main(void);
 
 static int pyx_init_constants(void)
 {
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
     pyx_n_0 = PyUnicode_InternFromString("contextlib");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("suppress");
@@ -169,6 +172,7 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_12);
     pyx_n_31 = PyUnicode_InternFromString("main");
     if (!pyx_n_31) return -1;
+    done = 1;
     return 0;
 }
 
@@ -1425,17 +1429,18 @@ static int pyx_exec(PyObject *module)
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
     }
+    if (pyx_init_constants() < 0)
+        return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    if (pyx_init_constants() < 0) {
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname) {
         pyx_m = NULL;
         return -1;
     }
-    pyx_modname = PyUnicode_FromString("with_statements");
-    if (!pyx_modname) return -1;
     {
         PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); return -1; }
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
         Py_DECREF(t);
     }
     /* with_statements.py:4: import contextlib */
@@ -1519,6 +1524,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_19);
     Py_XDECREF(pyx_t_21);
     pyx_rt_add_traceback("<module>", "with_statements.py", pyx_lineno, NULL);
+    pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
 
