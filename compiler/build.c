@@ -11,13 +11,14 @@
  */
 #define _XOPEN_SOURCE 700   /* POSIX 2008 plus realpath */
 #include "build.h"
+#include "cleanup.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <spawn.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-extern char **environ;
 
 /* Bump when the cache file formats or the build recipe change. */
 #define CACHE_VERSION "1"
@@ -109,25 +109,13 @@ static int spawn(const Argv *av, int out_fd, int verbose, pid_t *pid)
 {
     if (verbose)
         print_command(av);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (out_fd >= 0) {
-        posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
-        posix_spawn_file_actions_adddup2(&fa, out_fd, 2);
-    }
-    int rc = posix_spawnp(pid, av->v[0], &fa, NULL, av->v, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    return rc;
+    return pyx_child_spawn(av->v, out_fd, pid);
 }
 
 /* The child's wait status, or -1. */
 static int wait_child(pid_t pid)
 {
-    int st;
-    while (waitpid(pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return st;
+    return pyx_child_wait(pid);
 }
 
 static int status_ok(int st)
@@ -202,14 +190,16 @@ static int write_file(const char *path, const char *data, size_t len)
 /* Writes path through a temporary name, so readers see all of it or none. */
 static int write_file_atomic(PyxArena *a, const char *path, const char *data, size_t len)
 {
-    char *tmp = pyx_arena_printf(a, "%s.tmp-%ld", path, (long)getpid());
-    if (write_file(tmp, data, len) != 0)
+    const char *tmp;
+    FILE *f = pyx_temp_create(a, path, &tmp);   /* a new file: no planted link is followed */
+    if (f == NULL)
         return -1;
-    if (rename(tmp, path) != 0) {
+    size_t w = fwrite(data, 1, len, f);
+    int rc = fclose(f) != 0 || w != len || rename(tmp, path) != 0 ? -1 : 0;
+    if (rc)
         unlink(tmp);
-        return -1;
-    }
-    return 0;
+    pyx_temp_done(tmp);
+    return rc;
 }
 
 /* mkdir -p; 0 or -1 with errno set. */
@@ -759,6 +749,7 @@ const char *pyx_runtime_dir(PyxArena *a, const PyxPython *py, const PyxBuildOpti
         error("cannot create a directory in %s: %s", dir, strerror(errno));
         return NULL;
     }
+    pyx_temp_register(tmp, 1);
     if (o->verbose)
         fprintf(stderr, "pyxc: building the runtime for Python %s in %s\n", py->version, final);
     if (build_runtime_in(a, tmp, final, &cflags, files, nfiles, o) != 0 ||
@@ -767,6 +758,7 @@ const char *pyx_runtime_dir(PyxArena *a, const PyxPython *py, const PyxBuildOpti
         return NULL;
     }
     chmod(tmp, 0755);   /* mkdtemp made it 0700 */
+    pyx_temp_done(tmp);
     if (rename(tmp, final) != 0) {
         int err = errno;
         pyx_build_rmtree(tmp);
@@ -800,7 +792,11 @@ static const char *pch_dir(PyxArena *a, const char *rt, const Argv *flags, const
     const char *failed = pyx_arena_printf(a, "%s/failed", dir);
     if (is_file(failed) || (mkdir(dir, 0755) != 0 && errno != EEXIST))
         return NULL;
-    const char *tmp = pyx_arena_printf(a, "%s.tmp-%ld", gch, (long)getpid());
+    const char *tmp;
+    FILE *reserved = pyx_temp_create(a, gch, &tmp);   /* a fresh name the compiler writes over */
+    if (reserved == NULL)
+        return NULL;
+    fclose(reserved);
     Argv av = {0};
     for (int i = 0; i < flags->len; i++)
         argv_push(a, &av, flags->v[i]);
@@ -815,12 +811,13 @@ static const char *pch_dir(PyxArena *a, const char *rt, const Argv *flags, const
     if (devnull >= 0)
         close(devnull);
     int st = rc == 0 ? wait_child(pid) : -1;
-    if (rc != 0 || !status_ok(st) || rename(tmp, gch) != 0) {
+    bool ok = rc == 0 && status_ok(st) && rename(tmp, gch) == 0;
+    if (!ok) {
         unlink(tmp);
         write_file(failed, "", 0);
-        return NULL;
     }
-    return dir;
+    pyx_temp_done(tmp);
+    return ok ? dir : NULL;
 }
 
 /* ---- extension modules ------------------------------------------------ */
@@ -865,7 +862,11 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
         return -1;
     /* Same directory as so_path so that rename() is atomic; the name does
        not end in a suffix Python imports. */
-    const char *tmp = pyx_arena_printf(a, "%s.tmp-%ld", so_path, (long)getpid());
+    const char *tmp;
+    FILE *reserved = pyx_temp_create(a, so_path, &tmp);   /* a fresh name the linker writes over */
+    if (reserved == NULL)
+        return error("cannot write %s: %s", so_path, strerror(errno));
+    fclose(reserved);
     Argv av = {0};
     cc_words(a, &av, o);
     argv_push(a, &av, "-shared");
@@ -910,18 +911,20 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
 
     int started;
     int st = run_collect(a, &av, o->verbose, report, ctx, &started);
-    if (!started)
-        return -1;
-    if (!status_ok(st)) {
+    int rc = 0;
+    if (!started) {
         unlink(tmp);
-        return error("C compiler failed (%s) building %s", status_str(a, st), so_path);
-    }
-    if (rename(tmp, so_path) != 0) {
+        rc = -1;
+    } else if (!status_ok(st)) {
+        unlink(tmp);
+        rc = error("C compiler failed (%s) building %s", status_str(a, st), so_path);
+    } else if (rename(tmp, so_path) != 0) {
         int err = errno;
         unlink(tmp);
-        return error("cannot write %s: %s", so_path, strerror(err));
+        rc = error("cannot write %s: %s", so_path, strerror(err));
     }
-    return 0;
+    pyx_temp_done(tmp);
+    return rc;
 }
 
 /* ---- helpers for the driver ------------------------------------------- */
@@ -936,6 +939,7 @@ char *pyx_build_tempdir(PyxArena *a)
         error("cannot create a temporary directory in %s: %s", base, strerror(errno));
         return NULL;
     }
+    pyx_temp_register(dir, 1);
     return dir;
 }
 
@@ -962,8 +966,10 @@ static void rmtree_at(int dirfd, const char *name)
 
 void pyx_build_rmtree(const char *dir)
 {
-    if (dir && *dir)
+    if (dir && *dir) {
         rmtree_at(AT_FDCWD, dir);
+        pyx_temp_done(dir);
+    }
 }
 
 const char *pyx_module_name(PyxArena *a, const char *path)

@@ -20,6 +20,7 @@
 #include "analysis.h"
 #include "ast.h"
 #include "build.h"
+#include "cleanup.h"
 #include "buildcfg.h"
 #include "desugar.h"
 #include "diag.h"
@@ -305,19 +306,20 @@ typedef int (*Writer)(void *ctx, FILE *f);
 
 static int write_atomic(PyxArena *a, const char *path, Writer fn, void *ctx)
 {
-    const char *tmp = pyx_arena_printf(a, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w+");
+    const char *tmp;
+    FILE *f = pyx_temp_create(a, path, &tmp);   /* exclusively: no planted link is followed */
     if (f == NULL) {
-        fprintf(stderr, "pyxc: error: cannot write %s: %s\n", tmp, strerror(errno));
+        fprintf(stderr, "pyxc: error: cannot write %s: %s\n", path, strerror(errno));
         return -1;
     }
     int rc = fn(ctx, f);
-    if (fclose(f) != 0 || rc != 0 || rename(tmp, path) != 0) {
+    int bad = fclose(f) != 0 || rc != 0 || rename(tmp, path) != 0;
+    if (bad) {
         fprintf(stderr, "pyxc: error: cannot write %s: %s\n", path, strerror(errno));
         remove(tmp);
-        return -1;
     }
-    return 0;
+    pyx_temp_done(tmp);
+    return bad ? -1 : 0;
 }
 
 typedef struct CWrite {
@@ -600,6 +602,7 @@ static int compile_parallel(const Options *o)
             logs[i] = tmpfile();
             pid_t pid = fork();
             if (pid == 0) {
+                pyx_child_detach();
                 if (logs[i])
                     dup2(fileno(logs[i]), 2);
                 int rc = compile_file(o, o->files[i]);
@@ -614,6 +617,7 @@ static int compile_parallel(const Options *o)
                 continue;
             }
             pids[i] = pid;
+            pyx_child_track(pid);
             running++;
         }
         int st;
@@ -627,6 +631,7 @@ static int compile_parallel(const Options *o)
             if (pids[i] != pid)
                 continue;
             running--;
+            pyx_child_forget(pid);
             done++;
             int ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
             failed |= !ok;
@@ -708,6 +713,7 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "bench") == 0)
         return bench_main(argc - 1, argv + 1);
+    pyx_cleanup_install();
     PyxArena opts;
     pyx_arena_init(&opts);
     Options o = parse_options(&opts, argc, argv);

@@ -207,6 +207,60 @@ def suite_cli(args, R):
         R.check("cli", "a module in a package keeps PyInit_<last part>",
                 rc == 0 and "PyInit_mod(void)" in open(os.path.join(pkg, "mod.c")).read(), err)
 
+    # outputs through exclusive temporaries: planted links are not followed,
+    # parallel runs do not corrupt each other
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "m.py")
+        with open(src, "w") as f:
+            f.write("".join(f"def f{i}(x):\n    return x + {i}\n" for i in range(50)))
+        victim = os.path.join(tmp, "victim.txt")
+        with open(victim, "w") as f:
+            f.write("precious")
+        for name in ("m.c.tmp", "m.c.tmp-1", "m.c.tmp-XXXXXX"):
+            os.symlink(victim, os.path.join(tmp, name))
+        procs = [subprocess.Popen([pyxc, "--emit-c", src], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for _ in range(12)]
+        errs = [p.communicate()[1] for p in procs]
+        want = open(os.path.join(tmp, "m.c")).read() if os.path.exists(os.path.join(tmp, "m.c")) else ""
+        os.makedirs(os.path.join(tmp, "one"))
+        rc, out, err = run([pyxc, "--emit-c", "-o", os.path.join(tmp, "one"), src])
+        single = open(os.path.join(tmp, "one", "m.c")).read() if rc == 0 else None
+        left = [n for n in os.listdir(tmp) if ".tmp-" in n and not os.path.islink(os.path.join(tmp, n))]
+        R.check("cli", "outputs: no planted link followed, parallel runs intact, no temporaries left",
+                open(victim).read() == "precious" and all(p.returncode == 0 for p in procs)
+                and want == single and not left, f"{errs[:2]} {left}")
+
+    # a terminated pyxc takes its C compiler and its temporaries with it
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "big.py")
+        with open(src, "w") as f:
+            for i in range(6000):
+                f.write(f"def f{i}(a, b):\n    return [a + b * {i}, a - b, a * b // (b + {i} + 1)]\n")
+        env = dict(os.environ, TMPDIR=tmp)
+        p = subprocess.Popen([pyxc, src], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.time() + 60
+        def compilers():
+            found = []
+            for pid in os.listdir("/proc"):
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        cmd = f.read()
+                except OSError:
+                    continue
+                if tmp.encode() in cmd and (b"cc1" in cmd or b"/as" in cmd or cmd.startswith(b"cc")):
+                    found.append(pid)
+            return found
+        while time.time() < deadline and not compilers():
+            time.sleep(0.05)
+        started = bool(compilers())
+        p.terminate()
+        p.wait(timeout=30)
+        time.sleep(0.3)
+        left = [n for n in os.listdir(tmp) if n.startswith("pyxc-") or ".tmp-" in n]
+        R.check("cli", "SIGTERM kills the C compiler and removes temporaries",
+                started and not compilers() and not left and p.returncode == -15,
+                f"started={started} still={compilers()} left={left} rc={p.returncode}")
+
     with tempfile.TemporaryDirectory() as tmp:
         def one_line_error(name, path, needle):
             rc, out, err = run([pyxc, "--syntax-only", path])
