@@ -182,6 +182,8 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     if (varargs || varkw)
         buf_printf(E->a, &out, "    PyObject *star_args = NULL, *star_kwargs = NULL;\n");
     buf_printf(E->a, &out, "    (void)self;\n");
+    /* a call from Python: RecursionError rather than a C stack overflow */
+    buf_printf(E->a, &out, "    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))\n        return NULL;\n");
     buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
                varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
     Buf call = {0};

@@ -20,6 +20,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <limits.h>
+#include <stdint.h>
 #include <math.h>
 
 #if PY_VERSION_HEX < 0x03080000
@@ -64,6 +65,24 @@ int pyx_rt_raise_neg_overflow(const char *ctype);      /* "can't convert negativ
 int pyx_rt_raise_zerodivision(const char *msg);        /* ZeroDivisionError(msg) */
 int pyx_rt_raise_int_zerodivision(void);               /* "integer division or modulo by zero" */
 int pyx_rt_raise_div_overflow(void);                   /* OverflowError "value too large to perform division" */
+
+/* The C stack: every call from Python into compiled code checks that it
+   has room, so deep recursion raises RecursionError (as CPython does for
+   its own frames) however high sys.setrecursionlimit() is set, instead of
+   overflowing the stack.  The fast path is one comparison with this
+   thread's floor: the lowest address its stack may reach, less headroom
+   for the C code compiled code calls (computed on the first call). */
+extern __thread uintptr_t pyx_rt_stack_floor;
+PYX_MUST_CHECK int pyx_rt_stack_slow(uintptr_t sp);   /* -1 with RecursionError set, or 0 */
+
+PYX_MUST_CHECK static inline int pyx_rt_stack_check(void)
+{
+    char here;
+    uintptr_t sp = (uintptr_t)&here;
+    if (PYX_UNLIKELY(sp < pyx_rt_stack_floor))
+        return pyx_rt_stack_slow(sp);
+    return 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* rt_int.c: Python -> C numbers                                       */

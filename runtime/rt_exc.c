@@ -12,6 +12,8 @@
    by line, not by function. */
 #include "pyx_rt.h"
 
+#include <pthread.h>
+
 #include <frameobject.h>
 #include <string.h>
 
@@ -174,5 +176,33 @@ int pyx_rt_raise_int_zerodivision(void)
 int pyx_rt_raise_div_overflow(void)
 {
     PyErr_SetString(PyExc_OverflowError, "value too large to perform division");
+    return -1;
+}
+
+/* ---- the C stack ------------------------------------------------------------ */
+
+/* UINTPTR_MAX until this thread's first call works the floor out. */
+__thread uintptr_t pyx_rt_stack_floor = UINTPTR_MAX;
+
+int pyx_rt_stack_slow(uintptr_t sp)
+{
+    if (pyx_rt_stack_floor == UINTPTR_MAX) {
+        pthread_attr_t attr;
+        void *addr = NULL;
+        size_t size = 0;
+        uintptr_t floor = 0;
+        if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+            if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr && size) {
+                /* headroom for what compiled code calls: CPython, printing, C libraries */
+                size_t room = size / 4 < (256u << 10) ? size / 4 : (256u << 10);
+                floor = (uintptr_t)addr + room;
+            }
+            pthread_attr_destroy(&attr);
+        }
+        pyx_rt_stack_floor = floor;   /* 0 when unknown: never raises */
+        if (sp >= floor)
+            return 0;
+    }
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     return -1;
 }

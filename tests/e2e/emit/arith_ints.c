@@ -167,6 +167,8 @@ static PyObject *pyx_pw_arith_ints_show(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_label = values[0];
@@ -602,6 +604,8 @@ static PyObject *pyx_pw_arith_ints_main(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_arith_ints_main();

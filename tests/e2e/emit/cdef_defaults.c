@@ -67,6 +67,8 @@ static PyObject *pyx_pw_cdef_defaults_cp_add(PyObject *self, PyObject *const *ar
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
@@ -134,6 +136,8 @@ static PyObject *pyx_pw_cdef_defaults_call_with_defaults(PyObject *self, PyObjec
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cdef_defaults_call_with_defaults();
@@ -211,6 +215,8 @@ static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *self, PyObjec
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cdef_defaults_call_with_keywords();

@@ -129,6 +129,8 @@ static PyObject *pyx_pw_chained_classify(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -390,6 +392,8 @@ static PyObject *pyx_pw_chained_main(PyObject *self, PyObject *const *args, Py_s
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_chained_main();

@@ -317,6 +317,8 @@ static PyObject *pyx_pw_cints_int_wrap(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_int_wrap();
@@ -357,6 +359,8 @@ static PyObject *pyx_pw_cints_int_wrap_down(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_int_wrap_down();
@@ -397,6 +401,8 @@ static PyObject *pyx_pw_cints_uint_wrap(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_uint_wrap();
@@ -434,6 +440,8 @@ static PyObject *pyx_pw_cints_uchar_wrap(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned char v_c;
@@ -477,6 +485,8 @@ static PyObject *pyx_pw_cints_longlong_mul(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_longlong_mul();
@@ -512,6 +522,8 @@ static PyObject *pyx_pw_cints_mixed_widths(PyObject *self, PyObject *const *args
     };
     PyObject *values[4];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -558,6 +570,8 @@ static PyObject *pyx_pw_cints_int_arg(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -598,6 +612,8 @@ static PyObject *pyx_pw_cints_uint_arg(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_x;
@@ -638,6 +654,8 @@ static PyObject *pyx_pw_cints_long_arg(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_x;
@@ -678,6 +696,8 @@ static PyObject *pyx_pw_cints_longlong_arg(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_x;
@@ -718,6 +738,8 @@ static PyObject *pyx_pw_cints_ulonglong_arg(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned long long v_x;
@@ -758,6 +780,8 @@ static PyObject *pyx_pw_cints_ssize_arg(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     Py_ssize_t v_x;
@@ -798,6 +822,8 @@ static PyObject *pyx_pw_cints_size_arg(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     size_t v_x;
@@ -838,6 +864,8 @@ static PyObject *pyx_pw_cints_char_arg(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     char v_x;
@@ -878,6 +906,8 @@ static PyObject *pyx_pw_cints_double_arg(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_x;
@@ -918,6 +948,8 @@ static PyObject *pyx_pw_cints_float_arg(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     float v_x;
@@ -958,6 +990,8 @@ static PyObject *pyx_pw_cints_bint_arg(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -1005,6 +1039,8 @@ static PyObject *pyx_pw_cints_returns_int_from_object(PyObject *self, PyObject *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_o = values[0];
@@ -1053,6 +1089,8 @@ static PyObject *pyx_pw_cints_narrow_through_c(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_v;
@@ -1095,6 +1133,8 @@ static PyObject *pyx_pw_cints_floordiv(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1139,6 +1179,8 @@ static PyObject *pyx_pw_cints_mod(PyObject *self, PyObject *const *args, Py_ssiz
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1183,6 +1225,8 @@ static PyObject *pyx_pw_cints_floordiv_ll(PyObject *self, PyObject *const *args,
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
@@ -1227,6 +1271,8 @@ static PyObject *pyx_pw_cints_mod_ll(PyObject *self, PyObject *const *args, Py_s
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
@@ -1271,6 +1317,8 @@ static PyObject *pyx_pw_cints_floordiv_uint(PyObject *self, PyObject *const *arg
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_a;
@@ -1315,6 +1363,8 @@ static PyObject *pyx_pw_cints_truediv(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1359,6 +1409,8 @@ static PyObject *pyx_pw_cints_dfloordiv(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
@@ -1403,6 +1455,8 @@ static PyObject *pyx_pw_cints_dmod(PyObject *self, PyObject *const *args, Py_ssi
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
@@ -1447,6 +1501,8 @@ static PyObject *pyx_pw_cints_dtruediv(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
@@ -1489,6 +1545,8 @@ static PyObject *pyx_pw_cints_cfloordiv(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1531,6 +1589,8 @@ static PyObject *pyx_pw_cints_cmod(PyObject *self, PyObject *const *args, Py_ssi
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1597,6 +1657,8 @@ static PyObject *pyx_pw_cints_unary(PyObject *self, PyObject *const *args, Py_ss
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1667,6 +1729,8 @@ static PyObject *pyx_pw_cints_bits(PyObject *self, PyObject *const *args, Py_ssi
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_a;
@@ -1721,6 +1785,8 @@ static PyObject *pyx_pw_cints_shift_signed(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1761,6 +1827,8 @@ static PyObject *pyx_pw_cints_float_ops(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     float v_f;
@@ -1839,6 +1907,8 @@ static PyObject *pyx_pw_cints_cmp_chain(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[3];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -1909,6 +1979,8 @@ static PyObject *pyx_pw_cints_c_casts(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_d;
@@ -1956,6 +2028,8 @@ static PyObject *pyx_pw_cints_int_to_double_promotion(PyObject *self, PyObject *
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -2028,6 +2102,8 @@ static PyObject *pyx_pw_cints_sizes(PyObject *self, PyObject *const *args, Py_ss
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_sizes();
@@ -2126,6 +2202,8 @@ static PyObject *pyx_pw_cints_c_abs_min_max(PyObject *self, PyObject *const *arg
     };
     PyObject *values[3];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -2195,6 +2273,8 @@ static PyObject *pyx_pw_cints_augmented(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -2278,6 +2358,8 @@ static PyObject *pyx_pw_cints_chained_assign(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_chained_assign();
@@ -2353,6 +2435,8 @@ static PyObject *pyx_pw_cints_bool_ops(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
@@ -2410,6 +2494,8 @@ static PyObject *pyx_pw_cints_ternary_types(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_flag;

@@ -265,6 +265,8 @@ static PyObject *pyx_pw_comprehensions_pairs(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
@@ -354,6 +356,8 @@ static PyObject *pyx_pw_comprehensions_inverted(PyObject *self, PyObject *const 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_d = values[0];
@@ -421,6 +425,8 @@ static PyObject *pyx_pw_comprehensions_unique_lengths(PyObject *self, PyObject *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_words = values[0];
@@ -516,6 +522,8 @@ static PyObject *pyx_pw_comprehensions_nested(PyObject *self, PyObject *const *a
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_rows = values[0];
@@ -588,6 +596,8 @@ static PyObject *pyx_pw_comprehensions_idx(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
@@ -652,6 +662,8 @@ static PyObject *pyx_pw_comprehensions_failing(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_items = values[0];
@@ -975,6 +987,8 @@ static PyObject *pyx_pw_comprehensions_main(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_comprehensions_main();

@@ -371,6 +371,8 @@ static PyObject *pyx_pw_del_statements_locals_and_items(PyObject *self, PyObject
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_locals_and_items();
@@ -470,6 +472,8 @@ static PyObject *pyx_pw_del_statements_drop_global(PyObject *self, PyObject *con
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_drop_global();
@@ -567,6 +571,8 @@ static PyObject *pyx_pw_del_statements_main(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_main();

@@ -590,6 +590,8 @@ static PyObject *pyx_pw_excs_use_check_pos(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -633,6 +635,8 @@ static PyObject *pyx_pw_excs_use_maybe(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -690,6 +694,8 @@ static PyObject *pyx_pw_excs_use_side(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -741,6 +747,8 @@ static PyObject *pyx_pw_excs_use_default_spec(PyObject *self, PyObject *const *a
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -783,6 +791,8 @@ static PyObject *pyx_pw_excs_use_quiet(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -826,6 +836,8 @@ static PyObject *pyx_pw_excs_use_half(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_x;
@@ -912,6 +924,8 @@ static PyObject *pyx_pw_excs_chain(PyObject *self, PyObject *const *args, Py_ssi
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -977,6 +991,8 @@ static PyObject *pyx_pw_excs_cp_fact(PyObject *self, PyObject *const *args, Py_s
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1022,6 +1038,8 @@ static PyObject *pyx_pw_excs_call_cp_fact_from_c(PyObject *self, PyObject *const
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1110,6 +1128,8 @@ static PyObject *pyx_pw_excs_fib(PyObject *self, PyObject *const *args, Py_ssize
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
@@ -1170,6 +1190,8 @@ static PyObject *pyx_pw_excs_use_cfib(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
@@ -1242,6 +1264,8 @@ static PyObject *pyx_pw_excs_deep(PyObject *self, PyObject *const *args, Py_ssiz
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1283,6 +1307,8 @@ static PyObject *pyx_pw_excs_raise_class(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_class();
@@ -1339,6 +1365,8 @@ static PyObject *pyx_pw_excs_raise_from(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_from();
@@ -1398,6 +1426,8 @@ static PyObject *pyx_pw_excs_raise_from_cause(PyObject *self, PyObject *const *a
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -1443,6 +1473,8 @@ static PyObject *pyx_pw_excs_raise_from_none(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_from_none();
@@ -1476,6 +1508,8 @@ static PyObject *pyx_pw_excs_raise_non_exception(PyObject *self, PyObject *const
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -1629,6 +1663,8 @@ static PyObject *pyx_pw_excs_finally_runs(PyObject *self, PyObject *const *args,
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -1806,6 +1842,8 @@ static PyObject *pyx_pw_excs_finally_in_loop(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1889,6 +1927,8 @@ static PyObject *pyx_pw_excs_finally_overrides(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_mode;
@@ -2034,6 +2074,8 @@ static PyObject *pyx_pw_excs_nested_finally(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -2098,6 +2140,8 @@ static PyObject *pyx_pw_excs_asserts(PyObject *self, PyObject *const *args, Py_s
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
@@ -2145,6 +2189,8 @@ static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *self, PyObject *cons
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_f = values[0];

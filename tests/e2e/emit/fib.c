@@ -94,6 +94,8 @@ static PyObject *pyx_pw_fib_run(PyObject *self, PyObject *const *args, Py_ssize_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;

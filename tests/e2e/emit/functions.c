@@ -167,6 +167,8 @@ static PyObject *pyx_pw_functions_add(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[3];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
@@ -237,6 +239,8 @@ static PyObject *pyx_pw_functions_describe(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -323,6 +327,8 @@ static PyObject *pyx_pw_functions_apply(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_f = values[0];
@@ -578,6 +584,8 @@ static PyObject *pyx_pw_functions_main(PyObject *self, PyObject *const *args, Py
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_functions_main();

@@ -56,6 +56,8 @@ static PyObject *pyx_pw_int_pow_int_pow(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
@@ -98,6 +100,8 @@ static PyObject *pyx_pw_int_pow_double_pow(PyObject *self, PyObject *const *args
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;

@@ -262,6 +262,8 @@ static PyObject *pyx_pw_loops_r1(PyObject *self, PyObject *const *args, Py_ssize
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
@@ -337,6 +339,8 @@ static PyObject *pyx_pw_loops_r2(PyObject *self, PyObject *const *args, Py_ssize
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
@@ -420,6 +424,8 @@ static PyObject *pyx_pw_loops_r3(PyObject *self, PyObject *const *args, Py_ssize
     };
     PyObject *values[3];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
@@ -497,6 +503,8 @@ static PyObject *pyx_pw_loops_r3_const_neg(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r3_const_neg();
@@ -589,6 +597,8 @@ static PyObject *pyx_pw_loops_r3_untyped(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[3];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
@@ -659,6 +669,8 @@ static PyObject *pyx_pw_loops_r_zero_step_const(PyObject *self, PyObject *const 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r_zero_step_const();
@@ -803,6 +815,8 @@ static PyObject *pyx_pw_loops_r_empty(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r_empty();
@@ -852,6 +866,8 @@ static PyObject *pyx_pw_loops_r_sum(PyObject *self, PyObject *const *args, Py_ss
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
@@ -927,6 +943,8 @@ static PyObject *pyx_pw_loops_r_body_modifies_var(PyObject *self, PyObject *cons
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1013,6 +1031,8 @@ static PyObject *pyx_pw_loops_r_bounds_evaluated_once(PyObject *self, PyObject *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_calls = values[0];
@@ -1064,6 +1084,8 @@ static PyObject *pyx_pw_loops_r_var_after_loop(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1135,6 +1157,8 @@ static PyObject *pyx_pw_loops_r_big_bounds(PyObject *self, PyObject *const *args
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
@@ -1210,6 +1234,8 @@ static PyObject *pyx_pw_loops_r_unsigned(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_n;
@@ -1303,6 +1329,8 @@ static PyObject *pyx_pw_loops_r_obj_range(PyObject *self, PyObject *const *args,
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -1392,6 +1420,8 @@ static PyObject *pyx_pw_loops_break_else(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1494,6 +1524,8 @@ static PyObject *pyx_pw_loops_continue_loop(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1594,6 +1626,8 @@ static PyObject *pyx_pw_loops_while_else(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1694,6 +1728,8 @@ static PyObject *pyx_pw_loops_iterate(PyObject *self, PyObject *const *args, Py_
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_obj = values[0];
@@ -1776,6 +1812,8 @@ static PyObject *pyx_pw_loops_iterate_break(PyObject *self, PyObject *const *arg
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_obj = values[0];
@@ -1856,6 +1894,8 @@ static PyObject *pyx_pw_loops_nested(PyObject *self, PyObject *const *args, Py_s
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
@@ -1936,6 +1976,8 @@ static PyObject *pyx_pw_loops_iterate_dict(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_d = values[0];
@@ -2011,6 +2053,8 @@ static PyObject *pyx_pw_loops_iterate_str(PyObject *self, PyObject *const *args,
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_s = values[0];
@@ -2065,6 +2109,8 @@ static PyObject *pyx_pw_loops_infinite_with_break(PyObject *self, PyObject *cons
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_infinite_with_break();
@@ -2131,6 +2177,8 @@ static PyObject *pyx_pw_loops_while_cond_object(PyObject *self, PyObject *const 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_xs = values[0];

@@ -140,6 +140,8 @@ static PyObject *pyx_pw_my_module_cythonized_function(PyObject *self, PyObject *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_my_module_cythonized_function();
@@ -179,7 +181,7 @@ static int pyx_exec(PyObject *module)
     Py_CLEAR(pyx_t_1);
 #line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 183 "my_module.c"
+#line 185 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -62,6 +62,8 @@ static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *self, PyOb
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_my_module_fixed_cythonized_function();

@@ -182,6 +182,8 @@ static PyObject *pyx_pw_star_params_collect(PyObject *self, PyObject *const *arg
     PyObject *values[4];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, &star_args, &star_kwargs) < 0)
         return NULL;
     PyObject *v_a = values[0];
@@ -236,6 +238,8 @@ static PyObject *pyx_pw_star_params_only_star(PyObject *self, PyObject *const *a
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, &star_args, NULL) < 0)
         return NULL;
     PyObject *res = pyx_f_star_params_only_star(star_args);
@@ -267,6 +271,8 @@ static PyObject *pyx_pw_star_params_only_kw(PyObject *self, PyObject *const *arg
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, &star_kwargs) < 0)
         return NULL;
     PyObject *res = pyx_f_star_params_only_kw(star_kwargs);
@@ -617,6 +623,8 @@ static PyObject *pyx_pw_star_params_main(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_star_params_main();

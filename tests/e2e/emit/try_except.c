@@ -363,6 +363,8 @@ static PyObject *pyx_pw_try_except_describe(PyObject *self, PyObject *const *arg
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_e = values[0];
@@ -504,6 +506,8 @@ static PyObject *pyx_pw_try_except_safe_div(PyObject *self, PyObject *const *arg
     };
     PyObject *values[2];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
@@ -851,6 +855,8 @@ static PyObject *pyx_pw_try_except_nested(PyObject *self, PyObject *const *args,
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -926,6 +932,8 @@ static PyObject *pyx_pw_try_except_reraise(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -1024,6 +1032,8 @@ static PyObject *pyx_pw_try_except_chain(PyObject *self, PyObject *const *args, 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_chain();
@@ -1115,6 +1125,8 @@ static PyObject *pyx_pw_try_except_context(PyObject *self, PyObject *const *args
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_context();
@@ -1199,6 +1211,8 @@ static PyObject *pyx_pw_try_except_name_deleted(PyObject *self, PyObject *const 
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_name_deleted();
@@ -1353,6 +1367,8 @@ static PyObject *pyx_pw_try_except_loop(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_items = values[0];
@@ -1409,6 +1425,8 @@ static PyObject *pyx_pw_try_except_bare(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
@@ -1471,6 +1489,8 @@ static PyObject *pyx_pw_try_except_not_a_class(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_not_a_class();
@@ -1608,6 +1628,8 @@ static PyObject *pyx_pw_try_except_return_in_handler(PyObject *self, PyObject *c
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -1691,6 +1713,8 @@ static PyObject *pyx_pw_try_except_unmatched(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_unmatched();
@@ -2142,6 +2166,8 @@ static PyObject *pyx_pw_try_except_main(PyObject *self, PyObject *const *args, P
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_main();

@@ -315,6 +315,8 @@ static PyObject *pyx_pw_with_statements_suppressing(PyObject *self, PyObject *co
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -419,6 +421,8 @@ static PyObject *pyx_pw_with_statements_not_suppressing(PyObject *self, PyObject
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_not_suppressing();
@@ -655,6 +659,8 @@ static PyObject *pyx_pw_with_statements_nested(PyObject *self, PyObject *const *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -787,6 +793,8 @@ static PyObject *pyx_pw_with_statements_returning(PyObject *self, PyObject *cons
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_path = values[0];
@@ -938,6 +946,8 @@ static PyObject *pyx_pw_with_statements_exit_stack(PyObject *self, PyObject *con
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
@@ -995,6 +1005,8 @@ static PyObject *pyx_pw_with_statements_not_a_manager(PyObject *self, PyObject *
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_not_a_manager();
@@ -1395,6 +1407,8 @@ static PyObject *pyx_pw_with_statements_main(PyObject *self, PyObject *const *ar
     };
     PyObject *values[1];
     (void)self;
+    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
+        return NULL;
     if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_main();
