@@ -4,8 +4,18 @@
  */
 #include "emit_int.h"
 
+/* Starts the code that creates one constant (a new function every CONST_PART). */
+static void const_unit(Emit *E)
+{
+    if (E->nconst_units && E->nconst_units % CONST_PART == 0)
+        buf_printf(E->a, &E->const_init, "    return 0;\n}\n\nstatic int pyx_init_constants_%d(void)\n{\n",
+                   E->nconst_units / CONST_PART);
+    E->nconst_units++;
+}
+
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n)
 {
+    const_unit(E);
     const char *name = pyx_name_const(E->a, ++E->nconsts);
     buf_printf(E->a, &E->consts, "static PyObject *%s;\n", name);
     buf_printf(E->a, &E->const_init, "    %s = ", name);
@@ -22,6 +32,7 @@ const char *name_const(Emit *E, const char *name)
         return c;
     c = pyx_name_interned(E->a, E->names.len);
     pyx_map_put(&E->names, name, (void *)c);
+    const_unit(E);
     buf_printf(E->a, &E->consts, "static PyObject *%s;  /* '%s' */\n", c, c_comment_text(E->a, name, strlen(name)));
     buf_printf(E->a, &E->const_init, "    %s = PyUnicode_InternFromString(%s);\n    if (!%s) return -1;\n",
                c, c_string(E->a, name, (uint32_t)strlen(name)), c);

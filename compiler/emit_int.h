@@ -28,6 +28,10 @@ typedef struct Buf {
    into the source; pyx_emit_module replaces it once line numbers are known. */
 #define LINE_RESET "#line PYX_RESET\n"
 
+/* Constants per function of pyx_init_constants: one function for
+   thousands of them costs gcc more than linear time. */
+#define CONST_PART 256
+
 /* ---- module and function state ------------------------------------------------ */
 
 typedef struct Emit {
@@ -35,7 +39,8 @@ typedef struct Emit {
     PyxModuleInfo *m;
     const PyxEmitOptions *o;
     Buf consts;        /* static PyObject *pyx_k_N; */
-    Buf const_init;    /* creates them */
+    Buf const_init;    /* creates them, in functions of CONST_PART each */
+    int nconst_units;
     int nconsts;
     PyxMap names;      /* interned identifier -> its pyx_n_<i> */
     PyxMap numbers;    /* C literal of an int or float constant -> its pyx_k_<i> */

@@ -15,53 +15,27 @@
 #include "emit_int.h"
 #include "version.h"
 
-/* The module body: the exec slot of multi-phase init. */
-static void emit_module_body(Emit *E)
+/* Statements per part of the module body.  A module's body can be tens of
+   thousands of statements; as one C function it costs gcc time and memory
+   that grow faster than its length.  In parts of this size, each its own
+   function, the cost stays linear. */
+#define BODY_PART 64
+
+/* One part of the module body: statements [from, to) as
+   'static int pyx_exec_<n>(void)', 0 or -1 with an exception set. */
+static void emit_body_part(Emit *E, PyxNodeList *body, int from, int to, int n)
 {
     Fn fnv, *fn = &fnv;
     fn_init(fn, E, NULL, "<module>");
-    PyxNode *mod = E->m->ast;
-    Buf cleanup = {0};   /* the module body's own locals (comprehension variables) */
-    for (int i = 0; i < E->m->ninit_locals; i++) {
-        PyxSymbol *l = E->m->init_locals[i];
-        if (l->type->kind == PYX_TY_OBJECT) {
-            buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", l->cname);
-            buf_printf(E->a, &cleanup, "    Py_XDECREF(%s);\n", l->cname);
-        } else {
-            buf_printf(E->a, &fn->decl, "    %s%s = 0;\n", l->read ? "" : "PYX_UNUSED ", pyx_type_decl(E->a, l->type, l->cname));
-        }
-    }
-    emit_stmts(fn, &mod->body);
+    PyxNodeList part = {body->items + from, to - from, to - from};
+    emit_stmts(fn, &part);
     Buf out = {0};
-    buf_printf(E->a, &out, "static int pyx_exec(PyObject *module)\n{\n");
+    buf_printf(E->a, &out, "static int pyx_exec_%d(void)\n{\n", n);
     if (fn->lineno_used)
         buf_printf(E->a, &out, "    int pyx_lineno = 0;\n");
     buf_append(E->a, &out, &fn->decl);
-    buf_printf(E->a, &out, "    if (pyx_m != NULL) {\n"
-                           "        PyErr_SetString(PyExc_ImportError, \"pyxc modules cannot be loaded twice in one process\");\n"
-                           "        return -1;\n    }\n");
-    /* a failed import leaves nothing behind: the next import runs it again */
-    buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
-    buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
-    /* __module__ of its functions: the name the import system gave it ('pkg.mod') */
-    buf_printf(E->a, &out, "    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));\n"
-                           "    if (!pyx_modname) {\n        pyx_m = NULL;\n        return -1;\n    }\n");
-    /* __test__ for doctest, as Cython provides */
-    buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
-                           "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }\n");
-    for (int i = 0; i < E->m->nfuncs; i++) {
-        PyxFunc *f = E->m->funcs[i];
-        if (!f->doc || !f->is_py)
-            continue;
-        buf_printf(E->a, &out, "        {\n            PyObject *d = PyUnicode_DecodeUTF8(%s, %d, \"surrogatepass\");\n"
-                               "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); pyx_m = NULL; return -1; }\n"
-                               "            Py_DECREF(d);\n        }\n",
-                   c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
-    }
-    buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
     buf_append(E->a, &out, &fn->body);
     buf_printf(E->a, &out, "%s", LINE_RESET);
-    buf_append(E->a, &out, &cleanup);
     buf_printf(E->a, &out, "    return 0;\n");
     if (fn->err_main.used || fn->err_main_skip.used) {
         if (fn->err_main.used) {
@@ -72,11 +46,65 @@ static void emit_module_body(Emit *E)
         }
         if (fn->err_main_skip.used)
             buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
-        buf_append(E->a, &out, &cleanup);
-        buf_printf(E->a, &out, "    pyx_m = NULL;   /* importing it again runs the body again */\n");
         buf_printf(E->a, &out, "    return -1;\n");
     }
     buf_printf(E->a, &out, "}\n\n");
+    buf_append(E->a, &E->funcs, &out);
+}
+
+/* The module body: the exec slot of multi-phase init, running the body's
+   parts in order.  Its hidden locals (comprehension variables) are file
+   statics, shared by the parts and released at the end. */
+static void emit_module_body(Emit *E)
+{
+    PyxNode *mod = E->m->ast;
+    Buf cleanup = {0};
+    for (int i = 0; i < E->m->ninit_locals; i++) {
+        PyxSymbol *l = E->m->init_locals[i];
+        if (l->type->kind == PYX_TY_OBJECT) {
+            buf_printf(E->a, &E->statics, "static PyObject *%s;\n", l->cname);
+            buf_printf(E->a, &cleanup, "    Py_CLEAR(%s);\n", l->cname);
+        } else {
+            buf_printf(E->a, &E->statics, "static %s%s;\n", l->read ? "" : "PYX_UNUSED ", pyx_type_decl(E->a, l->type, l->cname));
+        }
+    }
+    int nparts = 0;
+    for (int from = 0; from < mod->body.len; from += BODY_PART) {
+        int to = from + BODY_PART < mod->body.len ? from + BODY_PART : mod->body.len;
+        emit_body_part(E, &mod->body, from, to, ++nparts);
+    }
+    Buf out = {0};
+    buf_printf(E->a, &out, "static int pyx_exec(PyObject *module)\n{\n");
+    buf_printf(E->a, &out, "    if (pyx_m != NULL) {\n"
+                           "        PyErr_SetString(PyExc_ImportError, \"pyxc modules cannot be loaded twice in one process\");\n"
+                           "        return -1;\n    }\n");
+    /* a failed import leaves nothing behind: the next import runs it again */
+    buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
+    buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
+    /* __module__ of its functions: the name the import system gave it ('pkg.mod') */
+    buf_printf(E->a, &out, "    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));\n"
+                           "    if (!pyx_modname)\n        goto pyx_L_error;\n");
+    /* __test__ for doctest, as Cython provides */
+    buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
+                           "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");
+    for (int i = 0; i < E->m->nfuncs; i++) {
+        PyxFunc *f = E->m->funcs[i];
+        if (!f->doc || !f->is_py)
+            continue;
+        buf_printf(E->a, &out, "        {\n            PyObject *d = PyUnicode_DecodeUTF8(%s, %d, \"surrogatepass\");\n"
+                               "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); goto pyx_L_error; }\n"
+                               "            Py_DECREF(d);\n        }\n",
+                   c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
+    }
+    buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
+    for (int i = 1; i <= nparts; i++)
+        buf_printf(E->a, &out, "    if (pyx_exec_%d() < 0)\n        goto pyx_L_error;\n", i);
+    buf_append(E->a, &out, &cleanup);
+    buf_printf(E->a, &out, "    return 0;\n");
+    buf_printf(E->a, &out, "pyx_L_error:;\n");
+    buf_append(E->a, &out, &cleanup);
+    buf_printf(E->a, &out, "    pyx_m = NULL;   /* importing it again runs the body again */\n");
+    buf_printf(E->a, &out, "    return -1;\n}\n\n");
     buf_append(E->a, &E->funcs, &out);
 }
 
@@ -119,10 +147,14 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     fprintf(out, "%.*s", (int)E.consts.len, E.consts.p ? E.consts.p : "");
     fprintf(out, "%.*s", (int)E.statics.len, E.statics.p ? E.statics.p : "");
     fprintf(out, "%.*s\n", (int)E.protos.len, E.protos.p ? E.protos.p : "");
+    fprintf(out, "static int pyx_init_constants_0(void)\n{\n%.*s    return 0;\n}\n\n",
+            (int)E.const_init.len, E.const_init.p ? E.const_init.p : "");
     fprintf(out, "static int pyx_init_constants(void)\n{\n"
                  "    static int done;   /* a failed import may run the module again */\n"
-                 "    if (done)\n        return 0;\n%.*s    done = 1;\n    return 0;\n}\n\n",
-            (int)E.const_init.len, E.const_init.p ? E.const_init.p : "");
+                 "    if (done)\n        return 0;\n");
+    for (int i = 0; i * CONST_PART < E.nconst_units || i == 0; i++)
+        fprintf(out, "    if (pyx_init_constants_%d() < 0)\n        return -1;\n", i);
+    fprintf(out, "    done = 1;\n    return 0;\n}\n\n");
     /* the functions, with #line markers resolved against the C file's lines */
     long cline = 1;
     {

@@ -44,11 +44,8 @@ static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_
 static PYX_UNUSED PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values);
 static PYX_UNUSED PyObject *pyx_f_arith_ints_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("print");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(-7LL);
@@ -120,6 +117,16 @@ static int pyx_init_constants(void)
     if (!pyx_k_26) return -1;
     pyx_n_6 = PyUnicode_InternFromString("main");
     if (!pyx_n_6) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -611,31 +618,13 @@ static PyObject *pyx_pw_arith_ints_main(PyObject *self, PyObject *const *args, P
     return pyx_f_arith_ints_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* arith_ints.py:1: def show(label, values): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_show, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
@@ -654,6 +643,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("<module>", "arith_ints.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

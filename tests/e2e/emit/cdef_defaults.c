@@ -23,17 +23,24 @@ static PYX_UNUSED PyObject *pyx_f_cdef_defaults_call_with_defaults(void);
 static PYX_UNUSED double pyx_f_cdef_defaults_scaled(double v_x, double v_scale, double v_shift);
 static PYX_UNUSED PyObject *pyx_f_cdef_defaults_call_with_keywords(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("cp_add");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("call_with_defaults");
     if (!pyx_n_1) return -1;
     pyx_n_2 = PyUnicode_InternFromString("call_with_keywords");
     if (!pyx_n_2) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -222,7 +229,7 @@ static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *self, PyObjec
     return pyx_f_cdef_defaults_call_with_keywords();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -231,24 +238,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     int pyx_t_6 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* cdef_defaults.pyx:4: cdef long c_add(long a, long b=5): */
     pyx_dflt_c_add_1 = ((long)(5));
     /* cdef_defaults.pyx:7: cpdef long cp_add(long a, long b=7): */
@@ -280,6 +269,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
     pyx_rt_add_traceback("<module>", "cdef_defaults.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

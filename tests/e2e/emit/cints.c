@@ -181,11 +181,8 @@ static PYX_UNUSED PyObject *pyx_f_cints_chained_assign(void);
 static PYX_UNUSED PyObject *pyx_f_cints_bool_ops(int v_a, int v_b);
 static PYX_UNUSED PyObject *pyx_f_cints_ternary_types(int v_flag);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_k_1 = PyLong_FromLongLong(1LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyFloat_FromDouble(1.5);
@@ -278,6 +275,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_41) return -1;
     pyx_n_42 = PyUnicode_InternFromString("ternary_types");
     if (!pyx_n_42) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -2506,7 +2513,7 @@ pyx_L_error:
     return NULL;
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -2595,24 +2602,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_84 = 0;
     PyObject *pyx_t_85 = NULL;  /* owned */
     int pyx_t_86 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* cints.pyx:4: def int_wrap(): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_wrap, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -2920,6 +2909,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_83);
     Py_XDECREF(pyx_t_85);
     pyx_rt_add_traceback("<module>", "cints.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

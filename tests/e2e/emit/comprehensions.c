@@ -51,6 +51,8 @@ static PyObject *pyx_pw_comprehensions_failing(PyObject *, PyObject *const *, Py
 static PyMethodDef pyx_mdef_failing = {"failing", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_failing, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PyObject *pyx_pw_comprehensions_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static PyObject *h10_i;
+static PyObject *h11_x;
 static PYX_UNUSED PyObject *pyx_f_comprehensions_pairs(PyObject *v_n);
 static PYX_UNUSED PyObject *pyx_f_comprehensions_inverted(PyObject *v_d);
 static PYX_UNUSED PyObject *pyx_f_comprehensions_unique_lengths(PyObject *v_words);
@@ -59,11 +61,8 @@ static PYX_UNUSED PyObject *pyx_f_comprehensions_idx(PyObject *v_n);
 static PYX_UNUSED PyObject *pyx_f_comprehensions_failing(PyObject *v_items);
 static PYX_UNUSED PyObject *pyx_f_comprehensions_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("range");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(2LL);
@@ -140,6 +139,16 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_18);
     pyx_n_14 = PyUnicode_InternFromString("main");
     if (!pyx_n_14) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -994,11 +1003,9 @@ static PyObject *pyx_pw_comprehensions_main(PyObject *self, PyObject *const *arg
     return pyx_f_comprehensions_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
-    PyObject *h10_i = NULL;
-    PyObject *h11_x = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
@@ -1027,24 +1034,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_26 = 0;
     PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* comprehensions.py:3: SQUARES = [i * i for i in range(6)] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
@@ -1146,8 +1135,6 @@ static int pyx_exec(PyObject *module)
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
 
-    Py_XDECREF(h10_i);
-    Py_XDECREF(h11_x);
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -1167,8 +1154,35 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_27);
     pyx_rt_add_traceback("<module>", "comprehensions.py", pyx_lineno, NULL);
-    Py_XDECREF(h10_i);
-    Py_XDECREF(h11_x);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    Py_CLEAR(h10_i);
+    Py_CLEAR(h11_x);
+    return 0;
+pyx_L_error:;
+    Py_CLEAR(h10_i);
+    Py_CLEAR(h11_x);
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -42,11 +42,8 @@ static PYX_UNUSED PyObject *pyx_f_del_statements_locals_and_items(void);
 static PYX_UNUSED PyObject *pyx_f_del_statements_drop_global(void);
 static PYX_UNUSED PyObject *pyx_f_del_statements_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(1LL);
@@ -111,6 +108,16 @@ static int pyx_init_constants(void)
     PyUnicode_InternInPlace(&pyx_k_15);
     pyx_n_12 = PyUnicode_InternFromString("main");
     if (!pyx_n_12) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -578,7 +585,7 @@ static PyObject *pyx_pw_del_statements_main(PyObject *self, PyObject *const *arg
     return pyx_f_del_statements_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -590,24 +597,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* del_statements.py:3: import types */
     pyx_t_1 = pyx_rt_import(pyx_n_0, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
@@ -643,6 +632,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("<module>", "del_statements.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -145,11 +145,8 @@ static PYX_UNUSED PyObject *pyx_f_excs_nested_finally(PyObject *v_log);
 static PYX_UNUSED PyObject *pyx_f_excs_asserts(int v_x);
 static PYX_UNUSED PyObject *pyx_f_excs_catch_in_python_call(PyObject *v_f, PyObject *v_a);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("ValueError");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyUnicode_DecodeUTF8("negative: %d", 12, "surrogatepass");
@@ -299,6 +296,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_32) return -1;
     pyx_n_33 = PyUnicode_InternFromString("catch_in_python_call");
     if (!pyx_n_33) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -2198,7 +2205,7 @@ static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *self, PyObject *cons
     return pyx_f_excs_catch_in_python_call(v_f, v_a);
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -2247,24 +2254,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_44 = 0;
     PyObject *pyx_t_45 = NULL;  /* owned */
     int pyx_t_46 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* excs.pyx:4: cdef int check_pos(int x) except -1: */
     /* excs.pyx:9: cdef int maybe(int x) except? -1: */
     /* excs.pyx:14: cdef void side(list log, int x) except *: */
@@ -2439,6 +2428,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_45);
     pyx_rt_add_traceback("<module>", "excs.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

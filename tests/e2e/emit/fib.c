@@ -16,11 +16,8 @@ static PyMethodDef pyx_mdef_run = {"run", (PyCFunction)(void (*)(void))pyx_pw_fi
 static PYX_UNUSED long pyx_f_fib_fib(int v_n);
 static PYX_UNUSED PyObject *pyx_f_fib_run(int v_n);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_k_1 = PyLong_FromLongLong(32LL);
     if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
@@ -35,6 +32,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("run");
     if (!pyx_n_3) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -106,7 +113,7 @@ pyx_L_error:
     return NULL;
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
@@ -114,24 +121,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* fib.pyx:7: BENCH_N = 32 */
     pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -153,6 +142,31 @@ static int pyx_exec(PyObject *module)
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "fib.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

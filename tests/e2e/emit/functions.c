@@ -49,11 +49,8 @@ static PYX_UNUSED PyObject *pyx_f_functions_describe(PyObject *v_x);
 static PYX_UNUSED PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values);
 static PYX_UNUSED PyObject *pyx_f_functions_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyUnicode_DecodeUTF8("negative", 8, "surrogatepass");
@@ -121,6 +118,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_11) return -1;
     pyx_n_12 = PyUnicode_InternFromString("main");
     if (!pyx_n_12) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -591,7 +598,7 @@ static PyObject *pyx_pw_functions_main(PyObject *self, PyObject *const *args, Py
     return pyx_f_functions_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -602,24 +609,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* functions.py:1: def add(a, b=10, *, scale=1): */
     Py_INCREF(pyx_k_4);
     Py_XSETREF(pyx_dflt_add_1, pyx_k_4);
@@ -656,6 +645,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "functions.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -13,15 +13,22 @@ static PyMethodDef pyx_mdef_double_pow = {"double_pow", (PyCFunction)(void (*)(v
 static PYX_UNUSED PyObject *pyx_f_int_pow_int_pow(long v_a, long v_b);
 static PYX_UNUSED PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b);
 
+static int pyx_init_constants_0(void)
+{
+    pyx_n_0 = PyUnicode_InternFromString("int_pow");
+    if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("double_pow");
+    if (!pyx_n_1) return -1;
+    return 0;
+}
+
 static int pyx_init_constants(void)
 {
     static int done;   /* a failed import may run the module again */
     if (done)
         return 0;
-    pyx_n_0 = PyUnicode_InternFromString("int_pow");
-    if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("double_pow");
-    if (!pyx_n_1) return -1;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -114,31 +121,13 @@ pyx_L_error:
     return NULL;
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* int_pow.pyx:4: def int_pow(long a, long b): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_pow, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -157,6 +146,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("<module>", "int_pow.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -113,11 +113,8 @@ static PYX_UNUSED PyObject *pyx_f_loops_iterate_str(PyObject *v_s);
 static PYX_UNUSED PyObject *pyx_f_loops_infinite_with_break(void);
 static PYX_UNUSED PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("range");
@@ -196,6 +193,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_25) return -1;
     pyx_n_26 = PyUnicode_InternFromString("while_cond_object");
     if (!pyx_n_26) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -2189,7 +2196,7 @@ pyx_L_error:
     return NULL;
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -2240,24 +2247,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_46 = 0;
     PyObject *pyx_t_47 = NULL;  /* owned */
     int pyx_t_48 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* loops.pyx:4: def r1(long n): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_r1, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -2430,6 +2419,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_45);
     Py_XDECREF(pyx_t_47);
     pyx_rt_add_traceback("<module>", "loops.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -15,11 +15,8 @@ static PyObject *pyx_pw_mandelbrot_run(PyObject *, PyObject *const *, Py_ssize_t
 static PyMethodDef pyx_mdef_run = {"run", (PyCFunction)(void (*)(void))pyx_pw_mandelbrot_run, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PYX_UNUSED PyObject *pyx_f_mandelbrot_run(int v_n);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_k_1 = PyLong_FromLongLong(350LL);
     if (!pyx_k_1) return -1;
     pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
@@ -34,6 +31,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_2) return -1;
     pyx_n_3 = PyUnicode_InternFromString("run");
     if (!pyx_n_3) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -145,7 +152,7 @@ pyx_L_error:
     return NULL;
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
@@ -153,24 +160,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* mandelbrot.pyx:13: BENCH_N = 350 */
     pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
@@ -191,6 +180,31 @@ static int pyx_exec(PyObject *module)
 pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "mandelbrot.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

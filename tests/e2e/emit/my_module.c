@@ -11,17 +11,24 @@ static PyObject *pyx_pw_my_module_cythonized_function(PyObject *, PyObject *cons
 static PyMethodDef pyx_mdef_cythonized_function = {"cythonized_function", (PyCFunction)(void (*)(void))pyx_pw_my_module_cythonized_function, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PYX_UNUSED PyObject *pyx_f_my_module_cythonized_function(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("range");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(1000000LL);
     if (!pyx_k_1) return -1;
     pyx_n_1 = PyUnicode_InternFromString("cythonized_function");
     if (!pyx_n_1) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -115,7 +122,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     pyx_t_8 = NULL;
 #line 13 "my_module.pyx"
     goto pyx_L_done;
-#line 119 "my_module.c"
+#line 126 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -147,29 +154,11 @@ static PyObject *pyx_pw_my_module_cythonized_function(PyObject *self, PyObject *
     return pyx_f_my_module_cythonized_function();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* my_module.pyx:9: def cythonized_function(): */
 #line 9 "my_module.pyx"
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
@@ -181,11 +170,36 @@ static int pyx_exec(PyObject *module)
     Py_CLEAR(pyx_t_1);
 #line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 185 "my_module.c"
+#line 174 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("<module>", "my_module.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

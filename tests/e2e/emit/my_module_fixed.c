@@ -9,13 +9,20 @@ static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *, PyObject
 static PyMethodDef pyx_mdef_cythonized_function = {"cythonized_function", (PyCFunction)(void (*)(void))pyx_pw_my_module_fixed_cythonized_function, METH_FASTCALL | METH_KEYWORDS, NULL};
 static PYX_UNUSED PyObject *pyx_f_my_module_fixed_cythonized_function(void);
 
+static int pyx_init_constants_0(void)
+{
+    pyx_n_0 = PyUnicode_InternFromString("cythonized_function");
+    if (!pyx_n_0) return -1;
+    return 0;
+}
+
 static int pyx_init_constants(void)
 {
     static int done;   /* a failed import may run the module again */
     if (done)
         return 0;
-    pyx_n_0 = PyUnicode_InternFromString("cythonized_function");
-    if (!pyx_n_0) return -1;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -69,29 +76,11 @@ static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *self, PyOb
     return pyx_f_my_module_fixed_cythonized_function();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* my_module_fixed.pyx:4: def cythonized_function(): */
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -103,6 +92,31 @@ static int pyx_exec(PyObject *module)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     pyx_rt_add_traceback("<module>", "my_module_fixed.pyx", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -45,11 +45,8 @@ static PYX_UNUSED PyObject *pyx_f_star_params_only_star(PyObject *v_args);
 static PYX_UNUSED PyObject *pyx_f_star_params_only_kw(PyObject *v_kw);
 static PYX_UNUSED PyObject *pyx_f_star_params_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("sorted");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("items");
@@ -105,6 +102,16 @@ static int pyx_init_constants(void)
     if (!pyx_k_13) return -1;
     pyx_n_13 = PyUnicode_InternFromString("main");
     if (!pyx_n_13) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -630,7 +637,7 @@ static PyObject *pyx_pw_star_params_main(PyObject *self, PyObject *const *args, 
     return pyx_f_star_params_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -641,24 +648,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* star_params.py:3: def collect(a, *args, b=2, **kwargs): */
     Py_INCREF(pyx_k_2);
     Py_XSETREF(pyx_dflt_collect_2, pyx_k_2);
@@ -693,6 +682,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("<module>", "star_params.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

@@ -102,11 +102,8 @@ static PYX_UNUSED PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log);
 static PYX_UNUSED PyObject *pyx_f_try_except_unmatched(void);
 static PYX_UNUSED PyObject *pyx_f_try_except_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("type");
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("__name__");
@@ -246,6 +243,16 @@ static int pyx_init_constants(void)
     if (!pyx_n_28) return -1;
     pyx_n_29 = PyUnicode_InternFromString("main");
     if (!pyx_n_29) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -2173,7 +2180,7 @@ static PyObject *pyx_pw_try_except_main(PyObject *self, PyObject *const *args, P
     return pyx_f_try_except_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
@@ -2204,24 +2211,6 @@ static int pyx_exec(PyObject *module)
     int pyx_t_26 = 0;
     PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* try_except.py:4: import sys */
     pyx_t_1 = pyx_rt_import(pyx_n_10, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
@@ -2324,6 +2313,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_27);
     pyx_rt_add_traceback("<module>", "try_except.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }

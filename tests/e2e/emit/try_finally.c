@@ -27,11 +27,8 @@ static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_
 static PYX_UNUSED PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n);
 static PYX_UNUSED PyObject *pyx_f_try_finally_main(void);
 
-static int pyx_init_constants(void)
+static int pyx_init_constants_0(void)
 {
-    static int done;   /* a failed import may run the module again */
-    if (done)
-        return 0;
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyUnicode_DecodeUTF8("start %d", 8, "surrogatepass");
@@ -72,6 +69,16 @@ static int pyx_init_constants(void)
     if (!pyx_k_11) return -1;
     pyx_n_4 = PyUnicode_InternFromString("main");
     if (!pyx_n_4) return -1;
+    return 0;
+}
+
+static int pyx_init_constants(void)
+{
+    static int done;   /* a failed import may run the module again */
+    if (done)
+        return 0;
+    if (pyx_init_constants_0() < 0)
+        return -1;
     done = 1;
     return 0;
 }
@@ -318,7 +325,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 322 "try_finally.c"
+#line 329 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -512,7 +519,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 516 "try_finally.c"
+#line 523 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -551,31 +558,13 @@ static PyObject *pyx_pw_try_finally_main(PyObject *self, PyObject *const *args, 
     return pyx_f_try_finally_main();
 }
 
-static int pyx_exec(PyObject *module)
+static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
-    if (pyx_m != NULL) {
-        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
-        return -1;
-    }
-    if (pyx_init_constants() < 0)
-        return -1;
-    pyx_m = module;
-    pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname) {
-        pyx_m = NULL;
-        return -1;
-    }
-    {
-        PyObject *t = PyDict_New();
-        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); pyx_m = NULL; return -1; }
-        Py_DECREF(t);
-    }
     /* try_finally.py:1: def work(log, n): */
 #line 1 "try_finally.py"
     pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_work, pyx_m, pyx_modname);
@@ -598,12 +587,37 @@ static int pyx_exec(PyObject *module)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 602 "try_finally.c"
+#line 591 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("<module>", "try_finally.py", pyx_lineno, NULL);
+    return -1;
+}
+
+static int pyx_exec(PyObject *module)
+{
+    if (pyx_m != NULL) {
+        PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
+        return -1;
+    }
+    if (pyx_init_constants() < 0)
+        return -1;
+    pyx_m = module;
+    pyx_d = PyModule_GetDict(module);
+    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
+    if (!pyx_modname)
+        goto pyx_L_error;
+    {
+        PyObject *t = PyDict_New();
+        if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
+        Py_DECREF(t);
+    }
+    if (pyx_exec_1() < 0)
+        goto pyx_L_error;
+    return 0;
+pyx_L_error:;
     pyx_m = NULL;   /* importing it again runs the body again */
     return -1;
 }
