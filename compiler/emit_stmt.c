@@ -190,15 +190,25 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
     check(fn, pyx_arena_printf(A, "%s < 0", rc), s->loc);
 }
 
+/* The comment that opens a statement's C: where it is, and its text from
+   its start to the end of its line, at most QUOTE bytes (a line of 4,000
+   statements must not be copied 4,000 times). */
+#define QUOTE 120
+
 static void emit_line_marker(Fn *fn, PyxNode *s)
 {
     const PyxSource *src = s->loc.src;
     uint32_t b, n;
     pyx_source_line(src, s->loc.start, &b, &n);
-    const char *text = c_comment_text(A, src->text + b, n);
-    while (*text == ' ' || *text == '?')   /* indentation (tabs became '?') */
-        text++;
-    line(fn, "/* %s:%u: %s */", fn->E->src_comment, s->loc.line, text);
+    uint32_t len = b + n - s->loc.start;
+    bool cut = len > QUOTE;
+    if (cut) {
+        len = QUOTE;
+        while (len > 0 && (src->text[s->loc.start + len] & 0xC0) == 0x80)
+            len--;   /* not inside a UTF-8 character */
+    }
+    const char *text = c_comment_text(A, src->text + s->loc.start, len);
+    line(fn, "/* %s:%u: %s%s */", fn->E->src_comment, s->loc.line, text, cut ? " ..." : "");
     if (fn->E->o->line_directives)
         buf_printf(A, &fn->body, "#line %u %s\n", s->loc.line, fn->E->line_lit);
 }
