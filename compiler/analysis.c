@@ -18,26 +18,47 @@
 
 #include "flow.h"
 
+/* The function whose body is being looked at, and the calls found in it
+   of C functions that might not raise (the edges of the fixpoint). */
 typedef struct Raises {
-    bool changed;
+    PyxArena *a;
+    PyxFunc *cur;
+    PyxFunc ***callers;     /* per function index: the functions that call it */
+    int *ncallers, *cap_callers;
+    PyxMap index;           /* function name -> index + 1 */
 } Raises;
 
-static bool node_raises(PyxNode *e);
+static bool node_raises(Raises *R, PyxNode *e);
 
-static bool any_child_raises(PyxNode *e);
+static bool any_child_raises(Raises *R, PyxNode *e);
+
+typedef struct Children {
+    Raises *R;
+    bool raises;
+} Children;
 
 static void child_raises(PyxNode *child, PyxSlot slot, void *ctx)
 {
     (void)slot;
-    if (node_raises(child))
-        *(bool *)ctx = true;
+    Children *c = ctx;
+    c->raises |= node_raises(c->R, child);   /* every child: each gets its flag */
 }
 
-static bool any_child_raises(PyxNode *e)
+static bool any_child_raises(Raises *R, PyxNode *e)
 {
-    bool r = false;
-    pyx_ast_children(e, child_raises, &r);
-    return r;
+    Children c = {R, false};
+    pyx_ast_children(e, child_raises, &c);
+    return c.raises;
+}
+
+/* f calls g: if g turns out to raise, so does f. */
+static void call_edge(Raises *R, PyxFunc *g)
+{
+    intptr_t k = (intptr_t)pyx_map_get(&R->index, g->cname);
+    if (!R->cur || !k)
+        return;
+    int i = (int)k - 1;
+    PYX_VEC_PUSH(R->a, R->callers[i], R->ncallers[i], R->cap_callers[i], R->cur);
 }
 
 static bool is_c(const PyxType *t)
@@ -73,7 +94,7 @@ static bool binop_raises(int op, PyxType *t, bool cdiv)
 }
 
 /* The node's own code, children aside. */
-static bool own_code_raises(PyxNode *e)
+static bool own_code_raises(Raises *R, PyxNode *e)
 {
     switch (e->kind) {
     case PYX_NODE_NAME: {
@@ -85,7 +106,7 @@ static bool own_code_raises(PyxNode *e)
         if (s->kind == PYX_SYM_CGLOBAL)
             return false;
         if (s->kind == PYX_SYM_EXTERN)
-            return s->value ? node_raises(s->value) : false;
+            return s->value ? node_raises(R, s->value) : false;
         return true;   /* module globals and builtins are looked up */
     }
     case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_IMAG: case PYX_NODE_STR: case PYX_NODE_TRUE:
@@ -111,6 +132,7 @@ static bool own_code_raises(PyxNode *e)
         switch (e->call_kind) {
         case PYX_CALL_C_FUNC: {
             PyxFunc *f = e->value->sym->func;
+            call_edge(R, f);
             return !f->nothrow && f->exc != PYX_EXC_NONE;
         }
         case PYX_CALL_C_EXTERN: case PYX_CALL_GLOBALS:
@@ -129,20 +151,20 @@ static bool own_code_raises(PyxNode *e)
     }
 }
 
-static bool node_raises(PyxNode *e)
+static bool node_raises(Raises *R, PyxNode *e)
 {
     bool r;
     if ((e->sflags & PYX_SF(CONST)) && is_c(e->type))
         r = false;   /* emit writes the constant */
     else if (e->kind == PYX_NODE_CALL && e->call_kind != PYX_CALL_PYTHON && e->call_kind != PYX_CALL_BUILTIN
              && e->call_kind != PYX_CALL_GLOBALS) {
-        r = own_code_raises(e);
-        for (int i = 0; i < e->args.len && !r; i++)
-            r = e->args.items[i] && node_raises(e->args.items[i]);
+        r = own_code_raises(R, e);
+        for (int i = 0; i < e->args.len; i++)
+            r |= e->args.items[i] && node_raises(R, e->args.items[i]);
     } else if (e->kind == PYX_NODE_NAME || e->kind == PYX_NODE_SIZEOF) {
-        r = own_code_raises(e);
+        r = own_code_raises(R, e);
     } else {
-        r = own_code_raises(e) || any_child_raises(e);
+        r = own_code_raises(R, e) | any_child_raises(R, e);
     }
     r = r || conversion_raises(e);
     if (r)
@@ -152,21 +174,21 @@ static bool node_raises(PyxNode *e)
     return r;
 }
 
-static bool stmts_raise(PyxNodeList *body);
+static bool stmts_raise(Raises *R, PyxNodeList *body);
 
-static bool target_raises(PyxNode *t)
+static bool target_raises(Raises *R, PyxNode *t)
 {
     switch (t->kind) {
     case PYX_NODE_NAME:
         return !(t->sym->kind == PYX_SYM_LOCAL || t->sym->kind == PYX_SYM_CGLOBAL);   /* the module dict */
     case PYX_NODE_SUBSCRIPT:
-        return is_object(t->value->type) || node_raises(t->value) || node_raises(t->right);
+        return is_object(t->value->type) | node_raises(R, t->value) | node_raises(R, t->right);
     default:   /* attributes, unpacking */
         return true;
     }
 }
 
-static bool stmt_raises(PyxNode *s)
+static bool stmt_raises(Raises *R, PyxNode *s)
 {
     bool r = false;
     switch (s->kind) {
@@ -175,58 +197,59 @@ static bool stmt_raises(PyxNode *s)
     case PYX_NODE_DEF_CONST:
         break;
     case PYX_NODE_EXPR_STMT:
-        r = s->value->kind != PYX_NODE_STR && node_raises(s->value);
+        r = s->value->kind != PYX_NODE_STR && node_raises(R, s->value);
         break;
     case PYX_NODE_RETURN:
-        r = s->value && node_raises(s->value);
+        r = s->value && node_raises(R, s->value);
         break;
     case PYX_NODE_ASSIGN:
-        r = s->value && node_raises(s->value);
+        r = s->value && node_raises(R, s->value);
         for (int i = 0; i < s->items.len; i++)
-            r |= s->value && target_raises(s->items.items[i]);
+            r |= s->value && target_raises(R, s->items.items[i]);   /* (no value: 'x: T' runs nothing) */
         if (s->value && is_c(s->value->type))
             for (int i = 0; i < s->items.len; i++)   /* a C value stored into an object */
                 r |= is_object(s->items.items[i]->type) && !s->value->conv;
         break;
     case PYX_NODE_AUG_ASSIGN:
-        r = is_object(s->type) || node_raises(s->value) || target_raises(s->target)
-            || (s->type->kind != PYX_TY_PTR && binop_raises(s->op, s->type, s->sflags & PYX_SF(CDIVISION)));
+        r = is_object(s->type) | node_raises(R, s->value) | target_raises(R, s->target)
+            | (s->type->kind != PYX_TY_PTR && binop_raises(s->op, s->type, s->sflags & PYX_SF(CDIVISION)));
         break;
     case PYX_NODE_IF: case PYX_NODE_WHILE:
-        r = node_raises(s->test) | stmts_raise(&s->body) | stmts_raise(&s->orelse);
+        r = node_raises(R, s->test) | stmts_raise(R, &s->body) | stmts_raise(R, &s->orelse);
         break;
     case PYX_NODE_FOR:
         if (s->loop_kind == PYX_LOOP_RANGE) {
             PyxNodeList *args = &s->value->items;
             for (int i = 0; i < args->len; i++)
-                r |= node_raises(args->items[i]);
+                r |= node_raises(R, args->items[i]);
             if (args->len == 3)   /* range(a, b, 0) raises ValueError */
                 r |= !(args->items[2]->sflags & PYX_SF(CONST)) || args->items[2]->ival == 0;
         } else if (s->loop_kind == PYX_LOOP_CARRAY) {
-            r = node_raises(s->value) || target_raises(s->target) || is_object(s->target->type);
+            r = node_raises(R, s->value) | target_raises(R, s->target) | is_object(s->target->type);
         } else {
             r = true;
         }
-        r |= stmts_raise(&s->body) | stmts_raise(&s->orelse);
+        r |= stmts_raise(R, &s->body) | stmts_raise(R, &s->orelse);
         break;
     case PYX_NODE_CDEF_VARS:
         for (int i = 0; i < s->items.len; i++)
-            r |= s->items.items[i]->value && node_raises(s->items.items[i]->value);
+            if (s->items.items[i]->value)
+                r |= node_raises(R, s->items.items[i]->value);
         break;
     case PYX_NODE_CDEF_BLOCK:
-        r = stmts_raise(&s->body);
+        r = stmts_raise(R, &s->body);
         break;
     case PYX_NODE_WITH:
         if (s->sflags & PYX_SF(DIRECTIVES)) {
-            r = stmts_raise(&s->body);
+            r = stmts_raise(R, &s->body);
             break;
         }
         r = true;
-        any_child_raises(s);
+        any_child_raises(R, s);
         break;
     default:   /* raise, assert, del, import, with, try, def... */
         r = true;
-        any_child_raises(s);   /* still record RAISES on the expressions inside */
+        any_child_raises(R, s);   /* still record RAISES on the expressions inside */
         break;
     }
     if (r)
@@ -236,11 +259,11 @@ static bool stmt_raises(PyxNode *s)
     return r;
 }
 
-static bool stmts_raise(PyxNodeList *body)
+static bool stmts_raise(Raises *R, PyxNodeList *body)
 {
     bool r = false;
     for (int i = 0; i < body->len; i++)
-        r |= stmt_raises(body->items[i]);
+        r |= stmt_raises(R, body->items[i]);
     return r;
 }
 
@@ -251,24 +274,49 @@ static bool may_be_nothrow(const PyxFunc *f)
     return f->is_c && f->ret->kind != PYX_TY_OBJECT && f->exc != PYX_EXC_NONE;
 }
 
-void pyx_analyse_raises(PyxModuleInfo *m)
+void pyx_analyse_raises(PyxArena *a, PyxModuleInfo *m)
 {
-    for (int i = 0; i < m->nfuncs; i++) {
+    int n = m->nfuncs;
+    Raises R = {a, NULL, NULL, NULL, NULL, {0}};
+    R.callers = pyx_arena_alloc(a, sizeof *R.callers * (size_t)(n + 1));
+    R.ncallers = pyx_arena_alloc(a, sizeof *R.ncallers * (size_t)(n + 1));
+    R.cap_callers = pyx_arena_alloc(a, sizeof *R.cap_callers * (size_t)(n + 1));
+    pyx_map_init(&R.index, a);
+    for (int i = 0; i < n; i++) {
         PyxFunc *f = m->funcs[i];
         f->nothrow = may_be_nothrow(f);
         for (int j = 0; j < f->nparams && f->nothrow; j++)
             if (is_object(f->params[j]->type))
                 f->nothrow = false;   /* its caller's reference is taken and released */
+        if (f->nothrow)
+            pyx_map_put(&R.index, f->cname, (void *)(intptr_t)(i + 1));
     }
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (int i = 0; i < m->nfuncs; i++) {
-            PyxFunc *f = m->funcs[i];
-            if (f->nothrow && stmts_raise(&f->def->body)) {
+    /* every candidate that raises by itself (calls of candidates assumed not
+       to), and who calls whom; then "raises" spreads to the callers, each
+       function once: linear in the module */
+    PyxFunc **work = pyx_arena_alloc(a, sizeof *work * (size_t)(n + 1));
+    int nwork = 0;
+    for (int i = 0; i < n; i++) {
+        PyxFunc *f = m->funcs[i];
+        R.cur = f;
+        if (stmts_raise(&R, &f->def->body) && f->nothrow)
+            work[nwork++] = f;
+    }
+    for (int i = 0; i < nwork; i++)
+        work[i]->nothrow = false;
+    while (nwork) {
+        PyxFunc *g = work[--nwork];
+        int k = (int)(intptr_t)pyx_map_get(&R.index, g->cname) - 1;
+        for (int j = 0; j < R.ncallers[k]; j++) {
+            PyxFunc *f = R.callers[k][j];
+            if (f->nothrow) {
                 f->nothrow = false;
-                changed = true;
+                work[nwork++] = f;
             }
         }
     }
+    /* the flags on the nodes, with the final answers */
+    R.cur = NULL;
+    for (int i = 0; i < n; i++)
+        stmts_raise(&R, &m->funcs[i]->def->body);
 }

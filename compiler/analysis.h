@@ -6,6 +6,6 @@
 
 /* Which C functions cannot raise (PyxFunc.nothrow), and PYX_SF(RAISES) on
    the statements and expressions that can. */
-void pyx_analyse_raises(PyxModuleInfo *m);
+void pyx_analyse_raises(PyxArena *a, PyxModuleInfo *m);
 
 #endif

@@ -493,7 +493,7 @@ static int compile_file(const Options *o, const char *path)
     pyx_diag_flush(&d);
     if (d.errors)
         goto done;
-    pyx_analyse_raises(info);
+    pyx_analyse_raises(&arena, info);
     PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL};
     if (o->pyi) {
         StubWrite sw = {info};
