@@ -15,6 +15,7 @@ Suites (each can be picked with --only NAME):
            (tests/symtable/cpython_symtable.py) on tests/e2e, tests/symtable and
            the standard library; tests/symtable/errors/* as in 'errors', with
            CPython's message and line
+  scaling  the front end is linear: 10k- and 40k-line modules, a 4,000-statement line
   fuzz     truncated and mutated sources never crash or hang the compiler
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
@@ -438,6 +439,65 @@ def suite_emit(args, R):
             R.fail("emit", rel(path) + " (cc -Wall -Wextra)", cerr[-3000:])
         else:
             R.ok("emit", rel(path))
+
+
+# ---- scaling --------------------------------------------------------------------
+
+def scaling_module(n_lines):
+    """A plain-Python module of about n_lines lines: functions with loops,
+    branches, try and displays, and module-level calls."""
+    out = ["import math", ""]
+    i = 0
+    while len(out) < n_lines:
+        out += [f"def f{i}(a, b, c=3):", f"    x = a + b * {i}", "    if x > c:",
+                "        y = [x, a, b]", "        for k in range(3):", "            x += k * c",
+                "    else:", f"        y = (a, {i})", "    try:", f"        z = x // (b - {i})",
+                "    except ZeroDivisionError:", "        z = 0", "    return x, y, z", "",
+                f"V{i} = f{i}({i}, 2)", ""]
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def cpu_time(cmd, rounds=2):
+    """Best CPU time (user + system) of the child over a few runs."""
+    import resource
+    best = None
+    for _ in range(rounds):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        p = subprocess.run(cmd, capture_output=True)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if p.returncode != 0:
+            return None, p.stderr.decode(errors="replace")
+        t = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        best = t if best is None else min(best, t)
+    return best, ""
+
+
+def suite_scaling(args, R):
+    """The front end and the emitter are linear in the source: a 40k-line
+    module may take at most 6x the time of a 10k-line one (4x is linear;
+    the slack is for noise, not for a quadratic).  A line of 4,000
+    statements makes C of reasonable size."""
+    with tempfile.TemporaryDirectory() as tmp:
+        times = {}
+        for n in (10000, 40000):
+            src = os.path.join(tmp, f"m{n}.py")
+            with open(src, "w") as f:
+                f.write(scaling_module(n))
+            t, err = cpu_time([args.pyxc, "--emit-c", "--no-line-directives", src])
+            times[n] = t
+            if t is None:
+                R.fail("scaling", f"{n} lines", err[-2000:])
+                return
+        ratio = times[40000] / max(times[10000], 1e-3)
+        print(f"  scaling: 10k lines {times[10000]:.2f}s, 40k lines {times[40000]:.2f}s (x{ratio:.1f})", flush=True)
+        R.check("scaling", "front end linear (40k/10k lines <= 6x)", ratio <= 6.0, f"ratio {ratio:.2f}")
+        src = os.path.join(tmp, "oneline.py")
+        with open(src, "w") as f:
+            f.write("; ".join(f"x{i} = {i}" for i in range(4000)) + "\n")
+        rc, out, err = run([args.pyxc, "--emit-c", src])
+        size = os.path.getsize(os.path.join(tmp, "oneline.c")) if rc == 0 else -1
+        R.check("scaling", "a 4,000-statement line makes under 8 MB of C", 0 < size < 8 << 20, f"{rc} {size} {err[-500:]}")
 
 
 # ---- fuzz -----------------------------------------------------------------------
@@ -873,7 +933,7 @@ from workflow import suite_integration, suite_workflow  # noqa: E402
 
 SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
-    "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "stdlib": suite_stdlib,
+    "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "scaling": suite_scaling, "stdlib": suite_stdlib,
     "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
     "workflow": suite_workflow, "integration": suite_integration,
