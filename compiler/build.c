@@ -109,7 +109,7 @@ static int spawn(const Argv *av, int out_fd, int verbose, pid_t *pid)
 {
     if (verbose)
         print_command(av);
-    return pyx_child_spawn(av->v, out_fd, pid);
+    return pyx_child_spawn(av->v, out_fd, NULL, pid);
 }
 
 /* The child's wait status, or -1. */
@@ -822,16 +822,24 @@ static const char *pch_dir(PyxArena *a, const char *rt, const Argv *flags, const
 
 /* ---- extension modules ------------------------------------------------ */
 
+/* p made absolute against cwd (p itself when cwd is NULL or p is absolute). */
+static const char *absolute(PyxArena *a, const char *cwd, const char *p)
+{
+    return cwd && p[0] != '/' ? pyx_arena_printf(a, "%s/%s", cwd, p) : p;
+}
+
 /* Runs av with its stdout and stderr collected in a temporary file, then
    hands the text to report (or prints it).  The wait status (-1 if lost);
    *started is 0 when the program could not be run (after an error message). */
-static int run_collect(PyxArena *a, const Argv *av, int verbose, PyxCcOutput report, void *ctx,
-                       int *started)
+static int run_collect(PyxArena *a, const Argv *av, const char *dir, int verbose, PyxCcOutput report,
+                       void *ctx, int *started)
 {
     *started = 0;
     FILE *out = report ? tmpfile() : NULL;
     pid_t pid;
-    int rc = spawn(av, out ? fileno(out) : -1, verbose, &pid);
+    if (verbose)
+        print_command(av);
+    int rc = pyx_child_spawn(av->v, out ? fileno(out) : -1, dir, &pid);
     if (rc != 0) {
         if (out)
             fclose(out);
@@ -888,32 +896,44 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
             argv_push(a, &compile, av.v[i]);
     push_includes(a, &compile, py);
     const char *pch = pch_dir(a, rt, &compile, o);
+    /* -g: the same debug information from any run and any directory.  The
+       compiler runs in the temporary directory (its DW_AT_comp_dir), which
+       reads as the source's own, where gdb finds the source; so every path
+       it is given is absolute. */
+    const char *run_in = NULL, *cwd = NULL;
+    char cwdbuf[PATH_MAX];
+    if (o->debug_info && strrchr(c_file, '/') && getcwd(cwdbuf, sizeof cwdbuf)) {
+        cwd = cwdbuf;
+        run_in = pyx_arena_strndup(a, c_file, (size_t)(strrchr(c_file, '/') - c_file));
+        if (o->source_dir)
+            argv_push(a, &av, pyx_arena_printf(a, "-ffile-prefix-map=%s=%s", absolute(a, cwd, run_in), o->source_dir));
+    }
     for (int i = 0; i < o->compile_args.len; i++)
         argv_push(a, &av, o->compile_args.v[i]);
     for (int i = 0; i < o->include_dirs.len; i++)
-        argv_push(a, &av, pyx_arena_printf(a, "-I%s", o->include_dirs.v[i]));
+        argv_push(a, &av, pyx_arena_printf(a, "-I%s", absolute(a, cwd, o->include_dirs.v[i])));
     push_includes(a, &av, py);
     if (pch)
-        argv_push(a, &av, pyx_arena_printf(a, "-I%s", pch));
-    argv_push(a, &av, pyx_arena_printf(a, "-I%s", rt));
+        argv_push(a, &av, pyx_arena_printf(a, "-I%s", absolute(a, cwd, pch)));
+    argv_push(a, &av, pyx_arena_printf(a, "-I%s", absolute(a, cwd, rt)));
     /* objects first, then the libraries they need: the linker resolves
        symbols left to right */
-    argv_push(a, &av, c_file);
+    argv_push(a, &av, absolute(a, cwd, c_file));
     for (int i = 0; i < o->sources.len; i++)
-        argv_push(a, &av, o->sources.v[i]);
-    argv_push(a, &av, pyx_arena_printf(a, "%s/libpyxrt.a", rt));
+        argv_push(a, &av, absolute(a, cwd, o->sources.v[i]));
+    argv_push(a, &av, absolute(a, cwd, pyx_arena_printf(a, "%s/libpyxrt.a", rt)));
     for (int i = 0; i < o->library_dirs.len; i++)
-        argv_push(a, &av, pyx_arena_printf(a, "-L%s", o->library_dirs.v[i]));
+        argv_push(a, &av, pyx_arena_printf(a, "-L%s", absolute(a, cwd, o->library_dirs.v[i])));
     for (int i = 0; i < o->libraries.len; i++)
         argv_push(a, &av, pyx_arena_printf(a, "-l%s", o->libraries.v[i]));
     argv_push(a, &av, "-lm");
     for (int i = 0; i < o->link_args.len; i++)
         argv_push(a, &av, o->link_args.v[i]);
     argv_push(a, &av, "-o");
-    argv_push(a, &av, tmp);
+    argv_push(a, &av, absolute(a, cwd, tmp));
 
     int started;
-    int st = run_collect(a, &av, o->verbose, report, ctx, &started);
+    int st = run_collect(a, &av, run_in ? absolute(a, cwd, run_in) : NULL, o->verbose, report, ctx, &started);
     int rc = 0;
     if (!started) {
         unlink(tmp);
@@ -1047,4 +1067,12 @@ const char *pyx_module_qualname(PyxArena *a, const char *path, const char *stem)
             break;
     }
     return name;
+}
+
+const char *pyx_real_dir(PyxArena *a, const char *path)
+{
+    char real[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    const char *dir = slash ? pyx_arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path)) : ".";
+    return realpath(dir, real) ? pyx_arena_strdup(a, real) : NULL;
 }

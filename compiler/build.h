@@ -54,6 +54,7 @@ typedef struct PyxBuildOptions {
     PyxStrList include_dirs, library_dirs, libraries;
     PyxStrList compile_args, link_args;   /* extra_compile_args, extra_link_args */
     PyxStrList sources;                   /* more C files (or .o/.a) to build in */
+    const char *source_dir;   /* the module's source directory: -g debug information names it */
 } PyxBuildOptions;
 
 /* The defaults above, read from the environment. */
@@ -89,5 +90,7 @@ const char *pyx_module_name(PyxArena *a, const char *path);
    packages, as Cython and the import system see them; pkg/__init__.py is
    the module 'pkg'. */
 const char *pyx_module_qualname(PyxArena *a, const char *path, const char *stem);
+/* The absolute, resolved directory of the file 'path', or NULL. */
+const char *pyx_real_dir(PyxArena *a, const char *path);
 
 #endif

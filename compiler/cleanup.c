@@ -84,7 +84,7 @@ FILE *pyx_temp_create(PyxArena *a, const char *path, const char **name)
 
 /* ---- children ---------------------------------------------------------------------- */
 
-int pyx_child_spawn(char *const argv[], int out_fd, pid_t *pid)
+int pyx_child_spawn(char *const argv[], int out_fd, const char *dir, pid_t *pid)
 {
     int report[2];   /* the child writes errno here if exec fails; exec closes it */
     if (pipe2(report, O_CLOEXEC) != 0)
@@ -106,8 +106,12 @@ int pyx_child_spawn(char *const argv[], int out_fd, pid_t *pid)
             dup2(out_fd, 1);
             dup2(out_fd, 2);
         }
-        execvp(argv[0], argv);
-        int err = errno;
+        int err = 0;
+        if (dir && chdir(dir) != 0)
+            err = errno;
+        else
+            execvp(argv[0], argv);
+        err = err ? err : errno;
         ssize_t w = write(report[1], &err, sizeof err);
         (void)w;
         _exit(127);

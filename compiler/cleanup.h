@@ -30,9 +30,9 @@ void pyx_temp_done(const char *name);
 void pyx_temp_register(const char *name, int is_dir);
 
 /* Runs argv[0] (searched in PATH) in a new process group, with stdout and
-   stderr to out_fd when it is >= 0.  0 and *pid, or an errno value when the
-   program could not be started. */
-int pyx_child_spawn(char *const argv[], int out_fd, pid_t *pid);
+   stderr to out_fd when it is >= 0, in directory dir when not NULL.  0 and
+   *pid, or an errno value when the program could not be started. */
+int pyx_child_spawn(char *const argv[], int out_fd, const char *dir, pid_t *pid);
 /* Waits for a child pyx_child_spawn started; its wait status, -1 if lost. */
 int pyx_child_wait(pid_t pid);
 /* For children forked otherwise (pyxc -j's workers): the child calls

@@ -483,6 +483,7 @@ static int compile_file(const Options *o, const char *path)
     /* headers of 'cdef extern from' blocks are found next to the source, as
        when the C file sits there (cythonize) */
     pyx_strlist_push(&arena, &build.include_dirs, dir_of(&arena, path));
+    build.source_dir = pyx_real_dir(&arena, path);
     pyx_symtable(&arena, mod, &d);   /* scopes, as CPython decides them */
     if (d.errors)
         goto done;

@@ -231,6 +231,23 @@ def suite_cli(args, R):
                 open(victim).read() == "precious" and all(p.returncode == 0 for p in procs)
                 and want == single and not left, f"{errs[:2]} {left}")
 
+    # -g builds are reproducible: the same bytes from two runs in two directories
+    with tempfile.TemporaryDirectory() as tmp:
+        src_dir = os.path.join(tmp, "src")
+        os.makedirs(src_dir)
+        src = os.path.join(src_dir, "g.py")
+        with open(src, "w") as f:
+            f.write("def f(x):\n    return [x * i for i in range(3)]\n")
+        outs = []
+        for i, cwd in enumerate((src_dir, tmp)):
+            out_dir = os.path.join(tmp, f"out{i}")
+            os.makedirs(out_dir)
+            rc, out, err = run([pyxc, "-g", "-o", out_dir, src if i else "g.py"], cwd=cwd)
+            sos = glob.glob(os.path.join(out_dir, "*.so"))
+            outs.append(open(sos[0], "rb").read() if rc == 0 and sos else err)
+        R.check("cli", "-g builds are byte-identical across runs and directories",
+                outs[0] == outs[1] and b"pyxc-" not in outs[0], str(outs[1])[:300])
+
     # a terminated pyxc takes its C compiler and its temporaries with it
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "big.py")

@@ -474,6 +474,76 @@ def bench_compile(pyxc, cython, tmp):
     return ok
 
 
+# ---- compile scaling -----------------------------------------------------------
+
+SCALING_SIZES = (1000, 10000, 50000)
+
+
+def scaling_module(n_lines):
+    """A plain-Python module of about n_lines lines (the same shape as
+    tests/run.py's scaling suite): functions with loops, branches, try and
+    displays, and a module-level call each."""
+    out = ["import math", ""]
+    i = 0
+    while len(out) < n_lines:
+        out += ["def f%d(a, b, c=3):" % i, "    x = a + b * %d" % i, "    if x > c:",
+                "        y = [x, a, b]", "        for k in range(3):", "            x += k * c",
+                "    else:", "        y = (a, %d)" % i, "    try:", "        z = x // (b - %d)" % i,
+                "    except ZeroDivisionError:", "        z = 0", "    return x, y, z", "",
+                "V%d = f%d(%d, 2)" % (i, i, i), ""]
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def timed(cmds):
+    """Wall time and peak memory (MB, the largest process) of commands run
+    in turn, or (None, None, error)."""
+    peak, t0 = 0, time.perf_counter()
+    for cmd in cmds:
+        p = subprocess.run(["/usr/bin/time", "-f", "PEAK %M"] + cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, universal_newlines=True)
+        if p.returncode != 0:
+            return None, None, first_error_line(p.stderr, p.returncode)
+        kb = [int(line.split()[1]) for line in p.stderr.splitlines() if line.startswith("PEAK ")]
+        peak = max([peak] + kb)
+    return time.perf_counter() - t0, peak / 1024.0, None
+
+
+def bench_scaling(pyxc, cython, tmp):
+    print()
+    print("compile scaling: generated plain-Python modules, gcc -O2, one run each")
+    if not os.path.exists("/usr/bin/time"):
+        print("  skipped: /usr/bin/time (package time) not installed")
+        return True
+    rows = []
+    for n in SCALING_SIZES:
+        work = os.path.join(tmp, "scale%d" % n)
+        os.makedirs(work, exist_ok=True)
+        src = os.path.join(work, "m%d.py" % n)
+        with open(src, "w") as f:
+            f.write(scaling_module(n))
+        fe = timed([[pyxc, "--emit-c", "--no-line-directives", "-o", work, src]])
+        e2e = timed([pyxc_command(pyxc, work, src)])
+        cy = (None, None, "no cython3")
+        if cython:
+            os.makedirs(os.path.join(work, "cy"), exist_ok=True)
+            cy = timed(cython_commands(cython, os.path.join(work, "cy"), src))
+        rows.append((n, fe, e2e, cy))
+        print("  %d lines done" % n, flush=True)
+
+    def cell(r):
+        return "%.2f" % r[0] if r[0] is not None else "fail"
+
+    def mem(r):
+        return "%.0f" % r[1] if r[1] is not None else "-"
+    print()
+    print("  %8s  %14s  %14s  %14s  %12s  %12s" % ("lines", "pyxc front (s)", "pyxc e2e (s)",
+                                                    "cython+gcc (s)", "pyxc MB", "cython MB"))
+    for n, fe, e2e, cy in rows:
+        print("  %8d  %14s  %14s  %14s  %12s  %12s" % (n, cell(fe), cell(e2e), cell(cy), mem(e2e), mem(cy)))
+    return all(r[2][0] is not None for r in rows)
+
+
 # ---- main -------------------------------------------------------------------
 
 def parse_args(argv):
@@ -492,7 +562,7 @@ def parse_args(argv):
                    help="exit 1 if any target is MISS or FAIL")
     p.add_argument("--keep", action="store_true", help="keep the build directory")
     args = p.parse_args(argv)
-    known = [k for k, _ in KERNELS] + ["compile"]
+    known = [k for k, _ in KERNELS] + ["compile", "scaling"]
     only = [x for item in args.only for x in item.split(",") if x]
     for x in only:
         if x not in known:
@@ -526,6 +596,8 @@ def main(argv):
             all_ok = bench_kernels(names, pyxc, cython, tmp, args.quick) and all_ok
         if "compile" in args.only:
             all_ok = bench_compile(pyxc, cython, tmp) and all_ok
+        if "scaling" in args.only and not args.quick:
+            all_ok = bench_scaling(pyxc, cython, tmp) and all_ok
     finally:
         if args.keep:
             print("\nbuild directory kept: %s" % tmp)
