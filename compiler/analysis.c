@@ -175,6 +175,7 @@ static bool node_raises(Raises *R, PyxNode *e)
 }
 
 static bool stmts_raise(Raises *R, PyxNodeList *body);
+static bool polls(Raises *R, PyxNode *loop);
 
 static bool target_raises(Raises *R, PyxNode *t)
 {
@@ -214,8 +215,11 @@ static bool stmt_raises(Raises *R, PyxNode *s)
         r = is_object(s->type) | node_raises(R, s->value) | target_raises(R, s->target)
             | (s->type->kind != PYX_TY_PTR && binop_raises(s->op, s->type, s->sflags & PYX_SF(CDIVISION)));
         break;
-    case PYX_NODE_IF: case PYX_NODE_WHILE:
+    case PYX_NODE_IF:
         r = node_raises(R, s->test) | stmts_raise(R, &s->body) | stmts_raise(R, &s->orelse);
+        break;
+    case PYX_NODE_WHILE:
+        r = node_raises(R, s->test) | polls(R, s) | stmts_raise(R, &s->orelse);
         break;
     case PYX_NODE_FOR:
         if (s->loop_kind == PYX_LOOP_RANGE) {
@@ -229,7 +233,7 @@ static bool stmt_raises(Raises *R, PyxNode *s)
         } else {
             r = true;
         }
-        r |= stmts_raise(R, &s->body) | stmts_raise(R, &s->orelse);
+        r |= polls(R, s) | stmts_raise(R, &s->orelse);
         break;
     case PYX_NODE_CDEF_VARS:
         for (int i = 0; i < s->items.len; i++)
@@ -257,6 +261,36 @@ static bool stmt_raises(Raises *R, PyxNode *s)
     else
         s->sflags &= ~PYX_SF(RAISES);
     return r;
+}
+
+/* Does the list hold a loop (at any depth)? */
+static bool has_loop(PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++) {
+        PyxNode *s = body->items[i];
+        if (s->kind == PYX_NODE_FOR || s->kind == PYX_NODE_WHILE || has_loop(&s->body) || has_loop(&s->orelse)
+            || has_loop(&s->finalbody))
+            return true;
+        for (int j = 0; j < s->handlers.len; j++)
+            if (has_loop(&s->handlers.items[j]->body))
+                return true;
+    }
+    return false;
+}
+
+/* A loop checks for signals in each iteration when its body does Python
+   work anyway (the check costs nothing there) or holds another loop: a
+   pure C innermost loop stays free of it (gcc still vectorises it), but no
+   loop nest runs for long without one.  The check can raise. */
+static bool polls(Raises *R, PyxNode *loop)
+{
+    bool body = stmts_raise(R, &loop->body);
+    bool p = body || has_loop(&loop->body);
+    if (p)
+        loop->sflags |= PYX_SF(POLLS);
+    else
+        loop->sflags &= ~PYX_SF(POLLS);
+    return p;
 }
 
 static bool stmts_raise(Raises *R, PyxNodeList *body)
@@ -315,8 +349,9 @@ void pyx_analyse_raises(PyxArena *a, PyxModuleInfo *m)
             }
         }
     }
-    /* the flags on the nodes, with the final answers */
+    /* the flags on the nodes, with the final answers (the module body's too) */
     R.cur = NULL;
     for (int i = 0; i < n; i++)
         stmts_raise(&R, &m->funcs[i]->def->body);
+    stmts_raise(&R, &m->ast->body);
 }

@@ -238,7 +238,8 @@ typedef enum PyxLoopKind {
     X(BOUND)        /* NAME: definitely assigned here (flow.c): no unbound check */ \
     X(RAISES)       /* expression or statement: its code can raise */ \
     X(TYPED)        /* expression: its C type comes from a declaration, not inference */ \
-    X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */
+    X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */ \
+    X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */
 
 enum {
 #define PYX_X(f) PYX_SFLAGBIT_##f,

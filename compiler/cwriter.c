@@ -200,6 +200,18 @@ void push_loop(Fn *fn, const Loop *loop)
     PYX_VEC_PUSH(A, fn->loops, fn->nloops, fn->cap_loops, l);
 }
 
+/* The top of a loop's body: check for signals when the loop does (Ctrl-C). */
+void start_iteration(Fn *fn, const Loop *loop, PyxLoc loc)
+{
+    if (!loop->poll)
+        return;
+    if (!fn->poll_declared) {
+        buf_printf(A, &fn->decl, "    unsigned pyx_poll = 0;\n");
+        fn->poll_declared = true;
+    }
+    check(fn, "pyx_rt_poll(&pyx_poll) < 0", loc);
+}
+
 /* Leaving the innermost loop's body by break or continue: exceptions that
    finally blocks inside the loop were running for are dropped. */
 void leave_to_loop(Fn *fn)

@@ -63,6 +63,7 @@ typedef struct Loop {
     bool break_by_goto;       /* 'break' jumps to brk (the C loop is not the user's loop's end) */
     Label *brk;
     int in_flight;            /* Fn.nin_flight when the loop began */
+    bool poll;                /* each iteration checks for signals (PYX_SF(POLLS)) */
 } Loop;
 
 typedef struct Fn {
@@ -82,6 +83,7 @@ typedef struct Fn {
     int nin_flight, cap_in_flight;
     const char *tb_name;    /* function name in tracebacks */
     int lineno_used;
+    bool poll_declared;     /* 'unsigned pyx_poll', the iteration count of signal checks */
 } Fn;
 
 typedef struct Val {
@@ -111,6 +113,7 @@ Val cval(const char *c, PyxType *t);
 void close_blocks(Fn *fn, int n);
 void push_loop(Fn *fn, const Loop *loop);
 void leave_to_loop(Fn *fn);
+void start_iteration(Fn *fn, const Loop *loop, PyxLoc loc);
 const char *c_string(PyxArena *a, const char *s, uint32_t len);
 const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 

@@ -259,6 +259,7 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
     }
     fn->indent++;
     assign_to(fn, target, cval(c, ct));
+    start_iteration(fn, loop, call->loc);
     push_loop(fn, loop);
     body(fn, ctx);
     fn->nloops--;
@@ -286,6 +287,7 @@ static void emit_carray_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop,
     line(fn, "for (%s = %s; %s %s %s; %s += %lld) {", i, lo, i, k > 0 ? "<" : ">", hi, i, (long long)k);
     fn->indent++;
     assign_to(fn, target, cval(pyx_arena_printf(A, "%s[%s]", base.c, i), elem));
+    start_iteration(fn, loop, iter->loc);
     push_loop(fn, loop);
     body(fn, ctx);
     fn->nloops--;
@@ -320,6 +322,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
     assign_to(fn, target, (Val){item, &pyx_type_object, true});
     if (target->type && pyx_type_is_c(target->type))
         line(fn, "Py_CLEAR(%s);", item);
+    start_iteration(fn, loop, iter->loc);
     push_loop(fn, loop);
     body(fn, ctx);
     fn->nloops--;
@@ -332,7 +335,7 @@ static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     if (s->loop_kind == PYX_LOOP_RANGE || s->loop_kind == PYX_LOOP_CARRAY) {
-        Loop loop = {s->orelse.len > 0, brk, 0};
+        Loop loop = {s->orelse.len > 0, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
         if (s->loop_kind == PYX_LOOP_RANGE)
             emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         else
@@ -342,7 +345,7 @@ static void emit_for(Fn *fn, PyxNode *s)
         return;
     }
     Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
-    Loop loop = {false, brk, 0};
+    Loop loop = {false, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
     const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
@@ -400,7 +403,7 @@ static void emit_comp_level(Fn *fn, Comp *c)
 {
     PyxNode *gen = c->node->handlers.items[c->level];
     Label *brk = new_label(fn, "break");
-    Loop loop = {false, brk, 0};
+    Loop loop = {false, brk, 0, false};
     if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else if (gen->loop_kind == PYX_LOOP_CARRAY) {
@@ -425,7 +428,7 @@ static void emit_while(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     Label *natural = new_label(fn, "exhausted");
-    Loop loop = {false, brk, 0};
+    Loop loop = {false, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
     line(fn, "for (;;) {");
     fn->indent++;
     const char *c = emit_cond(fn, s->test);
@@ -433,6 +436,7 @@ static void emit_while(Fn *fn, PyxNode *s)
         line(fn, "if (!%s) goto %s;", c, jump(natural));
     else
         line(fn, "if (!%s) break;", c);
+    start_iteration(fn, &loop, s->loc);
     push_loop(fn, &loop);
     emit_stmts(fn, &s->body);
     fn->nloops--;

@@ -84,6 +84,19 @@ PYX_MUST_CHECK static inline int pyx_rt_stack_check(void)
     return 0;
 }
 
+/* A loop's iterations count here; every 1024th checks for pending signals,
+   so Ctrl-C interrupts a long compiled loop as it does Python's (whose
+   interpreter looks at every backward jump).  -1 with the exception the
+   handler raised (KeyboardInterrupt). */
+PYX_MUST_CHECK static inline int pyx_rt_poll(unsigned *count)
+{
+    if (PYX_UNLIKELY(++*count >= 1024)) {
+        *count = 0;
+        return PyErr_CheckSignals();
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* rt_int.c: Python -> C numbers                                       */
 

@@ -248,6 +248,30 @@ def suite_cli(args, R):
         R.check("cli", "-g builds are byte-identical across runs and directories",
                 outs[0] == outs[1] and b"pyxc-" not in outs[0], str(outs[1])[:300])
 
+    # Ctrl-C interrupts long compiled loops: Python-level ones, and nests of C ones
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "spin.pyx"), "w") as f:
+            f.write("def py_loop():\n    x = 0\n    while True:\n        x = x + 1\n\n"
+                    "def c_nest():\n    cdef long i, j, s = 0\n    while True:\n"
+                    "        for i in range(1000):\n            for j in range(1000):\n                s += i ^ j\n")
+        rc, out, err = run([pyxc, "-o", tmp, os.path.join(tmp, "spin.pyx")])
+        results = []
+        for fn in ("py_loop", "c_nest"):
+            p = subprocess.Popen([sys.executable, "-c", f"import spin\ntry:\n    spin.{fn}()\n"
+                                  f"except KeyboardInterrupt:\n    print('interrupted')\n"],
+                                 cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            time.sleep(0.5)
+            p.send_signal(2)
+            try:
+                o, e = p.communicate(timeout=10)
+                results.append(o.decode().strip())
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.communicate()
+                results.append("hung")
+        R.check("cli", "Ctrl-C interrupts compiled loops", rc == 0 and results == ["interrupted"] * 2,
+                f"{rc} {err} {results}")
+
     # a terminated pyxc takes its C compiler and its temporaries with it
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "big.py")

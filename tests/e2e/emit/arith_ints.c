@@ -196,6 +196,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
@@ -283,6 +284,7 @@ static PyObject *pyx_f_arith_ints_main(void)
         }
         Py_XSETREF(v_a, pyx_t_6);
         pyx_t_6 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 6; goto pyx_L_error; }
         /* arith_ints.py:7: for b in (-3, 1, 7, 2**64): */
         pyx_t_8 = PyNumber_Power(pyx_k_10, pyx_k_11, Py_None);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -307,6 +309,7 @@ static PyObject *pyx_f_arith_ints_main(void)
             }
             Py_XSETREF(v_b, pyx_t_10);
             pyx_t_10 = NULL;
+            if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 7; goto pyx_L_error; }
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
             pyx_t_11 = pyx_rt_get_global(pyx_d, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }

@@ -664,6 +664,7 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     /* excs.pyx:41: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 41; goto pyx_L_error; }
@@ -673,6 +674,7 @@ static PyObject *pyx_f_excs_use_side(int v_n)
     pyx_t_2 = ((long)(v_n));
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 42; goto pyx_L_error; }
         /* excs.pyx:43: side(log, i)                             # L:use_side */
         if (PYX_UNLIKELY(pyx_rt_type_test(v_log, &PyList_Type) < 0)) { pyx_lineno = 43; goto pyx_L_error; }
         pyx_f_excs_side(v_log, ((int)(v_i)));
@@ -1697,6 +1699,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
@@ -1737,6 +1740,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         }
         Py_XSETREF(v_i, pyx_t_6);
         pyx_t_6 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 123; goto pyx_L_error; }
         /* excs.pyx:124: try: */
         /* try */
         /* excs.pyx:125: if i == 3: */

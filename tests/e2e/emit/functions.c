@@ -264,6 +264,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -285,6 +286,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         }
         Py_XSETREF(v_v, pyx_t_3);
         pyx_t_3 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 18; goto pyx_L_error; }
         /* functions.py:19: out.append(f(v)) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }

@@ -217,6 +217,7 @@ static PyObject *pyx_f_loops_r1(long v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -229,6 +230,7 @@ static PyObject *pyx_f_loops_r1(long v_n)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 6; goto pyx_L_error; }
         /* loops.pyx:7: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -292,6 +294,7 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
     long pyx_t_4 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
@@ -306,6 +309,7 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     pyx_t_3 = v_b;
     for (pyx_t_4 = pyx_t_2; pyx_t_4 < pyx_t_3; pyx_t_4++) {
         v_i = pyx_t_4;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
         /* loops.pyx:14: out.append(i) */
         pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
@@ -373,6 +377,7 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     long pyx_t_4 = 0;
     long pyx_t_5 = 0;
     unsigned long long pyx_t_6 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
@@ -391,6 +396,7 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     else pyx_t_6 = pyx_t_2 > pyx_t_3 ? ((unsigned long long)pyx_t_2 - (unsigned long long)pyx_t_3 - 1) / (0ULL - (unsigned long long)pyx_t_4) + 1 : 0;
     for (pyx_t_5 = pyx_t_2; pyx_t_6 > 0; pyx_t_6--, pyx_t_5 += pyx_t_4) {
         v_i = pyx_t_5;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 20; goto pyx_L_error; }
         /* loops.pyx:21: out.append(i) */
         pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
@@ -457,6 +463,7 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     unsigned long long pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -470,6 +477,7 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     pyx_t_3 = 10 > (-3) ? ((unsigned long long)10 - (unsigned long long)(-3) - 1) / (0ULL - (unsigned long long)(-3)) + 1 : 0;
     for (pyx_t_2 = 10; pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += (-3)) {
         v_i = pyx_t_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 27; goto pyx_L_error; }
         /* loops.pyx:28: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
@@ -529,6 +537,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_a);
@@ -559,6 +568,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         }
         Py_XSETREF(v_i, pyx_t_5);
         pyx_t_5 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 33; goto pyx_L_error; }
         /* loops.pyx:34: out.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -624,6 +634,7 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
     unsigned long long pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -636,6 +647,7 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     if (PYX_UNLIKELY(((long)(0)) == 0)) { pyx_rt_raise_range_step_zero(); pyx_lineno = 39; goto pyx_L_error; }
     for (pyx_t_2 = ((long)(0)); pyx_t_3 > 0; pyx_t_3--, pyx_t_2 += ((long)(0))) {
         v_i = pyx_t_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 39; goto pyx_L_error; }
         /* loops.pyx:40: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -692,6 +704,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     long v_i = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     long pyx_t_2 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
@@ -717,6 +730,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     /* loops.pyx:45: for i in range(0): */
     for (pyx_t_2 = 0; pyx_t_2 < ((long)(0)); pyx_t_2++) {
         v_i = pyx_t_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 45; goto pyx_L_error; }
         /* loops.pyx:46: n.append(i) */
         pyx_t_3 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
@@ -734,6 +748,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     /* loops.pyx:47: for i in range(5, 5): */
     for (pyx_t_6 = ((long)(5)); pyx_t_6 < ((long)(5)); pyx_t_6++) {
         v_i = pyx_t_6;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 47; goto pyx_L_error; }
         /* loops.pyx:48: n.append(i) */
         pyx_t_7 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 48; goto pyx_L_error; }
@@ -751,6 +766,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     /* loops.pyx:49: for i in range(5, 0): */
     for (pyx_t_10 = ((long)(5)); pyx_t_10 < ((long)(0)); pyx_t_10++) {
         v_i = pyx_t_10;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 49; goto pyx_L_error; }
         /* loops.pyx:50: n.append(i) */
         pyx_t_11 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -768,6 +784,7 @@ static PyObject *pyx_f_loops_r_empty(void)
     /* loops.pyx:51: for i in range(0, 5, -1): */
     for (pyx_t_14 = ((long)(0)); pyx_t_14 > ((long)(5)); pyx_t_14--) {
         v_i = pyx_t_14;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 51; goto pyx_L_error; }
         /* loops.pyx:52: n.append(i) */
         pyx_t_15 = PyObject_GetAttr(v_n, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 52; goto pyx_L_error; }
@@ -895,6 +912,7 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -908,6 +926,7 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 65; goto pyx_L_error; }
         /* loops.pyx:66: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
@@ -974,6 +993,7 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     Py_ssize_t pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
@@ -992,6 +1012,7 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     pyx_t_4 = ((int)((pyx_t_3 + ((Py_ssize_t)(3)))));
     for (pyx_t_5 = pyx_t_2; pyx_t_5 < pyx_t_4; pyx_t_5++) {
         v_i = pyx_t_5;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 73; goto pyx_L_error; }
         /* loops.pyx:74: calls.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_calls, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 74; goto pyx_L_error; }
@@ -1113,6 +1134,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     long long pyx_t_1 = 0;
     long long pyx_t_2 = 0;
     long long pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -1125,6 +1147,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
     pyx_t_2 = v_b;
     for (pyx_t_3 = pyx_t_1; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 87; goto pyx_L_error; }
         /* loops.pyx:88: cnt += 1 */
         pyx_t_4 = PyNumber_InPlaceAdd(v_cnt, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 88; goto pyx_L_error; }
@@ -1188,6 +1211,7 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     unsigned int pyx_t_2 = 0;
     unsigned int pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -1201,6 +1225,7 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 94; goto pyx_L_error; }
         /* loops.pyx:95: out.append(i) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
@@ -1265,6 +1290,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_x);
@@ -1293,6 +1319,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         }
         Py_XSETREF(v_i, pyx_t_5);
         pyx_t_5 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 100; goto pyx_L_error; }
         /* loops.pyx:101: out.append(i) */
         pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 101; goto pyx_L_error; }
@@ -1354,6 +1381,7 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -1369,6 +1397,7 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 107; goto pyx_L_error; }
         /* loops.pyx:108: if i == stop: */
         if ((v_i == v_stop)) {
             /* loops.pyx:109: break */
@@ -1451,6 +1480,7 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -1467,6 +1497,7 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_i = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 118; goto pyx_L_error; }
         /* loops.pyx:119: if i % 2: */
         if (PYX_UNLIKELY(pyx_rt_mod_int(v_i, 2, &pyx_t_4) < 0)) { pyx_lineno = 119; goto pyx_L_error; }
         if ((pyx_t_4)) {
@@ -1551,6 +1582,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     int v_i = 0;
     PyObject *v_log = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
@@ -1566,6 +1598,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     /* loops.pyx:131: while i < n: */
     for (;;) {
         if (!(v_i < v_n)) goto pyx_L_exhausted_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 131; goto pyx_L_error; }
         /* loops.pyx:132: i += 1 */
         v_i = (v_i + 1);
         /* loops.pyx:133: if i == stop: */
@@ -1657,6 +1690,7 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
@@ -1678,6 +1712,7 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
         }
         Py_XSETREF(v_x, pyx_t_3);
         pyx_t_3 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
         /* loops.pyx:145: out.append(x) */
         pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_error; }
@@ -1751,6 +1786,7 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
     PyObject *v_x = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
@@ -1767,6 +1803,7 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
         }
         Py_XSETREF(v_x, pyx_t_2);
         pyx_t_2 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 151; goto pyx_L_error; }
         /* loops.pyx:152: if x == stop: */
         pyx_t_3 = PyObject_RichCompareBool(v_x, v_stop, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
@@ -1838,6 +1875,7 @@ static PyObject *pyx_f_loops_nested(int v_n)
     PyObject *v_total = NULL;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
+    unsigned pyx_poll = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
@@ -1851,10 +1889,12 @@ static PyObject *pyx_f_loops_nested(int v_n)
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_i = pyx_t_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 161; goto pyx_L_error; }
         /* loops.pyx:162: for j in range(i): */
         pyx_t_3 = v_i;
         for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
             v_j = pyx_t_4;
+            if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 162; goto pyx_L_error; }
             /* loops.pyx:163: if j == 3: */
             if ((v_j == 3)) {
                 /* loops.pyx:164: break */
@@ -1923,6 +1963,7 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_d);
@@ -1942,6 +1983,7 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         }
         Py_XSETREF(v_k, pyx_t_3);
         pyx_t_3 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 172; goto pyx_L_error; }
         /* loops.pyx:173: keys.append(k) */
         pyx_t_4 = PyObject_GetAttr(v_keys, pyx_n_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 173; goto pyx_L_error; }
@@ -2004,6 +2046,7 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
     PyObject *v_c = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_s);
@@ -2021,6 +2064,7 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
         }
         Py_XSETREF(v_c, pyx_t_2);
         pyx_t_2 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 178; goto pyx_L_error; }
         /* loops.pyx:179: if c == "a": */
         pyx_t_3 = PyObject_RichCompareBool(v_c, pyx_k_9, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
@@ -2130,6 +2174,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     int pyx_lineno = 0;
     PyObject *v_n = NULL;
     int pyx_t_1 = 0;
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
@@ -2142,6 +2187,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         pyx_t_1 = PyObject_IsTrue(v_xs);
         if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         if (!pyx_t_1) break;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         /* loops.pyx:194: xs.pop() */
         pyx_t_2 = PyObject_GetAttr(v_xs, pyx_n_2);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }

@@ -63,6 +63,7 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
     int v_inside = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
+    unsigned pyx_poll = 0;
     int pyx_t_3 = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
@@ -76,12 +77,14 @@ static PyObject *pyx_f_mandelbrot_run(int v_n)
     pyx_t_1 = v_n;
     for (pyx_t_2 = 0; pyx_t_2 < pyx_t_1; pyx_t_2++) {
         v_y = pyx_t_2;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 23; goto pyx_L_error; }
         /* mandelbrot.pyx:24: ci = 2.0 * y / n - 1.0 */
         v_ci = (((2.0 * ((double)(v_y))) / ((double)(v_n))) - 1.0);
         /* mandelbrot.pyx:25: for x in range(n): */
         pyx_t_3 = v_n;
         for (pyx_t_4 = 0; pyx_t_4 < pyx_t_3; pyx_t_4++) {
             v_x = pyx_t_4;
+            if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 25; goto pyx_L_error; }
             /* mandelbrot.pyx:26: cr = 2.0 * x / n - 1.5 */
             v_cr = (((2.0 * ((double)(v_x))) / ((double)(v_n))) - 1.5);
             /* mandelbrot.pyx:27: zr = 0.0 */

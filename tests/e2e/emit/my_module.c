@@ -44,6 +44,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
@@ -90,6 +91,8 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
         Py_XSETREF(v_i, pyx_t_4);
 #line 11 "my_module.pyx"
         pyx_t_4 = NULL;
+#line 11 "my_module.pyx"
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 11; goto pyx_L_error; }
         /* my_module.pyx:12: result += i */
 #line 12 "my_module.pyx"
         pyx_t_5 = PyLong_FromLong(v_result);
@@ -122,7 +125,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     pyx_t_8 = NULL;
 #line 13 "my_module.pyx"
     goto pyx_L_done;
-#line 126 "my_module.c"
+#line 129 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -170,7 +173,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
 #line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 174 "my_module.c"
+#line 177 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

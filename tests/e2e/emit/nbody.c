@@ -76,6 +76,7 @@ static PyObject *pyx_f_nbody_run(int v_n)
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
     int pyx_t_3 = 0;
+    unsigned pyx_poll = 0;
     int pyx_t_4 = 0;
     int pyx_t_5 = 0;
     int pyx_t_6 = 0;
@@ -220,9 +221,11 @@ static PyObject *pyx_f_nbody_run(int v_n)
     pyx_t_2 = v_n;
     for (pyx_t_3 = 0; pyx_t_3 < pyx_t_2; pyx_t_3++) {
         v_step = pyx_t_3;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 89; goto pyx_L_error; }
         /* nbody.pyx:90: for i in range(5): */
         for (pyx_t_4 = 0; pyx_t_4 < 5; pyx_t_4++) {
             v_i = pyx_t_4;
+            if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 90; goto pyx_L_error; }
             /* nbody.pyx:91: for j in range(i + 1, 5): */
             pyx_t_5 = (v_i + 1);
             for (pyx_t_6 = pyx_t_5; pyx_t_6 < 5; pyx_t_6++) {
@@ -292,6 +295,7 @@ static PyObject *pyx_f_nbody_run(int v_n)
     /* nbody.pyx:112: for i in range(5): */
     for (pyx_t_29 = 0; pyx_t_29 < 5; pyx_t_29++) {
         v_i = pyx_t_29;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 112; goto pyx_L_error; }
         /* nbody.pyx:113: e += 0.5 * mass[i] * (vx[i] * vx[i] + vy[i] * vy[i] + vz[i] * vz[i]) */
         v_e = (v_e + ((0.5 * v_mass[v_i]) * (((v_vx[v_i] * v_vx[v_i]) + (v_vy[v_i] * v_vy[v_i])) + (v_vz[v_i] * v_vz[v_i]))));
         /* nbody.pyx:114: for j in range(i + 1, 5): */

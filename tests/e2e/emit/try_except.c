@@ -1234,6 +1234,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     PyObject *v_it = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
@@ -1260,6 +1261,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         }
         Py_XSETREF(v_it, pyx_t_2);
         pyx_t_2 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 69; goto pyx_L_error; }
         /* try_except.py:70: try: */
         /* try */
         /* try_except.py:70: try: */
@@ -1774,6 +1776,7 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
     PyObject *pyx_t_39 = NULL;  /* owned */
+    unsigned pyx_poll = 0;
     PyObject *pyx_t_40 = NULL;  /* owned */
     int pyx_t_41 = 0;
     PyObject *pyx_t_42 = NULL;  /* owned */
@@ -1980,6 +1983,7 @@ static PyObject *pyx_f_try_except_main(void)
         }
         Py_XSETREF(v_f, pyx_t_39);
         pyx_t_39 = NULL;
+        if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 116; goto pyx_L_error; }
         /* try_except.py:117: try: */
         /* try */
         /* try_except.py:118: f(0) if f is reraise else f() */
