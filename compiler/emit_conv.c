@@ -181,6 +181,8 @@ Val materialize(Fn *fn, Val v)
 {
     if (v.t->kind == PYX_TY_OBJECT || v.t->kind == PYX_TY_ERROR)
         return v;
+    if (v.t->kind != PYX_TY_ARRAY && pyx_name_is_temp(v.c))
+        return v;   /* already a temp: nothing writes it again before its use */
     const char *t = temp(fn, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);
     line(fn, "%s = %s;", t, v.c);
     return cval(t, v.t->kind == PYX_TY_ARRAY ? pyx_type_ptr(A, v.t->base) : v.t);

@@ -1,6 +1,8 @@
 /* naming.c - the generated code's identifiers (see naming.h). */
 #include "naming.h"
 
+#include <string.h>
+
 void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module)
 {
     n->a = a;
@@ -76,4 +78,14 @@ const char *pyx_name_const(PyxArena *a, int serial)
 const char *pyx_name_interned(PyxArena *a, int serial)
 {
     return pyx_arena_printf(a, "pyx_n_%d", serial);
+}
+
+int pyx_name_is_temp(const char *c)
+{
+    if (strncmp(c, "pyx_t_", 6) != 0 || !c[6])
+        return 0;
+    for (const char *p = c + 6; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
 }

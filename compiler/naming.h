@@ -38,6 +38,8 @@ const char *pyx_name_default(PyxNaming *n, const char *func, int param);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
 const char *pyx_name_temp(PyxArena *a, int serial);
+/* Is c exactly a temp's name (pyx_t_<N>)? */
+int pyx_name_is_temp(const char *c);
 const char *pyx_name_unpack(PyxArena *a, int serial);
 const char *pyx_name_label(PyxArena *a, const char *what, int serial);
 const char *pyx_name_label_tb(PyxArena *a, const char *label);

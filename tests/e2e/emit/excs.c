@@ -723,24 +723,22 @@ static PyObject *pyx_f_excs_use_default_spec(int v_x)
     int v_y = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    int pyx_t_3 = 0;
-    PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_3 = NULL;  /* owned */
     /* excs.pyx:47: cdef int y = default_spec(x) + default_spec(1)   # L:use_default_spec */
     pyx_t_1 = pyx_f_excs_default_spec(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
-    pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_excs_default_spec(1);
-    if (PYX_UNLIKELY(pyx_t_3 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
-    v_y = (pyx_t_2 + pyx_t_3);
+    pyx_t_2 = pyx_f_excs_default_spec(1);
+    if (PYX_UNLIKELY(pyx_t_2 == (int)-1 && PyErr_Occurred())) { pyx_lineno = 47; goto pyx_L_error; }
+    v_y = (pyx_t_1 + pyx_t_2);
     /* excs.pyx:48: return y */
-    pyx_t_4 = PyLong_FromLong(v_y);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 48; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_4);
-    pyx_t_4 = NULL;
+    pyx_t_3 = PyLong_FromLong(v_y);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 48; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_3);
+    pyx_t_3 = NULL;
     goto pyx_L_done;
 
 pyx_L_error:;
-    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_3);
     pyx_rt_add_traceback("excs.use_default_spec", "excs.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -883,14 +881,12 @@ static int pyx_f_excs_outer(int v_x)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    int pyx_t_3 = 0;
     /* excs.pyx:60: return inner(x) + inner(1)                   # L:outer */
     pyx_t_1 = pyx_f_excs_inner(v_x);
     if (PYX_UNLIKELY(pyx_t_1 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_excs_inner(1);
-    if (PYX_UNLIKELY(pyx_t_3 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_r = (pyx_t_2 + pyx_t_3);
+    pyx_t_2 = pyx_f_excs_inner(1);
+    if (PYX_UNLIKELY(pyx_t_2 == (int)-1)) { pyx_lineno = 60; goto pyx_L_error; }
+    pyx_r = (pyx_t_1 + pyx_t_2);
     goto pyx_L_done;
 
 pyx_L_error:;
@@ -1152,15 +1148,13 @@ static long pyx_f_excs_cfib(long v_n)
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
     long pyx_t_3 = 0;
-    long pyx_t_4 = 0;
     /* excs.pyx:81: return n if n < 2 else cfib(n - 1) + cfib(n - 2) */
     if ((v_n < ((long)(2)))) {
         pyx_t_1 = v_n;
     } else {
         pyx_t_2 = pyx_f_excs_cfib((v_n - ((long)(1))));
-        pyx_t_3 = pyx_t_2;
-        pyx_t_4 = pyx_f_excs_cfib((v_n - ((long)(2))));
-        pyx_t_1 = (pyx_t_3 + pyx_t_4);
+        pyx_t_3 = pyx_f_excs_cfib((v_n - ((long)(2))));
+        pyx_t_1 = (pyx_t_2 + pyx_t_3);
     }
     pyx_r = pyx_t_1;
 

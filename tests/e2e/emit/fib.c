@@ -52,7 +52,6 @@ static long pyx_f_fib_fib(int v_n)
     long pyx_r = 0;
     long pyx_t_1 = 0;
     long pyx_t_2 = 0;
-    long pyx_t_3 = 0;
     /* fib.pyx:13: if n < 2: */
     if ((v_n < 2)) {
         /* fib.pyx:14: return n */
@@ -61,9 +60,8 @@ static long pyx_f_fib_fib(int v_n)
     }
     /* fib.pyx:15: return fib(n - 1) + fib(n - 2) */
     pyx_t_1 = pyx_f_fib_fib((v_n - 1));
-    pyx_t_2 = pyx_t_1;
-    pyx_t_3 = pyx_f_fib_fib((v_n - 2));
-    pyx_r = (pyx_t_2 + pyx_t_3);
+    pyx_t_2 = pyx_f_fib_fib((v_n - 2));
+    pyx_r = (pyx_t_1 + pyx_t_2);
 
 pyx_L_done:;
     return pyx_r;
