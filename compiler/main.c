@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -710,7 +711,7 @@ static int bench_main(int argc, char **argv)
     return 2;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "bench") == 0)
         return bench_main(argc - 1, argv + 1);
@@ -735,4 +736,34 @@ int main(int argc, char **argv)
     free(o.files);
     pyx_arena_free(&opts);
     return failed ? 1 : 0;
+}
+
+typedef struct Main {
+    int argc;
+    char **argv;
+    int status;
+} Main;
+
+static void *run_thread(void *arg)
+{
+    Main *m = arg;
+    m->status = run(m->argc, m->argv);
+    return NULL;
+}
+
+/* The phases recurse over the tree, whose depth the front end bounds as
+   CPython does (parse.c, layout.c); a thread with a large stack (reserved,
+   not committed) leaves that bound far from the stack's end, sanitizers
+   included. */
+int main(int argc, char **argv)
+{
+    Main m = {argc, argv, 1};
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, (size_t)256 << 20) == 0
+        && pthread_create(&t, &attr, run_thread, &m) == 0) {
+        pthread_join(t, NULL);
+        return m.status;
+    }
+    return run(argc, argv);
 }
