@@ -146,6 +146,22 @@ static void check_function(Sema *S, PyxFunc *f)
     S->dirs = &S->m->directives;
 }
 
+/* 'cdef int f(int)' at module level, outside an extern block, declares a C
+   function whose body is nowhere: symtable.c gives it no scope, and there
+   is nothing to compile.  (Found by the fuzz suite: an internal error.) */
+static bool reject_forward_declarations(Sema *S, PyxNode *module)
+{
+    bool any = false;
+    for (int i = 0; i < module->body.len; i++) {
+        PyxNode *s = module->body.items[i];
+        if (s->kind == PYX_NODE_FUNCTION_DEF && (s->flags & PYX_F(DECL_ONLY))) {
+            unsupported(S, s, "C function declarations without a body outside extern blocks");
+            any = true;
+        }
+    }
+    return any;
+}
+
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d)
 {
     Sema S = {0};
@@ -171,6 +187,8 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
         S.m->doc = module->body.items[0]->value->name;
         S.m->doc_len = (int)module->body.items[0]->value->len;
     }
+    if (reject_forward_declarations(&S, module))
+        return S.m;
     declare_module(&S, &module->body);
     /* bodies are checked even after declaration errors: the error type
        keeps one mistake from cascading, and the user sees them all */
