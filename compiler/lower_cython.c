@@ -1,0 +1,491 @@
+/* lower_cython.c - Cython declarations, C types and declarators -> AST.
+ *
+ * C types as written become CTYPE_* nodes; a declarator is applied to the
+ * type it is declared with the way C reads it ('int *p[3]' is an array of
+ * pointers), so every C_VAR and PARAM carries its complete type.
+ */
+#include <string.h>
+
+#include "lower_int.h"
+
+/* C scalar names after which '[...]' means an array, not buffer arguments. */
+static int is_c_scalar_name(const char *s)
+{
+    static const char *const names[] = {
+        "char", "short", "int", "long", "float", "double", "bint", "Py_ssize_t", "size_t",
+        "Py_hash_t", "Py_UCS4", "Py_UNICODE", "ssize_t", "void", NULL,
+    };
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static PyxNode *wrap_ptr(Lower *L, TSNode at, PyxNode *inner, int count)
+{
+    for (int i = 0; i < count; i++) {
+        PyxNode *p = node(L, PYX_NODE_CTYPE_PTR, at);
+        p->ctype = inner;
+        inner = p;
+    }
+    return inner;
+}
+
+/* c_type_brackets after a base type: memoryview dims ('double[:, ::1]'),
+   array sizes ('int[10]') or buffer/template arguments ('ndarray[double, ndim=2]'). */
+static PyxNode *lower_ctype_brackets(Lower *L, TSNode br, PyxNode *base)
+{
+    Kid *k;
+    int len = cst_named_kids(L, br, &k);
+    int views = 0;
+    for (int i = 0; i < len; i++)
+        if (is(k[i].node, "memoryview_dim"))
+            views++;
+    if (views) {
+        PyxNode *mv = node(L, PYX_NODE_CTYPE_MEMVIEW, br);
+        mv->ctype = base;
+        for (int i = 0; i < len; i++) {
+            TSNode d = k[i].node;
+            if (!is(d, "memoryview_dim")) {
+                pyx_diag_error(L->d, loc_of(L, d), "memoryview dimensions must be slices like ':' or '::1'");
+                continue;
+            }
+            PyxNode *dim = node(L, PYX_NODE_MEMVIEW_DIM, d);
+            TSNode s = field(d, "start"), e = field(d, "stop"), st = field(d, "step");
+            if (!ts_node_is_null(s)) dim->lower = lower_expr(L, s);
+            if (!ts_node_is_null(e)) dim->upper = lower_expr(L, e);
+            if (!ts_node_is_null(st)) dim->step = lower_expr(L, st);
+            pyx_list_push(L->a, &mv->items, dim);
+        }
+        return mv;
+    }
+    int array = base->kind == PYX_NODE_CTYPE_NAME
+                && (is_c_scalar_name(base->name) || (base->flags & (PYX_F(SIGNED) | PYX_F(UNSIGNED) | PYX_F(SHORT))) || base->op);
+    if (len == 1 && is(k[0].node, "integer"))
+        array = 1;
+    if (array) {
+        /* int[2][3]: the first size is the outermost dimension */
+        PyxNode *t = base;
+        for (int i = len - 1; i >= 0; i--) {
+            PyxNode *arr = node(L, PYX_NODE_CTYPE_ARRAY, br);
+            arr->ctype = t;
+            arr->value = lower_expr(L, k[i].node);
+            t = arr;
+        }
+        return t;
+    }
+    for (int i = 0; i < len; i++) {
+        TSNode a = k[i].node;
+        if (is(a, "keyword_argument")) {
+            pyx_list_push(L->a, &base->keywords, lower_keyword(L, a));
+        } else {
+            pyx_list_push(L->a, &base->items, lower_expr(L, a));
+        }
+    }
+    return base;
+}
+
+/* c_type: qualifiers, signed/unsigned, short/long..., name, [brackets], '*'... */
+PyxNode *lower_ctype(Lower *L, TSNode n)
+{
+    if (ts_node_is_null(n))
+        PYX_UNREACHABLE();
+    PyxNode *t = node(L, PYX_NODE_CTYPE_NAME, n);
+    Kid *k;
+    int len = cst_kids(L, n, &k), pointers = 0;
+    TSNode brackets = {0};
+    int has_brackets = 0;
+    for (int i = 0; i < len; i++) {
+        const char *f = k[i].field;
+        TSNode c = k[i].node;
+        if (f == NULL)
+            continue;
+        if (strcmp(f, "qualifier") == 0)
+            t->flags |= is(c, "const") ? PYX_F(CONST) : PYX_F(VOLATILE);
+        else if (strcmp(f, "sign") == 0)
+            t->flags |= is(c, "signed") ? PYX_F(SIGNED) : PYX_F(UNSIGNED);
+        else if (strcmp(f, "size") == 0) {
+            if (is(c, "short"))
+                t->flags |= PYX_F(SHORT);
+            else
+                t->op++;
+        } else if (strcmp(f, "name") == 0)
+            t->name = cst_dotted(L, c);
+        else if (strcmp(f, "suffix") == 0) {
+            brackets = c;
+            has_brackets = 1;
+        } else if (strcmp(f, "pointer") == 0)
+            pointers += is(c, "**") ? 2 : 1;
+    }
+    if (t->name == NULL)
+        t->name = "int";   /* 'unsigned', 'long long', 'short' */
+    t->len = (uint32_t)strlen(t->name);
+    if ((t->flags & PYX_F(SHORT)) && t->op)
+        pyx_diag_error(L->d, loc_of(L, n), "a C type cannot be both short and long");
+    if (t->op > 2)
+        pyx_diag_error(L->d, loc_of(L, n), "'long long long' is too long for a C type");
+    PyxNode *r = has_brackets ? lower_ctype_brackets(L, brackets, t) : t;
+    return wrap_ptr(L, n, r, pointers);
+}
+
+/* In a declaration without a body ('cdef int f(int, double)', a function
+   pointer type) a bare parameter name is a type, as in C. */
+static void names_to_types(Lower *L, PyxNodeList *params)
+{
+    for (int i = 0; i < params->len; i++) {
+        PyxNode *p = params->items[i];
+        if (p->ctype == NULL && p->annotation == NULL && p->value == NULL && p->op == PYX_PARAM_NORMAL
+            && !(p->flags & PYX_F(STAR)) && p->name) {
+            PyxNode *t = pyx_node_new(L->a, PYX_NODE_CTYPE_NAME, p->loc);
+            t->name = p->name;
+            t->len = p->len;
+            p->ctype = t;
+            p->name = NULL;
+            p->len = 0;
+        }
+    }
+}
+
+static PyxNode *lower_exception_clause(Lower *L, TSNode n, PyxNode *fn);
+
+/* Applies a C declarator to the type it is declared with, as C reads it:
+   in 'T *D' D has type pointer-to-T, in 'T D[N]' array-of-T, in
+   'T (*D)(args)' D is a pointer to a function returning T. */
+static PyxNode *apply_declarator(Lower *L, TSNode d, PyxNode *type, PyxNode *var)
+{
+    for (;;) {
+        const char *t = type_of(d);
+        if (strcmp(t, "identifier") == 0) {
+            lower_set_name(L, var, d);
+            var->loc = loc_of(L, d);
+            return type;
+        }
+        if (strcmp(t, "pointer_declarator") == 0) {
+            type = wrap_ptr(L, d, type, is(field(d, "pointer"), "**") ? 2 : 1);
+        } else if (strcmp(t, "array_declarator") == 0) {
+            PyxNode *arr = node(L, PYX_NODE_CTYPE_ARRAY, d);
+            arr->ctype = type;
+            TSNode size = field(d, "size");
+            if (!ts_node_is_null(size))
+                arr->value = lower_expr(L, size);
+            type = arr;
+        } else if (strcmp(t, "function_declarator") == 0) {
+            PyxNode *fn = node(L, PYX_NODE_CTYPE_FUNC, d);
+            fn->ctype = type;
+            lower_params(L, field(d, "parameters"), &fn->params);
+            names_to_types(L, &fn->params);
+            Kid *k;
+            int len = cst_kids(L, d, &k);
+            for (int i = 0; i < len; i++) {
+                if (k[i].field == NULL)
+                    continue;
+                if (strcmp(k[i].field, "exception") == 0)
+                    fn->except_clause = lower_exception_clause(L, k[i].node, fn);
+                else if (strcmp(k[i].field, "nogil") == 0)
+                    fn->flags |= PYX_F(NOGIL);
+                else if (strcmp(k[i].field, "gil") == 0)
+                    fn->flags |= PYX_F(WITH_GIL);
+            }
+            type = fn;
+        } else if (strcmp(t, "parenthesized_declarator") == 0) {
+            /* grouping only */
+        } else {
+            lower_bad_node(L, d);
+            return type;
+        }
+        d = field(d, "declarator");
+        if (ts_node_is_null(d))
+            return type;
+    }
+}
+
+/* One declarator of a declaration (with its '= value') -> C_VAR */
+static PyxNode *lower_c_var(Lower *L, TSNode d, PyxNode *base)
+{
+    PyxNode *v = node(L, PYX_NODE_C_VAR, d);
+    if (is(d, "init_declarator")) {
+        v->value = lower_expr(L, field(d, "value"));
+        d = field(d, "declarator");
+    }
+    v->ctype = apply_declarator(L, d, base, v);
+    return v;
+}
+
+/* c_declaration / c_variable_declaration:
+   ['cdef'] ['public'|'readonly'] type declarator ['=' value], ... */
+static PyxNode *lower_c_declaration(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_CDEF_VARS, n);
+    TSNode vis = field(n, "visibility");
+    if (!ts_node_is_null(vis))
+        r->flags |= is(vis, "public") ? PYX_F(PUBLIC) : PYX_F(READONLY);
+    PyxNode *base = lower_ctype(L, field(n, "type"));
+    Kid *k;
+    int len = cst_kids(L, n, &k);
+    for (int i = 0; i < len; i++)
+        if (k[i].field && strcmp(k[i].field, "declarator") == 0)
+            pyx_list_push(L->a, &r->items, lower_c_var(L, k[i].node, base));
+    return r;
+}
+
+/* c_parameter: type [declarator] ['not None' | 'or None'] ['=' default] */
+PyxNode *lower_c_param(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_PARAM, n);
+    PyxNode *base = lower_ctype(L, field(n, "type"));
+    TSNode d = field(n, "declarator");
+    r->ctype = ts_node_is_null(d) ? base : apply_declarator(L, d, base, r);
+    if (!ts_node_is_null(field(n, "not_none")))
+        r->flags |= PYX_F(NOT_NONE);
+    if (!ts_node_is_null(field(n, "or_none")))
+        r->flags |= PYX_F(OR_NONE);
+    TSNode def = field(n, "default");
+    if (!ts_node_is_null(def)) {
+        if (ts_node_is_named(def))
+            r->value = lower_expr(L, def);
+        else
+            r->flags |= PYX_F(STAR);   /* '= *' in declarations: has a default */
+    }
+    r->loc = loc_of(L, n);
+    return r;
+}
+
+/* exception_clause: 'noexcept' | 'except' ['?'] (value | '*') | 'except' '+' [handler] */
+static PyxNode *lower_exception_clause(Lower *L, TSNode n, PyxNode *fn)
+{
+    if (cst_has_token(L, n, "noexcept")) {
+        fn->flags |= PYX_F(NOEXCEPT);
+        return NULL;
+    }
+    PyxNode *r = node(L, PYX_NODE_EXCEPT_CLAUSE, n);
+    if (cst_has_token(L, n, "?"))
+        r->flags |= PYX_F(EXC_CHECK);
+    if (cst_has_token(L, n, "*"))
+        r->flags |= PYX_F(EXC_STAR);
+    if (cst_has_token(L, n, "+"))
+        r->flags |= PYX_F(EXC_PLUS);
+    TSNode v = field(n, "value");
+    if (!ts_node_is_null(v))
+        r->value = lower_expr(L, v);
+    return r;
+}
+
+/* c_function_definition / c_function_declaration:
+   ('cdef'|'cpdef') modifiers* [return type] name '(' params ')' qualifiers* [':' block] */
+static PyxNode *lower_c_function(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_FUNCTION_DEF, n);
+    Kid *k;
+    int len = cst_kids(L, n, &k);
+    r->flags |= PYX_F(CDEF);
+    for (int i = 0; i < len; i++) {
+        const char *f = k[i].field;
+        TSNode c = k[i].node;
+        if (f == NULL)
+            continue;
+        if (strcmp(f, "kind") == 0 && is(c, "cpdef"))
+            r->flags = (r->flags & ~PYX_F(CDEF)) | PYX_F(CPDEF);
+        else if (strcmp(f, "modifier") == 0) {
+            const char *m = type_of(c);
+            r->flags |= m[0] == 'i' ? PYX_F(INLINE) : m[0] == 'p' ? PYX_F(PUBLIC)
+                      : m[0] == 'a' ? PYX_F(API) : 0;
+        } else if (strcmp(f, "return_type") == 0)
+            r->ctype = lower_ctype(L, c);
+        else if (strcmp(f, "name") == 0) {
+            lower_set_name(L, r, c);
+        } else if (strcmp(f, "parameters") == 0)
+            lower_params(L, c, &r->params);
+        else if (strcmp(f, "exception") == 0) {
+            if (r->except_clause || (r->flags & PYX_F(NOEXCEPT)))
+                pyx_diag_error(L->d, loc_of(L, c), "more than one exception clause on '%s'", r->name ? r->name : "function");
+            r->except_clause = lower_exception_clause(L, c, r);
+        } else if (strcmp(f, "nogil") == 0)
+            r->flags |= PYX_F(NOGIL);
+        else if (strcmp(f, "gil") == 0)
+            r->flags |= PYX_F(WITH_GIL);
+        else if (strcmp(f, "body") == 0)
+            lower_block(L, c, &r->body);
+    }
+    if (ts_node_is_null(field(n, "body"))) {
+        r->flags |= PYX_F(DECL_ONLY);
+        names_to_types(L, &r->params);
+    }
+    return r;
+}
+
+/* c_class_definition: 'cdef' ['public'|'api'] 'class' name ['(' bases ')'] ':' block */
+static PyxNode *lower_c_class(Lower *L, TSNode n)
+{
+    PyxNode *r = lower_class(L, n);
+    r->flags |= PYX_F(CDEF);
+    TSNode vis = field(n, "visibility");
+    if (!ts_node_is_null(vis))
+        r->flags |= is(vis, "public") ? PYX_F(PUBLIC) : PYX_F(API);
+    return r;
+}
+
+/* c_struct_definition: ['cdef'] ['packed'] ('struct'|'union') name [':' block of declarations] */
+static PyxNode *lower_c_struct(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_STRUCT_DEF, n);
+    lower_set_name(L, r, field(n, "name"));
+    if (is(field(n, "kind"), "union"))
+        r->flags |= PYX_F(UNION);
+    if (cst_has_token(L, n, "packed"))
+        r->flags |= PYX_F(PACKED);
+    TSNode body = field(n, "body");
+    if (ts_node_is_null(body)) {
+        r->flags |= PYX_F(DECL_ONLY);
+        return r;
+    }
+    Kid *k;
+    int len = cst_named_kids(L, body, &k);
+    for (int i = 0; i < len; i++) {
+        if (!is(k[i].node, "c_declaration"))
+            continue;
+        PyxNode *d = lower_c_declaration(L, k[i].node);
+        for (int j = 0; j < d->items.len; j++)
+            pyx_list_push(L->a, &r->items, d->items.items[j]);
+    }
+    return r;
+}
+
+/* c_enum_definition: ['cdef'|'cpdef'] 'enum' [name] ':' enumerators */
+static PyxNode *lower_c_enum(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_ENUM_DEF, n);
+    TSNode kind = field(n, "kind");
+    if (!ts_node_is_null(kind) && is(kind, "cpdef"))
+        r->flags |= PYX_F(CPDEF);
+    TSNode name = field(n, "name");
+    if (!ts_node_is_null(name)) {
+        lower_set_name(L, r, name);
+    }
+    TSNode body = field(n, "body");
+    if (ts_node_is_null(body)) {
+        r->flags |= PYX_F(DECL_ONLY);
+        return r;
+    }
+    Kid *k;
+    int len = cst_named_kids(L, body, &k);
+    for (int i = 0; i < len; i++) {
+        TSNode e = k[i].node;
+        if (!is(e, "c_enumerator"))
+            continue;
+        PyxNode *en = node(L, PYX_NODE_ENUMERATOR, e);
+        lower_set_name(L, en, field(e, "name"));
+        TSNode v = field(e, "value");
+        if (!ts_node_is_null(v))
+            en->value = lower_expr(L, v);
+        pyx_list_push(L->a, &r->items, en);
+    }
+    return r;
+}
+
+/* ctypedef_statement: 'ctypedef' (type declarator | struct | enum | fused) */
+static PyxNode *lower_ctypedef(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_CTYPEDEF, n);
+    TSNode def = field(n, "definition");
+    if (!ts_node_is_null(def)) {
+        if (is(def, "fused_type_definition")) {
+            PyxNode *f = node(L, PYX_NODE_FUSED_DEF, def);
+            lower_set_name(L, f, field(def, "name"));
+            Kid *k;
+            int len = cst_named_kids(L, field(def, "body"), &k);
+            for (int i = 0; i < len; i++)
+                if (is(k[i].node, "c_type"))
+                    pyx_list_push(L->a, &f->items, lower_ctype(L, k[i].node));
+            return f;
+        }
+        r->value = is(def, "c_struct_definition") ? lower_c_struct(L, def) : lower_c_enum(L, def);
+        r->name = r->value->name;
+        r->len = r->value->len;
+        return r;
+    }
+    PyxNode *base = lower_ctype(L, field(n, "type"));
+    r->ctype = apply_declarator(L, field(n, "declarator"), base, r);
+    r->loc = loc_of(L, n);
+    return r;
+}
+
+/* Statement forms of the C declaration family shared by module level,
+   'cdef:' blocks, struct bodies and extern blocks. */
+void lower_cython_stmt(Lower *L, TSNode n, PyxNodeList *out)
+{
+    const char *t = type_of(n);
+    PyxNode *r;
+    if (strcmp(t, "c_variable_declaration") == 0 || strcmp(t, "c_declaration") == 0)
+        r = lower_c_declaration(L, n);
+    else if (strcmp(t, "c_function_definition") == 0 || strcmp(t, "c_function_declaration") == 0)
+        r = lower_c_function(L, n);
+    else if (strcmp(t, "c_class_definition") == 0)
+        r = lower_c_class(L, n);
+    else if (strcmp(t, "c_struct_definition") == 0)
+        r = lower_c_struct(L, n);
+    else if (strcmp(t, "c_enum_definition") == 0)
+        r = lower_c_enum(L, n);
+    else if (strcmp(t, "ctypedef_statement") == 0)
+        r = lower_ctypedef(L, n);
+    else if (strcmp(t, "c_declaration_block") == 0) {
+        r = node(L, PYX_NODE_CDEF_BLOCK, n);
+        lower_block(L, field(n, "body"), &r->body);
+    } else if (strcmp(t, "extern_block") == 0) {
+        r = node(L, PYX_NODE_EXTERN_BLOCK, n);
+        TSNode h = field(n, "header");
+        if (is(h, "string")) {
+            PyxNode *s = lower_string(L, h);
+            r->name = s->name;
+            r->len = s->len;
+        } else {
+            r->name = "*";
+            r->len = 1;
+        }
+        TSNode ns = field(n, "namespace");
+        if (!ts_node_is_null(ns))
+            r->asname = lower_string(L, ns)->name;
+        if (!ts_node_is_null(field(n, "nogil")))
+            r->flags |= PYX_F(NOGIL);
+        lower_block(L, field(n, "body"), &r->body);
+    } else if (strcmp(t, "gil_statement") == 0) {
+        /* 'with nogil(cond), other():' -> GIL_BLOCK(test=cond, body=[WITH other(): body]) */
+        r = node(L, PYX_NODE_GIL_BLOCK, n);
+        r->flags |= is(field(n, "kind"), "nogil") ? PYX_F(NOGIL) : PYX_F(WITH_GIL);
+        TSNode cond = field(n, "condition");
+        if (!ts_node_is_null(cond))
+            r->test = lower_expr(L, cond);
+        Kid *k;
+        int len = cst_kids(L, n, &k);
+        PyxNode *with = NULL;
+        for (int i = 0; i < len; i++) {
+            if (!k[i].field || strcmp(k[i].field, "item") != 0)
+                continue;
+            if (with == NULL) {
+                with = node(L, PYX_NODE_WITH, k[i].node);
+                pyx_list_push(L->a, &r->body, with);
+            }
+            pyx_list_push(L->a, &with->items, lower_with_item(L, k[i].node));
+        }
+        lower_block(L, field(n, "body"), with ? &with->body : &r->body);
+    } else if (strcmp(t, "cimport_statement") == 0)
+        r = lower_import(L, n, PYX_NODE_CIMPORT);
+    else if (strcmp(t, "cimport_from_statement") == 0)
+        r = lower_import_from(L, n, PYX_NODE_CIMPORT_FROM);
+    else if (strcmp(t, "include_statement") == 0) {
+        r = node(L, PYX_NODE_INCLUDE, n);
+        PyxNode *s = lower_string(L, field(n, "path"));
+        r->name = s->name;
+        r->len = s->len;
+    } else if (strcmp(t, "compile_time_definition") == 0) {
+        r = node(L, PYX_NODE_DEF_CONST, n);
+        lower_set_name(L, r, field(n, "name"));
+        r->value = lower_expr(L, field(n, "value"));
+    } else if (strcmp(t, "ERROR") == 0 || ts_node_is_missing(n)) {
+        return;   /* reported by parse.c */
+    } else {
+        lower_bad_node(L, n);
+        return;
+    }
+    pyx_list_push(L->a, out, r);
+}
+
