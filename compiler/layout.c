@@ -23,6 +23,9 @@ static const char *block_owner(TSNode parent)
         {"function_definition", "function definition"}, {"class_definition", "class definition"},
         {"c_function_definition", "function definition"}, {"c_class_definition", "class definition"},
         {"case_clause", "'case' statement"}, {"gil_statement", "'with' statement"},
+        {"for_from_statement", "'for' statement"}, {"compile_time_if_statement", "'IF' statement"},
+        {"compile_time_elif_clause", "'ELIF' statement"}, {"compile_time_else_clause", "'ELSE' statement"},
+        {"property_definition", "property definition"},
     };
     const char *t = ts_node_type(parent);
     for (size_t i = 0; i < sizeof owners / sizeof owners[0]; i++)
@@ -131,7 +134,8 @@ void layout_statement_lines(Lower *L, TSNode s)
         "if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
         "match_statement", "function_definition", "class_definition", "decorated_definition",
         "c_function_definition", "c_class_definition", "c_struct_definition", "c_enum_definition",
-        "extern_block", "c_declaration_block", "gil_statement", "ctypedef_statement", NULL,
+        "extern_block", "c_declaration_block", "gil_statement", "ctypedef_statement",
+        "for_from_statement", "compile_time_if_statement", "cppclass_definition", "property_definition", NULL,
     };
     for (int i = 0; compound[i]; i++) {
         if (strcmp(t, compound[i]) != 0)

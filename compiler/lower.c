@@ -211,6 +211,12 @@ void lower_stmt(Lower *L, TSNode n, PyxNodeList *out)
         r = lower_match(L, n);
     else if (strcmp(t, "type_alias_statement") == 0)
         r = lower_type_alias(L, n);
+    else if (strcmp(t, "for_from_statement") == 0)
+        r = lower_for_from(L, n);
+    else if (strcmp(t, "compile_time_if_statement") == 0)
+        r = lower_compile_if(L, n);
+    else if (strcmp(t, "property_definition") == 0)
+        r = lower_property(L, n);
     else if (strcmp(t, "print_statement") == 0) {
         r = node(L, PYX_NODE_PRINT_STMT, n);
         pyx_diag_error(L->d, loc_of(L, n), "Python 2 print statement: write print(...)");
@@ -254,7 +260,7 @@ void lower_block(Lower *L, TSNode n, PyxNodeList *out)
 PyxNode *pyx_lower(PyxArena *a, const PyxSource *src, TSTree *tree, PyxDiag *d)
 {
     TSNode root = ts_tree_root_node(tree);
-    Lower L = {a, d, src, root};
+    Lower L = {a, d, src, root, 0};
     PyxNode *m = node(&L, PYX_NODE_MODULE, root);
     m->name = src->path;
     m->len = (uint32_t)strlen(src->path);

@@ -80,6 +80,11 @@ static void lower_comp_clauses(Lower *L, Kid *k, int len, PyxNode *r)
             }
             pyx_list_push(L->a, &r->handlers, g);
             last = g;
+        } else if (is(c, "for_from_clause")) {
+            PyxNode *g = node(L, PYX_NODE_COMPREHENSION, c);
+            g->value = lower_for_from_range(L, c, &g->target);
+            pyx_list_push(L->a, &r->handlers, g);
+            last = g;
         } else if (is(c, "if_clause") && last) {
             pyx_list_push(L->a, &last->items, lower_expr(L, cst_first_named(L, c)));
         }
@@ -213,17 +218,50 @@ static PyxNode *lower_dict(Lower *L, TSNode n)
     return r;
 }
 
+static int is_python_file(Lower *L)
+{
+    size_t n = strlen(L->src->path);
+    return n >= 3 && strcmp(L->src->path + n - 3, ".py") == 0;
+}
+
+/* integer / float.  A C suffix ('1U', '1LL', Cython files only) is taken off
+   the text and kept as flags UNSIGNED and op = number of 'L's. */
 static PyxNode *lower_number(Lower *L, TSNode n, PyxNodeKind kind)
 {
     char *t = cst_text(L, n);
     size_t len = strlen(t);
     if (len && (t[len - 1] == 'j' || t[len - 1] == 'J'))
         kind = PYX_NODE_IMAG;
-    if (len && (t[len - 1] == 'l' || t[len - 1] == 'L'))
-        pyx_diag_error(L->d, loc_of(L, n), "Python 2 long literal '%s': drop the 'L' suffix", t);
     PyxNode *r = node(L, kind, n);
+    if (kind == PYX_NODE_INT) {
+        size_t end = len;
+        while (end > 1 && strchr("uUlL", t[end - 1])) {
+            if (t[end - 1] == 'u' || t[end - 1] == 'U')
+                r->flags |= PYX_F(UNSIGNED);
+            else
+                r->op++;
+            end--;
+        }
+        if (end < len && is_python_file(L)) {
+            if (r->op == 1 && !(r->flags & PYX_F(UNSIGNED)))
+                pyx_diag_error(L->d, loc_of(L, n), "Python 2 long literal '%s': drop the 'L' suffix", t);
+            else
+                pyx_diag_error(L->d, loc_of(L, n), "C integer literal '%s' in a Python file: drop the suffix", t);
+        }
+        t[end] = '\0';
+        len = end;
+    }
     r->name = t;
     r->len = (uint32_t)len;
+    return r;
+}
+
+/* new_expression: 'new' c_type '(' args ')' (C++) */
+static PyxNode *lower_new(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_NEW, n);
+    r->ctype = lower_ctype(L, field(n, "type"));
+    lower_arguments(L, field(n, "arguments"), r);
     return r;
 }
 
@@ -316,7 +354,7 @@ static PyxNode *lower_yield(Lower *L, TSNode n)
 static PyxNode *lower_cast(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_CAST, n);
-    r->ctype = lower_ctype(L, field(n, "type"));
+    r->ctype = lower_abstract_type(L, field(n, "type"), field(n, "declarator"));
     r->value = lower_expr(L, field(n, "value"));
     if (!ts_node_is_null(field(n, "check")) || cst_has_token(L, n, "?"))
         r->flags |= PYX_F(CHECKED);
@@ -445,6 +483,8 @@ PyxNode *lower_expr(Lower *L, TSNode n)
     case 'n':
         if (strcmp(t, "none") == 0)
             return node(L, PYX_NODE_NONE, n);
+        if (strcmp(t, "new_expression") == 0)
+            return lower_new(L, n);
         if (strcmp(t, "not_operator") == 0) {
             r = node(L, PYX_NODE_NOT, n);
             r->value = lower_expr(L, field(n, "argument"));
@@ -480,7 +520,7 @@ PyxNode *lower_expr(Lower *L, TSNode n)
             r = node(L, PYX_NODE_SIZEOF, n);
             TSNode ty = field(n, "type");
             if (!ts_node_is_null(ty))
-                r->ctype = lower_ctype(L, ty);
+                r->ctype = lower_abstract_type(L, ty, field(n, "declarator"));
             else
                 r->value = lower_expr(L, field(n, "value"));
             return r;

@@ -26,6 +26,7 @@ typedef struct Lower {
     PyxDiag *d;
     const PyxSource *src;
     TSNode root;
+    int in_extern;   /* lowering the body of an extern block */
 } Lower;
 
 /* A child of a CST node with the field it fills (NULL for none). */
@@ -109,6 +110,10 @@ PyxNode *lower_with(Lower *L, TSNode n);
 PyxNode *lower_function(Lower *L, TSNode n);
 PyxNode *lower_class(Lower *L, TSNode n);
 void lower_decorated(Lower *L, TSNode n, PyxNodeList *out);
+PyxNode *lower_property(Lower *L, TSNode n);
+PyxNode *lower_compile_if(Lower *L, TSNode n);
+PyxNode *lower_for_from(Lower *L, TSNode n);
+PyxNode *lower_for_from_range(Lower *L, TSNode n, PyxNode **target);
 
 /* ---- lower_pattern.c ---- */
 PyxNode *lower_match(Lower *L, TSNode n);
@@ -116,6 +121,7 @@ PyxNode *lower_match(Lower *L, TSNode n);
 /* ---- lower_cython.c ---- */
 PyxNode *lower_ctype(Lower *L, TSNode n);
 PyxNode *lower_c_param(Lower *L, TSNode n);
+PyxNode *lower_abstract_type(Lower *L, TSNode type, TSNode declarator);
 void lower_cython_stmt(Lower *L, TSNode n, PyxNodeList *out);
 
 /* ---- layout.c ---- */

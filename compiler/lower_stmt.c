@@ -505,3 +505,135 @@ void lower_decorated(Lower *L, TSNode n, PyxNodeList *out)
     pyx_list_push(L->a, out, def);
 }
 
+/* property_definition: 'property' name ':' block (legacy Cython: the block
+   defines __get__, __set__ and __del__) */
+PyxNode *lower_property(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_PROPERTY, n);
+    lower_set_name(L, r, field(n, "name"));
+    lower_block(L, field(n, "body"), &r->body);
+    return r;
+}
+
+/* compile_time_if_statement: 'IF' cond ':' block ('ELIF' cond ':' block)* ['ELSE' ':' block]
+   Cython picks one branch at compile time; the AST keeps them all. */
+PyxNode *lower_compile_if(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_COMPILE_IF, n);
+    r->test = lower_expr(L, field(n, "condition"));
+    lower_block(L, field(n, "consequence"), &r->body);
+    PyxNode *tail = r;
+    Kid *k;
+    int len = cst_kids(L, n, &k);
+    for (int i = 0; i < len; i++) {
+        if (!k[i].field || strcmp(k[i].field, "alternative") != 0)
+            continue;
+        TSNode c = k[i].node;
+        layout_clause_column(L, c, n);
+        if (is(c, "compile_time_elif_clause")) {
+            PyxNode *e = node(L, PYX_NODE_COMPILE_IF, c);
+            e->test = lower_expr(L, field(c, "condition"));
+            lower_block(L, field(c, "consequence"), &e->body);
+            pyx_list_push(L->a, &tail->orelse, e);
+            tail = e;
+        } else {
+            lower_block(L, field(c, "body"), &tail->orelse);
+        }
+    }
+    return r;
+}
+
+static PyxNode *int_literal(Lower *L, TSNode at, const char *digits)
+{
+    PyxNode *one = node(L, PYX_NODE_INT, at);
+    one->name = digits;
+    one->len = (uint32_t)strlen(digits);
+    return one;
+}
+
+/* e + 1 or e - 1 (op ADD or SUB) */
+static PyxNode *plus_one(Lower *L, TSNode at, PyxNode *e, int op)
+{
+    PyxNode *b = node(L, PYX_NODE_BINOP, at);
+    b->left = e;
+    b->op = op;
+    b->right = int_literal(L, at, "1");
+    return b;
+}
+
+static PyxNode *negated(Lower *L, TSNode at, PyxNode *e)
+{
+    PyxNode *u = node(L, PYX_NODE_UNARYOP, at);
+    u->op = PYX_OP_UMINUS;
+    u->value = e;
+    return u;
+}
+
+/* The bounds of a for-from loop or comprehension clause ([name 'from'] first
+   rel name rel last ['by' step]) as the range() call they mean; *target gets
+   the loop variable:
+     for i from a <= i < b by s   ->  for i in range(a, b, s)
+     for i from a < i <= b        ->  for i in range(a + 1, b + 1)
+     for i from a >= i > b by s   ->  for i in range(a, b, -s)
+     for i from a > i >= b        ->  for i in range(a - 1, b - 1, -1) */
+PyxNode *lower_for_from_range(Lower *L, TSNode n, PyxNode **target_out)
+{
+    TSNode name = field(n, "name"), target = field(n, "target");
+    TSNode first = field(n, "first"), last = field(n, "last"), step = field(n, "step");
+    TSNode rel[2];
+    int nrel = 0;
+    Kid *k;
+    int len = cst_kids(L, n, &k);
+    for (int i = 0; i < len; i++)
+        if (k[i].field && strcmp(k[i].field, "relation") == 0 && nrel < 2)
+            rel[nrel++] = k[i].node;
+    if (nrel < 2 || ts_node_is_null(name) || ts_node_is_null(first) || ts_node_is_null(last)) {
+        *target_out = lower_bad_node(L, n);   /* a broken header: parse.c has reported it */
+        return lower_bad_node(L, n);
+    }
+    char *var = cst_text(L, name);
+    if (!ts_node_is_null(target) && strcmp(cst_text(L, target), var) != 0)
+        pyx_diag_error(L->d, loc_of(L, name), "variable name in for-from range does not match target '%s'",
+                       cst_text(L, target));
+    const char *r1 = type_of(rel[0]), *r2 = type_of(rel[1]);
+    int up = r1[0] == '<';
+    if ((r2[0] == '<') != up)
+        pyx_diag_error(L->d, loc_of(L, rel[1]), "relation directions in for-from do not match");
+    *target_out = lower_name(L, ts_node_is_null(target) ? name : target);
+
+    PyxNode *start = lower_expr(L, first), *stop = lower_expr(L, last);
+    if (r1[1] != '=')   /* 'a < i' starts after a, 'a > i' below it */
+        start = plus_one(L, first, start, up ? PYX_OP_ADD : PYX_OP_SUB);
+    if (r2[1] == '=')   /* 'i <= b' includes b */
+        stop = plus_one(L, last, stop, up ? PYX_OP_ADD : PYX_OP_SUB);
+    PyxNode *call = node(L, PYX_NODE_CALL, n);
+    PyxNode *range = node(L, PYX_NODE_NAME, n);
+    range->name = "range";
+    range->len = 5;
+    call->value = range;
+    pyx_list_push(L->a, &call->items, start);
+    pyx_list_push(L->a, &call->items, stop);
+    if (!ts_node_is_null(step)) {
+        PyxNode *s = lower_expr(L, step);
+        pyx_list_push(L->a, &call->items, up ? s : negated(L, step, s));
+    } else if (!up) {
+        pyx_list_push(L->a, &call->items, negated(L, n, int_literal(L, n, "1")));
+    }
+    return call;
+}
+
+/* for_from_statement: 'for' [name 'from'] first rel name rel last ['by' step] ':' block
+   ['else' ':' block], lowered to the range loop it means, so later phases
+   know only one loop. */
+PyxNode *lower_for_from(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_FOR, n);
+    r->value = lower_for_from_range(L, n, &r->target);
+    lower_block(L, field(n, "body"), &r->body);
+    TSNode alt = field(n, "alternative");
+    if (!ts_node_is_null(alt)) {
+        layout_clause_column(L, alt, n);
+        lower_block(L, field(alt, "body"), &r->orelse);
+    }
+    return r;
+}

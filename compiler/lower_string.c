@@ -328,6 +328,10 @@ PyxNode *lower_string(Lower *L, TSNode n)
         for (int j = 0; j < len; j++) {
             TSNode c = k[j].node;
             if (is(c, "string_start")) {
+                if (L->src->text[ts_node_start_byte(c)] == '`') {
+                    pyx_diag_error(L->d, loc_of(L, n), "Python 2 backquotes: write repr(...)");
+                    return node(L, PYX_NODE_NONE, n);
+                }
                 kind = string_kind(L, c);
                 any_f |= kind.fstring;
                 if (kind.bytes)

@@ -319,7 +319,7 @@ static TSNode first_leaf(TSNode n)
 
 static bool is_header_word_line(const PyxSource *src, uint32_t ps)
 {
-    static const char *const heads[] = {"cdef struct ", "cdef union ", "cdef enum", "cdef packed ",
+    static const char *const heads[] = {"cdef struct ", "cdef union ", "cdef enum", "cdef packed ", "cdef class ",
                                         "ctypedef struct ", "ctypedef union ", "ctypedef enum ",
                                         "cpdef enum", "ctypedef fused ", NULL};
     for (int i = 0; heads[i]; i++)
@@ -431,6 +431,23 @@ static void report_error(SyntaxCheck *c, TSNode n)
             pyx_diag_error(c->d, loc, "'%c' was never closed", src->text[at]);
         return;
     }
+    /* an expression cut off at the end of the line before ('y = x +' then
+       'return y'): the statement went on into this line, but the mistake
+       is at the end of that one, where CPython reports it */
+    uint32_t prev = previous_code_line(src, lb);
+    if (prev != UINT32_MAX) {
+        uint32_t pe = line_text_end(src, prev);
+        uint32_t ps = prev + (uint32_t)strspn(src->text + prev, " \t");
+        if (ends_with_operator(src, ps, pe) && src->text[pe - 1] != ','
+            && !bracket_scan(src, 0, pe, &at, &got, &want, &depth) && depth == 0) {
+            PyxLoc loc = loc_at(src, pe, pe);
+            char ctx[64];
+            context_text(src, ps, pe, ctx, sizeof ctx);
+            if (report_once(c, loc))
+                pyx_diag_error(c->d, loc, "expected an expression after '%s'", ctx);
+            return;
+        }
+    }
     bool any = false, skip_indent = false;
     for (uint32_t pos = lb; pos <= end && pos < src->len;) {
         uint32_t b, len;
@@ -482,6 +499,47 @@ static void report_error(SyntaxCheck *c, TSNode n)
     }
 }
 
+static bool shows_error(TSNode n)
+{
+    return ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1 || ts_node_has_error(n);
+}
+
+/* n has an error that none of its visible children shows: tree-sitter
+   invented a hidden token, usually the line break between two statements
+   written on one line ('cdef int f() g').  Reports the second statement, or
+   else n itself. */
+static void report_hidden_error(SyntaxCheck *c, TSNode n)
+{
+    const PyxSource *src = c->src;
+    TSTreeCursor cur = ts_tree_cursor_new(n);
+    TSNode prev = {0};
+    bool have_prev = false;
+    uint32_t at = ts_node_start_byte(n);
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+        do {
+            TSNode k = ts_tree_cursor_current_node(&cur);
+            if (!ts_node_is_named(k) || ts_node_is_extra(k))
+                continue;
+            if (have_prev && ts_node_end_point(prev).row == ts_node_start_point(k).row
+                && !memchr(src->text + ts_node_end_byte(prev), ';', ts_node_start_byte(k) - ts_node_end_byte(prev))) {
+                at = ts_node_start_byte(k);
+                break;
+            }
+            prev = k;
+            have_prev = true;
+        } while (ts_tree_cursor_goto_next_sibling(&cur));
+    }
+    ts_tree_cursor_delete(&cur);
+    uint32_t e = at;
+    while (e < src->len && (isalnum((unsigned char)src->text[e]) || src->text[e] == '_'))
+        e++;
+    if (e == at && at < src->len)
+        e++;
+    PyxLoc loc = loc_at(src, at, e);
+    if (report_once(c, loc))
+        pyx_diag_error(c->d, loc, "invalid syntax: unexpected '%.*s'", (int)(e - at), src->text + at);
+}
+
 static void check_node(SyntaxCheck *c, TSNode n)
 {
     if (ts_node_is_missing(n)) {
@@ -495,8 +553,63 @@ static void check_node(SyntaxCheck *c, TSNode n)
     if (!ts_node_has_error(n))
         return;
     uint32_t count = ts_node_child_count(n);
+    bool shown = false;
+    for (uint32_t i = 0; i < count && !shown; i++)
+        shown = shows_error(ts_node_child(n, i));
+    if (!shown) {
+        report_hidden_error(c, n);
+        return;
+    }
     for (uint32_t i = 0; i < count; i++)
         check_node(c, ts_node_child(n, i));
+}
+
+/* 'cdef class X' without ':' is a forward declaration; with a block
+   indented under it, the ':' was forgotten.  (The grammar accepts both, and
+   the scanner does not open a block after a declaration.)  An iterative
+   walk: the tree may be deep. */
+static void check_forward_classes(SyntaxCheck *c, TSNode root)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        if (strcmp(ts_node_type(n), "c_class_definition") == 0
+            && ts_node_is_null(ts_node_child_by_field_name(n, "body", 4))) {
+            const PyxSource *src = c->src;
+            uint32_t s = ts_node_start_byte(n), e = line_text_end(src, s);
+            uint32_t lb, ln;
+            pyx_source_line(src, s, &lb, &ln);
+            uint32_t next = lb + ln;   /* the next line with code */
+            while (next < src->len && src->text[next] != '\n')
+                next++;
+            next++;
+            while (next < src->len) {
+                uint32_t b, len;
+                pyx_source_line(src, next, &b, &len);
+                uint32_t i = b + (uint32_t)strspn(src->text + b, " \t");
+                if (i < b + len && src->text[i] != '#')
+                    break;
+                next = b + len;   /* past the line's end, '\r\n' included */
+                while (next < src->len && src->text[next] != '\n')
+                    next++;
+                next++;
+            }
+            if (next < src->len && indent_of(src, next) > indent_of(src, lb)) {
+                PyxLoc loc = loc_at(src, e, e);
+                char ctx[64];
+                context_text(src, s, e, ctx, sizeof ctx);
+                if (report_once(c, loc))
+                    pyx_diag_error(c->d, loc, "expected ':' after '%s'", ctx);
+            }
+        }
+        if (ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur))
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+    }
 }
 
 TSTree *pyx_parse(const PyxSource *src, PyxDiag *d)
@@ -513,5 +626,6 @@ TSTree *pyx_parse(const PyxSource *src, PyxDiag *d)
     }
     SyntaxCheck c = {src, d, 0};
     check_node(&c, ts_tree_root_node(tree));
+    check_forward_classes(&c, ts_tree_root_node(tree));
     return tree;
 }

@@ -4,6 +4,9 @@
 Suites (each can be picked with --only NAME):
   unit     cmocka binaries (tests/unit/test_*.c), one check per cmocka test
   corpus   grammar corpus (grammar/test/corpus/*.txt) through tests/grammar/corpus_check
+  pycorpus tree-sitter-python's own corpus (of the version pinned in grammar/package.json)
+           through our grammar, when a copy is at hand (see suite_pycorpus)
+  cython   every .pxd/.pxi of Debian's cython3 package parses and lowers (--dump-ast)
   cli      command-line behaviour: --help, --version, bad flags, unreadable inputs
   syntax   every sample and tests/e2e/syntax file passes --syntax-only silently
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
@@ -119,6 +122,71 @@ def suite_corpus(args, R):
         R.ok("corpus", "case")
     if int(m.group(2)) or rc != 0:
         R.fail("corpus", f"{m.group(2)} corpus cases", (out + err)[-3000:])
+
+
+# ---- pycorpus -------------------------------------------------------------------
+
+# Cases of tree-sitter-python's corpus whose tree differs on purpose, with why.
+PYCORPUS_DIFFERENCES = {
+    "Raw strings": "upstream's scanner puts the backslashes of r\"\\\\\" into string_end (no "
+                   "string_content); ours keeps them as content, which the lowering decodes",
+}
+
+
+def pycorpus_dir():
+    """tree-sitter-python's test/corpus for the pinned version: $PYXC_TSP_CORPUS, the npm
+    package (which does not ship it today), or ../shared/tree-sitter-python-VERSION/test/corpus
+    (a data copy kept beside the repository: it is not ours to commit)."""
+    import json
+    with open(os.path.join(ROOT, "grammar/package.json")) as f:
+        version = json.load(f)["dependencies"]["tree-sitter-python"]
+    for d in (os.environ.get("PYXC_TSP_CORPUS", ""),
+              os.path.join(ROOT, "grammar/node_modules/tree-sitter-python/test/corpus"),
+              os.path.join(ROOT, "..", "shared", f"tree-sitter-python-{version}", "test", "corpus")):
+        if d and glob.glob(os.path.join(d, "*.txt")):
+            return d, version
+    return None, version
+
+
+def suite_pycorpus(args, R):
+    d, version = pycorpus_dir()
+    if d is None:
+        print(f"pycorpus: skipped (no copy of tree-sitter-python {version}'s test/corpus: "
+              "set PYXC_TSP_CORPUS)")
+        return
+    files = sorted(glob.glob(os.path.join(d, "*.txt")))
+    cmd = [args.corpus]
+    for name in PYCORPUS_DIFFERENCES:
+        cmd += ["-x", name]
+    rc, out, err = run(cmd + files, timeout=120)
+    m = re.search(r"corpus: (\d+) passed, (\d+) failed", out + err)
+    if not m:
+        R.fail("pycorpus", "corpus_check", (out + err)[-3000:] or f"exit {rc}")
+        return
+    for _ in range(int(m.group(1))):
+        R.ok("pycorpus", "case")
+    if int(m.group(2)) or rc != 0:
+        R.fail("pycorpus", f"{m.group(2)} tree-sitter-python {version} cases", (out + err)[-3000:])
+    skipped = re.search(r"corpus: (\d+) skipped", out)
+    if not skipped or int(skipped.group(1)) != len(PYCORPUS_DIFFERENCES):
+        R.fail("pycorpus", "known differences", "a listed difference is no longer in the corpus:\n"
+               + "\n".join(PYCORPUS_DIFFERENCES))
+
+
+# ---- cython -----------------------------------------------------------------------
+
+def suite_cython(args, R):
+    """Every .pxd and .pxi that Debian's cython3 package installs (libc, libcpp,
+    cpython, posix, numpy, openmp, Cython's own) parses and lowers to the AST."""
+    rc, out, err = run(["dpkg", "-L", "cython3"])
+    files = sorted(l for l in out.splitlines() if l.endswith((".pxd", ".pxi")) and os.path.isfile(l))
+    if rc != 0 or not files:
+        print("cython: skipped (Debian's cython3 package is not installed)")
+        return
+    for path in files:
+        rc, out, err = run([args.pyxc, "--dump-ast", path])
+        R.check("cython", path, rc == 0 and out.startswith("MODULE") and err == "",
+                f"exit {rc}\n{err[-2000:]}")
 
 
 # ---- cli ------------------------------------------------------------------------
@@ -973,7 +1041,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from workflow import suite_integration, suite_workflow  # noqa: E402
 
 SUITES = {
-    "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
+    "unit": suite_unit, "corpus": suite_corpus, "pycorpus": suite_pycorpus, "cython": suite_cython,
+    "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "scaling": suite_scaling, "stdlib": suite_stdlib,
     "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
@@ -1005,7 +1074,7 @@ def main():
             continue
         if name == "unit" and not args.unit:
             continue
-        if name == "corpus" and not args.corpus:
+        if name in ("corpus", "pycorpus") and not args.corpus:
             continue
         before = (R.passed, R.failed)
         start = time.time()
