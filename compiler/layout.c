@@ -34,22 +34,32 @@ static const char *block_owner(TSNode parent)
     return NULL;
 }
 
-/* The parent of n, searched from 'from' down.  (ts_node_parent of the
-   tree-sitter 0.20 runtime can miss the parent of a zero-width node.) */
+/* The parent of n, searched from 'from' down (a loop: the tree can be
+   deep).  ts_node_parent of the tree-sitter 0.20 runtime can miss the
+   parent of a zero-width node, so this descends into the first child that
+   contains n and has children of its own. */
 static int find_parent(TSNode from, TSNode n, TSNode *out)
 {
     uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
-    uint32_t count = ts_node_child_count(from);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(from, i);
-        if (ts_node_eq(c, n)) {
-            *out = from;
-            return 1;
+    for (;;) {
+        uint32_t count = ts_node_child_count(from);
+        TSNode next = {0};
+        int found = 0;
+        for (uint32_t i = 0; i < count; i++) {
+            TSNode c = ts_node_child(from, i);
+            if (ts_node_eq(c, n)) {
+                *out = from;
+                return 1;
+            }
+            if (!found && ts_node_child_count(c) > 0 && ts_node_start_byte(c) <= s && e <= ts_node_end_byte(c)) {
+                next = c;
+                found = 1;
+            }
         }
-        if (ts_node_start_byte(c) <= s && e <= ts_node_end_byte(c) && find_parent(c, n, out))
-            return 1;
+        if (!found)
+            return 0;
+        from = next;
     }
-    return 0;
 }
 
 /* Is byte offset 'pos' the first non-blank character of its line? */
@@ -215,4 +225,24 @@ void layout_empty_block(Lower *L, TSNode n)
                        owner, ts_node_start_point(parent).row + 1);
     else
         pyx_diag_error(L->d, loc, "expected an indented block");
+}
+
+/* CPython compiles at most 20 blocks inside each other in one function
+   (CO_MAXBLOCKS): loops, try, with and exception handlers count, 'if' does
+   not.  The lowering pushes one level per block CPython would, 'at' being
+   the statement or clause that opens it; the first one too many is an
+   error, as it is for CPython. */
+enum { MAX_STATIC_BLOCKS = 20 };
+
+void layout_block_push(Lower *L, TSNode at)
+{
+    if (++L->blocks > MAX_STATIC_BLOCKS && !L->blocks_reported) {
+        pyx_diag_error(L->d, loc_of(L, at), "too many statically nested blocks");
+        L->blocks_reported = 1;
+    }
+}
+
+void layout_block_pop(Lower *L)
+{
+    L->blocks--;
 }

@@ -16,6 +16,17 @@
 
 /* ---- CST access ---------------------------------------------------------- */
 
+int lower_enter(Lower *L, TSNode n)
+{
+    if (L->depth >= LOWER_MAX_DEPTH) {
+        pyx_diag_error(L->d, loc_of(L, n), "expression is too deeply nested (more than %d levels)",
+                       LOWER_MAX_DEPTH);
+        return 0;
+    }
+    L->depth++;
+    return 1;
+}
+
 char *cst_text(Lower *L, TSNode n)
 {
     uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -236,7 +247,7 @@ void lower_stmt(Lower *L, TSNode n, PyxNodeList *out)
    (and each statement's line breaks) with CPython's messages. */
 void lower_block(Lower *L, TSNode n, PyxNodeList *out)
 {
-    if (ts_node_is_null(n))
+    if (ts_node_is_null(n) || !lower_enter(L, n))
         return;
     Kid *k;
     int len = cst_named_kids(L, n, &k);
@@ -253,6 +264,7 @@ void lower_block(Lower *L, TSNode n, PyxNodeList *out)
     }
     if (stmts == 0 && !is(n, "module"))
         layout_empty_block(L, n);
+    lower_leave(L);
 }
 
 /* ---- entry ------------------------------------------------------------------ */
@@ -260,7 +272,7 @@ void lower_block(Lower *L, TSNode n, PyxNodeList *out)
 PyxNode *pyx_lower(PyxArena *a, const PyxSource *src, TSTree *tree, PyxDiag *d)
 {
     TSNode root = ts_tree_root_node(tree);
-    Lower L = {a, d, src, root, 0};
+    Lower L = {a, d, src, root, 0, 0, 0, 0};
     PyxNode *m = node(&L, PYX_NODE_MODULE, root);
     m->name = src->path;
     m->len = (uint32_t)strlen(src->path);

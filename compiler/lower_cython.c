@@ -108,10 +108,21 @@ static PyxNode *lower_ctuple(Lower *L, TSNode n)
 
 /* c_type: qualifiers, signed/unsigned, short/long..., name ['complex'],
    [brackets ['.' member]], then '*', '&' and 'const' as written. */
+static PyxNode *lower_ctype_node(Lower *L, TSNode n);
+
 PyxNode *lower_ctype(Lower *L, TSNode n)
 {
     if (ts_node_is_null(n))
         PYX_UNREACHABLE();
+    if (!lower_enter(L, n))
+        return node(L, PYX_NODE_CTYPE_NAME, n);
+    PyxNode *r = lower_ctype_node(L, n);
+    lower_leave(L);
+    return r;
+}
+
+static PyxNode *lower_ctype_node(Lower *L, TSNode n)
+{
     PyxNode *t = node(L, PYX_NODE_CTYPE_NAME, n);
     PyxNode *r = NULL;   /* the type built so far, once the base is complete */
     Kid *k;
@@ -219,7 +230,10 @@ static PyxNode *function_type(Lower *L, TSNode d, PyxNode *ret)
 {
     PyxNode *fn = node(L, PYX_NODE_CTYPE_FUNC, d);
     fn->ctype = ret;
+    if (!lower_enter(L, d))
+        return fn;
     lower_params(L, field(d, "parameters"), &fn->params);
+    lower_leave(L);
     names_to_types(L, &fn->params);
     Kid *k;
     int len = cst_kids(L, d, &k);
@@ -514,8 +528,12 @@ static PyxNode *lower_c_function(Lower *L, TSNode n, int *is_extern)
             r->flags |= PYX_F(WITH_GIL);
         else if (strcmp(f, "const") == 0)
             r->flags |= PYX_F(CONST);
-        else if (strcmp(f, "body") == 0)
+        else if (strcmp(f, "body") == 0) {
+            int blocks = L->blocks;   /* a function body counts its blocks afresh */
+            L->blocks = 0;
             lower_block(L, c, &r->body);
+            L->blocks = blocks;
+        }
     }
     if (ts_node_is_null(field(n, "body"))) {
         r->flags |= PYX_F(DECL_ONLY);
@@ -575,10 +593,14 @@ static PyxNode *lower_c_class(Lower *L, TSNode n, int *is_extern)
         }
     }
     TSNode body = field(n, "body");
-    if (ts_node_is_null(body))
+    if (ts_node_is_null(body)) {
         r->flags |= PYX_F(DECL_ONLY);
-    else
+    } else {
+        int blocks = L->blocks;
+        L->blocks = 0;
         lower_block(L, body, &r->body);
+        L->blocks = blocks;
+    }
     return r;
 }
 

@@ -20,7 +20,7 @@ PyxNode *lower_seq(Lower *L, TSNode n, PyxNodeKind kind, PyxNode *(*fn)(Lower *,
 }
 
 /* parenthesized_expression: '(' expr ')' - the parens only group. */
-static PyxNode *lower_paren(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_paren(Lower *L, TSNode n)
 {
     TSNode inner = cst_first_named(L, n);
     if (ts_node_is_null(inner))
@@ -50,7 +50,7 @@ void lower_arguments(Lower *L, TSNode args, PyxNode *c)
 }
 
 /* for_in_clause / if_clause sequence of a comprehension into r->handlers. */
-static void lower_comp_clauses(Lower *L, Kid *k, int len, PyxNode *r)
+static NOINLINE void lower_comp_clauses(Lower *L, Kid *k, int len, PyxNode *r)
 {
     PyxNode *last = NULL;
     for (int i = 0; i < len; i++) {
@@ -92,7 +92,7 @@ static void lower_comp_clauses(Lower *L, Kid *k, int len, PyxNode *r)
 }
 
 /* list/set/generator/dict comprehensions: body followed by clauses */
-static PyxNode *lower_comprehension(Lower *L, TSNode n, PyxNodeKind kind)
+static NOINLINE PyxNode *lower_comprehension(Lower *L, TSNode n, PyxNodeKind kind)
 {
     PyxNode *r = node(L, kind, n);
     TSNode body = field(n, "body");
@@ -109,7 +109,7 @@ static PyxNode *lower_comprehension(Lower *L, TSNode n, PyxNodeKind kind)
 }
 
 /* comparison_operator: a op b op c ... */
-static PyxNode *lower_compare(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_compare(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_COMPARE, n);
     Kid *k;
@@ -153,7 +153,7 @@ static PyxNode *lower_compare(Lower *L, TSNode n)
 }
 
 /* subscript: value '[' (expr | slice) (',' ...)* ']' */
-static PyxNode *lower_slice(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_slice(Lower *L, TSNode n)
 {
     PyxNode *s = node(L, PYX_NODE_SLICE, n);
     Kid *k;
@@ -175,7 +175,7 @@ static PyxNode *lower_slice(Lower *L, TSNode n)
     return s;
 }
 
-static PyxNode *lower_subscript(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_subscript(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_SUBSCRIPT, n);
     r->value = lower_expr(L, field(n, "value"));
@@ -192,12 +192,12 @@ static PyxNode *lower_subscript(Lower *L, TSNode n)
     return r;
 }
 
-static PyxNode *lower_display(Lower *L, TSNode n, PyxNodeKind kind)
+static NOINLINE PyxNode *lower_display(Lower *L, TSNode n, PyxNodeKind kind)
 {
     return lower_seq(L, n, kind, lower_expr);
 }
 
-static PyxNode *lower_dict(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_dict(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_DICT, n);
     Kid *k;
@@ -226,7 +226,7 @@ static int is_python_file(Lower *L)
 
 /* integer / float.  A C suffix ('1U', '1LL', Cython files only) is taken off
    the text and kept as flags UNSIGNED and op = number of 'L's. */
-static PyxNode *lower_number(Lower *L, TSNode n, PyxNodeKind kind)
+static NOINLINE PyxNode *lower_number(Lower *L, TSNode n, PyxNodeKind kind)
 {
     char *t = cst_text(L, n);
     size_t len = strlen(t);
@@ -257,7 +257,7 @@ static PyxNode *lower_number(Lower *L, TSNode n, PyxNodeKind kind)
 }
 
 /* new_expression: 'new' c_type '(' args ')' (C++) */
-static PyxNode *lower_new(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_new(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_NEW, n);
     r->ctype = lower_ctype(L, field(n, "type"));
@@ -265,22 +265,34 @@ static PyxNode *lower_new(Lower *L, TSNode n)
     return r;
 }
 
-/* boolean_operator: left ('and'|'or') right, flattened like Python's AST */
-static PyxNode *lower_boolop(Lower *L, TSNode n)
+/* boolean_operator: left ('and'|'or') right, flattened like Python's AST.
+   'a and b and c' nests to the left in the CST; the spine is walked with a
+   loop, so a chain of any length lowers without recursing down it. */
+static NOINLINE PyxNode *lower_boolop(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_BOOLOP, n);
     r->op = lower_binop_of(type_of(field(n, "operator")));
-    PyxNode *left = lower_expr(L, field(n, "left"));
-    if (left->kind == PYX_NODE_BOOLOP && left->op == r->op && !(left->flags & PYX_F(PARENS)))
-        r->items = left->items;
-    else
-        pyx_list_push(L->a, &r->items, left);
-    pyx_list_push(L->a, &r->items, lower_expr(L, field(n, "right")));
+    int levels = 0;
+    TSNode left = n;
+    while (is(left, "boolean_operator") && lower_binop_of(type_of(field(left, "operator"))) == r->op) {
+        levels++;
+        left = field(left, "left");
+    }
+    TSNode *spine = pyx_arena_alloc(L->a, sizeof(TSNode) * (size_t)levels);
+    TSNode cur = n;
+    for (int i = 0; i < levels; i++) {
+        spine[i] = cur;
+        cur = field(cur, "left");
+    }
+    /* the leftmost operand, then the right operands from the innermost level out */
+    pyx_list_push(L->a, &r->items, lower_expr(L, left));
+    for (int i = levels - 1; i >= 0; i--)
+        pyx_list_push(L->a, &r->items, lower_expr(L, field(spine[i], "right")));
     return r;
 }
 
 /* lambda: 'lambda' [lambda_parameters] ':' expression */
-static PyxNode *lower_lambda(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_lambda(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_LAMBDA, n);
     TSNode params = field(n, "parameters");
@@ -291,7 +303,18 @@ static PyxNode *lower_lambda(Lower *L, TSNode n)
 }
 
 /* type: the annotation wrapper; PEP 695 forms map onto expressions. */
+static PyxNode *lower_type_node(Lower *L, TSNode n);
+
 PyxNode *lower_type(Lower *L, TSNode n)
+{
+    if (!lower_enter(L, n))
+        return node(L, PYX_NODE_NONE, n);
+    PyxNode *r = lower_type_node(L, n);
+    lower_leave(L);
+    return r;
+}
+
+static PyxNode *lower_type_node(Lower *L, TSNode n)
 {
     if (is(n, "type")) {
         TSNode inner = cst_first_named(L, n);
@@ -342,7 +365,7 @@ PyxNode *lower_type(Lower *L, TSNode n)
     return lower_expr(L, n);
 }
 
-static PyxNode *lower_yield(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_yield(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, cst_has_token(L, n, "from") ? PYX_NODE_YIELD_FROM : PYX_NODE_YIELD, n);
     TSNode v = cst_first_named(L, n);
@@ -351,7 +374,7 @@ static PyxNode *lower_yield(Lower *L, TSNode n)
     return r;
 }
 
-static PyxNode *lower_cast(Lower *L, TSNode n)
+static NOINLINE PyxNode *lower_cast(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_CAST, n);
     r->ctype = lower_abstract_type(L, field(n, "type"), field(n, "declarator"));
@@ -361,10 +384,21 @@ static PyxNode *lower_cast(Lower *L, TSNode n)
     return r;
 }
 
+static PyxNode *lower_expr_node(Lower *L, TSNode n);
+
 PyxNode *lower_expr(Lower *L, TSNode n)
 {
     if (ts_node_is_null(n))
         PYX_UNREACHABLE();
+    if (!lower_enter(L, n))
+        return node(L, PYX_NODE_NONE, n);
+    PyxNode *r = lower_expr_node(L, n);
+    lower_leave(L);
+    return r;
+}
+
+static PyxNode *lower_expr_node(Lower *L, TSNode n)
+{
     const char *t = type_of(n);
     PyxNode *r;
     switch (t[0]) {

@@ -27,7 +27,24 @@ typedef struct Lower {
     const PyxSource *src;
     TSNode root;
     int in_extern;   /* lowering the body of an extern block */
+    int depth;       /* recursion depth of the lowering (lower_enter) */
+    int blocks;      /* statically nested blocks in this function (layout.c) */
+    int blocks_reported;
 } Lower;
+
+/* Every recursive lowering function goes one level deeper through
+   lower_enter, which refuses (with an error, as CPython's RecursionError)
+   beyond LOWER_MAX_DEPTH: the CST is as deep as the input is nested, and
+   the C stack is not. */
+enum { LOWER_MAX_DEPTH = 3000 };
+
+/* For the helpers of a recursive dispatcher (lower_expr_node): inlined, their
+   locals would all sit in the dispatcher's frame, once per level. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* A child of a CST node with the field it fills (NULL for none). */
 typedef struct Kid {
@@ -62,6 +79,12 @@ static inline int is(TSNode n, const char *type)
 static inline TSNode field(TSNode n, const char *name)
 {
     return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+int lower_enter(Lower *L, TSNode n);
+static inline void lower_leave(Lower *L)
+{
+    L->depth--;
 }
 
 char *cst_text(Lower *L, TSNode n);
@@ -129,5 +152,7 @@ void layout_statement_lines(Lower *L, TSNode s);
 void layout_clause_column(Lower *L, TSNode clause, TSNode header);
 void layout_block_indent(Lower *L, TSNode s, uint32_t *col);
 void layout_empty_block(Lower *L, TSNode block);
+void layout_block_push(Lower *L, TSNode at);
+void layout_block_pop(Lower *L);
 
 #endif

@@ -91,7 +91,18 @@ static void set_splat_name(Lower *L, PyxNode *r, TSNode splat)
     }
 }
 
+static PyxNode *lower_pattern_node(Lower *L, TSNode n);
+
 static PyxNode *lower_pattern(Lower *L, TSNode n)
+{
+    if (!lower_enter(L, n))
+        return node(L, PYX_NODE_PAT_CAPTURE, n);
+    PyxNode *r = lower_pattern_node(L, n);
+    lower_leave(L);
+    return r;
+}
+
+static PyxNode *lower_pattern_node(Lower *L, TSNode n)
 {
     const char *t = type_of(n);
     PyxNode *r;

@@ -358,7 +358,9 @@ PyxNode *lower_for(Lower *L, TSNode n)
     TSNode right = field(n, "right");
     r->value = is(right, "expression_list") ? lower_seq(L, right, PYX_NODE_TUPLE, lower_expr)
                                             : lower_expr(L, right);
+    layout_block_push(L, n);
     lower_block(L, field(n, "body"), &r->body);
+    layout_block_pop(L);
     lower_else(L, n, &r->orelse);
     return r;
 }
@@ -367,7 +369,9 @@ PyxNode *lower_while(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_WHILE, n);
     r->test = lower_expr(L, field(n, "condition"));
+    layout_block_push(L, n);
     lower_block(L, field(n, "body"), &r->body);
+    layout_block_pop(L);
     lower_else(L, n, &r->orelse);
     return r;
 }
@@ -377,9 +381,22 @@ PyxNode *lower_while(Lower *L, TSNode n)
 PyxNode *lower_try(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_TRY, n);
-    lower_block(L, field(n, "body"), &r->body);
     Kid *k;
     int len = cst_named_kids(L, n, &k);
+    int handlers = 0, finally = 0;
+    for (int i = 0; i < len; i++) {
+        handlers += is(k[i].node, "except_clause") || is(k[i].node, "except_group_clause");
+        finally |= is(k[i].node, "finally_clause");
+    }
+    /* CPython's blocks: 'finally' wraps everything but the finally body,
+       the body is one more with handlers, a handler two more */
+    if (finally)
+        layout_block_push(L, n);
+    if (handlers)
+        layout_block_push(L, n);
+    lower_block(L, field(n, "body"), &r->body);
+    if (handlers)
+        layout_block_pop(L);
     for (int i = 0; i < len; i++) {
         TSNode c = k[i].node;
         if (is(c, "except_clause") || is(c, "except_group_clause") || is(c, "else_clause") || is(c, "finally_clause"))
@@ -395,7 +412,11 @@ PyxNode *lower_try(Lower *L, TSNode n)
             for (int j = 0; j < cl; j++) {
                 TSNode e = ck[j].node;
                 if (is(e, "block")) {
+                    layout_block_push(L, c);
+                    layout_block_push(L, c);
                     lower_block(L, e, &h->body);
+                    layout_block_pop(L);
+                    layout_block_pop(L);
                 } else if (exprs++ == 0 && is(e, "as_pattern")) {
                     /* 'except E as name' */
                     h->value = lower_expr(L, cst_first_named(L, e));
@@ -417,9 +438,13 @@ PyxNode *lower_try(Lower *L, TSNode n)
         } else if (is(c, "else_clause")) {
             lower_block(L, field(c, "body"), &r->orelse);
         } else if (is(c, "finally_clause")) {
+            layout_block_pop(L);   /* the finally body runs in a block of its own */
+            layout_block_push(L, n);
             lower_block(L, cst_first_named(L, c), &r->finalbody);
         }
     }
+    if (finally)
+        layout_block_pop(L);
     return r;
 }
 
@@ -455,7 +480,11 @@ PyxNode *lower_with(Lower *L, TSNode n)
         for (int j = 0; j < il; j++)
             pyx_list_push(L->a, &r->items, lower_with_item(L, ik[j].node));
     }
+    for (int i = 0; i < r->items.len; i++)
+        layout_block_push(L, n);
     lower_block(L, field(n, "body"), &r->body);
+    for (int i = 0; i < r->items.len; i++)
+        layout_block_pop(L);
     return r;
 }
 
@@ -471,7 +500,10 @@ PyxNode *lower_function(Lower *L, TSNode n)
     TSNode ret = field(n, "return_type");
     if (!ts_node_is_null(ret))
         r->annotation = lower_type(L, ret);
+    int blocks = L->blocks;   /* a function body counts its blocks afresh */
+    L->blocks = 0;
     lower_block(L, field(n, "body"), &r->body);
+    L->blocks = blocks;
     return r;
 }
 
@@ -484,7 +516,10 @@ PyxNode *lower_class(Lower *L, TSNode n)
     TSNode sup = field(n, "superclasses");
     if (!ts_node_is_null(sup))
         lower_arguments(L, sup, r);
+    int blocks = L->blocks;   /* so does a class body */
+    L->blocks = 0;
     lower_block(L, field(n, "body"), &r->body);
+    L->blocks = blocks;
     return r;
 }
 
@@ -629,7 +664,9 @@ PyxNode *lower_for_from(Lower *L, TSNode n)
 {
     PyxNode *r = node(L, PYX_NODE_FOR, n);
     r->value = lower_for_from_range(L, n, &r->target);
+    layout_block_push(L, n);
     lower_block(L, field(n, "body"), &r->body);
+    layout_block_pop(L);
     TSNode alt = field(n, "alternative");
     if (!ts_node_is_null(alt)) {
         layout_clause_column(L, alt, n);

@@ -62,6 +62,24 @@ typedef struct StrKind {
     uint64_t flags;
 } StrKind;
 
+/* Appends source text [s, e) as Python reads it: line breaks, '\r\n' and a
+   lone '\r' alike, become '\n' (universal newlines), also in strings. */
+static void put_text(Lower *L, StrBuf *b, const char *s, const char *e)
+{
+    while (s < e) {
+        const char *cr = memchr(s, '\r', (size_t)(e - s));
+        if (cr == NULL) {
+            sb_put(L, b, s, (uint32_t)(e - s));
+            return;
+        }
+        sb_put(L, b, s, (uint32_t)(cr - s));
+        sb_put(L, b, "\n", 1);
+        s = cr + 1;
+        if (s < e && *s == '\n')
+            s++;
+    }
+}
+
 /* Decodes the literal text [s, e) of a string body into b. */
 static void decode(Lower *L, TSNode at, StrKind k, const char *s, const char *e, StrBuf *b)
 {
@@ -76,7 +94,7 @@ static void decode(Lower *L, TSNode at, StrKind k, const char *s, const char *e,
                         pyx_diag_error(L->d, loc_of(L, at), "bytes can only contain ASCII literal characters");
                         return;
                     }
-            sb_put(L, b, run, (uint32_t)(s - run));
+            put_text(L, b, run, s);
         }
         if (s >= e)
             break;
@@ -87,8 +105,11 @@ static void decode(Lower *L, TSNode at, StrKind k, const char *s, const char *e,
         }
         /* backslash */
         if (k.raw || s + 1 >= e) {
-            sb_put(L, b, s, (uint32_t)(s + 1 < e ? 2 : 1));
-            s += 2;
+            const char *after = s + (s + 1 < e ? 2 : 1);
+            if (after < e && after[-1] == '\r' && *after == '\n')
+                after++;
+            put_text(L, b, s, after);
+            s = after;
             continue;
         }
         char c = s[1];
@@ -281,6 +302,8 @@ static void lower_interpolation(Lower *L, TSNode n, StrKind k, PyxNodeList *part
 static PyxNode *lower_fstring_spec(Lower *L, TSNode spec, StrKind k)
 {
     PyxNode *f = node(L, PYX_NODE_FSTRING, spec);
+    if (!lower_enter(L, spec))
+        return f;
     StrBuf b = {0};
     uint32_t pos = ts_node_start_byte(spec) + 1;   /* after ':' */
     Kid *kk;
@@ -299,6 +322,7 @@ static PyxNode *lower_fstring_spec(Lower *L, TSNode spec, StrKind k)
         decode(L, spec, lit, L->src->text + pos, L->src->text + end, &b);
     if (b.len || f->items.len == 0)
         pyx_list_push(L->a, &f->items, str_part(L, spec, &b, 0));
+    lower_leave(L);
     return f;
 }
 

@@ -540,28 +540,116 @@ static void report_hidden_error(SyntaxCheck *c, TSNode n)
         pyx_diag_error(c->d, loc, "invalid syntax: unexpected '%.*s'", (int)(e - at), src->text + at);
 }
 
-static void check_node(SyntaxCheck *c, TSNode n)
+/* The ERROR and MISSING nodes, each explained once (not what is inside an
+   ERROR).  Subtrees without errors are skipped.  Iterative, like every walk
+   here: the tree is as deep as the input is nested. */
+static void check_errors(SyntaxCheck *c, TSNode root)
 {
-    if (ts_node_is_missing(n)) {
-        report_missing(c, n);
-        return;
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        bool descend = false;
+        if (ts_node_is_missing(n)) {
+            report_missing(c, n);
+        } else if (ts_node_symbol(n) == (TSSymbol)-1) {   /* ERROR (ts_builtin_sym_error) */
+            report_error(c, n);
+        } else if (ts_node_has_error(n)) {
+            /* does a visible child show it? */
+            bool shown = false;
+            if (ts_tree_cursor_goto_first_child(&cur)) {
+                do
+                    shown |= shows_error(ts_tree_cursor_current_node(&cur));
+                while (!shown && ts_tree_cursor_goto_next_sibling(&cur));
+                ts_tree_cursor_goto_parent(&cur);
+            }
+            if (shown)
+                descend = true;
+            else
+                report_hidden_error(c, n);
+        }
+        if (descend && ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+        }
     }
-    if (ts_node_symbol(n) == (TSSymbol)-1) {   /* ERROR (ts_builtin_sym_error): report once, not inside */
-        report_error(c, n);
-        return;
+}
+
+/* CPython's limits on nesting (Include/errcode.h, Parser/tokenizer.c). */
+enum {
+    MAX_PAREN_DEPTH = 200,   /* brackets open at once */
+    MAX_INDENT_LEVELS = 99,  /* indented blocks inside each other */
+};
+
+/* An indented block: its statements start their own lines. */
+static bool is_indented_block(const PyxSource *src, TSNode n)
+{
+    if (strcmp(ts_node_type(n), "block") != 0 || ts_node_end_byte(n) == ts_node_start_byte(n))
+        return false;
+    uint32_t pos = ts_node_start_byte(n);
+    while (pos > 0 && (src->text[pos - 1] == ' ' || src->text[pos - 1] == '\t' || src->text[pos - 1] == '\f'))
+        pos--;
+    return pos == 0 || src->text[pos - 1] == '\n' || src->text[pos - 1] == '\r';
+}
+
+static bool is_open_bracket(const char *t)
+{
+    return (t[0] == '(' || t[0] == '[' || t[0] == '{') && t[1] == '\0';
+}
+
+static bool is_close_bracket(const char *t)
+{
+    return (t[0] == ')' || t[0] == ']' || t[0] == '}') && t[1] == '\0';
+}
+
+/* Nesting CPython refuses: more than 200 brackets open at once ("too many
+   nested parentheses", at the bracket), more than 99 indented blocks inside
+   each other ("too many levels of indentation", at the line).  Reports the
+   first of each; returns true when it reported anything: what follows from
+   such nesting (a scanner out of indentation levels) is not explained too. */
+static bool check_limits(SyntaxCheck *c, TSNode root)
+{
+    const PyxSource *src = c->src;
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    int parens = 0, indents = 0;
+    bool paren_reported = false, indent_reported = false;
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        const char *t = ts_node_type(n);
+        if (!ts_node_is_named(n) && is_open_bracket(t)) {
+            if (++parens > MAX_PAREN_DEPTH && !paren_reported) {
+                uint32_t at = ts_node_start_byte(n);
+                pyx_diag_error(c->d, loc_at(src, at, at + 1), "too many nested parentheses");
+                paren_reported = true;
+            }
+        } else if (!ts_node_is_named(n) && is_close_bracket(t)) {
+            if (parens > 0)
+                parens--;
+        } else if (is_indented_block(src, n)) {
+            if (++indents > MAX_INDENT_LEVELS && !indent_reported) {
+                uint32_t lb, ln;
+                pyx_source_line(src, ts_node_start_byte(n), &lb, &ln);
+                pyx_diag_error(c->d, loc_at(src, lb, lb), "too many levels of indentation");
+                indent_reported = true;
+            }
+        }
+        if (ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        for (;;) {
+            /* leaving the current node */
+            if (is_indented_block(src, ts_tree_cursor_current_node(&cur)))
+                indents--;
+            if (ts_tree_cursor_goto_next_sibling(&cur))
+                break;
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return paren_reported || indent_reported;
+            }
+        }
     }
-    if (!ts_node_has_error(n))
-        return;
-    uint32_t count = ts_node_child_count(n);
-    bool shown = false;
-    for (uint32_t i = 0; i < count && !shown; i++)
-        shown = shows_error(ts_node_child(n, i));
-    if (!shown) {
-        report_hidden_error(c, n);
-        return;
-    }
-    for (uint32_t i = 0; i < count; i++)
-        check_node(c, ts_node_child(n, i));
 }
 
 /* 'cdef class X' without ':' is a forward declaration; with a block
@@ -625,7 +713,10 @@ TSTree *pyx_parse(const PyxSource *src, PyxDiag *d)
         return NULL;
     }
     SyntaxCheck c = {src, d, 0};
-    check_node(&c, ts_tree_root_node(tree));
-    check_forward_classes(&c, ts_tree_root_node(tree));
+    TSNode root = ts_tree_root_node(tree);
+    if (!check_limits(&c, root)) {
+        check_errors(&c, root);
+        check_forward_classes(&c, root);
+    }
     return tree;
 }

@@ -20,6 +20,7 @@ Suites (each can be picked with --only NAME):
            CPython's message and line
   scaling  the front end is linear: 10k- and 40k-line modules, a 4,000-statement line
   fuzz     truncated and mutated sources never crash or hang the compiler
+  depth    deeply nested and very long constructs: a diagnostic or success, never a crash
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
   leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
@@ -693,6 +694,85 @@ def suite_fuzz(args, R):
     print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
 
 
+# ---- depth ----------------------------------------------------------------------
+
+def nested_blocks(header, n, step=1):
+    return "".join(" " * (i * step) + header + "\n" for i in range(n)) + " " * (n * step) + "pass\n"
+
+
+# name -> (source, expected): None = compiles (exit 0); else (line, col, message) of the
+# first error, as CPython reports it (or, for what CPython cannot compile at all, where
+# pyxc stops).
+DEPTH_CASES = {
+    "parens_200": ("x = " + "(" * 200 + "1" + ")" * 200 + "\n", None),
+    "parens_10000": ("x = " + "(" * 10000 + "1" + ")" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "brackets_10000": ("x = " + "[" * 10000 + "]" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "braces_10000": ("x = " + "{" * 10000 + "}" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "calls_10000": ("x = f" + "()" * 10000 + "\n", "too deeply nested"),
+    "attributes_10000": ("x = a" + ".b" * 10000 + "\n", "too deeply nested"),
+    "subscripts_10000": ("x = a" + "[0]" * 10000 + "\n", "too deeply nested"),
+    "unary_10000": ("x = " + "-" * 10000 + "1\n", "too deeply nested"),
+    "not_10000": ("x = " + "not " * 10000 + "a\n", "too deeply nested"),
+    "power_10000": ("x = " + "**".join(["2"] * 10000) + "\n", "too deeply nested"),
+    "plus_10000": ("x = " + " + ".join(["a"] * 10000) + "\n", "too deeply nested"),
+    "and_10000": ("a = 1\nx = " + " and ".join(["a"] * 10000) + "\n", None),
+    "or_10000": ("a = 0\nx = " + " or ".join(["a"] * 10000) + "\n", None),
+    "comprehension_70_for": ("b = [1]\nx = [1 " + " ".join(f"for a{i} in b" for i in range(70)) + "]\n", None),
+    "if_99_levels": ("x = 1\n" + nested_blocks("if x:", 99), None),
+    "if_100_levels": ("x = 1\n" + nested_blocks("if x:", 100), (102, 1, "too many levels of indentation")),
+    "if_3000_levels": ("x = 1\n" + nested_blocks("if x:", 3000), (102, 1, "too many levels of indentation")),
+    "for_20_blocks": ("b = [1]\n" + nested_blocks("for x in b:", 20, 2), None),
+    "for_21_blocks": ("b = [1]\n" + nested_blocks("for x in b:", 21, 2), (22, 41, "too many statically nested blocks")),
+    "while_21_in_def": ("def f(x):\n" + "".join("  " * (i + 1) + "while x:\n" for i in range(21))
+                        + "  " * 22 + "pass\n", (22, 43, "too many statically nested blocks")),
+    "if_60_in_for_20": ("b = [1]\n" + "".join("  " * i + "for x in b:\n" for i in range(20))
+                        + "".join("  " * (20 + i) + "if x:\n" for i in range(60)) + "  " * 80 + "pass\n", None),
+    "try_handler_21": ("b = [1]\n" + "".join("  " * i + "for x in b:\n" for i in range(19))
+                       + "  " * 19 + "try:\n" + "  " * 20 + "pass\n" + "  " * 19 + "except E as e:\n"
+                       + "  " * 20 + "pass\n", (23, 39, "too many statically nested blocks")),
+    "for_20_in_def_in_for_20": ("b = [1]\n" + nested_blocks("for x in b:", 20, 2).replace(
+        " " * 40 + "pass\n", " " * 40 + "def f():\n" + "".join(" " * (42 + 2 * i) + "for x in b:\n" for i in range(20))
+        + " " * 82 + "pass\n"), None),
+}
+
+
+def depth_one(args, name, src, expected, tmp, mode):
+    """Problems with one case in one mode ('syntax': --syntax-only, 'emit-c': --emit-c)."""
+    path = os.path.join(tmp, name + ".py")
+    flags = ["--syntax-only"] if mode == "syntax" else ["--emit-c", "-o", os.path.join(tmp, name)]
+    os.makedirs(os.path.join(tmp, name), exist_ok=True)
+    rc, out, err = run([args.pyxc] + flags + [path], timeout=10)
+    errors = re.findall(re.escape(path) + r":(\d+):(\d+): error: (.*)", err)
+    if rc == "timeout" or rc not in (0, 1):
+        return f"exit {rc}: a crash or a hang\n{err[-1500:]}"
+    if rc == 1 and not errors:
+        return f"exit 1 without a diagnostic\n{err[-1500:]}"
+    if expected is None:
+        return None if rc == 0 else f"exit {rc}, expected success\n{err[-1500:]}"
+    if isinstance(expected, str):
+        ok = rc == 1 and expected in errors[0][2]
+        return None if ok else f"exit {rc}, expected an error '{expected}'\n{err[-1500:]}"
+    ok = rc == 1 and errors[0] == (str(expected[0]), str(expected[1]), expected[2])
+    return None if ok else f"exit {rc}, expected {expected[0]}:{expected[1]}: error: {expected[2]}\n{err[-1500:]}"
+
+
+def suite_depth(args, R):
+    """Every case through --syntax-only (key depth::NAME) and --emit-c
+    (depth::NAME::emit-c): a diagnostic or success, never a signal or a hang."""
+    known, used = known_failures(), set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (src, _) in DEPTH_CASES.items():
+            with open(os.path.join(tmp, name + ".py"), "w") as f:
+                f.write(src)
+        jobs = [(name, mode) for name in DEPTH_CASES for mode in ("syntax", "emit-c")]
+        results = parallel(lambda j: depth_one(args, j[0], DEPTH_CASES[j[0]][0], DEPTH_CASES[j[0]][1], tmp, j[1]),
+                           jobs)
+        for (name, mode), problem in zip(jobs, results):
+            key = f"depth::{name}" + ("" if mode == "syntax" else "::emit-c")
+            check_known(R, "depth", key, problem is None, problem, known, used)
+    check_stale_known(R, "depth", "depth::", known, used)
+
+
 STDLIB_SKIP_DIRS = ("test", "tests", "lib2to3", "site-packages", "dist-packages", "idle_test",
                     "__pycache__")
 
@@ -1044,12 +1124,12 @@ SUITES = {
     "unit": suite_unit, "corpus": suite_corpus, "pycorpus": suite_pycorpus, "cython": suite_cython,
     "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "scaling": suite_scaling, "stdlib": suite_stdlib,
-    "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "depth": suite_depth, "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
     "workflow": suite_workflow, "integration": suite_integration,
 }
 # 'make check': the fast subset
-QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
+QUICK = ("unit", "corpus", "pycorpus", "cython", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
 
 
 def main():

@@ -437,6 +437,36 @@ static void test_lower_issue11_forms(void **state)
     compiled_free(c);
 }
 
+/* A long 'and' chain is one flat BOOLOP, built without recursing down it;
+   CRLF line ends read as '\n' inside strings too. */
+static void test_lower_long_chains_and_crlf(void **state)
+{
+    (void)state;
+    enum { TERMS = 10000 };
+    char *src = malloc(TERMS * 6 + 16);
+    char *w = src + sprintf(src, "x = a");
+    for (int i = 1; i < TERMS; i++)
+        w += sprintf(w, " and a");
+    strcpy(w, "\n");
+    Compiled *c = compile_text(src);
+    free(src);
+    assert_int_equal(c->diag.errors, 0);
+    PyxNode *b = stmt(c, 0)->value;
+    assert_int_equal(b->kind, PYX_NODE_BOOLOP);
+    assert_int_equal(b->items.len, TERMS);
+    compiled_free(c);
+    c = compile_text("x = a or (b or c) or d and e\n");
+    b = stmt(c, 0)->value;
+    assert_int_equal(b->items.len, 3);   /* the parenthesized 'or' stays one operand */
+    assert_int_equal(b->items.items[1]->kind, PYX_NODE_BOOLOP);
+    assert_int_equal(b->items.items[2]->op, PYX_OP_AND);
+    compiled_free(c);
+    c = compile_text("x = '''a\r\nb\rc'''\r\ny = 1\r\n");
+    assert_int_equal(c->diag.errors, 0);
+    assert_string_equal(stmt(c, 0)->value->name, "a\nb\nc");
+    compiled_free(c);
+}
+
 static void test_lower_locations_are_one_based(void **state)
 {
     (void)state;
@@ -477,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_lower_python2_forms_are_named),
         cmocka_unit_test(test_lower_for_from_is_a_range_loop),
         cmocka_unit_test(test_lower_issue11_forms),
+        cmocka_unit_test(test_lower_long_chains_and_crlf),
         cmocka_unit_test(test_lower_locations_are_one_based),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
