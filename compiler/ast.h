@@ -56,24 +56,39 @@ typedef struct PyxNodeList {
     X(FUNCTION_DEF)   /* name, params, body, decorators, annotation = return annotation, \
                          ctype = C return type (cdef/cpdef), except_clause, type_params; \
                          flags ASYNC CDEF CPDEF INLINE NOGIL WITH_GIL PUBLIC API NOEXCEPT; \
-                         a cdef declaration without body has flags DECL_ONLY */ \
+                         a cdef declaration without body has flags DECL_ONLY; \
+                         asname = C name ('int f "c_f"()'); type_params = TYPE_PARAMs of a C++ \
+                         template function ('T f[T](T)'); flags CONST (C++ const method), \
+                         STDCALL CDECL FASTCALL (calling convention); name 'operator==' etc. */ \
     X(PARAM)          /* name (NULL in 'cdef int f(int)' declarations), annotation?, ctype?, \
                          value? = default; op = PyxParamKind; flags NOT_NONE OR_NONE, \
                          STAR for the '.pxd' default marker 'x=*' */ \
-    X(EXCEPT_CLAUSE)  /* Cython 'except' clause: value?; flags EXC_CHECK ('?'), EXC_STAR ('*'), EXC_PLUS ('+') */ \
-    X(CLASS_DEF)      /* name, items = bases, keywords, body, decorators, type_params; flags CDEF PUBLIC API */ \
+    X(EXCEPT_CLAUSE)  /* Cython 'except' clause: value?; flags EXC_CHECK ('?'), EXC_STAR ('*'), EXC_PLUS ('+'); \
+                         'except +*' has EXC_PLUS and EXC_STAR */ \
+    X(CLASS_DEF)      /* name, items = bases, keywords, body, decorators, type_params; flags CDEF PUBLIC API; \
+                         a cdef class may have target = NAME of its module ('cdef extern class \
+                         mod.Name', 'ctypedef class mod.Name'), asname = 'as' name, and in \
+                         keywords its options '[object O, type T, check_size C]' as KEYWORDs; \
+                         flags DECL_ONLY when it has no body */ \
+    X(PROPERTY)       /* name, body: legacy Cython 'property name:' block of __get__/__set__/__del__ */ \
+    X(CPPCLASS_DEF)   /* name, asname = C name, type_params = template TYPE_PARAMs (flags STAR for \
+                         'T=*'), items = base CTYPE_*s, body = declarations; flags NOGIL DECL_ONLY */ \
     X(MATCH)          /* value = subject, items = MATCH_CASEs */ \
     X(MATCH_CASE)     /* target = pattern, test? = guard, body */ \
     X(TYPE_ALIAS)     /* target, type_params, value */ \
     X(TYPE_PARAM)     /* name, value? = bound; op = 0 plain, 1 '*', 2 '**' */ \
     /* ---- Cython statements ---- */ \
-    X(CDEF_VARS)      /* items = C_VARs; flags PUBLIC READONLY; one 'cdef T a, *b = 1' line */ \
-    X(C_VAR)          /* name, ctype (declarator applied), value? = initialiser */ \
-    X(CDEF_BLOCK)     /* body: 'cdef:' followed by declarations */ \
-    X(CTYPEDEF)       /* name, ctype; or value = STRUCT_DEF/ENUM_DEF it wraps */ \
-    X(STRUCT_DEF)     /* name, items = C_VARs; flags UNION PACKED */ \
-    X(ENUM_DEF)       /* name?, items = ENUMERATORs; flags CPDEF */ \
-    X(ENUMERATOR)     /* name, value? */ \
+    X(CDEF_VARS)      /* items = C_VARs; flags PUBLIC READONLY API; one 'cdef T a, *b = 1' line; \
+                         'cdef x' (no type) gives x the type CTYPE_NAME 'object' */ \
+    X(C_VAR)          /* name, ctype (declarator applied), value? = initialiser, asname? = C name */ \
+    X(CDEF_BLOCK)     /* body: 'cdef:' followed by declarations; flags NOGIL PUBLIC READONLY */ \
+    X(CTYPEDEF)       /* name, ctype, asname? = C name; or value = STRUCT_DEF/ENUM_DEF/CLASS_DEF \
+                         it wraps; flags PUBLIC API */ \
+    X(STRUCT_DEF)     /* name, asname? = C name, items = C_VARs (and FUNCTION_DEF members of \
+                         function type); flags UNION PACKED PUBLIC */ \
+    X(ENUM_DEF)       /* name?, asname? = C name, items = ENUMERATORs, ctype? = underlying type; \
+                         flags CPDEF PUBLIC SCOPED ('enum class') */ \
+    X(ENUMERATOR)     /* name, value?, asname? = C name */ \
     X(FUSED_DEF)      /* name, items = CTYPE_*s */ \
     X(EXTERN_BLOCK)   /* name = header ("*" for none), asname = namespace?, body; flags NOGIL */ \
     X(CIMPORT)        /* items = ALIASes */ \
@@ -82,11 +97,14 @@ typedef struct PyxNodeList {
                          'with nogil, cm():' puts a WITH for the other items in body */ \
     X(INCLUDE)        /* name = file */ \
     X(DEF_CONST)      /* name, value: compile-time 'DEF NAME = value' */ \
+    X(COMPILE_IF)     /* test, body, orelse: compile-time 'IF/ELIF/ELSE' (an ELIF is a COMPILE_IF \
+                         alone in orelse) */ \
     X(PRINT_STMT)     /* Python 2 'print x': kept so the checker can reject it by name */ \
     X(EXEC_STMT)      /* Python 2 'exec code' */ \
     /* ---- expressions ---- */ \
     X(NAME)           /* name */ \
-    X(INT)            /* name = literal text as written (any base, underscores) */ \
+    X(INT)            /* name = literal text as written (any base, underscores), without a C \
+                         suffix: flags UNSIGNED for 'U', op = number of 'L's ('1ULL') */ \
     X(FLOAT)          /* name = literal text */ \
     X(IMAG)           /* name = literal text ('3j') */ \
     X(STR)            /* name/len = decoded value (UTF-8, may contain NUL); \
@@ -123,6 +141,7 @@ typedef struct PyxNodeList {
     X(CAST)           /* ctype, value; flags CHECKED for <T?>x */ \
     X(ADDRESS_OF)     /* value: &x */ \
     X(SIZEOF)         /* ctype or value */ \
+    X(NEW)            /* ctype, items = arguments, keywords: C++ 'new T(args)' */ \
     /* ---- match patterns ---- */ \
     X(PAT_VALUE)      /* value: literal or dotted name */ \
     X(PAT_CAPTURE)    /* name ('_' is the wildcard: name NULL) */ \
@@ -135,11 +154,15 @@ typedef struct PyxNodeList {
     X(PAT_OR)         /* items */ \
     /* ---- C types as written ---- */ \
     X(CTYPE_NAME)     /* name = base name ('int', 'Py_ssize_t', 'MyStruct', 'cython.double', 'object'); \
-                         op = number of 'long's; flags SIGNED UNSIGNED SHORT CONST VOLATILE; \
-                         items, keywords = template/buffer arguments (np.ndarray[double, ndim=2]) */ \
+                         op = number of 'long's; flags SIGNED UNSIGNED SHORT CONST VOLATILE COMPLEX; \
+                         items, keywords = template/buffer arguments (np.ndarray[double, ndim=2]); \
+                         ctype? = the template a nested type belongs to ('vector[int].iterator') */ \
     X(CTYPE_PTR)      /* ctype = pointee; flags CONST for 'T * const' */ \
     X(CTYPE_ARRAY)    /* ctype = element, value? = size */ \
-    X(CTYPE_FUNC)     /* ctype = return type, params, except_clause?; flags NOGIL WITH_GIL NOEXCEPT */ \
+    X(CTYPE_FUNC)     /* ctype = return type, params, except_clause?; flags NOGIL WITH_GIL NOEXCEPT \
+                         STDCALL CDECL FASTCALL */ \
+    X(CTYPE_REF)      /* ctype = referenced type: C++ 'T&' (op = 2 for 'T&&') */ \
+    X(CTYPE_TUPLE)    /* items = component types: C tuple '(int, double)' */ \
     X(CTYPE_MEMVIEW)  /* ctype = element, items = MEMVIEW_DIMs */ \
     X(MEMVIEW_DIM)    /* lower?, upper?, step? : ':' ,'::1', '1:' */
 
@@ -182,7 +205,8 @@ typedef enum PyxParamKind {
     X(ASYNC) X(STAR) X(CDEF) X(CPDEF) X(INLINE) X(NOGIL) X(WITH_GIL) X(PUBLIC) \
     X(API) X(READONLY) X(NOEXCEPT) X(DECL_ONLY) X(NOT_NONE) X(OR_NONE) X(EXC_CHECK) \
     X(EXC_STAR) X(EXC_PLUS) X(BYTES) X(RAW) X(UNICODE) X(CHAR) X(CHECKED) \
-    X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS) X(ESCAPED)
+    X(SIGNED) X(UNSIGNED) X(SHORT) X(CONST) X(VOLATILE) X(UNION) X(PACKED) X(PARENS) X(ESCAPED) \
+    X(COMPLEX) X(SCOPED) X(STDCALL) X(CDECL) X(FASTCALL)
 
 enum {
 #define PYX_X(f) PYX_FLAGBIT_##f,

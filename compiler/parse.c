@@ -319,7 +319,7 @@ static TSNode first_leaf(TSNode n)
 
 static bool is_header_word_line(const PyxSource *src, uint32_t ps)
 {
-    static const char *const heads[] = {"cdef struct ", "cdef union ", "cdef enum", "cdef packed ",
+    static const char *const heads[] = {"cdef struct ", "cdef union ", "cdef enum", "cdef packed ", "cdef class ",
                                         "ctypedef struct ", "ctypedef union ", "ctypedef enum ",
                                         "cpdef enum", "ctypedef fused ", NULL};
     for (int i = 0; heads[i]; i++)
@@ -431,6 +431,23 @@ static void report_error(SyntaxCheck *c, TSNode n)
             pyx_diag_error(c->d, loc, "'%c' was never closed", src->text[at]);
         return;
     }
+    /* an expression cut off at the end of the line before ('y = x +' then
+       'return y'): the statement went on into this line, but the mistake
+       is at the end of that one, where CPython reports it */
+    uint32_t prev = previous_code_line(src, lb);
+    if (prev != UINT32_MAX) {
+        uint32_t pe = line_text_end(src, prev);
+        uint32_t ps = prev + (uint32_t)strspn(src->text + prev, " \t");
+        if (ends_with_operator(src, ps, pe) && src->text[pe - 1] != ','
+            && !bracket_scan(src, 0, pe, &at, &got, &want, &depth) && depth == 0) {
+            PyxLoc loc = loc_at(src, pe, pe);
+            char ctx[64];
+            context_text(src, ps, pe, ctx, sizeof ctx);
+            if (report_once(c, loc))
+                pyx_diag_error(c->d, loc, "expected an expression after '%s'", ctx);
+            return;
+        }
+    }
     bool any = false, skip_indent = false;
     for (uint32_t pos = lb; pos <= end && pos < src->len;) {
         uint32_t b, len;
@@ -482,21 +499,205 @@ static void report_error(SyntaxCheck *c, TSNode n)
     }
 }
 
-static void check_node(SyntaxCheck *c, TSNode n)
+static bool shows_error(TSNode n)
 {
-    if (ts_node_is_missing(n)) {
-        report_missing(c, n);
-        return;
+    return ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1 || ts_node_has_error(n);
+}
+
+/* n has an error that none of its visible children shows: tree-sitter
+   invented a hidden token, usually the line break between two statements
+   written on one line ('cdef int f() g').  Reports the second statement, or
+   else n itself. */
+static void report_hidden_error(SyntaxCheck *c, TSNode n)
+{
+    const PyxSource *src = c->src;
+    TSTreeCursor cur = ts_tree_cursor_new(n);
+    TSNode prev = {0};
+    bool have_prev = false;
+    uint32_t at = ts_node_start_byte(n);
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+        do {
+            TSNode k = ts_tree_cursor_current_node(&cur);
+            if (!ts_node_is_named(k) || ts_node_is_extra(k))
+                continue;
+            if (have_prev && ts_node_end_point(prev).row == ts_node_start_point(k).row
+                && !memchr(src->text + ts_node_end_byte(prev), ';', ts_node_start_byte(k) - ts_node_end_byte(prev))) {
+                at = ts_node_start_byte(k);
+                break;
+            }
+            prev = k;
+            have_prev = true;
+        } while (ts_tree_cursor_goto_next_sibling(&cur));
     }
-    if (ts_node_symbol(n) == (TSSymbol)-1) {   /* ERROR (ts_builtin_sym_error): report once, not inside */
-        report_error(c, n);
-        return;
+    ts_tree_cursor_delete(&cur);
+    uint32_t e = at;
+    while (e < src->len && (isalnum((unsigned char)src->text[e]) || src->text[e] == '_'))
+        e++;
+    if (e == at && at < src->len)
+        e++;
+    PyxLoc loc = loc_at(src, at, e);
+    if (report_once(c, loc))
+        pyx_diag_error(c->d, loc, "invalid syntax: unexpected '%.*s'", (int)(e - at), src->text + at);
+}
+
+/* The ERROR and MISSING nodes, each explained once (not what is inside an
+   ERROR).  Subtrees without errors are skipped.  Iterative, like every walk
+   here: the tree is as deep as the input is nested. */
+static void check_errors(SyntaxCheck *c, TSNode root)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        bool descend = false;
+        if (ts_node_is_missing(n)) {
+            report_missing(c, n);
+        } else if (ts_node_symbol(n) == (TSSymbol)-1) {   /* ERROR (ts_builtin_sym_error) */
+            report_error(c, n);
+        } else if (ts_node_has_error(n)) {
+            /* does a visible child show it? */
+            bool shown = false;
+            if (ts_tree_cursor_goto_first_child(&cur)) {
+                do
+                    shown |= shows_error(ts_tree_cursor_current_node(&cur));
+                while (!shown && ts_tree_cursor_goto_next_sibling(&cur));
+                ts_tree_cursor_goto_parent(&cur);
+            }
+            if (shown)
+                descend = true;
+            else
+                report_hidden_error(c, n);
+        }
+        if (descend && ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+        }
     }
-    if (!ts_node_has_error(n))
-        return;
-    uint32_t count = ts_node_child_count(n);
-    for (uint32_t i = 0; i < count; i++)
-        check_node(c, ts_node_child(n, i));
+}
+
+/* CPython's limits on nesting (Include/errcode.h, Parser/tokenizer.c). */
+enum {
+    MAX_PAREN_DEPTH = 200,   /* brackets open at once */
+    MAX_INDENT_LEVELS = 99,  /* indented blocks inside each other */
+};
+
+/* An indented block: its statements start their own lines. */
+static bool is_indented_block(const PyxSource *src, TSNode n)
+{
+    if (strcmp(ts_node_type(n), "block") != 0 || ts_node_end_byte(n) == ts_node_start_byte(n))
+        return false;
+    uint32_t pos = ts_node_start_byte(n);
+    while (pos > 0 && (src->text[pos - 1] == ' ' || src->text[pos - 1] == '\t' || src->text[pos - 1] == '\f'))
+        pos--;
+    return pos == 0 || src->text[pos - 1] == '\n' || src->text[pos - 1] == '\r';
+}
+
+static bool is_open_bracket(const char *t)
+{
+    return (t[0] == '(' || t[0] == '[' || t[0] == '{') && t[1] == '\0';
+}
+
+static bool is_close_bracket(const char *t)
+{
+    return (t[0] == ')' || t[0] == ']' || t[0] == '}') && t[1] == '\0';
+}
+
+/* Nesting CPython refuses: more than 200 brackets open at once ("too many
+   nested parentheses", at the bracket), more than 99 indented blocks inside
+   each other ("too many levels of indentation", at the line).  Reports the
+   first of each; returns true when it reported anything: what follows from
+   such nesting (a scanner out of indentation levels) is not explained too. */
+static bool check_limits(SyntaxCheck *c, TSNode root)
+{
+    const PyxSource *src = c->src;
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    int parens = 0, indents = 0;
+    bool paren_reported = false, indent_reported = false;
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        const char *t = ts_node_type(n);
+        if (!ts_node_is_named(n) && is_open_bracket(t)) {
+            if (++parens > MAX_PAREN_DEPTH && !paren_reported) {
+                uint32_t at = ts_node_start_byte(n);
+                pyx_diag_error(c->d, loc_at(src, at, at + 1), "too many nested parentheses");
+                paren_reported = true;
+            }
+        } else if (!ts_node_is_named(n) && is_close_bracket(t)) {
+            if (parens > 0)
+                parens--;
+        } else if (is_indented_block(src, n)) {
+            if (++indents > MAX_INDENT_LEVELS && !indent_reported) {
+                uint32_t lb, ln;
+                pyx_source_line(src, ts_node_start_byte(n), &lb, &ln);
+                pyx_diag_error(c->d, loc_at(src, lb, lb), "too many levels of indentation");
+                indent_reported = true;
+            }
+        }
+        if (ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        for (;;) {
+            /* leaving the current node */
+            if (is_indented_block(src, ts_tree_cursor_current_node(&cur)))
+                indents--;
+            if (ts_tree_cursor_goto_next_sibling(&cur))
+                break;
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return paren_reported || indent_reported;
+            }
+        }
+    }
+}
+
+/* 'cdef class X' without ':' is a forward declaration; with a block
+   indented under it, the ':' was forgotten.  (The grammar accepts both, and
+   the scanner does not open a block after a declaration.)  An iterative
+   walk: the tree may be deep. */
+static void check_forward_classes(SyntaxCheck *c, TSNode root)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        if (strcmp(ts_node_type(n), "c_class_definition") == 0
+            && ts_node_is_null(ts_node_child_by_field_name(n, "body", 4))) {
+            const PyxSource *src = c->src;
+            uint32_t s = ts_node_start_byte(n), e = line_text_end(src, s);
+            uint32_t lb, ln;
+            pyx_source_line(src, s, &lb, &ln);
+            uint32_t next = lb + ln;   /* the next line with code */
+            while (next < src->len && src->text[next] != '\n')
+                next++;
+            next++;
+            while (next < src->len) {
+                uint32_t b, len;
+                pyx_source_line(src, next, &b, &len);
+                uint32_t i = b + (uint32_t)strspn(src->text + b, " \t");
+                if (i < b + len && src->text[i] != '#')
+                    break;
+                next = b + len;   /* past the line's end, '\r\n' included */
+                while (next < src->len && src->text[next] != '\n')
+                    next++;
+                next++;
+            }
+            if (next < src->len && indent_of(src, next) > indent_of(src, lb)) {
+                PyxLoc loc = loc_at(src, e, e);
+                char ctx[64];
+                context_text(src, s, e, ctx, sizeof ctx);
+                if (report_once(c, loc))
+                    pyx_diag_error(c->d, loc, "expected ':' after '%s'", ctx);
+            }
+        }
+        if (ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur))
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+    }
 }
 
 TSTree *pyx_parse(const PyxSource *src, PyxDiag *d)
@@ -512,6 +713,10 @@ TSTree *pyx_parse(const PyxSource *src, PyxDiag *d)
         return NULL;
     }
     SyntaxCheck c = {src, d, 0};
-    check_node(&c, ts_tree_root_node(tree));
+    TSNode root = ts_tree_root_node(tree);
+    if (!check_limits(&c, root)) {
+        check_errors(&c, root);
+        check_forward_classes(&c, root);
+    }
     return tree;
 }

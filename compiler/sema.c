@@ -84,6 +84,106 @@ void unsupported(Sema *S, PyxNode *n, const char *what)
     pyx_diag_unsupported(S->d, n->loc, what);
 }
 
+/* ==== GATES: syntax that parses but is not compiled yet =====================
+   The grammar and the lowering take all of Cython (issue 11); these forms
+   have no semantics here yet.  One walk over the whole tree, before anything
+   else, names each of them, and pyx_sema stops after it reported any, so no
+   later pass meets them.  Remove a line when its form gets compiled.  (An
+   explicit stack, not recursion: expressions can be thousands deep.) */
+
+static const char *gated_form(const PyxNode *n)
+{
+    switch (n->kind) {
+    case PYX_NODE_PROPERTY: return "property blocks ('property name:')";
+    case PYX_NODE_CPPCLASS_DEF: return "C++ classes (cppclass)";
+    case PYX_NODE_COMPILE_IF: return "compile-time IF/ELIF/ELSE";
+    case PYX_NODE_NEW: return "C++ 'new'";
+    case PYX_NODE_CTYPE_REF: return "C++ references ('T&')";
+    case PYX_NODE_CTYPE_TUPLE: return "C tuples ('(int, double)')";
+    case PYX_NODE_CTYPE_NAME:
+        if (n->flags & PYX_F(COMPLEX))
+            return "complex C types ('double complex')";
+        if (n->ctype)
+            return "nested C++ types ('vector[int].iterator')";
+        return NULL;
+    case PYX_NODE_INT:
+        return (n->op || (n->flags & PYX_F(UNSIGNED))) ? "C integer literal suffixes ('1U', '1LL')" : NULL;
+    case PYX_NODE_CTYPE_FUNC:
+        return (n->flags & (PYX_F(STDCALL) | PYX_F(CDECL) | PYX_F(FASTCALL))) ? "calling conventions ('__stdcall')" : NULL;
+    case PYX_NODE_FUNCTION_DEF:
+        if (n->flags & (PYX_F(STDCALL) | PYX_F(CDECL) | PYX_F(FASTCALL)))
+            return "calling conventions ('__stdcall')";
+        if (n->asname)
+            return "C names in strings ('int f \"c_f\"(int x)')";
+        if (n->type_params.len && (n->flags & (PYX_F(CDEF) | PYX_F(CPDEF))))
+            return "C++ template functions ('T f[T](T x)')";
+        if (n->name && strncmp(n->name, "operator", 8) == 0 && n->name[8] && !(n->name[8] == '_'
+            || (n->name[8] >= 'a' && n->name[8] <= 'z') || (n->name[8] >= 'A' && n->name[8] <= 'Z')
+            || (n->name[8] >= '0' && n->name[8] <= '9')))
+            return "C++ operator declarations";
+        if (n->flags & PYX_F(CONST))
+            return "C++ const methods";
+        return NULL;
+    case PYX_NODE_C_VAR: case PYX_NODE_STRUCT_DEF: case PYX_NODE_ENUMERATOR: case PYX_NODE_CTYPEDEF:
+        if (n->kind == PYX_NODE_CTYPEDEF && n->value && n->value->kind == PYX_NODE_CLASS_DEF)
+            return "'ctypedef class' (extern extension types)";
+        return n->asname ? "C names in strings ('int x \"c_x\"')" : NULL;
+    case PYX_NODE_ENUM_DEF:
+        if (n->flags & PYX_F(SCOPED))
+            return "scoped enums ('enum class')";
+        return n->asname ? "C names in strings ('enum E \"c_E\"')" : NULL;
+    case PYX_NODE_CLASS_DEF:
+        return n->target ? "extern extension types ('cdef extern class mod.Name')" : NULL;
+    case PYX_NODE_CDEF_BLOCK:
+        return (n->flags & PYX_F(NOGIL)) ? "'cdef nogil:' blocks" : NULL;
+    case PYX_NODE_CDEF_VARS:
+        return (n->flags & PYX_F(API)) ? "'api' variables" : NULL;
+    case PYX_NODE_PARAM:
+        if (n->ctype && n->annotation)
+            return "annotations on C-typed parameters ('int x: int')";
+        if (!n->ctype && (n->flags & (PYX_F(NOT_NONE) | PYX_F(OR_NONE))))
+            return "'not None' / 'or None' on untyped parameters";
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+static bool reject_gated_forms(Sema *S, PyxNode *root)
+{
+    int before = S->d->errors;
+    PyxNode **stack = NULL;
+    int len = 0, cap = 0;
+    const PyxNode *last = NULL;   /* a declaration's type node is shared by its declarators */
+    for (int i = 0; i < root->body.len; i++) {   /* 'cdef int f(int)' with no body, at module level */
+        PyxNode *s = root->body.items[i];
+        if (s->kind == PYX_NODE_FUNCTION_DEF && (s->flags & PYX_F(DECL_ONLY)))
+            unsupported(S, s, "C function declarations without a body outside extern blocks");
+    }
+    PUSH(S->a, stack, len, cap, root);
+    while (len > 0) {
+        PyxNode *n = stack[--len];
+        const char *what = gated_form(n);
+        if (what && n != last) {
+            unsupported(S, n, what);
+            last = n;
+        }
+        PyxNode *slots[] = {n->target, n->value, n->test, n->left, n->right, n->cause,
+                            n->annotation, n->ctype, n->except_clause, n->lower, n->upper, n->step};
+        for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+            if (slots[i])
+                PUSH(S->a, stack, len, cap, slots[i]);
+        PyxNodeList *lists[] = {&n->body, &n->orelse, &n->finalbody, &n->handlers, &n->items,
+                                &n->keywords, &n->params, &n->decorators, &n->type_params};
+        for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+            for (int j = lists[i]->len - 1; j >= 0; j--)
+                PUSH(S->a, stack, len, cap, lists[i]->items[j]);
+    }
+    return S->d->errors > before;
+}
+
+/* ==== end of GATES ========================================================== */
+
 PyxType *type_error(PyxNode *n)
 {
     n->type = &pyx_type_error;
@@ -171,6 +271,8 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
         S.m->doc = module->body.items[0]->value->name;
         S.m->doc_len = (int)module->body.items[0]->value->len;
     }
+    if (reject_gated_forms(&S, module))
+        return S.m;
     declare_module(&S, &module->body);
     /* bodies are checked even after declaration errors: the error type
        keeps one mistake from cascading, and the user sees them all */

@@ -33,8 +33,35 @@ function commaList1(rule) {
   return sepBy1(rule, ',');
 }
 
+/**
+ * The indented body of `cdef:` and extern blocks, C++ classes and their
+ * compile-time IFs (declarations, not statements), in field `name`.  The
+ * field sits on the block itself: on a hidden rule it would also mark the
+ * zero-width indent token.
+ *
+ * @param {GrammarSymbols<string>} $
+ * @param {string} name
+ */
+function cItemSuite($, name) {
+  return choice(
+    seq($._indent, field(name, alias($._c_item_body, $.block))),
+    field(name, alias($._c_item_line, $.block)),
+  );
+}
+
 module.exports = grammar(python, {
   name: 'pyxc',
+
+  // The opening brackets are external too: the scanner counts them, so no
+  // layout token is produced anywhere inside brackets (`a[\n0]`, a
+  // replacement field of an f-string running over lines).
+  externals: ($, previous) => previous.concat(['(', '[', '{']),
+
+  inline: ($, previous) => previous.concat([
+    $._c_function_tail,
+    $._c_function_name,
+    $._c_visibility,
+  ]),
 
   conflicts: ($, previous) => previous.concat([
     // `cdef int *p` (pointer declarator) vs `cdef int* f()` (pointer return type)
@@ -42,6 +69,7 @@ module.exports = grammar(python, {
     [$.c_type],
     // `cdef public double y` vs `cdef public double f():`
     [$.c_variable_declaration, $._c_function_modifiers],
+    [$.c_declaration, $._c_function_modifiers],
     // `cdef f(x)` (function, no return type) vs `cdef f (*p)` (variable of type f)
     [$._c_function_signature, $._c_type_name],
     // plain parameter `x` vs type-only C parameter `int`
@@ -50,6 +78,14 @@ module.exports = grammar(python, {
     // sizeof(x) / sizeof(x[0]): expression or type
     [$.primary_expression, $._c_type_name],
     [$.primary_expression, $._c_dotted_name],
+    // `int f[T](...)` (template function) vs `int a[N]` (array)
+    [$._c_function_signature, $._c_declarator],
+    [$._c_bare_function_signature, $._c_declarator],
+    [$._c_bare_function_signature, $.cname_declarator],
+    [$._c_function_signature, $.cname_declarator],
+    [$.pattern, $._c_type_name],
+    [$.primary_expression, $.pattern, $._c_type_name],
+    [$._c_bare_function_signature, $._c_type_name],
   ]),
 
   rules: {
@@ -73,29 +109,52 @@ module.exports = grammar(python, {
       $.c_class_definition,
       $.c_struct_definition,
       $.c_enum_definition,
+      $.cppclass_definition,
       $.ctypedef_statement,
       $.extern_block,
       $.c_declaration_block,
       $.gil_statement,
+      $.property_definition,
+      $.compile_time_if_statement,
+      alias($._cdef_fused, $.ctypedef_statement),
+      $.for_from_statement,
     ),
 
     decorated_definition: $ => seq(
       repeat1($.decorator),
-      field('definition', choice(
-        $.class_definition,
-        $.function_definition,
-        $.c_class_definition,
-        $.c_function_definition,
-      )),
+      choice(
+        field('definition', choice(
+          $.class_definition,
+          $.function_definition,
+          $.c_class_definition,
+          $.c_function_definition,
+        )),
+        // `.pxd` declarations: `@cython.locals(n=int)` before `cdef int f(n)`
+        seq(field('definition', $.c_function_declaration), $._newline),
+      ),
     ),
 
     keyword_identifier: ($, previous) => choice(
       previous,
-      prec(-3, alias(choice('include', 'DEF', 'sizeof'), $.identifier)),
+      prec(-3, alias(
+        choice('include', 'DEF', 'IF', 'sizeof', 'property', 'new'),
+        $.identifier,
+      )),
     ),
 
+    // C integer suffixes (`1U`, `1LL`, `0xffUL`) next to Python's `1j`.
+    integer: _ => {
+      const suffix = choice(/[uU]/, /[uU]?[lL][lL]?/, /[lL][lL]?[uU]/);
+      return token(choice(
+        seq(choice('0x', '0X'), repeat1(/_?[A-Fa-f0-9]+/), optional(suffix)),
+        seq(choice('0o', '0O'), repeat1(/_?[0-7]+/), optional(suffix)),
+        seq(choice('0b', '0B'), repeat1(/_?[0-1]+/), optional(suffix)),
+        seq(repeat1(/[0-9]+_?/), optional(choice(suffix, /[jJ]/))),
+      ));
+    },
+
     // ------------------------------------------------------------------
-    // Imports
+    // Imports, include, compile-time statements
     // ------------------------------------------------------------------
 
     cimport_statement: $ => seq(
@@ -132,6 +191,98 @@ module.exports = grammar(python, {
       field('value', $.expression),
     ),
 
+    // IF/ELIF/ELSE: chosen at compile time; bodies are statements.
+    compile_time_if_statement: $ => seq(
+      'IF',
+      field('condition', $.expression),
+      ':',
+      field('consequence', $._suite),
+      repeat(field('alternative', $.compile_time_elif_clause)),
+      optional(field('alternative', $.compile_time_else_clause)),
+    ),
+
+    compile_time_elif_clause: $ => seq(
+      'ELIF',
+      field('condition', $.expression),
+      ':',
+      field('consequence', $._suite),
+    ),
+
+    compile_time_else_clause: $ => seq(
+      'ELSE',
+      ':',
+      field('body', $._suite),
+    ),
+
+    // The same inside extern blocks, `cdef:` blocks and C++ classes, where
+    // the bodies hold declarations.
+    _c_compile_time_if: $ => seq(
+      'IF',
+      field('condition', $.expression),
+      ':',
+      cItemSuite($, 'consequence'),
+      repeat(field('alternative', alias($._c_compile_time_elif, $.compile_time_elif_clause))),
+      optional(field('alternative', alias($._c_compile_time_else, $.compile_time_else_clause))),
+    ),
+
+    _c_compile_time_elif: $ => seq(
+      'ELIF',
+      field('condition', $.expression),
+      ':',
+      cItemSuite($, 'consequence'),
+    ),
+
+    _c_compile_time_else: $ => seq(
+      'ELSE',
+      ':',
+      cItemSuite($, 'body'),
+    ),
+
+    // Cython's legacy loop: `for i from 0 <= i < n by 2:`, also without
+    // `i from` (`for 0 <= i < n:`).
+    for_from_statement: $ => seq(
+      'for',
+      optional(seq(field('target', $.identifier), 'from')),
+      field('first', $.primary_expression),
+      field('relation', choice('<', '<=', '>', '>=')),
+      field('name', $.identifier),
+      field('relation', choice('<', '<=', '>', '>=')),
+      field('last', $.primary_expression),
+      optional(seq('by', field('step', $.primary_expression))),
+      ':',
+      field('body', $._suite),
+      field('alternative', optional($.else_clause)),
+    ),
+
+    _comprehension_clauses: $ => seq(
+      choice($.for_in_clause, $.for_from_clause),
+      repeat(choice(
+        $.for_in_clause,
+        $.for_from_clause,
+        $.if_clause,
+      )),
+    ),
+
+    // `[a[i] for i from 0 <= i < n]`
+    for_from_clause: $ => prec.left(seq(
+      'for',
+      optional(seq(field('target', $.identifier), 'from')),
+      field('first', $.primary_expression),
+      field('relation', choice('<', '<=', '>', '>=')),
+      field('name', $.identifier),
+      field('relation', choice('<', '<=', '>', '>=')),
+      field('last', $.primary_expression),
+      optional(seq('by', field('step', $.primary_expression))),
+    )),
+
+    // Legacy `property name:` block in a cdef class: __get__/__set__/__del__.
+    property_definition: $ => seq(
+      'property',
+      field('name', $.identifier),
+      ':',
+      field('body', $._suite),
+    ),
+
     // ------------------------------------------------------------------
     // C types
     // ------------------------------------------------------------------
@@ -139,19 +290,28 @@ module.exports = grammar(python, {
     c_type: $ => seq(
       repeat(field('qualifier', choice('const', 'volatile'))),
       choice(
+        // in any order, as in C: `unsigned long long`, `long unsigned`
         seq(
-          field('sign', choice('signed', 'unsigned')),
-          repeat(field('size', choice('short', 'long'))),
-          optional(field('name', $._c_basic_type_name)),
-        ),
-        seq(
-          repeat1(field('size', choice('short', 'long'))),
+          repeat1(choice(
+            field('sign', choice('signed', 'unsigned')),
+            field('size', choice('short', 'long')),
+          )),
           optional(field('name', $._c_basic_type_name)),
         ),
         field('name', $._c_type_name),
+        field('name', $.c_tuple_type),
       ),
-      optional(field('suffix', $.c_type_brackets)),
-      repeat(field('pointer', choice('*', '**'))),
+      optional(field('complex', 'complex')),
+      optional(seq(
+        repeat1(field('suffix', $.c_type_brackets)),
+        // a type nested in a template: `vector[int].iterator`
+        optional(seq('.', field('member', $.identifier))),
+      )),
+      repeat(choice(
+        field('pointer', choice('*', '**')),
+        field('reference', choice('&', '&&')),
+        field('pointer_qualifier', 'const'),
+      )),
     ),
 
     // After signed/unsigned/short/long only these names may follow; any other
@@ -168,10 +328,27 @@ module.exports = grammar(python, {
       repeat1(seq('.', $.identifier)),
     ),
 
+    // C tuple: `(int, double)`
+    // also a parenthesized type, `(int *)`, when there is no comma
+    c_tuple_type: $ => seq(
+      '(',
+      $.c_type,
+      repeat(seq(',', $.c_type)),
+      optional(','),
+      ')',
+    ),
+
     c_type_brackets: $ => seq(
       '[',
       optional(seq(
-        commaList1(choice($.memoryview_dim, $.expression, $.keyword_argument)),
+        commaList1(choice(
+          $.memoryview_dim,
+          $.expression,
+          $.keyword_argument,
+          // template arguments that are not expressions: `vector[int*]`,
+          // `Wrap[double (*)(double)]`
+          prec.dynamic(-1, seq($.c_type, optional($._c_abstract_declarator))),
+        )),
         optional(','),
       )),
       ']',
@@ -184,20 +361,36 @@ module.exports = grammar(python, {
       optional(seq(':', optional(field('step', $.expression)))),
     ),
 
+    calling_convention: _ => choice('__stdcall', '__cdecl', '__fastcall'),
+
     // ------------------------------------------------------------------
     // C declarators
     // ------------------------------------------------------------------
 
     _c_declarator: $ => choice(
       $.identifier,
+      $.cname_declarator,
       $.pointer_declarator,
+      $.reference_declarator,
       $.array_declarator,
       $.function_declarator,
       $.parenthesized_declarator,
     ),
 
+    // `x "c_x"`: the name used in the C code
+    cname_declarator: $ => seq(
+      field('declarator', $.identifier),
+      field('cname', $.string),
+    ),
+
     pointer_declarator: $ => prec.dynamic(1, prec.right(PREC.c_pointer, seq(
       field('pointer', choice('*', '**')),
+      repeat(field('qualifier', choice('const', 'restrict'))),
+      field('declarator', $._c_declarator),
+    ))),
+
+    reference_declarator: $ => prec.dynamic(1, prec.right(PREC.c_pointer, seq(
+      field('reference', choice('&', '&&')),
       field('declarator', $._c_declarator),
     ))),
 
@@ -216,8 +409,15 @@ module.exports = grammar(python, {
       repeat($._c_function_qualifier),
     )),
 
+    _c_plain_function_declarator: $ => seq(
+      field('declarator', $.identifier),
+      field('parameters', $.parameters),
+      repeat($._c_function_qualifier),
+    ),
+
     parenthesized_declarator: $ => seq(
       '(',
+      optional(field('calling_convention', $.calling_convention)),
       field('declarator', $.pointer_declarator),
       ')',
     ),
@@ -232,40 +432,115 @@ module.exports = grammar(python, {
       field('declarator', choice($._c_declarator, $.init_declarator)),
     ),
 
+    // Declarators after a type that has no name: `char *[]`, `void (*)(int)`.
+    _c_abstract_declarator: $ => choice(
+      alias($.abstract_array_declarator, $.array_declarator),
+      $.abstract_function_declarator,
+    ),
+
+    abstract_array_declarator: $ => prec.left(seq(
+      optional(field('declarator', $.abstract_array_declarator)),
+      '[',
+      optional(field('size', $.expression)),
+      ']',
+    )),
+
+    abstract_function_declarator: $ => seq(
+      '(',
+      optional(field('calling_convention', $.calling_convention)),
+      field('pointer', choice('*', '**')),
+      ')',
+      field('parameters', $.parameters),
+      repeat($._c_function_qualifier),
+    ),
+
     // ------------------------------------------------------------------
     // Declarations
     // ------------------------------------------------------------------
 
+    _c_visibility: $ => field('visibility', choice('public', 'readonly', 'extern')),
+
     c_declaration: $ => seq(
-      optional(field('visibility', choice('public', 'readonly'))),
+      optional($._c_visibility),
       field('type', $.c_type),
       $._c_declarator_list,
     ),
 
     c_variable_declaration: $ => seq(
       'cdef',
-      optional(field('visibility', choice('public', 'readonly'))),
-      field('type', $.c_type),
-      $._c_declarator_list,
+      optional($._c_visibility),
+      optional(field('api', 'api')),
+      choice(
+        seq(field('type', $.c_type), $._c_declarator_list),
+        // `cdef x`, `cdef public y = 1`: Python objects
+        commaList1(field('declarator', $._c_untyped_declarator)),
+      ),
+    ),
+
+    _c_untyped_declarator: $ => choice(
+      $.identifier,
+      alias($._c_untyped_init, $.init_declarator),
+    ),
+
+    _c_untyped_init: $ => seq(
+      field('declarator', $.identifier),
+      '=',
+      field('value', $.expression),
     ),
 
     c_declaration_block: $ => seq(
       'cdef',
+      optional(field('visibility', choice('public', 'readonly', 'extern'))),
+      optional(field('api', 'api')),
+      optional(field('nogil', $.nogil_clause)),
       ':',
-      $._indent,
-      field('body', alias($._c_declaration_block_body, $.block)),
+      cItemSuite($, 'body'),
     ),
 
-    _c_declaration_block_body: $ => seq(
+
+    _c_item_line: $ => seq($.pass_statement, $._newline),
+
+    _c_item_body: $ => seq(
       repeat1($._c_block_item),
       $._dedent,
     ),
 
+    // Cython lets a declaration end with ';' (C habit): `int x;`
+    _c_end: $ => seq(optional(';'), $._newline),
+
     _c_block_item: $ => choice(
-      seq($.c_declaration, $._newline),
+      seq($.c_declaration, $._c_end),
       seq(alias($._c_docstring, $.expression_statement), $._newline),
-      seq(alias($._c_bare_function_declaration, $.c_function_declaration), $._newline),
+      seq(alias($._c_bare_function_declaration, $.c_function_declaration), $._c_end),
+      alias($._c_bare_function_definition, $.c_function_definition),
       seq($.pass_statement, $._newline),
+      seq($.c_variable_declaration, $._c_end),
+      seq($.c_function_declaration, $._c_end),
+      $.c_function_definition,
+      $.c_struct_definition,
+      alias($._c_struct, $.c_struct_definition),
+      $.c_enum_definition,
+      alias($._c_enum, $.c_enum_definition),
+      $.cppclass_definition,
+      $.ctypedef_statement,
+      $.c_class_definition,
+      // `class mod.Name [object O]:` in an extern block
+      alias($._c_class_tail, $.c_class_definition),
+      $.c_declaration_block,
+      alias($._c_decorated_declaration, $.decorated_definition),
+      alias($._c_compile_time_if, $.compile_time_if_statement),
+      seq($.compile_time_definition, $._newline),
+      seq($.include_statement, $._newline),
+    ),
+
+    _c_decorated_declaration: $ => seq(
+      repeat1($.decorator),
+      choice(
+        seq(field('definition', alias($._c_bare_function_declaration, $.c_function_declaration)), $._newline),
+        field('definition', alias($._c_bare_function_definition, $.c_function_definition)),
+        seq(field('definition', $.c_function_declaration), $._newline),
+        field('definition', $.c_function_definition),
+      ),
     ),
 
     // ------------------------------------------------------------------
@@ -273,13 +548,45 @@ module.exports = grammar(python, {
     // ------------------------------------------------------------------
 
     _c_function_modifiers: $ => seq(
-      field('modifier', choice('inline', 'public', 'api', 'static')),
-      repeat(field('modifier', choice('inline', 'public', 'api', 'static'))),
+      field('modifier', choice('inline', 'public', 'api', 'static', 'extern')),
+      repeat(field('modifier', choice('inline', 'public', 'api', 'static', 'extern'))),
+    ),
+
+    _c_function_name: $ => choice($.identifier, $.operator_name),
+
+    // `operator==`, `operator[]`, `operator bool` in C++ class declarations
+    operator_name: _ => seq(
+      'operator',
+      choice(
+        '+', '-', '*', '/', '%', '++', '--', '~', '|', '&', '^', '<<', '>>', ',',
+        '==', '!=', '>=', '>', '<=', '<', '!', '=', '+=', '-=', '*=', '/=',
+        seq('[', ']'), seq('(', ')'), 'bool', 'new', 'delete',
+      ),
+    ),
+
+    // `[T, A=*]` after a C++ class or function name
+    template_parameters: $ => seq(
+      '[',
+      commaList1($.template_parameter),
+      optional(','),
+      ']',
+    ),
+
+    template_parameter: $ => seq(
+      field('name', $.identifier),
+      optional(seq('=', field('default', '*'))),
     ),
 
     _c_function_signature: $ => seq(
       optional(field('return_type', $.c_type)),
-      field('name', $.identifier),
+      $._c_function_tail,
+    ),
+
+    _c_function_tail: $ => seq(
+      optional(field('calling_convention', $.calling_convention)),
+      field('name', $._c_function_name),
+      optional(field('cname', $.string)),
+      optional(field('template_parameters', $.template_parameters)),
       field('parameters', $.parameters),
       repeat($._c_function_qualifier),
     ),
@@ -288,6 +595,7 @@ module.exports = grammar(python, {
       field('exception', $.exception_clause),
       field('nogil', $.nogil_clause),
       field('gil', $.with_gil_clause),
+      field('const', 'const'),
     ),
 
     c_function_definition: $ => seq(
@@ -304,19 +612,30 @@ module.exports = grammar(python, {
       $._c_function_signature,
     ),
 
-    // Inside extern blocks / `cdef:` blocks: `int strlen(const char *s)`.
+    // Inside extern blocks / `cdef:` blocks / C++ classes:
+    // `int strlen(const char *s)`; constructors have no return type.
     _c_bare_function_declaration: $ => seq(
-      field('return_type', $.c_type),
-      field('name', $.identifier),
-      field('parameters', $.parameters),
-      repeat($._c_function_qualifier),
+      optional($._c_function_modifiers),
+      $._c_bare_function_signature,
+    ),
+
+    _c_bare_function_signature: $ => seq(
+      optional(field('return_type', $.c_type)),
+      $._c_function_tail,
+    ),
+
+    _c_bare_function_definition: $ => seq(
+      optional($._c_function_modifiers),
+      $._c_bare_function_signature,
+      ':',
+      field('body', $._suite),
     ),
 
     exception_clause: $ => choice(
       'noexcept',
       seq('except', optional('?'), field('value', $.expression)),
       prec(PREC.call + 1, seq('except', optional('?'), '*')),
-      prec(PREC.call + 1, seq('except', '+', optional(field('value', $.identifier)))),
+      prec(PREC.call + 1, seq('except', '+', optional(choice(field('value', $.identifier), '*')))),
     ),
 
     nogil_clause: _ => 'nogil',
@@ -344,7 +663,7 @@ module.exports = grammar(python, {
     _pxd_default_parameter: $ => seq(
       field('name', $.identifier),
       '=',
-      field('value', '*'),
+      field('value', choice('*', '?')),
     ),
 
     _c_keyword_name: _ => choice('const', 'volatile', 'signed', 'unsigned', 'short', 'long'),
@@ -393,11 +712,22 @@ module.exports = grammar(python, {
           field('not_none', $.not_none),
           field('or_none', $.or_none),
         )),
-        optional(seq('=', field('default', choice($.expression, '*')))),
+        optional(seq(':', field('annotation', $.type))),
+        optional(seq('=', field('default', choice($.expression, '*', '?')))),
       ),
-      // Type only (declarations): `cdef int f(int *, const char *)`.
-      // A bare name (`f(int)`) stays a plain identifier parameter.
-      prec.dynamic(-1, field('type', $.c_type)),
+      // `def f(o not None)`: a Python object that may (not) be None
+      seq(
+        field('declarator', $.identifier),
+        choice(field('not_none', $.not_none), field('or_none', $.or_none)),
+        optional(seq('=', field('default', $.expression))),
+      ),
+      // Type only (declarations): `cdef int f(int *, const char *)`,
+      // `void (*)(void *)`, `char *[]`.  A bare name (`f(int)`) stays a
+      // plain identifier parameter.
+      prec.dynamic(-1, seq(
+        field('type', $.c_type),
+        optional(field('declarator', $._c_abstract_declarator)),
+      )),
     ),
 
     c_varargs: _ => '...',
@@ -411,15 +741,65 @@ module.exports = grammar(python, {
 
     c_class_definition: $ => seq(
       'cdef',
-      optional(field('visibility', choice('public', 'api'))),
-      'class',
-      field('name', $.identifier),
-      optional(field('superclasses', $.argument_list)),
-      ':',
-      field('body', $._suite),
+      $._c_class_core,
     ),
 
-    c_struct_definition: $ => seq('cdef', $._c_struct_core),
+    // `class Name(Base) [object O, type T]:`; `mod.Name` for extern classes
+    _c_class_core: $ => seq(
+      optional(field('visibility', choice('public', 'extern', 'readonly'))),
+      optional(field('api', 'api')),
+      $._c_class_tail,
+    ),
+
+    _c_class_tail: $ => seq(
+      'class',
+      choice(
+        seq(
+          field('name', $.identifier),
+          optional(field('superclasses', $.argument_list)),
+          optional(field('options', $.c_class_options)),
+          // without a body: a forward declaration
+          choice(seq(':', field('body', $._suite)), $._newline),
+        ),
+        seq(
+          // `mod.Name`: the last part names the class
+          field('name', alias($._c_dotted_name, $.dotted_name)),
+          optional(seq('as', field('alias', $.identifier))),
+          optional(field('superclasses', $.argument_list)),
+          optional(field('options', $.c_class_options)),
+          choice(seq(':', field('body', $._suite)), $._newline),
+        ),
+      ),
+    ),
+
+    c_class_options: $ => seq(
+      '[',
+      commaList1($.c_class_option),
+      optional(','),
+      ']',
+    ),
+
+    c_class_option: $ => seq(
+      field('key', choice('object', 'type', 'check_size')),
+      field('value', $.identifier),
+    ),
+
+    // C++ classes: `cdef cppclass vector[T, A=*](Base) nogil:`
+    cppclass_definition: $ => seq(
+      optional(seq(field('kind', 'cdef'), optional($._c_visibility))),
+      'cppclass',
+      field('name', $.identifier),
+      optional(field('cname', $.string)),
+      optional(field('template_parameters', $.template_parameters)),
+      optional(seq('(', commaList1(field('base', $.c_type)), ')')),
+      optional(field('nogil', $.nogil_clause)),
+      choice(
+        seq(':', cItemSuite($, 'body')),
+        $._newline,
+      ),
+    ),
+
+    c_struct_definition: $ => seq('cdef', optional($._c_visibility), optional(field('api', 'api')), $._c_struct_core),
 
     _c_struct: $ => $._c_struct_core,
 
@@ -427,8 +807,12 @@ module.exports = grammar(python, {
       optional('packed'),
       field('kind', choice('struct', 'union')),
       field('name', $.identifier),
+      optional(field('cname', $.string)),
       choice(
-        seq(':', $._indent, field('body', alias($._c_struct_body, $.block))),
+        seq(':', choice(
+          seq($._indent, field('body', alias($._c_struct_body, $.block))),
+          field('body', alias($._c_item_line, $.block)),
+        )),
         $._newline,
       ),
     ),
@@ -437,15 +821,20 @@ module.exports = grammar(python, {
 
     _c_struct_body: $ => seq(
       repeat1(choice(
-        seq($.c_declaration, $._newline),
+        seq($.c_declaration, $._c_end),
+        // a member of function type: `void handler(int)`
+        seq(alias($._c_bare_function_declaration, $.c_function_declaration), $._c_end),
         seq(alias($._c_docstring, $.expression_statement), $._newline),
         seq($.pass_statement, $._newline),
+        alias($._c_compile_time_if, $.compile_time_if_statement),
       )),
       $._dedent,
     ),
 
     c_enum_definition: $ => seq(
       field('kind', choice('cdef', 'cpdef')),
+      optional($._c_visibility),
+      optional(field('api', 'api')),
       $._c_enum_core,
     ),
 
@@ -453,7 +842,10 @@ module.exports = grammar(python, {
 
     _c_enum_core: $ => seq(
       'enum',
+      optional(field('scoped', choice('class', 'struct'))),
       optional(field('name', $.identifier)),
+      optional(field('cname', $.string)),
+      optional(seq('(', field('underlying_type', $.c_type), ')')),
       choice(
         seq(':', choice(
           seq($._indent, field('body', alias($._c_enum_body, $.block))),
@@ -464,6 +856,7 @@ module.exports = grammar(python, {
     ),
 
     _c_enum_body: $ => seq(
+      optional(seq(alias($._c_docstring, $.expression_statement), $._newline)),
       repeat1($._c_enum_line),
       $._dedent,
     ),
@@ -478,24 +871,35 @@ module.exports = grammar(python, {
 
     c_enumerator: $ => seq(
       field('name', $.identifier),
+      optional(field('cname', $.string)),
       optional(seq('=', field('value', $.expression))),
     ),
 
     ctypedef_statement: $ => seq(
       'ctypedef',
+      optional($._c_visibility),
+      optional(field('api', 'api')),
       choice(
         seq(
           field('type', $.c_type),
-          field('declarator', $._c_declarator),
-          $._newline,
+          field('declarator', choice(
+            $._c_declarator,
+            // a function type: `ctypedef object getter(object self)`
+            alias($._c_plain_function_declarator, $.function_declarator),
+          )),
+          $._c_end,
         ),
         field('definition', choice(
           alias($._c_struct, $.c_struct_definition),
           alias($._c_enum, $.c_enum_definition),
+          alias($._c_class_tail, $.c_class_definition),
           $.fused_type_definition,
         )),
       ),
     ),
+
+    // `cdef fused T:` is `ctypedef fused T:`
+    _cdef_fused: $ => seq('cdef', field('definition', $.fused_type_definition)),
 
     fused_type_definition: $ => seq(
       'fused',
@@ -506,38 +910,19 @@ module.exports = grammar(python, {
     ),
 
     _fused_body: $ => seq(
-      repeat1(seq($.c_type, $._newline)),
+      repeat1(choice(seq($.c_type, $._newline), seq($.pass_statement, $._newline))),
       $._dedent,
     ),
 
     extern_block: $ => seq(
       'cdef',
-      'extern',
+      choice('extern', 'import'),
       'from',
       field('header', choice($.string, '*')),
-      optional(seq('namespace', field('namespace', $.string))),
+      optional(seq('namespace', field('namespace', choice($.string, $.identifier)))),
       optional(field('nogil', $.nogil_clause)),
       ':',
-      choice(
-        seq($._indent, field('body', alias($._extern_body, $.block))),
-        seq(field('body', alias($._extern_pass, $.block))),
-      ),
-    ),
-
-    _extern_pass: $ => seq($.pass_statement, $._newline),
-
-    _extern_body: $ => seq(
-      repeat1(choice(
-        $._c_block_item,
-        seq($.c_variable_declaration, $._newline),
-        seq($.c_function_declaration, $._newline),
-        $.c_struct_definition,
-        alias($._c_struct, $.c_struct_definition),
-        $.c_enum_definition,
-        alias($._c_enum, $.c_enum_definition),
-        $.ctypedef_statement,
-      )),
-      $._dedent,
+      cItemSuite($, 'body'),
     ),
 
     // ------------------------------------------------------------------
@@ -562,11 +947,29 @@ module.exports = grammar(python, {
       $.cast_expression,
       $.address_of_expression,
       $.sizeof_expression,
+      $.new_expression,
+    ),
+
+    // C++ `new T(args)`
+    // (the type starts with a name, so `new(x)` stays a call of `new`)
+    new_expression: $ => seq(
+      'new',
+      field('type', alias($._c_new_type, $.c_type)),
+      field('arguments', $.argument_list),
+    ),
+
+    _c_new_type: $ => seq(
+      field('name', $._c_type_name),
+      optional(seq(
+        repeat1(field('suffix', $.c_type_brackets)),
+        optional(seq('.', field('member', $.identifier))),
+      )),
     ),
 
     cast_expression: $ => prec(PREC.unary, seq(
       '<',
       field('type', $.c_type),
+      optional(field('declarator', $._c_abstract_declarator)),
       optional(field('check', '?')),
       '>',
       field('value', $.primary_expression),
@@ -582,7 +985,10 @@ module.exports = grammar(python, {
       '(',
       choice(
         prec.dynamic(1, field('value', $.expression)),
-        field('type', $.c_type),
+        seq(
+          field('type', $.c_type),
+          optional(field('declarator', $._c_abstract_declarator)),
+        ),
       ),
       ')',
     ),

@@ -4,6 +4,9 @@
 Suites (each can be picked with --only NAME):
   unit     cmocka binaries (tests/unit/test_*.c), one check per cmocka test
   corpus   grammar corpus (grammar/test/corpus/*.txt) through tests/grammar/corpus_check
+  pycorpus tree-sitter-python's own corpus (of the version pinned in grammar/package.json)
+           through our grammar, when a copy is at hand (see suite_pycorpus)
+  cython   every .pxd/.pxi of Debian's cython3 package parses and lowers (--dump-ast)
   cli      command-line behaviour: --help, --version, bad flags, unreadable inputs
   syntax   every sample and tests/e2e/syntax file passes --syntax-only silently
   errors   tests/e2e/errors/*: expected '# ERROR line:col: message' diagnostics, exit 1
@@ -17,6 +20,7 @@ Suites (each can be picked with --only NAME):
            CPython's message and line
   scaling  the front end is linear: 10k- and 40k-line modules, a 4,000-statement line
   fuzz     truncated and mutated sources never crash or hang the compiler
+  depth    deeply nested and very long constructs: a diagnostic or success, never a crash
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
   leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
@@ -119,6 +123,71 @@ def suite_corpus(args, R):
         R.ok("corpus", "case")
     if int(m.group(2)) or rc != 0:
         R.fail("corpus", f"{m.group(2)} corpus cases", (out + err)[-3000:])
+
+
+# ---- pycorpus -------------------------------------------------------------------
+
+# Cases of tree-sitter-python's corpus whose tree differs on purpose, with why.
+PYCORPUS_DIFFERENCES = {
+    "Raw strings": "upstream's scanner puts the backslashes of r\"\\\\\" into string_end (no "
+                   "string_content); ours keeps them as content, which the lowering decodes",
+}
+
+
+def pycorpus_dir():
+    """tree-sitter-python's test/corpus for the pinned version: $PYXC_TSP_CORPUS, the npm
+    package (which does not ship it today), or ../shared/tree-sitter-python-VERSION/test/corpus
+    (a data copy kept beside the repository: it is not ours to commit)."""
+    import json
+    with open(os.path.join(ROOT, "grammar/package.json")) as f:
+        version = json.load(f)["dependencies"]["tree-sitter-python"]
+    for d in (os.environ.get("PYXC_TSP_CORPUS", ""),
+              os.path.join(ROOT, "grammar/node_modules/tree-sitter-python/test/corpus"),
+              os.path.join(ROOT, "..", "shared", f"tree-sitter-python-{version}", "test", "corpus")):
+        if d and glob.glob(os.path.join(d, "*.txt")):
+            return d, version
+    return None, version
+
+
+def suite_pycorpus(args, R):
+    d, version = pycorpus_dir()
+    if d is None:
+        print(f"pycorpus: skipped (no copy of tree-sitter-python {version}'s test/corpus: "
+              "set PYXC_TSP_CORPUS)")
+        return
+    files = sorted(glob.glob(os.path.join(d, "*.txt")))
+    cmd = [args.corpus]
+    for name in PYCORPUS_DIFFERENCES:
+        cmd += ["-x", name]
+    rc, out, err = run(cmd + files, timeout=120)
+    m = re.search(r"corpus: (\d+) passed, (\d+) failed", out + err)
+    if not m:
+        R.fail("pycorpus", "corpus_check", (out + err)[-3000:] or f"exit {rc}")
+        return
+    for _ in range(int(m.group(1))):
+        R.ok("pycorpus", "case")
+    if int(m.group(2)) or rc != 0:
+        R.fail("pycorpus", f"{m.group(2)} tree-sitter-python {version} cases", (out + err)[-3000:])
+    skipped = re.search(r"corpus: (\d+) skipped", out)
+    if not skipped or int(skipped.group(1)) != len(PYCORPUS_DIFFERENCES):
+        R.fail("pycorpus", "known differences", "a listed difference is no longer in the corpus:\n"
+               + "\n".join(PYCORPUS_DIFFERENCES))
+
+
+# ---- cython -----------------------------------------------------------------------
+
+def suite_cython(args, R):
+    """Every .pxd and .pxi that Debian's cython3 package installs (libc, libcpp,
+    cpython, posix, numpy, openmp, Cython's own) parses and lowers to the AST."""
+    rc, out, err = run(["dpkg", "-L", "cython3"])
+    files = sorted(l for l in out.splitlines() if l.endswith((".pxd", ".pxi")) and os.path.isfile(l))
+    if rc != 0 or not files:
+        print("cython: skipped (Debian's cython3 package is not installed)")
+        return
+    for path in files:
+        rc, out, err = run([args.pyxc, "--dump-ast", path])
+        R.check("cython", path, rc == 0 and out.startswith("MODULE") and err == "",
+                f"exit {rc}\n{err[-2000:]}")
 
 
 # ---- cli ------------------------------------------------------------------------
@@ -625,6 +694,85 @@ def suite_fuzz(args, R):
     print(f"  fuzz: {total} inputs in {args.fuzz_seconds}s with {os.path.basename(args.pyxc)}")
 
 
+# ---- depth ----------------------------------------------------------------------
+
+def nested_blocks(header, n, step=1):
+    return "".join(" " * (i * step) + header + "\n" for i in range(n)) + " " * (n * step) + "pass\n"
+
+
+# name -> (source, expected): None = compiles (exit 0); else (line, col, message) of the
+# first error, as CPython reports it (or, for what CPython cannot compile at all, where
+# pyxc stops).
+DEPTH_CASES = {
+    "parens_200": ("x = " + "(" * 200 + "1" + ")" * 200 + "\n", None),
+    "parens_10000": ("x = " + "(" * 10000 + "1" + ")" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "brackets_10000": ("x = " + "[" * 10000 + "]" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "braces_10000": ("x = " + "{" * 10000 + "}" * 10000 + "\n", (1, 205, "too many nested parentheses")),
+    "calls_10000": ("x = f" + "()" * 10000 + "\n", "too deeply nested"),
+    "attributes_10000": ("x = a" + ".b" * 10000 + "\n", "too deeply nested"),
+    "subscripts_10000": ("x = a" + "[0]" * 10000 + "\n", "too deeply nested"),
+    "unary_10000": ("x = " + "-" * 10000 + "1\n", "too deeply nested"),
+    "not_10000": ("x = " + "not " * 10000 + "a\n", "too deeply nested"),
+    "power_10000": ("x = " + "**".join(["2"] * 10000) + "\n", "too deeply nested"),
+    "plus_10000": ("x = " + " + ".join(["a"] * 10000) + "\n", "too deeply nested"),
+    "and_10000": ("a = 1\nx = " + " and ".join(["a"] * 10000) + "\n", None),
+    "or_10000": ("a = 0\nx = " + " or ".join(["a"] * 10000) + "\n", None),
+    "comprehension_70_for": ("b = [1]\nx = [1 " + " ".join(f"for a{i} in b" for i in range(70)) + "]\n", None),
+    "if_99_levels": ("x = 1\n" + nested_blocks("if x:", 99), None),
+    "if_100_levels": ("x = 1\n" + nested_blocks("if x:", 100), (102, 1, "too many levels of indentation")),
+    "if_3000_levels": ("x = 1\n" + nested_blocks("if x:", 3000), (102, 1, "too many levels of indentation")),
+    "for_20_blocks": ("b = [1]\n" + nested_blocks("for x in b:", 20, 2), None),
+    "for_21_blocks": ("b = [1]\n" + nested_blocks("for x in b:", 21, 2), (22, 41, "too many statically nested blocks")),
+    "while_21_in_def": ("def f(x):\n" + "".join("  " * (i + 1) + "while x:\n" for i in range(21))
+                        + "  " * 22 + "pass\n", (22, 43, "too many statically nested blocks")),
+    "if_60_in_for_20": ("b = [1]\n" + "".join("  " * i + "for x in b:\n" for i in range(20))
+                        + "".join("  " * (20 + i) + "if x:\n" for i in range(60)) + "  " * 80 + "pass\n", None),
+    "try_handler_21": ("b = [1]\n" + "".join("  " * i + "for x in b:\n" for i in range(19))
+                       + "  " * 19 + "try:\n" + "  " * 20 + "pass\n" + "  " * 19 + "except E as e:\n"
+                       + "  " * 20 + "pass\n", (23, 39, "too many statically nested blocks")),
+    "for_20_in_def_in_for_20": ("b = [1]\n" + nested_blocks("for x in b:", 20, 2).replace(
+        " " * 40 + "pass\n", " " * 40 + "def f():\n" + "".join(" " * (42 + 2 * i) + "for x in b:\n" for i in range(20))
+        + " " * 82 + "pass\n"), None),
+}
+
+
+def depth_one(args, name, src, expected, tmp, mode):
+    """Problems with one case in one mode ('syntax': --syntax-only, 'emit-c': --emit-c)."""
+    path = os.path.join(tmp, name + ".py")
+    flags = ["--syntax-only"] if mode == "syntax" else ["--emit-c", "-o", os.path.join(tmp, name)]
+    os.makedirs(os.path.join(tmp, name), exist_ok=True)
+    rc, out, err = run([args.pyxc] + flags + [path], timeout=10)
+    errors = re.findall(re.escape(path) + r":(\d+):(\d+): error: (.*)", err)
+    if rc == "timeout" or rc not in (0, 1):
+        return f"exit {rc}: a crash or a hang\n{err[-1500:]}"
+    if rc == 1 and not errors:
+        return f"exit 1 without a diagnostic\n{err[-1500:]}"
+    if expected is None:
+        return None if rc == 0 else f"exit {rc}, expected success\n{err[-1500:]}"
+    if isinstance(expected, str):
+        ok = rc == 1 and expected in errors[0][2]
+        return None if ok else f"exit {rc}, expected an error '{expected}'\n{err[-1500:]}"
+    ok = rc == 1 and errors[0] == (str(expected[0]), str(expected[1]), expected[2])
+    return None if ok else f"exit {rc}, expected {expected[0]}:{expected[1]}: error: {expected[2]}\n{err[-1500:]}"
+
+
+def suite_depth(args, R):
+    """Every case through --syntax-only (key depth::NAME) and --emit-c
+    (depth::NAME::emit-c): a diagnostic or success, never a signal or a hang."""
+    known, used = known_failures(), set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (src, _) in DEPTH_CASES.items():
+            with open(os.path.join(tmp, name + ".py"), "w") as f:
+                f.write(src)
+        jobs = [(name, mode) for name in DEPTH_CASES for mode in ("syntax", "emit-c")]
+        results = parallel(lambda j: depth_one(args, j[0], DEPTH_CASES[j[0]][0], DEPTH_CASES[j[0]][1], tmp, j[1]),
+                           jobs)
+        for (name, mode), problem in zip(jobs, results):
+            key = f"depth::{name}" + ("" if mode == "syntax" else "::emit-c")
+            check_known(R, "depth", key, problem is None, problem, known, used)
+    check_stale_known(R, "depth", "depth::", known, used)
+
+
 STDLIB_SKIP_DIRS = ("test", "tests", "lib2to3", "site-packages", "dist-packages", "idle_test",
                     "__pycache__")
 
@@ -973,14 +1121,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from workflow import suite_integration, suite_workflow  # noqa: E402
 
 SUITES = {
-    "unit": suite_unit, "corpus": suite_corpus, "cli": suite_cli, "syntax": suite_syntax,
+    "unit": suite_unit, "corpus": suite_corpus, "pycorpus": suite_pycorpus, "cython": suite_cython,
+    "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "scaling": suite_scaling, "stdlib": suite_stdlib,
-    "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
+    "depth": suite_depth, "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
     "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
     "workflow": suite_workflow, "integration": suite_integration,
 }
 # 'make check': the fast subset
-QUICK = ("unit", "corpus", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
+QUICK = ("unit", "corpus", "pycorpus", "cython", "cli", "syntax", "errors", "ast", "emit", "typed", "run", "workflow")
 
 
 def main():
@@ -1005,7 +1154,7 @@ def main():
             continue
         if name == "unit" and not args.unit:
             continue
-        if name == "corpus" and not args.corpus:
+        if name in ("corpus", "pycorpus") and not args.corpus:
             continue
         before = (R.passed, R.failed)
         start = time.time()

@@ -4,9 +4,10 @@
  * Written for pyxc from scratch.  It produces the layout tokens of the
  * Python/Cython grammar (newline, indent, dedent) and the pieces of string
  * literals (start, content, escaped braces, end).  The closing brackets and
- * the `except` keyword are never produced here: they are listed as externals
- * only so that this scanner can see whether the parser currently expects
- * them.
+ * the `except` keyword are never produced here: `except` is listed as an
+ * external only so that this scanner can see whether the parser currently
+ * expects it.  Brackets (opening and closing) are produced here so that the
+ * scanner knows how deeply nested in brackets the parser is.
  *
  * Layout model
  *   - `indents` is a stack of indentation columns of the enclosing blocks;
@@ -16,8 +17,9 @@
  *   - Lines that are blank or hold only a comment never open or close blocks.
  *     Blocks whose body ends in such comment lines keep those comments when the
  *     comments are indented at least as deep as the block.
- *   - While a closing bracket is expected (we are inside (), [] or {}), no
- *     layout token is produced at all.
+ *   - Inside brackets -- `depth` counts the ones this scanner produced,
+ *     including the braces of f-string replacement fields -- no layout token
+ *     is produced at all, so a line break there is just white space.
  *
  * String model
  *   - `strings` is a stack of open string literals (several are open at once
@@ -52,6 +54,9 @@ enum PyxcExternal {
   TOK_CLOSE_PAREN,
   TOK_CLOSE_BRACE,
   TOK_EXCEPT,
+  TOK_OPEN_PAREN,
+  TOK_OPEN_BRACKET,
+  TOK_OPEN_BRACE,
   TOK__COUNT
 };
 
@@ -62,11 +67,12 @@ enum PyxcExternal {
 #define STR_FORMAT 0x08u /* f prefix: braces open replacement fields */
 #define STR_BYTES 0x10u  /* b prefix: \N, \u, \U are not escapes */
 #define STR_CHAR 0x20u   /* Cython c prefix: C char literal */
+#define STR_BACKTICK 0x40u /* Python 2 `repr` backquotes (lowering rejects them) */
 
 /*
  * Capacities.  CPython itself rejects more than 100 indentation levels and
  * far fewer nested f-strings, so these only matter for hostile input.
- * Serialized size: 1 + MAX_STRINGS + 2 * MAX_INDENTS = 865 bytes, below
+ * Serialized size: 1 + MAX_STRINGS + 4 + 2 * MAX_INDENTS = 869 bytes, below
  * TREE_SITTER_SERIALIZATION_BUFFER_SIZE (1024).
  */
 #define MAX_STRINGS 64u
@@ -76,12 +82,13 @@ enum PyxcExternal {
 typedef struct {
   uint32_t indent_count;
   uint32_t string_count;
+  uint32_t depth; /* open brackets; saturates at UINT32_MAX */
   uint16_t indents[MAX_INDENTS];
   uint8_t strings[MAX_STRINGS];
 } PyxcScanner;
 
 #if defined(TREE_SITTER_SERIALIZATION_BUFFER_SIZE)
-_Static_assert(1u + MAX_STRINGS + 2u * MAX_INDENTS <= TREE_SITTER_SERIALIZATION_BUFFER_SIZE,
+_Static_assert(1u + MAX_STRINGS + 4u + 2u * MAX_INDENTS <= TREE_SITTER_SERIALIZATION_BUFFER_SIZE,
                "serialized scanner state must fit the runtime buffer");
 #endif
 
@@ -103,6 +110,31 @@ static inline bool emit(TSLexer *lx, enum PyxcExternal tok) {
 
 static inline uint32_t add_column(uint32_t col, uint32_t n) {
   return col + n > MAX_COLUMN ? MAX_COLUMN : col + n;
+}
+
+/* Produces the bracket at the lexer's position when the parser expects it,
+ * keeping count of how deeply nested the brackets are. */
+static bool scan_bracket(PyxcScanner *sc, TSLexer *lx, const bool *valid) {
+  enum PyxcExternal tok;
+  bool open = true;
+  switch (lx->lookahead) {
+  case '(': tok = TOK_OPEN_PAREN; break;
+  case '[': tok = TOK_OPEN_BRACKET; break;
+  case '{': tok = TOK_OPEN_BRACE; break;
+  case ')': tok = TOK_CLOSE_PAREN; open = false; break;
+  case ']': tok = TOK_CLOSE_BRACKET; open = false; break;
+  case '}': tok = TOK_CLOSE_BRACE; open = false; break;
+  default: return false;
+  }
+  if (!valid[tok]) return false;
+  step(lx);
+  lx->mark_end(lx);
+  if (open) {
+    if (sc->depth < UINT32_MAX) sc->depth++;
+  } else if (sc->depth > 0) {
+    sc->depth--;
+  }
+  return emit(lx, tok);
 }
 
 /* Is `c` one of the letters allowed in a string prefix (r b u f, Cython c)? */
@@ -131,7 +163,7 @@ static unsigned prefix_flag(int32_t c) {
  */
 static bool scan_string_body(PyxcScanner *sc, TSLexer *lx, const bool *valid) {
   const uint8_t d = sc->strings[sc->string_count - 1];
-  const int32_t quote = (d & STR_DOUBLE) ? '"' : '\'';
+  const int32_t quote = (d & STR_BACKTICK) ? '`' : (d & STR_DOUBLE) ? '"' : '\'';
   const bool triple = (d & STR_TRIPLE) != 0;
   const bool raw = (d & STR_RAW) != 0;
   const bool fmt = (d & STR_FORMAT) != 0;
@@ -185,8 +217,14 @@ static bool scan_string_body(PyxcScanner *sc, TSLexer *lx, const bool *valid) {
         lx->mark_end(lx);
         return valid[TOK_ESCAPE_INTERPOLATION] ? emit(lx, TOK_ESCAPE_INTERPOLATION) : false;
       }
-      /* A single brace belongs to the grammar (replacement field). */
-      FINISH_TEXT();
+      /* A single brace opens a replacement field (or is an error). */
+      if (have_text) FINISH_TEXT();
+      if (c == '{' && valid[TOK_OPEN_BRACE]) {
+        lx->mark_end(lx);
+        if (sc->depth < UINT32_MAX) sc->depth++;
+        return emit(lx, TOK_OPEN_BRACE);
+      }
+      return false;
     }
 
     if (c == '\\') {
@@ -241,11 +279,17 @@ static bool scan_string_start(PyxcScanner *sc, TSLexer *lx) {
   }
   if (at_end(lx)) return false;
   int32_t q = lx->lookahead;
-  if (q != '"' && q != '\'') return false;
+  if (q != '"' && q != '\'' && !(q == '`' && flags == 0)) return false;
   if (sc->string_count >= MAX_STRINGS) return false;
 
   uint8_t d = (uint8_t)(flags & 0xFFu);
   if (q == '"') d |= STR_DOUBLE;
+  if (q == '`') {
+    step(lx);
+    lx->mark_end(lx);
+    sc->strings[sc->string_count++] = STR_BACKTICK;
+    return emit(lx, TOK_STRING_START);
+  }
 
   step(lx);
   lx->mark_end(lx); /* in case this is an empty literal: "" */
@@ -280,8 +324,8 @@ static bool pyxc_scan(PyxcScanner *sc, TSLexer *lx, const bool *valid) {
     return scan_string_body(sc, lx, valid);
   }
 
-  const bool in_brackets =
-      valid[TOK_CLOSE_BRACKET] || valid[TOK_CLOSE_PAREN] || valid[TOK_CLOSE_BRACE];
+  const bool in_brackets = sc->depth > 0 || valid[TOK_CLOSE_BRACKET] ||
+                           valid[TOK_CLOSE_PAREN] || valid[TOK_CLOSE_BRACE];
 
   /* Layout tokens are zero-width: they end where the previous token ended. */
   lx->mark_end(lx);
@@ -363,7 +407,12 @@ static bool pyxc_scan(PyxcScanner *sc, TSLexer *lx, const bool *valid) {
     }
   }
 
-  if (valid[TOK_STRING_START] && comment_column < 0) {
+  /* A comment line was skipped: let the grammar lex it first. */
+  if (comment_column >= 0) return false;
+
+  if (scan_bracket(sc, lx, valid)) return true;
+
+  if (valid[TOK_STRING_START]) {
     return scan_string_start(sc, lx);
   }
 
@@ -388,6 +437,7 @@ unsigned tree_sitter_pyxc_external_scanner_serialize(void *payload, char *buffer
   uint32_t ni = sc->indent_count < MAX_INDENTS ? sc->indent_count : MAX_INDENTS;
   buffer[n++] = (char)ns;
   for (uint32_t i = 0; i < ns; i++) buffer[n++] = (char)sc->strings[i];
+  for (unsigned i = 0; i < 4; i++) buffer[n++] = (char)((sc->depth >> (8 * i)) & 0xFFu);
   for (uint32_t i = 0; i < ni; i++) {
     buffer[n++] = (char)(sc->indents[i] & 0xFFu);
     buffer[n++] = (char)(sc->indents[i] >> 8);
@@ -401,6 +451,7 @@ void tree_sitter_pyxc_external_scanner_deserialize(void *payload, const char *bu
   if (!sc) return;
   sc->string_count = 0;
   sc->indent_count = 0;
+  sc->depth = 0;
   if (!buffer || length == 0) return;
 
   const unsigned char *b = (const unsigned char *)buffer;
@@ -410,6 +461,11 @@ void tree_sitter_pyxc_external_scanner_deserialize(void *payload, const char *bu
   if (ns > length - pos) ns = length - pos;
   for (uint32_t i = 0; i < ns; i++) sc->strings[i] = b[pos++];
   sc->string_count = ns;
+  if (length - pos >= 4) {
+    sc->depth = (uint32_t)b[pos] | ((uint32_t)b[pos + 1] << 8) | ((uint32_t)b[pos + 2] << 16) |
+                ((uint32_t)b[pos + 3] << 24);
+    pos += 4;
+  }
 
   uint32_t ni = (length - pos) / 2;
   if (ni > MAX_INDENTS) ni = MAX_INDENTS;

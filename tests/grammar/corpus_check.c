@@ -1,7 +1,10 @@
 /*
  * corpus_check - run tree-sitter corpus tests without the tree-sitter CLI.
  *
- * Usage: corpus_check [-v] [-f SUBSTRING] FILE...
+ * Usage: corpus_check [-v] [-f SUBSTRING] [-x NAME]... FILE...
+ *
+ * -x NAME leaves out the test called exactly NAME (counted as skipped): for
+ * re-running another grammar's corpus with its known, deliberate differences.
  *
  * Each FILE is in the tree-sitter test format:
  *
@@ -244,6 +247,8 @@ typedef struct {
   unsigned passed, failed, skipped;
   bool verbose;
   const char *filter;
+  const char **excluded; /* -x names */
+  int nexcluded;
   TSParser *parser;
 } Run;
 
@@ -260,6 +265,12 @@ static void run_test(Run *r, const char *path, unsigned line_no, const char *nam
                      const char *attrs, const char *src, size_t src_len, const char *exp_raw,
                      size_t exp_len) {
   if (r->filter && !strstr(name, r->filter)) return;
+  for (int i = 0; i < r->nexcluded; i++) {
+    if (!strcmp(name, r->excluded[i])) {
+      r->skipped++;
+      return;
+    }
+  }
 
   bool want_error = false, skip = false;
   /* attrs: attribute lines separated by '\n' */
@@ -461,20 +472,24 @@ static void run_file(Run *r, const char *path) {
 int main(int argc, char **argv) {
   Run r = {0};
   int nfiles = 0;
+  r.excluded = calloc((size_t)argc, sizeof *r.excluded);
+  if (!r.excluded) die_oom();
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-v")) {
       r.verbose = true;
     } else if (!strcmp(argv[i], "-f") && i + 1 < argc) {
       r.filter = argv[++i];
+    } else if (!strcmp(argv[i], "-x") && i + 1 < argc) {
+      r.excluded[r.nexcluded++] = argv[++i];
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      fprintf(stderr, "usage: %s [-v] [-f SUBSTRING] CORPUS_FILE...\n", argv[0]);
+      fprintf(stderr, "usage: %s [-v] [-f SUBSTRING] [-x NAME]... CORPUS_FILE...\n", argv[0]);
       return 2;
     } else {
       nfiles++;
     }
   }
   if (nfiles == 0) {
-    fprintf(stderr, "usage: %s [-v] [-f SUBSTRING] CORPUS_FILE...\n", argv[0]);
+    fprintf(stderr, "usage: %s [-v] [-f SUBSTRING] [-x NAME]... CORPUS_FILE...\n", argv[0]);
     return 2;
   }
 
@@ -488,13 +503,14 @@ int main(int argc, char **argv) {
 
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-v")) continue;
-    if (!strcmp(argv[i], "-f")) {
+    if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "-x")) {
       i++;
       continue;
     }
     run_file(&r, argv[i]);
   }
   ts_parser_delete(r.parser);
+  free(r.excluded);
 
   if (r.skipped) printf("corpus: %u skipped\n", r.skipped);
   printf("corpus: %u passed, %u failed\n", r.passed, r.failed);

@@ -27,14 +27,14 @@ typedef struct Compiled {
     PyxNode *module;    /* NULL when parsing failed */
 } Compiled;
 
-/* Parses and lowers 'text' as file 't.pyx'. */
-static inline Compiled *compile_text(const char *text)
+/* Parses and lowers 'text' as file 'path'. */
+static inline Compiled *compile_file_text(const char *path, const char *text)
 {
     Compiled *c = calloc(1, sizeof *c);
     pyx_arena_init(&c->arena);
     c->out = open_memstream(&c->messages, &c->messages_len);
     pyx_diag_init(&c->diag, c->out);
-    PyxSource *src = pyx_source_from_string(&c->arena, "t.pyx", text, strlen(text));
+    PyxSource *src = pyx_source_from_string(&c->arena, path, text, strlen(text));
     TSTree *tree = pyx_parse(src, &c->diag);
     if (tree && c->diag.errors == 0)
         c->module = pyx_lower(&c->arena, src, tree, &c->diag);
@@ -42,6 +42,12 @@ static inline Compiled *compile_text(const char *text)
         ts_tree_delete(tree);
     fflush(c->out);
     return c;
+}
+
+/* Parses and lowers 'text' as file 't.pyx'. */
+static inline Compiled *compile_text(const char *text)
+{
+    return compile_file_text("t.pyx", text);
 }
 
 static inline void compiled_free(Compiled *c)

@@ -346,8 +346,124 @@ static void test_lower_python2_forms_are_named(void **state)
     Compiled *c = compile_text("print 'x'\n");
     assert_contains(c->messages, "Python 2 print statement");
     compiled_free(c);
-    c = compile_text("x = 10L\n");
+    c = compile_file_text("t.py", "x = 10L\n");
     assert_contains(c->messages, "Python 2 long literal '10L'");
+    compiled_free(c);
+    c = compile_file_text("t.py", "x = 10UL\n");
+    assert_contains(c->messages, "C integer literal '10UL' in a Python file");
+    compiled_free(c);
+    /* in Cython files the suffixes make C literals */
+    c = compile_text("x = 10L\ny = 0xffULL\n");
+    assert_int_equal(c->diag.errors, 0);
+    assert_contains(dump_of(c), "INT 1:5 name='10' op=1");
+    assert_contains(dump_of(c), "INT 2:5 name='0xff' op=2 flags=UNSIGNED");
+    compiled_free(c);
+}
+
+/* The dump without the 'line:col' after each kind. */
+static char *without_locations(Compiled *c)
+{
+    char *d = dump_of(c), *w = d;
+    for (char *r = d; *r;) {
+        if (*r == ' ' && r[1] >= '0' && r[1] <= '9') {
+            char *q = r + 1;
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (*q == ':' && q[1] >= '0' && q[1] <= '9') {
+                q++;
+                while (*q >= '0' && *q <= '9')
+                    q++;
+                r = q;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+    return d;
+}
+
+/* A for-from loop is the range loop it means: the same tree. */
+static void test_lower_for_from_is_a_range_loop(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"for i from 0 <= i < n by 2:\n    pass\n", "for i in range(0, n, 2):\n    pass\n"},
+        {"for i from a < i <= b:\n    pass\n", "for i in range(a + 1, b + 1):\n    pass\n"},
+        {"for 0 <= i < n:\n    pass\nelse:\n    x = 1\n", "for i in range(0, n):\n    pass\nelse:\n    x = 1\n"},
+        {"for i from n > i >= 0:\n    pass\n", "for i in range(n - 1, 0 - 1, -1):\n    pass\n"},
+        {"for i from n >= i > m by k:\n    pass\n", "for i in range(n, m, -k):\n    pass\n"},
+        {"x = [i for i from 0 <= i < 5]\n", "x = [i for i in range(0, 5)]\n"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        Compiled *a = compile_text(pairs[i][0]), *b = compile_text(pairs[i][1]);
+        assert_int_equal(a->diag.errors, 0);
+        assert_int_equal(b->diag.errors, 0);
+        char *da = without_locations(a), *db = without_locations(b);
+        /* the module names are the same file; everything else must match */
+        if (strcmp(da, db) != 0)
+            fail_msg("for-from case %zu:\n%s\nrange loop:\n%s", i, da, db);
+        compiled_free(a);
+        compiled_free(b);
+    }
+    Compiled *c = compile_text("for i from 0 <= j < n:\n    pass\n");
+    assert_contains(c->messages, "variable name in for-from range does not match target 'i'");
+    compiled_free(c);
+    c = compile_text("for i from 0 <= i > n:\n    pass\n");
+    assert_contains(c->messages, "relation directions in for-from do not match");
+    compiled_free(c);
+}
+
+/* Legacy and C++ declarations lower to their own nodes. */
+static void test_lower_issue11_forms(void **state)
+{
+    (void)state;
+    Compiled *c = compile_text(
+        "cdef class C:\n    property x:\n        def __get__(self):\n            return 1\n"
+        "cdef extern from \"v.h\":\n    cppclass V[T, A=*]:\n        V() except +\n        T& operator[](int)\n"
+        "    int f \"c_f\"(int) nogil\n"
+        "IF 1:\n    a = 1\nELSE:\n    a = 2\n"
+        "cdef x\n");
+    assert_int_equal(c->diag.errors, 0);
+    char *d = dump_of(c);
+    assert_contains(d, "PROPERTY 2:5 name='x'");
+    assert_contains(d, "CPPCLASS_DEF 6:5 name='V'");
+    assert_contains(d, "TYPE_PARAM 6:19 name='A' flags=STAR");
+    assert_contains(d, "FUNCTION_DEF 8:9 name='operator[]'");
+    assert_contains(d, "CTYPE_REF");
+    assert_contains(d, "FUNCTION_DEF 9:5 name='f' asname='c_f' flags=CDEF,NOGIL,DECL_ONLY");
+    assert_contains(d, "COMPILE_IF 10:1");
+    assert_contains(d, "C_VAR 14:6 name='x'\n          ctype:\n            CTYPE_NAME 14:6 name='object'");
+    compiled_free(c);
+}
+
+/* A long 'and' chain is one flat BOOLOP, built without recursing down it;
+   CRLF line ends read as '\n' inside strings too. */
+static void test_lower_long_chains_and_crlf(void **state)
+{
+    (void)state;
+    enum { TERMS = 10000 };
+    char *src = malloc(TERMS * 6 + 16);
+    char *w = src + sprintf(src, "x = a");
+    for (int i = 1; i < TERMS; i++)
+        w += sprintf(w, " and a");
+    strcpy(w, "\n");
+    Compiled *c = compile_text(src);
+    free(src);
+    assert_int_equal(c->diag.errors, 0);
+    PyxNode *b = stmt(c, 0)->value;
+    assert_int_equal(b->kind, PYX_NODE_BOOLOP);
+    assert_int_equal(b->items.len, TERMS);
+    compiled_free(c);
+    c = compile_text("x = a or (b or c) or d and e\n");
+    b = stmt(c, 0)->value;
+    assert_int_equal(b->items.len, 3);   /* the parenthesized 'or' stays one operand */
+    assert_int_equal(b->items.items[1]->kind, PYX_NODE_BOOLOP);
+    assert_int_equal(b->items.items[2]->op, PYX_OP_AND);
+    compiled_free(c);
+    c = compile_text("x = '''a\r\nb\rc'''\r\ny = 1\r\n");
+    assert_int_equal(c->diag.errors, 0);
+    assert_string_equal(stmt(c, 0)->value->name, "a\nb\nc");
     compiled_free(c);
 }
 
@@ -389,6 +505,9 @@ int main(void)
         cmocka_unit_test(test_lower_imports),
         cmocka_unit_test(test_lower_empty_block_is_an_error),
         cmocka_unit_test(test_lower_python2_forms_are_named),
+        cmocka_unit_test(test_lower_for_from_is_a_range_loop),
+        cmocka_unit_test(test_lower_issue11_forms),
+        cmocka_unit_test(test_lower_long_chains_and_crlf),
         cmocka_unit_test(test_lower_locations_are_one_based),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
