@@ -308,7 +308,7 @@ static const char *compare_chain_truth(Fn *fn, PyxNode *e)
     int nowned = 0;
     if (left.owned)
         owned[nowned++] = left;
-    int opened = 0;
+    Label *end = new_label(fn, "chain_end");
     for (int i = 0; i < e->items.len; i++) {
         PyxNode *c = e->items.items[i];
         Val right = emit_value(fn, c->value);
@@ -331,13 +331,10 @@ static const char *compare_chain_truth(Fn *fn, PyxNode *e)
         lv.owned = rv.owned = false;   /* compare_truth releases what it owns: lend it both */
         line(fn, "%s = %s;", res, compare_truth(fn, c, lv, rv));
         left = right;
-        if (!last) {
-            line(fn, "if (%s) {", res);
-            fn->indent++;
-            opened++;
-        }
+        if (!last)
+            line(fn, "if (!%s) goto %s;", res, jump(end));
     }
-    close_blocks(fn, opened);
+    place_label(fn, end);
     for (int i = 0; i < nowned; i++)
         release(fn, owned[i]);
     return res;
@@ -350,17 +347,15 @@ const char *emit_cond(Fn *fn, PyxNode *e)
     if (e->kind == PYX_NODE_COMPARE)
         return compare_chain_truth(fn, e);
     if (e->kind == PYX_NODE_BOOLOP) {
+        /* a flat sequence of jumps, not nested blocks: a long chain stays linear */
         const char *res = temp(fn, &pyx_type_int);
-        int opened = 0;
+        Label *end = new_label(fn, "bool_end");
         for (int i = 0; i < e->items.len; i++) {
             line(fn, "%s = %s;", res, emit_cond(fn, e->items.items[i]));
-            if (i < e->items.len - 1) {
-                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", res);
-                fn->indent++;
-                opened++;
-            }
+            if (i < e->items.len - 1)
+                line(fn, "if (%s%s) goto %s;", e->op == PYX_OP_AND ? "!" : "", res, jump(end));
         }
-        close_blocks(fn, opened);
+        place_label(fn, end);
         return res;
     }
     return emit_truth(fn, emit_expr(fn, e), e->loc);
@@ -782,7 +777,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
     case PYX_NODE_BOOLOP: {
         /* 'a and b' is a if a is false, else b; the result has e's type */
         const char *res = temp(fn, e->type);
-        int opened = 0;
+        Label *end = new_label(fn, "bool_end");
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
             Val v = emit_value(fn, it);
@@ -791,12 +786,10 @@ Val emit_expr(Fn *fn, PyxNode *e)
             move_into(fn, res, v);
             if (i < e->items.len - 1) {
                 const char *truth = emit_truth(fn, (Val){res, e->type, false}, it->loc);
-                line(fn, "if (%s%s) {", e->op == PYX_OP_AND ? "" : "!", truth);
-                fn->indent++;
-                opened++;
+                line(fn, "if (%s%s) goto %s;", e->op == PYX_OP_AND ? "!" : "", truth, jump(end));
             }
         }
-        close_blocks(fn, opened);
+        place_label(fn, end);
         Val r = {res, e->type, e->type->kind == PYX_TY_OBJECT};
         return r;
     }

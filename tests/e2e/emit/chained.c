@@ -100,11 +100,11 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     pyx_t_3 = PyObject_RichCompareBool(pyx_k_1, pyx_t_2, Py_LE);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     pyx_t_1 = pyx_t_3;
-    if (pyx_t_1) {
-        pyx_t_4 = PyObject_RichCompareBool(pyx_t_2, pyx_k_2, Py_LT);
-        if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
-        pyx_t_1 = pyx_t_4;
-    }
+    if (!pyx_t_1) goto pyx_L_chain_end_1;
+    pyx_t_4 = PyObject_RichCompareBool(pyx_t_2, pyx_k_2, Py_LT);
+    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
+    pyx_t_1 = pyx_t_4;
+pyx_L_chain_end_1:;
     Py_CLEAR(pyx_t_2);
     if (pyx_t_1) {
         pyx_t_5 = pyx_k_3;
@@ -282,22 +282,22 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(pyx_t_19);
     pyx_t_20 = PyObject_IsTrue(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (pyx_t_20) {
-        Py_CLEAR(pyx_t_19);
-        pyx_t_19 = pyx_k_10;
-        Py_INCREF(pyx_t_19);
-    }
+    if (!pyx_t_20) goto pyx_L_bool_end_1;
+    Py_CLEAR(pyx_t_19);
+    pyx_t_19 = pyx_k_10;
+    Py_INCREF(pyx_t_19);
+pyx_L_bool_end_1:;
     pyx_t_22 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_21 = pyx_t_22;
     pyx_t_22 = NULL;
     pyx_t_23 = PyObject_IsTrue(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (!pyx_t_23) {
-        Py_CLEAR(pyx_t_21);
-        pyx_t_21 = pyx_k_11;
-        Py_INCREF(pyx_t_21);
-    }
+    if (pyx_t_23) goto pyx_L_bool_end_2;
+    Py_CLEAR(pyx_t_21);
+    pyx_t_21 = pyx_k_11;
+    Py_INCREF(pyx_t_21);
+pyx_L_bool_end_2:;
     pyx_t_24 = (v_x != Py_None);
     pyx_t_25 = PyBool_FromLong(pyx_t_24);
     {
@@ -319,17 +319,17 @@ static PyObject *pyx_f_chained_main(void)
     pyx_t_29 = 1;
     pyx_t_30 = 2;
     pyx_t_28 = (pyx_t_29 < pyx_t_30);
-    if (pyx_t_28) {
-        pyx_t_28 = (pyx_t_30 < 3);
-    }
+    if (!pyx_t_28) goto pyx_L_chain_end_3;
+    pyx_t_28 = (pyx_t_30 < 3);
+pyx_L_chain_end_3:;
     pyx_t_31 = PyBool_FromLong(pyx_t_28);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_33 = 3;
     pyx_t_34 = 2;
     pyx_t_32 = (pyx_t_33 > pyx_t_34);
-    if (pyx_t_32) {
-        pyx_t_32 = (pyx_t_34 > 2);
-    }
+    if (!pyx_t_32) goto pyx_L_chain_end_4;
+    pyx_t_32 = (pyx_t_34 > 2);
+pyx_L_chain_end_4:;
     pyx_t_35 = PyBool_FromLong(pyx_t_32);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_36 = PyBool_FromLong(pyx_rt_compare_int_double(1, 1.0, Py_EQ));

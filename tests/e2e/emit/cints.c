@@ -1867,17 +1867,17 @@ static PyObject *pyx_f_cints_cmp_chain(int v_a, int v_b, int v_c)
     pyx_t_3 = v_a;
     pyx_t_4 = v_b;
     pyx_t_2 = (pyx_t_3 < pyx_t_4);
-    if (pyx_t_2) {
-        pyx_t_2 = (pyx_t_4 <= v_c);
-    }
+    if (!pyx_t_2) goto pyx_L_chain_end_1;
+    pyx_t_2 = (pyx_t_4 <= v_c);
+pyx_L_chain_end_1:;
     pyx_t_5 = PyBool_FromLong(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
     pyx_t_7 = v_a;
     pyx_t_8 = v_b;
     pyx_t_6 = (pyx_t_7 == pyx_t_8);
-    if (pyx_t_6) {
-        pyx_t_6 = (pyx_t_8 != v_c);
-    }
+    if (!pyx_t_6) goto pyx_L_chain_end_2;
+    pyx_t_6 = (pyx_t_8 != v_c);
+pyx_L_chain_end_2:;
     pyx_t_9 = PyBool_FromLong(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 123; goto pyx_L_error; }
     pyx_t_10 = PyBool_FromLong((v_a > v_b));
@@ -2387,15 +2387,15 @@ static PyObject *pyx_f_cints_bool_ops(int v_a, int v_b)
     PyObject *pyx_t_8 = NULL;  /* owned */
     /* cints.pyx:160: return (a and b, a or b, not a, a if b else -1) */
     pyx_t_2 = v_a;
-    if ((pyx_t_2)) {
-        pyx_t_2 = v_b;
-    }
+    if (!(pyx_t_2)) goto pyx_L_bool_end_1;
+    pyx_t_2 = v_b;
+pyx_L_bool_end_1:;
     pyx_t_3 = PyLong_FromLong(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 160; goto pyx_L_error; }
     pyx_t_4 = v_a;
-    if (!(pyx_t_4)) {
-        pyx_t_4 = v_b;
-    }
+    if ((pyx_t_4)) goto pyx_L_bool_end_2;
+    pyx_t_4 = v_b;
+pyx_L_bool_end_2:;
     pyx_t_5 = PyLong_FromLong(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 160; goto pyx_L_error; }
     pyx_t_6 = PyBool_FromLong((!(v_a)));
