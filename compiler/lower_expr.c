@@ -35,15 +35,23 @@ void lower_arguments(Lower *L, TSNode args, PyxNode *c)
 {
     Kid *k;
     int len = cst_named_kids(L, args, &k);
+    bool keyword = false, kwsplat = false;   /* seen so far: Python's order rules */
     for (int i = 0; i < len; i++) {
         TSNode a = k[i].node;
         if (is(a, "keyword_argument")) {
+            keyword = true;
             pyx_list_push(L->a, &c->keywords, lower_keyword(L, a));
         } else if (is(a, "dictionary_splat")) {
+            kwsplat = true;
             PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);
             kw->value = lower_expr(L, cst_first_named(L, a));
             pyx_list_push(L->a, &c->keywords, kw);
         } else {
+            if (is(a, "list_splat") && kwsplat)
+                pyx_diag_error(L->d, loc_of(L, a), "iterable argument unpacking follows keyword argument unpacking");
+            else if (!is(a, "list_splat") && (keyword || kwsplat))
+                pyx_diag_error(L->d, loc_of(L, a), "positional argument follows keyword argument%s",
+                               kwsplat ? " unpacking" : "");
             pyx_list_push(L->a, &c->items, lower_expr(L, a));
         }
     }
