@@ -3,6 +3,7 @@
  * lower_expr dispatches on the CST node type; each family of rules has its
  * own function below, headed by the rule it handles.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "lower_int.h"
@@ -230,6 +231,36 @@ static int is_python_file(Lower *L)
 {
     size_t n = strlen(L->src->path);
     return n >= 3 && strcmp(L->src->path + n - 3, ".py") == 0;
+}
+
+/* In a .py file 'sizeof(x)' is a call of whatever the name 'sizeof' is
+   bound to (ctypes.sizeof, sys.getsizeof), not Cython's operator. */
+static NOINLINE PyxNode *lower_python_sizeof(Lower *L, TSNode n)
+{
+    PyxNode *r = node(L, PYX_NODE_CALL, n);
+    PyxNode *callee = node(L, PYX_NODE_NAME, n);
+    callee->name = "sizeof";
+    callee->len = 6;
+    r->value = callee;
+    TSNode ty = field(n, "type");
+    if (ts_node_is_null(ty)) {
+        pyx_list_push(L->a, &r->items, lower_expr(L, field(n, "value")));
+        return r;
+    }
+    /* 'sizeof(c_int)' parsed as a C type: in Python it is the name */
+    char *text = cst_text(L, ty);
+    bool name = ts_node_is_null(field(n, "declarator")) && *text && !isdigit((unsigned char)*text);
+    for (const char *p = text; name && *p; p++)
+        name = isalnum((unsigned char)*p) || *p == '_' || (unsigned char)*p >= 0x80;
+    if (!name) {
+        pyx_diag_error(L->d, loc_of(L, ty), "invalid syntax: a C type in a Python file");
+        return r;
+    }
+    PyxNode *arg = node(L, PYX_NODE_NAME, ty);
+    arg->name = text;
+    arg->len = (uint32_t)strlen(text);
+    pyx_list_push(L->a, &r->items, arg);
+    return r;
 }
 
 /* integer / float.  A C suffix ('1U', '1LL', Cython files only) is taken off
@@ -559,6 +590,8 @@ static PyxNode *lower_expr_node(Lower *L, TSNode n)
         if (strcmp(t, "slice") == 0)
             return lower_slice(L, n);
         if (strcmp(t, "sizeof_expression") == 0) {
+            if (is_python_file(L))
+                return lower_python_sizeof(L, n);
             r = node(L, PYX_NODE_SIZEOF, n);
             TSNode ty = field(n, "type");
             if (!ts_node_is_null(ty))
