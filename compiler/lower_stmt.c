@@ -235,12 +235,50 @@ PyxNode *lower_assert(Lower *L, TSNode n)
     return r;
 }
 
+/* tree-sitter-python reads 'type(obj).attr = v' as 'type' followed by the
+   alias '(obj).attr': put the call of the name 'type' back at the bottom of
+   the target's spine of attributes, subscripts and calls. */
+static PyxNode *lower_type_call_assignment(Lower *L, TSNode n, PyxNode *target)
+{
+    PyxLoc start = loc_of(L, n);
+    PyxNode **slot = &target;
+    while (!((*slot)->flags & PYX_F(PARENS)) && (*slot)->kind != PYX_NODE_TUPLE && (*slot)->value
+           && ((*slot)->kind == PYX_NODE_ATTRIBUTE || (*slot)->kind == PYX_NODE_SUBSCRIPT
+               || (*slot)->kind == PYX_NODE_CALL)) {
+        (*slot)->loc.line = start.line;   /* the expression starts at 'type' */
+        (*slot)->loc.col = start.col;
+        (*slot)->loc.start = start.start;
+        slot = &(*slot)->value;
+    }
+    if (!((*slot)->flags & PYX_F(PARENS)) && (*slot)->kind != PYX_NODE_TUPLE) {   /* '(...)' */
+        pyx_diag_error(L->d, target->loc, "invalid syntax: a type alias needs a name");
+        return node(L, PYX_NODE_PASS, n);
+    }
+    PyxNode *call = node(L, PYX_NODE_CALL, n);
+    call->value = node(L, PYX_NODE_NAME, n);
+    call->value->name = "type";
+    call->value->len = 4;
+    PyxNode *args = *slot;
+    args->flags &= ~PYX_F(PARENS);
+    if (args->kind == PYX_NODE_TUPLE)
+        call->items = args->items;
+    else
+        pyx_list_push(L->a, &call->items, args);
+    *slot = call;
+    PyxNode *r = node(L, PYX_NODE_ASSIGN, n);
+    pyx_list_push(L->a, &r->items, target);
+    r->value = lower_type(L, field(n, "right"));
+    return r;
+}
+
 /* type_alias_statement: 'type' name [type_params] '=' type (PEP 695) */
 PyxNode *lower_type_alias(Lower *L, TSNode n)
 {
-    PyxNode *r = node(L, PYX_NODE_TYPE_ALIAS, n);
     TSNode left = field(n, "left");
     TSNode inner = cst_first_named(L, left);
+    if (!ts_node_is_null(inner) && !is(inner, "generic_type") && !is(inner, "identifier"))
+        return lower_type_call_assignment(L, n, lower_target(L, inner));
+    PyxNode *r = node(L, PYX_NODE_TYPE_ALIAS, n);
     if (!ts_node_is_null(inner) && is(inner, "generic_type")) {
         Kid *k;
         int len = cst_named_kids(L, inner, &k);

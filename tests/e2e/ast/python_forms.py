@@ -19,3 +19,7 @@ match p:
     case [1, *rest] if rest: pass
     case {"k": -1, **m}: pass
     case Point(x=0) | None: pass
+type(mock).attr = value
+type(a, b, c).x[0] = 1
+type Alias = int
+sizeof(x)
