@@ -177,6 +177,13 @@ static void set_exception_spec(Sema *S, PyxFunc *f)
     }
 }
 
+/* Python rebinds a def's name at each def statement; C functions (cdef,
+   cpdef) are bound once, at compile time. */
+static bool redefinable(const PyxSymbol *prev, const PyxFunc *f)
+{
+    return prev && prev->kind == PYX_SYM_FUNC && prev->func && !prev->func->is_c && !f->is_c;
+}
+
 /* A function's signature: parameters and return type, before its body is read. */
 static void declare_function(Sema *S, PyxNode *def)
 {
@@ -186,13 +193,19 @@ static void declare_function(Sema *S, PyxNode *def)
     def->func = f;
     f->is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
     f->is_py = !(def->flags & PYX_F(CDEF));
-    f->cname = pyx_name_func_body(&S->m->naming, def->name);
-    f->wcname = pyx_name_func_wrapper(&S->m->naming, def->name);
-    f->mdef = pyx_name_method_def(&S->m->naming, def->name);
+    /* a def may be redefined, as in Python: the k-th redefinition's C names
+       use the stem 'k_name', which no Python identifier can spell */
+    PyxSymbol *prev = scope_find(S->module, def->name);
+    const char *stem = def->name;
+    if (redefinable(prev, f))
+        stem = pyx_arena_printf(S->a, "%d_%s", ++prev->redefinitions, def->name);
+    f->cname = pyx_name_func_body(&S->m->naming, stem);
+    f->wcname = pyx_name_func_wrapper(&S->m->naming, stem);
+    f->mdef = pyx_name_method_def(&S->m->naming, stem);
     f->dflt = pyx_arena_alloc(S->a, sizeof(char *) * (size_t)(def->params.len + 1));
     for (int i = 0; i < def->params.len; i++)
         if (def->params.items[i]->value)
-            f->dflt[i] = pyx_name_default(&S->m->naming, def->name, i);
+            f->dflt[i] = pyx_name_default(&S->m->naming, stem, i);
     f->directives = S->m->directives;
     for (int i = 0; i < def->decorators.len; i++) {
         PyxNode *dec = def->decorators.items[i];
@@ -273,8 +286,7 @@ static void declare_function(Sema *S, PyxNode *def)
         f->doc = def->body.items[0]->value->name;
         f->doc_len = (int)def->body.items[0]->value->len;
     }
-    PyxSymbol *prev = scope_find(S->module, def->name);
-    if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c)) {
+    if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c) && !redefinable(prev, f)) {
         pyx_diag_error(S->d, def->loc, "'%s' redeclared", def->name);
         pyx_diag_note(S->d, prev->loc, "previous declaration of '%s' is here", def->name);
         return;

@@ -42,7 +42,8 @@ typedef struct PyxSymbol {
     bool arith;             /* used as an operand of arithmetic (inference) */
     bool maybe_unbound;     /* some use may find it unbound (flow.c): it cannot live in C
                                unless declared */
-    PyxFunc *func;          /* FUNC */
+    PyxFunc *func;          /* FUNC: the last def of the name */
+    int redefinitions;      /* FUNC: defs of the name after the first */
     PyxNode *value;         /* DEF constants */
 } PyxSymbol;
 
