@@ -46,7 +46,7 @@ DEB_OPTIONAL = python3-setuptools python3-pip python3-wheel cmake meson ninja-bu
 PYTHON_SITE = $(shell $(PYTHON) -c 'import sys, sysconfig; \
     print("lib/python%d.%d/%s" % (sys.version_info[:2] + ("dist-packages" if "dist-packages" in sysconfig.get_path("purelib") else "site-packages",)))')
 
-.PHONY: all test check unit asan bench bench-quick demo deps check-deps build-deps grammar install clean
+.PHONY: all test check unit asan bench bench-quick bench-scaling demo deps check-deps build-deps grammar install clean
 all: $(BUILD)/pyxc
 
 $(BUILD)/pyxc: $(OBJ)/main.o $(LIB_OBJS) $(GRAMMAR_OBJS)
@@ -117,6 +117,10 @@ asan: check-deps $(ASAN)/pyxc $(ASAN_UNIT_BINS) $(BUILD)/tests/corpus_check
 # Interpreted vs compiled (and Cython 0.29 when installed), side by side.
 bench: check-deps all
 	$(PYTHON) samples/bench/bench.py --pyxc $(BUILD)/pyxc
+
+# compile time of generated 1k/10k/50k-line modules against Cython (~20 min)
+bench-scaling: check-deps all
+	$(PYTHON) samples/bench/bench.py --pyxc $(BUILD)/pyxc --only scaling
 
 bench-quick: check-deps all
 	$(PYTHON) samples/bench/bench.py --pyxc $(BUILD)/pyxc --quick

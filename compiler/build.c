@@ -883,9 +883,6 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
     /* C integer arithmetic wraps as in Cython; object pointers alias */
     argv_push(a, &av, "-fwrapv");
     argv_push(a, &av, "-fno-strict-aliasing");
-    /* recursion stays recursion: an endless cdef recursion overflows the
-       stack instead of becoming an endless loop */
-    argv_push(a, &av, "-fno-optimize-sibling-calls");
     if (o->debug_info)
         argv_push(a, &av, "-g");
     argv_split(a, &av, o->extra_cflags);
