@@ -21,5 +21,4 @@ match p:
     case Point(x=0) | None: pass
 type(mock).attr = value
 type(a, b, c).x[0] = 1
-type Alias = int
 sizeof(x)
