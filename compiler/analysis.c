@@ -355,3 +355,108 @@ void pyx_analyse_raises(PyxArena *a, PyxModuleInfo *m)
         stmts_raise(&R, &m->funcs[i]->def->body);
     stmts_raise(&R, &m->ast->body);
 }
+
+/* ---- cycles of calls ------------------------------------------------------------ */
+
+/* The calls between this module's C functions: per function (by index),
+   the CALL nodes in its body and the callees' indices. */
+typedef struct Calls {
+    PyxArena *a;
+    PyxMap index;        /* C name -> index + 1 */
+    int cur;
+    PyxNode ***sites;
+    int *nsites, *cap_sites;
+} Calls;
+
+static void find_calls(PyxNode *e, PyxSlot slot, void *ctx)
+{
+    (void)slot;
+    Calls *C = ctx;
+    if (e->kind == PYX_NODE_CALL && e->call_kind == PYX_CALL_C_FUNC && e->value->sym->func
+        && pyx_map_get(&C->index, e->value->sym->func->cname))
+        PYX_VEC_PUSH(C->a, C->sites[C->cur], C->nsites[C->cur], C->cap_sites[C->cur], e);
+    pyx_ast_children(e, find_calls, C);
+}
+
+static int callee_index(Calls *C, PyxNode *call)
+{
+    return (int)(intptr_t)pyx_map_get(&C->index, call->value->sym->func->cname) - 1;
+}
+
+/* Tarjan's strongly connected components, with an explicit stack (a chain
+   of calls as long as the module must not overflow the C stack). */
+void pyx_analyse_recursion(PyxArena *a, PyxModuleInfo *m)
+{
+    int n = m->nfuncs;
+    Calls C = {a, {0}, 0, NULL, NULL, NULL};
+    pyx_map_init(&C.index, a);
+    C.sites = pyx_arena_alloc(a, sizeof *C.sites * (size_t)(n + 1));
+    C.nsites = pyx_arena_alloc(a, sizeof *C.nsites * (size_t)(n + 1));
+    C.cap_sites = pyx_arena_alloc(a, sizeof *C.cap_sites * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        C.nsites[i] = C.cap_sites[i] = 0;
+        C.sites[i] = NULL;
+        if (m->funcs[i]->is_c)
+            pyx_map_put(&C.index, m->funcs[i]->cname, (void *)(intptr_t)(i + 1));
+    }
+    for (int i = 0; i < n; i++) {
+        if (!m->funcs[i]->is_c)
+            continue;
+        C.cur = i;
+        for (int j = 0; j < m->funcs[i]->def->body.len; j++)
+            find_calls(m->funcs[i]->def->body.items[j], PYX_SLOT_BODY, &C);
+    }
+    int *order = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1));   /* visit number + 1, 0: unseen */
+    int *low = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *comp = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    bool *on_stack = pyx_arena_alloc(a, sizeof(bool) * (size_t)(n + 1));
+    int *stack = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1)), nstack = 0;
+    int *frames = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1)), *next = pyx_arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int visits = 0, ncomp = 0;
+    for (int i = 0; i < n; i++) {
+        order[i] = 0;
+        on_stack[i] = false;
+    }
+    for (int root = 0; root < n; root++) {
+        if (order[root] || !m->funcs[root]->is_c)
+            continue;
+        int nframes = 0;
+        frames[nframes++] = root;
+        next[root] = 0;
+        order[root] = low[root] = ++visits;
+        stack[nstack++] = root;
+        on_stack[root] = true;
+        while (nframes) {
+            int v = frames[nframes - 1];
+            if (next[v] < C.nsites[v]) {
+                int w = callee_index(&C, C.sites[v][next[v]++]);
+                if (!order[w]) {
+                    order[w] = low[w] = ++visits;
+                    next[w] = 0;
+                    stack[nstack++] = w;
+                    on_stack[w] = true;
+                    frames[nframes++] = w;
+                } else if (on_stack[w] && order[w] < low[v]) {
+                    low[v] = order[w];
+                }
+                continue;
+            }
+            nframes--;
+            if (nframes && low[v] < low[frames[nframes - 1]])
+                low[frames[nframes - 1]] = low[v];
+            if (low[v] == order[v]) {   /* v roots a component: pop it */
+                int w;
+                do {
+                    w = stack[--nstack];
+                    on_stack[w] = false;
+                    comp[w] = ncomp;
+                } while (w != v);
+                ncomp++;
+            }
+        }
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < C.nsites[i]; j++)
+            if (comp[callee_index(&C, C.sites[i][j])] == comp[i])
+                C.sites[i][j]->sflags |= PYX_SF(RECURSIVE);
+}

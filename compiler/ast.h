@@ -252,8 +252,7 @@ typedef enum PyxLoopKind {
     PYX_LOOP_CARRAY,     /* the elements of a C array of known length, or of p[a:b] */
 } PyxLoopKind;
 
-/* Facts sema and the analyses record on nodes for the emitter (sflags).
-   ORDER PYX_SFLAG: keep sflag_names[] in ast.c in step. */
+/* Facts sema and the analyses record on nodes for the emitter (sflags). */
 #define PYX_SFLAGS(X) \
     X(CONST)        /* INT, or an expression folded to one: ival is its value */ \
     X(BIG)          /* INT: the literal does not fit in 64 bits (a Python int) */ \
@@ -263,7 +262,8 @@ typedef enum PyxLoopKind {
     X(RAISES)       /* expression or statement: its code can raise */ \
     X(TYPED)        /* expression: its C type comes from a declaration, not inference */ \
     X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */ \
-    X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */
+    X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */ \
+    X(RECURSIVE)    /* CALL of a C function: part of a cycle of calls (analysis.c) */
 
 enum {
 #define PYX_X(f) PYX_SFLAGBIT_##f,

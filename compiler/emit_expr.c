@@ -425,6 +425,8 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
     const char *test = f ? exc_test(fn, f, t ? t : "") : NULL;
     if (test)
         check(fn, test, e->loc);
+    else if (e->sflags & PYX_SF(RECURSIVE))
+        line(fn, "PYX_KEEP_CALL();");
     if (!t)
         return cval("0", &pyx_type_void);
     return (Val){t, ret, ret->kind == PYX_TY_OBJECT};

@@ -496,6 +496,7 @@ static int compile_file(const Options *o, const char *path)
     if (d.errors)
         goto done;
     pyx_analyse_raises(&arena, info);
+    pyx_analyse_recursion(&arena, info);
     PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL};
     if (o->pyi) {
         StubWrite sw = {info};

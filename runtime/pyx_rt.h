@@ -32,11 +32,15 @@
 #define PYX_LIKELY(x) __builtin_expect(!!(x), 1)
 #define PYX_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PYX_UNUSED __attribute__((unused))
+/* after a call within a cycle of C functions: the call stays a call (an
+   endless recursion overflows the stack instead of looping forever) */
+#define PYX_KEEP_CALL() __asm__ __volatile__("")
 #else
 #define PYX_MUST_CHECK
 #define PYX_LIKELY(x) (x)
 #define PYX_UNLIKELY(x) (x)
 #define PYX_UNUSED
+#define PYX_KEEP_CALL() ((void)0)
 #endif
 
 /* ------------------------------------------------------------------ */

@@ -341,6 +341,20 @@ def suite_cli(args, R):
         R.check("cli", "Ctrl-C interrupts compiled loops", rc == 0 and results == ["interrupted"] * 2,
                 f"{rc} {err} {results}")
 
+    # endless recursion between cdef functions stays recursion: the stack
+    # overflows (SIGSEGV, as in C and Cython) instead of gcc looping forever
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "endless.pyx"), "w") as f:
+            f.write("cdef int down(int n) noexcept:\n    return down(n + 1)\n\n"
+                    "cdef long ping(long n):\n    return pong(n + 1)\n\n"
+                    "cdef long pong(long n):\n    return ping(n + 1)\n\n"
+                    "def go(which):\n    return down(0) if which == 1 else ping(0)\n")
+        rc, out, err = run([pyxc, "-o", tmp, os.path.join(tmp, "endless.pyx")])
+        ends = [run([sys.executable, "-c", f"import endless\nendless.go({w})"], cwd=tmp, timeout=30)[0]
+                for w in (1, 2)]
+        R.check("cli", "endless cdef recursion overflows the stack, never loops",
+                rc == 0 and all(isinstance(e, int) and e < 0 for e in ends), f"{rc} {err} {ends}")
+
     # a terminated pyxc takes its C compiler and its temporaries with it
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "big.py")

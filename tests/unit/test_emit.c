@@ -23,6 +23,7 @@ static char *emit_text(Compiled **out, const char *text)
     if (c->diag.errors)
         fail_msg("unexpected errors for:\n%s\n%s", text, c->messages);
     pyx_analyse_raises(&c->arena, m);
+    pyx_analyse_recursion(&c->arena, m);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

@@ -1153,7 +1153,9 @@ static long pyx_f_excs_cfib(long v_n)
         pyx_t_1 = v_n;
     } else {
         pyx_t_2 = pyx_f_excs_cfib((v_n - ((long)(1))));
+        PYX_KEEP_CALL();
         pyx_t_3 = pyx_f_excs_cfib((v_n - ((long)(2))));
+        PYX_KEEP_CALL();
         pyx_t_1 = (pyx_t_2 + pyx_t_3);
     }
     pyx_r = pyx_t_1;

@@ -60,7 +60,9 @@ static long pyx_f_fib_fib(int v_n)
     }
     /* fib.pyx:15: return fib(n - 1) + fib(n - 2) */
     pyx_t_1 = pyx_f_fib_fib((v_n - 1));
+    PYX_KEEP_CALL();
     pyx_t_2 = pyx_f_fib_fib((v_n - 2));
+    PYX_KEEP_CALL();
     pyx_r = (pyx_t_1 + pyx_t_2);
 
 pyx_L_done:;
