@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "map.h"
+
 typedef struct Line {
     const char **c;       /* the C lines compiled from this source line */
     int nc, capc;
@@ -22,16 +24,6 @@ typedef struct Ann {
     Line *lines;          /* 1-based */
     int nlines;
 } Ann;
-
-#define PUSH(a, v, n, cap, x) do { \
-        if ((n) == (cap)) { \
-            int c2_ = (cap) ? (cap) * 2 : 8; \
-            void *p_ = pyx_arena_alloc((a), sizeof *(v) * (size_t)c2_); \
-            if (n) memcpy(p_, (v), sizeof *(v) * (size_t)(n)); \
-            (v) = p_; (cap) = c2_; \
-        } \
-        (v)[(n)++] = (x); \
-    } while (0)
 
 /* ---- splitting the C ------------------------------------------------------ */
 
@@ -65,7 +57,7 @@ static void split_c(Ann *A, const char *src_name)
             cur = 0;                            /* function boundaries, labels, file scope */
         } else if (cur > 0 && n > ind && !(n - ind == 1 && p[ind] == '}')) {
             Line *l = &A->lines[cur];
-            PUSH(A->a, l->c, l->nc, l->capc, pyx_arena_strndup(A->a, p + ind, n - ind));
+            PYX_VEC_PUSH(A->a, l->c, l->nc, l->capc, pyx_arena_strndup(A->a, p + ind, n - ind));
         }
         p += n;
         if (*p)
@@ -122,7 +114,7 @@ static void hint(Ann *A, int line, const char *text)
     for (int i = 0; i < l->nhints; i++)
         if (strcmp(l->hints[i], text) == 0)
             return;
-    PUSH(A->a, l->hints, l->nhints, l->caphints, text);
+    PYX_VEC_PUSH(A->a, l->hints, l->nhints, l->caphints, text);
 }
 
 typedef void (*Visit)(Ann *A, PyxNode *n, PyxNode *fn, void *ctx);

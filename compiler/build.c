@@ -963,31 +963,10 @@ char *pyx_build_tempdir(PyxArena *a)
     return dir;
 }
 
-/* Removes name (relative to dirfd).  Symlinks are unlinked, never followed. */
-static void rmtree_at(int dirfd, const char *name)
-{
-    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        unlinkat(dirfd, name, 0);
-        return;
-    }
-    DIR *d = fdopendir(fd);
-    if (d == NULL) {
-        close(fd);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            rmtree_at(fd, e->d_name);
-    closedir(d);
-    unlinkat(dirfd, name, AT_REMOVEDIR);
-}
-
 void pyx_build_rmtree(const char *dir)
 {
     if (dir && *dir) {
-        rmtree_at(AT_FDCWD, dir);
+        pyx_remove_tree(dir);
         pyx_temp_done(dir);
     }
 }

@@ -765,9 +765,9 @@ static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, Pyx
         sym->cname = pyx_name_hidden(&S->m->naming, t->name);
         entry->sym = sym;
         if (S->func)
-            PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+            PYX_VEC_PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
         else
-            PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
+            PYX_VEC_PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
     }
     pyx_map_put(&cs->syms, t->name, entry->sym);
     return made;

@@ -171,7 +171,7 @@ int pyx_child_wait(pid_t pid)
    fdopendir/readdir, which glibc implements without locks for this use. */
 static void remove_at(int dirfd, const char *name, int depth)
 {
-    if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT || depth > 8)
+    if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT || depth > 64)
         return;
     int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
@@ -187,6 +187,11 @@ static void remove_at(int dirfd, const char *name, int depth)
             remove_at(fd, e->d_name, depth + 1);
     closedir(d);
     unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+void pyx_remove_tree(const char *path)
+{
+    remove_at(AT_FDCWD, path, 0);
 }
 
 static void on_signal(int sig)

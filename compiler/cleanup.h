@@ -28,6 +28,9 @@ FILE *pyx_temp_create(PyxArena *a, const char *path, const char **name);
 void pyx_temp_done(const char *name);
 /* A temporary directory (or file) made elsewhere, removed on a signal. */
 void pyx_temp_register(const char *name, int is_dir);
+/* Removes path, a directory with its contents; links are removed, never
+   followed (safe in a signal handler). */
+void pyx_remove_tree(const char *path);
 
 /* Runs argv[0] (searched in PATH) in a new process group, with stdout and
    stderr to out_fd when it is >= 0, in directory dir when not NULL.  0 and

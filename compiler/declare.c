@@ -111,7 +111,7 @@ void add_include(Sema *S, const char *header)
     for (int i = 0; i < S->m->nincludes; i++)
         if (strcmp(S->m->includes[i], header) == 0)
             return;
-    PUSH(S->a, S->m->includes, S->m->nincludes, S->m->cap_includes, header);
+    PYX_VEC_PUSH(S->a, S->m->includes, S->m->nincludes, S->m->cap_includes, header);
 }
 
 /* The Cython 3 exception rule for a C function (see PyxExcKind). */
@@ -296,7 +296,7 @@ static void declare_function(Sema *S, PyxNode *def)
     sym->func = f;
     sym->declared = true;
     def->sym = sym;
-    PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
+    PYX_VEC_PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
 }
 
 /* cdef variables: at module level they are C statics, in functions C locals. */
@@ -327,11 +327,11 @@ static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
         if (scope == S->module) {
             sym->kind = PYX_SYM_CGLOBAL;
             sym->cname = pyx_name_cglobal(&S->m->naming, v->name);
-            PUSH(S->a, S->m->cglobals, S->m->ncglobals, S->m->cap_cglobals, sym);
+            PYX_VEC_PUSH(S->a, S->m->cglobals, S->m->ncglobals, S->m->cap_cglobals, sym);
         } else {
             sym->kind = PYX_SYM_LOCAL;
             sym->cname = pyx_name_local(&S->m->naming, v->name);
-            PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+            PYX_VEC_PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
         }
         v->sym = sym;
     }
@@ -448,7 +448,7 @@ void bind_local(Sema *S, const char *name, PyxLoc loc)
     Scope *fs = S->scope;
     PyxSymbol *sym = scope_add(S, fs, PYX_SYM_LOCAL, name, NULL, loc);   /* type decided by inference */
     sym->cname = pyx_name_local(&S->m->naming, name);
-    PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
+    PYX_VEC_PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
 }
 
 /* The cdef declarations of one function, found before anything is typed

@@ -349,10 +349,11 @@ PyxNode *lower_import_from(Lower *L, TSNode n, PyxNodeKind kind)
     return r;
 }
 
-/* if_statement: 'if' cond ':' block (elif_clause)* [else_clause] */
-PyxNode *lower_if(Lower *L, TSNode n)
+/* The shape if_statement and Cython's compile-time IF share:
+   'if' cond ':' block (elif_clause)* [else_clause], elifs nested in orelse. */
+static PyxNode *lower_if_chain(Lower *L, TSNode n, PyxNodeKind kind, const char *elif)
 {
-    PyxNode *r = node(L, PYX_NODE_IF, n);
+    PyxNode *r = node(L, kind, n);
     r->test = lower_expr(L, field(n, "condition"));
     lower_block(L, field(n, "consequence"), &r->body);
     PyxNode *tail = r;
@@ -363,8 +364,8 @@ PyxNode *lower_if(Lower *L, TSNode n)
             continue;
         TSNode c = k[i].node;
         layout_clause_column(L, c, n);
-        if (is(c, "elif_clause")) {
-            PyxNode *e = node(L, PYX_NODE_IF, c);
+        if (is(c, elif)) {
+            PyxNode *e = node(L, kind, c);
             e->test = lower_expr(L, field(c, "condition"));
             lower_block(L, field(c, "consequence"), &e->body);
             pyx_list_push(L->a, &tail->orelse, e);
@@ -374,6 +375,12 @@ PyxNode *lower_if(Lower *L, TSNode n)
         }
     }
     return r;
+}
+
+/* if_statement: 'if' cond ':' block (elif_clause)* [else_clause] */
+PyxNode *lower_if(Lower *L, TSNode n)
+{
+    return lower_if_chain(L, n, PYX_NODE_IF, "elif_clause");
 }
 
 static void lower_else(Lower *L, TSNode n, PyxNodeList *out)
@@ -592,28 +599,7 @@ PyxNode *lower_property(Lower *L, TSNode n)
    Cython picks one branch at compile time; the AST keeps them all. */
 PyxNode *lower_compile_if(Lower *L, TSNode n)
 {
-    PyxNode *r = node(L, PYX_NODE_COMPILE_IF, n);
-    r->test = lower_expr(L, field(n, "condition"));
-    lower_block(L, field(n, "consequence"), &r->body);
-    PyxNode *tail = r;
-    Kid *k;
-    int len = cst_kids(L, n, &k);
-    for (int i = 0; i < len; i++) {
-        if (!k[i].field || strcmp(k[i].field, "alternative") != 0)
-            continue;
-        TSNode c = k[i].node;
-        layout_clause_column(L, c, n);
-        if (is(c, "compile_time_elif_clause")) {
-            PyxNode *e = node(L, PYX_NODE_COMPILE_IF, c);
-            e->test = lower_expr(L, field(c, "condition"));
-            lower_block(L, field(c, "consequence"), &e->body);
-            pyx_list_push(L->a, &tail->orelse, e);
-            tail = e;
-        } else {
-            lower_block(L, field(c, "body"), &tail->orelse);
-        }
-    }
-    return r;
+    return lower_if_chain(L, n, PYX_NODE_COMPILE_IF, "compile_time_elif_clause");
 }
 
 static PyxNode *int_literal(Lower *L, TSNode at, const char *digits)

@@ -160,7 +160,7 @@ static bool reject_gated_forms(Sema *S, PyxNode *root)
         if (s->kind == PYX_NODE_FUNCTION_DEF && (s->flags & PYX_F(DECL_ONLY)))
             unsupported(S, s, "C function declarations without a body outside extern blocks");
     }
-    PUSH(S->a, stack, len, cap, root);
+    PYX_VEC_PUSH(S->a, stack, len, cap, root);
     while (len > 0) {
         PyxNode *n = stack[--len];
         const char *what = gated_form(n);
@@ -172,12 +172,12 @@ static bool reject_gated_forms(Sema *S, PyxNode *root)
                             n->annotation, n->ctype, n->except_clause, n->lower, n->upper, n->step};
         for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
             if (slots[i])
-                PUSH(S->a, stack, len, cap, slots[i]);
+                PYX_VEC_PUSH(S->a, stack, len, cap, slots[i]);
         PyxNodeList *lists[] = {&n->body, &n->orelse, &n->finalbody, &n->handlers, &n->items,
                                 &n->keywords, &n->params, &n->decorators, &n->type_params};
         for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
             for (int j = lists[i]->len - 1; j >= 0; j--)
-                PUSH(S->a, stack, len, cap, lists[i]->items[j]);
+                PYX_VEC_PUSH(S->a, stack, len, cap, lists[i]->items[j]);
     }
     return S->d->errors > before;
 }
@@ -224,7 +224,7 @@ static void check_function(Sema *S, PyxFunc *f)
         if (scope_find(fs, p->name))
             continue;
         pyx_map_put(&fs->syms, p->name, p);
-        PUSH(S->a, f->locals, f->nlocals, f->cap_locals, p);
+        PYX_VEC_PUSH(S->a, f->locals, f->nlocals, f->cap_locals, p);
     }
     collect_declarations(S, &f->def->body, true);
     /* every other local symtable.c found: untyped, for inference to type

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "map.h"
 #include "symtable.h"
 #include "sema.h"
 
@@ -43,19 +44,6 @@ typedef struct Sema {
     int infer_pass;        /* 1 while collecting assignment types for inference */
     PyxDirectives *dirs;   /* the directives in force */
 } Sema;
-
-#define PUSH(a, arr, len, cap, item)                                             \
-    do {                                                                         \
-        if ((len) == (cap)) {                                                    \
-            int c_ = (cap) ? (cap) * 2 : 8;                                      \
-            void *n_ = pyx_arena_alloc((a), sizeof *(arr) * (size_t)c_);         \
-            if (len)                                                             \
-                memcpy(n_, (arr), sizeof *(arr) * (size_t)(len));                \
-            (arr) = n_;                                                          \
-            (cap) = c_;                                                          \
-        }                                                                        \
-        (arr)[(len)++] = (item);                                                 \
-    } while (0)
 
 /* sema.c */
 Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func);
