@@ -156,8 +156,7 @@ static bool node_raises(Raises *R, PyxNode *e)
     bool r;
     if ((e->sflags & PYX_SF(CONST)) && is_c(e->type))
         r = false;   /* emit writes the constant */
-    else if (e->kind == PYX_NODE_CALL && e->call_kind != PYX_CALL_PYTHON && e->call_kind != PYX_CALL_BUILTIN
-             && e->call_kind != PYX_CALL_GLOBALS) {
+    else if (e->kind == PYX_NODE_CALL && (e->call_kind == PYX_CALL_C_FUNC || e->call_kind == PYX_CALL_C_EXTERN)) {
         r = own_code_raises(R, e);
         for (int i = 0; i < e->args.len; i++)
             r |= e->args.items[i] && node_raises(R, e->args.items[i]);

@@ -233,6 +233,7 @@ typedef enum PyxSlot {
 /* How a CALL is made (sema decides, emit follows). */
 typedef enum PyxCallKind {
     PYX_CALL_PYTHON,     /* a Python call (vectorcall) */
+    PYX_CALL_UNPACK,     /* a Python call with '*x' or '**m': tuple and dict built, PyObject_Call */
     PYX_CALL_C_FUNC,     /* this module's cdef/cpdef function, called in C: value->sym->func */
     PYX_CALL_C_EXTERN,   /* an extern C function or a C function pointer: value->sym */
     PYX_CALL_BUILTIN,    /* a builtin computed in C for C arguments: builtin */
@@ -263,7 +264,8 @@ typedef enum PyxLoopKind {
     X(TYPED)        /* expression: its C type comes from a declaration, not inference */ \
     X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */ \
     X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */ \
-    X(RECURSIVE)    /* CALL of a C function: part of a cycle of calls (analysis.c) */
+    X(RECURSIVE)    /* CALL of a C function: part of a cycle of calls (analysis.c) */ \
+    X(PARALLEL)     /* ASSIGN: 'a, b = x, y' element by element, no tuple built */
 
 enum {
 #define PYX_X(f) PYX_SFLAGBIT_##f,

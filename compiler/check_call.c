@@ -160,24 +160,47 @@ PyxType *check_call(Sema *S, PyxNode *e)
     e->call_kind = PYX_CALL_PYTHON;
     e->builtin = PYX_BUILTIN_NONE;
     e->args = (PyxNodeList){0};
-    for (int i = 0; i < e->items.len; i++)
-        if (e->items.items[i]->kind == PYX_NODE_STARRED) {
-            unsupported(S, e->items.items[i], "'*args' in calls");
-            return type_error(e);
-        }
-    for (int i = 0; i < e->keywords.len; i++)
-        if (e->keywords.items[i]->name == NULL) {
-            unsupported(S, e->keywords.items[i], "'**kwargs' in calls");
-            return type_error(e);
-        }
+    PyxNode *unpacked = NULL;   /* the first '*x' or '**m' */
+    for (int i = 0; i < e->items.len && !unpacked; i++)
+        if (e->items.items[i]->kind == PYX_NODE_STARRED)
+            unpacked = e->items.items[i];
+    for (int i = 0; i < e->keywords.len && !unpacked; i++)
+        if (e->keywords.items[i]->name == NULL)
+            unpacked = e->keywords.items[i];
     /* calls of C functions: this module's cdef/cpdef functions and externs */
     if (callee->kind == PYX_NODE_NAME) {
         PyxSymbol *sym = lookup(S, callee->name);
-        if (sym && sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)
-            return check_c_call(S, e, sym, sym->func, NULL);
-        PyxType *ft = c_function_of(sym);
+        PyxFunc *f = sym && sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c ? sym->func : NULL;
+        PyxType *ft = f ? NULL : c_function_of(sym);
+        if ((f || ft) && unpacked) {
+            pyx_diag_error(S->d, unpacked->loc, "cannot unpack arguments ('*' or '**') into a call of the C function '%s'",
+                           callee->name);
+            return type_error(e);
+        }
+        if (f)
+            return check_c_call(S, e, sym, f, NULL);
         if (ft)
             return check_c_call(S, e, sym, NULL, ft);
+    }
+    if (unpacked) {   /* a tuple and a dict built at run time, then PyObject_Call */
+        e->call_kind = PYX_CALL_UNPACK;
+        bool ok = true;
+        check_expr(S, callee);
+        for (int i = 0; i < e->items.len; i++) {
+            PyxNode *it = e->items.items[i];
+            ok &= it->kind == PYX_NODE_STARRED ? check_unpacked(S, it, "cannot unpack a '%s'")
+                                              : check_expr(S, it) && check_boxable(S, it, "cannot pass a '%s' to a Python function");
+        }
+        for (int i = 0; i < e->keywords.len; i++) {
+            check_expr(S, e->keywords.items[i]->value);
+            ok &= check_boxable(S, e->keywords.items[i]->value, "cannot pass a '%s' to a Python function");
+        }
+        if (pyx_type_is_c(callee->type) && callee->type->kind != PYX_TY_ERROR) {
+            pyx_diag_error(S->d, callee->loc, "'%s' is not callable", callee->type->name);
+            return type_error(e);
+        }
+        convert_to(callee, &pyx_type_object);
+        return ok ? set_type(e, &pyx_type_object) : type_error(e);
     }
     const char *b = builtin_of(S, callee);
     if (b && (strcmp(b, "locals") == 0 || strcmp(b, "vars") == 0) && e->items.len == 0) {

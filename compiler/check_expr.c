@@ -468,6 +468,15 @@ bool check_boxable(Sema *S, PyxNode *e, const char *what)
     return true;
 }
 
+/* '*x' in a call or a display, '**m' in a dict display: x as an object. */
+bool check_unpacked(Sema *S, PyxNode *e, const char *what)
+{
+    check_expr(S, e->value);
+    bool ok = check_boxable(S, e->value, what);
+    set_type(e, &pyx_type_object);
+    return ok;
+}
+
 /* The iterable of a for loop or a comprehension.  p[a:b] (and arr[a:b]) of
    a C pointer or array is allowed here, and only here: the loop runs over
    its elements in C.  Its type is then a pointer to the elements. */
@@ -662,7 +671,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
             if (it->kind == PYX_NODE_STARRED) {
-                unsupported(S, it, "starred expressions in displays");
+                check_unpacked(S, it, "cannot unpack a '%s'");
                 continue;
             }
             check_expr(S, it);
@@ -673,7 +682,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         for (int i = 0; i < e->items.len; i++) {
             PyxNode *it = e->items.items[i];
             if (it->kind == PYX_NODE_DOUBLE_STARRED) {
-                unsupported(S, it, "'**' in dict displays");
+                check_unpacked(S, it, "cannot unpack a '%s'");
                 continue;
             }
             check_expr(S, it->left);
@@ -719,9 +728,11 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_LAMBDA:
         unsupported(S, e, "lambda");
         return type_error(e);
-    case PYX_NODE_NAMED_EXPR:
-        unsupported(S, e, "assignment expressions ':='");
-        return type_error(e);
+    case PYX_NODE_NAMED_EXPR: {   /* '(n := value)': value, also stored in n */
+        PyxType *t = check_expr(S, e->value);
+        check_target(S, e->target, e->value);
+        return set_type(e, t);
+    }
     case PYX_NODE_AWAIT:
         unsupported(S, e, "await");
         return type_error(e);

@@ -5,6 +5,20 @@
 
 /* ---- statements -------------------------------------------------------------------- */
 
+/* 'a, b = x, y' runs element-wise (no tuple is built): both sides are
+   displays of one length and neither unpacks with '*'.  Decided once, here;
+   sema records it as PYX_SF(PARALLEL) on the statement. */
+bool is_parallel_assign(const PyxNode *target, const PyxNode *value)
+{
+    if (!value || !target || (target->kind != PYX_NODE_TUPLE && target->kind != PYX_NODE_LIST)
+        || (value->kind != PYX_NODE_TUPLE && value->kind != PYX_NODE_LIST) || value->items.len != target->items.len)
+        return false;
+    for (int i = 0; i < target->items.len; i++)
+        if (target->items.items[i]->kind == PYX_NODE_STARRED || value->items.items[i]->kind == PYX_NODE_STARRED)
+            return false;
+    return true;
+}
+
 void check_target(Sema *S, PyxNode *t, PyxNode *value)
 {
     switch (t->kind) {
@@ -33,21 +47,28 @@ void check_target(Sema *S, PyxNode *t, PyxNode *value)
             pyx_diag_error(S->d, value->loc, "cannot assign '%s' to a Python attribute", value->type->name);
         break;
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
-        /* 'a, b = x': element-wise when x is a display of the same length */
-        bool parallel = value && (value->kind == PYX_NODE_TUPLE || value->kind == PYX_NODE_LIST)
-                        && value->items.len == t->items.len;
+        bool parallel = is_parallel_assign(t, value);
+        PyxNode *star = NULL;
         for (int i = 0; i < t->items.len; i++) {
             PyxNode *el = t->items.items[i];
-            if (el->kind == PYX_NODE_STARRED) {
-                unsupported(S, el, "starred assignment targets");
+            if (el->kind == PYX_NODE_STARRED) {   /* 'a, *rest = x': rest is a list */
+                if (star) {
+                    pyx_diag_error(S->d, el->loc, "multiple starred expressions in assignment");
+                    continue;
+                }
+                star = el;
+                check_target(S, el->value, NULL);
+                el->type = &pyx_type_object;
                 continue;
             }
-            PyxNode *ev = parallel ? value->items.items[i] : NULL;
-            check_target(S, el, ev && ev->kind != PYX_NODE_STARRED ? ev : NULL);
+            check_target(S, el, parallel ? value->items.items[i] : NULL);
         }
         t->type = &pyx_type_object;
         break;
     }
+    case PYX_NODE_STARRED:
+        pyx_diag_error(S->d, t->loc, "starred assignment target must be in a list or tuple");
+        break;
     default:
         pyx_diag_error(S->d, t->loc, "cannot assign to %s", pyx_node_kind_name(t->kind));
     }
@@ -325,6 +346,8 @@ void check_stmt(Sema *S, PyxNode *s)
         check_expr(S, s->value);
         for (int i = 0; i < s->items.len; i++)
             check_target(S, s->items.items[i], s->value);
+        if (s->items.len == 1 && is_parallel_assign(s->items.items[0], s->value))
+            s->sflags |= PYX_SF(PARALLEL);
         assign_conversion(s);
         break;
     case PYX_NODE_AUG_ASSIGN:

@@ -511,6 +511,67 @@ static Val emit_py_call(Fn *fn, PyxNode *e)
     return v;
 }
 
+/* 'f(a, *b, x=c, **d)': the positional arguments into a tuple, the
+   keywords into a dict, each '*'/'**' unpacked where it stands (CPython's
+   order: callee, positional left to right, then keywords). */
+static Val emit_unpack_call(Fn *fn, PyxNode *e)
+{
+    Val callee = emit_value(fn, e->value);
+    int n = e->items.len;
+    const char *args = temp(fn, &pyx_type_object);
+    if (n == 1 && e->items.items[0]->kind == PYX_NODE_STARRED) {   /* f(*x): CPython names f if x is no iterable */
+        Val x = emit_value(fn, e->items.items[0]->value);
+        line(fn, "%s = pyx_rt_star_args(%s, %s);", args, callee.c, x.c);
+        release(fn, x);
+        check(fn, pyx_arena_printf(A, "!%s", args), e->loc);
+    } else {
+        line(fn, "%s = PyList_New(0);", args);
+        check(fn, pyx_arena_printf(A, "!%s", args), e->loc);
+        for (int i = 0; i < n; i++) {
+            PyxNode *it = e->items.items[i];
+            bool star = it->kind == PYX_NODE_STARRED;
+            Val v = emit_value(fn, star ? it->value : it);
+            const char *r = temp(fn, &pyx_type_int);
+            if (star)
+                line(fn, "%s = pyx_rt_star_extend(%s, %s, %s);", r, args, callee.c, v.c);
+            else
+                line(fn, "%s = PyList_Append(%s, %s);", r, args, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), it->loc);
+        }
+        const char *tuple = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyList_AsTuple(%s);", tuple, args);
+        line(fn, "Py_CLEAR(%s);", args);
+        check(fn, pyx_arena_printf(A, "!%s", tuple), e->loc);
+        args = tuple;
+    }
+    const char *kwargs = "NULL";
+    if (e->keywords.len) {
+        kwargs = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyDict_New();", kwargs);
+        check(fn, pyx_arena_printf(A, "!%s", kwargs), e->loc);
+        for (int i = 0; i < e->keywords.len; i++) {
+            PyxNode *kw = e->keywords.items[i];
+            Val v = emit_value(fn, kw->value);
+            const char *r = temp(fn, &pyx_type_int);
+            if (kw->name)
+                line(fn, "%s = pyx_rt_kwargs_add(%s, %s, %s, %s);", r, kwargs, callee.c, name_const(fn->E, kw->name), v.c);
+            else
+                line(fn, "%s = pyx_rt_kwargs_merge(%s, %s, %s);", r, kwargs, callee.c, v.c);
+            release(fn, v);
+            check(fn, pyx_arena_printf(A, "%s < 0", r), kw->loc);
+        }
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_Call(%s, %s, %s);", t, callee.c, args, kwargs);
+    release(fn, callee);
+    line(fn, "Py_CLEAR(%s);", args);
+    if (e->keywords.len)
+        line(fn, "Py_CLEAR(%s);", kwargs);
+    check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+    return (Val){t, &pyx_type_object, true};
+}
+
 static Val emit_call(Fn *fn, PyxNode *e)
 {
     switch (e->call_kind) {
@@ -524,6 +585,8 @@ static Val emit_call(Fn *fn, PyxNode *e)
         return emit_c_call(fn, e);
     case PYX_CALL_BUILTIN:
         return emit_c_builtin(fn, e);
+    case PYX_CALL_UNPACK:
+        return emit_unpack_call(fn, e);
     default:
         return emit_py_call(fn, e);
     }
@@ -531,10 +594,61 @@ static Val emit_call(Fn *fn, PyxNode *e)
 
 /* ---- displays ------------------------------------------------------------------------------ */
 
+static bool has_unpacking(PyxNode *e)
+{
+    for (int i = 0; i < e->items.len; i++)
+        if (e->items.items[i]->kind == PYX_NODE_STARRED || e->items.items[i]->kind == PYX_NODE_DOUBLE_STARRED)
+            return true;
+    return false;
+}
+
+/* '[a, *b]', '(a, *b)': a list grown item by item (a tuple made of it at
+   the end); '{a, *b}' and '{k: v, **m}' update the set or dict in place. */
+static void emit_unpacking_items(Fn *fn, PyxNode *e, const char *t)
+{
+    for (int i = 0; i < e->items.len; i++) {
+        PyxNode *it = e->items.items[i];
+        bool star = it->kind == PYX_NODE_STARRED || it->kind == PYX_NODE_DOUBLE_STARRED;
+        const char *r = temp(fn, &pyx_type_int);
+        if (e->kind == PYX_NODE_DICT && !star) {
+            Val k = emit_value(fn, it->left);
+            Val v = emit_value(fn, it->value);
+            line(fn, "%s = PyDict_SetItem(%s, %s, %s);", r, t, k.c, v.c);
+            release(fn, k);
+            release(fn, v);
+        } else {
+            Val v = emit_value(fn, star ? it->value : it);
+            if (e->kind == PYX_NODE_DICT)
+                line(fn, "%s = pyx_rt_dict_update(%s, %s);", r, t, v.c);
+            else if (e->kind == PYX_NODE_SET)
+                line(fn, "%s = %s(%s, %s);", r, star ? "pyx_rt_set_update" : "PySet_Add", t, v.c);
+            else if (star)
+                line(fn, "%s = pyx_rt_star_extend(%s, NULL, %s);", r, t, v.c);
+            else
+                line(fn, "%s = PyList_Append(%s, %s);", r, t, v.c);
+            release(fn, v);
+        }
+        check(fn, pyx_arena_printf(A, "%s < 0", r), it->loc);
+    }
+}
+
 static Val emit_display(Fn *fn, PyxNode *e)
 {
     const char *t = temp(fn, &pyx_type_object);
     int n = e->items.len;
+    if (has_unpacking(e)) {
+        line(fn, "%s = %s;", t, e->kind == PYX_NODE_DICT ? "PyDict_New()" : e->kind == PYX_NODE_SET ? "PySet_New(NULL)" : "PyList_New(0)");
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        emit_unpacking_items(fn, e, t);
+        if (e->kind == PYX_NODE_TUPLE) {
+            const char *tuple = temp(fn, &pyx_type_object);
+            line(fn, "%s = PyList_AsTuple(%s);", tuple, t);
+            line(fn, "Py_CLEAR(%s);", t);
+            check(fn, pyx_arena_printf(A, "!%s", tuple), e->loc);
+            t = tuple;
+        }
+        return (Val){t, e->type, true};
+    }
     switch (e->kind) {
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
         Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + 1));
@@ -776,6 +890,15 @@ Val emit_expr(Fn *fn, PyxNode *e)
             line(fn, "%s = PyBool_FromLong(%s);", t, c);
             return (Val){t, &pyx_type_object, true};
         }
+    case PYX_NODE_NAMED_EXPR: {   /* stored, and the value of the expression too */
+        Val v = emit_value(fn, e->value);
+        if (v.t->kind != PYX_TY_OBJECT)
+            v = materialize(fn, v);
+        Val store = v;
+        store.owned = false;
+        assign_to(fn, e->target, store);
+        return v;
+    }
     case PYX_NODE_BOOLOP: {
         /* 'a and b' is a if a is false, else b; the result has e's type */
         const char *res = temp(fn, e->type);

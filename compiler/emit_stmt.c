@@ -60,20 +60,29 @@ void assign_to(Fn *fn, PyxNode *target, Val v)
     }
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: {
         /* unpack into owned temps first, so a failing conversion of one
-           target still releases the rest */
-        int n = target->items.len;
+           target still releases the rest; 'a, *b, c': b takes a list of
+           the middle */
+        int n = target->items.len, star = -1;
+        for (int i = 0; i < n; i++)
+            if (target->items.items[i]->kind == PYX_NODE_STARRED)
+                star = i;
         Val o = to_object(fn, v, loc);
         const char *arr = pyx_name_unpack(A, ++fn->ntemp);
         buf_printf(A, &fn->decl, "    PyObject *%s[%d];\n", arr, n);
-        check(fn, pyx_arena_printf(A, "pyx_rt_unpack(%s, %d, %s) < 0", o.c, n, arr), loc);
+        if (star < 0)
+            check(fn, pyx_arena_printf(A, "pyx_rt_unpack(%s, %d, %s) < 0", o.c, n, arr), loc);
+        else
+            check(fn, pyx_arena_printf(A, "pyx_rt_unpack_ex(%s, %d, %d, %s) < 0", o.c, star, n - 1 - star, arr), loc);
         release(fn, o);
         const char **items = pyx_arena_alloc(A, sizeof(char *) * (size_t)n);
         for (int i = 0; i < n; i++) {
             items[i] = temp(fn, &pyx_type_object);
             line(fn, "%s = %s[%d];", items[i], arr, i);
         }
-        for (int i = 0; i < n; i++)
-            assign_to(fn, target->items.items[i], (Val){items[i], &pyx_type_object, true});
+        for (int i = 0; i < n; i++) {
+            PyxNode *el = target->items.items[i];
+            assign_to(fn, i == star ? el->value : el, (Val){items[i], &pyx_type_object, true});
+        }
         return;
     }
     default:
@@ -562,11 +571,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_ASSIGN: {
         if (s->value == NULL)
             break;
-        PyxNode *t0 = s->items.items[0];
-        if (s->items.len == 1 && (t0->kind == PYX_NODE_TUPLE || t0->kind == PYX_NODE_LIST)
-            && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
-            && s->value->items.len == t0->items.len) {
-            emit_parallel_assign(fn, t0, s->value);
+        if (s->sflags & PYX_SF(PARALLEL)) {
+            emit_parallel_assign(fn, s->items.items[0], s->value);
             break;
         }
         Val v = emit_value(fn, s->value);

@@ -8,6 +8,7 @@
  *     becomes that pointer type;
  *   - a local that some use may find unbound (flow.c) is never a C double
  *     or integer: only an object can raise UnboundLocalError there;
+ *   - nor is a local assigned by ':=' inside an expression;
  *   - everything else untyped stays a Python object, so integer arithmetic
  *     on it keeps Python's unbounded semantics (the tutorial's 'cdef int
  *     result' loop raises OverflowError instead of wrapping).
@@ -69,11 +70,12 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
                 PyxNode *tg = s->items.items[j];
                 infer_record(S, inf, ninf, tg, t, NULL);
                 if (tg->kind == PYX_NODE_TUPLE || tg->kind == PYX_NODE_LIST) {
-                    bool parallel = s->value && (s->value->kind == PYX_NODE_TUPLE || s->value->kind == PYX_NODE_LIST)
-                                    && s->value->items.len == tg->items.len;
-                    for (int k = 0; k < tg->items.len; k++)
-                        infer_record(S, inf, ninf, tg->items.items[k],
+                    bool parallel = is_parallel_assign(tg, s->value);
+                    for (int k = 0; k < tg->items.len; k++) {
+                        PyxNode *el = tg->items.items[k];
+                        infer_record(S, inf, ninf, el->kind == PYX_NODE_STARRED ? el->value : el,
                                      parallel ? s->value->items.items[k]->type : NULL, NULL);
+                    }
                 }
             }
             break;
@@ -145,6 +147,11 @@ void mark_arith(Sema *S, PyxNode *e, bool operand)
 {
     if (e == NULL)
         return;
+    if (e->kind == PYX_NODE_NAMED_EXPR) {   /* assigned inside an expression: the walk sees statements only */
+        PyxSymbol *sym = scope_find(S->scope, e->target->name);
+        if (sym)
+            sym->walrus = true;
+    }
     if (e->kind == PYX_NODE_NAME) {
         if (operand) {
             PyxSymbol *sym = scope_find(S->scope, e->name);
@@ -203,7 +210,7 @@ void infer_locals(Sema *S, PyxFunc *f)
             Infer *x = &inf[i];
             if (x->sym->type != &pyx_type_double)
                 continue;
-            if (x->count == 0 || !x->all_float || x->sym->maybe_unbound) {
+            if (x->count == 0 || !x->all_float || x->sym->maybe_unbound || x->sym->walrus) {
                 /* (a pointer cannot be an object: it stays C, unbound or not) */
                 x->sym->type = x->count && x->all_ptr && x->ptr ? x->ptr : &pyx_type_object;
                 changed = true;

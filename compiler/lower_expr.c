@@ -41,7 +41,13 @@ void lower_arguments(Lower *L, TSNode args, PyxNode *c)
         TSNode a = k[i].node;
         if (is(a, "keyword_argument")) {
             keyword = true;
-            pyx_list_push(L->a, &c->keywords, lower_keyword(L, a));
+            PyxNode *kw = lower_keyword(L, a);
+            for (int j = 0; j < c->keywords.len; j++)
+                if (c->keywords.items[j]->name && strcmp(c->keywords.items[j]->name, kw->name) == 0) {
+                    pyx_diag_error(L->d, kw->loc, "keyword argument repeated: %s", kw->name);
+                    break;
+                }
+            pyx_list_push(L->a, &c->keywords, kw);
         } else if (is(a, "dictionary_splat")) {
             kwsplat = true;
             PyxNode *kw = node(L, PYX_NODE_KEYWORD, a);

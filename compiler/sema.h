@@ -40,6 +40,7 @@ typedef struct PyxSymbol {
     bool assigned;          /* assigned somewhere (locals) */
     bool read;              /* its value is read somewhere */
     bool arith;             /* used as an operand of arithmetic (inference) */
+    bool walrus;            /* a target of ':=': inference leaves it an object */
     bool maybe_unbound;     /* some use may find it unbound (flow.c): it cannot live in C
                                unless declared */
     PyxFunc *func;          /* FUNC: the last def of the name */

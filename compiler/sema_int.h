@@ -75,6 +75,8 @@ long const_int_value(Sema *S, PyxNode *e, bool *ok);
 PyxType *set_type(PyxNode *e, PyxType *t);
 void convert_to(PyxNode *e, PyxType *t);
 bool check_boxable(Sema *S, PyxNode *e, const char *what);
+bool check_unpacked(Sema *S, PyxNode *e, const char *what);
+bool is_parallel_assign(const PyxNode *target, const PyxNode *value);
 PyxType *check_name(Sema *S, PyxNode *e);
 PyxType *check_expr(Sema *S, PyxNode *e);
 PyxType *check_iterable(Sema *S, PyxNode *it);

@@ -499,6 +499,25 @@ void pyx_rt_exc_drop(PyObject *saved[3]);
    many values to unpack (expected 2)", "cannot unpack non-iterable int
    object"); nothing is owned on failure.  seq is borrowed. */
 PYX_MUST_CHECK int pyx_rt_unpack(PyObject *seq, Py_ssize_t n, PyObject **out);
+/* 'a, *b, c = seq': before + 1 + after new references into out, the middle
+   one a list; -1 with CPython's errors ("not enough values to unpack
+   (expected at least 2, got 1)"), nothing owned on failure. */
+PYX_MUST_CHECK int pyx_rt_unpack_ex(PyObject *seq, Py_ssize_t before, Py_ssize_t after, PyObject **out);
+
+/* '*' and '**' in calls and displays (rt_unpack.c), each with the running
+   CPython's error.  pyx_rt_star_args: 'f(*x)' alone, x as a tuple (new
+   reference).  pyx_rt_star_extend: '*x' among other arguments or in a list,
+   tuple display: appended to list.  pyx_rt_kwargs_add / _merge: 'name=v'
+   and '**m' into the call's kwargs dict, TypeError on a repeated name.
+   pyx_rt_dict_update: '**m' in a dict display; pyx_rt_set_update: '*x' in
+   a set display.  func (borrowed) names the callee in messages; NULL in
+   displays.  All return -1 (or NULL) with an exception set on failure. */
+PYX_MUST_CHECK PyObject *pyx_rt_star_args(PyObject *func, PyObject *iterable);
+PYX_MUST_CHECK int pyx_rt_star_extend(PyObject *list, PyObject *func, PyObject *iterable);
+PYX_MUST_CHECK int pyx_rt_kwargs_add(PyObject *kwargs, PyObject *func, PyObject *name, PyObject *value);
+PYX_MUST_CHECK int pyx_rt_kwargs_merge(PyObject *kwargs, PyObject *func, PyObject *mapping);
+PYX_MUST_CHECK int pyx_rt_dict_update(PyObject *dict, PyObject *mapping);
+PYX_MUST_CHECK int pyx_rt_set_update(PyObject *set, PyObject *iterable);
 
 /* try/except.  pyx_rt_exc_catch takes the current exception and returns it
    (new reference, normalised, its traceback attached) or NULL if none.

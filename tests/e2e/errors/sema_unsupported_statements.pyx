@@ -11,10 +11,8 @@ def g(x):
         case 1:
             pass
     del x, f(x)
-    a, *b = 1, 2
 
 # ERROR 2:5: not supported yet: async with
 # ERROR 4:5: not supported yet: except* (exception groups)
 # ERROR 10:5: not supported yet: match statements
 # ERROR 13:12: cannot delete function call
-# ERROR 14:8: not supported yet: starred assignment targets
