@@ -358,8 +358,6 @@ void check_stmt(Sema *S, PyxNode *s)
     case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
         if (S->loop_depth == 0)
             pyx_diag_error(S->d, s->loc, s->kind == PYX_NODE_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
-        else if (S->guard > S->loop_guard)
-            unsupported(S, s, "break/continue out of a try/finally block or an except handler");
         break;
     case PYX_NODE_RETURN:
         if (S->func == NULL) {
@@ -380,15 +378,11 @@ void check_stmt(Sema *S, PyxNode *s)
         if (pyx_type_is_c(s->test->type) && !pyx_type_is_numeric(s->test->type) && s->test->type->kind != PYX_TY_PTR
             && s->test->type->kind != PYX_TY_ERROR)
             pyx_diag_error(S->d, s->test->loc, "'%s' cannot be used as a condition", s->test->type->name);
-        int saved_guard = S->loop_guard;
-        if (s->kind == PYX_NODE_WHILE) {
+        if (s->kind == PYX_NODE_WHILE)
             S->loop_depth++;
-            S->loop_guard = S->guard;
-        }
         check_stmts(S, &s->body);
         if (s->kind == PYX_NODE_WHILE)
             S->loop_depth--;
-        S->loop_guard = saved_guard;
         check_stmts(S, &s->orelse);
         break;
     case PYX_NODE_FOR: {
@@ -411,12 +405,9 @@ void check_stmt(Sema *S, PyxNode *s)
         if (s->loop_kind == PYX_LOOP_ITER && tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
             pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
         }
-        int saved_guard = S->loop_guard;
         S->loop_depth++;
-        S->loop_guard = S->guard;
         check_stmts(S, &s->body);
         S->loop_depth--;
-        S->loop_guard = saved_guard;
         check_stmts(S, &s->orelse);
         if (!S->infer_pass)
             warn_range_sum_overflow(S, s);
@@ -447,8 +438,6 @@ void check_stmt(Sema *S, PyxNode *s)
             unsupported(S, s, "except* (exception groups)");
             break;
         }
-        if (s->finalbody.len)
-            S->guard++;
         check_stmts(S, &s->body);
         for (int i = 0; i < s->handlers.len; i++) {
             PyxNode *h = s->handlers.items[i];
@@ -465,13 +454,9 @@ void check_stmt(Sema *S, PyxNode *s)
                 if (h->target->type && pyx_type_is_c(h->target->type) && h->target->type->kind != PYX_TY_ERROR)
                     pyx_diag_error(S->d, h->loc, "cannot bind an exception to the C variable '%s'", h->name);
             }
-            S->guard++;
             check_stmts(S, &h->body);
-            S->guard--;
         }
         check_stmts(S, &s->orelse);
-        if (s->finalbody.len)
-            S->guard--;
         check_stmts(S, &s->finalbody);
         break;
     case PYX_NODE_GLOBAL:
@@ -555,9 +540,7 @@ void check_stmt(Sema *S, PyxNode *s)
             if (it->target)
                 check_target(S, it->target, NULL);
         }
-        S->guard++;   /* break/continue would have to call __exit__: not yet */
         check_stmts(S, &s->body);
-        S->guard--;
         break;
     case PYX_NODE_MATCH:
         unsupported(S, s, "match statements");

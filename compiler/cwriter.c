@@ -193,11 +193,41 @@ const char *c_comment_text(PyxArena *a, const char *s, size_t len)
     return r;
 }
 
+/* Inside a loop's body break and continue go straight to the loop again. */
 void push_loop(Fn *fn, const Loop *loop)
 {
     Loop l = *loop;
     l.in_flight = fn->nin_flight;
+    l.outer_brk = fn->brk;
+    l.outer_cont = fn->cont;
+    fn->brk = fn->cont = NULL;
     PYX_VEC_PUSH(A, fn->loops, fn->nloops, fn->cap_loops, l);
+}
+
+void pop_loop(Fn *fn)
+{
+    Loop *l = &fn->loops[--fn->nloops];
+    fn->brk = l->outer_brk;
+    fn->cont = l->outer_cont;
+}
+
+/* break or continue: through the cleanup of the blocks around it
+   (Fn.brk/cont), else out of the innermost loop, dropping the exceptions
+   of the finally blocks being run inside it. */
+void emit_loop_exit(Fn *fn, bool is_continue)
+{
+    Label *via = is_continue ? fn->cont : fn->brk;
+    if (via) {
+        line(fn, "goto %s;", jump(via));
+        return;
+    }
+    leave_to_loop(fn);
+    if (is_continue)
+        line(fn, "continue;");
+    else if (fn->loops[fn->nloops - 1].break_by_goto)
+        line(fn, "goto %s;", jump(fn->loops[fn->nloops - 1].brk));
+    else
+        line(fn, "break;");
 }
 
 /* The top of a loop's body: check for signals when the loop does (Ctrl-C). */

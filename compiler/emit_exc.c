@@ -22,6 +22,70 @@ static void enter_error_block(Fn *fn, Label *err, int first_temp, int end_temp)
     fn->lineno_used = 1;
 }
 
+/* break and continue out of a block that must clean up on the way (a
+   finally, a with, an except handler) go to labels of the block, which
+   clean up and then go on to the loop (through the blocks further out).
+   Only inside a loop: sema refuses break and continue elsewhere. */
+typedef struct Exits {
+    Label *brk, *cont;
+    Label *outer_brk, *outer_cont;
+} Exits;
+
+static void open_exits(Fn *fn, Exits *x, const char *what)
+{
+    x->outer_brk = fn->brk;
+    x->outer_cont = fn->cont;
+    x->brk = x->cont = NULL;
+    if (fn->nloops == 0)
+        return;
+    x->brk = new_label(fn, pyx_arena_printf(A, "%s_break", what));
+    x->cont = new_label(fn, pyx_arena_printf(A, "%s_continue", what));
+    fn->brk = x->brk;
+    fn->cont = x->cont;
+}
+
+static void close_exits(Fn *fn, Exits *x)
+{
+    fn->brk = x->outer_brk;
+    fn->cont = x->outer_cont;
+}
+
+static bool exits_used(const Exits *x)
+{
+    return (x->brk && x->brk->used) || (x->cont && x->cont->used);
+}
+
+/* The labels that were jumped to: cleanup(ctx), then on towards the loop.
+   Called with the context outside the block (close_exits). */
+static void place_exits(Fn *fn, Exits *x, void (*cleanup)(Fn *fn, void *ctx), void *ctx)
+{
+    Label *l[2] = {x->brk, x->cont};
+    for (int k = 0; k < 2; k++) {
+        if (!l[k] || !l[k]->used)
+            continue;
+        place_label(fn, l[k]);
+        cleanup(fn, ctx);
+        emit_loop_exit(fn, k == 1);
+    }
+}
+
+static void run_finally(Fn *fn, void *ctx)
+{
+    emit_stmts(fn, ctx);
+}
+
+static void drop_saved(Fn *fn, void *ctx)
+{
+    line(fn, "pyx_rt_exc_drop(%s);", (const char *)ctx);
+}
+
+static void drop_return(Fn *fn, void *ctx)
+{
+    (void)ctx;
+    if (fn->f && fn->f->ret->kind == PYX_TY_OBJECT)
+        line(fn, "Py_CLEAR(pyx_r);");   /* the return was cancelled */
+}
+
 /* try: body finally: final
    The final block is written out once per way in: falling off the end of
    the body, a return (then the return continues outward) and an exception
@@ -34,21 +98,29 @@ void emit_try_finally(Fn *fn, PyxNode *s)
     const char *saved = pyx_name_saved_exc(A, "exc", fn->nlabel);
     fn->err = err;
     fn->ret = ret;
+    Exits x;
+    open_exits(fn, &x, "finally");
     int first_temp = fn->notemps;   /* temps live before the try stay live */
     line(fn, "/* try */");
     emit_stmts(fn, &s->body);
     int end_temp = fn->notemps;
     fn->err = outer_err;
     fn->ret = outer_ret;
+    close_exits(fn, &x);
     line(fn, "/* finally */");
     emit_stmts(fn, &s->finalbody);
-    if (ret->used || err->used)
+    if (ret->used || err->used || err->skip->used || exits_used(&x))
         line(fn, "goto %s;", jump(end));
     if (ret->used) {
         place_label(fn, ret);
+        Exits rx;   /* a break in the final block cancels the return */
+        open_exits(fn, &rx, "finally_return");
         emit_stmts(fn, &s->finalbody);
+        close_exits(fn, &rx);
         line(fn, "goto %s;", jump(outer_ret));
+        place_exits(fn, &rx, drop_return, NULL);
     }
+    place_exits(fn, &x, run_finally, &s->finalbody);
     if (err->used || err->skip->used) {
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
         enter_error_block(fn, err, first_temp, end_temp);
@@ -57,11 +129,14 @@ void emit_try_finally(Fn *fn, PyxNode *s)
         Label *drop_ret = new_label(fn, "finally_drop_return");
         fn->err = inner;
         fn->ret = drop_ret;   /* 'return' in the finally block drops the exception */
+        Exits ex;             /* and so do break and continue */
+        open_exits(fn, &ex, "finally_drop");
         PYX_VEC_PUSH(A, fn->in_flight, fn->nin_flight, fn->cap_in_flight, saved);
         emit_stmts(fn, &s->finalbody);
         fn->nin_flight--;
         fn->err = outer_err;
         fn->ret = outer_ret;
+        close_exits(fn, &ex);
         /* the saved exception has this frame's entry already */
         line(fn, "pyx_rt_exc_restore(%s);", saved);
         line(fn, "goto %s;", jump(outer_err->skip));
@@ -80,8 +155,24 @@ void emit_try_finally(Fn *fn, PyxNode *s)
             line(fn, "pyx_rt_exc_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_ret));
         }
+        place_exits(fn, &ex, drop_saved, (void *)saved);
     }
     place_label(fn, end);
+}
+
+/* __exit__(None, None, None) on the way out of a with block, normally or
+   by return, break or continue. */
+typedef struct WithExit {
+    const char *r, *ex;
+    PyxLoc loc;
+} WithExit;
+
+static void exit_with(Fn *fn, void *ctx)
+{
+    WithExit *we = ctx;
+    line(fn, "%s = pyx_rt_with_exit(%s, NULL);", we->r, we->ex);
+    line(fn, "Py_CLEAR(%s);", we->ex);
+    check(fn, pyx_arena_printf(A, "%s < 0", we->r), we->loc);
 }
 
 /* with A as a, B as b: body  ==  with A as a: (with B as b: body)
@@ -105,6 +196,8 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     Label *end = new_label(fn, "with_end");
     fn->err = err;
     fn->ret = ret;
+    Exits x;
+    open_exits(fn, &x, "with");
     int first_temp = fn->notemps;
     if (item->target)
         assign_to(fn, item->target, (Val){value, &pyx_type_object, true});
@@ -114,20 +207,19 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     int end_temp = fn->notemps;
     fn->err = outer_err;
     fn->ret = outer_ret;
-    const char *r = temp(fn, &pyx_type_int);
-    line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
-    line(fn, "Py_CLEAR(%s);", ex);
-    check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
-    if (!err->used && !err->skip->used && !ret->used)
+    close_exits(fn, &x);
+    WithExit we = {temp(fn, &pyx_type_int), ex, item->loc};
+    exit_with(fn, &we);
+    if (!err->used && !err->skip->used && !ret->used && !exits_used(&x))
         return;
     line(fn, "goto %s;", jump(end));
     if (ret->used) {
         place_label(fn, ret);
-        line(fn, "%s = pyx_rt_with_exit(%s, NULL);", r, ex);
-        line(fn, "Py_CLEAR(%s);", ex);
-        check(fn, pyx_arena_printf(A, "%s < 0", r), item->loc);
+        exit_with(fn, &we);
         line(fn, "goto %s;", jump(outer_ret));
     }
+    place_exits(fn, &x, exit_with, &we);
+    const char *r = we.r;
     if (err->used || err->skip->used) {
         const char *exc = temp(fn, &pyx_type_object);
         const char *saved = pyx_name_saved_exc(A, "hx", ++fn->nlabel);
@@ -163,6 +255,20 @@ static void unbind_handler_name(Fn *fn, PyxNode *h)
         line(fn, "Py_CLEAR(%s);", sym->cname);
     else
         line(fn, "if (PyDict_DelItem(pyx_d, %s) < 0) PyErr_Clear();", name_const(fn->E, sym->name));
+}
+
+/* The way out of an except handler, whichever way it ends. */
+typedef struct HandlerExit {
+    const char *saved, *exc;
+    PyxNode *h;
+} HandlerExit;
+
+static void leave_handler(Fn *fn, void *ctx)
+{
+    HandlerExit *he = ctx;
+    line(fn, "pyx_rt_exc_leave(%s);", he->saved);
+    line(fn, "Py_CLEAR(%s);", he->exc);
+    unbind_handler_name(fn, he->h);
 }
 
 /* try: body (except [E [as name]]: handler)* [else: ...]
@@ -212,12 +318,14 @@ void emit_try_except(Fn *fn, PyxNode *s)
         Label *herr = new_error_label(fn, "handler_error"), *hret = new_label(fn, "handler_return");
         fn->err = herr;
         fn->ret = hret;
+        Exits x;
+        open_exits(fn, &x, "handler");
         emit_stmts(fn, &h->body);
         fn->err = outer_err;
         fn->ret = outer_ret;
-        line(fn, "pyx_rt_exc_leave(%s);", saved);
-        line(fn, "Py_CLEAR(%s);", exc);
-        unbind_handler_name(fn, h);
+        close_exits(fn, &x);
+        HandlerExit he = {saved, exc, h};
+        leave_handler(fn, &he);
         line(fn, "goto %s;", jump(end));
         Label *exits[3] = {herr, herr->skip, hret};
         Label *targets[3] = {outer_err, outer_err->skip, outer_ret};
@@ -225,11 +333,10 @@ void emit_try_except(Fn *fn, PyxNode *s)
             if (!exits[k]->used)
                 continue;
             place_label(fn, exits[k]);
-            line(fn, "pyx_rt_exc_leave(%s);", saved);
-            line(fn, "Py_CLEAR(%s);", exc);
-            unbind_handler_name(fn, h);
+            leave_handler(fn, &he);
             line(fn, "goto %s;", jump(targets[k]));
         }
+        place_exits(fn, &x, leave_handler, &he);
         if (opened) {
             fn->indent--;
             line(fn, "}");

@@ -64,6 +64,7 @@ typedef struct Loop {
     Label *brk;
     int in_flight;            /* Fn.nin_flight when the loop began */
     bool poll;                /* each iteration checks for signals (PYX_SF(POLLS)) */
+    Label *outer_brk, *outer_cont;   /* Fn.brk and Fn.cont around the loop */
 } Loop;
 
 typedef struct Fn {
@@ -75,6 +76,8 @@ typedef struct Fn {
     const char **otemps;    /* object temps: released at the error label */
     int notemps, cap_otemps;
     Label *err, *ret;       /* where errors and returns go now */
+    Label *brk, *cont;      /* where break and continue go from a block that must clean up on
+                               the way out (finally, with, except handler); NULL: to the loop */
     Label err_main, ret_main, err_main_skip;
     Loop *loops;            /* the loops around the statement being written */
     int nloops, cap_loops;
@@ -112,6 +115,8 @@ void release(Fn *fn, Val v);
 Val cval(const char *c, PyxType *t);
 void close_blocks(Fn *fn, int n);
 void push_loop(Fn *fn, const Loop *loop);
+void pop_loop(Fn *fn);
+void emit_loop_exit(Fn *fn, bool is_continue);
 void leave_to_loop(Fn *fn);
 void start_iteration(Fn *fn, const Loop *loop, PyxLoc loc);
 const char *c_string(PyxArena *a, const char *s, uint32_t len);

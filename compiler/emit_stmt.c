@@ -271,7 +271,7 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
     start_iteration(fn, loop, call->loc);
     push_loop(fn, loop);
     body(fn, ctx);
-    fn->nloops--;
+    pop_loop(fn);
     fn->indent--;
     line(fn, "}");
 }
@@ -299,7 +299,7 @@ static void emit_carray_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop,
     start_iteration(fn, loop, iter->loc);
     push_loop(fn, loop);
     body(fn, ctx);
-    fn->nloops--;
+    pop_loop(fn);
     fn->indent--;
     line(fn, "}");
 }
@@ -334,7 +334,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
     start_iteration(fn, loop, iter->loc);
     push_loop(fn, loop);
     body(fn, ctx);
-    fn->nloops--;
+    pop_loop(fn);
     fn->indent--;
     line(fn, "}");
     return it;
@@ -344,7 +344,7 @@ static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     if (s->loop_kind == PYX_LOOP_RANGE || s->loop_kind == PYX_LOOP_CARRAY) {
-        Loop loop = {s->orelse.len > 0, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
+        Loop loop = {.break_by_goto = s->orelse.len > 0, .brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
         if (s->loop_kind == PYX_LOOP_RANGE)
             emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         else
@@ -354,7 +354,7 @@ static void emit_for(Fn *fn, PyxNode *s)
         return;
     }
     Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
-    Loop loop = {false, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
+    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
     const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
@@ -412,7 +412,7 @@ static void emit_comp_level(Fn *fn, Comp *c)
 {
     PyxNode *gen = c->node->handlers.items[c->level];
     Label *brk = new_label(fn, "break");
-    Loop loop = {false, brk, 0, false};
+    Loop loop = {.brk = brk};
     if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else if (gen->loop_kind == PYX_LOOP_CARRAY) {
@@ -437,7 +437,7 @@ static void emit_while(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     Label *natural = new_label(fn, "exhausted");
-    Loop loop = {false, brk, 0, (s->sflags & PYX_SF(POLLS)) != 0};
+    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
     line(fn, "for (;;) {");
     fn->indent++;
     const char *c = emit_cond(fn, s->test);
@@ -448,7 +448,7 @@ static void emit_while(Fn *fn, PyxNode *s)
     start_iteration(fn, &loop, s->loc);
     push_loop(fn, &loop);
     emit_stmts(fn, &s->body);
-    fn->nloops--;
+    pop_loop(fn);
     fn->indent--;
     line(fn, "}");
     if (s->orelse.len) {
@@ -592,16 +592,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_PASS: case PYX_NODE_GLOBAL: case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM:
     case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF: case PYX_NODE_DEF_CONST:
         break;
-    case PYX_NODE_BREAK:
-        leave_to_loop(fn);
-        if (fn->loops[fn->nloops - 1].break_by_goto)
-            line(fn, "goto %s;", jump(fn->loops[fn->nloops - 1].brk));
-        else
-            line(fn, "break;");
-        break;
-    case PYX_NODE_CONTINUE:
-        leave_to_loop(fn);
-        line(fn, "continue;");
+    case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
+        emit_loop_exit(fn, s->kind == PYX_NODE_CONTINUE);
         break;
     case PYX_NODE_RETURN:
         emit_return(fn, s);

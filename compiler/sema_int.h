@@ -2,8 +2,8 @@
  * declare.c, libc.c, infer.c and check_*.c).
  *
  * Sema is the state of one module's check: the scope chain, the function
- * being checked, and the loop/guard depths that decide where break and
- * continue may go.
+ * being checked, and the loop depth that decides whether break and
+ * continue may stand.
  */
 #ifndef PYX_SEMA_INT_H
 #define PYX_SEMA_INT_H
@@ -38,9 +38,6 @@ typedef struct Sema {
     Scope *scope;          /* current */
     PyxFunc *func;         /* current function, NULL at module level */
     int loop_depth;
-    int guard;             /* nesting of finally bodies and except handlers */
-    int loop_guard;        /* guard when the innermost loop started: break and
-                              continue may not leave a guarded block yet */
     int infer_pass;        /* 1 while collecting assignment types for inference */
     PyxDirectives *dirs;   /* the directives in force */
 } Sema;

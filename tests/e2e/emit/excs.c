@@ -1790,20 +1790,20 @@ pyx_L_finally_error_2:;
         pyx_rt_exc_fetch(pyx_exc_4);
         /* excs.pyx:129: log.append(-i) */
         pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
+        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
         pyx_t_16 = PyNumber_Negative(v_i);
-        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
+        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
         {
             PyObject *pyx_args[] = {NULL, pyx_t_16};
             pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_15);
         Py_CLEAR(pyx_t_16);
-        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_5; }
+        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
         Py_CLEAR(pyx_t_17);
         pyx_rt_exc_restore(pyx_exc_4);
         goto pyx_L_error_tb;
-pyx_L_finally_raised_5:;
+pyx_L_finally_raised_7:;
         pyx_rt_exc_drop(pyx_exc_4);
         goto pyx_L_error;
 pyx_L_finally_end_4:;

@@ -1241,7 +1241,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     int pyx_t_8 = 0;
-    PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
+    PyObject *pyx_hx_9[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
@@ -1268,20 +1268,20 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         /* try */
         /* try_except.py:71: total += int(it) */
         pyx_t_3 = pyx_rt_get_builtin(pyx_n_14);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_5; }
+        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_7; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
             pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_3);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_5; }
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_7; }
         pyx_t_5 = PyNumber_InPlaceAdd(v_total, pyx_t_4);
         Py_CLEAR(pyx_t_4);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 71; goto pyx_L_except_5; }
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 71; goto pyx_L_except_7; }
         Py_XSETREF(v_total, pyx_t_5);
         pyx_t_5 = NULL;
-        goto pyx_L_try_end_6;
-pyx_L_except_5:;
+        goto pyx_L_try_end_8;
+pyx_L_except_7:;
         Py_CLEAR(pyx_t_3);
         Py_CLEAR(pyx_t_4);
         Py_CLEAR(pyx_t_5);
@@ -1293,24 +1293,24 @@ pyx_L_except_5:;
         Py_CLEAR(pyx_t_7);
         if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
         if (pyx_t_8) {
-            pyx_rt_exc_enter(pyx_t_6, pyx_hx_7);
+            pyx_rt_exc_enter(pyx_t_6, pyx_hx_9);
             /* try_except.py:73: total -= 1 */
             pyx_t_9 = PyNumber_InPlaceSubtract(v_total, pyx_k_11);
-            if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_8; }
+            if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_10; }
             Py_XSETREF(v_total, pyx_t_9);
             pyx_t_9 = NULL;
-            pyx_rt_exc_leave(pyx_hx_7);
+            pyx_rt_exc_leave(pyx_hx_9);
             Py_CLEAR(pyx_t_6);
-            goto pyx_L_try_end_6;
-pyx_L_handler_error_8:;
-            pyx_rt_exc_leave(pyx_hx_7);
+            goto pyx_L_try_end_8;
+pyx_L_handler_error_10:;
+            pyx_rt_exc_leave(pyx_hx_9);
             Py_CLEAR(pyx_t_6);
             goto pyx_L_finally_error_2;
         }
         pyx_rt_exc_rethrow(pyx_t_6);
         pyx_t_6 = NULL;
         goto pyx_L_finally_error_2_tb;
-pyx_L_try_end_6:;
+pyx_L_try_end_8:;
         /* finally */
         /* try_except.py:75: total += 100 */
         pyx_t_10 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
@@ -1330,12 +1330,12 @@ pyx_L_finally_error_2_tb:;
         pyx_rt_exc_fetch(pyx_exc_4);
         /* try_except.py:75: total += 100 */
         pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_10; }
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_14; }
         Py_XSETREF(v_total, pyx_t_11);
         pyx_t_11 = NULL;
         pyx_rt_exc_restore(pyx_exc_4);
         goto pyx_L_error_tb;
-pyx_L_finally_raised_10:;
+pyx_L_finally_raised_14:;
         pyx_rt_exc_drop(pyx_exc_4);
         goto pyx_L_error;
 pyx_L_finally_end_4:;
