@@ -245,13 +245,14 @@ static PyxType *numeric_binop(Sema *S, PyxNode *e, PyxType *l, PyxType *r)
     if (S->dirs->value[PYX_DIR_CDIVISION])
         e->sflags |= PYX_SF(CDIVISION);
     bool ints = l->kind != PYX_TY_FLOAT && r->kind != PYX_TY_FLOAT;
-    if (!ints && (is_bitwise(op) || op == PYX_OP_LSHIFT || op == PYX_OP_RSHIFT)) {
-        pyx_diag_error(S->d, e->loc, "unsupported operand types for %s: '%s' and '%s'", pyx_op_str(op), l->name, r->name);
-        return type_error(e);
-    }
-    if (op == PYX_OP_MATMUL) {
-        pyx_diag_error(S->d, e->loc, "unsupported operand types for @: '%s' and '%s'", l->name, r->name);
-        return type_error(e);
+    if ((!ints && (is_bitwise(op) || op == PYX_OP_LSHIFT || op == PYX_OP_RSHIFT)) || op == PYX_OP_MATMUL) {
+        if (is_typed(e)) {
+            pyx_diag_error(S->d, e->loc, "unsupported operand types for %s: '%s' and '%s'", pyx_op_str(op), l->name, r->name);
+            return type_error(e);
+        }
+        /* untyped code: CPython raises TypeError when it runs, and so does this */
+        pyx_diag_warning(S->d, e->loc, "unsupported operand types for %s: '%s' and '%s'", pyx_op_str(op), l->name, r->name);
+        return binop_in(e, &pyx_type_object);
     }
     bool both_bint = l->kind == PYX_TY_BINT && r->kind == PYX_TY_BINT;
     if (is_const(L) && is_const(R)) {

@@ -93,3 +93,22 @@ conditional(False)
 methods()
 divisions()
 runtime_errors()
+
+
+# operators CPython refuses only when they run: TypeError then, not a build error
+def refused_at_run_time():
+    out = []
+    for case in ("matmul", "float_and", "float_shift"):
+        try:
+            if case == "matmul":
+                3 @ 4
+            elif case == "float_and":
+                1.5 & 2
+            else:
+                2.0 << 1
+        except TypeError as e:
+            out.append(str(e))
+    return out
+
+
+print(refused_at_run_time())
