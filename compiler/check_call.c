@@ -9,6 +9,11 @@ static const char *builtin_of(Sema *S, PyxNode *callee)
 {
     if (callee->kind != PYX_NODE_NAME)
         return NULL;
+    /* after 'import *' only the builtins that read the calling frame stay
+       known: compiled code has no frame of its own for them to read */
+    if (S->star_import && strcmp(callee->name, "globals") != 0 && strcmp(callee->name, "locals") != 0
+        && strcmp(callee->name, "vars") != 0)
+        return NULL;
     PyxSymbol *sym = lookup(S, callee->name);
     if (sym && sym->kind != PYX_SYM_BUILTIN)
         return NULL;

@@ -467,8 +467,6 @@ void check_stmt(Sema *S, PyxNode *s)
         if (s->flags & PYX_F(STAR)) {
             if (S->func)
                 pyx_diag_error(S->d, s->loc, "import * only allowed at module level");
-            else
-                unsupported(S, s, "'from ... import *'");
             break;
         }
         for (int i = 0; i < s->items.len; i++) {

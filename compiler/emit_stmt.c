@@ -534,6 +534,17 @@ static void emit_import(Fn *fn, PyxNode *s)
         }
         return;
     }
+    if (s->flags & PYX_F(STAR)) {   /* module level only (sema) */
+        const char *fromlist = new_const(fn->E, "%s", pyx_arena_printf(A, "PyTuple_Pack(1, %s)", name_const(fn->E, "*")), 0);
+        const char *mod = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_import(%s, pyx_d, %s, %d, 0);", mod, name_const(fn->E, s->name ? s->name : ""), fromlist, s->level);
+        check(fn, pyx_arena_printf(A, "!%s", mod), s->loc);
+        const char *r = temp(fn, &pyx_type_int);
+        line(fn, "%s = pyx_rt_import_star(%s, pyx_d);", r, mod);
+        line(fn, "Py_CLEAR(%s);", mod);
+        check(fn, pyx_arena_printf(A, "%s < 0", r), s->loc);
+        return;
+    }
     Buf fl = {0};
     buf_printf(A, &fl, "PyTuple_Pack(%d", s->items.len);
     for (int i = 0; i < s->items.len; i++)

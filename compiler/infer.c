@@ -29,7 +29,8 @@ typedef struct Infer {
 
 bool is_range_call(Sema *S, PyxNode *it)
 {
-    if (it->kind != PYX_NODE_CALL || it->value->kind != PYX_NODE_NAME || strcmp(it->value->name, "range") != 0)
+    if (it->kind != PYX_NODE_CALL || it->value->kind != PYX_NODE_NAME || strcmp(it->value->name, "range") != 0
+        || S->star_import)
         return false;
     PyxSymbol *sym = lookup(S, "range");
     return (sym == NULL || sym->kind == PYX_SYM_BUILTIN) && it->keywords.len == 0

@@ -246,6 +246,24 @@ static void check_function(Sema *S, PyxFunc *f)
     S->dirs = &S->m->directives;
 }
 
+/* A 'from m import *' among the module's statements (blocks included). */
+static bool has_star_import(PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++) {
+        PyxNode *s = body->items[i];
+        if (s->kind == PYX_NODE_IMPORT_FROM && (s->flags & PYX_F(STAR)))
+            return true;
+        if (s->kind == PYX_NODE_FUNCTION_DEF || s->kind == PYX_NODE_CLASS_DEF)
+            continue;
+        if (has_star_import(&s->body) || has_star_import(&s->orelse) || has_star_import(&s->finalbody))
+            return true;
+        for (int j = 0; j < s->handlers.len; j++)
+            if (has_star_import(&s->handlers.items[j]->body))
+                return true;
+    }
+    return false;
+}
+
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d)
 {
     Sema S = {0};
@@ -264,7 +282,10 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     pyx_directives_default(&S.m->directives);
     pyx_directives_header(&S.m->directives, module->loc.src, a, d);
     S.dirs = &S.m->directives;
-    for (int i = 0; builtin_names[i]; i++)
+    /* after 'from m import *' any builtin may be shadowed: every name not
+       defined here is looked up when it runs, module dict first */
+    S.star_import = has_star_import(&module->body);
+    for (int i = 0; builtin_names[i] && !S.star_import; i++)
         scope_add(&S, S.builtins, PYX_SYM_BUILTIN, builtin_names[i], &pyx_type_object, module->loc);
     if (module->body.len && module->body.items[0]->kind == PYX_NODE_EXPR_STMT
         && module->body.items[0]->value->kind == PYX_NODE_STR && !(module->body.items[0]->value->flags & PYX_F(BYTES))) {

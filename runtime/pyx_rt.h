@@ -483,6 +483,9 @@ PYX_MUST_CHECK PyObject *pyx_rt_import(PyObject *name, PyObject *globals, PyObje
 /* 'from module import name': new reference, or NULL with ImportError
    worded as CPython's. */
 PYX_MUST_CHECK PyObject *pyx_rt_import_from(PyObject *module, PyObject *name);
+/* 'from module import *' into globals: the names of module.__all__, else
+   its public names; -1 with CPython's errors. */
+PYX_MUST_CHECK int pyx_rt_import_star(PyObject *module, PyObject *globals);
 /* 1 unless Python runs with -O. */
 int pyx_rt_assertions_enabled(void);
 /* ValueError "range() arg 3 must not be zero". */

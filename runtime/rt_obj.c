@@ -130,6 +130,65 @@ PyObject *pyx_rt_import(PyObject *name, PyObject *globals, PyObject *fromlist, i
     return NULL;
 }
 
+int pyx_rt_import_star(PyObject *module, PyObject *globals)
+{
+    int skip_private = 0;
+    PyObject *names = PyObject_GetAttrString(module, "__all__");
+    if (names == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return -1;
+        PyErr_Clear();
+        PyObject *dict = PyObject_GetAttrString(module, "__dict__");
+        if (dict == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            }
+            return -1;
+        }
+        names = PyMapping_Keys(dict);
+        Py_DECREF(dict);
+        if (names == NULL)
+            return -1;
+        skip_private = 1;
+    }
+    int r = 0;
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_IndexError))
+                PyErr_Clear();
+            else
+                r = -1;
+            break;
+        }
+        if (!PyUnicode_Check(name)) {
+            PyObject *modname = PyObject_GetAttrString(module, "__name__");
+            if (modname && PyUnicode_Check(modname))
+                PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s", skip_private ? "Key" : "Item",
+                             modname, skip_private ? "__dict__" : "__all__", Py_TYPE(name)->tp_name);
+            else if (modname)
+                PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s", Py_TYPE(modname)->tp_name);
+            Py_XDECREF(modname);
+            Py_DECREF(name);
+            r = -1;
+            break;
+        }
+        if (skip_private && PyUnicode_GET_LENGTH(name) > 0 && PyUnicode_READ_CHAR(name, 0) == '_') {
+            Py_DECREF(name);
+            continue;
+        }
+        PyObject *value = PyObject_GetAttr(module, name);
+        r = value ? PyDict_SetItem(globals, name, value) : -1;
+        Py_XDECREF(value);
+        Py_DECREF(name);
+        if (r < 0)
+            break;
+    }
+    Py_DECREF(names);
+    return r;
+}
+
 PyObject *pyx_rt_import_from(PyObject *module, PyObject *name)
 {
     PyObject *v = PyObject_GetAttr(module, name);
