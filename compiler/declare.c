@@ -368,6 +368,33 @@ static void declare_extern_block(Sema *S, PyxNode *blk)
     }
 }
 
+/* The defs in the blocks of module-level statements ('if sys.platform ...:
+   def f(): ...', try/else, loops, with): Python functions bound when their
+   def statement runs.  C functions must stand at module level. */
+static void declare_nested_defs(Sema *S, PyxNodeList *body)
+{
+    for (int i = 0; i < body->len; i++) {
+        PyxNode *s = body->items[i];
+        if (s->kind == PYX_NODE_FUNCTION_DEF) {
+            if (s->flags & (PYX_F(CDEF) | PYX_F(CPDEF)))
+                pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+            else
+                declare_function(S, s);
+            continue;
+        }
+        if (s->kind == PYX_NODE_CLASS_DEF)
+            continue;
+        declare_nested_defs(S, &s->body);
+        declare_nested_defs(S, &s->orelse);
+        declare_nested_defs(S, &s->finalbody);
+        for (int j = 0; j < s->handlers.len; j++)
+            declare_nested_defs(S, &s->handlers.items[j]->body);
+        if (s->kind == PYX_NODE_MATCH)
+            for (int j = 0; j < s->items.len; j++)
+                declare_nested_defs(S, &s->items.items[j]->body);
+    }
+}
+
 void declare_module(Sema *S, PyxNodeList *body)
 {
     for (int i = 0; i < body->len; i++) {
@@ -376,6 +403,12 @@ void declare_module(Sema *S, PyxNodeList *body)
         case PYX_NODE_FUNCTION_DEF:
             declare_function(S, s);
             break;
+        case PYX_NODE_IF: case PYX_NODE_WHILE: case PYX_NODE_FOR: case PYX_NODE_TRY: case PYX_NODE_WITH:
+        case PYX_NODE_MATCH: {
+            PyxNodeList one = {&body->items[i], 1, 1};
+            declare_nested_defs(S, &one);
+            break;
+        }
         case PYX_NODE_CDEF_VARS:
             declare_cvars(S, s, S->module);
             break;
