@@ -1053,16 +1053,26 @@ def last_error_line(err):
 
 def run_one(args, src):
     name = os.path.splitext(os.path.basename(src))[0]
-    code = f"import {name}; {name}.main()"
-    with tempfile.TemporaryDirectory() as tmp:
+    # import the module (its main() too, if it has one); the first line of
+    # stderr says which file was imported, so that the interpreted run can
+    # never pick up the compiled module by mistake
+    code = (f"import sys\nimport {name}\nsys.stderr.write('imported ' + {name}.__file__ + '\\n')\n"
+            f"if hasattr({name}, 'main'):\n    {name}.main()\n")
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as empty:
         rc, out, err = build_module(args.pyxc, src, tmp)
         if rc != 0:
             return f"build failed: exit {rc}\n{err[-3000:]}"
         env = dict(os.environ, PYTHONPATH=os.path.dirname(src), PYTHONDONTWRITEBYTECODE="1")
-        want = run([sys.executable, "-c", code], timeout=60, cwd=tmp, env=env)
+        want = run([sys.executable, "-c", code], timeout=60, cwd=empty, env=env)
         env = dict(os.environ, PYTHONPATH=tmp)
-        got = run([sys.executable, "-c", code], timeout=60, cwd=tmp, env=env)
+        got = run([sys.executable, "-c", code], timeout=60, cwd=empty, env=env)
     problems = []
+    for label, res, ext in (("CPython", want, ".py"), ("compiled", got, ".so")):
+        first = res[2].splitlines()[0] if res[2] else ""
+        if first.startswith("imported ") and not first.endswith(ext):
+            problems.append(f"the {label} run imported {first[9:]}")
+    want = (want[0], want[1], "\n".join(l for l in want[2].splitlines() if not l.startswith("imported ")))
+    got = (got[0], got[1], "\n".join(l for l in got[2].splitlines() if not l.startswith("imported ")))
     if (want[0] == 0) != (got[0] == 0):
         problems.append(f"exit status: CPython {want[0]}, compiled {got[0]}")
     if want[1] != got[1]:

@@ -19,8 +19,8 @@ def f(x=2, *, y=3):
     return ("second", x, y)
 
 
-print(f(), call_f(), f.__doc__, f.__name__, f.__defaults__, f.__kwdefaults__)
-print(first(), first is f, first.__defaults__)
+print(f(), call_f(), f.__doc__, f.__name__)
+print(first(), first is f)
 
 if f() == ("second", 2, 3):
     def f():
