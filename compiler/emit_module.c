@@ -75,6 +75,9 @@ static void emit_module_body(Emit *E)
     }
     Buf out = {0};
     buf_printf(E->a, &out, "static int pyx_exec(PyObject *module)\n{\n");
+    /* imported again (importlib.reload, import_fresh_module): the module
+       pyx_create handed out again, already run, as Cython does */
+    buf_printf(E->a, &out, "    if (pyx_m == module)\n        return 0;\n");
     buf_printf(E->a, &out, "    if (pyx_m != NULL) {\n"
                            "        PyErr_SetString(PyExc_ImportError, \"pyxc modules cannot be loaded twice in one process\");\n"
                            "        return -1;\n    }\n");
@@ -205,7 +208,10 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
         cline++;
         p += n;
     }
-    fprintf(out, "static PyModuleDef_Slot pyx_slots[] = {\n    {Py_mod_exec, (void *)pyx_exec},\n    {0, NULL},\n};\n\n");
+    fprintf(out, "static PyObject *pyx_create(PyObject *spec, PyModuleDef *def)\n{\n    (void)def;\n"
+                 "    return pyx_rt_module_create(spec, pyx_m);\n}\n\n");
+    fprintf(out, "static PyModuleDef_Slot pyx_slots[] = {\n    {Py_mod_create, (void *)pyx_create},\n"
+                 "    {Py_mod_exec, (void *)pyx_exec},\n    {0, NULL},\n};\n\n");
     fprintf(out, "static struct PyModuleDef pyx_moduledef = {\n    PyModuleDef_HEAD_INIT, \"%s\", %s, 0, NULL, pyx_slots, NULL, NULL, NULL,\n};\n\n",
             m->name, m->doc ? c_string(a, m->doc, (uint32_t)m->doc_len) : "NULL");
     fprintf(out, "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&pyx_moduledef);\n}\n", m->name);

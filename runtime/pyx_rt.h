@@ -486,6 +486,10 @@ PYX_MUST_CHECK PyObject *pyx_rt_import_from(PyObject *module, PyObject *name);
 /* 'from module import *' into globals: the names of module.__all__, else
    its public names; -1 with CPython's errors. */
 PYX_MUST_CHECK int pyx_rt_import_star(PyObject *module, PyObject *globals);
+/* The module object for an import (Py_mod_create): the one already made
+   and run when existing is not NULL (a second import gets it again, as
+   with Cython), else a new module named spec.name. */
+PyObject *pyx_rt_module_create(PyObject *spec, PyObject *existing);
 /* 1 unless Python runs with -O. */
 int pyx_rt_assertions_enabled(void);
 /* ValueError "range() arg 3 must not be zero". */

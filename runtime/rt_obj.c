@@ -493,3 +493,17 @@ int pyx_rt_with_exit(PyObject *exit, PyObject *exc)
     Py_DECREF(res);
     return truth;
 }
+
+PyObject *pyx_rt_module_create(PyObject *spec, PyObject *existing)
+{
+    if (existing != NULL) {
+        Py_INCREF(existing);
+        return existing;
+    }
+    PyObject *name = PyObject_GetAttrString(spec, "name");
+    if (name == NULL)
+        return NULL;
+    PyObject *m = PyModule_NewObject(name);
+    Py_DECREF(name);
+    return m;
+}

@@ -341,6 +341,18 @@ def suite_cli(args, R):
         R.check("cli", "Ctrl-C interrupts compiled loops", rc == 0 and results == ["interrupted"] * 2,
                 f"{rc} {err} {results}")
 
+    # importing a module again (reload, import_fresh_module) gives the module
+    # already run, as with Cython, instead of an ImportError
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "again.py"), "w") as f:
+            f.write("count = [0]\ncount[0] += 1\n")
+        rc, out, err = run([pyxc, "-o", tmp, os.path.join(tmp, "again.py")])
+        prog = ("import importlib, sys\nimport again\nm = importlib.reload(again)\ndel sys.modules['again']\n"
+                "import again as a2\nprint(m is again, a2 is again, again.count)\n")
+        rc2, out2, err2 = run([sys.executable, "-c", prog], cwd=tmp)
+        R.check("cli", "importing a compiled module again gives the same module",
+                rc == 0 and out2.strip() == "True True [1]", f"{rc} {err} {rc2} {out2} {err2}")
+
     # endless recursion between cdef functions stays recursion: the stack
     # overflows (SIGSEGV, as in C and Cython) instead of gcc looping forever
     with tempfile.TemporaryDirectory() as tmp:

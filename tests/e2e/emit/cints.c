@@ -2914,6 +2914,8 @@ pyx_L_error:;
 
 static int pyx_exec(PyObject *module)
 {
+    if (pyx_m == module)
+        return 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -2938,7 +2940,14 @@ pyx_L_error:;
     return -1;
 }
 
+static PyObject *pyx_create(PyObject *spec, PyModuleDef *def)
+{
+    (void)def;
+    return pyx_rt_module_create(spec, pyx_m);
+}
+
 static PyModuleDef_Slot pyx_slots[] = {
+    {Py_mod_create, (void *)pyx_create},
     {Py_mod_exec, (void *)pyx_exec},
     {0, NULL},
 };
