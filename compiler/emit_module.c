@@ -81,9 +81,6 @@ static void emit_module_body(Emit *E)
     /* a failed import leaves nothing behind: the next import runs it again */
     buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
     buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
-    /* __module__ of its functions: the name the import system gave it ('pkg.mod') */
-    buf_printf(E->a, &out, "    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));\n"
-                           "    if (!pyx_modname)\n        goto pyx_L_error;\n");
     /* __test__ for doctest, as Cython provides */
     buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
                            "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");
@@ -136,7 +133,6 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
         fprintf(out, "#include <%s>\n", m->includes[i]);
     fprintf(out, "\nstatic PyObject *pyx_m;         /* the module (borrowed) */\n");
     fprintf(out, "static PyObject *pyx_d;         /* its __dict__ (borrowed) */\n");
-    fprintf(out, "static PyObject *pyx_modname;   /* its name, for function objects */\n");
     for (int i = 0; i < m->ncglobals; i++) {
         PyxSymbol *g = m->cglobals[i];
         if (g->type->kind == PYX_TY_OBJECT)
