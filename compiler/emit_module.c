@@ -205,5 +205,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     fprintf(out, "static struct PyModuleDef pyx_moduledef = {\n    PyModuleDef_HEAD_INIT, \"%s\", %s, 0, NULL, pyx_slots, NULL, NULL, NULL,\n};\n\n",
             m->name, m->doc ? c_string(a, m->doc, (uint32_t)m->doc_len) : "NULL");
     fprintf(out, "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&pyx_moduledef);\n}\n", m->name);
+    if (o->embed)   /* runtime/rt_embed.c */
+        fprintf(out, "\nint main(int argc, char **argv)\n{\n    return pyx_rt_embed_main(argc, argv, &pyx_moduledef);\n}\n");
     return ferror(out) ? -1 : 0;
 }

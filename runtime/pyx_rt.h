@@ -477,6 +477,15 @@ PYX_MUST_CHECK PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *
                                              PyObject *const *defaults, PyObject *const *annotations);
 
 /* ------------------------------------------------------------------ */
+/* rt_embed.c: main() of an executable made by 'pyxc --embed'          */
+
+/* Starts the interpreter with sys.argv = argv, runs the module of 'def' as
+   __main__ and finalizes.  Returns the process's exit status: 0, 1 after
+   an uncaught exception (its traceback printed), 120 if finalizing failed;
+   SystemExit exits with its code from inside, KeyboardInterrupt by SIGINT. */
+int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
+
+/* ------------------------------------------------------------------ */
 /* rt_obj.c: names, raise, imports, type tests                         */
 
 #if PY_VERSION_HEX < 0x03090000
