@@ -37,6 +37,7 @@ GRAMMAR_OBJS  = $(OBJ)/parser.o $(OBJ)/scanner.o
 UNIT_SRCS     = $(wildcard tests/unit/test_*.c)
 UNIT_BINS     = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
+# python3-dev brings libpython3.11-dev: Python.h, and libpython for 'pyxc --embed'.
 DEB_PACKAGES = gcc make libtree-sitter-dev libcmocka-dev python3-dev python3.11-dbg cython3 zlib1g-dev
 # For the integration tests, each skipped when its tool is missing: setuptools
 # and pip (pyxcize, pip install .), CMake, Meson and Ninja, mypy (the .pyi

@@ -39,8 +39,9 @@ typedef struct Children {
 
 static void child_raises(PyxNode *child, PyxSlot slot, void *ctx)
 {
-    (void)slot;
     Children *c = ctx;
+    if (slot == PYX_SLOT_ANNOTATION && child->type == NULL)
+        return;   /* an annotation that is never evaluated (a string, a C declaration's) */
     c->raises |= node_raises(c->R, child);   /* every child: each gets its flag */
 }
 

@@ -359,7 +359,13 @@ static const char query_script[] =
     "             ('platinclude', p['platinclude']),\n"
     "             ('ext_suffix', v('EXT_SUFFIX') or ''),\n"
     "             ('soabi', v('SOABI') or ''),\n"
-    "             ('debug', str(int(hasattr(sys, 'gettotalrefcount'))))):\n"
+    "             ('debug', str(int(hasattr(sys, 'gettotalrefcount')))),\n"
+    "             ('libdir', v('LIBDIR') or ''),\n"
+    "             ('libpl', v('LIBPL') or ''),\n"
+    "             ('ldversion', v('LDVERSION') or '%d.%d' % sys.version_info[:2] + getattr(sys, 'abiflags', '')),\n"
+    "             ('libs', ' '.join(x for x in (v('LIBS'), v('SYSLIBS')) if x)),\n"
+    "             ('linkforshared', v('LINKFORSHARED') or ''),\n"
+    "             ('shared', str(int(bool(v('Py_ENABLE_SHARED')))))):\n"
     "    sys.stdout.write(k + '=' + x + '\\n')\n";
 
 static const char query_marker[] = "pyxc-query-" CACHE_VERSION "\n";
@@ -388,13 +394,19 @@ static int parse_answer(PyxArena *a, const char *text, PyxPython *out)
             FIELD("ext_suffix", 16, out->ext_suffix = val)
             FIELD("soabi", 32, out->soabi = val)
             FIELD("debug", 64, out->debug = val[0] == '1')
+            FIELD("libdir", 128, out->libdir = val)
+            FIELD("libpl", 256, out->libpl = val)
+            FIELD("ldversion", 512, out->ldversion = val)
+            FIELD("libs", 1024, out->libs = val)
+            FIELD("linkforshared", 2048, out->linkforshared = val)
+            FIELD("shared", 4096, out->shared = val[0] == '1')
 #undef FIELD
         }
         s += n;
         if (*s)
             s++;
     }
-    return seen == 127 ? 0 : -1;
+    return seen == 8191 ? 0 : -1;   /* an older pyxc's cached answer lacks some: asked again */
 }
 
 /* The last non-empty line of a child's output, for an error message. */
@@ -862,6 +874,23 @@ static int run_collect(PyxArena *a, const Argv *av, const char *dir, int verbose
     return st;
 }
 
+/* The flags that link an executable embedding the interpreter, as
+   'python3-config --embed --ldflags' prints them, plus LINKFORSHARED (the
+   executable exports Python's API to the extension modules it loads) and,
+   for a shared libpython outside the system's directories, an rpath. */
+static void push_embed_flags(PyxArena *a, Argv *av, const PyxPython *py)
+{
+    if (!py->shared && *py->libpl)
+        argv_push(a, av, pyx_arena_printf(a, "-L%s", py->libpl));
+    if (*py->libdir)
+        argv_push(a, av, pyx_arena_printf(a, "-L%s", py->libdir));
+    if (py->shared && *py->libdir && strncmp(py->libdir, "/usr/lib", 8) != 0 && strncmp(py->libdir, "/lib", 4) != 0)
+        argv_push(a, av, pyx_arena_printf(a, "-Wl,-rpath,%s", py->libdir));
+    argv_push(a, av, pyx_arena_printf(a, "-lpython%s", py->ldversion));
+    argv_split(a, av, py->libs);
+    argv_split(a, av, py->linkforshared);
+}
+
 int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions *o,
                         const char *c_file, const char *so_path, PyxCcOutput report, void *ctx)
 {
@@ -877,7 +906,8 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
     fclose(reserved);
     Argv av = {0};
     cc_words(a, &av, o);
-    argv_push(a, &av, "-shared");
+    if (!o->embed)
+        argv_push(a, &av, "-shared");
     argv_push(a, &av, "-fPIC");
     argv_push(a, &av, pyx_arena_printf(a, "-O%d", o->opt_level));
     /* C integer arithmetic wraps as in Cython; object pointers alias */
@@ -923,6 +953,8 @@ int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions 
         argv_push(a, &av, pyx_arena_printf(a, "-L%s", absolute(a, cwd, o->library_dirs.v[i])));
     for (int i = 0; i < o->libraries.len; i++)
         argv_push(a, &av, pyx_arena_printf(a, "-l%s", o->libraries.v[i]));
+    if (o->embed)
+        push_embed_flags(a, &av, py);
     argv_push(a, &av, "-lm");
     for (int i = 0; i < o->link_args.len; i++)
         argv_push(a, &av, o->link_args.v[i]);

@@ -25,6 +25,13 @@ typedef struct PyxPython {
     const char *ext_suffix;  /* sysconfig EXT_SUFFIX, e.g. ".cpython-311-x86_64-linux-gnu.so" */
     const char *soabi;
     int debug;               /* Py_DEBUG build (python3.11-dbg) */
+    /* for --embed: linking an executable with the interpreter in it */
+    const char *libdir;      /* sysconfig LIBDIR */
+    const char *libpl;       /* LIBPL: the static library's directory */
+    const char *ldversion;   /* LDVERSION: -lpython<ldversion> ("3.11", "3.11d") */
+    const char *libs;        /* LIBS and SYSLIBS */
+    const char *linkforshared; /* LINKFORSHARED ("-Xlinker -export-dynamic") */
+    int shared;              /* Py_ENABLE_SHARED: libpython is a shared library */
 } PyxPython;
 
 /* Which interpreter to build for: exe (--python PATH), else $PYXC_PYTHON,
@@ -55,6 +62,8 @@ typedef struct PyxBuildOptions {
     PyxStrList compile_args, link_args;   /* extra_compile_args, extra_link_args */
     PyxStrList sources;                   /* more C files (or .o/.a) to build in */
     const char *source_dir;   /* the module's source directory: -g debug information names it */
+    int embed;                /* --embed: link an executable that embeds the interpreter
+                                 (the C file has main()), not an extension module */
 } PyxBuildOptions;
 
 /* The defaults above, read from the environment. */
@@ -71,8 +80,9 @@ const char *pyx_runtime_dir(PyxArena *a, const PyxPython *py, const PyxBuildOpti
    stderr unchanged. */
 typedef void (*PyxCcOutput)(void *ctx, const char *text);
 
-/* Compiles c_file and the runtime into so_path via a temporary file in the
-   same directory, renamed into place only on success.  cc's diagnostics go
+/* Compiles c_file and the runtime into so_path (with o->embed, an
+   executable) via a temporary file in the same directory, renamed into place
+   only on success.  cc's diagnostics go
    to report (or our stderr).  0, or -1 after
    "pyxc: error: C compiler failed (exit N) building <so_path>". */
 int pyx_build_extension(PyxArena *a, const PyxPython *py, const PyxBuildOptions *o,

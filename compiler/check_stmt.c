@@ -492,6 +492,14 @@ void check_stmt(Sema *S, PyxNode *s)
                 check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
             }
         }
+        /* and the annotations that are evaluated (signature.c decided which) */
+        for (int i = 0; s->func && i < s->func->nannotations; i++) {
+            PyxNode *ann = s->func->annotations[i].expr;
+            if (ann) {
+                check_expr(S, ann);
+                check_boxable(S, ann, "cannot use a '%s' as an annotation");
+            }
+        }
         break;
     case PYX_NODE_CDEF_VARS:
         if (!(s->sflags & PYX_SF(DECLARED))) {

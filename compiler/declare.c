@@ -206,7 +206,7 @@ static void declare_function(Sema *S, PyxNode *def)
     for (int i = 0; i < def->params.len; i++)
         if (def->params.items[i]->value)
             f->dflt[i] = pyx_name_default(&S->m->naming, stem, i);
-    f->directives = S->m->directives;
+    f->directives = *S->dirs;   /* the module's, or a 'with cython.name(value):' block's */
     for (int i = 0; i < def->decorators.len; i++) {
         PyxNode *dec = def->decorators.items[i];
         if (pyx_directive_call(&f->directives, dec, S->a, S->d))
@@ -286,6 +286,7 @@ static void declare_function(Sema *S, PyxNode *def)
         f->doc = def->body.items[0]->value->name;
         f->doc_len = (int)def->body.items[0]->value->len;
     }
+    decide_signature(S, f, stem);
     if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c) && !redefinable(prev, f)) {
         pyx_diag_error(S->d, def->loc, "'%s' redeclared", def->name);
         pyx_diag_note(S->d, prev->loc, "previous declaration of '%s' is here", def->name);
@@ -368,47 +369,71 @@ static void declare_extern_block(Sema *S, PyxNode *blk)
     }
 }
 
-/* The defs in the blocks of module-level statements ('if sys.platform ...:
-   def f(): ...', try/else, loops, with): Python functions bound when their
-   def statement runs.  C functions must stand at module level. */
-static void declare_nested_defs(Sema *S, PyxNodeList *body)
+/* 'with cython.name(value), ...:' at module level: true, with the
+   directives its body runs under in *inner.  Bad directives are reported
+   when the block is checked (check_stmt.c), not here. */
+static bool directive_block(Sema *S, PyxNode *s, PyxDirectives *inner)
 {
-    for (int i = 0; i < body->len; i++) {
-        PyxNode *s = body->items[i];
-        if (s->kind == PYX_NODE_FUNCTION_DEF) {
-            if (s->flags & (PYX_F(CDEF) | PYX_F(CPDEF)))
-                pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
-            else
-                declare_function(S, s);
-            continue;
-        }
-        if (s->kind == PYX_NODE_CLASS_DEF)
-            continue;
-        declare_nested_defs(S, &s->body);
-        declare_nested_defs(S, &s->orelse);
-        declare_nested_defs(S, &s->finalbody);
-        for (int j = 0; j < s->handlers.len; j++)
-            declare_nested_defs(S, &s->handlers.items[j]->body);
-        if (s->kind == PYX_NODE_MATCH)
-            for (int j = 0; j < s->items.len; j++)
-                declare_nested_defs(S, &s->items.items[j]->body);
+    PyxDiag quiet;
+    pyx_diag_init(&quiet, NULL);
+    quiet.quiet = 1;
+    *inner = *S->dirs;
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *it = s->items.items[i];
+        PyxNode *v = it->value;
+        bool cython_call = v->kind == PYX_NODE_CALL && v->value->kind == PYX_NODE_ATTRIBUTE
+                           && (v->value->value->kind == PYX_NODE_NAME || v->value->value->kind == PYX_NODE_ATTRIBUTE);
+        if (!cython_call || it->target || !pyx_directive_call(inner, v, S->a, &quiet))
+            return false;
     }
+    return true;
 }
 
-void declare_module(Sema *S, PyxNodeList *body)
+static void declare_stmts(Sema *S, PyxNodeList *body, bool nested);
+
+/* The defs inside a module-level if, loop, try or with block: module
+   functions too, bound when their def statement runs, as in Python. */
+static void declare_nested(Sema *S, PyxNode *s)
+{
+    declare_stmts(S, &s->body, true);
+    declare_stmts(S, &s->orelse, true);
+    declare_stmts(S, &s->finalbody, true);
+    for (int j = 0; j < s->handlers.len; j++)
+        declare_stmts(S, &s->handlers.items[j]->body, true);
+    if (s->kind == PYX_NODE_MATCH)
+        for (int j = 0; j < s->items.len; j++)
+            declare_stmts(S, &s->items.items[j]->body, true);
+}
+
+static void declare_stmts(Sema *S, PyxNodeList *body, bool nested)
 {
     for (int i = 0; i < body->len; i++) {
         PyxNode *s = body->items[i];
+        if (nested && s->kind != PYX_NODE_FUNCTION_DEF && s->kind != PYX_NODE_WITH && s->kind != PYX_NODE_IF
+            && s->kind != PYX_NODE_FOR && s->kind != PYX_NODE_WHILE && s->kind != PYX_NODE_TRY && s->kind != PYX_NODE_MATCH)
+            continue;   /* declarations in blocks are check_stmt.c's to refuse */
         switch (s->kind) {
         case PYX_NODE_FUNCTION_DEF:
+            if (nested && (s->flags & (PYX_F(CDEF) | PYX_F(CPDEF)))) {
+                pyx_diag_error(S->d, s->loc, "cdef statement not allowed here");
+                break;
+            }
             declare_function(S, s);
             break;
-        case PYX_NODE_IF: case PYX_NODE_WHILE: case PYX_NODE_FOR: case PYX_NODE_TRY: case PYX_NODE_WITH:
-        case PYX_NODE_MATCH: {
-            PyxNodeList one = {&body->items[i], 1, 1};
-            declare_nested_defs(S, &one);
+        case PYX_NODE_WITH: {
+            PyxDirectives inner, *outer = S->dirs;
+            if (!directive_block(S, s, &inner)) {
+                declare_nested(S, s);
+                break;
+            }
+            S->dirs = &inner;
+            declare_stmts(S, &s->body, nested);
+            S->dirs = outer;
             break;
         }
+        case PYX_NODE_IF: case PYX_NODE_FOR: case PYX_NODE_WHILE: case PYX_NODE_TRY: case PYX_NODE_MATCH:
+            declare_nested(S, s);
+            break;
         case PYX_NODE_CDEF_VARS:
             declare_cvars(S, s, S->module);
             break;
@@ -466,6 +491,11 @@ void declare_module(Sema *S, PyxNodeList *body)
             break;
         }
     }
+}
+
+void declare_module(Sema *S, PyxNodeList *body)
+{
+    declare_stmts(S, body, false);
     /* the names the module body binds in Python (symtable.c): globals in its dict */
     for (int i = 0; i < S->module->py->entries.len; i++) {
         PyxScopeEntry *e = S->module->py->entries.entries[i].value;

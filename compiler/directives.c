@@ -74,6 +74,9 @@ static bool set_value(PyxDirectives *d, int i, const char *v, size_t n, PyxArena
             v++;
             n -= 2;
         }
+        if (i == PYX_DIR_EMBEDSIGNATURE_FORMAT && !((n == 1 && *v == 'c') || (n == 6 && strncmp(v, "python", 6) == 0)
+                                                   || (n == 6 && strncmp(v, "clinic", 6) == 0)))
+            return false;   /* Cython's choices */
         d->text[i] = pyx_arena_strndup(a, v, n);
         return true;
     }

@@ -39,8 +39,8 @@ typedef enum PyxDirKind {
     X(PROFILE, "profile", BOOL, 0, false) \
     X(LINETRACE, "linetrace", BOOL, 0, false) \
     X(BINDING, "binding", BOOL, 1, false) \
-    X(EMBEDSIGNATURE, "embedsignature", BOOL, 0, false) \
-    X(EMBEDSIGNATURE_FORMAT, "embedsignature.format", STR, 0, false) \
+    X(EMBEDSIGNATURE, "embedsignature", BOOL, 0, true) \
+    X(EMBEDSIGNATURE_FORMAT, "embedsignature.format", STR, 0, true) /* c, python, clinic */ \
     X(ALWAYS_ALLOW_KEYWORDS, "always_allow_keywords", BOOL, 1, false) \
     X(C_API_BINOP_METHODS, "c_api_binop_methods", BOOL, 0, false) \
     X(C_STRING_TYPE, "c_string_type", STR, 0, false) \

@@ -17,6 +17,7 @@ typedef struct PyxEmitOptions {
     const char *line_name;   /* the source as #line names it (its base name) */
     const char *c_name;      /* the C file being written (base name): #line returns to it
                                 between functions */
+    int embed;               /* --embed: also main(), which runs the module as __main__ */
 } PyxEmitOptions;
 
 /* Writes the module's C code to 'out'; returns 0, or -1 on a write error. */

@@ -72,10 +72,13 @@ void emit_function(Emit *E, PyxFunc *f)
         else
             buf_printf(E->a, &fn->decl, "    %s%s = 0;\n", unused, pyx_type_decl(E->a, s->type, s->cname));
     }
-    /* object parameters are owned by the body: a reassignment releases them */
+    /* object parameters are owned by the body: a reassignment releases them;
+       a C parameter the body never reads would draw -Wunused-parameter */
     for (int i = 0; i < f->nparams; i++)
         if (f->params[i]->type->kind == PYX_TY_OBJECT)
             line(fn, "Py_INCREF(%s);", f->params[i]->cname);
+        else if (!f->params[i]->read)
+            line(fn, "(void)%s;", f->params[i]->cname);
     emit_stmts(fn, &f->def->body);
     /* falling off the end returns None (or 0 / nothing for C functions) */
     if (rt->kind == PYX_TY_OBJECT && (!f->flow || f->flow->falls_off_end)) {
@@ -169,23 +172,23 @@ void emit_wrapper(Emit *E, PyxFunc *f)
                 nrequired++;
         }
     }
+    /* the signature: the wrapper binds calls to it, the function object shows it */
+    buf_printf(E->a, &E->statics, "static const PyxRtArgSpec %s = {\n"
+                                  "    .qualname = \"%s\", .names = (const char *const[]){%sNULL},\n"
+                                  "    .npos = %d, .nposonly = %d, .nrequired = %d, .nkwonly = %d,\n"
+                                  "    .kwonly_required = %s, .varargs = %d, .varkw = %d,\n};\n",
+               f->spec, f->name, names.p ? names.p : "", npos, nposonly, nrequired, nkwonly,
+               nkwonly ? pyx_arena_printf(E->a, "(const unsigned char[]){%s}", kwreq.p) : "NULL", varargs, varkw);
     Buf out = {0};
     buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);
-    buf_printf(E->a, &out, "    static const char *const names[] = {%sNULL};\n", names.p ? names.p : "");
-    if (nkwonly)
-        buf_printf(E->a, &out, "    static const unsigned char kwonly_required[] = {%s};\n", kwreq.p);
-    buf_printf(E->a, &out, "    static const PyxRtArgSpec spec = {\n"
-                           "        .qualname = \"%s\", .names = names, .npos = %d, .nposonly = %d, .nrequired = %d,\n"
-                           "        .nkwonly = %d, .kwonly_required = %s, .varargs = %d, .varkw = %d,\n    };\n",
-               f->name, npos, nposonly, nrequired, nkwonly, nkwonly ? "kwonly_required" : "NULL", varargs, varkw);
     buf_printf(E->a, &out, "    PyObject *values[%d];\n", n ? n : 1);
     if (varargs || varkw)
         buf_printf(E->a, &out, "    PyObject *star_args = NULL, *star_kwargs = NULL;\n");
     buf_printf(E->a, &out, "    (void)self;\n");
     /* a call from Python: RecursionError rather than a C stack overflow */
     buf_printf(E->a, &out, "    if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))\n        return NULL;\n");
-    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
-               varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
+    buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&%s, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
+               f->spec, varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
     Buf call = {0};
     bool any_conv = false;
     int vi = 0;   /* index into values: *args and **kwargs have no slot */
@@ -259,6 +262,32 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     buf_printf(E->a, &E->statics, "static PyObject *%s(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);\n", f->wcname);
     buf_printf(E->a, &E->statics, "static PyMethodDef %s = {\"%s\", (PyCFunction)(void (*)(void))%s, METH_FASTCALL | METH_KEYWORDS, %s};\n",
                f->mdef, f->name, f->wcname, f->doc ? c_string(E->a, f->doc, (uint32_t)f->doc_len) : "NULL");
+    /* the function object's description (runtime/rt_func.c) */
+    const char *star[2] = {"NULL", "NULL"};
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (p->op == PYX_PARAM_VARARGS || p->op == PYX_PARAM_VARKW)
+            star[p->op == PYX_PARAM_VARKW] = pyx_arena_printf(E->a, "\"%s\"", p->name);
+    }
+    Buf ann = {0};
+    for (int i = 0; i < f->nannotations; i++)
+        buf_printf(E->a, &ann, "\"%s\", ", f->annotations[i].name);
+    buf_printf(E->a, &E->statics, "static const PyxRtFuncDef %s = {\n"
+                                  "    .ml = &%s, .spec = &%s, .varargs = %s, .varkw = %s,\n"
+                                  "    .annotated = %s, .nannotations = %d,\n"
+                                  "    .filename = %s, .firstlineno = %u,\n};\n",
+               f->fdef, f->mdef, f->spec, star[0], star[1],
+               ann.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", ann.p) : "NULL", f->nannotations,
+               E->src_lit, def->loc.line);
+}
+
+/* An interned str constant holding text (an annotation as a string). */
+static const char *text_const(Emit *E, const char *text)
+{
+    uint32_t n = (uint32_t)strlen(text);
+    const char *c = new_const(E, "PyUnicode_DecodeUTF8(%s, %u, \"surrogatepass\")", c_string(E->a, text, n), n);
+    buf_printf(E->a, &E->const_init, "    PyUnicode_InternInPlace(&%s);\n", c);
+    return c;
 }
 
 /* 'def f(...)' executing in the module body: evaluate the defaults, make the
@@ -281,8 +310,39 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     }
     if (!f->is_py)
         return;   /* a cdef function is no Python object */
+    /* the defaults as objects, in signature order (the C ones boxed) */
+    Buf dv = {0};
+    Val *owned = pyx_arena_alloc(A, sizeof *owned * (size_t)(s->params.len + f->nannotations + 1));
+    int nowned = 0;
+    for (int i = 0; i < s->params.len; i++) {
+        PyxNode *p = s->params.items[i];
+        if (!p->value)
+            continue;
+        Val v = to_object(fn, cval(f->dflt[i], p->sym->type), p->loc);
+        if (v.owned)
+            owned[nowned++] = v;
+        buf_printf(A, &dv, "%s%s", dv.p ? ", " : "", v.c);
+    }
+    /* then the annotations: evaluated, or strings (signature.c decided) */
+    Buf av = {0};
+    for (int i = 0; i < f->nannotations; i++) {
+        PyxAnnotation *an = &f->annotations[i];
+        Val v;
+        if (an->text) {
+            v = cval(text_const(fn->E, an->text), &pyx_type_object);
+        } else {
+            v = to_object(fn, emit_value(fn, an->expr), an->expr->loc);
+            if (v.owned)
+                owned[nowned++] = v;
+        }
+        buf_printf(A, &av, "%s%s", av.p ? ", " : "", v.c);
+    }
     const char *t = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyCFunction_NewEx(&%s, pyx_m, pyx_modname);", t, f->mdef);
+    line(fn, "%s = pyx_rt_function_new(&%s, pyx_m, %s, %s);", t, f->fdef,
+         dv.p ? pyx_arena_printf(A, "(PyObject *const[]){%s}", dv.p) : "NULL",
+         av.p ? pyx_arena_printf(A, "(PyObject *const[]){%s}", av.p) : "NULL");
+    for (int i = 0; i < nowned; i++)
+        release(fn, owned[i]);
     check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
     const char *r = temp(fn, &pyx_type_int);
     line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);

@@ -84,9 +84,6 @@ static void emit_module_body(Emit *E)
     /* a failed import leaves nothing behind: the next import runs it again */
     buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
     buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
-    /* __module__ of its functions: the name the import system gave it ('pkg.mod') */
-    buf_printf(E->a, &out, "    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));\n"
-                           "    if (!pyx_modname)\n        goto pyx_L_error;\n");
     /* __test__ for doctest, as Cython provides */
     buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
                            "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");
@@ -139,7 +136,6 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
         fprintf(out, "#include <%s>\n", m->includes[i]);
     fprintf(out, "\nstatic PyObject *pyx_m;         /* the module (borrowed) */\n");
     fprintf(out, "static PyObject *pyx_d;         /* its __dict__ (borrowed) */\n");
-    fprintf(out, "static PyObject *pyx_modname;   /* its name, for function objects */\n");
     for (int i = 0; i < m->ncglobals; i++) {
         PyxSymbol *g = m->cglobals[i];
         if (g->type->kind == PYX_TY_OBJECT)
@@ -215,5 +211,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     fprintf(out, "static struct PyModuleDef pyx_moduledef = {\n    PyModuleDef_HEAD_INIT, \"%s\", %s, 0, NULL, pyx_slots, NULL, NULL, NULL,\n};\n\n",
             m->name, m->doc ? c_string(a, m->doc, (uint32_t)m->doc_len) : "NULL");
     fprintf(out, "PyMODINIT_FUNC PyInit_%s(void)\n{\n    return PyModuleDef_Init(&pyx_moduledef);\n}\n", m->name);
+    if (o->embed)   /* runtime/rt_embed.c */
+        fprintf(out, "\nint main(int argc, char **argv)\n{\n    return pyx_rt_embed_main(argc, argv, &pyx_moduledef);\n}\n");
     return ferror(out) ? -1 : 0;
 }

@@ -49,6 +49,7 @@ typedef struct Options {
     int jobs;               /* -j N */
     int quiet;              /* -q: no progress, no warnings */
     int print_runtime;      /* --runtime-dir */
+    int embed;              /* --embed: an executable running the module as __main__ */
     const char *outdir;     /* -o DIR: where the outputs go; default: next to the source */
     const char *outfile;    /* -o FILE: the output's own name (one input only) */
     const char *python;     /* --python, else $PYXC_PYTHON, else python3 */
@@ -75,6 +76,8 @@ static const char usage_text[] =
     "  --emit-c             write NAME.c and stop before the C compiler\n"
     "  --emit-py            write NAME.py: the module with its C types stripped\n"
     "  --pyi                also write NAME.pyi, the module's type stubs\n"
+    "  --embed              build an executable that runs the module as __main__, with\n"
+    "                       the Python interpreter in it (NAME, or -o PATH; one FILE)\n"
     "  -a, --annotate       write NAME.html: each line shaded by its Python C-API work\n"
     "  --json               with -a: print the report as JSON instead\n"
     "  --no-line-directives leave '#line' directives out of the C code\n"
@@ -94,7 +97,7 @@ static const char usage_text[] =
 /* Every option, for the nearest-match suggestion. */
 static const char *const all_flags[] = {
     "-o", "--output", "--python", "-I", "-L", "-l", "-j", "--jobs", "--emit-c", "--emit-py",
-    "--pyi", "-a", "--annotate", "--json", "--no-line-directives", "-g", "-q", "--quiet", "-v",
+    "--pyi", "--embed", "-a", "--annotate", "--json", "--no-line-directives", "-g", "-q", "--quiet", "-v",
     "--verbose", "--syntax-only", "--dump-ast", "--dump-symtable", "--max-errors", "--runtime-dir",
     "--directives", "-h", "--help",
     "--version", NULL};
@@ -211,6 +214,8 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
             o.emit_py = 1;
         } else if (strcmp(arg, "--pyi") == 0) {
             o.pyi = 1;
+        } else if (strcmp(arg, "--embed") == 0) {
+            o.embed = 1;
         } else if (strcmp(arg, "-a") == 0 || strcmp(arg, "--annotate") == 0) {
             o.annotate = 1;
         } else if (strcmp(arg, "--json") == 0) {
@@ -272,12 +277,19 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
         usage_error("%s", "--json goes with -a (the annotate report)");
     if (o.emit_c + o.emit_py + o.annotate > 1)
         usage_error("%s", "choose one of --emit-c, --emit-py and -a");
+    if (o.embed && o.nfiles != 1)
+        usage_error("%s", "--embed takes exactly one file");
+    if (o.embed && (o.emit_py || o.annotate || o.pyi))
+        usage_error("%s", "--embed goes with --emit-c (the C with its main()) or alone");
+    o.build.embed = o.embed;
     /* -o: a directory (existing, or ending in '/'), else a file name when
        it has a file suffix, else a directory to create */
     if (output) {
         const char *dot = strrchr(output, '.');
         const char *slash = strrchr(output, '/');
-        if (is_dir(output) || ends_with(output, "/") || dot == NULL || (slash && dot < slash)) {
+        if (o.embed && !o.emit_c && !is_dir(output) && !ends_with(output, "/")) {
+            o.outfile = output;   /* an executable's name has no suffix */
+        } else if (is_dir(output) || ends_with(output, "/") || dot == NULL || (slash && dot < slash)) {
             o.outdir = output;
         } else {
             if (o.nfiles != 1)
@@ -456,7 +468,7 @@ static int compile_file(const Options *o, const char *path)
     /* pkg/sub/m.pyx is the module pkg.sub.m, with PyInit_m; pkg/__init__.py is pkg */
     const char *qualname = pyx_module_qualname(&arena, path, modname);
     const char *cmod = strrchr(qualname, '.') ? strrchr(qualname, '.') + 1 : qualname;
-    if (o->outfile && !o->annotate && !o->emit_c && !o->emit_py && !o->pyi &&
+    if (o->outfile && !o->annotate && !o->emit_c && !o->emit_py && !o->pyi && !o->embed &&
         !names_module(o->outfile, modname)) {
         fprintf(stderr, "pyxc: error: -o %s: Python would look for a module named '%.*s' in it, "
                 "but this one is '%s' (from %s); name the file %s.so or %s%s\n", o->outfile,
@@ -497,7 +509,7 @@ static int compile_file(const Options *o, const char *path)
         goto done;
     pyx_analyse_raises(&arena, info);
     pyx_analyse_recursion(&arena, info);
-    PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL};
+    PyxEmitOptions eo = {o->line_directives, base_of(path), base_of(path), NULL, o->embed};
     if (o->pyi) {
         StubWrite sw = {info};
         if (write_atomic(&arena, out_path(&arena, o, path, modname, ".pyi"), pyi_writer, &sw) < 0)
@@ -545,7 +557,13 @@ static int compile_file(const Options *o, const char *path)
     eo.line_directives = o->line_directives && o->build.debug_info;
     if (write_c(&arena, info, &eo, cfile) < 0)
         goto done;
-    const char *so = o->outfile ? o->outfile : out_path(&arena, o, path, modname, py.ext_suffix);
+    const char *so = o->outfile ? o->outfile : out_path(&arena, o, path, modname, o->embed ? "" : py.ext_suffix);
+    struct stat so_st, src_st;
+    if (stat(so, &so_st) == 0 && stat(path, &src_st) == 0 && so_st.st_dev == src_st.st_dev
+        && so_st.st_ino == src_st.st_ino) {
+        fprintf(stderr, "pyxc: error: the output would overwrite the source %s; use -o\n", path);
+        goto done;
+    }
     if (o->outdir && !is_dir(o->outdir) && mkdir(o->outdir, 0777) != 0) {
         fprintf(stderr, "pyxc: error: cannot create the output directory %s: %s\n", o->outdir,
                 strerror(errno));

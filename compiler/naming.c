@@ -45,6 +45,16 @@ const char *pyx_name_default(PyxNaming *n, const char *func, int param)
     return pyx_arena_printf(n->a, "pyx_dflt_%s_%d", func, param);
 }
 
+const char *pyx_name_arg_spec(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_spec_%s", func);
+}
+
+const char *pyx_name_func_def(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_fdef_%s", func);
+}
+
 const char *pyx_name_temp(PyxArena *a, int serial)
 {
     return pyx_arena_printf(a, "pyx_t_%d", serial);

@@ -9,6 +9,8 @@
  *   pyx_f_<mod>_<name>  the C body of function <name>
  *   pyx_pw_<mod>_<name> its Python wrapper;  pyx_mdef_<name> its PyMethodDef
  *   pyx_dflt_<name>_<i> the default of parameter i of function <name>
+ *   pyx_spec_<name>, pyx_fdef_<name>  its argument spec and the description
+ *                       of its function object (runtime/pyx_rt.h)
  *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
  *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
  *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
@@ -35,6 +37,8 @@ const char *pyx_name_func_body(PyxNaming *n, const char *func);
 const char *pyx_name_func_wrapper(PyxNaming *n, const char *func);
 const char *pyx_name_method_def(PyxNaming *n, const char *func);
 const char *pyx_name_default(PyxNaming *n, const char *func, int param);
+const char *pyx_name_arg_spec(PyxNaming *n, const char *func);
+const char *pyx_name_func_def(PyxNaming *n, const char *func);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
 const char *pyx_name_temp(PyxArena *a, int serial);

@@ -29,6 +29,15 @@ typedef enum PyxSymKind {
 
 typedef struct PyxFunc PyxFunc;
 
+/* One entry of a def function's __annotations__ (sema decides how it is
+   made: signature.c). */
+typedef struct PyxAnnotation {
+    const char *name;       /* the parameter, or "return" */
+    PyxNode *expr;          /* evaluated where the def statement runs (.py files) */
+    const char *text;       /* or stored as this string (.pyx files: Cython 3;
+                               'from __future__ import annotations': PEP 563) */
+} PyxAnnotation;
+
 typedef struct PyxSymbol {
     PyxSymKind kind;
     const char *name;
@@ -76,8 +85,14 @@ struct PyxFunc {
     const char *exc_value;  /* C expression of the error value */
     bool nothrow;           /* the body cannot raise (analysis.c): callers skip the check */
     struct PyxFlow *flow;   /* the body's control flow (flow.h) */
-    const char *doc;        /* docstring, or NULL */
+    const char *doc;        /* docstring, or NULL (with embedsignature, the signature first) */
     int doc_len;
+    /* the function object (def, cpdef): signature.c */
+    const char *spec;       /* pyx_spec_<name>: its PyxRtArgSpec */
+    const char *fdef;       /* pyx_fdef_<name>: its PyxRtFuncDef */
+    PyxAnnotation *annotations;   /* in CPython's order: positional, *args, keyword-only,
+                                     **kwargs, return */
+    int nannotations;
 };
 
 typedef struct PyxModuleInfo {

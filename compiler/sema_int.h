@@ -58,6 +58,9 @@ void declare_module(Sema *S, PyxNodeList *body);
 void bind_local(Sema *S, const char *name, PyxLoc loc);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
+/* signature.c */
+void decide_signature(Sema *S, PyxFunc *f, const char *stem);
+
 /* libc.c */
 void declare_libc(Sema *S, PyxNode *stmt, PyxNode *alias);
 

@@ -450,6 +450,42 @@ PYX_MUST_CHECK int pyx_rt_parse_args(const PyxRtArgSpec *spec,
                                      PyObject **star_args, PyObject **star_kwargs);
 
 /* ------------------------------------------------------------------ */
+/* rt_func.c: function objects of def and cpdef functions              */
+
+/* What the C code knows of one function at compile time, emitted once as a
+   static constant. */
+typedef struct PyxRtFuncDef {
+    PyMethodDef *ml;               /* name, METH_FASTCALL | METH_KEYWORDS wrapper, docstring */
+    const PyxRtArgSpec *spec;      /* the parameters (spec->qualname is __qualname__) */
+    const char *varargs, *varkw;   /* the names of *args and **kwargs, or NULL */
+    const char *const *annotated;  /* nannotations names: the parameters that have an
+                                      annotation, in CPython's order, then "return" */
+    int nannotations;
+    const char *filename;          /* co_filename, as in tracebacks */
+    int firstlineno;               /* the def's line */
+} PyxRtFuncDef;
+
+/* The function object a def statement binds: a 'pyxc_function', which
+   inspect treats as a Python function (__code__, __defaults__,
+   __kwdefaults__, __annotations__, __globals__, __module__, __dict__) and
+   which binds as a method in a class.  'module' is the module object (the
+   wrapper's self).  'defaults' holds the default values in signature order:
+   the positional ones, then the keyword-only ones that have a default;
+   'annotations' the def->nannotations annotation values.  Everything is
+   borrowed.  New reference, or NULL with an exception set. */
+PYX_MUST_CHECK PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *module,
+                                             PyObject *const *defaults, PyObject *const *annotations);
+
+/* ------------------------------------------------------------------ */
+/* rt_embed.c: main() of an executable made by 'pyxc --embed'          */
+
+/* Starts the interpreter with sys.argv = argv, runs the module of 'def' as
+   __main__ and finalizes.  Returns the process's exit status: 0, 1 after
+   an uncaught exception (its traceback printed), 120 if finalizing failed;
+   SystemExit exits with its code from inside, KeyboardInterrupt by SIGINT. */
+int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
+
+/* ------------------------------------------------------------------ */
 /* rt_obj.c: names, raise, imports, type tests                         */
 
 #if PY_VERSION_HEX < 0x03090000

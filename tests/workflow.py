@@ -2,6 +2,7 @@
 
   workflow     the command line a user meets: -o FILE, '# distutils:' and -l with
                zlib, C compiler errors at the source line, -j, -q, help = README;
+               --embed (the executable against 'python3 sample.py');
                --emit-py, .pyi stubs (checked by mypy), the annotate report
                (HTML rendered by headless Chromium, JSON), pyxc bench, make demo
   integration  the tutorial module built by setuptools (build_ext --inplace, pip
@@ -178,6 +179,80 @@ def cli_tests(pyxc, R):
         readme = f.read()
     R.check(S, "README shows 'pyxc --help' as it is", rc == 0 and out.strip() in readme,
             "README.md must contain the output of 'pyxc --help' verbatim")
+
+
+# ---- workflow: --embed -----------------------------------------------------------
+
+EMBED_SRC = """\
+import sys
+
+def greet(name, punct="!"):
+    return "hello, " + name + punct
+
+def main(argv):
+    print(greet(argv[0] if argv else "world"), len(argv), argv)
+    print(__name__, greet.__module__, sys.modules["__main__"].greet is greet)
+    if "--fail" in argv:
+        raise ValueError("asked to fail")
+    if "--exit" in argv:
+        sys.exit(int(argv[argv.index("--exit") + 1]))
+    if "--message" in argv:
+        sys.exit("bye")
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+    print("done")
+"""
+
+EMBED_PYX = """\
+import sys
+
+cdef long total(long n):
+    cdef long i, s = 0
+    for i in range(n):
+        s += i
+    return s
+
+if __name__ == "__main__":
+    print(total(int(sys.argv[1])))
+"""
+
+
+def embed_tests(pyxc, R):
+    """pyxc --embed: an executable that runs the module as __main__, compared
+    with 'python3 sample.py' (stdout, exit status, the last line of stderr)."""
+    S = "workflow"
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        src = write(os.path.join(tmp, "sample.py"), EMBED_SRC)
+        rc, out, err = run([pyxc, "--python", py, "--embed", src])
+        exe = os.path.join(tmp, "sample")
+        R.check(S, "--embed sample.py: the executable 'sample' next to it",
+                rc == 0 and os.access(exe, os.X_OK), f"{rc} {err}")
+        if rc != 0:
+            return
+        for args in ([], ["a", "b c"], ["--fail"], ["--exit", "3"], ["--exit", "0"], ["--message"]):
+            want = run([py, src] + args, cwd=tmp)
+            got = run([exe] + args, cwd=tmp)
+            last = [(r[2].strip().splitlines() or [""])[-1] for r in (want, got)]
+            R.check(S, f"--embed: {' '.join(args) or 'no arguments'}: as python3 sample.py",
+                    want[0] == got[0] and want[1] == got[1] and last[0] == last[1],
+                    f"python3: {want}\nembedded: {got}")
+        pyx = write(os.path.join(tmp, "typed_main.pyx"), EMBED_PYX)
+        named = os.path.join(tmp, "bin", "summer")
+        os.makedirs(os.path.dirname(named))
+        rc, out, err = run([pyxc, "--python", py, "--embed", "-o", named, pyx])
+        got = run([named, "1000"]) if rc == 0 else (rc, out, err)
+        R.check(S, "--embed -o bin/summer typed_main.pyx: a typed module as a program",
+                got[0] == 0 and got[1] == "499500\n", f"{rc} {err}\n{got}")
+        rc, out, err = run([pyxc, "--embed", src, pyx])
+        R.check(S, "--embed with two files: a usage error", rc == 2 and "--embed takes exactly one file" in err,
+                f"{rc} {err}")
+        rc, out, err = run([pyxc, "--embed", "--emit-c", "-o", tmp, src])
+        with open(os.path.join(tmp, "sample.c")) as f:
+            ctext = f.read() if rc == 0 else ""
+        R.check(S, "--embed --emit-c: the C has main()", "int main(int argc, char **argv)" in ctext,
+                f"{rc} {err}")
 
 
 # ---- workflow: --emit-py, stubs, annotate, bench --------------------------------
@@ -453,6 +528,7 @@ def demo_test(pyxc, R):
 def suite_workflow(args, R):
     pyxc = args.pyxc
     cli_tests(pyxc, R)
+    embed_tests(pyxc, R)
     emit_py_tests(pyxc, R)
     stub_tests(pyxc, R)
     annotate_tests(pyxc, R)

@@ -27,7 +27,7 @@ static char *emit_text(Compiled **out, const char *text)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    PyxEmitOptions o = {0, "t.pyx", "t.pyx", NULL};
+    PyxEmitOptions o = {0, "t.pyx", "t.pyx", NULL, 0};
     assert_int_equal(pyx_emit_module(&c->arena, m, &o, f), 0);
     fclose(f);
     char *copy = pyx_arena_strdup(&c->arena, buf);

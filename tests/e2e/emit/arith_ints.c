@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'print' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -37,10 +36,30 @@ static PyObject *pyx_n_5;  /* 'round' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
 static PyObject *pyx_n_6;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_show = {
+    .qualname = "show", .names = (const char *const[]){"label", "values", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_arith_ints_show(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_show = {"show", (PyCFunction)(void (*)(void))pyx_pw_arith_ints_show, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_show = {
+    .ml = &pyx_mdef_show, .spec = &pyx_spec_show, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "arith_ints.py", .firstlineno = 1,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_arith_ints_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_arith_ints_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "arith_ints.py", .firstlineno = 5,
+};
 static PYX_UNUSED PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values);
 static PYX_UNUSED PyObject *pyx_f_arith_ints_main(void);
 
@@ -167,16 +186,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_arith_ints_show(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"label", "values", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "show", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_show, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_label = values[0];
     PyObject *v_values = values[1];
@@ -607,16 +621,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_arith_ints_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_arith_ints_main();
 }
@@ -629,13 +638,13 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     /* arith_ints.py:1: def show(label, values): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_show, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_show, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* arith_ints.py:5: def main(): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -661,9 +670,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

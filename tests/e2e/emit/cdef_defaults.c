@@ -3,20 +3,49 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'cp_add' */
 static PyObject *pyx_n_1;  /* 'call_with_defaults' */
 static PyObject *pyx_n_2;  /* 'call_with_keywords' */
 static long pyx_dflt_c_add_1;
 static long pyx_dflt_cp_add_1;
+static const PyxRtArgSpec pyx_spec_cp_add = {
+    .qualname = "cp_add", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cdef_defaults_cp_add(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cp_add = {"cp_add", (PyCFunction)(void (*)(void))pyx_pw_cdef_defaults_cp_add, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cp_add = {
+    .ml = &pyx_mdef_cp_add, .spec = &pyx_spec_cp_add, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cdef_defaults.pyx", .firstlineno = 7,
+};
+static const PyxRtArgSpec pyx_spec_call_with_defaults = {
+    .qualname = "call_with_defaults", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cdef_defaults_call_with_defaults(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_call_with_defaults = {"call_with_defaults", (PyCFunction)(void (*)(void))pyx_pw_cdef_defaults_call_with_defaults, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_call_with_defaults = {
+    .ml = &pyx_mdef_call_with_defaults, .spec = &pyx_spec_call_with_defaults, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cdef_defaults.pyx", .firstlineno = 10,
+};
 static double pyx_dflt_scaled_1;
 static double pyx_dflt_scaled_2;
+static const PyxRtArgSpec pyx_spec_call_with_keywords = {
+    .qualname = "call_with_keywords", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_call_with_keywords = {"call_with_keywords", (PyCFunction)(void (*)(void))pyx_pw_cdef_defaults_call_with_keywords, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_call_with_keywords = {
+    .ml = &pyx_mdef_call_with_keywords, .spec = &pyx_spec_call_with_keywords, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cdef_defaults.pyx", .firstlineno = 17,
+};
 static PYX_UNUSED long pyx_f_cdef_defaults_c_add(long v_a, long v_b);
 static PYX_UNUSED long pyx_f_cdef_defaults_cp_add(long v_a, long v_b);
 static PYX_UNUSED PyObject *pyx_f_cdef_defaults_call_with_defaults(void);
@@ -67,16 +96,11 @@ static long pyx_f_cdef_defaults_cp_add(long v_a, long v_b)
 
 static PyObject *pyx_pw_cdef_defaults_cp_add(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cp_add", .names = names, .npos = 2, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cp_add, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
     if (pyx_rt_as_long(values[0], &v_a) < 0) goto pyx_L_error;
@@ -136,16 +160,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cdef_defaults_call_with_defaults(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "call_with_defaults", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_call_with_defaults, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cdef_defaults_call_with_defaults();
 }
@@ -215,16 +234,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cdef_defaults_call_with_keywords(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "call_with_keywords", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_call_with_keywords, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cdef_defaults_call_with_keywords();
 }
@@ -233,41 +247,46 @@ static int pyx_exec_1(void)
 {
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-    int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;  /* owned */
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;  /* owned */
-    int pyx_t_6 = 0;
+    PyObject *pyx_t_2 = NULL;  /* owned */
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    int pyx_t_5 = 0;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     /* cdef_defaults.pyx:4: cdef long c_add(long a, long b=5): */
     pyx_dflt_c_add_1 = ((long)(5));
     /* cdef_defaults.pyx:7: cpdef long cp_add(long a, long b=7): */
     pyx_dflt_cp_add_1 = ((long)(7));
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cp_add, pyx_m, pyx_modname);
+    pyx_t_1 = PyLong_FromLong(pyx_dflt_cp_add_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
+    pyx_t_2 = pyx_rt_function_new(&pyx_fdef_cp_add, pyx_m, (PyObject *const[]){pyx_t_1}, NULL);
     Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_2);
+    Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* cdef_defaults.pyx:10: def call_with_defaults(): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_call_with_defaults, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_function_new(&pyx_fdef_call_with_defaults, pyx_m, NULL, NULL);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 10; goto pyx_L_error; }
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* cdef_defaults.pyx:14: cdef double scaled(double x, double scale=2.0, double shift=0.5): */
     pyx_dflt_scaled_1 = 2.0;
     pyx_dflt_scaled_2 = 0.5;
     /* cdef_defaults.pyx:17: def call_with_keywords(): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_call_with_keywords, pyx_m, pyx_modname);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_6 = pyx_rt_function_new(&pyx_fdef_call_with_keywords, pyx_m, NULL, NULL);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_6);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
 
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_2);
+    Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("<module>", "cdef_defaults.pyx", pyx_lineno, NULL);
     return -1;
 }
@@ -284,9 +303,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

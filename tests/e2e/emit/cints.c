@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
@@ -50,92 +49,522 @@ static PyObject *pyx_n_39;  /* 'augmented' */
 static PyObject *pyx_n_40;  /* 'chained_assign' */
 static PyObject *pyx_n_41;  /* 'bool_ops' */
 static PyObject *pyx_n_42;  /* 'ternary_types' */
+static const PyxRtArgSpec pyx_spec_int_wrap = {
+    .qualname = "int_wrap", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_int_wrap(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_int_wrap = {"int_wrap", (PyCFunction)(void (*)(void))pyx_pw_cints_int_wrap, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_int_wrap = {
+    .ml = &pyx_mdef_int_wrap, .spec = &pyx_spec_int_wrap, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 4,
+};
+static const PyxRtArgSpec pyx_spec_int_wrap_down = {
+    .qualname = "int_wrap_down", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_int_wrap_down(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_int_wrap_down = {"int_wrap_down", (PyCFunction)(void (*)(void))pyx_pw_cints_int_wrap_down, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_int_wrap_down = {
+    .ml = &pyx_mdef_int_wrap_down, .spec = &pyx_spec_int_wrap_down, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 9,
+};
+static const PyxRtArgSpec pyx_spec_uint_wrap = {
+    .qualname = "uint_wrap", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_uint_wrap(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_uint_wrap = {"uint_wrap", (PyCFunction)(void (*)(void))pyx_pw_cints_uint_wrap, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_uint_wrap = {
+    .ml = &pyx_mdef_uint_wrap, .spec = &pyx_spec_uint_wrap, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 14,
+};
+static const PyxRtArgSpec pyx_spec_uchar_wrap = {
+    .qualname = "uchar_wrap", .names = (const char *const[]){"c", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_uchar_wrap(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_uchar_wrap = {"uchar_wrap", (PyCFunction)(void (*)(void))pyx_pw_cints_uchar_wrap, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_uchar_wrap = {
+    .ml = &pyx_mdef_uchar_wrap, .spec = &pyx_spec_uchar_wrap, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 19,
+};
+static const PyxRtArgSpec pyx_spec_longlong_mul = {
+    .qualname = "longlong_mul", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_longlong_mul(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_longlong_mul = {"longlong_mul", (PyCFunction)(void (*)(void))pyx_pw_cints_longlong_mul, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_longlong_mul = {
+    .ml = &pyx_mdef_longlong_mul, .spec = &pyx_spec_longlong_mul, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 23,
+};
+static const PyxRtArgSpec pyx_spec_mixed_widths = {
+    .qualname = "mixed_widths", .names = (const char *const[]){"a", "b", "c", "d", NULL},
+    .npos = 4, .nposonly = 0, .nrequired = 4, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_mixed_widths(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_mixed_widths = {"mixed_widths", (PyCFunction)(void (*)(void))pyx_pw_cints_mixed_widths, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_mixed_widths = {
+    .ml = &pyx_mdef_mixed_widths, .spec = &pyx_spec_mixed_widths, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 27,
+};
+static const PyxRtArgSpec pyx_spec_int_arg = {
+    .qualname = "int_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_int_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_int_arg = {"int_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_int_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_int_arg = {
+    .ml = &pyx_mdef_int_arg, .spec = &pyx_spec_int_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 30,
+};
+static const PyxRtArgSpec pyx_spec_uint_arg = {
+    .qualname = "uint_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_uint_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_uint_arg = {"uint_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_uint_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_uint_arg = {
+    .ml = &pyx_mdef_uint_arg, .spec = &pyx_spec_uint_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 33,
+};
+static const PyxRtArgSpec pyx_spec_long_arg = {
+    .qualname = "long_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_long_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_long_arg = {"long_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_long_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_long_arg = {
+    .ml = &pyx_mdef_long_arg, .spec = &pyx_spec_long_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 36,
+};
+static const PyxRtArgSpec pyx_spec_longlong_arg = {
+    .qualname = "longlong_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_longlong_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_longlong_arg = {"longlong_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_longlong_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_longlong_arg = {
+    .ml = &pyx_mdef_longlong_arg, .spec = &pyx_spec_longlong_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 39,
+};
+static const PyxRtArgSpec pyx_spec_ulonglong_arg = {
+    .qualname = "ulonglong_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_ulonglong_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_ulonglong_arg = {"ulonglong_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_ulonglong_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_ulonglong_arg = {
+    .ml = &pyx_mdef_ulonglong_arg, .spec = &pyx_spec_ulonglong_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 42,
+};
+static const PyxRtArgSpec pyx_spec_ssize_arg = {
+    .qualname = "ssize_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_ssize_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_ssize_arg = {"ssize_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_ssize_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_ssize_arg = {
+    .ml = &pyx_mdef_ssize_arg, .spec = &pyx_spec_ssize_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 45,
+};
+static const PyxRtArgSpec pyx_spec_size_arg = {
+    .qualname = "size_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_size_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_size_arg = {"size_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_size_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_size_arg = {
+    .ml = &pyx_mdef_size_arg, .spec = &pyx_spec_size_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 48,
+};
+static const PyxRtArgSpec pyx_spec_char_arg = {
+    .qualname = "char_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_char_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_char_arg = {"char_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_char_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_char_arg = {
+    .ml = &pyx_mdef_char_arg, .spec = &pyx_spec_char_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 51,
+};
+static const PyxRtArgSpec pyx_spec_double_arg = {
+    .qualname = "double_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_double_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_double_arg = {"double_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_double_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_double_arg = {
+    .ml = &pyx_mdef_double_arg, .spec = &pyx_spec_double_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 54,
+};
+static const PyxRtArgSpec pyx_spec_float_arg = {
+    .qualname = "float_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_float_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_float_arg = {"float_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_float_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_float_arg = {
+    .ml = &pyx_mdef_float_arg, .spec = &pyx_spec_float_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 57,
+};
+static const PyxRtArgSpec pyx_spec_bint_arg = {
+    .qualname = "bint_arg", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_bint_arg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_bint_arg = {"bint_arg", (PyCFunction)(void (*)(void))pyx_pw_cints_bint_arg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_bint_arg = {
+    .ml = &pyx_mdef_bint_arg, .spec = &pyx_spec_bint_arg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 60,
+};
+static const PyxRtArgSpec pyx_spec_returns_int_from_object = {
+    .qualname = "returns_int_from_object", .names = (const char *const[]){"o", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_returns_int_from_object(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_returns_int_from_object = {"returns_int_from_object", (PyCFunction)(void (*)(void))pyx_pw_cints_returns_int_from_object, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_returns_int_from_object = {
+    .ml = &pyx_mdef_returns_int_from_object, .spec = &pyx_spec_returns_int_from_object, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 63,
+};
+static const PyxRtArgSpec pyx_spec_narrow_through_c = {
+    .qualname = "narrow_through_c", .names = (const char *const[]){"v", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_narrow_through_c(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_narrow_through_c = {"narrow_through_c", (PyCFunction)(void (*)(void))pyx_pw_cints_narrow_through_c, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_narrow_through_c = {
+    .ml = &pyx_mdef_narrow_through_c, .spec = &pyx_spec_narrow_through_c, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 70,
+};
+static const PyxRtArgSpec pyx_spec_floordiv = {
+    .qualname = "floordiv", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_floordiv(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_floordiv = {"floordiv", (PyCFunction)(void (*)(void))pyx_pw_cints_floordiv, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_floordiv = {
+    .ml = &pyx_mdef_floordiv, .spec = &pyx_spec_floordiv, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 73,
+};
+static const PyxRtArgSpec pyx_spec_mod = {
+    .qualname = "mod", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_mod(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_mod = {"mod", (PyCFunction)(void (*)(void))pyx_pw_cints_mod, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_mod = {
+    .ml = &pyx_mdef_mod, .spec = &pyx_spec_mod, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 76,
+};
+static const PyxRtArgSpec pyx_spec_floordiv_ll = {
+    .qualname = "floordiv_ll", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_floordiv_ll(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_floordiv_ll = {"floordiv_ll", (PyCFunction)(void (*)(void))pyx_pw_cints_floordiv_ll, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_floordiv_ll = {
+    .ml = &pyx_mdef_floordiv_ll, .spec = &pyx_spec_floordiv_ll, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 79,
+};
+static const PyxRtArgSpec pyx_spec_mod_ll = {
+    .qualname = "mod_ll", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_mod_ll(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_mod_ll = {"mod_ll", (PyCFunction)(void (*)(void))pyx_pw_cints_mod_ll, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_mod_ll = {
+    .ml = &pyx_mdef_mod_ll, .spec = &pyx_spec_mod_ll, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 82,
+};
+static const PyxRtArgSpec pyx_spec_floordiv_uint = {
+    .qualname = "floordiv_uint", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_floordiv_uint(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_floordiv_uint = {"floordiv_uint", (PyCFunction)(void (*)(void))pyx_pw_cints_floordiv_uint, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_floordiv_uint = {
+    .ml = &pyx_mdef_floordiv_uint, .spec = &pyx_spec_floordiv_uint, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 85,
+};
+static const PyxRtArgSpec pyx_spec_truediv = {
+    .qualname = "truediv", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_truediv(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_truediv = {"truediv", (PyCFunction)(void (*)(void))pyx_pw_cints_truediv, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_truediv = {
+    .ml = &pyx_mdef_truediv, .spec = &pyx_spec_truediv, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 88,
+};
+static const PyxRtArgSpec pyx_spec_dfloordiv = {
+    .qualname = "dfloordiv", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_dfloordiv(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_dfloordiv = {"dfloordiv", (PyCFunction)(void (*)(void))pyx_pw_cints_dfloordiv, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_dfloordiv = {
+    .ml = &pyx_mdef_dfloordiv, .spec = &pyx_spec_dfloordiv, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 91,
+};
+static const PyxRtArgSpec pyx_spec_dmod = {
+    .qualname = "dmod", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_dmod(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_dmod = {"dmod", (PyCFunction)(void (*)(void))pyx_pw_cints_dmod, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_dmod = {
+    .ml = &pyx_mdef_dmod, .spec = &pyx_spec_dmod, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 94,
+};
+static const PyxRtArgSpec pyx_spec_dtruediv = {
+    .qualname = "dtruediv", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_dtruediv(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_dtruediv = {"dtruediv", (PyCFunction)(void (*)(void))pyx_pw_cints_dtruediv, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_dtruediv = {
+    .ml = &pyx_mdef_dtruediv, .spec = &pyx_spec_dtruediv, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 97,
+};
+static const PyxRtArgSpec pyx_spec_cfloordiv = {
+    .qualname = "cfloordiv", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_cfloordiv(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cfloordiv = {"cfloordiv", (PyCFunction)(void (*)(void))pyx_pw_cints_cfloordiv, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cfloordiv = {
+    .ml = &pyx_mdef_cfloordiv, .spec = &pyx_spec_cfloordiv, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 102,
+};
+static const PyxRtArgSpec pyx_spec_cmod = {
+    .qualname = "cmod", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_cmod(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cmod = {"cmod", (PyCFunction)(void (*)(void))pyx_pw_cints_cmod, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cmod = {
+    .ml = &pyx_mdef_cmod, .spec = &pyx_spec_cmod, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 106,
+};
+static const PyxRtArgSpec pyx_spec_unary = {
+    .qualname = "unary", .names = (const char *const[]){"a", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_unary(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_unary = {"unary", (PyCFunction)(void (*)(void))pyx_pw_cints_unary, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_unary = {
+    .ml = &pyx_mdef_unary, .spec = &pyx_spec_unary, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 110,
+};
+static const PyxRtArgSpec pyx_spec_bits = {
+    .qualname = "bits", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_bits(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_bits = {"bits", (PyCFunction)(void (*)(void))pyx_pw_cints_bits, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_bits = {
+    .ml = &pyx_mdef_bits, .spec = &pyx_spec_bits, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 113,
+};
+static const PyxRtArgSpec pyx_spec_shift_signed = {
+    .qualname = "shift_signed", .names = (const char *const[]){"a", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_shift_signed(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_shift_signed = {"shift_signed", (PyCFunction)(void (*)(void))pyx_pw_cints_shift_signed, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_shift_signed = {
+    .ml = &pyx_mdef_shift_signed, .spec = &pyx_spec_shift_signed, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 116,
+};
+static const PyxRtArgSpec pyx_spec_float_ops = {
+    .qualname = "float_ops", .names = (const char *const[]){"f", "d", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_float_ops(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_float_ops = {"float_ops", (PyCFunction)(void (*)(void))pyx_pw_cints_float_ops, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_float_ops = {
+    .ml = &pyx_mdef_float_ops, .spec = &pyx_spec_float_ops, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 119,
+};
+static const PyxRtArgSpec pyx_spec_cmp_chain = {
+    .qualname = "cmp_chain", .names = (const char *const[]){"a", "b", "c", NULL},
+    .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_cmp_chain(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cmp_chain = {"cmp_chain", (PyCFunction)(void (*)(void))pyx_pw_cints_cmp_chain, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cmp_chain = {
+    .ml = &pyx_mdef_cmp_chain, .spec = &pyx_spec_cmp_chain, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 122,
+};
+static const PyxRtArgSpec pyx_spec_c_casts = {
+    .qualname = "c_casts", .names = (const char *const[]){"d", "i", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_c_casts(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_c_casts = {"c_casts", (PyCFunction)(void (*)(void))pyx_pw_cints_c_casts, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_c_casts = {
+    .ml = &pyx_mdef_c_casts, .spec = &pyx_spec_c_casts, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 125,
+};
+static const PyxRtArgSpec pyx_spec_int_to_double_promotion = {
+    .qualname = "int_to_double_promotion", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_int_to_double_promotion(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_int_to_double_promotion = {"int_to_double_promotion", (PyCFunction)(void (*)(void))pyx_pw_cints_int_to_double_promotion, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_int_to_double_promotion = {
+    .ml = &pyx_mdef_int_to_double_promotion, .spec = &pyx_spec_int_to_double_promotion, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 128,
+};
+static const PyxRtArgSpec pyx_spec_sizes = {
+    .qualname = "sizes", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_sizes(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_sizes = {"sizes", (PyCFunction)(void (*)(void))pyx_pw_cints_sizes, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_sizes = {
+    .ml = &pyx_mdef_sizes, .spec = &pyx_spec_sizes, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 133,
+};
+static const PyxRtArgSpec pyx_spec_c_abs_min_max = {
+    .qualname = "c_abs_min_max", .names = (const char *const[]){"a", "b", "d", NULL},
+    .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_c_abs_min_max(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_c_abs_min_max = {"c_abs_min_max", (PyCFunction)(void (*)(void))pyx_pw_cints_c_abs_min_max, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_c_abs_min_max = {
+    .ml = &pyx_mdef_c_abs_min_max, .spec = &pyx_spec_c_abs_min_max, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 136,
+};
+static const PyxRtArgSpec pyx_spec_augmented = {
+    .qualname = "augmented", .names = (const char *const[]){"a", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_augmented(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_augmented = {"augmented", (PyCFunction)(void (*)(void))pyx_pw_cints_augmented, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_augmented = {
+    .ml = &pyx_mdef_augmented, .spec = &pyx_spec_augmented, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 139,
+};
+static const PyxRtArgSpec pyx_spec_chained_assign = {
+    .qualname = "chained_assign", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_chained_assign(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_chained_assign = {"chained_assign", (PyCFunction)(void (*)(void))pyx_pw_cints_chained_assign, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_chained_assign = {
+    .ml = &pyx_mdef_chained_assign, .spec = &pyx_spec_chained_assign, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 152,
+};
+static const PyxRtArgSpec pyx_spec_bool_ops = {
+    .qualname = "bool_ops", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_bool_ops(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_bool_ops = {"bool_ops", (PyCFunction)(void (*)(void))pyx_pw_cints_bool_ops, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_bool_ops = {
+    .ml = &pyx_mdef_bool_ops, .spec = &pyx_spec_bool_ops, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 159,
+};
+static const PyxRtArgSpec pyx_spec_ternary_types = {
+    .qualname = "ternary_types", .names = (const char *const[]){"flag", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_cints_ternary_types(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_ternary_types = {"ternary_types", (PyCFunction)(void (*)(void))pyx_pw_cints_ternary_types, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_ternary_types = {
+    .ml = &pyx_mdef_ternary_types, .spec = &pyx_spec_ternary_types, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "cints.pyx", .firstlineno = 162,
+};
 static PYX_UNUSED PyObject *pyx_f_cints_int_wrap(void);
 static PYX_UNUSED PyObject *pyx_f_cints_int_wrap_down(void);
 static PYX_UNUSED PyObject *pyx_f_cints_uint_wrap(void);
@@ -317,16 +746,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_int_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "int_wrap", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_int_wrap, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_int_wrap();
 }
@@ -359,16 +783,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_int_wrap_down(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "int_wrap_down", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_int_wrap_down, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_int_wrap_down();
 }
@@ -401,16 +820,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_uint_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "uint_wrap", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_uint_wrap, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_uint_wrap();
 }
@@ -440,16 +854,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_uchar_wrap(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"c", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "uchar_wrap", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_uchar_wrap, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned char v_c;
     if (pyx_rt_as_uchar(values[0], &v_c) < 0) goto pyx_L_error;
@@ -485,16 +894,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_longlong_mul(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "longlong_mul", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_longlong_mul, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_longlong_mul();
 }
@@ -522,16 +926,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_mixed_widths(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "c", "d", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "mixed_widths", .names = names, .npos = 4, .nposonly = 0, .nrequired = 4,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[4];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_mixed_widths, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -570,16 +969,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_int_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "int_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_int_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -612,16 +1006,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_uint_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "uint_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_uint_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_x;
     if (pyx_rt_as_uint(values[0], &v_x) < 0) goto pyx_L_error;
@@ -654,16 +1043,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_long_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "long_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_long_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_x;
     if (pyx_rt_as_long(values[0], &v_x) < 0) goto pyx_L_error;
@@ -696,16 +1080,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_longlong_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "longlong_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_longlong_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_x;
     if (pyx_rt_as_longlong(values[0], &v_x) < 0) goto pyx_L_error;
@@ -738,16 +1117,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_ulonglong_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "ulonglong_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_ulonglong_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned long long v_x;
     if (pyx_rt_as_ulonglong(values[0], &v_x) < 0) goto pyx_L_error;
@@ -780,16 +1154,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_ssize_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "ssize_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_ssize_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     Py_ssize_t v_x;
     if (pyx_rt_as_ssize_t(values[0], &v_x) < 0) goto pyx_L_error;
@@ -822,16 +1191,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_size_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "size_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_size_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     size_t v_x;
     if (pyx_rt_as_size_t(values[0], &v_x) < 0) goto pyx_L_error;
@@ -864,16 +1228,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_char_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "char_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_char_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     char v_x;
     if (pyx_rt_as_char(values[0], &v_x) < 0) goto pyx_L_error;
@@ -906,16 +1265,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_double_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "double_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_double_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_x;
     if (pyx_rt_as_double(values[0], &v_x) < 0) goto pyx_L_error;
@@ -948,16 +1302,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_float_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "float_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_float_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     float v_x;
     { double d_; if (pyx_rt_as_double(values[0], &d_) < 0) goto pyx_L_error; v_x = (float)d_; }
@@ -990,16 +1339,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_bint_arg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "bint_arg", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_bint_arg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_bint(values[0], &v_x) < 0) goto pyx_L_error;
@@ -1039,16 +1383,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_returns_int_from_object(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"o", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "returns_int_from_object", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_returns_int_from_object, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_o = values[0];
     return pyx_f_cints_returns_int_from_object(v_o);
@@ -1089,16 +1428,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_narrow_through_c(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"v", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "narrow_through_c", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_narrow_through_c, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_v;
     if (pyx_rt_as_long(values[0], &v_v) < 0) goto pyx_L_error;
@@ -1133,16 +1467,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_floordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "floordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_floordiv, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1179,16 +1508,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_mod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "mod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_mod, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1225,16 +1549,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_floordiv_ll(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "floordiv_ll", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_floordiv_ll, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
     if (pyx_rt_as_longlong(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1271,16 +1590,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_mod_ll(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "mod_ll", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_mod_ll, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
     if (pyx_rt_as_longlong(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1317,16 +1631,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_floordiv_uint(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "floordiv_uint", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_floordiv_uint, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_a;
     if (pyx_rt_as_uint(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1363,16 +1672,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_truediv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "truediv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_truediv, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1409,16 +1713,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_dfloordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "dfloordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_dfloordiv, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
     if (pyx_rt_as_double(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1455,16 +1754,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_dmod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "dmod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_dmod, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
     if (pyx_rt_as_double(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1501,16 +1795,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_dtruediv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "dtruediv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_dtruediv, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
     if (pyx_rt_as_double(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1545,16 +1834,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_cfloordiv(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cfloordiv", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cfloordiv, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1589,16 +1873,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_cmod(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cmod", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cmod, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1657,16 +1936,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_unary(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "unary", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_unary, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1729,16 +2003,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "bits", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_bits, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_a;
     if (pyx_rt_as_uint(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1785,16 +2054,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_shift_signed(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "shift_signed", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_shift_signed, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1827,16 +2091,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_float_ops(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"f", "d", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "float_ops", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_float_ops, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     float v_f;
     { double d_; if (pyx_rt_as_double(values[0], &d_) < 0) goto pyx_L_error; v_f = (float)d_; }
@@ -1907,16 +2166,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_cmp_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "c", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cmp_chain", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[3];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cmp_chain, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1979,16 +2233,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_c_casts(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"d", "i", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "c_casts", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_c_casts, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_d;
     if (pyx_rt_as_double(values[0], &v_d) < 0) goto pyx_L_error;
@@ -2028,16 +2277,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_int_to_double_promotion(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "int_to_double_promotion", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_int_to_double_promotion, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -2102,16 +2346,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_sizes(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "sizes", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_sizes, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_sizes();
 }
@@ -2202,16 +2441,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_c_abs_min_max(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "d", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "c_abs_min_max", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[3];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_c_abs_min_max, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -2273,16 +2507,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_augmented(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "augmented", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_augmented, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -2358,16 +2587,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_chained_assign(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "chained_assign", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_chained_assign, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_cints_chained_assign();
 }
@@ -2435,16 +2659,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_bool_ops(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "bool_ops", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_bool_ops, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_a;
     if (pyx_rt_as_int(values[0], &v_a) < 0) goto pyx_L_error;
@@ -2494,16 +2713,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_cints_ternary_types(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"flag", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "ternary_types", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_ternary_types, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_flag;
     if (pyx_rt_as_bint(values[0], &v_flag) < 0) goto pyx_L_error;
@@ -2603,261 +2817,261 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_85 = NULL;  /* owned */
     int pyx_t_86 = 0;
     /* cints.pyx:4: def int_wrap(): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_wrap, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_int_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* cints.pyx:9: def int_wrap_down(): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_int_wrap_down, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_int_wrap_down, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 9; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
     /* cints.pyx:14: def uint_wrap(): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_uint_wrap, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_uint_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
     /* cints.pyx:19: def uchar_wrap(unsigned char c): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_uchar_wrap, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_uchar_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     /* cints.pyx:23: def longlong_mul(): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_longlong_mul, pyx_m, pyx_modname);
+    pyx_t_9 = pyx_rt_function_new(&pyx_fdef_longlong_mul, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
     /* cints.pyx:27: def mixed_widths(int a, long b, long long c, short d): */
-    pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_mixed_widths, pyx_m, pyx_modname);
+    pyx_t_11 = pyx_rt_function_new(&pyx_fdef_mixed_widths, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 27; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 27; goto pyx_L_error; }
     /* cints.pyx:30: def int_arg(int x): */
-    pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_int_arg, pyx_m, pyx_modname);
+    pyx_t_13 = pyx_rt_function_new(&pyx_fdef_int_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 30; goto pyx_L_error; }
     /* cints.pyx:33: def uint_arg(unsigned int x): */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_uint_arg, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_uint_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 33; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 33; goto pyx_L_error; }
     /* cints.pyx:36: def long_arg(long x): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_long_arg, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_long_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
     /* cints.pyx:39: def longlong_arg(long long x): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_longlong_arg, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_longlong_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 39; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 39; goto pyx_L_error; }
     /* cints.pyx:42: def ulonglong_arg(unsigned long long x): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_ulonglong_arg, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_ulonglong_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 42; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 42; goto pyx_L_error; }
     /* cints.pyx:45: def ssize_arg(Py_ssize_t x): */
-    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_ssize_arg, pyx_m, pyx_modname);
+    pyx_t_23 = pyx_rt_function_new(&pyx_fdef_ssize_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 45; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     /* cints.pyx:48: def size_arg(size_t x): */
-    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_size_arg, pyx_m, pyx_modname);
+    pyx_t_25 = pyx_rt_function_new(&pyx_fdef_size_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 48; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 48; goto pyx_L_error; }
     /* cints.pyx:51: def char_arg(char x): */
-    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_char_arg, pyx_m, pyx_modname);
+    pyx_t_27 = pyx_rt_function_new(&pyx_fdef_char_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 51; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 51; goto pyx_L_error; }
     /* cints.pyx:54: def double_arg(double x): */
-    pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_double_arg, pyx_m, pyx_modname);
+    pyx_t_29 = pyx_rt_function_new(&pyx_fdef_double_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 54; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 54; goto pyx_L_error; }
     /* cints.pyx:57: def float_arg(float x): */
-    pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_float_arg, pyx_m, pyx_modname);
+    pyx_t_31 = pyx_rt_function_new(&pyx_fdef_float_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 57; goto pyx_L_error; }
     /* cints.pyx:60: def bint_arg(bint x): */
-    pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_bint_arg, pyx_m, pyx_modname);
+    pyx_t_33 = pyx_rt_function_new(&pyx_fdef_bint_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 60; goto pyx_L_error; }
     /* cints.pyx:63: def returns_int_from_object(o): */
-    pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_returns_int_from_object, pyx_m, pyx_modname);
+    pyx_t_35 = pyx_rt_function_new(&pyx_fdef_returns_int_from_object, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 63; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 63; goto pyx_L_error; }
     /* cints.pyx:67: cdef int c_narrow(long v) except? -1: */
     /* cints.pyx:70: def narrow_through_c(long v): */
-    pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_narrow_through_c, pyx_m, pyx_modname);
+    pyx_t_37 = pyx_rt_function_new(&pyx_fdef_narrow_through_c, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
     /* cints.pyx:73: def floordiv(int a, int b): */
-    pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_floordiv, pyx_m, pyx_modname);
+    pyx_t_39 = pyx_rt_function_new(&pyx_fdef_floordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 73; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
     /* cints.pyx:76: def mod(int a, int b): */
-    pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_mod, pyx_m, pyx_modname);
+    pyx_t_41 = pyx_rt_function_new(&pyx_fdef_mod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 76; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
     /* cints.pyx:79: def floordiv_ll(long long a, long long b): */
-    pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_floordiv_ll, pyx_m, pyx_modname);
+    pyx_t_43 = pyx_rt_function_new(&pyx_fdef_floordiv_ll, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 79; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
     /* cints.pyx:82: def mod_ll(long long a, long long b): */
-    pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_mod_ll, pyx_m, pyx_modname);
+    pyx_t_45 = pyx_rt_function_new(&pyx_fdef_mod_ll, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 82; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 82; goto pyx_L_error; }
     /* cints.pyx:85: def floordiv_uint(unsigned int a, unsigned int b): */
-    pyx_t_47 = PyCFunction_NewEx(&pyx_mdef_floordiv_uint, pyx_m, pyx_modname);
+    pyx_t_47 = pyx_rt_function_new(&pyx_fdef_floordiv_uint, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 85; goto pyx_L_error; }
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 85; goto pyx_L_error; }
     /* cints.pyx:88: def truediv(int a, int b): */
-    pyx_t_49 = PyCFunction_NewEx(&pyx_mdef_truediv, pyx_m, pyx_modname);
+    pyx_t_49 = pyx_rt_function_new(&pyx_fdef_truediv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 88; goto pyx_L_error; }
     pyx_t_50 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_49);
     Py_CLEAR(pyx_t_49);
     if (PYX_UNLIKELY(pyx_t_50 < 0)) { pyx_lineno = 88; goto pyx_L_error; }
     /* cints.pyx:91: def dfloordiv(double a, double b): */
-    pyx_t_51 = PyCFunction_NewEx(&pyx_mdef_dfloordiv, pyx_m, pyx_modname);
+    pyx_t_51 = pyx_rt_function_new(&pyx_fdef_dfloordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_52 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_51);
     Py_CLEAR(pyx_t_51);
     if (PYX_UNLIKELY(pyx_t_52 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* cints.pyx:94: def dmod(double a, double b): */
-    pyx_t_53 = PyCFunction_NewEx(&pyx_mdef_dmod, pyx_m, pyx_modname);
+    pyx_t_53 = pyx_rt_function_new(&pyx_fdef_dmod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 94; goto pyx_L_error; }
     pyx_t_54 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_53);
     Py_CLEAR(pyx_t_53);
     if (PYX_UNLIKELY(pyx_t_54 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
     /* cints.pyx:97: def dtruediv(double a, double b): */
-    pyx_t_55 = PyCFunction_NewEx(&pyx_mdef_dtruediv, pyx_m, pyx_modname);
+    pyx_t_55 = pyx_rt_function_new(&pyx_fdef_dtruediv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 97; goto pyx_L_error; }
     pyx_t_56 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_55);
     Py_CLEAR(pyx_t_55);
     if (PYX_UNLIKELY(pyx_t_56 < 0)) { pyx_lineno = 97; goto pyx_L_error; }
     /* cints.pyx:100: cimport cython */
     /* cints.pyx:102: @cython.cdivision(True) */
-    pyx_t_57 = PyCFunction_NewEx(&pyx_mdef_cfloordiv, pyx_m, pyx_modname);
+    pyx_t_57 = pyx_rt_function_new(&pyx_fdef_cfloordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 102; goto pyx_L_error; }
     pyx_t_58 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_57);
     Py_CLEAR(pyx_t_57);
     if (PYX_UNLIKELY(pyx_t_58 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
     /* cints.pyx:106: @cython.cdivision(True) */
-    pyx_t_59 = PyCFunction_NewEx(&pyx_mdef_cmod, pyx_m, pyx_modname);
+    pyx_t_59 = pyx_rt_function_new(&pyx_fdef_cmod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 106; goto pyx_L_error; }
     pyx_t_60 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_59);
     Py_CLEAR(pyx_t_59);
     if (PYX_UNLIKELY(pyx_t_60 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
     /* cints.pyx:110: def unary(int a): */
-    pyx_t_61 = PyCFunction_NewEx(&pyx_mdef_unary, pyx_m, pyx_modname);
+    pyx_t_61 = pyx_rt_function_new(&pyx_fdef_unary, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 110; goto pyx_L_error; }
     pyx_t_62 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_61);
     Py_CLEAR(pyx_t_61);
     if (PYX_UNLIKELY(pyx_t_62 < 0)) { pyx_lineno = 110; goto pyx_L_error; }
     /* cints.pyx:113: def bits(unsigned int a, unsigned int b): */
-    pyx_t_63 = PyCFunction_NewEx(&pyx_mdef_bits, pyx_m, pyx_modname);
+    pyx_t_63 = pyx_rt_function_new(&pyx_fdef_bits, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_63)) { pyx_lineno = 113; goto pyx_L_error; }
     pyx_t_64 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_63);
     Py_CLEAR(pyx_t_63);
     if (PYX_UNLIKELY(pyx_t_64 < 0)) { pyx_lineno = 113; goto pyx_L_error; }
     /* cints.pyx:116: def shift_signed(int a): */
-    pyx_t_65 = PyCFunction_NewEx(&pyx_mdef_shift_signed, pyx_m, pyx_modname);
+    pyx_t_65 = pyx_rt_function_new(&pyx_fdef_shift_signed, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_65)) { pyx_lineno = 116; goto pyx_L_error; }
     pyx_t_66 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_65);
     Py_CLEAR(pyx_t_65);
     if (PYX_UNLIKELY(pyx_t_66 < 0)) { pyx_lineno = 116; goto pyx_L_error; }
     /* cints.pyx:119: def float_ops(float f, double d): */
-    pyx_t_67 = PyCFunction_NewEx(&pyx_mdef_float_ops, pyx_m, pyx_modname);
+    pyx_t_67 = pyx_rt_function_new(&pyx_fdef_float_ops, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_67)) { pyx_lineno = 119; goto pyx_L_error; }
     pyx_t_68 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_67);
     Py_CLEAR(pyx_t_67);
     if (PYX_UNLIKELY(pyx_t_68 < 0)) { pyx_lineno = 119; goto pyx_L_error; }
     /* cints.pyx:122: def cmp_chain(int a, int b, int c): */
-    pyx_t_69 = PyCFunction_NewEx(&pyx_mdef_cmp_chain, pyx_m, pyx_modname);
+    pyx_t_69 = pyx_rt_function_new(&pyx_fdef_cmp_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_69)) { pyx_lineno = 122; goto pyx_L_error; }
     pyx_t_70 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_69);
     Py_CLEAR(pyx_t_69);
     if (PYX_UNLIKELY(pyx_t_70 < 0)) { pyx_lineno = 122; goto pyx_L_error; }
     /* cints.pyx:125: def c_casts(double d, int i): */
-    pyx_t_71 = PyCFunction_NewEx(&pyx_mdef_c_casts, pyx_m, pyx_modname);
+    pyx_t_71 = pyx_rt_function_new(&pyx_fdef_c_casts, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_71)) { pyx_lineno = 125; goto pyx_L_error; }
     pyx_t_72 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_71);
     Py_CLEAR(pyx_t_71);
     if (PYX_UNLIKELY(pyx_t_72 < 0)) { pyx_lineno = 125; goto pyx_L_error; }
     /* cints.pyx:128: def int_to_double_promotion(int a, double b): */
-    pyx_t_73 = PyCFunction_NewEx(&pyx_mdef_int_to_double_promotion, pyx_m, pyx_modname);
+    pyx_t_73 = pyx_rt_function_new(&pyx_fdef_int_to_double_promotion, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_73)) { pyx_lineno = 128; goto pyx_L_error; }
     pyx_t_74 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_73);
     Py_CLEAR(pyx_t_73);
     if (PYX_UNLIKELY(pyx_t_74 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
     /* cints.pyx:133: def sizes(): */
-    pyx_t_75 = PyCFunction_NewEx(&pyx_mdef_sizes, pyx_m, pyx_modname);
+    pyx_t_75 = pyx_rt_function_new(&pyx_fdef_sizes, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_75)) { pyx_lineno = 133; goto pyx_L_error; }
     pyx_t_76 = PyDict_SetItem(pyx_d, pyx_n_37, pyx_t_75);
     Py_CLEAR(pyx_t_75);
     if (PYX_UNLIKELY(pyx_t_76 < 0)) { pyx_lineno = 133; goto pyx_L_error; }
     /* cints.pyx:136: def c_abs_min_max(int a, int b, double d): */
-    pyx_t_77 = PyCFunction_NewEx(&pyx_mdef_c_abs_min_max, pyx_m, pyx_modname);
+    pyx_t_77 = pyx_rt_function_new(&pyx_fdef_c_abs_min_max, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_77)) { pyx_lineno = 136; goto pyx_L_error; }
     pyx_t_78 = PyDict_SetItem(pyx_d, pyx_n_38, pyx_t_77);
     Py_CLEAR(pyx_t_77);
     if (PYX_UNLIKELY(pyx_t_78 < 0)) { pyx_lineno = 136; goto pyx_L_error; }
     /* cints.pyx:139: def augmented(int a): */
-    pyx_t_79 = PyCFunction_NewEx(&pyx_mdef_augmented, pyx_m, pyx_modname);
+    pyx_t_79 = pyx_rt_function_new(&pyx_fdef_augmented, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_79)) { pyx_lineno = 139; goto pyx_L_error; }
     pyx_t_80 = PyDict_SetItem(pyx_d, pyx_n_39, pyx_t_79);
     Py_CLEAR(pyx_t_79);
     if (PYX_UNLIKELY(pyx_t_80 < 0)) { pyx_lineno = 139; goto pyx_L_error; }
     /* cints.pyx:152: def chained_assign(): */
-    pyx_t_81 = PyCFunction_NewEx(&pyx_mdef_chained_assign, pyx_m, pyx_modname);
+    pyx_t_81 = pyx_rt_function_new(&pyx_fdef_chained_assign, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_81)) { pyx_lineno = 152; goto pyx_L_error; }
     pyx_t_82 = PyDict_SetItem(pyx_d, pyx_n_40, pyx_t_81);
     Py_CLEAR(pyx_t_81);
     if (PYX_UNLIKELY(pyx_t_82 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
     /* cints.pyx:159: def bool_ops(int a, int b): */
-    pyx_t_83 = PyCFunction_NewEx(&pyx_mdef_bool_ops, pyx_m, pyx_modname);
+    pyx_t_83 = pyx_rt_function_new(&pyx_fdef_bool_ops, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_83)) { pyx_lineno = 159; goto pyx_L_error; }
     pyx_t_84 = PyDict_SetItem(pyx_d, pyx_n_41, pyx_t_83);
     Py_CLEAR(pyx_t_83);
     if (PYX_UNLIKELY(pyx_t_84 < 0)) { pyx_lineno = 159; goto pyx_L_error; }
     /* cints.pyx:162: def ternary_types(bint flag): */
-    pyx_t_85 = PyCFunction_NewEx(&pyx_mdef_ternary_types, pyx_m, pyx_modname);
+    pyx_t_85 = pyx_rt_function_new(&pyx_fdef_ternary_types, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_85)) { pyx_lineno = 162; goto pyx_L_error; }
     pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
     Py_CLEAR(pyx_t_85);
@@ -2924,9 +3138,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'items' */
@@ -37,20 +36,90 @@ static PyObject *pyx_k_16;
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_n_14;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_pairs = {
+    .qualname = "pairs", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_pairs(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_pairs = {"pairs", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_pairs, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_pairs = {
+    .ml = &pyx_mdef_pairs, .spec = &pyx_spec_pairs, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 8,
+};
+static const PyxRtArgSpec pyx_spec_inverted = {
+    .qualname = "inverted", .names = (const char *const[]){"d", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_inverted(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_inverted = {"inverted", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_inverted, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_inverted = {
+    .ml = &pyx_mdef_inverted, .spec = &pyx_spec_inverted, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 12,
+};
+static const PyxRtArgSpec pyx_spec_unique_lengths = {
+    .qualname = "unique_lengths", .names = (const char *const[]){"words", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_unique_lengths(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_unique_lengths = {"unique_lengths", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_unique_lengths, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_unique_lengths = {
+    .ml = &pyx_mdef_unique_lengths, .spec = &pyx_spec_unique_lengths, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 16,
+};
+static const PyxRtArgSpec pyx_spec_nested = {
+    .qualname = "nested", .names = (const char *const[]){"rows", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_nested(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_nested = {"nested", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_nested, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_nested = {
+    .ml = &pyx_mdef_nested, .spec = &pyx_spec_nested, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 20,
+};
+static const PyxRtArgSpec pyx_spec_idx = {
+    .qualname = "idx", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_idx(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_idx = {"idx", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_idx, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_idx = {
+    .ml = &pyx_mdef_idx, .spec = &pyx_spec_idx, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 24,
+};
+static const PyxRtArgSpec pyx_spec_failing = {
+    .qualname = "failing", .names = (const char *const[]){"items", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_failing(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_failing = {"failing", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_failing, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_failing = {
+    .ml = &pyx_mdef_failing, .spec = &pyx_spec_failing, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 28,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_comprehensions_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_comprehensions_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "comprehensions.py", .firstlineno = 32,
+};
 static PyObject *h10_i;
 static PyObject *h11_x;
 static PYX_UNUSED PyObject *pyx_f_comprehensions_pairs(PyObject *v_n);
@@ -267,16 +336,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "pairs", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_pairs, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
     return pyx_f_comprehensions_pairs(v_n);
@@ -358,16 +422,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_inverted(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"d", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "inverted", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_inverted, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_d = values[0];
     return pyx_f_comprehensions_inverted(v_d);
@@ -427,16 +486,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_unique_lengths(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"words", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "unique_lengths", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_unique_lengths, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_words = values[0];
     return pyx_f_comprehensions_unique_lengths(v_words);
@@ -524,16 +578,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"rows", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_nested, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_rows = values[0];
     return pyx_f_comprehensions_nested(v_rows);
@@ -598,16 +647,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_idx(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "idx", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_idx, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
     return pyx_f_comprehensions_idx(v_n);
@@ -664,16 +708,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_failing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"items", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "failing", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_failing, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_items = values[0];
     return pyx_f_comprehensions_failing(v_items);
@@ -989,16 +1028,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_comprehensions_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_comprehensions_main();
 }
@@ -1093,43 +1127,43 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* comprehensions.py:8: def pairs(n): */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_pairs, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_pairs, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
     /* comprehensions.py:12: def inverted(d): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_inverted, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_inverted, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
     /* comprehensions.py:16: def unique_lengths(words): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_unique_lengths, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_unique_lengths, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     /* comprehensions.py:20: def nested(rows): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 20; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
     /* comprehensions.py:24: def idx(n): */
-    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_idx, pyx_m, pyx_modname);
+    pyx_t_23 = pyx_rt_function_new(&pyx_fdef_idx, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
     /* comprehensions.py:28: def failing(items): */
-    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_failing, pyx_m, pyx_modname);
+    pyx_t_25 = pyx_rt_function_new(&pyx_fdef_failing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 28; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
     /* comprehensions.py:32: def main(): */
-    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_27 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
     Py_CLEAR(pyx_t_27);
@@ -1169,9 +1203,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
@@ -32,12 +31,42 @@ static PyObject *pyx_n_10;  /* 'locals_and_items' */
 static PyObject *pyx_n_11;  /* 'drop_global' */
 static PyObject *pyx_k_15;
 static PyObject *pyx_n_12;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_locals_and_items = {
+    .qualname = "locals_and_items", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_del_statements_locals_and_items(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_locals_and_items = {"locals_and_items", (PyCFunction)(void (*)(void))pyx_pw_del_statements_locals_and_items, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_locals_and_items = {
+    .ml = &pyx_mdef_locals_and_items, .spec = &pyx_spec_locals_and_items, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "del_statements.py", .firstlineno = 8,
+};
+static const PyxRtArgSpec pyx_spec_drop_global = {
+    .qualname = "drop_global", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_del_statements_drop_global(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_drop_global = {"drop_global", (PyCFunction)(void (*)(void))pyx_pw_del_statements_drop_global, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_drop_global = {
+    .ml = &pyx_mdef_drop_global, .spec = &pyx_spec_drop_global, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "del_statements.py", .firstlineno = 28,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_del_statements_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_del_statements_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "del_statements.py", .firstlineno = 37,
+};
 static PYX_UNUSED PyObject *pyx_f_del_statements_locals_and_items(void);
 static PYX_UNUSED PyObject *pyx_f_del_statements_drop_global(void);
 static PYX_UNUSED PyObject *pyx_f_del_statements_main(void);
@@ -371,16 +400,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_del_statements_locals_and_items(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "locals_and_items", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_locals_and_items, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_locals_and_items();
 }
@@ -472,16 +496,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_del_statements_drop_global(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "drop_global", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_drop_global, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_drop_global();
 }
@@ -571,16 +590,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_del_statements_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_del_statements_main();
 }
@@ -607,19 +621,19 @@ static int pyx_exec_1(void)
     pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* del_statements.py:8: def locals_and_items(): */
-    pyx_t_4 = PyCFunction_NewEx(&pyx_mdef_locals_and_items, pyx_m, pyx_modname);
+    pyx_t_4 = pyx_rt_function_new(&pyx_fdef_locals_and_items, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
     /* del_statements.py:28: def drop_global(): */
-    pyx_t_6 = PyCFunction_NewEx(&pyx_mdef_drop_global, pyx_m, pyx_modname);
+    pyx_t_6 = pyx_rt_function_new(&pyx_fdef_drop_global, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
     pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_6);
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
     /* del_statements.py:37: def main(): */
-    pyx_t_8 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_8 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_8);
     Py_CLEAR(pyx_t_8);
@@ -647,9 +661,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'ValueError' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'KeyError' */
@@ -66,52 +65,282 @@ static PyObject *pyx_n_30;  /* 'finally_overrides' */
 static PyObject *pyx_n_31;  /* 'nested_finally' */
 static PyObject *pyx_n_32;  /* 'asserts' */
 static PyObject *pyx_n_33;  /* 'catch_in_python_call' */
+static const PyxRtArgSpec pyx_spec_use_check_pos = {
+    .qualname = "use_check_pos", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_check_pos(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_check_pos = {"use_check_pos", (PyCFunction)(void (*)(void))pyx_pw_excs_use_check_pos, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_check_pos = {
+    .ml = &pyx_mdef_use_check_pos, .spec = &pyx_spec_use_check_pos, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 34,
+};
+static const PyxRtArgSpec pyx_spec_use_maybe = {
+    .qualname = "use_maybe", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_maybe(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_maybe = {"use_maybe", (PyCFunction)(void (*)(void))pyx_pw_excs_use_maybe, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_maybe = {
+    .ml = &pyx_mdef_use_maybe, .spec = &pyx_spec_use_maybe, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 37,
+};
+static const PyxRtArgSpec pyx_spec_use_side = {
+    .qualname = "use_side", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_side(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_side = {"use_side", (PyCFunction)(void (*)(void))pyx_pw_excs_use_side, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_side = {
+    .ml = &pyx_mdef_use_side, .spec = &pyx_spec_use_side, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 40,
+};
+static const PyxRtArgSpec pyx_spec_use_default_spec = {
+    .qualname = "use_default_spec", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_default_spec(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_default_spec = {"use_default_spec", (PyCFunction)(void (*)(void))pyx_pw_excs_use_default_spec, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_default_spec = {
+    .ml = &pyx_mdef_use_default_spec, .spec = &pyx_spec_use_default_spec, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 46,
+};
+static const PyxRtArgSpec pyx_spec_use_quiet = {
+    .qualname = "use_quiet", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_quiet(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_quiet = {"use_quiet", (PyCFunction)(void (*)(void))pyx_pw_excs_use_quiet, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_quiet = {
+    .ml = &pyx_mdef_use_quiet, .spec = &pyx_spec_use_quiet, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 50,
+};
+static const PyxRtArgSpec pyx_spec_use_half = {
+    .qualname = "use_half", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_half(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_half = {"use_half", (PyCFunction)(void (*)(void))pyx_pw_excs_use_half, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_half = {
+    .ml = &pyx_mdef_use_half, .spec = &pyx_spec_use_half, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 53,
+};
+static const PyxRtArgSpec pyx_spec_chain = {
+    .qualname = "chain", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_chain(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_chain = {"chain", (PyCFunction)(void (*)(void))pyx_pw_excs_chain, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_chain = {
+    .ml = &pyx_mdef_chain, .spec = &pyx_spec_chain, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 62,
+};
+static const PyxRtArgSpec pyx_spec_cp_fact = {
+    .qualname = "cp_fact", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_cp_fact(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cp_fact = {"cp_fact", (PyCFunction)(void (*)(void))pyx_pw_excs_cp_fact, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cp_fact = {
+    .ml = &pyx_mdef_cp_fact, .spec = &pyx_spec_cp_fact, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 65,
+};
+static const PyxRtArgSpec pyx_spec_call_cp_fact_from_c = {
+    .qualname = "call_cp_fact_from_c", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_call_cp_fact_from_c(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_call_cp_fact_from_c = {"call_cp_fact_from_c", (PyCFunction)(void (*)(void))pyx_pw_excs_call_cp_fact_from_c, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_call_cp_fact_from_c = {
+    .ml = &pyx_mdef_call_cp_fact_from_c, .spec = &pyx_spec_call_cp_fact_from_c, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 72,
+};
+static const PyxRtArgSpec pyx_spec_fib = {
+    .qualname = "fib", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_fib(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_fib = {"fib", (PyCFunction)(void (*)(void))pyx_pw_excs_fib, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_fib = {
+    .ml = &pyx_mdef_fib, .spec = &pyx_spec_fib, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 75,
+};
+static const PyxRtArgSpec pyx_spec_use_cfib = {
+    .qualname = "use_cfib", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_use_cfib(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_use_cfib = {"use_cfib", (PyCFunction)(void (*)(void))pyx_pw_excs_use_cfib, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_use_cfib = {
+    .ml = &pyx_mdef_use_cfib, .spec = &pyx_spec_use_cfib, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 83,
+};
+static const PyxRtArgSpec pyx_spec_deep = {
+    .qualname = "deep", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_deep(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_deep = {"deep", (PyCFunction)(void (*)(void))pyx_pw_excs_deep, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_deep = {
+    .ml = &pyx_mdef_deep, .spec = &pyx_spec_deep, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 86,
+};
+static const PyxRtArgSpec pyx_spec_raise_class = {
+    .qualname = "raise_class", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_raise_class(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_raise_class = {"raise_class", (PyCFunction)(void (*)(void))pyx_pw_excs_raise_class, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_raise_class = {
+    .ml = &pyx_mdef_raise_class, .spec = &pyx_spec_raise_class, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 91,
+};
+static const PyxRtArgSpec pyx_spec_raise_from = {
+    .qualname = "raise_from", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_raise_from(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_raise_from = {"raise_from", (PyCFunction)(void (*)(void))pyx_pw_excs_raise_from, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_raise_from = {
+    .ml = &pyx_mdef_raise_from, .spec = &pyx_spec_raise_from, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 94,
+};
+static const PyxRtArgSpec pyx_spec_raise_from_cause = {
+    .qualname = "raise_from_cause", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_raise_from_cause(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_raise_from_cause = {"raise_from_cause", (PyCFunction)(void (*)(void))pyx_pw_excs_raise_from_cause, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_raise_from_cause = {
+    .ml = &pyx_mdef_raise_from_cause, .spec = &pyx_spec_raise_from_cause, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 100,
+};
+static const PyxRtArgSpec pyx_spec_raise_from_none = {
+    .qualname = "raise_from_none", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_raise_from_none(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_raise_from_none = {"raise_from_none", (PyCFunction)(void (*)(void))pyx_pw_excs_raise_from_none, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_raise_from_none = {
+    .ml = &pyx_mdef_raise_from_none, .spec = &pyx_spec_raise_from_none, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 103,
+};
+static const PyxRtArgSpec pyx_spec_raise_non_exception = {
+    .qualname = "raise_non_exception", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_raise_non_exception(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_raise_non_exception = {"raise_non_exception", (PyCFunction)(void (*)(void))pyx_pw_excs_raise_non_exception, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_raise_non_exception = {
+    .ml = &pyx_mdef_raise_non_exception, .spec = &pyx_spec_raise_non_exception, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 106,
+};
+static const PyxRtArgSpec pyx_spec_finally_runs = {
+    .qualname = "finally_runs", .names = (const char *const[]){"log", "mode", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_finally_runs(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_finally_runs = {"finally_runs", (PyCFunction)(void (*)(void))pyx_pw_excs_finally_runs, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_finally_runs = {
+    .ml = &pyx_mdef_finally_runs, .spec = &pyx_spec_finally_runs, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 109,
+};
+static const PyxRtArgSpec pyx_spec_finally_in_loop = {
+    .qualname = "finally_in_loop", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_finally_in_loop(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_finally_in_loop = {"finally_in_loop", (PyCFunction)(void (*)(void))pyx_pw_excs_finally_in_loop, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_finally_in_loop = {
+    .ml = &pyx_mdef_finally_in_loop, .spec = &pyx_spec_finally_in_loop, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 121,
+};
+static const PyxRtArgSpec pyx_spec_finally_overrides = {
+    .qualname = "finally_overrides", .names = (const char *const[]){"mode", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_finally_overrides(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_finally_overrides = {"finally_overrides", (PyCFunction)(void (*)(void))pyx_pw_excs_finally_overrides, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_finally_overrides = {
+    .ml = &pyx_mdef_finally_overrides, .spec = &pyx_spec_finally_overrides, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 132,
+};
+static const PyxRtArgSpec pyx_spec_nested_finally = {
+    .qualname = "nested_finally", .names = (const char *const[]){"log", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_nested_finally(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_nested_finally = {"nested_finally", (PyCFunction)(void (*)(void))pyx_pw_excs_nested_finally, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_nested_finally = {
+    .ml = &pyx_mdef_nested_finally, .spec = &pyx_spec_nested_finally, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 140,
+};
+static const PyxRtArgSpec pyx_spec_asserts = {
+    .qualname = "asserts", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_asserts(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_asserts = {"asserts", (PyCFunction)(void (*)(void))pyx_pw_excs_asserts, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_asserts = {
+    .ml = &pyx_mdef_asserts, .spec = &pyx_spec_asserts, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 149,
+};
+static const PyxRtArgSpec pyx_spec_catch_in_python_call = {
+    .qualname = "catch_in_python_call", .names = (const char *const[]){"f", "a", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_catch_in_python_call = {"catch_in_python_call", (PyCFunction)(void (*)(void))pyx_pw_excs_catch_in_python_call, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_catch_in_python_call = {
+    .ml = &pyx_mdef_catch_in_python_call, .spec = &pyx_spec_catch_in_python_call, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "excs.pyx", .firstlineno = 154,
+};
 static PYX_UNUSED int pyx_f_excs_check_pos(int v_x);
 static PYX_UNUSED int pyx_f_excs_maybe(int v_x);
 static PYX_UNUSED void pyx_f_excs_side(PyObject *v_log, int v_x);
@@ -590,16 +819,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_check_pos(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_check_pos", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_check_pos, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -635,16 +859,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_maybe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_maybe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_maybe, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -696,16 +915,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_side(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_side", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_side, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -747,16 +961,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_default_spec(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_default_spec", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_default_spec, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -791,16 +1000,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_quiet(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_quiet", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_quiet, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -836,16 +1040,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_half(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_half", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_half, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_x;
     if (pyx_rt_as_double(values[0], &v_x) < 0) goto pyx_L_error;
@@ -922,16 +1121,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "chain", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_chain, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -989,16 +1183,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_cp_fact(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cp_fact", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cp_fact, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1036,16 +1225,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_call_cp_fact_from_c(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "call_cp_fact_from_c", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_call_cp_fact_from_c, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1126,16 +1310,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_fib(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "fib", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_fib, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_n = values[0];
     return pyx_f_excs_fib(v_n);
@@ -1188,16 +1367,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_use_cfib(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "use_cfib", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_use_cfib, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
     if (pyx_rt_as_long(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1262,16 +1436,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_deep(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "deep", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_deep, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1305,16 +1474,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_raise_class(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "raise_class", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_raise_class, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_class();
 }
@@ -1363,16 +1527,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_raise_from(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "raise_from", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_raise_from, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_from();
 }
@@ -1424,16 +1583,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_raise_from_cause(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "raise_from_cause", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_raise_from_cause, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_excs_raise_from_cause(v_x);
@@ -1471,16 +1625,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_raise_from_none(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "raise_from_none", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_raise_from_none, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_excs_raise_from_none();
 }
@@ -1506,16 +1655,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_raise_non_exception(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "raise_non_exception", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_raise_non_exception, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_excs_raise_non_exception(v_x);
@@ -1661,16 +1805,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_finally_runs(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", "mode", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "finally_runs", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_finally_runs, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     if (pyx_rt_arg_type_test(v_log, &PyList_Type, 1, "log") < 0) goto pyx_L_error;
@@ -1842,16 +1981,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_finally_in_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "finally_in_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_finally_in_loop, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1927,16 +2061,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_finally_overrides(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"mode", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "finally_overrides", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_finally_overrides, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_mode;
     if (pyx_rt_as_int(values[0], &v_mode) < 0) goto pyx_L_error;
@@ -2074,16 +2203,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_nested_finally(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "nested_finally", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_nested_finally, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     if (pyx_rt_arg_type_test(v_log, &PyList_Type, 1, "log") < 0) goto pyx_L_error;
@@ -2140,16 +2264,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_asserts(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "asserts", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_asserts, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_x;
     if (pyx_rt_as_int(values[0], &v_x) < 0) goto pyx_L_error;
@@ -2189,16 +2308,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_excs_catch_in_python_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"f", "a", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "catch_in_python_call", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_catch_in_python_call, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_f = values[0];
     PyObject *v_a = values[1];
@@ -2261,37 +2375,37 @@ static int pyx_exec_1(void)
     /* excs.pyx:24: cdef int quiet(int x) noexcept: */
     /* excs.pyx:29: cdef double half(double x) except? -1.0: */
     /* excs.pyx:34: def use_check_pos(int x): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_use_check_pos, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_use_check_pos, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
     /* excs.pyx:37: def use_maybe(int x): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_use_maybe, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_use_maybe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
     /* excs.pyx:40: def use_side(int n): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_use_side, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_use_side, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 40; goto pyx_L_error; }
     /* excs.pyx:46: def use_default_spec(int x): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_use_default_spec, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_use_default_spec, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 46; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 46; goto pyx_L_error; }
     /* excs.pyx:50: def use_quiet(int x): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_use_quiet, pyx_m, pyx_modname);
+    pyx_t_9 = pyx_rt_function_new(&pyx_fdef_use_quiet, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 50; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 50; goto pyx_L_error; }
     /* excs.pyx:53: def use_half(double x): */
-    pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_use_half, pyx_m, pyx_modname);
+    pyx_t_11 = pyx_rt_function_new(&pyx_fdef_use_half, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
@@ -2299,104 +2413,104 @@ static int pyx_exec_1(void)
     /* excs.pyx:56: cdef int inner(int x) except -1: */
     /* excs.pyx:59: cdef int outer(int x) except -1: */
     /* excs.pyx:62: def chain(int x): */
-    pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_chain, pyx_m, pyx_modname);
+    pyx_t_13 = pyx_rt_function_new(&pyx_fdef_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
     /* excs.pyx:65: cpdef int cp_fact(int n) except -1: */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_cp_fact, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_cp_fact, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 65; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
     /* excs.pyx:72: def call_cp_fact_from_c(int n): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_call_cp_fact_from_c, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_call_cp_fact_from_c, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 72; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 72; goto pyx_L_error; }
     /* excs.pyx:75: def fib(n): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_fib, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_fib, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 75; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 75; goto pyx_L_error; }
     /* excs.pyx:80: cdef long cfib(long n): */
     /* excs.pyx:83: def use_cfib(long n): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_use_cfib, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_use_cfib, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 83; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 83; goto pyx_L_error; }
     /* excs.pyx:86: def deep(int n): */
-    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_deep, pyx_m, pyx_modname);
+    pyx_t_23 = pyx_rt_function_new(&pyx_fdef_deep, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 86; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
     /* excs.pyx:91: def raise_class(): */
-    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_raise_class, pyx_m, pyx_modname);
+    pyx_t_25 = pyx_rt_function_new(&pyx_fdef_raise_class, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* excs.pyx:94: def raise_from(): */
-    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_raise_from, pyx_m, pyx_modname);
+    pyx_t_27 = pyx_rt_function_new(&pyx_fdef_raise_from, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 94; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
     /* excs.pyx:100: def raise_from_cause(x): */
-    pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_raise_from_cause, pyx_m, pyx_modname);
+    pyx_t_29 = pyx_rt_function_new(&pyx_fdef_raise_from_cause, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 100; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 100; goto pyx_L_error; }
     /* excs.pyx:103: def raise_from_none(): */
-    pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_raise_from_none, pyx_m, pyx_modname);
+    pyx_t_31 = pyx_rt_function_new(&pyx_fdef_raise_from_none, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 103; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 103; goto pyx_L_error; }
     /* excs.pyx:106: def raise_non_exception(x): */
-    pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_raise_non_exception, pyx_m, pyx_modname);
+    pyx_t_33 = pyx_rt_function_new(&pyx_fdef_raise_non_exception, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 106; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
     /* excs.pyx:109: def finally_runs(list log, int mode): */
-    pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_finally_runs, pyx_m, pyx_modname);
+    pyx_t_35 = pyx_rt_function_new(&pyx_fdef_finally_runs, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 109; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
     /* excs.pyx:121: def finally_in_loop(int n): */
-    pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_finally_in_loop, pyx_m, pyx_modname);
+    pyx_t_37 = pyx_rt_function_new(&pyx_fdef_finally_in_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 121; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 121; goto pyx_L_error; }
     /* excs.pyx:132: def finally_overrides(int mode): */
-    pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_finally_overrides, pyx_m, pyx_modname);
+    pyx_t_39 = pyx_rt_function_new(&pyx_fdef_finally_overrides, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 132; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 132; goto pyx_L_error; }
     /* excs.pyx:140: def nested_finally(list log): */
-    pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_nested_finally, pyx_m, pyx_modname);
+    pyx_t_41 = pyx_rt_function_new(&pyx_fdef_nested_finally, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 140; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 140; goto pyx_L_error; }
     /* excs.pyx:149: def asserts(int x): */
-    pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_asserts, pyx_m, pyx_modname);
+    pyx_t_43 = pyx_rt_function_new(&pyx_fdef_asserts, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 149; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 149; goto pyx_L_error; }
     /* excs.pyx:154: def catch_in_python_call(f, a): */
-    pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_catch_in_python_call, pyx_m, pyx_modname);
+    pyx_t_45 = pyx_rt_function_new(&pyx_fdef_catch_in_python_call, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 154; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
     Py_CLEAR(pyx_t_45);
@@ -2443,9 +2557,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

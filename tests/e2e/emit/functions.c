@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
@@ -36,14 +35,54 @@ static PyObject *pyx_n_11;  /* 'callable' */
 static PyObject *pyx_n_12;  /* 'main' */
 static PyObject *pyx_dflt_add_1;
 static PyObject *pyx_dflt_add_2;
+static const PyxRtArgSpec pyx_spec_add = {
+    .qualname = "add", .names = (const char *const[]){"a", "b", "scale", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 1, .nkwonly = 1,
+    .kwonly_required = (const unsigned char[]){0, }, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_functions_add(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_add = {"add", (PyCFunction)(void (*)(void))pyx_pw_functions_add, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_add = {
+    .ml = &pyx_mdef_add, .spec = &pyx_spec_add, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "functions.py", .firstlineno = 1,
+};
+static const PyxRtArgSpec pyx_spec_describe = {
+    .qualname = "describe", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_functions_describe(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_describe = {"describe", (PyCFunction)(void (*)(void))pyx_pw_functions_describe, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_describe = {
+    .ml = &pyx_mdef_describe, .spec = &pyx_spec_describe, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "functions.py", .firstlineno = 5,
+};
+static const PyxRtArgSpec pyx_spec_apply = {
+    .qualname = "apply", .names = (const char *const[]){"f", "values", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_functions_apply(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_apply = {"apply", (PyCFunction)(void (*)(void))pyx_pw_functions_apply, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_apply = {
+    .ml = &pyx_mdef_apply, .spec = &pyx_spec_apply, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "functions.py", .firstlineno = 16,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_functions_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_functions_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "functions.py", .firstlineno = 23,
+};
 static PYX_UNUSED PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_scale);
 static PYX_UNUSED PyObject *pyx_f_functions_describe(PyObject *v_x);
 static PYX_UNUSED PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values);
@@ -166,17 +205,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_functions_add(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "scale", NULL};
-    static const unsigned char kwonly_required[] = {0, };
-    static const PyxRtArgSpec spec = {
-        .qualname = "add", .names = names, .npos = 2, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 1, .kwonly_required = kwonly_required, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[3];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_add, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
     PyObject *v_b = values[1] ? values[1] : pyx_dflt_add_1;
@@ -239,16 +272,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_functions_describe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "describe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_describe, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_functions_describe(v_x);
@@ -329,16 +357,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_functions_apply(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"f", "values", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "apply", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_apply, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_f = values[0];
     PyObject *v_values = values[1];
@@ -586,16 +609,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_functions_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_functions_main();
 }
@@ -616,25 +634,25 @@ static int pyx_exec_1(void)
     Py_XSETREF(pyx_dflt_add_1, pyx_k_4);
     Py_INCREF(pyx_k_7);
     Py_XSETREF(pyx_dflt_add_2, pyx_k_7);
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_add, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_add, pyx_m, (PyObject *const[]){pyx_dflt_add_1, pyx_dflt_add_2}, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* functions.py:5: def describe(x): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_describe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* functions.py:16: def apply(f, values): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_apply, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_apply, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     /* functions.py:23: def main(): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
     Py_CLEAR(pyx_t_7);
@@ -662,9 +680,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,13 +3,32 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'int_pow' */
 static PyObject *pyx_n_1;  /* 'double_pow' */
+static const PyxRtArgSpec pyx_spec_int_pow = {
+    .qualname = "int_pow", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_int_pow_int_pow(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_int_pow = {"int_pow", (PyCFunction)(void (*)(void))pyx_pw_int_pow_int_pow, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_int_pow = {
+    .ml = &pyx_mdef_int_pow, .spec = &pyx_spec_int_pow, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "int_pow.pyx", .firstlineno = 4,
+};
+static const PyxRtArgSpec pyx_spec_double_pow = {
+    .qualname = "double_pow", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_int_pow_double_pow(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_double_pow = {"double_pow", (PyCFunction)(void (*)(void))pyx_pw_int_pow_double_pow, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_double_pow = {
+    .ml = &pyx_mdef_double_pow, .spec = &pyx_spec_double_pow, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "int_pow.pyx", .firstlineno = 7,
+};
 static PYX_UNUSED PyObject *pyx_f_int_pow_int_pow(long v_a, long v_b);
 static PYX_UNUSED PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b);
 
@@ -56,16 +75,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_int_pow_int_pow(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "int_pow", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_int_pow, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
     if (pyx_rt_as_long(values[0], &v_a) < 0) goto pyx_L_error;
@@ -100,16 +114,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_int_pow_double_pow(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "double_pow", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_double_pow, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     double v_a;
     if (pyx_rt_as_double(values[0], &v_a) < 0) goto pyx_L_error;
@@ -129,13 +138,13 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     /* int_pow.pyx:4: def int_pow(long a, long b): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_int_pow, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_int_pow, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* int_pow.pyx:7: def double_pow(double a, double b): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_double_pow, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_double_pow, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -161,9 +170,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_n_1;  /* 'range' */
 static PyObject *pyx_k_1;
@@ -40,54 +39,294 @@ static PyObject *pyx_n_23;  /* 'iterate_dict' */
 static PyObject *pyx_n_24;  /* 'iterate_str' */
 static PyObject *pyx_n_25;  /* 'infinite_with_break' */
 static PyObject *pyx_n_26;  /* 'while_cond_object' */
+static const PyxRtArgSpec pyx_spec_r1 = {
+    .qualname = "r1", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r1(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r1 = {"r1", (PyCFunction)(void (*)(void))pyx_pw_loops_r1, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r1 = {
+    .ml = &pyx_mdef_r1, .spec = &pyx_spec_r1, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 4,
+};
+static const PyxRtArgSpec pyx_spec_r2 = {
+    .qualname = "r2", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r2(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r2 = {"r2", (PyCFunction)(void (*)(void))pyx_pw_loops_r2, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r2 = {
+    .ml = &pyx_mdef_r2, .spec = &pyx_spec_r2, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 10,
+};
+static const PyxRtArgSpec pyx_spec_r3 = {
+    .qualname = "r3", .names = (const char *const[]){"a", "b", "s", NULL},
+    .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r3(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r3 = {"r3", (PyCFunction)(void (*)(void))pyx_pw_loops_r3, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r3 = {
+    .ml = &pyx_mdef_r3, .spec = &pyx_spec_r3, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 17,
+};
+static const PyxRtArgSpec pyx_spec_r3_const_neg = {
+    .qualname = "r3_const_neg", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r3_const_neg(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r3_const_neg = {"r3_const_neg", (PyCFunction)(void (*)(void))pyx_pw_loops_r3_const_neg, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r3_const_neg = {
+    .ml = &pyx_mdef_r3_const_neg, .spec = &pyx_spec_r3_const_neg, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 24,
+};
+static const PyxRtArgSpec pyx_spec_r3_untyped = {
+    .qualname = "r3_untyped", .names = (const char *const[]){"a", "b", "s", NULL},
+    .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r3_untyped(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r3_untyped = {"r3_untyped", (PyCFunction)(void (*)(void))pyx_pw_loops_r3_untyped, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r3_untyped = {
+    .ml = &pyx_mdef_r3_untyped, .spec = &pyx_spec_r3_untyped, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 31,
+};
+static const PyxRtArgSpec pyx_spec_r_zero_step_const = {
+    .qualname = "r_zero_step_const", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_zero_step_const(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_zero_step_const = {"r_zero_step_const", (PyCFunction)(void (*)(void))pyx_pw_loops_r_zero_step_const, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_zero_step_const = {
+    .ml = &pyx_mdef_r_zero_step_const, .spec = &pyx_spec_r_zero_step_const, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 37,
+};
+static const PyxRtArgSpec pyx_spec_r_empty = {
+    .qualname = "r_empty", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_empty(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_empty = {"r_empty", (PyCFunction)(void (*)(void))pyx_pw_loops_r_empty, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_empty = {
+    .ml = &pyx_mdef_r_empty, .spec = &pyx_spec_r_empty, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 43,
+};
+static const PyxRtArgSpec pyx_spec_r_sum = {
+    .qualname = "r_sum", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_sum(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_sum = {"r_sum", (PyCFunction)(void (*)(void))pyx_pw_loops_r_sum, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_sum = {
+    .ml = &pyx_mdef_r_sum, .spec = &pyx_spec_r_sum, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 55,
+};
+static const PyxRtArgSpec pyx_spec_r_body_modifies_var = {
+    .qualname = "r_body_modifies_var", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_body_modifies_var(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_body_modifies_var = {"r_body_modifies_var", (PyCFunction)(void (*)(void))pyx_pw_loops_r_body_modifies_var, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_body_modifies_var = {
+    .ml = &pyx_mdef_r_body_modifies_var, .spec = &pyx_spec_r_body_modifies_var, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 62,
+};
+static const PyxRtArgSpec pyx_spec_r_bounds_evaluated_once = {
+    .qualname = "r_bounds_evaluated_once", .names = (const char *const[]){"calls", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_bounds_evaluated_once(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_bounds_evaluated_once = {"r_bounds_evaluated_once", (PyCFunction)(void (*)(void))pyx_pw_loops_r_bounds_evaluated_once, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_bounds_evaluated_once = {
+    .ml = &pyx_mdef_r_bounds_evaluated_once, .spec = &pyx_spec_r_bounds_evaluated_once, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 70,
+};
+static const PyxRtArgSpec pyx_spec_r_var_after_loop = {
+    .qualname = "r_var_after_loop", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_var_after_loop(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_var_after_loop = {"r_var_after_loop", (PyCFunction)(void (*)(void))pyx_pw_loops_r_var_after_loop, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_var_after_loop = {
+    .ml = &pyx_mdef_r_var_after_loop, .spec = &pyx_spec_r_var_after_loop, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 78,
+};
+static const PyxRtArgSpec pyx_spec_r_big_bounds = {
+    .qualname = "r_big_bounds", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_big_bounds(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_big_bounds = {"r_big_bounds", (PyCFunction)(void (*)(void))pyx_pw_loops_r_big_bounds, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_big_bounds = {
+    .ml = &pyx_mdef_r_big_bounds, .spec = &pyx_spec_r_big_bounds, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 84,
+};
+static const PyxRtArgSpec pyx_spec_r_unsigned = {
+    .qualname = "r_unsigned", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_unsigned(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_unsigned = {"r_unsigned", (PyCFunction)(void (*)(void))pyx_pw_loops_r_unsigned, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_unsigned = {
+    .ml = &pyx_mdef_r_unsigned, .spec = &pyx_spec_r_unsigned, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 91,
+};
+static const PyxRtArgSpec pyx_spec_r_obj_range = {
+    .qualname = "r_obj_range", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_r_obj_range(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_r_obj_range = {"r_obj_range", (PyCFunction)(void (*)(void))pyx_pw_loops_r_obj_range, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_r_obj_range = {
+    .ml = &pyx_mdef_r_obj_range, .spec = &pyx_spec_r_obj_range, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 98,
+};
+static const PyxRtArgSpec pyx_spec_break_else = {
+    .qualname = "break_else", .names = (const char *const[]){"n", "stop", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_break_else(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_break_else = {"break_else", (PyCFunction)(void (*)(void))pyx_pw_loops_break_else, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_break_else = {
+    .ml = &pyx_mdef_break_else, .spec = &pyx_spec_break_else, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 104,
+};
+static const PyxRtArgSpec pyx_spec_continue_loop = {
+    .qualname = "continue_loop", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_continue_loop(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_continue_loop = {"continue_loop", (PyCFunction)(void (*)(void))pyx_pw_loops_continue_loop, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_continue_loop = {
+    .ml = &pyx_mdef_continue_loop, .spec = &pyx_spec_continue_loop, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 115,
+};
+static const PyxRtArgSpec pyx_spec_while_else = {
+    .qualname = "while_else", .names = (const char *const[]){"n", "stop", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_while_else(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_while_else = {"while_else", (PyCFunction)(void (*)(void))pyx_pw_loops_while_else, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_while_else = {
+    .ml = &pyx_mdef_while_else, .spec = &pyx_spec_while_else, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 128,
+};
+static const PyxRtArgSpec pyx_spec_iterate = {
+    .qualname = "iterate", .names = (const char *const[]){"obj", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_iterate(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_iterate = {"iterate", (PyCFunction)(void (*)(void))pyx_pw_loops_iterate, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_iterate = {
+    .ml = &pyx_mdef_iterate, .spec = &pyx_spec_iterate, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 142,
+};
+static const PyxRtArgSpec pyx_spec_iterate_break = {
+    .qualname = "iterate_break", .names = (const char *const[]){"obj", "stop", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_iterate_break(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_iterate_break = {"iterate_break", (PyCFunction)(void (*)(void))pyx_pw_loops_iterate_break, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_iterate_break = {
+    .ml = &pyx_mdef_iterate_break, .spec = &pyx_spec_iterate_break, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 150,
+};
+static const PyxRtArgSpec pyx_spec_nested = {
+    .qualname = "nested", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_nested(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_nested = {"nested", (PyCFunction)(void (*)(void))pyx_pw_loops_nested, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_nested = {
+    .ml = &pyx_mdef_nested, .spec = &pyx_spec_nested, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 158,
+};
+static const PyxRtArgSpec pyx_spec_iterate_dict = {
+    .qualname = "iterate_dict", .names = (const char *const[]){"d", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_iterate_dict(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_iterate_dict = {"iterate_dict", (PyCFunction)(void (*)(void))pyx_pw_loops_iterate_dict, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_iterate_dict = {
+    .ml = &pyx_mdef_iterate_dict, .spec = &pyx_spec_iterate_dict, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 170,
+};
+static const PyxRtArgSpec pyx_spec_iterate_str = {
+    .qualname = "iterate_str", .names = (const char *const[]){"s", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_iterate_str(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_iterate_str = {"iterate_str", (PyCFunction)(void (*)(void))pyx_pw_loops_iterate_str, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_iterate_str = {
+    .ml = &pyx_mdef_iterate_str, .spec = &pyx_spec_iterate_str, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 176,
+};
+static const PyxRtArgSpec pyx_spec_infinite_with_break = {
+    .qualname = "infinite_with_break", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_infinite_with_break(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_infinite_with_break = {"infinite_with_break", (PyCFunction)(void (*)(void))pyx_pw_loops_infinite_with_break, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_infinite_with_break = {
+    .ml = &pyx_mdef_infinite_with_break, .spec = &pyx_spec_infinite_with_break, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 183,
+};
+static const PyxRtArgSpec pyx_spec_while_cond_object = {
+    .qualname = "while_cond_object", .names = (const char *const[]){"xs", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_loops_while_cond_object(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_while_cond_object = {"while_cond_object", (PyCFunction)(void (*)(void))pyx_pw_loops_while_cond_object, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_while_cond_object = {
+    .ml = &pyx_mdef_while_cond_object, .spec = &pyx_spec_while_cond_object, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "loops.pyx", .firstlineno = 191,
+};
 static PYX_UNUSED PyObject *pyx_f_loops_r1(long v_n);
 static PYX_UNUSED PyObject *pyx_f_loops_r2(long v_a, long v_b);
 static PYX_UNUSED PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s);
@@ -264,16 +503,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r1(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r1", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r1, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
     if (pyx_rt_as_long(values[0], &v_n) < 0) goto pyx_L_error;
@@ -343,16 +577,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r2(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r2", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r2, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
     if (pyx_rt_as_long(values[0], &v_a) < 0) goto pyx_L_error;
@@ -430,16 +659,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r3(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "s", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r3", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[3];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r3, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_a;
     if (pyx_rt_as_long(values[0], &v_a) < 0) goto pyx_L_error;
@@ -511,16 +735,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r3_const_neg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r3_const_neg", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r3_const_neg, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r3_const_neg();
 }
@@ -607,16 +826,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r3_untyped(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", "s", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r3_untyped", .names = names, .npos = 3, .nposonly = 0, .nrequired = 3,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[3];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r3_untyped, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
     PyObject *v_b = values[1];
@@ -681,16 +895,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_zero_step_const(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_zero_step_const", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_zero_step_const, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r_zero_step_const();
 }
@@ -832,16 +1041,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_empty(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_empty", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_empty, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_r_empty();
 }
@@ -883,16 +1087,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_sum(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_sum", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_sum, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long v_n;
     if (pyx_rt_as_long(values[0], &v_n) < 0) goto pyx_L_error;
@@ -962,16 +1161,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_body_modifies_var(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_body_modifies_var", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_body_modifies_var, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1052,16 +1246,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_bounds_evaluated_once(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"calls", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_bounds_evaluated_once", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_bounds_evaluated_once, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_calls = values[0];
     if (pyx_rt_arg_type_test(v_calls, &PyList_Type, 1, "calls") < 0) goto pyx_L_error;
@@ -1105,16 +1294,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_var_after_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_var_after_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_var_after_loop, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1180,16 +1364,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_big_bounds(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_big_bounds", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_big_bounds, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     long long v_a;
     if (pyx_rt_as_longlong(values[0], &v_a) < 0) goto pyx_L_error;
@@ -1259,16 +1438,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_unsigned(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_unsigned", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_unsigned, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     unsigned int v_n;
     if (pyx_rt_as_uint(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1356,16 +1530,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_r_obj_range(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "r_obj_range", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_r_obj_range, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_loops_r_obj_range(v_x);
@@ -1449,16 +1618,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_break_else(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", "stop", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "break_else", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_break_else, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1555,16 +1719,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_continue_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "continue_loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_continue_loop, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1659,16 +1818,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_while_else(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", "stop", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "while_else", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_while_else, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -1763,16 +1917,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_iterate(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"obj", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "iterate", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_iterate, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_obj = values[0];
     return pyx_f_loops_iterate(v_obj);
@@ -1849,16 +1998,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_iterate_break(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"obj", "stop", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "iterate_break", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_iterate_break, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_obj = values[0];
     PyObject *v_stop = values[1];
@@ -1934,16 +2078,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_nested, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -2018,16 +2157,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_iterate_dict(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"d", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "iterate_dict", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_iterate_dict, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_d = values[0];
     if (pyx_rt_arg_type_test(v_d, &PyDict_Type, 1, "d") < 0) goto pyx_L_error;
@@ -2097,16 +2231,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_iterate_str(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"s", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "iterate_str", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_iterate_str, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_s = values[0];
     if (pyx_rt_arg_type_test(v_s, &PyUnicode_Type, 1, "s") < 0) goto pyx_L_error;
@@ -2153,16 +2282,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_infinite_with_break(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "infinite_with_break", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_infinite_with_break, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_loops_infinite_with_break();
 }
@@ -2223,16 +2347,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_loops_while_cond_object(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"xs", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "while_cond_object", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_while_cond_object, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_xs = values[0];
     if (pyx_rt_arg_type_test(v_xs, &PyList_Type, 1, "xs") < 0) goto pyx_L_error;
@@ -2294,145 +2413,145 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_47 = NULL;  /* owned */
     int pyx_t_48 = 0;
     /* loops.pyx:4: def r1(long n): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_r1, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_r1, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* loops.pyx:10: def r2(long a, long b): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_r2, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_r2, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* loops.pyx:17: def r3(long a, long b, long s): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_r3, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_r3, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
     /* loops.pyx:24: def r3_const_neg(): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_r3_const_neg, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_r3_const_neg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
     /* loops.pyx:31: def r3_untyped(a, b, s): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_r3_untyped, pyx_m, pyx_modname);
+    pyx_t_9 = pyx_rt_function_new(&pyx_fdef_r3_untyped, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
     /* loops.pyx:37: def r_zero_step_const(): */
-    pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_r_zero_step_const, pyx_m, pyx_modname);
+    pyx_t_11 = pyx_rt_function_new(&pyx_fdef_r_zero_step_const, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
     /* loops.pyx:43: def r_empty(): */
-    pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_r_empty, pyx_m, pyx_modname);
+    pyx_t_13 = pyx_rt_function_new(&pyx_fdef_r_empty, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 43; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 43; goto pyx_L_error; }
     /* loops.pyx:55: def r_sum(long n): */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_r_sum, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_r_sum, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
     /* loops.pyx:62: def r_body_modifies_var(int n): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_r_body_modifies_var, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_r_body_modifies_var, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
     /* loops.pyx:70: def r_bounds_evaluated_once(list calls): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_r_bounds_evaluated_once, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_r_bounds_evaluated_once, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 70; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
     /* loops.pyx:78: def r_var_after_loop(int n): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_r_var_after_loop, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_r_var_after_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 78; goto pyx_L_error; }
     /* loops.pyx:84: def r_big_bounds(long long a, long long b): */
-    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_r_big_bounds, pyx_m, pyx_modname);
+    pyx_t_23 = pyx_rt_function_new(&pyx_fdef_r_big_bounds, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 84; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 84; goto pyx_L_error; }
     /* loops.pyx:91: def r_unsigned(unsigned int n): */
-    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_r_unsigned, pyx_m, pyx_modname);
+    pyx_t_25 = pyx_rt_function_new(&pyx_fdef_r_unsigned, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* loops.pyx:98: def r_obj_range(x): */
-    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_r_obj_range, pyx_m, pyx_modname);
+    pyx_t_27 = pyx_rt_function_new(&pyx_fdef_r_obj_range, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 98; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 98; goto pyx_L_error; }
     /* loops.pyx:104: def break_else(int n, int stop): */
-    pyx_t_29 = PyCFunction_NewEx(&pyx_mdef_break_else, pyx_m, pyx_modname);
+    pyx_t_29 = pyx_rt_function_new(&pyx_fdef_break_else, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 104; goto pyx_L_error; }
     pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 104; goto pyx_L_error; }
     /* loops.pyx:115: def continue_loop(int n): */
-    pyx_t_31 = PyCFunction_NewEx(&pyx_mdef_continue_loop, pyx_m, pyx_modname);
+    pyx_t_31 = pyx_rt_function_new(&pyx_fdef_continue_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 115; goto pyx_L_error; }
     pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 115; goto pyx_L_error; }
     /* loops.pyx:128: def while_else(int n, int stop): */
-    pyx_t_33 = PyCFunction_NewEx(&pyx_mdef_while_else, pyx_m, pyx_modname);
+    pyx_t_33 = pyx_rt_function_new(&pyx_fdef_while_else, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 128; goto pyx_L_error; }
     pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
     /* loops.pyx:142: def iterate(obj): */
-    pyx_t_35 = PyCFunction_NewEx(&pyx_mdef_iterate, pyx_m, pyx_modname);
+    pyx_t_35 = pyx_rt_function_new(&pyx_fdef_iterate, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 142; goto pyx_L_error; }
     pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 142; goto pyx_L_error; }
     /* loops.pyx:150: def iterate_break(obj, stop): */
-    pyx_t_37 = PyCFunction_NewEx(&pyx_mdef_iterate_break, pyx_m, pyx_modname);
+    pyx_t_37 = pyx_rt_function_new(&pyx_fdef_iterate_break, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 150; goto pyx_L_error; }
     pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 150; goto pyx_L_error; }
     /* loops.pyx:158: def nested(int n): */
-    pyx_t_39 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
+    pyx_t_39 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 158; goto pyx_L_error; }
     pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 158; goto pyx_L_error; }
     /* loops.pyx:170: def iterate_dict(dict d): */
-    pyx_t_41 = PyCFunction_NewEx(&pyx_mdef_iterate_dict, pyx_m, pyx_modname);
+    pyx_t_41 = pyx_rt_function_new(&pyx_fdef_iterate_dict, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 170; goto pyx_L_error; }
     pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 170; goto pyx_L_error; }
     /* loops.pyx:176: def iterate_str(str s): */
-    pyx_t_43 = PyCFunction_NewEx(&pyx_mdef_iterate_str, pyx_m, pyx_modname);
+    pyx_t_43 = pyx_rt_function_new(&pyx_fdef_iterate_str, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 176; goto pyx_L_error; }
     pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 176; goto pyx_L_error; }
     /* loops.pyx:183: def infinite_with_break(): */
-    pyx_t_45 = PyCFunction_NewEx(&pyx_mdef_infinite_with_break, pyx_m, pyx_modname);
+    pyx_t_45 = pyx_rt_function_new(&pyx_fdef_infinite_with_break, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 183; goto pyx_L_error; }
     pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 183; goto pyx_L_error; }
     /* loops.pyx:191: def while_cond_object(list xs): */
-    pyx_t_47 = PyCFunction_NewEx(&pyx_mdef_while_cond_object, pyx_m, pyx_modname);
+    pyx_t_47 = pyx_rt_function_new(&pyx_fdef_while_cond_object, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 191; goto pyx_L_error; }
     pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
     Py_CLEAR(pyx_t_47);
@@ -2480,9 +2599,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

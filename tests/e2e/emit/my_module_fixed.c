@@ -3,10 +3,19 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'cythonized_function' */
+static const PyxRtArgSpec pyx_spec_cythonized_function = {
+    .qualname = "cythonized_function", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_cythonized_function = {"cythonized_function", (PyCFunction)(void (*)(void))pyx_pw_my_module_fixed_cythonized_function, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_cythonized_function = {
+    .ml = &pyx_mdef_cythonized_function, .spec = &pyx_spec_cythonized_function, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "my_module_fixed.pyx", .firstlineno = 4,
+};
 static PYX_UNUSED PyObject *pyx_f_my_module_fixed_cythonized_function(void);
 
 static int pyx_init_constants_0(void)
@@ -62,16 +71,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_my_module_fixed_cythonized_function(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "cythonized_function", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_cythonized_function, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_my_module_fixed_cythonized_function();
 }
@@ -82,7 +86,7 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     int pyx_t_2 = 0;
     /* my_module_fixed.pyx:4: def cythonized_function(): */
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_cythonized_function, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_cythonized_function, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
     Py_CLEAR(pyx_t_1);
@@ -107,9 +111,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -4,15 +4,24 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_n_0;  /* 'BENCH_N' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_n_1;  /* 'CHECK_N' */
 static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
 static PyObject *pyx_n_3;  /* 'run' */
+static const PyxRtArgSpec pyx_spec_run = {
+    .qualname = "run", .names = (const char *const[]){"n", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_nbody_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_run = {"run", (PyCFunction)(void (*)(void))pyx_pw_nbody_run, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_run = {
+    .ml = &pyx_mdef_run, .spec = &pyx_spec_run, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "nbody.pyx", .firstlineno = 21,
+};
 static PYX_UNUSED PyObject *pyx_f_nbody_run(int v_n);
 
 static int pyx_init_constants_0(void)
@@ -331,16 +340,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_nbody_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "run", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_run, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     int v_n;
     if (pyx_rt_as_int(values[0], &v_n) < 0) goto pyx_L_error;
@@ -373,7 +377,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
     /* nbody.pyx:21: def run(int n): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 21; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
     Py_CLEAR(pyx_t_5);
@@ -399,9 +403,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

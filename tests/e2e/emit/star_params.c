@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'sorted' */
 static PyObject *pyx_n_1;  /* 'items' */
 static PyObject *pyx_n_2;  /* 'print' */
@@ -32,14 +31,54 @@ static PyObject *pyx_n_12;  /* 'TypeError' */
 static PyObject *pyx_k_13;
 static PyObject *pyx_n_13;  /* 'main' */
 static PyObject *pyx_dflt_collect_2;
+static const PyxRtArgSpec pyx_spec_collect = {
+    .qualname = "collect", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 1,
+    .kwonly_required = (const unsigned char[]){0, }, .varargs = 1, .varkw = 1,
+};
 static PyObject *pyx_pw_star_params_collect(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_collect = {"collect", (PyCFunction)(void (*)(void))pyx_pw_star_params_collect, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_collect = {
+    .ml = &pyx_mdef_collect, .spec = &pyx_spec_collect, .varargs = "args", .varkw = "kwargs",
+    .annotated = NULL, .nannotations = 0,
+    .filename = "star_params.py", .firstlineno = 3,
+};
+static const PyxRtArgSpec pyx_spec_only_star = {
+    .qualname = "only_star", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 1, .varkw = 0,
+};
 static PyObject *pyx_pw_star_params_only_star(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_only_star = {"only_star", (PyCFunction)(void (*)(void))pyx_pw_star_params_only_star, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_only_star = {
+    .ml = &pyx_mdef_only_star, .spec = &pyx_spec_only_star, .varargs = "args", .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "star_params.py", .firstlineno = 7,
+};
+static const PyxRtArgSpec pyx_spec_only_kw = {
+    .qualname = "only_kw", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 1,
+};
 static PyObject *pyx_pw_star_params_only_kw(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_only_kw = {"only_kw", (PyCFunction)(void (*)(void))pyx_pw_star_params_only_kw, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_only_kw = {
+    .ml = &pyx_mdef_only_kw, .spec = &pyx_spec_only_kw, .varargs = NULL, .varkw = "kw",
+    .annotated = NULL, .nannotations = 0,
+    .filename = "star_params.py", .firstlineno = 11,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_star_params_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_star_params_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "star_params.py", .firstlineno = 15,
+};
 static PYX_UNUSED PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyObject *v_b, PyObject *v_kwargs);
 static PYX_UNUSED PyObject *pyx_f_star_params_only_star(PyObject *v_args);
 static PYX_UNUSED PyObject *pyx_f_star_params_only_kw(PyObject *v_kw);
@@ -180,18 +219,12 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_star_params_collect(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const unsigned char kwonly_required[] = {0, };
-    static const PyxRtArgSpec spec = {
-        .qualname = "collect", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 1, .kwonly_required = kwonly_required, .varargs = 1, .varkw = 1,
-    };
     PyObject *values[4];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, &star_args, &star_kwargs) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_collect, args, nargs, kwnames, values, &star_args, &star_kwargs) < 0)
         return NULL;
     PyObject *v_a = values[0];
     PyObject *v_b = values[1] ? values[1] : pyx_dflt_collect_2;
@@ -237,17 +270,12 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_star_params_only_star(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "only_star", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 1, .varkw = 0,
-    };
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, &star_args, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_only_star, args, nargs, kwnames, values, &star_args, NULL) < 0)
         return NULL;
     PyObject *res = pyx_f_star_params_only_star(star_args);
     Py_XDECREF(star_args);
@@ -270,17 +298,12 @@ static PyObject *pyx_f_star_params_only_kw(PyObject *v_kw)
 
 static PyObject *pyx_pw_star_params_only_kw(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "only_kw", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 1,
-    };
     PyObject *values[1];
     PyObject *star_args = NULL, *star_kwargs = NULL;
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, &star_kwargs) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_only_kw, args, nargs, kwnames, values, NULL, &star_kwargs) < 0)
         return NULL;
     PyObject *res = pyx_f_star_params_only_kw(star_kwargs);
     Py_XDECREF(star_args);
@@ -623,16 +646,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_star_params_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_star_params_main();
 }
@@ -651,25 +669,25 @@ static int pyx_exec_1(void)
     /* star_params.py:3: def collect(a, *args, b=2, **kwargs): */
     Py_INCREF(pyx_k_2);
     Py_XSETREF(pyx_dflt_collect_2, pyx_k_2);
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_collect, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_collect, pyx_m, (PyObject *const[]){pyx_dflt_collect_2}, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
     pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
     /* star_params.py:7: def only_star(*args): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_only_star, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_only_star, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* star_params.py:11: def only_kw(**kw): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_only_kw, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_only_kw, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     /* star_params.py:15: def main(): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 15; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
     Py_CLEAR(pyx_t_7);
@@ -697,9 +715,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'type' */
 static PyObject *pyx_n_1;  /* '__name__' */
 static PyObject *pyx_n_2;  /* 'str' */
@@ -62,32 +61,162 @@ static PyObject *pyx_n_26;  /* 'unmatched' */
 static PyObject *pyx_n_27;  /* 'Exception' */
 static PyObject *pyx_n_28;  /* 'describe' */
 static PyObject *pyx_n_29;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_describe = {
+    .qualname = "describe", .names = (const char *const[]){"e", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_describe(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_describe = {"describe", (PyCFunction)(void (*)(void))pyx_pw_try_except_describe, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_describe = {
+    .ml = &pyx_mdef_describe, .spec = &pyx_spec_describe, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 7,
+};
+static const PyxRtArgSpec pyx_spec_safe_div = {
+    .qualname = "safe_div", .names = (const char *const[]){"a", "b", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_safe_div(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_safe_div = {"safe_div", (PyCFunction)(void (*)(void))pyx_pw_try_except_safe_div, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_safe_div = {
+    .ml = &pyx_mdef_safe_div, .spec = &pyx_spec_safe_div, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 11,
+};
+static const PyxRtArgSpec pyx_spec_nested = {
+    .qualname = "nested", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_nested(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_nested = {"nested", (PyCFunction)(void (*)(void))pyx_pw_try_except_nested, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_nested = {
+    .ml = &pyx_mdef_nested, .spec = &pyx_spec_nested, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 20,
+};
+static const PyxRtArgSpec pyx_spec_reraise = {
+    .qualname = "reraise", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_reraise(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_reraise = {"reraise", (PyCFunction)(void (*)(void))pyx_pw_try_except_reraise, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_reraise = {
+    .ml = &pyx_mdef_reraise, .spec = &pyx_spec_reraise, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 38,
+};
+static const PyxRtArgSpec pyx_spec_chain = {
+    .qualname = "chain", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_chain(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_chain = {"chain", (PyCFunction)(void (*)(void))pyx_pw_try_except_chain, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_chain = {
+    .ml = &pyx_mdef_chain, .spec = &pyx_spec_chain, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 45,
+};
+static const PyxRtArgSpec pyx_spec_context = {
+    .qualname = "context", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_context(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_context = {"context", (PyCFunction)(void (*)(void))pyx_pw_try_except_context, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_context = {
+    .ml = &pyx_mdef_context, .spec = &pyx_spec_context, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 52,
+};
+static const PyxRtArgSpec pyx_spec_name_deleted = {
+    .qualname = "name_deleted", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_name_deleted(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_name_deleted = {"name_deleted", (PyCFunction)(void (*)(void))pyx_pw_try_except_name_deleted, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_name_deleted = {
+    .ml = &pyx_mdef_name_deleted, .spec = &pyx_spec_name_deleted, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 59,
+};
+static const PyxRtArgSpec pyx_spec_loop = {
+    .qualname = "loop", .names = (const char *const[]){"items", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_loop(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_loop = {"loop", (PyCFunction)(void (*)(void))pyx_pw_try_except_loop, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_loop = {
+    .ml = &pyx_mdef_loop, .spec = &pyx_spec_loop, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 67,
+};
+static const PyxRtArgSpec pyx_spec_bare = {
+    .qualname = "bare", .names = (const char *const[]){"x", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_bare(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_bare = {"bare", (PyCFunction)(void (*)(void))pyx_pw_try_except_bare, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_bare = {
+    .ml = &pyx_mdef_bare, .spec = &pyx_spec_bare, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 79,
+};
+static const PyxRtArgSpec pyx_spec_not_a_class = {
+    .qualname = "not_a_class", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_not_a_class(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_not_a_class = {"not_a_class", (PyCFunction)(void (*)(void))pyx_pw_try_except_not_a_class, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_not_a_class = {
+    .ml = &pyx_mdef_not_a_class, .spec = &pyx_spec_not_a_class, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 86,
+};
+static const PyxRtArgSpec pyx_spec_return_in_handler = {
+    .qualname = "return_in_handler", .names = (const char *const[]){"log", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_return_in_handler(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_return_in_handler = {"return_in_handler", (PyCFunction)(void (*)(void))pyx_pw_try_except_return_in_handler, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_return_in_handler = {
+    .ml = &pyx_mdef_return_in_handler, .spec = &pyx_spec_return_in_handler, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 93,
+};
+static const PyxRtArgSpec pyx_spec_unmatched = {
+    .qualname = "unmatched", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_unmatched(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_unmatched = {"unmatched", (PyCFunction)(void (*)(void))pyx_pw_try_except_unmatched, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_unmatched = {
+    .ml = &pyx_mdef_unmatched, .spec = &pyx_spec_unmatched, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 102,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_except_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_try_except_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_except.py", .firstlineno = 109,
+};
 static PYX_UNUSED PyObject *pyx_f_try_except_describe(PyObject *v_e);
 static PYX_UNUSED PyObject *pyx_f_try_except_safe_div(PyObject *v_a, PyObject *v_b);
 static PYX_UNUSED PyObject *pyx_f_try_except_nested(PyObject *v_x);
@@ -363,16 +492,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_describe(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"e", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "describe", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_describe, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_e = values[0];
     return pyx_f_try_except_describe(v_e);
@@ -506,16 +630,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_safe_div(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"a", "b", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "safe_div", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_safe_div, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_a = values[0];
     PyObject *v_b = values[1];
@@ -855,16 +974,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_nested, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_try_except_nested(v_x);
@@ -932,16 +1046,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_reraise(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "reraise", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_reraise, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_try_except_reraise(v_x);
@@ -1032,16 +1141,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_chain(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "chain", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_chain, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_chain();
 }
@@ -1125,16 +1229,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_context(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "context", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_context, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_context();
 }
@@ -1211,16 +1310,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_name_deleted(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "name_deleted", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_name_deleted, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_name_deleted();
 }
@@ -1369,16 +1463,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"items", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "loop", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_loop, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_items = values[0];
     return pyx_f_try_except_loop(v_items);
@@ -1427,16 +1516,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_bare(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"x", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "bare", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_bare, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_x = values[0];
     return pyx_f_try_except_bare(v_x);
@@ -1491,16 +1575,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_not_a_class(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "not_a_class", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_not_a_class, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_not_a_class();
 }
@@ -1630,16 +1709,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_return_in_handler(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "return_in_handler", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_return_in_handler, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     return pyx_f_try_except_return_in_handler(v_log);
@@ -1715,16 +1789,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_unmatched(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "unmatched", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_unmatched, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_unmatched();
 }
@@ -2170,16 +2239,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_except_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_except_main();
 }
@@ -2222,79 +2286,79 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* try_except.py:7: def describe(e): */
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_describe, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_describe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* try_except.py:11: def safe_div(a, b): */
-    pyx_t_5 = PyCFunction_NewEx(&pyx_mdef_safe_div, pyx_m, pyx_modname);
+    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_safe_div, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     /* try_except.py:20: def nested(x): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
     /* try_except.py:38: def reraise(x): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_reraise, pyx_m, pyx_modname);
+    pyx_t_9 = pyx_rt_function_new(&pyx_fdef_reraise, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 38; goto pyx_L_error; }
     /* try_except.py:45: def chain(): */
-    pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_chain, pyx_m, pyx_modname);
+    pyx_t_11 = pyx_rt_function_new(&pyx_fdef_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 45; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     /* try_except.py:52: def context(): */
-    pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_context, pyx_m, pyx_modname);
+    pyx_t_13 = pyx_rt_function_new(&pyx_fdef_context, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 52; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 52; goto pyx_L_error; }
     /* try_except.py:59: def name_deleted(): */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_name_deleted, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_name_deleted, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 59; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 59; goto pyx_L_error; }
     /* try_except.py:67: def loop(items): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_loop, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 67; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 67; goto pyx_L_error; }
     /* try_except.py:79: def bare(x): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_bare, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_bare, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 79; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
     /* try_except.py:86: def not_a_class(): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_not_a_class, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_not_a_class, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 86; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
     /* try_except.py:93: def return_in_handler(log): */
-    pyx_t_23 = PyCFunction_NewEx(&pyx_mdef_return_in_handler, pyx_m, pyx_modname);
+    pyx_t_23 = pyx_rt_function_new(&pyx_fdef_return_in_handler, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 93; goto pyx_L_error; }
     pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 93; goto pyx_L_error; }
     /* try_except.py:102: def unmatched(): */
-    pyx_t_25 = PyCFunction_NewEx(&pyx_mdef_unmatched, pyx_m, pyx_modname);
+    pyx_t_25 = pyx_rt_function_new(&pyx_fdef_unmatched, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 102; goto pyx_L_error; }
     pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
     /* try_except.py:109: def main(): */
-    pyx_t_27 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_27 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 109; goto pyx_L_error; }
     pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
     Py_CLEAR(pyx_t_27);
@@ -2332,9 +2396,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

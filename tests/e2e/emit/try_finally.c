@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -20,10 +19,30 @@ static PyObject *pyx_n_2;  /* 'print' */
 static PyObject *pyx_n_3;  /* 'work' */
 static PyObject *pyx_k_11;
 static PyObject *pyx_n_4;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_work = {
+    .qualname = "work", .names = (const char *const[]){"log", "n", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_finally_work(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_work = {"work", (PyCFunction)(void (*)(void))pyx_pw_try_finally_work, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_work = {
+    .ml = &pyx_mdef_work, .spec = &pyx_spec_work, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_finally.py", .firstlineno = 1,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_try_finally_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_try_finally_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "try_finally.py", .firstlineno = 14,
+};
 static PYX_UNUSED PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n);
 static PYX_UNUSED PyObject *pyx_f_try_finally_main(void);
 
@@ -325,7 +344,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 329 "try_finally.c"
+#line 348 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -354,16 +373,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_finally_work(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", "n", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "work", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_work, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     PyObject *v_n = values[1];
@@ -519,7 +533,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 523 "try_finally.c"
+#line 537 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -544,16 +558,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_try_finally_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_try_finally_main();
 }
@@ -567,7 +576,7 @@ static int pyx_exec_1(void)
     int pyx_t_4 = 0;
     /* try_finally.py:1: def work(log, n): */
 #line 1 "try_finally.py"
-    pyx_t_1 = PyCFunction_NewEx(&pyx_mdef_work, pyx_m, pyx_modname);
+    pyx_t_1 = pyx_rt_function_new(&pyx_fdef_work, pyx_m, NULL, NULL);
 #line 1 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
 #line 1 "try_finally.py"
@@ -578,7 +587,7 @@ static int pyx_exec_1(void)
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* try_finally.py:14: def main(): */
 #line 14 "try_finally.py"
-    pyx_t_3 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_3 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
 #line 14 "try_finally.py"
@@ -587,7 +596,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 591 "try_finally.c"
+#line 600 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
@@ -608,9 +617,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }

@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_n_0;  /* 'contextlib' */
 static PyObject *pyx_n_1;  /* 'suppress' */
 static PyObject *pyx_n_2;  /* 'ZeroDivisionError' */
@@ -48,20 +47,90 @@ static PyObject *pyx_n_29;  /* 'not_a_manager' */
 static PyObject *pyx_n_30;  /* 'TypeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_n_31;  /* 'main' */
+static const PyxRtArgSpec pyx_spec_suppressing = {
+    .qualname = "suppressing", .names = (const char *const[]){"log", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_suppressing(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_suppressing = {"suppressing", (PyCFunction)(void (*)(void))pyx_pw_with_statements_suppressing, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_suppressing = {
+    .ml = &pyx_mdef_suppressing, .spec = &pyx_spec_suppressing, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 10,
+};
+static const PyxRtArgSpec pyx_spec_not_suppressing = {
+    .qualname = "not_suppressing", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_not_suppressing(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_not_suppressing = {"not_suppressing", (PyCFunction)(void (*)(void))pyx_pw_with_statements_not_suppressing, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_not_suppressing = {
+    .ml = &pyx_mdef_not_suppressing, .spec = &pyx_spec_not_suppressing, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 18,
+};
+static const PyxRtArgSpec pyx_spec_nested = {
+    .qualname = "nested", .names = (const char *const[]){"log", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_nested(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_nested = {"nested", (PyCFunction)(void (*)(void))pyx_pw_with_statements_nested, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_nested = {
+    .ml = &pyx_mdef_nested, .spec = &pyx_spec_nested, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 23,
+};
+static const PyxRtArgSpec pyx_spec_returning = {
+    .qualname = "returning", .names = (const char *const[]){"path", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_returning(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_returning = {"returning", (PyCFunction)(void (*)(void))pyx_pw_with_statements_returning, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_returning = {
+    .ml = &pyx_mdef_returning, .spec = &pyx_spec_returning, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 31,
+};
+static const PyxRtArgSpec pyx_spec_exit_stack = {
+    .qualname = "exit_stack", .names = (const char *const[]){"log", NULL},
+    .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_exit_stack(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_exit_stack = {"exit_stack", (PyCFunction)(void (*)(void))pyx_pw_with_statements_exit_stack, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_exit_stack = {
+    .ml = &pyx_mdef_exit_stack, .spec = &pyx_spec_exit_stack, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 36,
+};
+static const PyxRtArgSpec pyx_spec_not_a_manager = {
+    .qualname = "not_a_manager", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_not_a_manager(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_not_a_manager = {"not_a_manager", (PyCFunction)(void (*)(void))pyx_pw_with_statements_not_a_manager, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_not_a_manager = {
+    .ml = &pyx_mdef_not_a_manager, .spec = &pyx_spec_not_a_manager, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 44,
+};
+static const PyxRtArgSpec pyx_spec_main = {
+    .qualname = "main", .names = (const char *const[]){NULL},
+    .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_with_statements_main(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_main = {"main", (PyCFunction)(void (*)(void))pyx_pw_with_statements_main, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_main = {
+    .ml = &pyx_mdef_main, .spec = &pyx_spec_main, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "with_statements.py", .firstlineno = 49,
+};
 static PYX_UNUSED PyObject *pyx_f_with_statements_suppressing(PyObject *v_log);
 static PYX_UNUSED PyObject *pyx_f_with_statements_not_suppressing(void);
 static PYX_UNUSED PyObject *pyx_f_with_statements_nested(PyObject *v_log);
@@ -315,16 +384,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_suppressing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "suppressing", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_suppressing, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     return pyx_f_with_statements_suppressing(v_log);
@@ -421,16 +485,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_not_suppressing(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "not_suppressing", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_not_suppressing, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_not_suppressing();
 }
@@ -659,16 +718,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_nested(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "nested", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_nested, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     return pyx_f_with_statements_nested(v_log);
@@ -793,16 +847,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_returning(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"path", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "returning", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_returning, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_path = values[0];
     return pyx_f_with_statements_returning(v_path);
@@ -946,16 +995,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_exit_stack(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "exit_stack", .names = names, .npos = 1, .nposonly = 0, .nrequired = 1,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_exit_stack, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_log = values[0];
     return pyx_f_with_statements_exit_stack(v_log);
@@ -1005,16 +1049,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_not_a_manager(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "not_a_manager", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_not_a_manager, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_not_a_manager();
 }
@@ -1407,16 +1446,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_with_statements_main(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "main", .names = names, .npos = 0, .nposonly = 0, .nrequired = 0,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[1];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_main, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     return pyx_f_with_statements_main();
 }
@@ -1471,43 +1505,43 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* with_statements.py:10: def suppressing(log): */
-    pyx_t_9 = PyCFunction_NewEx(&pyx_mdef_suppressing, pyx_m, pyx_modname);
+    pyx_t_9 = pyx_rt_function_new(&pyx_fdef_suppressing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* with_statements.py:18: def not_suppressing(): */
-    pyx_t_11 = PyCFunction_NewEx(&pyx_mdef_not_suppressing, pyx_m, pyx_modname);
+    pyx_t_11 = pyx_rt_function_new(&pyx_fdef_not_suppressing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
     /* with_statements.py:23: def nested(log): */
-    pyx_t_13 = PyCFunction_NewEx(&pyx_mdef_nested, pyx_m, pyx_modname);
+    pyx_t_13 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
     /* with_statements.py:31: def returning(path): */
-    pyx_t_15 = PyCFunction_NewEx(&pyx_mdef_returning, pyx_m, pyx_modname);
+    pyx_t_15 = pyx_rt_function_new(&pyx_fdef_returning, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
     /* with_statements.py:36: def exit_stack(log): */
-    pyx_t_17 = PyCFunction_NewEx(&pyx_mdef_exit_stack, pyx_m, pyx_modname);
+    pyx_t_17 = pyx_rt_function_new(&pyx_fdef_exit_stack, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
     pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
     /* with_statements.py:44: def not_a_manager(): */
-    pyx_t_19 = PyCFunction_NewEx(&pyx_mdef_not_a_manager, pyx_m, pyx_modname);
+    pyx_t_19 = pyx_rt_function_new(&pyx_fdef_not_a_manager, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 44; goto pyx_L_error; }
     pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 44; goto pyx_L_error; }
     /* with_statements.py:49: def main(): */
-    pyx_t_21 = PyCFunction_NewEx(&pyx_mdef_main, pyx_m, pyx_modname);
+    pyx_t_21 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 49; goto pyx_L_error; }
     pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
@@ -1542,9 +1576,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
