@@ -123,7 +123,7 @@ static int set_str(PyObject **slot, PyObject *value, const char *what)
         return -1;
     }
     Py_INCREF(value);
-    Py_SETREF(*slot, value);
+    Py_XSETREF(*slot, value);
     return 0;
 }
 
@@ -133,7 +133,7 @@ static int set_any(PyObject **slot, PyObject *value)
     if (value == NULL)
         value = Py_None;
     Py_INCREF(value);
-    Py_SETREF(*slot, value);
+    Py_XSETREF(*slot, value);
     return 0;
 }
 

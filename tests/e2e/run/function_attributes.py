@@ -18,3 +18,16 @@ print(f.__doc__)
 g.attribute = 42
 print(g.attribute, g.__dict__)
 print(f.__code__.co_argcount, f.__code__.co_kwonlyargcount, f.__code__.co_varnames[:5])
+# a function without a docstring gets one (base64.py: b32encode.__doc__ = ...)
+g.__doc__ = "given later"
+print(g.__doc__)
+del g.__doc__
+print(g.__doc__)
+g.__name__ = "renamed"
+g.__qualname__ = "Q.renamed"
+g.__module__ = None
+print(g.__name__, g.__qualname__, g.__module__)
+try:
+    g.__name__ = 5
+except TypeError as e:
+    print("TypeError:", e)
