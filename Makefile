@@ -42,7 +42,7 @@ DEB_PACKAGES = gcc make libtree-sitter-dev libcmocka-dev python3-dev python3.11-
 # For the integration tests, each skipped when its tool is missing: setuptools
 # and pip (pyxcize, pip install .), CMake, Meson and Ninja, mypy (the .pyi
 # stubs), Chromium (the annotate report, rendered headless).
-DEB_OPTIONAL = python3-setuptools python3-pip python3-wheel cmake meson ninja-build mypy chromium
+DEB_OPTIONAL = python3-setuptools python3-pip python3-wheel cmake meson ninja-build mypy chromium libpython3.11-testsuite
 # The installed Python package goes where $(PYTHON) looks under $(PREFIX).
 PYTHON_SITE = $(shell $(PYTHON) -c 'import sys, sysconfig; \
     print("lib/python%d.%d/%s" % (sys.version_info[:2] + ("dist-packages" if "dist-packages" in sysconfig.get_path("purelib") else "site-packages",)))')

@@ -26,8 +26,8 @@ void check_target(Sema *S, PyxNode *t, PyxNode *value)
         check_name(S, t);
         PyxSymbol *sym = t->sym;
         if (sym->kind == PYX_SYM_FUNC || sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_BUILTIN) {
-            if (sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c && S->func == NULL)
-                break;   /* rebinding a def at module level is Python */
+            if (sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c)
+                break;   /* rebinding a def's name (at module level, or 'global f' in a function) is Python */
             pyx_diag_error(S->d, t->loc, "cannot assign to '%s'", t->name);
             return;
         }

@@ -24,6 +24,8 @@ Suites (each can be picked with --only NAME):
   typed    tests/e2e/typed/NAME.pyx built with -Werror, checked by NAME_test.py
   run      differential: tests/e2e/run/*.py compiled vs run by CPython
   leaks    tests/e2e/leaks/*.pyx under python3.11-dbg: refcount delta is 0
+  cpython  Debian's Python 3.11 library modules that pyxc compiles, each against
+           CPython's own test of it (Lib/test, libpython3.11-testsuite)
   workflow the user's command line, --emit-py, stubs, annotate, bench, demo
   integration  setuptools, pip, the import hook, CMake, Meson, make (tests/workflow.py)
 
@@ -1153,6 +1155,73 @@ def suite_leaks(args, R):
     check_stale_known(R, "leaks", "tests/e2e/leaks/", known, used)
 
 
+# ---- cpython: CPython's own tests against compiled standard-library modules ------------
+
+CPYTHON = "/usr/bin/python3"          # Debian's 3.11: its library is the source, its tests the judge
+CPYTHON_LIB = "/usr/lib/python3.11"
+
+
+def cpython_compile(args, mod, outdir):
+    """(status, detail): 'built', 'unsupported' (pyxc names what it cannot compile yet) or 'error'."""
+    src = os.path.join(CPYTHON_LIB, mod + ".py")
+    rc, out, err = run([args.pyxc, "-q", "--python", CPYTHON, "-o", outdir, src], timeout=300)
+    if rc == 0:
+        return "built", ""
+    errors = [l for l in err.splitlines() if ": error: " in l]
+    if rc == 1 and errors and all("not supported yet" in l for l in errors):
+        return "unsupported", errors[0]
+    return "error", f"exit {rc}\n{err[-2000:]}"
+
+
+def cpython_test(mod, outdir):
+    """None when CPython's test_<mod> passes with the compiled module, else why not."""
+    env = dict(os.environ, PYTHONPATH=outdir, PYTHONDONTWRITEBYTECODE="1")
+    rc, out, err = run([CPYTHON, "-c", f"import {mod}; print({mod}.__file__)"], timeout=60, env=env, cwd=outdir)
+    if rc != 0:
+        return f"import failed: exit {rc}\n{err[-2000:]}"
+    if not out.strip().endswith(".so"):
+        return "skip: imported before PYTHONPATH applies (" + out.strip() + ")"
+    rc, out, err = run([CPYTHON, "-m", "test", f"test_{mod}"], timeout=600, env=env, cwd=outdir)
+    if rc == 0 and "Tests result: SUCCESS" in out + err:
+        return None
+    tail = "\n".join((out + err).strip().splitlines()[-25:])
+    return f"exit {rc}\n{tail}"
+
+
+def suite_cpython(args, R):
+    """Every module of Debian's Python 3.11 library that has a test in
+    Lib/test (Debian's libpython3.11-testsuite) and that pyxc compiles is
+    built, and CPython's own test of it must pass against the compiled
+    module.  What pyxc cannot compile yet is counted, not failed."""
+    if not os.path.exists(os.path.join(CPYTHON_LIB, "test", "test_base64.py")) or not os.path.exists(CPYTHON):
+        R.skip("cpython", "all", "libpython3.11-testsuite not installed")
+        return
+    mods = sorted(f[:-3] for f in os.listdir(CPYTHON_LIB)
+                  if f.endswith(".py") and (os.path.exists(os.path.join(CPYTHON_LIB, "test", "test_" + f))
+                                            or os.path.isdir(os.path.join(CPYTHON_LIB, "test", "test_" + f[:-3]))))
+    known, used = known_failures(), set()
+    with tempfile.TemporaryDirectory() as tmp:
+        built = []
+        unsupported = 0
+        for mod, (status, detail) in zip(mods, parallel(lambda m: cpython_compile(args, m, tmp), mods)):
+            if status == "unsupported":
+                unsupported += 1
+            elif status == "error":
+                check_known(R, "cpython", f"cpython/{mod}", False, "pyxc refused it: " + detail, known, used)
+            else:
+                built.append(mod)
+        passed = 0
+        for mod, problem in zip(built, parallel(lambda m: cpython_test(m, tmp), built)):
+            if problem and problem.startswith("skip: "):
+                R.skip("cpython", f"cpython/{mod}", problem[6:])
+                continue
+            passed += problem is None
+            check_known(R, "cpython", f"cpython/{mod}", problem is None, problem, known, used)
+    print(f"  cpython: {len(mods)} library modules with tests; {unsupported} use what pyxc cannot compile yet; "
+          f"{len(built)} compiled; {passed} pass CPython's tests", flush=True)
+    check_stale_known(R, "cpython", "cpython/", known, used)
+
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from workflow import suite_integration, suite_workflow  # noqa: E402
 
@@ -1161,7 +1230,7 @@ SUITES = {
     "cli": suite_cli, "syntax": suite_syntax,
     "errors": suite_errors, "ast": suite_ast, "emit": suite_emit, "scaling": suite_scaling, "stdlib": suite_stdlib,
     "depth": suite_depth, "symtable": suite_symtable, "fuzz": suite_fuzz, "runtime": suite_runtime,
-    "typed": suite_typed, "run": suite_run, "leaks": suite_leaks,
+    "typed": suite_typed, "run": suite_run, "leaks": suite_leaks, "cpython": suite_cpython,
     "workflow": suite_workflow, "integration": suite_integration,
 }
 # 'make check': the fast subset

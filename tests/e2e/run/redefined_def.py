@@ -32,3 +32,22 @@ try:
     call_f()
 except TypeError as e:
     print("TypeError:", e)
+
+
+# 'global f' in a function rebinds a def (pydoc.py's pager)
+def pager(text):
+    return "first " + text
+
+
+def other_pager(text):
+    return "second " + text
+
+
+def install():
+    global pager
+    pager = other_pager
+
+
+print(pager("x"))
+install()
+print(pager("y"))
