@@ -481,7 +481,12 @@ void check_stmt(Sema *S, PyxNode *s)
             unsupported(S, s, "nested functions and closures");
             break;
         }
-        /* defaults are evaluated where the def statement runs: module scope */
+        /* decorators and defaults are evaluated where the def statement runs: module scope */
+        for (int i = 0; s->func && i < s->func->decorators.len; i++) {
+            PyxNode *dec = s->func->decorators.items[i];
+            check_expr(S, dec);
+            check_boxable(S, dec, "cannot use a '%s' as a decorator");
+        }
         for (int i = 0; i < s->params.len; i++) {
             PyxNode *p = s->params.items[i];
             if (!p->value)

@@ -216,7 +216,10 @@ static void declare_function(Sema *S, PyxNode *def)
             && (strcmp(dec->name, "ccall") == 0 || strcmp(dec->name, "cfunc") == 0
                 || strcmp(dec->name, "inline") == 0 || strcmp(dec->name, "final") == 0))
             continue;
-        unsupported(S, dec, "decorators");
+        if (f->is_c)
+            pyx_diag_error(S->d, dec->loc, "cdef functions cannot take arbitrary decorators");
+        else
+            pyx_list_push(S->a, &f->decorators, dec);
     }
     if (def->flags & PYX_F(ASYNC))
         unsupported(S, def, "async functions");

@@ -297,6 +297,17 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     PyxFunc *f = s->func;
     if (f == NULL)
         return;
+    /* the decorators first, top to bottom (CPython's order), each kept as an object */
+    int ndec = f->decorators.len;
+    Val *decs = pyx_arena_alloc(A, sizeof *decs * (size_t)(ndec + 1));
+    for (int i = 0; i < ndec; i++) {
+        decs[i] = emit_value(fn, f->decorators.items[i]);
+        if (!decs[i].owned) {
+            const char *t = temp(fn, &pyx_type_object);
+            line(fn, "%s = %s; Py_INCREF(%s);", t, decs[i].c, t);
+            decs[i] = (Val){t, &pyx_type_object, true};
+        }
+    }
     for (int i = 0; i < s->params.len; i++) {
         PyxNode *p = s->params.items[i];
         if (!p->value)
@@ -344,6 +355,14 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     for (int i = 0; i < nowned; i++)
         release(fn, owned[i]);
     check(fn, pyx_arena_printf(A, "!%s", t), s->loc);
+    for (int i = ndec - 1; i >= 0; i--) {   /* applied bottom-up: f = d1(d2(f)) */
+        const char *d = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_CallFunctionObjArgs(%s, %s, NULL);", d, decs[i].c, t);
+        line(fn, "Py_CLEAR(%s);", t);
+        release(fn, decs[i]);
+        check(fn, pyx_arena_printf(A, "!%s", d), f->decorators.items[i]->loc);
+        t = d;
+    }
     const char *r = temp(fn, &pyx_type_int);
     line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);
     line(fn, "Py_CLEAR(%s);", t);

@@ -93,6 +93,8 @@ struct PyxFunc {
     PyxAnnotation *annotations;   /* in CPython's order: positional, *args, keyword-only,
                                      **kwargs, return */
     int nannotations;
+    PyxNodeList decorators;   /* the Python decorators (not Cython directives), top first:
+                                 evaluated before the defaults, applied bottom-up */
 };
 
 typedef struct PyxModuleInfo {
