@@ -588,4 +588,93 @@ void pyx_rt_reraise(void);
 PYX_MUST_CHECK PyObject *pyx_rt_with_enter(PyObject *mgr, PyObject **exit);
 PYX_MUST_CHECK int pyx_rt_with_exit(PyObject *exit, PyObject *exc);
 
+/* ------------------------------------------------------------------ */
+/* rt_profile.c: profiling and line tracing of compiled functions      */
+
+#if defined(__clang__)
+#define PYX_COLD __attribute__((noinline, cold))
+#define PYX_ALWAYS_INLINE __attribute__((always_inline))
+#define PYX_HIDDEN __attribute__((visibility("hidden")))
+#elif defined(__GNUC__)
+/* noipa: gcc's view of the function that calls it stays as if the cold
+   call were not there (it keeps optimising recursion, fib's say) */
+#define PYX_COLD __attribute__((noipa, cold))
+#define PYX_ALWAYS_INLINE __attribute__((always_inline))
+#define PYX_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define PYX_COLD
+#define PYX_ALWAYS_INLINE
+#define PYX_HIDDEN
+#endif
+
+/* What profilers see of one profiled function (the 'profile' and
+   'linetrace' directives): a code object named and numbered as its def,
+   made at the first reported call and kept for the life of the process.
+   Emitted as a static with designated initialisers. */
+typedef struct PyxRtCode {
+    const char *name;         /* co_name */
+    const char *qualname;     /* for unraisable errors: "module.name" */
+    const char *file;         /* co_filename: the source's base name, as in tracebacks */
+    int line;                 /* co_firstlineno: the def line */
+    int lines;                /* linetrace: line and exception events too */
+    int nothrow;              /* the function cannot pass errors on: a profiler's
+                                 are printed as unraisable and the call goes on */
+    PyObject *code;
+#if PY_VERSION_HEX >= 0x030D0000
+    uint64_t mon_version;     /* this code's sys.monitoring scope (PEP 669) */
+    PyMonitoringState mon[5];
+#endif
+} PyxRtCode;
+
+/* One reported call, on the C stack of the function that reports it. */
+typedef struct PyxRtTrace {
+    PyxRtCode *code;
+    PyObject *frame;          /* what sys.setprofile / sys.settrace functions get */
+    int lines;                /* line events go to a tracer */
+    int line;                 /* the line last reported */
+    int back;                 /* a loop went round: its header line is reported again */
+    int to;                   /* who gets events (rt_profile.c) */
+} PyxRtTrace;
+
+/* Nonzero once a profiler, tracer or sys.monitoring tool may be active
+   in the process (an audit hook sees them installed); one per module.
+   While it is 0 a profiled function costs one test of it per call. */
+extern int pyx_rt_trace_armed PYX_HIDDEN;
+
+/* At import of a module with profiled functions: installs the audit hook
+   and arms at once if something is profiling already.  0, or -1 with an
+   exception set. */
+PYX_MUST_CHECK int pyx_rt_trace_init(void);
+
+/* When armed, at the call: if a profiler or tracer is active on this
+   thread and not itself running, makes the call's frame and reports
+   'call'.  1: reported (t filled in, its return must be reported), 0: not,
+   -1: a profiler raised (not for nothrow codes: printed instead); the call
+   then fails with no return to report.  'globals' (borrowed) is the module
+   dict. */
+PYX_MUST_CHECK int pyx_rt_trace_call(PyxRtTrace *t, PyxRtCode *c, PyObject *globals);
+
+/* A statement of 'line' starts (a loop's header: each time round).
+   Reported when the line changes or a loop went round, as CPython
+   reports lines.  -1 when the tracer raised (never for nothrow codes). */
+int pyx_rt_trace_line(PyxRtTrace *t, int line);
+
+/* A loop's step: its header is reported again, same line or not. */
+static inline void pyx_rt_trace_back(PyxRtTrace *t)
+{
+    if (t)
+        t->back = 1;
+}
+
+/* Where an error lands in the frame (with its traceback entry):
+   'exception' to the tracer.  If the tracer raises, its exception
+   replaces the one in flight, as in CPython. */
+void pyx_rt_trace_exception(PyxRtTrace *t, int line);
+
+/* At the end of a reported call: 'return' with 'result' (borrowed; NULL
+   for a C result: None), or with None when an exception is set.  Releases
+   the frame.  -1 when a profiler raised (never for nothrow codes): the
+   call fails with its exception. */
+int pyx_rt_trace_return(PyxRtTrace *t, PyObject *result);
+
 #endif /* PYX_RT_H */
