@@ -3,6 +3,7 @@
  * extern blocks, ctypedefs, and the names a function or module binds
  * (Python decides scope per function, not per line).
  */
+#include "profile.h"
 #include "sema_int.h"
 
 /* The C function type of a declaration: return type (object when absent)
@@ -221,6 +222,7 @@ static void declare_function(Sema *S, PyxNode *def)
         else
             pyx_list_push(S->a, &f->decorators, dec);
     }
+    pyx_profile_decide(S->m, f, stem);
     if (def->flags & PYX_F(ASYNC))
         unsupported(S, def, "async functions");
     if (def->type_params.len)

@@ -29,10 +29,20 @@ static int find_n(const char *name, size_t n)
     return -1;
 }
 
+/* Defaults given on the command line (pyxc --profile). */
+static int cmdline[PYX_DIR__COUNT];
+static bool cmdline_set[PYX_DIR__COUNT];
+
+void pyx_directives_set_default(PyxDirective which, int value)
+{
+    cmdline[which] = value;
+    cmdline_set[which] = true;
+}
+
 void pyx_directives_default(PyxDirectives *d)
 {
     for (int i = 0; i < PYX_DIR__COUNT; i++) {
-        d->value[i] = dirs[i].dflt;
+        d->value[i] = cmdline_set[i] ? cmdline[i] : dirs[i].dflt;
         d->text[i] = NULL;
     }
 }
@@ -161,22 +171,40 @@ void pyx_directives_header(PyxDirectives *d, const PyxSource *src, PyxArena *a, 
 
 /* ---- decorators and with blocks --------------------------------------------------------- */
 
-bool pyx_directive_call(PyxDirectives *d, const PyxNode *e, PyxArena *a, PyxDiag *diag)
+/* The directive name e calls ('boundscheck', 'optimize.use_switch') into
+   name; false when e is no 'cython.[group.]name(...)' call. */
+static bool called_name(const PyxNode *e, char *name, size_t size, const char **group)
 {
     /* cython.name(value), cython.optimize.name(value), cython.warn.name(value) */
     if (e->kind != PYX_NODE_CALL || e->value->kind != PYX_NODE_ATTRIBUTE)
         return false;
     const PyxNode *callee = e->value;
-    const char *group = NULL;
     const PyxNode *base = callee->value;
+    *group = NULL;
     if (base->kind == PYX_NODE_ATTRIBUTE && base->value->kind == PYX_NODE_NAME) {
-        group = base->name;
+        *group = base->name;
         base = base->value;
     }
     if (base->kind != PYX_NODE_NAME || strcmp(base->name, "cython") != 0)
         return false;
+    snprintf(name, size, "%s%s%s", *group ? *group : "", *group ? "." : "", callee->name);
+    return true;
+}
+
+int pyx_directive_of(const PyxNode *e)
+{
     char name[128];
-    snprintf(name, sizeof name, "%s%s%s", group ? group : "", group ? "." : "", callee->name);
+    const char *group;
+    return called_name(e, name, sizeof name, &group) ? find_n(name, strlen(name)) : -1;
+}
+
+bool pyx_directive_call(PyxDirectives *d, const PyxNode *e, PyxArena *a, PyxDiag *diag)
+{
+    char name[128];
+    const char *group;
+    if (!called_name(e, name, sizeof name, &group))
+        return false;
+    const PyxNode *callee = e->value;
     int i = find_n(name, strlen(name));
     if (i < 0) {
         static const char *const not_directives[] = {

@@ -36,8 +36,8 @@ typedef enum PyxDirKind {
     X(OVERFLOWCHECK_FOLD, "overflowcheck.fold", BOOL, 1, false) \
     X(INFER_TYPES, "infer_types", BOOL, 2, true) /* 2: None, Cython's safe inference */ \
     X(LANGUAGE_LEVEL, "language_level", STR, 0, false) \
-    X(PROFILE, "profile", BOOL, 0, false) \
-    X(LINETRACE, "linetrace", BOOL, 0, false) \
+    X(PROFILE, "profile", BOOL, 0, true) \
+    X(LINETRACE, "linetrace", BOOL, 0, true) \
     X(BINDING, "binding", BOOL, 1, false) \
     X(EMBEDSIGNATURE, "embedsignature", BOOL, 0, true) \
     X(EMBEDSIGNATURE_FORMAT, "embedsignature.format", STR, 0, true) /* c, python, clinic */ \
@@ -89,6 +89,14 @@ void pyx_directives_header(PyxDirectives *d, const PyxSource *src, PyxArena *a, 
    directive, applies it to d and returns true; an unknown name or a bad
    value is reported.  False when e is no directive (other decorators). */
 bool pyx_directive_call(PyxDirectives *d, const PyxNode *e, PyxArena *a, PyxDiag *diag);
+
+/* Which directive e ('cython.name(value)') names, or -1 when it is no
+   directive call; nothing is applied or reported. */
+int pyx_directive_of(const PyxNode *e);
+
+/* A default from the command line (pyxc --profile): every module starts
+   with it, before its '# cython:' header. */
+void pyx_directives_set_default(PyxDirective which, int value);
 
 /* The table, for pyxc --directives. */
 void pyx_directives_list(FILE *out);

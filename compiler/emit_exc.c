@@ -17,6 +17,8 @@ static void enter_error_block(Fn *fn, Label *err, int first_temp, int end_temp)
         for (int i = first_temp; i < end_temp; i++)
             line(fn, "Py_CLEAR(%s);", fn->otemps[i]);
         line(fn, "pyx_rt_add_traceback(\"%s\", %s, pyx_lineno, NULL);", fn->tb_name, fn->E->src_lit);
+        if (trace_exception(fn))
+            line(fn, "%s", trace_exception(fn));
     }
     place_label(fn, err->skip);
     fn->lineno_used = 1;
@@ -170,6 +172,7 @@ typedef struct WithExit {
 static void exit_with(Fn *fn, void *ctx)
 {
     WithExit *we = ctx;
+    trace_line_at(fn, we->loc.line);   /* linetrace: __exit__ runs on the with line */
     line(fn, "%s = pyx_rt_with_exit(%s, NULL);", we->r, we->ex);
     line(fn, "Py_CLEAR(%s);", we->ex);
     check(fn, pyx_arena_printf(A, "%s < 0", we->r), we->loc);
@@ -226,6 +229,9 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
         buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
         enter_error_block(fn, err, first_temp, end_temp);
         line(fn, "%s = pyx_rt_exc_catch();", exc);
+        if (fn->trace_lines)   /* the with line (emit_trace.c); a tracer that raises wins, as __exit__ would */
+            line(fn, "if (PYX_UNLIKELY(pyx_trace != NULL) && pyx_rt_trace_line(pyx_trace, %u) < 0) { Py_CLEAR(%s); Py_CLEAR(%s); pyx_lineno = %u; goto %s; }",
+                 s->loc.line, exc, ex, s->loc.line, jump(outer_err));
         line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
         line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
         line(fn, "pyx_rt_exc_leave(%s);", saved);
@@ -300,6 +306,7 @@ void emit_try_except(Fn *fn, PyxNode *s)
     for (int i = 0; i < s->handlers.len; i++) {
         PyxNode *h = s->handlers.items[i];
         int opened = 0;
+        trace_line_at(fn, h->loc.line);   /* linetrace: the except line as it is tested */
         if (h->value) {
             Val t = emit_value(fn, h->value);
             const char *m = temp(fn, &pyx_type_int);

@@ -22,18 +22,27 @@ void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name)
     fn->tb_name = tb_name;
 }
 
-static const char *c_params(Emit *E, PyxFunc *f)
+static const char *c_params(Emit *E, PyxFunc *f, const char *first)
 {
     Buf b = {0};
+    if (first)
+        buf_printf(E->a, &b, "%s", first);
     for (int i = 0; i < f->nparams; i++)
-        buf_printf(E->a, &b, "%s%s", i ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
-    return f->nparams ? b.p : "void";
+        buf_printf(E->a, &b, "%s%s", i || first ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
+    return b.p ? b.p : "void";
+}
+
+/* f's C declaration under another name, with a parameter before its own
+   (NULL: none): the body of a profiled function (emit_trace.c). */
+const char *c_signature_as(Emit *E, PyxFunc *f, const char *name, const char *first)
+{
+    PyxType *rt = f->ret->kind == PYX_TY_ERROR ? &pyx_type_object : f->ret;
+    return pyx_type_decl(E->a, rt, pyx_arena_printf(E->a, "%s(%s)", name, c_params(E, f, first)));
 }
 
 const char *c_signature(Emit *E, PyxFunc *f)
 {
-    PyxType *rt = f->ret->kind == PYX_TY_ERROR ? &pyx_type_object : f->ret;
-    return pyx_type_decl(E->a, rt, pyx_arena_printf(E->a, "%s(%s)", f->cname, c_params(E, f)));
+    return c_signature_as(E, f, f->cname, NULL);
 }
 
 /* Parameter defaults are evaluated when the def statement runs (Python's
@@ -79,6 +88,7 @@ void emit_function(Emit *E, PyxFunc *f)
             line(fn, "Py_INCREF(%s);", f->params[i]->cname);
         else if (!f->params[i]->read)
             line(fn, "(void)%s;", f->params[i]->cname);
+    trace_enter(fn);   /* profiled functions (emit_trace.c) */
     emit_stmts(fn, &f->def->body);
     /* falling off the end returns None (or 0 / nothing for C functions) */
     if (rt->kind == PYX_TY_OBJECT && (!f->flow || f->flow->falls_off_end)) {
@@ -88,7 +98,10 @@ void emit_function(Emit *E, PyxFunc *f)
     Buf out = {0};
     buf_printf(E->a, &out, "/* %s:%u: %s %s */\n", E->src_comment, f->def->loc.line,
                f->is_c ? (f->is_py ? "cpdef" : "cdef") : "def", f->name);
-    buf_printf(E->a, &out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
+    if (f->profile)   /* the body, inlined into the function and its reported calls (emit_trace.c) */
+        buf_printf(E->a, &out, "static inline PYX_ALWAYS_INLINE %s\n{\n", c_signature_as(E, f, f->trace_body, "PyxRtTrace *pyx_trace"));
+    else
+        buf_printf(E->a, &out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
     if (rt->kind == PYX_TY_OBJECT)
         buf_printf(E->a, &out, "    PyObject *pyx_r = NULL;\n");
     else if (rt->kind != PYX_TY_VOID)
@@ -111,6 +124,8 @@ void emit_function(Emit *E, PyxFunc *f)
             for (int i = 0; i < fn->notemps; i++)
                 buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", fn->otemps[i]);
             buf_printf(E->a, &out, "    pyx_rt_add_traceback(\"%s\", %s, pyx_lineno, NULL);\n", fn->tb_name, E->src_lit);
+            if (trace_exception(fn))
+                buf_printf(E->a, &out, "    %s\n", trace_exception(fn));
         }
         if (fn->err_main_skip.used)
             buf_printf(E->a, &out, "pyx_L_error_tb:;\n");
@@ -136,6 +151,7 @@ void emit_function(Emit *E, PyxFunc *f)
     if (rt->kind != PYX_TY_VOID)
         buf_printf(E->a, &out, "    return pyx_r;\n");
     buf_printf(E->a, &out, "}\n\n");
+    trace_shell(fn, &out);
     buf_append(E->a, &E->funcs, &out);
 }
 

@@ -65,6 +65,7 @@ typedef struct Loop {
     int in_flight;            /* Fn.nin_flight when the loop began */
     bool poll;                /* each iteration checks for signals (PYX_SF(POLLS)) */
     Label *outer_brk, *outer_cont;   /* Fn.brk and Fn.cont around the loop */
+    unsigned trace_line;      /* line-traced: the header line, reported each time round */
 } Loop;
 
 typedef struct Fn {
@@ -87,6 +88,7 @@ typedef struct Fn {
     const char *tb_name;    /* function name in tracebacks */
     int lineno_used;
     bool poll_declared;     /* 'unsigned pyx_poll', the iteration count of signal checks */
+    bool trace_lines;       /* linetrace: statements report their lines (emit_trace.c) */
 } Fn;
 
 typedef struct Val {
@@ -159,9 +161,20 @@ void emit_try_finally(Fn *fn, PyxNode *s);
 void emit_with_items(Fn *fn, PyxNode *s, int k);
 void emit_try_except(Fn *fn, PyxNode *s);
 
+/* emit_trace.c */
+void trace_enter(Fn *fn);
+void trace_shell(Fn *fn, Buf *out);
+const char *trace_exception(Fn *fn);
+void trace_statement(Fn *fn, PyxNode *s);
+void trace_line_at(Fn *fn, unsigned line);
+void open_loop(Fn *fn, const Loop *loop, const char *init, const char *cond, const char *step);
+void trace_module_header(Emit *E, FILE *out);
+void trace_module_init(Emit *E, Buf *out);
+
 /* emit_func.c */
 void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name);
 const char *c_signature(Emit *E, PyxFunc *f);
+const char *c_signature_as(Emit *E, PyxFunc *f, const char *name, const char *first);
 void declare_default_slots(Emit *E, PyxFunc *f);
 void emit_function(Emit *E, PyxFunc *f);
 void emit_wrapper(Emit *E, PyxFunc *f);

@@ -253,7 +253,8 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
     const char *c = temp(fn, ct);
     if (const_step && (k == 1 || k == -1)) {
         /* c < stop with c += 1 cannot pass the type's maximum */
-        line(fn, "for (%s = %s; %s %s %s; %s%s) {", c, start, c, k > 0 ? "<" : ">", stop, c, k > 0 ? "++" : "--");
+        open_loop(fn, loop, pyx_arena_printf(A, "%s = %s", c, start), pyx_arena_printf(A, "%s %s %s", c, k > 0 ? "<" : ">", stop),
+                  pyx_arena_printf(A, "%s%s", c, k > 0 ? "++" : "--"));
     } else {
         /* other steps count iterations first, so a loop ending near the
            type's limit stops instead of wrapping around */
@@ -264,9 +265,9 @@ static void emit_range_loop(Fn *fn, PyxNode *target, PyxNode *call, Loop *loop, 
         if (!const_step || k < 0)
             line(fn, "%s%s = %s > %s ? ((unsigned long long)%s - (unsigned long long)%s - 1) / (0ULL - (unsigned long long)%s) + 1 : 0;",
                  const_step ? "" : "else ", cnt, start, stop, start, stop, step);
-        line(fn, "for (%s = %s; %s > 0; %s--, %s += %s) {", c, start, cnt, cnt, c, step);
+        open_loop(fn, loop, pyx_arena_printf(A, "%s = %s", c, start), pyx_arena_printf(A, "%s > 0", cnt),
+                  pyx_arena_printf(A, "%s--, %s += %s", cnt, c, step));
     }
-    fn->indent++;
     assign_to(fn, target, cval(c, ct));
     start_iteration(fn, loop, call->loc);
     push_loop(fn, loop);
@@ -293,8 +294,8 @@ static void emit_carray_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop,
         hi = pyx_arena_printf(A, "%ld", arr->type->array_len);
     int64_t k = sl && sl->step ? sl->step->ival : 1;
     const char *i = temp(fn, &pyx_type_ssize_t);
-    line(fn, "for (%s = %s; %s %s %s; %s += %lld) {", i, lo, i, k > 0 ? "<" : ">", hi, i, (long long)k);
-    fn->indent++;
+    open_loop(fn, loop, pyx_arena_printf(A, "%s = %s", i, lo), pyx_arena_printf(A, "%s %s %s", i, k > 0 ? "<" : ">", hi),
+              pyx_arena_printf(A, "%s += %lld", i, (long long)k));
     assign_to(fn, target, cval(pyx_arena_printf(A, "%s[%s]", base.c, i), elem));
     start_iteration(fn, loop, iter->loc);
     push_loop(fn, loop);
@@ -316,8 +317,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
     release(fn, iterable);
     check(fn, pyx_arena_printf(A, "!%s", it), iter->loc);
     const char *item = temp(fn, &pyx_type_object);
-    line(fn, "for (;;) {");
-    fn->indent++;
+    open_loop(fn, loop, "", "", "");
     line(fn, "%s = PyIter_Next(%s);", item, it);
     line(fn, "if (!%s) {", item);
     fn->indent++;
@@ -343,8 +343,9 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
 static void emit_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
+    unsigned traced = fn->trace_lines ? s->loc.line : 0;
     if (s->loop_kind == PYX_LOOP_RANGE || s->loop_kind == PYX_LOOP_CARRAY) {
-        Loop loop = {.break_by_goto = s->orelse.len > 0, .brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
+        Loop loop = {.break_by_goto = s->orelse.len > 0, .brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0, .trace_line = traced};
         if (s->loop_kind == PYX_LOOP_RANGE)
             emit_range_loop(fn, s->target, s->value, &loop, emit_body_stmts, &s->body);
         else
@@ -354,7 +355,7 @@ static void emit_for(Fn *fn, PyxNode *s)
         return;
     }
     Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
-    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
+    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0, .trace_line = traced};
     const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
@@ -412,7 +413,7 @@ static void emit_comp_level(Fn *fn, Comp *c)
 {
     PyxNode *gen = c->node->handlers.items[c->level];
     Label *brk = new_label(fn, "break");
-    Loop loop = {.brk = brk};
+    Loop loop = {.brk = brk};   /* no header lines: a comprehension is no statement */
     if (gen->loop_kind == PYX_LOOP_RANGE) {
         emit_range_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else if (gen->loop_kind == PYX_LOOP_CARRAY) {
@@ -437,9 +438,8 @@ static void emit_while(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break");
     Label *natural = new_label(fn, "exhausted");
-    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
-    line(fn, "for (;;) {");
-    fn->indent++;
+    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0, .trace_line = fn->trace_lines ? s->loc.line : 0};
+    open_loop(fn, &loop, "", "", "");
     const char *c = emit_cond(fn, s->test);
     if (s->orelse.len)
         line(fn, "if (!%s) goto %s;", c, jump(natural));
@@ -568,6 +568,7 @@ static void emit_stmt(Fn *fn, PyxNode *s)
 {
     if (s->kind != PYX_NODE_FUNCTION_DEF || fn->f == NULL)
         emit_line_marker(fn, s);
+    trace_statement(fn, s);   /* linetrace (emit_trace.c) */
     switch (s->kind) {
     case PYX_NODE_EXPR_STMT: {
         if (s->value->kind == PYX_NODE_STR)

@@ -30,6 +30,7 @@
 #include "emit_py.h"
 #include "lower.h"
 #include "parse.h"
+#include "profile.h"
 #include "sema.h"
 #include "stubs.h"
 #include "symtable.h"
@@ -81,6 +82,8 @@ static const char usage_text[] =
     "  -a, --annotate       write NAME.html: each line shaded by its Python C-API work\n"
     "  --json               with -a: print the report as JSON instead\n"
     "  --no-line-directives leave '#line' directives out of the C code\n"
+    "  --profile            report compiled functions to cProfile and other profilers\n"
+    "                       (the 'profile' directive on for every module)\n"
     "  -g                   build with debug information\n"
     "  -q, --quiet          no progress lines and no warnings\n"
     "  -v, --verbose        print the commands run\n"
@@ -97,7 +100,7 @@ static const char usage_text[] =
 /* Every option, for the nearest-match suggestion. */
 static const char *const all_flags[] = {
     "-o", "--output", "--python", "-I", "-L", "-l", "-j", "--jobs", "--emit-c", "--emit-py",
-    "--pyi", "--embed", "-a", "--annotate", "--json", "--no-line-directives", "-g", "-q", "--quiet", "-v",
+    "--pyi", "--embed", "-a", "--annotate", "--json", "--no-line-directives", "--profile", "-g", "-q", "--quiet", "-v",
     "--verbose", "--syntax-only", "--dump-ast", "--dump-symtable", "--max-errors", "--runtime-dir",
     "--directives", "-h", "--help",
     "--version", NULL};
@@ -224,6 +227,8 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
             o.print_runtime = 1;
         } else if (strcmp(arg, "--no-line-directives") == 0) {
             o.line_directives = 0;
+        } else if (strcmp(arg, "--profile") == 0) {
+            pyx_directives_set_default(PYX_DIR_PROFILE, 1);   /* profile.c */
         } else if (strcmp(arg, "-g") == 0) {
             o.build.debug_info = 1;
         } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
@@ -546,6 +551,8 @@ static int compile_file(const Options *o, const char *path)
     }
     PyxPython py;
     if (pyx_python_query(&arena, o->python, &py) < 0)
+        goto done;
+    if (pyx_profile_check_target(info, py.hexversion, &d) < 0)   /* profiling on 3.12 */
         goto done;
     tmpdir = pyx_build_tempdir(&arena);
     if (tmpdir == NULL)

@@ -55,6 +55,21 @@ const char *pyx_name_func_def(PyxNaming *n, const char *func)
     return pyx_arena_printf(n->a, "pyx_fdef_%s", func);
 }
 
+const char *pyx_name_trace_code(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_code_%s", func);
+}
+
+const char *pyx_name_trace_body(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_fb_%s_%s", n->module, func);
+}
+
+const char *pyx_name_trace_cold(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_ft_%s_%s", n->module, func);
+}
+
 const char *pyx_name_temp(PyxArena *a, int serial)
 {
     return pyx_arena_printf(a, "pyx_t_%d", serial);

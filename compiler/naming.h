@@ -11,6 +11,9 @@
  *   pyx_dflt_<name>_<i> the default of parameter i of function <name>
  *   pyx_spec_<name>, pyx_fdef_<name>  its argument spec and the description
  *                       of its function object (runtime/pyx_rt.h)
+ *   pyx_code_<name>     what profilers see of a profiled function <name> (its
+ *                       PyxRtCode); pyx_fb_<mod>_<name> its body, pyx_ft_<mod>_<name>
+ *                       its reported calls; pyx_trace, in the body, the call's PyxRtTrace
  *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
  *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
  *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
@@ -39,6 +42,9 @@ const char *pyx_name_method_def(PyxNaming *n, const char *func);
 const char *pyx_name_default(PyxNaming *n, const char *func, int param);
 const char *pyx_name_arg_spec(PyxNaming *n, const char *func);
 const char *pyx_name_func_def(PyxNaming *n, const char *func);
+const char *pyx_name_trace_code(PyxNaming *n, const char *func);
+const char *pyx_name_trace_body(PyxNaming *n, const char *func);
+const char *pyx_name_trace_cold(PyxNaming *n, const char *func);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
 const char *pyx_name_temp(PyxArena *a, int serial);

@@ -95,6 +95,12 @@ struct PyxFunc {
     int nannotations;
     PyxNodeList decorators;   /* the Python decorators (not Cython directives), top first:
                                  evaluated before the defaults, applied bottom-up */
+    /* profiling (profile.c): calls reported to profilers, lines to tracers */
+    bool profile;
+    bool linetrace;
+    const char *trace_code; /* profiled: its PyxRtCode (naming.h), */
+    const char *trace_body; /* its body, */
+    const char *trace_cold; /* and the C function of its reported calls */
 };
 
 typedef struct PyxModuleInfo {
@@ -114,6 +120,7 @@ typedef struct PyxModuleInfo {
     int nincludes, cap_includes;
     PyxSymbol **init_locals;  /* C locals of the module body (comprehension variables) */
     int ninit_locals, cap_init_locals;
+    PyxFunc *first_profiled;  /* the first function profile.c profiles, or NULL */
 } PyxModuleInfo;
 
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d);
