@@ -449,6 +449,75 @@ def suite_cli(args, R):
         rc, out, err = run([pyxc, "--syntax-only", "--max-errors", "3", many])
         R.check("cli", "--max-errors 3", rc == 1 and err.count(": error:") == 3 and "too many errors" in err,
                 f"{rc} {err}")
+    cli_profile(pyxc, R)
+
+
+# What profilers see of a module built with --profile, and of profiling.pyx
+# built for every other CPython 3.8-3.13 installed under ~/.pyenv (3.12:
+# refused, with the reason).
+PROFILE_CHECK = """
+import cProfile, pstats, sys
+import {mod} as m
+p = cProfile.Profile()
+p.enable()
+m.run(10)
+p.disable()
+seen = {{(k[0], k[2]): v[1] for k, v in pstats.Stats(p).stats.items() if k[0].endswith('.pyx')}}
+calls = []
+sys.setprofile(lambda f, e, a: calls.append((e, f.f_code.co_name)) if f.f_code.co_filename.endswith('.pyx') else None)
+m.half(1.0)
+sys.setprofile(None)
+print(sorted(seen.items()), calls)
+"""
+
+
+def cli_profile(pyxc, R):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "plain.pyx")
+        with open(src, "w") as f:
+            f.write("cdef long fib(int n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n"
+                    "cpdef double half(double x):\n    return x / 2\n\n"
+                    "def run(int n):\n    return fib(n)\n")
+        want = "[(('plain.pyx', 'fib'), 177), (('plain.pyx', 'run'), 1)] [('call', 'half'), ('return', 'half')]"
+        for flags, expect in ((["--profile"], want), ([], "[] []")):
+            rc, out, err = run([pyxc, "-o", tmp] + flags + [src])
+            if rc == 0:
+                rc, out, err = run([sys.executable, "-c", PROFILE_CHECK.format(mod="plain")], cwd=tmp,
+                                   env=dict(os.environ, PYTHONPATH=tmp))
+            R.check("cli", f"profiling with flags {flags}", rc == 0 and out.strip() == expect,
+                    f"{rc} {out!r} {err}")
+        with open(src, "r+") as f:
+            text = f.read()
+            f.seek(0)
+            f.write("# cython: profile=False\n" + text)
+        rc, out, err = run([pyxc, "-o", tmp, "--profile", src])
+        if rc == 0:
+            rc, out, err = run([sys.executable, "-c", PROFILE_CHECK.format(mod="plain")], cwd=tmp,
+                               env=dict(os.environ, PYTHONPATH=tmp))
+        R.check("cli", "'# cython: profile=False' wins over --profile", rc == 0 and out.strip() == "[] []",
+                f"{rc} {out!r} {err}")
+    pythons = {}
+    for exe in sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.*/bin/python3"))):
+        m = re.search(r"/3\.(\d+)\.[^/]*/bin", exe)
+        if m and 8 <= int(m.group(1)) <= 13:
+            pythons.setdefault(int(m.group(1)), exe)
+    if not pythons:
+        print("cli: skipped profiling on other Pythons (none under ~/.pyenv/versions)")
+    src = os.path.join(ROOT, "tests/e2e/typed/profiling.pyx")
+    want = ("[(('profiling.pyx', 'fib'), 177), (('profiling.pyx', 'half'), 1), (('profiling.pyx', 'quiet'), 1), "
+            "(('profiling.pyx', 'run'), 1), (('profiling.pyx', 'tiny_shown'), 10)] [('call', 'half'), ('return', 'half')]")
+    for minor, exe in sorted(pythons.items()):
+        with tempfile.TemporaryDirectory() as tmp:
+            rc, out, err = run([pyxc, "--python", exe, "-o", tmp, src], timeout=300)
+            if minor == 12:
+                R.check("cli", "profiling refused for Python 3.12", rc == 1 and
+                        "profiling.pyx:8:1: error: profiling compiled code ('fib' is profiled) is not supported "
+                        "on Python 3.12" in err and not os.listdir(tmp), f"{rc} {err}")
+                continue
+            if rc == 0:
+                rc, out, err = run([exe, "-c", PROFILE_CHECK.format(mod="profiling")], cwd=tmp,
+                                   env=dict(os.environ, PYTHONPATH=tmp))
+            R.check("cli", f"profiling on Python 3.{minor}", rc == 0 and out.strip() == want, f"{rc} {out!r} {err}")
 
 
 # ---- syntax ---------------------------------------------------------------------
