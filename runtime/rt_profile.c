@@ -18,8 +18,10 @@
    The cost while nothing profiles is one test of pyx_rt_trace_armed per
    call: an audit hook sets it when sys.setprofile, sys.settrace or
    sys.monitoring.register_callback is used (cProfile uses them too), and
-   pyx_rt_trace_init sets it when something is active at import.  Once
-   set it stays set; each call then asks its thread. */
+   pyx_rt_trace_init sets it when something is active at import.  While
+   it is set each call asks its thread; after 1024 calls with nothing to
+   report, if no thread profiles or traces and no sys.monitoring tool is in
+   use, it is cleared again. */
 #include "pyx_rt.h"
 
 #include <frameobject.h>
@@ -123,18 +125,6 @@ static int wants_lines(PyObject *frame)
 }
 
 /* ---- the thread --------------------------------------------------------------------------- */
-
-/* Is this thread inside a profiler or tracer, or without any? */
-static int thread_busy(PyThreadState *ts)
-{
-#if PY_VERSION_HEX >= 0x030D0000
-    return ts->tracing > 0;
-#elif PY_VERSION_HEX >= 0x030A0000
-    return ts->tracing > 0 || !ts->cframe->use_tracing;
-#else
-    return ts->tracing > 0 || !ts->use_tracing;
-#endif
-}
 
 /* No events while a profiler or tracer runs (ceval.c's call_trace). */
 static void enter_tracing(PyThreadState *ts)
@@ -242,47 +232,73 @@ static int mon_fire(PyxRtTrace *t, int ev, PyObject *arg, int line)
 
 /* ---- arming --------------------------------------------------------------------------------- */
 
+static int hook_state;   /* 0: not tried, 1: the audit hook is in, -1: refused (never disarm) */
+static unsigned idle;    /* calls with nothing to report since the last look around */
+#define IDLE_LOOK 1024
+
 static int audit_hook(const char *event, PyObject *args, void *data)
 {
     (void)args;
     (void)data;
     if (event[0] == 's' && (strcmp(event, "sys.setprofile") == 0 || strcmp(event, "sys.settrace") == 0
-                            || strcmp(event, "sys.monitoring.register_callback") == 0))
+                            || strcmp(event, "sys.monitoring.register_callback") == 0)) {
         pyx_rt_trace_armed = 1;
+        idle = 0;
+    }
     return 0;
 }
 
-/* Is any thread of this interpreter profiled or traced, or (3.13+) any
-   sys.monitoring tool listening for the events we fire? */
+/* Is any thread of this interpreter profiled or traced, or (3.12+) any
+   sys.monitoring tool in use (its events may be set again without an
+   audit event)? */
 static int anything_active(void)
 {
     PyThreadState *me = PyThreadState_Get();
     for (PyThreadState *ts = PyInterpreterState_ThreadHead(me->interp); ts; ts = PyThreadState_Next(ts))
         if (ts->c_profilefunc != NULL || ts->c_tracefunc != NULL)
             return 1;
-#if PY_VERSION_HEX >= 0x030D0000
-    PyMonitoringState st[MON_N];
-    uint64_t version = 0;
-    memset(st, 0, sizeof st);
-    PyMonitoring_EnterScope(st, &version, mon_events, MON_N);
-    PyMonitoring_ExitScope();
-    for (int i = 0; i < MON_N; i++)
-        if (st[i].active)
-            return 1;
-#endif
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *mon = PySys_GetObject("monitoring");   /* borrowed */
+    if (mon == NULL)
+        return 0;
+    PyObject *saved[3];
+    pyx_rt_exc_fetch(saved);
+    int used = 0;
+    for (int tool = 0; tool < 6 && !used; tool++) {   /* 6 and 7: sys.setprofile, sys.settrace */
+        PyObject *name = PyObject_CallMethod(mon, "get_tool", "i", tool);
+        used = name == NULL || name != Py_None;
+        Py_XDECREF(name);
+    }
+    PyErr_Clear();
+    pyx_rt_exc_restore(saved);
+    return used;
+#else
     return 0;
+#endif
+}
+
+/* A call had nothing to report: once in a while, if nothing profiles or
+   traces any more, profiled calls go back to the one flag test (the audit
+   hook arms again when something starts). */
+static void maybe_disarm(void)
+{
+    if (++idle < IDLE_LOOK || hook_state <= 0)
+        return;
+    idle = 0;
+    if (!anything_active())
+        pyx_rt_trace_armed = 0;
 }
 
 int pyx_rt_trace_init(void)
 {
-    static int hooked;
-    if (!hooked) {
-        hooked = 1;
+    if (hook_state == 0) {
         /* hooks already installed may refuse ours: then every call asks */
+        hook_state = 1;
         if (PySys_AddAuditHook(audit_hook, NULL) < 0) {
+            hook_state = -1;
+            pyx_rt_trace_armed = 1;
             if (PyErr_Occurred())
                 return -1;
-            pyx_rt_trace_armed = 1;
         }
     }
     if (anything_active())
@@ -307,8 +323,8 @@ int pyx_rt_trace_call(PyxRtTrace *t, PyxRtCode *c, PyObject *globals)
     memset(t, 0, sizeof *t);
     t->line = c->line;
     PyThreadState *ts = PyThreadState_Get();
-    if (thread_busy(ts))
-        return 0;
+    if (ts->tracing > 0)
+        return 0;   /* inside a profiler or tracer: not reported, as in CPython */
     int to = 0;
     if (ts->c_profilefunc != NULL)
         to |= TO_PROFILE;
@@ -322,8 +338,10 @@ int pyx_rt_trace_call(PyxRtTrace *t, PyxRtCode *c, PyObject *globals)
         to |= TO_MONITOR_LINES;
     PyMonitoring_ExitScope();
 #endif
-    if (!to)
+    if (!to) {
+        maybe_disarm();
         return 0;
+    }
     if (c->code == NULL) {
         c->code = (PyObject *)PyCode_NewEmpty(c->file, c->name, c->line);
         if (c->code == NULL)

@@ -124,6 +124,19 @@ def test_a_raising_profiler_in_a_noexcept_function_is_unraisable():
     assert seen == [(RuntimeError, "profiler", "profiling.quiet")], seen
 
 
+def test_profiling_again_after_a_quiet_spell():
+    # thousands of calls with nothing to report put profiled functions back
+    # on their fast path; a profiler installed later is seen all the same
+    for _ in range(3):
+        assert stats_of(m.run, 12)[at("fib")] == 465
+        m.run(20)   # 21,891 calls of fib, none reported
+    log = []
+    sys.setprofile(lambda frame, event, arg: log.append(event) if frame.f_code.co_filename == PYX else None)
+    m.half(2.0)
+    sys.setprofile(None)
+    assert log == ["call", "return"], log
+
+
 def test_a_module_imported_under_a_profiler_is_profiled():
     p = cProfile.Profile()
     p.enable()
