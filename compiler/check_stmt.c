@@ -289,10 +289,10 @@ static bool check_directive_block(Sema *S, PyxNode *s)
             return i > 0;
         }
         int which = pyx_directive_of(v);
-        if (which == PYX_DIR_PROFILE || which == PYX_DIR_LINETRACE)   /* profile.c: per function */
-            pyx_diag_error(S->d, v->loc, "directive '%s' applies to whole functions (a decorator) or the "
-                           "module (a '# cython:' comment), not to a 'with' block",
-                           which == PYX_DIR_PROFILE ? "profile" : "linetrace");
+        if (S->func && (which == PYX_DIR_PROFILE || which == PYX_DIR_LINETRACE))   /* profile.c: per function */
+            pyx_diag_error(S->d, v->loc, "directive '%s' applies to whole functions (a decorator, the "
+                           "'# cython:' header or a module-level 'with' around their defs), not to a block "
+                           "inside one", which == PYX_DIR_PROFILE ? "profile" : "linetrace");
     }
     s->sflags |= PYX_SF(DIRECTIVES);
     PyxDirectives *outer = S->dirs;

@@ -57,3 +57,8 @@ def boom(x):  # def: boom
 
 def use_quiet(long x):
     return quiet(x)
+
+
+with cython.profile(False):
+    def unlisted(x):
+        return x

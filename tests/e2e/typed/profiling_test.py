@@ -50,6 +50,7 @@ def test_profile_false_and_inline_are_left_out():
     names = {k[2] for k in stats_of(m.run, 4)}
     assert "hidden" not in names and "tiny" not in names, names
     assert "tiny_shown" in names, names   # inline, but @cython.profile(True)
+    assert stats_of(m.unlisted, 1) == {}   # defined in 'with cython.profile(False):'
 
 
 def test_without_a_profiler_results_are_unchanged():
