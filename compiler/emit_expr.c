@@ -411,7 +411,7 @@ static Val emit_c_call(Fn *fn, PyxNode *e)
         buf_printf(A, &args, "%s%s", i ? ", " : "", v.c);
     }
     PyxType *ret = f ? f->ret : ft->base;
-    const char *callee = f ? f->cname : sym->kind == PYX_SYM_LOCAL ? pyx_arena_printf(A, "(*%s)", sym->cname) : sym->cname;
+    const char *callee = f ? trace_callee(fn, f) : sym->kind == PYX_SYM_LOCAL ? pyx_arena_printf(A, "(*%s)", sym->cname) : sym->cname;
     const char *call = pyx_arena_printf(A, "%s(%s)", callee, args.p ? args.p : "");
     const char *t = NULL;
     if (ret->kind == PYX_TY_VOID) {

@@ -164,6 +164,8 @@ void emit_try_except(Fn *fn, PyxNode *s);
 /* emit_trace.c */
 void trace_enter(Fn *fn);
 void trace_shell(Fn *fn, Buf *out);
+void trace_protos(Emit *E, PyxFunc *f);
+const char *trace_callee(Fn *fn, PyxFunc *f);
 const char *trace_exception(Fn *fn);
 void trace_statement(Fn *fn, PyxNode *s);
 void trace_line_at(Fn *fn, unsigned line);

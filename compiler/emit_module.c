@@ -124,6 +124,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     for (int i = 0; i < m->nfuncs; i++) {
         PyxFunc *f = m->funcs[i];
         buf_printf(a, &E.protos, "static %sPYX_UNUSED %s;\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(&E, f));
+        trace_protos(&E, f);
         declare_default_slots(&E, f);
         emit_function(&E, f);
         if (f->is_py)

@@ -10,17 +10,20 @@
  *   }
  *   static PYX_COLD long pyx_ft_m_f(int v_n)      a reported call
  *   {   call event, pyx_fb_m_f(&t, v_n), return event   }
+ *   static long pyx_fu_m_f(int v_n)               the plain function
+ *   {   return pyx_fb_m_f(NULL, v_n);   }
  *   static long pyx_f_m_f(int v_n)                what callers call
  *   {
  *       if (PYX_UNLIKELY(pyx_rt_trace_armed))
  *           return pyx_ft_m_f(v_n);
- *       return pyx_fb_m_f(NULL, v_n);
+ *       return pyx_fu_m_f(v_n);
  *   }
  *
- * The body is inlined into both: in pyx_f_m_f, with pyx_trace NULL, every
+ * The body is inlined into both: in pyx_fu_m_f, with pyx_trace NULL, every
  * report folds away, and gcc sees the plain function behind one test of
- * a flag (it still unrolls a recursive fib).  While nothing profiles, that
- * test is the whole cost.  A function that cannot pass errors on (noexcept,
+ * a flag.  While nothing profiles, that test is the whole cost; a function
+ * found not to raise calls the plain functions directly from its plain
+ * body (trace_callee), so gcc still unrolls a recursive fib.  A function that cannot pass errors on (noexcept,
  * or found not to raise) prints a profiler's as unraisable instead.
  *
  * Lines are reported where CPython 3.11 reports them: at each statement
@@ -83,13 +86,36 @@ void trace_shell(Fn *fn, Buf *out)
     if (value)
         buf_printf(A, out, "    return r;\n");
     buf_printf(A, out, "}\n\n");
+    const char *plain = args.p ? args.p + 2 : "";
+    buf_printf(A, out, "static %s\n{\n    %s%s(NULL%s);\n}\n\n", c_signature_as(E, f, f->trace_plain, NULL),
+               value ? "return " : "", f->trace_body, rest);
     buf_printf(A, out, "static %s%s\n{\n", (f->def->flags & PYX_F(INLINE)) ? "inline " : "", c_signature(E, f));
     buf_printf(A, out, "    if (PYX_UNLIKELY(pyx_rt_trace_armed))\n        %s%s(%s);\n", value ? "return " : "",
-               f->trace_cold, args.p ? args.p + 2 : "");
+               f->trace_cold, plain);
     if (!value)
-        buf_printf(A, out, "    else\n        %s(NULL%s);\n}\n\n", f->trace_body, rest);
+        buf_printf(A, out, "    else\n        %s(%s);\n}\n\n", f->trace_plain, plain);
     else
-        buf_printf(A, out, "    return %s(NULL%s);\n}\n\n", f->trace_body, rest);
+        buf_printf(A, out, "    return %s(%s);\n}\n\n", f->trace_plain, plain);
+}
+
+/* The prototype of a profiled function's untested calls (trace_callee). */
+void trace_protos(Emit *E, PyxFunc *f)
+{
+    if (f->profile)
+        buf_printf(E->a, &E->protos, "static PYX_UNUSED %s;\n", c_signature_as(E, f, f->trace_plain, NULL));
+}
+
+/* The C function a call of f from fn's body goes to.  A function found
+   not to raise runs no Python code of its own, so no profiler starts while
+   it runs: when its own call was not reported, the calls it makes skip the
+   test too, and gcc sees plain recursion (fib).  Its reported calls test
+   as usual.  (A noexcept function it calls could start one: the caller's
+   later calls are then seen once the caller has returned.) */
+const char *trace_callee(Fn *fn, PyxFunc *f)
+{
+    if (!f->profile || fn->f == NULL || !fn->f->profile || !fn->f->nothrow)
+        return f->cname;
+    return pyx_arena_printf(A, "(pyx_trace ? %s : %s)", f->cname, f->trace_plain);
 }
 
 /* Where an error enters an error block with this frame's traceback entry:

@@ -70,6 +70,11 @@ const char *pyx_name_trace_cold(PyxNaming *n, const char *func)
     return pyx_arena_printf(n->a, "pyx_ft_%s_%s", n->module, func);
 }
 
+const char *pyx_name_trace_plain(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_fu_%s_%s", n->module, func);
+}
+
 const char *pyx_name_temp(PyxArena *a, int serial)
 {
     return pyx_arena_printf(a, "pyx_t_%d", serial);

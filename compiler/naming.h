@@ -13,7 +13,8 @@
  *                       of its function object (runtime/pyx_rt.h)
  *   pyx_code_<name>     what profilers see of a profiled function <name> (its
  *                       PyxRtCode); pyx_fb_<mod>_<name> its body, pyx_ft_<mod>_<name>
- *                       its reported calls; pyx_trace, in the body, the call's PyxRtTrace
+ *                       its reported calls, pyx_fu_<mod>_<name> its calls that
+ *                       need no test; pyx_trace, in the body, the call's PyxRtTrace
  *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
  *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
  *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
@@ -45,6 +46,7 @@ const char *pyx_name_func_def(PyxNaming *n, const char *func);
 const char *pyx_name_trace_code(PyxNaming *n, const char *func);
 const char *pyx_name_trace_body(PyxNaming *n, const char *func);
 const char *pyx_name_trace_cold(PyxNaming *n, const char *func);
+const char *pyx_name_trace_plain(PyxNaming *n, const char *func);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
 const char *pyx_name_temp(PyxArena *a, int serial);

@@ -40,6 +40,7 @@ void pyx_profile_decide(PyxModuleInfo *m, PyxFunc *f, const char *stem)
     f->trace_code = pyx_name_trace_code(&m->naming, stem);
     f->trace_body = pyx_name_trace_body(&m->naming, stem);
     f->trace_cold = pyx_name_trace_cold(&m->naming, stem);
+    f->trace_plain = pyx_name_trace_plain(&m->naming, stem);
     if (m->first_profiled == NULL)
         m->first_profiled = f;
 }

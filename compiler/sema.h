@@ -100,7 +100,8 @@ struct PyxFunc {
     bool linetrace;
     const char *trace_code; /* profiled: its PyxRtCode (naming.h), */
     const char *trace_body; /* its body, */
-    const char *trace_cold; /* and the C function of its reported calls */
+    const char *trace_cold; /* the C function of its reported calls, */
+    const char *trace_plain;/* and of its calls that need no test (emit_trace.c) */
 };
 
 typedef struct PyxModuleInfo {

@@ -36,7 +36,9 @@ static const PyxRtFuncDef pyx_fdef_plain = {
     .filename = "profiled.pyx", .firstlineno = 28,
 };
 static PYX_UNUSED long pyx_f_profiled_fib(int v_n);
+static PYX_UNUSED long pyx_fu_profiled_fib(int v_n);
 static PYX_UNUSED PyObject *pyx_f_profiled_total(int v_n);
+static PYX_UNUSED PyObject *pyx_fu_profiled_total(int v_n);
 static PYX_UNUSED PyObject *pyx_f_profiled_plain(PyObject *v_x);
 
 static int pyx_init_constants_0(void)
@@ -75,9 +77,9 @@ static inline PYX_ALWAYS_INLINE long pyx_fb_profiled_fib(PyxRtTrace *pyx_trace, 
         goto pyx_L_done;
     }
     /* profiled.pyx:12: return fib(n - 1) + fib(n - 2) */
-    pyx_t_1 = pyx_f_profiled_fib((v_n - 1));
+    pyx_t_1 = (pyx_trace ? pyx_f_profiled_fib : pyx_fu_profiled_fib)((v_n - 1));
     PYX_KEEP_CALL();
-    pyx_t_2 = pyx_f_profiled_fib((v_n - 2));
+    pyx_t_2 = (pyx_trace ? pyx_f_profiled_fib : pyx_fu_profiled_fib)((v_n - 2));
     PYX_KEEP_CALL();
     pyx_r = (pyx_t_1 + pyx_t_2);
 
@@ -95,11 +97,16 @@ static PYX_COLD long pyx_ft_profiled_fib(int v_n)
     return r;
 }
 
+static long pyx_fu_profiled_fib(int v_n)
+{
+    return pyx_fb_profiled_fib(NULL, v_n);
+}
+
 static long pyx_f_profiled_fib(int v_n)
 {
     if (PYX_UNLIKELY(pyx_rt_trace_armed))
         return pyx_ft_profiled_fib(v_n);
-    return pyx_fb_profiled_fib(NULL, v_n);
+    return pyx_fu_profiled_fib(v_n);
 }
 
 /* profiled.pyx:15: def total */
@@ -202,11 +209,16 @@ static PYX_COLD PyObject *pyx_ft_profiled_total(int v_n)
     return r;
 }
 
+static PyObject *pyx_fu_profiled_total(int v_n)
+{
+    return pyx_fb_profiled_total(NULL, v_n);
+}
+
 static PyObject *pyx_f_profiled_total(int v_n)
 {
     if (PYX_UNLIKELY(pyx_rt_trace_armed))
         return pyx_ft_profiled_total(v_n);
-    return pyx_fb_profiled_total(NULL, v_n);
+    return pyx_fu_profiled_total(v_n);
 }
 
 static PyObject *pyx_pw_profiled_total(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
