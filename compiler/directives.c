@@ -30,20 +30,20 @@ static int find_n(const char *name, size_t n)
 }
 
 /* Defaults given on the command line (pyxc --profile). */
-static int cmdline[PYX_DIR__COUNT];
+static PyxDirectives cmdline;   /* -X name=value, --profile: every module's defaults */
 static bool cmdline_set[PYX_DIR__COUNT];
 
 void pyx_directives_set_default(PyxDirective which, int value)
 {
-    cmdline[which] = value;
+    cmdline.value[which] = value;
     cmdline_set[which] = true;
 }
 
 void pyx_directives_default(PyxDirectives *d)
 {
     for (int i = 0; i < PYX_DIR__COUNT; i++) {
-        d->value[i] = cmdline_set[i] ? cmdline[i] : dirs[i].dflt;
-        d->text[i] = NULL;
+        d->value[i] = cmdline_set[i] ? cmdline.value[i] : dirs[i].dflt;
+        d->text[i] = cmdline_set[i] ? cmdline.text[i] : NULL;
     }
 }
 
@@ -90,6 +90,30 @@ static bool set_value(PyxDirectives *d, int i, const char *v, size_t n, PyxArena
         d->text[i] = pyx_arena_strndup(a, v, n);
         return true;
     }
+}
+
+const char *pyx_directives_cmdline(const char *spec, PyxArena *a)
+{
+    const char *p = spec;
+    while (*p) {
+        const char *item = p, *eq = NULL;
+        while (*p && *p != ',') {
+            if (*p == '=' && !eq)
+                eq = p;
+            p++;
+        }
+        if (!eq || eq == item)
+            return pyx_arena_printf(a, "expected NAME=VALUE, not '%.*s'", (int)(p - item), item);
+        int i = find_n(item, (size_t)(eq - item));
+        if (i < 0)
+            return pyx_arena_printf(a, "unknown directive '%.*s'", (int)(eq - item), item);
+        if (!set_value(&cmdline, i, eq + 1, (size_t)(p - eq - 1), a))
+            return pyx_arena_printf(a, "invalid value for directive '%s': '%.*s'", dirs[i].name, (int)(p - eq - 1), eq + 1);
+        cmdline_set[i] = true;
+        if (*p == ',')
+            p++;
+    }
+    return NULL;
 }
 
 /* ---- the header comments ------------------------------------------------------------- */

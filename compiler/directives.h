@@ -98,6 +98,11 @@ int pyx_directive_of(const PyxNode *e);
    with it, before its '# cython:' header. */
 void pyx_directives_set_default(PyxDirective which, int value);
 
+/* 'name=value[,name=value...]' from pyxc -X (Cython's values: True, False,
+   numbers, strings): defaults of every module, which its '# cython:' header
+   and decorators can still change.  NULL, or what is wrong with spec. */
+const char *pyx_directives_cmdline(const char *spec, PyxArena *a);
+
 /* The table, for pyxc --directives. */
 void pyx_directives_list(FILE *out);
 

@@ -84,6 +84,9 @@ static const char usage_text[] =
     "  --no-line-directives leave '#line' directives out of the C code\n"
     "  --profile            report compiled functions to cProfile and other profilers\n"
     "                       (the 'profile' directive on for every module)\n"
+    "  -X, --directive NAME=VALUE[,NAME=VALUE...]\n"
+    "                       Cython directives for every module, as cython -X (its\n"
+    "                       '# cython:' header and decorators still change them)\n"
     "  -g                   build with debug information\n"
     "  -q, --quiet          no progress lines and no warnings\n"
     "  -v, --verbose        print the commands run\n"
@@ -100,7 +103,7 @@ static const char usage_text[] =
 /* Every option, for the nearest-match suggestion. */
 static const char *const all_flags[] = {
     "-o", "--output", "--python", "-I", "-L", "-l", "-j", "--jobs", "--emit-c", "--emit-py",
-    "--pyi", "--embed", "-a", "--annotate", "--json", "--no-line-directives", "--profile", "-g", "-q", "--quiet", "-v",
+    "--pyi", "--embed", "-a", "--annotate", "--json", "--no-line-directives", "--profile", "-X", "--directive", "-g", "-q", "--quiet", "-v",
     "--verbose", "--syntax-only", "--dump-ast", "--dump-symtable", "--max-errors", "--runtime-dir",
     "--directives", "-h", "--help",
     "--version", NULL};
@@ -229,6 +232,12 @@ static Options parse_options(PyxArena *a, int argc, char **argv)
             o.line_directives = 0;
         } else if (strcmp(arg, "--profile") == 0) {
             pyx_directives_set_default(PYX_DIR_PROFILE, 1);   /* profile.c */
+        } else if ((v = joined(arg, "--directive", argc, argv, &i)) || (v = joined(arg, "-X", argc, argv, &i))) {
+            const char *why = pyx_directives_cmdline(v, a);
+            if (why) {
+                fprintf(stderr, "pyxc: error: -X: %s (pyxc --directives lists them)\n", why);
+                exit(2);
+            }
         } else if (strcmp(arg, "-g") == 0) {
             o.build.debug_info = 1;
         } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {

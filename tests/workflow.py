@@ -613,6 +613,18 @@ def tutorial_setup_py(pyxc, R):
         rc, out, err = run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp, env=env)
         R.check(S, "pyxcize: a compile error stops setup.py with the diagnostics", rc != 0 and
                 "broken.pyx:1:7: error:" in err, f"{rc}\n{out}{err}")
+        # compiler_directives reach the compiler (pyxc -X); a module's own header still wins
+        os.remove(os.path.join(tmp, "broken.pyx"))
+        write(os.path.join(tmp, "divs.pyx"), "def fdiv(int a, int b):\n    return a // b\n")
+        write(os.path.join(tmp, "divs_own.pyx"), "# cython: cdivision=False\ndef fdiv(int a, int b):\n    return a // b\n")
+        write(os.path.join(tmp, "setup.py"), changed.replace(
+            'cythonize("my_module.pyx")',
+            'cythonize(["divs.pyx", "divs_own.pyx"], force=True, '
+            'compiler_directives={"language_level": 3, "cdivision": True, "boundscheck": False})'))
+        rc, out, err = run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp, env=env)
+        rc2, out2, err2 = py_eval(sys.executable, tmp, "import divs, divs_own; print(divs.fdiv(-7, 2), divs_own.fdiv(-7, 2))")
+        R.check(S, "pyxcize: compiler_directives apply (cdivision: C's -3), the module header overrides them (-4)",
+                rc == 0 and out2.strip() == "-3 -4", f"{rc}\n{out}{err}\n{rc2} {out2} {err2}")
 
 
 def debian_pip_ok():

@@ -29,8 +29,18 @@ _LIST_KEYS = ("libraries", "library_dirs", "include_dirs", "extra_compile_args",
 # what pyxc's C needs from the C compiler: wrapping C integer arithmetic, as
 # Cython's C; object pointers alias
 _C_FLAGS = ["-fwrapv", "-fno-strict-aliasing"]
-# directives every module gets anyway: accepted and ignored
-_HARMLESS = {"language_level", "binding", "embedsignature", "always_allow_keywords"}
+# directives pyxc has no use for: language_level (pyxc reads Python 3 only)
+
+
+def _directive_flags(directives):
+    """compiler_directives as pyxc's -X flag (Cython's value spelling)."""
+    items = []
+    for key, value in (directives or {}).items():
+        if key == "language_level":
+            continue
+        text = value if isinstance(value, str) else repr(value)
+        items.append(f"{key}={text}")
+    return ["-X", ",".join(items)] if items else []
 
 
 def _split(value):
@@ -174,16 +184,15 @@ def pyxcize(module_list, nthreads=0, force=False, quiet=False, compiler_directiv
     exclude       glob patterns of sources to leave out
     stubs         write NAME.pyi next to each source (and py.typed in packages)
     compiler_directives, language_level
-                  Cython's per-run directives; pyxc reads '# cython:' lines in
-                  the module itself, so here only the harmless ones are accepted
+                  Cython's per-run directives (pyxc -X): each module's own
+                  '# cython:' header and decorators still change them; a
+                  changed directive alone does not regenerate C (force=True
+                  does), as with cythonize
     ext_options   Extension keyword arguments for the modules made from globs
     """
     from setuptools import Extension
-    for key in (compiler_directives or {}):
-        if key not in _HARMLESS:
-            raise ValueError(f"pyxcize: compiler directive '{key}' cannot be given here yet; "
-                             f"put '# cython: {key}=...' at the top of the module")
     del language_level
+    xflags = _directive_flags(compiler_directives)
     jobs = []
     for ext, name, pyx in _expand(module_list, exclude):
         name = name or _module_name(pyx)
@@ -201,19 +210,19 @@ def pyxcize(module_list, nthreads=0, force=False, quiet=False, compiler_directiv
             return None
         os.makedirs(os.path.dirname(os.path.abspath(c_file)), exist_ok=True)
         msgs = []
-        p = run(["--emit-c", "-o", c_file, pyx])
+        p = run(xflags + ["--emit-c", "-o", c_file, pyx])
         if p.returncode != 0:
             return CompileError(pyx, p.stderr)
         msgs.append(p.stderr)
         if stubs:
-            p = run(["--pyi", "--emit-c", "-o", os.path.splitext(pyx)[0] + ".pyi", pyx])
+            p = run(xflags + ["--pyi", "--emit-c", "-o", os.path.splitext(pyx)[0] + ".pyi", pyx])
             if p.returncode != 0:
                 return CompileError(pyx, p.stderr)
             pkg = os.path.dirname(os.path.abspath(pyx))
             if "." in name and not os.path.exists(os.path.join(pkg, "py.typed")):
                 open(os.path.join(pkg, "py.typed"), "w").close()
         if annotate:
-            p = run(["-a", "-o", os.path.splitext(c_file)[0] + ".html", pyx])
+            p = run(xflags + ["-a", "-o", os.path.splitext(c_file)[0] + ".html", pyx])
             if p.returncode != 0:
                 return CompileError(pyx, p.stderr)
         return f"Compiling {pyx} because {why}.", "".join(msgs)
