@@ -85,3 +85,25 @@ char *pyx_arena_printf(PyxArena *a, const char *fmt, ...)
     va_end(ap);
     return p;
 }
+
+void pyx_buf_reserve(PyxArena *a, PyxBuf *b, size_t n)
+{
+    if (b->len + n + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *p = pyx_arena_alloc(a, cap);
+    if (b->len)
+        memcpy(p, b->p, b->len);
+    b->p = p;
+    b->cap = cap;
+}
+
+void pyx_buf_put(PyxArena *a, PyxBuf *b, const char *s, size_t n)
+{
+    pyx_buf_reserve(a, b, n);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}

@@ -30,4 +30,15 @@ char *pyx_arena_printf(PyxArena *a, const char *fmt, ...)
 
 #define pyx_arena_new(a, T) ((T *)pyx_arena_alloc((a), sizeof(T)))
 
+/* A growing string in the arena, always NUL-terminated once written to
+   (p is NULL while empty). */
+typedef struct PyxBuf {
+    char *p;
+    size_t len, cap;
+} PyxBuf;
+
+/* Room for n more bytes and the NUL. */
+void pyx_buf_reserve(PyxArena *a, PyxBuf *b, size_t n);
+void pyx_buf_put(PyxArena *a, PyxBuf *b, const char *s, size_t n);
+
 #endif

@@ -12,16 +12,7 @@ static void buf_vprintf(PyxArena *a, Buf *b, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return;
-    if (b->len + (size_t)n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 1024;
-        while (cap < b->len + (size_t)n + 1)
-            cap *= 2;
-        char *p = pyx_arena_alloc(a, cap);
-        if (b->len)
-            memcpy(p, b->p, b->len);
-        b->p = p;
-        b->cap = cap;
-    }
+    pyx_buf_reserve(a, b, (size_t)n);
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }

@@ -19,10 +19,7 @@
 
 /* ---- text buffers ------------------------------------------------------------ */
 
-typedef struct Buf {
-    char *p;
-    size_t len, cap;
-} Buf;
+typedef PyxBuf Buf;
 
 /* Marks where the C file's own line numbers resume after #line directives
    into the source; pyx_emit_module replaces it once line numbers are known. */

@@ -9,30 +9,13 @@
 
 #include "lower_int.h"
 
-typedef struct StrBuf {
-    char *p;
-    uint32_t len, cap;
-} StrBuf;
+typedef PyxBuf StrBuf;
 
 static void sb_put(Lower *L, StrBuf *b, const char *s, uint32_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = pyx_arena_alloc(L->a, cap);
-        if (b->len)
-            memcpy(p, b->p, b->len);
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    pyx_buf_put(L->a, b, s, n);
 }
 
-/* Appends code point cp as UTF-8 (surrogates too, as CPython's
-   'surrogatepass' would; the emitter decodes with that handler). */
 static void sb_utf8(Lower *L, StrBuf *b, uint32_t cp)
 {
     char u[4];

@@ -16,27 +16,14 @@
 
 typedef struct W {
     PyxArena *a;
-    char *p;
-    size_t len, cap;
+    PyxBuf out;
     PyxUnparseStyle style;
     bool failed;           /* CPython's style met a form it cannot write */
 } W;
 
 static void put_n(W *w, const char *s, size_t n)
 {
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        while (cap < w->len + n + 1)
-            cap *= 2;
-        char *p = pyx_arena_alloc(w->a, cap);
-        if (w->len)
-            memcpy(p, w->p, w->len);
-        w->p = p;
-        w->cap = cap;
-    }
-    memcpy(w->p + w->len, s, n);
-    w->len += n;
-    w->p[w->len] = '\0';
+    pyx_buf_put(w->a, &w->out, s, n);
 }
 
 static void put(W *w, const char *s)
@@ -81,7 +68,7 @@ static bool printable(uint32_t c)
 
 const char *pyx_repr_str(PyxArena *a, const char *s, uint32_t len, bool bytes)
 {
-    W w = {a, NULL, 0, 0, PYX_UNPARSE_CPYTHON, false};
+    W w = {.a = a, .style = PYX_UNPARSE_CPYTHON};
     bool squote = memchr(s, '\'', len) != NULL, dquote = memchr(s, '"', len) != NULL;
     char q = squote && !dquote ? '"' : '\'';
     if (bytes)
@@ -113,7 +100,7 @@ const char *pyx_repr_str(PyxArena *a, const char *s, uint32_t len, bool bytes)
         i += n;
     }
     put_n(&w, &q, 1);
-    return w.p;
+    return w.out.p;
 }
 
 /* ---- numbers as CPython writes them ---------------------------------------------------------- */
@@ -517,11 +504,11 @@ static void expr(W *w, const PyxNode *e, int level)
 
 const char *pyx_unparse(PyxArena *a, const PyxNode *e, PyxUnparseStyle style)
 {
-    W w = {a, NULL, 0, 0, style, false};
+    W w = {.a = a, .style = style};
     expr(&w, e, style == PYX_UNPARSE_CYTHON ? 0 : PR_TEST);
     if (w.failed)
         return NULL;
-    return w.p ? w.p : "";
+    return w.out.p ? w.out.p : "";
 }
 
 /* ---- docstrings ------------------------------------------------------------------------ */
@@ -529,7 +516,7 @@ const char *pyx_unparse(PyxArena *a, const PyxNode *e, PyxUnparseStyle style)
 const char *pyx_cleandoc(PyxArena *a, const char *doc, uint32_t len)
 {
     /* expandtabs(8), split into lines */
-    W w = {a, NULL, 0, 0, PYX_UNPARSE_CPYTHON, false};
+    W w = {.a = a, .style = PYX_UNPARSE_CPYTHON};
     int col = 0;
     for (uint32_t i = 0; i < len; i++) {
         char c = doc[i];
@@ -545,14 +532,14 @@ const char *pyx_cleandoc(PyxArena *a, const char *doc, uint32_t len)
                 col++;
         }
     }
-    if (w.p == NULL)
+    if (w.out.p == NULL)
         return "";
     int nlines = 1;
-    for (size_t i = 0; i < w.len; i++)
-        nlines += w.p[i] == '\n';
+    for (size_t i = 0; i < w.out.len; i++)
+        nlines += w.out.p[i] == '\n';
     const char **line = pyx_arena_alloc(a, sizeof *line * (size_t)nlines);
     size_t *llen = pyx_arena_alloc(a, sizeof *llen * (size_t)nlines);
-    const char *p = w.p;
+    const char *p = w.out.p;
     for (int i = 0; i < nlines; i++) {
         const char *nl = strchr(p, '\n');
         line[i] = p;
@@ -584,11 +571,11 @@ const char *pyx_cleandoc(PyxArena *a, const char *doc, uint32_t len)
         last--;
     while (first <= last && llen[first] == 0)
         first++;
-    W out = {a, NULL, 0, 0, PYX_UNPARSE_CPYTHON, false};
+    W out = {.a = a, .style = PYX_UNPARSE_CPYTHON};
     for (int i = first; i <= last; i++) {
         if (i > first)
             put(&out, "\n");
         put_n(&out, line[i], llen[i]);
     }
-    return out.p ? out.p : "";
+    return out.out.p ? out.out.p : "";
 }
