@@ -356,7 +356,14 @@ static void emit_for(Fn *fn, PyxNode *s)
     }
     Label *natural = s->orelse.len ? new_label(fn, "exhausted") : NULL;
     Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0, .trace_line = traced};
+    /* a return in the body releases the iterator on its way out (its labels
+       take the number of brk's: the other labels keep their numbers) */
+    int serial = fn->nlabel;
+    Label *outer_ret = fn->ret, *ret = pyx_arena_new(A, Label);
+    ret->name = pyx_name_label(A, "loop_return", serial);
+    fn->ret = ret;
     const char *it = emit_iter_loop(fn, s->target, s->value, &loop, natural, emit_body_stmts, &s->body);
+    fn->ret = outer_ret;
     line(fn, "Py_CLEAR(%s);", it);
     if (s->orelse.len) {
         line(fn, "goto %s;", jump(brk));
@@ -364,6 +371,15 @@ static void emit_for(Fn *fn, PyxNode *s)
         line(fn, "Py_CLEAR(%s);", it);
         emit_stmts(fn, &s->orelse);
         place_label(fn, brk);
+    }
+    if (ret->used) {
+        Label *end = pyx_arena_new(A, Label);
+        end->name = pyx_name_label(A, "loop_end", serial);
+        line(fn, "goto %s;", jump(end));
+        place_label(fn, ret);
+        line(fn, "Py_CLEAR(%s);", it);
+        line(fn, "goto %s;", jump(outer_ret));
+        place_label(fn, end);
     }
 }
 

@@ -1,5 +1,5 @@
-# Refcounts through break and continue out of finally, with and except
-# (tests/e2e/leaks/driver.py).
+# Refcounts through break and continue out of finally, with and except, and
+# return out of for loops (tests/e2e/leaks/driver.py).
 import contextlib
 
 
@@ -71,6 +71,15 @@ def raising_after(items):
     return x
 
 
+def return_from_for(items):
+    for x in items:
+        for y in x:
+            if y:
+                return [y]
+    else:
+        return None
+
+
 LEAK_CALLS = [
     ("finally_exits", ([1, 0, 2, None, 3],), None),
     ("drop_exception", ([0, 0, 1],), None),
@@ -78,4 +87,6 @@ LEAK_CALLS = [
     ("handler_exits", ([0, 0, "x"],), None),
     ("with_exits", ([0, 1],), None),
     ("raising_after", ([1],), IndexError),
+    ("return_from_for", ([[0], [0, [1]]],), None),
+    ("return_from_for", ([[0]],), None),
 ]
