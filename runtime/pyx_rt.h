@@ -677,4 +677,56 @@ void pyx_rt_trace_exception(PyxRtTrace *t, int line);
    call fails with its exception. */
 int pyx_rt_trace_return(PyxRtTrace *t, PyObject *result);
 
+/* ------------------------------------------------------------------ */
+/* rt_match.c: match statements (PEP 634), CPython 3.10 and newer      */
+
+/* The pattern tests return 1 (matched), 0 (no match) or -1 with an
+   exception set; objects are borrowed, and what a test writes through an
+   out pointer are new references, written only when it returns 1. */
+#if PY_VERSION_HEX >= 0x030A0000
+/* Sequence and mapping patterns look only at the subject's type: its
+   Py_TPFLAGS_SEQUENCE (list, tuple, range, memoryview, array, deque,
+   collections.abc.Sequence registrations; never str, bytes, bytearray) or
+   Py_TPFLAGS_MAPPING (dict, mappingproxy, Mapping registrations). */
+static inline int pyx_rt_match_sequence(PyObject *o)
+{
+    return PyType_HasFeature(Py_TYPE(o), Py_TPFLAGS_SEQUENCE);
+}
+static inline int pyx_rt_match_mapping(PyObject *o)
+{
+    return PyType_HasFeature(Py_TYPE(o), Py_TPFLAGS_MAPPING);
+}
+#endif
+/* A value pattern: the truth of 'subject == value' (the rich comparison,
+   so nan never matches itself); exceptions from __eq__ and __bool__. */
+PYX_MUST_CHECK int pyx_rt_match_eq(PyObject *subject, PyObject *value);
+/* An element after '*_' in a sequence pattern: seq[len(seq) - back] (len()
+   asked again, as CPython does): new reference, or NULL with the error. */
+PYX_MUST_CHECK PyObject *pyx_rt_match_item_back(PyObject *seq, Py_ssize_t back);
+/* A mapping pattern's keys (n of them, the subject already known to be a
+   mapping with at least n items): 1 with values[i] = map.get(keys[i]) for
+   every key, 0 when one is missing, -1 with ValueError "mapping pattern
+   checks duplicate key ('k')" when two keys are equal, or whatever hashing
+   a key or map.get raises.  Calls get(key, sentinel) like CPython, so a
+   defaultdict's __missing__ is not called; an exact dict is looked up
+   directly. */
+PYX_MUST_CHECK int pyx_rt_match_keys(PyObject *map, PyObject *const *keys, Py_ssize_t n, PyObject **values);
+/* '**rest' of a mapping pattern: a new dict of map's items (dict.update's
+   protocol; TypeError "'X' object is not a mapping") without the n keys
+   (KeyError if one has gone); NULL with the error. */
+PYX_MUST_CHECK PyObject *pyx_rt_match_rest(PyObject *map, PyObject *const *keys, Py_ssize_t n);
+/* A class pattern cls(p1, ..., pN, k1=..., ...): 1 when isinstance(subject,
+   cls) and subject has every attribute, with attrs[0..nargs) the attributes
+   named by cls.__match_args__ (or, for the builtins that match themselves
+   positionally -- bool, bytearray, bytes, dict, float, frozenset, int, list,
+   set, str, tuple -- the subject itself), then one per name of kwnames (a
+   tuple of str, or NULL); 0 when not an instance or an attribute is missing;
+   -1 with CPython's TypeError: "called match pattern must be a type" ("a
+   class" from 3.12), "X.__match_args__ must be a tuple (got list)", "X()
+   accepts 1 positional sub-pattern (2 given)", "__match_args__ elements must
+   be strings (got int)", "X() got multiple sub-patterns for attribute 'a'",
+   or what isinstance or getattr raised. */
+PYX_MUST_CHECK int pyx_rt_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs, PyObject *kwnames,
+                                      PyObject **attrs);
+
 #endif /* PYX_RT_H */
