@@ -251,6 +251,17 @@ static bool stmt_raises(Raises *R, PyxNode *s)
         r = true;
         any_child_raises(R, s);
         break;
+    case PYX_NODE_MATCH:   /* the patterns call into Python */
+        r = true;
+        node_raises(R, s->value);
+        for (int i = 0; i < s->items.len; i++) {
+            PyxNode *c = s->items.items[i];
+            any_child_raises(R, c->target);
+            if (c->test)
+                node_raises(R, c->test);
+            stmts_raise(R, &c->body);
+        }
+        break;
     default:   /* raise, assert, del, import, with, try, def... */
         r = true;
         any_child_raises(R, s);   /* still record RAISES on the expressions inside */
@@ -273,6 +284,9 @@ static bool has_loop(PyxNodeList *body)
             return true;
         for (int j = 0; j < s->handlers.len; j++)
             if (has_loop(&s->handlers.items[j]->body))
+                return true;
+        for (int j = 0; j < s->items.len && s->kind == PYX_NODE_MATCH; j++)
+            if (has_loop(&s->items.items[j]->body))
                 return true;
     }
     return false;

@@ -141,6 +141,8 @@ static const PyxSlot *kind_order(PyxNodeKind k)
     static const PyxSlot call[] = {S(VALUE), S(ITEMS), S(KEYWORDS), END};
     static const PyxSlot lambda[] = {S(PARAMS), S(VALUE), END};
     static const PyxSlot cvar[] = {S(CTYPE), S(VALUE), END};
+    static const PyxSlot pat_as[] = {S(VALUE), S(TARGET), END};     /* matched, then bound */
+    static const PyxSlot pat_map[] = {S(ITEMS), S(TARGET), END};
     switch (k) {
     case PYX_NODE_ASSIGN: return assign;
     case PYX_NODE_AUG_ASSIGN: return aug;
@@ -159,6 +161,8 @@ static const PyxSlot *kind_order(PyxNodeKind k)
     case PYX_NODE_CALL: return call;
     case PYX_NODE_LAMBDA: return lambda;
     case PYX_NODE_C_VAR: return cvar;
+    case PYX_NODE_PAT_AS: return pat_as;
+    case PYX_NODE_PAT_MAPPING: return pat_map;
     default: return NULL;
     }
 }

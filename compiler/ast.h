@@ -143,14 +143,17 @@ typedef struct PyxNodeList {
     X(SIZEOF)         /* ctype or value */ \
     X(NEW)            /* ctype, items = arguments, keywords: C++ 'new T(args)' */ \
     /* ---- match patterns ---- */ \
+    /* (a capture's target is the NAME it binds, made by desugar.c; sema records \
+       op on PAT_VALUE: PYX_OP_IS for None/True/False, else PYX_OP_EQ; and on \
+       PAT_SEQUENCE: a PyxSeqFetch) */ \
     X(PAT_VALUE)      /* value: literal or dotted name */ \
-    X(PAT_CAPTURE)    /* name ('_' is the wildcard: name NULL) */ \
+    X(PAT_CAPTURE)    /* name, target ('_' is the wildcard: name NULL) */ \
     X(PAT_SEQUENCE)   /* items */ \
-    X(PAT_STAR)       /* name? ('*rest', '*_') */ \
-    X(PAT_MAPPING)    /* items = DICT_ITEM(left = key pattern, value = pattern), name? = '**rest' */ \
+    X(PAT_STAR)       /* name?, target? ('*rest', '*_') */ \
+    X(PAT_MAPPING)    /* items = DICT_ITEM(left = key pattern, value = pattern), name?, target? = '**rest' */ \
     X(PAT_CLASS)      /* value = class (dotted name), items = positional patterns, keywords */ \
     X(PAT_KEYWORD)    /* name = value pattern */ \
-    X(PAT_AS)         /* value = pattern, name */ \
+    X(PAT_AS)         /* value = pattern, name, target */ \
     X(PAT_OR)         /* items */ \
     /* ---- C types as written ---- */ \
     X(CTYPE_NAME)     /* name = base name ('int', 'Py_ssize_t', 'MyStruct', 'cython.double', 'object'); \
@@ -252,6 +255,16 @@ typedef enum PyxLoopKind {
     PYX_LOOP_RANGE,      /* range() with C integer bounds: a C loop */
     PYX_LOOP_CARRAY,     /* the elements of a C array of known length, or of p[a:b] */
 } PyxLoopKind;
+
+/* How a PAT_SEQUENCE reads its elements, as CPython's compiler decides
+   (sema records it in op): not at all when every element is a wildcard,
+   by index (subject[i], subject[len(subject) - k]) when the pattern has a
+   '*_', else by unpacking (iteration) like an assignment. */
+typedef enum PyxSeqFetch {
+    PYX_SEQ_NONE,
+    PYX_SEQ_INDEX,
+    PYX_SEQ_UNPACK,
+} PyxSeqFetch;
 
 /* Facts sema and the analyses record on nodes for the emitter (sflags). */
 #define PYX_SFLAGS(X) \

@@ -559,7 +559,7 @@ void check_stmt(Sema *S, PyxNode *s)
         check_stmts(S, &s->body);
         break;
     case PYX_NODE_MATCH:
-        unsupported(S, s, "match statements");
+        check_match(S, s);   /* check_match.c */
         break;
     case PYX_NODE_DELETE:
         for (int i = 0; i < s->items.len; i++)

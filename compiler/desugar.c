@@ -57,6 +57,11 @@ static void desugar(Desugar *D, PyxNode *n)
                 al->target = name_node(D, bound, len, al->loc);
         }
         break;
+    case PYX_NODE_PAT_CAPTURE: case PYX_NODE_PAT_STAR: case PYX_NODE_PAT_AS: case PYX_NODE_PAT_MAPPING:
+        /* the name a pattern binds ('case [x, *rest]', 'as y', '**kw'); '_' binds nothing */
+        if (n->name && !n->target)
+            n->target = name_node(D, n->name, strlen(n->name), n->loc);
+        break;
     default:
         break;
     }

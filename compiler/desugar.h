@@ -9,7 +9,9 @@
  *  - try/except/else/finally becomes try/finally around try/except/else;
  *  - 'except E as name' gets its target NAME node (EXCEPT.target);
  *  - each imported name gets the NAME it binds (ALIAS.target): 'as' name,
- *    or the first component of 'import a.b'. */
+ *    or the first component of 'import a.b';
+ *  - each name a match pattern captures gets the NAME it binds (target of
+ *    PAT_CAPTURE, PAT_STAR, PAT_AS, and of PAT_MAPPING for '**rest'). */
 void pyx_desugar(PyxArena *a, PyxNode *module);
 
 #endif

@@ -148,6 +148,7 @@ const char *float_literal(PyxArena *a, const char *text);
 Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, PyxLoc loc);
 
 /* emit_stmt.c */
+void emit_line_marker(Fn *fn, PyxNode *s);
 void assign_to(Fn *fn, PyxNode *target, Val v);
 void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc);
 Val emit_comprehension(Fn *fn, PyxNode *e);
@@ -169,6 +170,9 @@ void trace_line_at(Fn *fn, unsigned line);
 void open_loop(Fn *fn, const Loop *loop, const char *init, const char *cond, const char *step);
 void trace_module_header(Emit *E, FILE *out);
 void trace_module_init(Emit *E, Buf *out);
+
+/* emit_match.c */
+void emit_match(Fn *fn, PyxNode *s);
 
 /* emit_func.c */
 void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name);

@@ -204,7 +204,7 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
    statements must not be copied 4,000 times). */
 #define QUOTE 120
 
-static void emit_line_marker(Fn *fn, PyxNode *s)
+void emit_line_marker(Fn *fn, PyxNode *s)
 {
     const PyxSource *src = s->loc.src;
     uint32_t b, n;
@@ -693,6 +693,9 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     case PYX_NODE_IMPORT: case PYX_NODE_IMPORT_FROM:
         emit_import(fn, s);
+        break;
+    case PYX_NODE_MATCH:
+        emit_match(fn, s);   /* emit_match.c */
         break;
     case PYX_NODE_WITH:
         if (s->sflags & PYX_SF(DIRECTIVES))

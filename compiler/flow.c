@@ -375,6 +375,99 @@ static void walk_delete(Builder *B, PyxNode *t)
     }
 }
 
+/* What trying a pattern reads: the values it compares with, the classes it
+   tests, the keys it looks up.  No capture is bound before the whole
+   pattern matched, so every read sees the state at the case's start. */
+static void walk_pattern_reads(Builder *B, PyxNode *p)
+{
+    switch (p->kind) {
+    case PYX_NODE_PAT_VALUE:
+        walk_expr(B, p->value);
+        return;
+    case PYX_NODE_PAT_CLASS:
+        walk_expr(B, p->value);
+        break;
+    case PYX_NODE_PAT_MAPPING:
+        for (int i = 0; i < p->items.len; i++)
+            walk_pattern_reads(B, p->items.items[i]->left);
+        for (int i = 0; i < p->items.len; i++)
+            walk_pattern_reads(B, p->items.items[i]->value);
+        return;
+    case PYX_NODE_PAT_KEYWORD: case PYX_NODE_PAT_AS:
+        walk_pattern_reads(B, p->value);
+        return;
+    default:
+        break;
+    }
+    for (int i = 0; i < p->items.len; i++)
+        walk_pattern_reads(B, p->items.items[i]);
+    for (int i = 0; i < p->keywords.len; i++)
+        walk_pattern_reads(B, p->keywords.items[i]);
+}
+
+/* The names a matched pattern binds (all alternatives of an OR bind the same). */
+static void walk_pattern_binds(Builder *B, PyxNode *p)
+{
+    if (p->kind == PYX_NODE_PAT_OR) {
+        walk_pattern_binds(B, p->items.items[0]);
+        return;
+    }
+    if (p->kind == PYX_NODE_PAT_MAPPING)
+        for (int i = 0; i < p->items.len; i++)
+            walk_pattern_binds(B, p->items.items[i]->value);
+    if (p->kind == PYX_NODE_PAT_KEYWORD || p->kind == PYX_NODE_PAT_AS)
+        walk_pattern_binds(B, p->value);
+    for (int i = 0; i < p->items.len && p->kind != PYX_NODE_PAT_MAPPING; i++)
+        walk_pattern_binds(B, p->items.items[i]);
+    for (int i = 0; i < p->keywords.len; i++)
+        walk_pattern_binds(B, p->keywords.items[i]);
+    if (p->target)
+        walk_target(B, p->target);
+}
+
+/* A pattern that matches every subject: a capture, '_', or one of those
+   with 'as' or among alternatives. */
+static bool irrefutable(const PyxNode *p)
+{
+    if (p->kind == PYX_NODE_PAT_CAPTURE)
+        return true;
+    if (p->kind == PYX_NODE_PAT_AS)
+        return irrefutable(p->value);
+    if (p->kind == PYX_NODE_PAT_OR)
+        for (int i = 0; i < p->items.len; i++)
+            if (irrefutable(p->items.items[i]))
+                return true;
+    return false;
+}
+
+/* match s: case P if G: body ...  The subject once; each case tries its
+   pattern (reads), binds its captures when it matched, runs the guard,
+   then the body; no match, or a false guard, goes on to the next case
+   (with the guard's captures still bound), and the last to the end. */
+static void walk_match(Builder *B, PyxNode *s)
+{
+    walk_expr(B, s->value);
+    int after = new_block(B);
+    for (int i = 0; i < s->items.len; i++) {
+        PyxNode *c = s->items.items[i];
+        walk_pattern_reads(B, c->target);
+        int next = new_block(B);
+        if (c->test || !irrefutable(c->target))
+            edge(B, B->cur, next);
+        go(B, new_block(B));
+        walk_pattern_binds(B, c->target);
+        if (c->test) {
+            walk_expr(B, c->test);
+            edge(B, B->cur, next);
+            go(B, new_block(B));
+        }
+        walk_stmts(B, &c->body);
+        go(B, after);
+        B->cur = next;
+    }
+    go(B, after);   /* no case matched */
+}
+
 static void walk_stmt(Builder *B, PyxNode *s)
 {
     switch (s->kind) {
@@ -467,6 +560,9 @@ static void walk_stmt(Builder *B, PyxNode *s)
         break;
     case PYX_NODE_WITH:
         walk_with(B, s);
+        break;
+    case PYX_NODE_MATCH:
+        walk_match(B, s);
         break;
     case PYX_NODE_FUNCTION_DEF: case PYX_NODE_CLASS_DEF: {
         /* decorators, defaults and bases run here; the body later */

@@ -9,6 +9,7 @@
  *   - a local that some use may find unbound (flow.c) is never a C double
  *     or integer: only an object can raise UnboundLocalError there;
  *   - nor is a local assigned by ':=' inside an expression;
+ *   - a name a match pattern captures is assigned an object;
  *   - everything else untyped stays a Python object, so integer arithmetic
  *     on it keeps Python's unbounded semantics (the tutorial's 'cdef int
  *     result' loop raises OverflowError instead of wrapping).
@@ -58,6 +59,21 @@ static void infer_record(Sema *S, Infer *inf, int ninf, PyxNode *target, PyxType
         else
             inf[i].ptr = value_type;
     }
+}
+
+/* The names a match pattern captures: each an assignment of an object. */
+static void infer_captures(Sema *S, PyxNode *p, Infer *inf, int ninf)
+{
+    if (p->target)
+        infer_record(S, inf, ninf, p->target, NULL, NULL);
+    if (p->kind == PYX_NODE_PAT_AS || p->kind == PYX_NODE_PAT_KEYWORD)
+        infer_captures(S, p->value, inf, ninf);
+    for (int i = 0; i < p->items.len; i++) {
+        PyxNode *it = p->items.items[i];
+        infer_captures(S, it->kind == PYX_NODE_DICT_ITEM ? it->value : it, inf, ninf);
+    }
+    for (int i = 0; i < p->keywords.len; i++)
+        infer_captures(S, p->keywords.items[i], inf, ninf);
 }
 
 static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
@@ -127,6 +143,12 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
             for (int j = 0; j < s->items.len; j++)
                 if (s->items.items[j]->target)   /* the name bound (desugar.c) */
                     infer_record(S, inf, ninf, s->items.items[j]->target, NULL, NULL);
+            break;
+        case PYX_NODE_MATCH:   /* captures are objects; the cases' bodies are statements */
+            for (int j = 0; j < s->items.len; j++) {
+                infer_captures(S, s->items.items[j]->target, inf, ninf);
+                infer_walk(S, &s->items.items[j]->body, inf, ninf);
+            }
             break;
         default:
             break;

@@ -563,6 +563,11 @@ static int compile_file(const Options *o, const char *path)
         goto done;
     if (pyx_profile_check_target(info, py.hexversion, &d) < 0)   /* profiling on 3.12 */
         goto done;
+    if (info->needs_what && py.hexversion < info->needs_hexversion) {   /* 'match' on 3.9 */
+        pyx_diag_error(&d, info->needs_loc, "%s need Python %d.%d or newer; %s is Python %s", info->needs_what,
+                       info->needs_hexversion >> 24, (info->needs_hexversion >> 16) & 0xFF, py.exe, py.version);
+        goto done;
+    }
     tmpdir = pyx_build_tempdir(&arena);
     if (tmpdir == NULL)
         goto done;

@@ -260,6 +260,9 @@ static bool has_star_import(PyxNodeList *body)
         for (int j = 0; j < s->handlers.len; j++)
             if (has_star_import(&s->handlers.items[j]->body))
                 return true;
+        for (int j = 0; j < s->items.len && s->kind == PYX_NODE_MATCH; j++)
+            if (has_star_import(&s->items.items[j]->body))
+                return true;
     }
     return false;
 }

@@ -122,6 +122,11 @@ typedef struct PyxModuleInfo {
     PyxSymbol **init_locals;  /* C locals of the module body (comprehension variables) */
     int ninit_locals, cap_init_locals;
     PyxFunc *first_profiled;  /* the first function profile.c profiles, or NULL */
+    /* the first construct that needs a newer Python than 3.8 ('match': 3.10),
+       which the driver checks against the target interpreter */
+    const char *needs_what;   /* "match statements", or NULL */
+    int needs_hexversion;     /* sys.hexversion of the first version that has it */
+    PyxLoc needs_loc;
 } PyxModuleInfo;
 
 PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDiag *d);

@@ -87,6 +87,9 @@ void check_assignable(Sema *S, PyxNode *value, PyxType *to, const char *what);
 /* check_call.c */
 PyxType *check_call(Sema *S, PyxNode *e);
 
+/* check_match.c */
+void check_match(Sema *S, PyxNode *s);
+
 /* check_stmt.c */
 void check_target(Sema *S, PyxNode *t, PyxNode *value);
 void set_loop_kind(Sema *S, PyxNode *loop, PyxNode *target, PyxNode *iter);
