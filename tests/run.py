@@ -251,6 +251,27 @@ def suite_cli(args, R):
         R.check("cli", "module under a hostile directory name builds and imports",
                 rc == 0 and rc2 == 0 and "[0, 1, 2]" in out2, f"{rc} {err}\n{rc2} {err2}")
 
+    # match needs Python 3.10: for an older target, an error at the statement
+    # naming the construct and both versions; the runtime still builds for it
+    old = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.9*/bin/python3")))
+    if not old:
+        R.skip("cli", "match for Python 3.9", "no ~/.pyenv/versions/3.9*")
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "m.py")
+            with open(src, "w") as f:
+                f.write("def f(x):\n    match x:\n        case [a]:\n            return a\n")
+            rc, out, err = run([pyxc, "--python", old[-1], src])
+            R.check("cli", "match for Python 3.9: a clear error", rc == 1 and re.search(
+                r"m.py:2:5: error: match statements need Python 3.10 or newer; .*python3 is Python 3.9\n", err)
+                and not glob.glob(os.path.join(tmp, "m.*.so")), f"{rc} {err}")
+            with open(src, "w") as f:
+                f.write("def f(x):\n    return [y for y in x]\n")
+            rc, out, err = run([pyxc, "--python", old[-1], src])
+            rc2, out2, err2 = run([old[-1], "-c", "import m; print(m.f('ab'))"], cwd=tmp)
+            R.check("cli", "without match, a module still builds for Python 3.9",
+                    rc == 0 and rc2 == 0 and "['a', 'b']" in out2, f"{rc} {err}\n{rc2} {err2}")
+
     # packages: pkg/__init__.py is the module pkg, pkg/mod.py is pkg.mod, whose
     # functions pickle by reference; a module whose body failed imports again
     with tempfile.TemporaryDirectory() as tmp:
