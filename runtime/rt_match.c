@@ -89,16 +89,19 @@ int pyx_rt_match_keys(PyObject *map, PyObject *const *keys, Py_ssize_t n, PyObje
         }
         values[i] = v;
     }
-    if (!found)
-        while (i > 0)
-            Py_CLEAR(values[--i]);
+    while (!found && i > 0) {   /* (Py_CLEAR evaluates its argument twice) */
+        i--;
+        Py_CLEAR(values[i]);
+    }
     Py_XDECREF(seen);
     Py_XDECREF(get);
     Py_XDECREF(dummy);
     return found;
 fail:
-    while (i > 0)
-        Py_CLEAR(values[--i]);
+    while (i > 0) {
+        i--;
+        Py_CLEAR(values[i]);
+    }
     Py_XDECREF(seen);
     Py_XDECREF(get);
     Py_XDECREF(dummy);
@@ -214,8 +217,10 @@ int pyx_rt_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs, PyObj
     Py_DECREF(seen);
     return 1;
 fail:   /* an error, or an attribute missing (no error: no match) */
-    while (got > 0)
-        Py_CLEAR(attrs[--got]);
+    while (got > 0) {
+        got--;
+        Py_CLEAR(attrs[got]);
+    }
     Py_XDECREF(match_args);
     Py_DECREF(seen);
     return PyErr_Occurred() ? -1 : 0;

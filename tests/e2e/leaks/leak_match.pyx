@@ -93,8 +93,17 @@ def mappings(x):
     return None
 
 
+def three_keys(x):
+    match x:   # two keys found, then one missing
+        case {"x": a, "y": b, "z": c}:
+            return [a, b, c]
+    return None
+
+
 def classes(x):
     match x:
+        case Attrs(a=[v], fail=f, missing=m):   # two attributes found, then one missing
+            return [v, f, m]
         case int(n) if n > 2:
             return [n]
         case Attrs([v], b=bb):
@@ -194,6 +203,9 @@ LEAK_CALLS = [
     ("mappings", (BadMap(None),), None),
     ("mappings", (BadMap("get"),), LookupError),
     ("mappings", (BadMap("getitem"),), KeyError),
+    ("three_keys", ({"x": [1], "y": [2], "w": [3]},), None),
+    ("three_keys", ({"x": [1], "w": [2], "z": [3]},), None),
+    ("three_keys", ({"x": [1], "y": [2], "z": [3]},), None),
     ("classes", (5,), None),
     ("classes", (1,), None),
     ("classes", (Attrs(),), None),
