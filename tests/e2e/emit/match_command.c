@@ -3,7 +3,6 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_modname;   /* its name, for function objects */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
@@ -30,8 +29,18 @@ static PyObject *pyx_n_6;  /* 'namedtuple' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_n_7;  /* 'run' */
+static const PyxRtArgSpec pyx_spec_run = {
+    .qualname = "run", .names = (const char *const[]){"command", "log", NULL},
+    .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
+    .kwonly_required = NULL, .varargs = 0, .varkw = 0,
+};
 static PyObject *pyx_pw_match_command_run(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 static PyMethodDef pyx_mdef_run = {"run", (PyCFunction)(void (*)(void))pyx_pw_match_command_run, METH_FASTCALL | METH_KEYWORDS, NULL};
+static const PyxRtFuncDef pyx_fdef_run = {
+    .ml = &pyx_mdef_run, .spec = &pyx_spec_run, .varargs = NULL, .varkw = NULL,
+    .annotated = NULL, .nannotations = 0,
+    .filename = "match_command.py", .firstlineno = 7,
+};
 static PYX_UNUSED PyObject *pyx_f_match_command_run(PyObject *v_command, PyObject *v_log);
 
 static int pyx_init_constants_0(void)
@@ -497,16 +506,11 @@ pyx_L_done:;
 
 static PyObject *pyx_pw_match_command_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"command", "log", NULL};
-    static const PyxRtArgSpec spec = {
-        .qualname = "run", .names = names, .npos = 2, .nposonly = 0, .nrequired = 2,
-        .nkwonly = 0, .kwonly_required = NULL, .varargs = 0, .varkw = 0,
-    };
     PyObject *values[2];
     (void)self;
     if (PYX_UNLIKELY(pyx_rt_stack_check() < 0))
         return NULL;
-    if (pyx_rt_parse_args(&spec, args, nargs, kwnames, values, NULL, NULL) < 0)
+    if (pyx_rt_parse_args(&pyx_spec_run, args, nargs, kwnames, values, NULL, NULL) < 0)
         return NULL;
     PyObject *v_command = values[0];
     PyObject *v_log = values[1];
@@ -546,7 +550,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* match_command.py:7: def run(command, log): */
-    pyx_t_7 = PyCFunction_NewEx(&pyx_mdef_run, pyx_m, pyx_modname);
+    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
     pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_7);
     Py_CLEAR(pyx_t_7);
@@ -565,6 +569,8 @@ pyx_L_error:;
 
 static int pyx_exec(PyObject *module)
 {
+    if (pyx_m == module)
+        return 0;
     if (pyx_m != NULL) {
         PyErr_SetString(PyExc_ImportError, "pyxc modules cannot be loaded twice in one process");
         return -1;
@@ -573,9 +579,6 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
-    Py_XSETREF(pyx_modname, PyModule_GetNameObject(module));
-    if (!pyx_modname)
-        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
@@ -589,7 +592,14 @@ pyx_L_error:;
     return -1;
 }
 
+static PyObject *pyx_create(PyObject *spec, PyModuleDef *def)
+{
+    (void)def;
+    return pyx_rt_module_create(spec, pyx_m);
+}
+
 static PyModuleDef_Slot pyx_slots[] = {
+    {Py_mod_create, (void *)pyx_create},
     {Py_mod_exec, (void *)pyx_exec},
     {0, NULL},
 };
