@@ -38,6 +38,16 @@ void pyx_rt_unbound_local(const char *name)
 #endif
 }
 
+void pyx_rt_unbound_free(const char *name)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    PyErr_Format(PyExc_NameError,
+                 "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name);
+#else
+    PyErr_Format(PyExc_NameError, "free variable '%s' referenced before assignment in enclosing scope", name);
+#endif
+}
+
 void pyx_rt_raise(PyObject *exc, PyObject *cause)
 {
     PyObject *type = NULL, *value = NULL;
