@@ -452,6 +452,12 @@ PYX_MUST_CHECK int pyx_rt_parse_args(const PyxRtArgSpec *spec,
 /* ------------------------------------------------------------------ */
 /* rt_func.c: function objects of def and cpdef functions              */
 
+/* The strings every function object of one def shares, made at its first
+   run: a def inside a function or a lambda may run very often. */
+typedef struct PyxRtFuncCache {
+    PyObject *name, *qualname, *doc;
+} PyxRtFuncCache;
+
 /* What the C code knows of one function at compile time, emitted once as a
    static constant. */
 typedef struct PyxRtFuncDef {
@@ -467,6 +473,7 @@ typedef struct PyxRtFuncDef {
     const char *const *freevars;   /* co_freevars: the closure's names, NULL-terminated */
     const char *const *cellvars;   /* co_cellvars: its own variables that live in cells */
     int nested;                    /* defined inside a function (CO_NESTED) */
+    PyxRtFuncCache *cache;         /* NULL, or where the shared strings are kept */
 } PyxRtFuncDef;
 
 /* A pyxc_function object.  Its wrapper reads the last two fields: for a

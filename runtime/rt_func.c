@@ -273,16 +273,14 @@ static PyObject *make_code(const PyxRtFuncDef *def)
     Py_ssize_t nnamed = spec->npos + spec->nkwonly;
     Py_ssize_t n = nnamed + (def->varargs != NULL) + (def->varkw != NULL);
     PyObject *code = NULL, *replace = NULL, *args = NULL, *kw = NULL, *v = NULL;
-    PyObject *names = names_tuple(spec->names, nnamed);
-    if (names != NULL && n > nnamed && _PyTuple_Resize(&names, n) == 0) {
-        for (Py_ssize_t i = nnamed; i < n; i++) {
-            PyObject *name = PyUnicode_InternFromString(i == nnamed && def->varargs ? def->varargs : def->varkw);
-            if (name == NULL) {
-                Py_CLEAR(names);
-                break;
-            }
+    PyObject *names = PyTuple_New(n);
+    for (Py_ssize_t i = 0; names != NULL && i < n; i++) {
+        PyObject *name = PyUnicode_InternFromString(i < nnamed ? spec->names[i]
+                                                    : (i == nnamed && def->varargs) ? def->varargs : def->varkw);
+        if (name == NULL)
+            Py_CLEAR(names);
+        else
             PyTuple_SET_ITEM(names, i, name);
-        }
     }
     PyObject *freevars = names_tuple(def->freevars, count(def->freevars));
     PyObject *cellvars = names_tuple(def->cellvars, count(def->cellvars));
@@ -375,19 +373,37 @@ static PyObject *make_function(const PyxRtFuncDef *def, PyObject *module, PyObje
     Py_XINCREF(cells);
     f->closure = cells;
     PyObject *self = (PyObject *)f;
-    if ((f->name = PyUnicode_InternFromString(def->ml->ml_name)) == NULL)
-        goto error;
-    f->qualname = PyUnicode_FromString(def->spec->qualname);
+    PyxRtFuncCache *c = def->cache;
+    if (c && c->name) {   /* made by an earlier run of the def */
+        Py_INCREF(c->name);
+        f->name = c->name;
+        Py_INCREF(c->qualname);
+        f->qualname = c->qualname;
+        Py_XINCREF(c->doc);
+        f->doc = c->doc;
+    } else {
+        if ((f->name = PyUnicode_InternFromString(def->ml->ml_name)) == NULL
+            || (f->qualname = PyUnicode_FromString(def->spec->qualname)) == NULL)
+            goto error;
+        if (def->ml->ml_doc) {
+            f->doc = PyUnicode_DecodeUTF8(def->ml->ml_doc, (Py_ssize_t)strlen(def->ml->ml_doc), "surrogatepass");
+            if (f->doc == NULL)
+                goto error;
+        }
+        if (c) {   /* kept for the life of the process, as the module's constants */
+            Py_INCREF(f->name);
+            c->name = f->name;
+            Py_INCREF(f->qualname);
+            c->qualname = f->qualname;
+            Py_XINCREF(f->doc);
+            c->doc = f->doc;
+        }
+    }
     f->modname = PyModule_GetNameObject(module);
     f->globals = PyModule_GetDict(module);
     Py_XINCREF(f->globals);
-    if (f->qualname == NULL || f->modname == NULL || f->globals == NULL)
+    if (f->modname == NULL || f->globals == NULL)
         goto error;
-    if (def->ml->ml_doc) {
-        f->doc = PyUnicode_DecodeUTF8(def->ml->ml_doc, (Py_ssize_t)strlen(def->ml->ml_doc), "surrogatepass");
-        if (f->doc == NULL)
-            goto error;
-    }
     if (make_defaults(f, def->spec, defaults, closure) < 0)
         goto error;
     if (def->nannotations) {
