@@ -9,7 +9,10 @@
  *  - try/except/else/finally becomes try/finally around try/except/else;
  *  - 'except E as name' gets its target NAME node (EXCEPT.target);
  *  - each imported name gets the NAME it binds (ALIAS.target): 'as' name,
- *    or the first component of 'import a.b'. */
+ *    or the first component of 'import a.b';
+ *  - a lambda's body becomes the statement 'return <its value>' (LAMBDA.body;
+ *    its value slot is then empty), so that it is checked and compiled as
+ *    a def's body is. */
 void pyx_desugar(PyxArena *a, PyxNode *module);
 
 #endif
