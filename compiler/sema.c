@@ -58,12 +58,16 @@ static const char *const builtin_names[] = {
    as cells from its closure, the enclosing functions' variables it uses; a
    name global in it (declared, or bound in no enclosing function) is the
    module's, else a builtin.  A comprehension's scope holds its variables
-   and passes every other name on to the scope around it.  Module-level
+   and passes every other name on to the scope around it.  (A class body's
+   names are not visible in the functions inside it: symtable.c classified
+   their names so, and lookup from them never stops at a class.)  Module-level
    names that are never assigned are still found in the module dict at run
    time (pyx_rt_get_global falls back to builtins). */
 PyxSymbol *lookup(Sema *S, const char *name)
 {
     for (Scope *s = S->scope; s; s = s->parent) {
+        if (s != S->scope && s->py && s->py->kind == PYX_SCOPE_CLASS)
+            continue;
         PyxSymbol *sym = scope_find(s, name);
         if (s->func == NULL || s->py == NULL) {   /* module, builtins, comprehension */
             if (sym)
