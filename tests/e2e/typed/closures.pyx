@@ -81,3 +81,22 @@ def recursive_cycle():
 
 def gc_state():
     return gc.isenabled()
+
+
+def captured_c_loop_variable():
+    cdef int x
+    fs = []
+    for x in range(3):
+        fs.append(lambda: x * 1.5)
+    return [f() for f in fs], x
+
+
+cdef int c_level(int n):
+    cdef double half = n / 2.0
+    f = lambda k: k * half
+    cdef double r = f(4)
+    return <int>r
+
+
+def call_c_level(int n):
+    return c_level(n)

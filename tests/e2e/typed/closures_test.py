@@ -62,4 +62,13 @@ def test_cycle_is_collected():
     assert ref() is None, "a recursive closure's cycle must be collectable"
 
 
+
+def test_captured_c_loop_variable():
+    assert m.captured_c_loop_variable() == ([3.0, 3.0, 3.0], 2)
+
+
+def test_closure_in_cdef_with_c_types():
+    assert m.call_c_level(3) == 6
+
+
 main(globals())
