@@ -104,6 +104,8 @@ static bool own_code_raises(Raises *R, PyxNode *e)
             return false;   /* a type name in sizeof() */
         if (s->kind == PYX_SYM_LOCAL)
             return is_object(s->type) && !s->is_param && !(e->sflags & PYX_SF(BOUND));
+        if (s->kind == PYX_SYM_CELL)
+            return true;   /* a cell may be empty (and a C number's may hold anything) */
         if (s->kind == PYX_SYM_CGLOBAL)
             return false;
         if (s->kind == PYX_SYM_EXTERN)
@@ -152,9 +154,31 @@ static bool own_code_raises(Raises *R, PyxNode *e)
     }
 }
 
+/* A def or lambda: what runs where it stands (decorators, defaults,
+   evaluated annotations) -- its body is its own function's -- and making
+   the function object, which can fail. */
+static bool def_raises(Raises *R, PyxNode *def)
+{
+    for (int i = 0; i < def->decorators.len; i++)
+        node_raises(R, def->decorators.items[i]);
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (p->value)
+            node_raises(R, p->value);
+        if (p->annotation && p->annotation->type)
+            node_raises(R, p->annotation);
+    }
+    if (def->annotation && def->annotation->type)
+        node_raises(R, def->annotation);
+    def->sflags |= PYX_SF(RAISES);
+    return true;
+}
+
 static bool node_raises(Raises *R, PyxNode *e)
 {
     bool r;
+    if (e->kind == PYX_NODE_LAMBDA)
+        return def_raises(R, e);
     if ((e->sflags & PYX_SF(CONST)) && is_c(e->type))
         r = false;   /* emit writes the constant */
     else if (e->kind == PYX_NODE_CALL && (e->call_kind == PYX_CALL_C_FUNC || e->call_kind == PYX_CALL_C_EXTERN)) {
@@ -181,6 +205,8 @@ static bool target_raises(Raises *R, PyxNode *t)
 {
     switch (t->kind) {
     case PYX_NODE_NAME:
+        if (t->sym->kind == PYX_SYM_CELL)
+            return !is_object(t->sym->type);   /* a C number is boxed into its cell */
         return !(t->sym->kind == PYX_SYM_LOCAL || t->sym->kind == PYX_SYM_CGLOBAL);   /* the module dict */
     case PYX_NODE_SUBSCRIPT:
         return is_object(t->value->type) | node_raises(R, t->value) | node_raises(R, t->right);
@@ -193,7 +219,7 @@ static bool stmt_raises(Raises *R, PyxNode *s)
 {
     bool r = false;
     switch (s->kind) {
-    case PYX_NODE_PASS: case PYX_NODE_BREAK: case PYX_NODE_CONTINUE: case PYX_NODE_GLOBAL:
+    case PYX_NODE_PASS: case PYX_NODE_BREAK: case PYX_NODE_CONTINUE: case PYX_NODE_GLOBAL: case PYX_NODE_NONLOCAL:
     case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM: case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF:
     case PYX_NODE_DEF_CONST:
         break;
@@ -262,7 +288,10 @@ static bool stmt_raises(Raises *R, PyxNode *s)
             stmts_raise(R, &c->body);
         }
         break;
-    default:   /* raise, assert, del, import, with, try, def... */
+    case PYX_NODE_FUNCTION_DEF:
+        r = def_raises(R, s);
+        break;
+    default:   /* raise, assert, del, import, with, try... */
         r = true;
         any_child_raises(R, s);   /* still record RAISES on the expressions inside */
         break;
@@ -382,6 +411,16 @@ typedef struct Calls {
     int *nsites, *cap_sites;
 } Calls;
 
+static void find_calls(PyxNode *e, PyxSlot slot, void *ctx);
+
+/* The parts of a def or lambda that run where it stands (its body is
+   another function's). */
+static void find_calls_outside_body(PyxNode *e, PyxSlot slot, void *ctx)
+{
+    if (slot != PYX_SLOT_BODY)
+        find_calls(e, slot, ctx);
+}
+
 static void find_calls(PyxNode *e, PyxSlot slot, void *ctx)
 {
     (void)slot;
@@ -389,7 +428,10 @@ static void find_calls(PyxNode *e, PyxSlot slot, void *ctx)
     if (e->kind == PYX_NODE_CALL && e->call_kind == PYX_CALL_C_FUNC && e->value->sym->func
         && pyx_map_get(&C->index, e->value->sym->func->cname))
         PYX_VEC_PUSH(C->a, C->sites[C->cur], C->nsites[C->cur], C->cap_sites[C->cur], e);
-    pyx_ast_children(e, find_calls, C);
+    if (e->kind == PYX_NODE_FUNCTION_DEF || e->kind == PYX_NODE_LAMBDA)
+        pyx_ast_children(e, find_calls_outside_body, C);
+    else
+        pyx_ast_children(e, find_calls, C);
 }
 
 static int callee_index(Calls *C, PyxNode *call)

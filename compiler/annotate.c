@@ -196,6 +196,11 @@ static void hint_visit(Ann *A, PyxNode *n, PyxNode *fn, void *ctx)
     if (s->kind == PYX_SYM_LOCAL && s->type && s->type->kind == PYX_TY_OBJECT &&
         s->type->builtin == PYX_BI_NONE && !s->declared) {
         const char *ty = suggest(A, s, fn);
+        bool own_param = false;   /* (not a lambda's, inside fn) */
+        for (int i = 0; s->is_param && fn->func && i < fn->func->nparams; i++)
+            own_param |= fn->func->params[i] == s;
+        if (s->is_param && !own_param)
+            return;
         if (s->is_param)
             hint(A, line, pyx_arena_printf(A->a, "parameter `%s` is an untyped Python object: "
                  "give it a C type, `def %s(%s %s, ...)`", s->name, fn->name,
@@ -204,6 +209,10 @@ static void hint_visit(Ann *A, PyxNode *n, PyxNode *fn, void *ctx)
             hint(A, line, pyx_arena_printf(A->a, "`%s` is an untyped Python object: declare "
                  "`cdef %s %s`%s", s->name, ty ? ty : "long", s->name,
                  ty ? "" : " (or `double`: the C type of the values it holds)"));
+    } else if (s->kind == PYX_SYM_CELL) {
+        hint(A, line, pyx_arena_printf(A->a, "`%s` is %s closure variable: it lives in a cell, and each use "
+             "reads or writes the cell%s; copy it into a local for a loop", s->name, s->free ? "an enclosing function's" : "a",
+             s->type && pyx_type_is_c(s->type) ? " (its C value boxed there)" : ""));
     } else if (s->kind == PYX_SYM_PYGLOBAL && n->loc.line != fn->loc.line) {
         hint(A, line, pyx_arena_printf(A->a, "`%s` is a module global: each use looks it up in "
              "the module's dict; make it a `cdef` global or copy it into a typed local",

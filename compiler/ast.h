@@ -133,7 +133,7 @@ typedef struct PyxNodeList {
     X(LIST_COMP) X(SET_COMP) X(GENERATOR) /* value = element, handlers = COMPREHENSIONs */ \
     X(DICT_COMP)      /* left = key, value, handlers = COMPREHENSIONs */ \
     X(COMPREHENSION)  /* target, value = iterable, items = if-conditions; flags ASYNC */ \
-    X(LAMBDA)         /* params, value = body */ \
+    X(LAMBDA)         /* params, value = body; after desugar.c: body = [RETURN value] */ \
     X(IF_EXP)         /* test, left = then value, right = else value */ \
     X(NAMED_EXPR)     /* target := value */ \
     X(AWAIT) X(YIELD) X(YIELD_FROM) /* value? */ \
@@ -315,7 +315,7 @@ struct PyxNode {
     PyxType *conv;               /* expressions: the type the context converts the
                                     value to, or NULL for none */
     struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF, ALIAS: what it names */
-    struct PyxFunc *func;        /* FUNCTION_DEF */
+    struct PyxFunc *func;        /* FUNCTION_DEF, LAMBDA */
     uint32_t sflags;             /* PYX_SF(...) bits */
     uint8_t call_kind;           /* CALL: PyxCallKind */
     uint8_t builtin;             /* CALL of PYX_CALL_BUILTIN: PyxBuiltinFn */

@@ -698,6 +698,11 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         PyxType *t = check_expr(S, e->value);
         if (t->kind == PYX_TY_ERROR)
             return type_error(e);
+        if (e->value->kind == PYX_NODE_NAME && e->value->sym && e->value->sym->kind == PYX_SYM_CELL) {
+            pyx_diag_error(S->d, e->loc, "cannot take the address of '%s': a closure uses it, so it lives in a cell",
+                           e->value->name);
+            return type_error(e);
+        }
         if (!is_lvalue(e->value) || t->kind == PYX_TY_OBJECT) {
             pyx_diag_error(S->d, e->loc, "cannot take the address of this expression");
             return type_error(e);
@@ -727,8 +732,11 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         unsupported(S, e, "generator expressions");
         return type_error(e);
     case PYX_NODE_LAMBDA:
-        unsupported(S, e, "lambda");
-        return type_error(e);
+        /* a function object; its body is checked once, after inference
+           (which types the enclosing function's expressions many times) */
+        if (!S->infer_pass && e->func == NULL)
+            check_closure(S, e);
+        return set_type(e, &pyx_type_object);
     case PYX_NODE_NAMED_EXPR: {   /* '(n := value)': value, also stored in n */
         PyxType *t = check_expr(S, e->value);
         check_target(S, e->target, e->value);
@@ -770,10 +778,11 @@ static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, Pyx
     bool made = entry->sym == NULL;
     if (made) {
         PyxSymbol *sym = pyx_arena_new(S->a, PyxSymbol);
-        sym->kind = PYX_SYM_LOCAL;
+        sym->kind = entry->captured ? PYX_SYM_CELL : PYX_SYM_LOCAL;   /* a lambda in it uses it */
         sym->name = t->name;
-        sym->type = type;
+        sym->type = entry->captured ? &pyx_type_object : type;
         sym->loc = t->loc;
+        sym->hidden = true;
         sym->cname = pyx_name_hidden(&S->m->naming, t->name);
         entry->sym = sym;
         if (S->func)

@@ -309,7 +309,7 @@ static void check_delete(Sema *S, PyxNode *t)
     case PYX_NODE_NAME: {
         check_name(S, t);
         PyxSymbol *sym = t->sym;
-        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
+        if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL || sym->kind == PYX_SYM_CELL) {
             if (sym->type->kind != PYX_TY_OBJECT && sym->type->kind != PYX_TY_ERROR)
                 pyx_diag_error(S->d, t->loc, "cannot delete the C variable '%s'", t->name);
         } else if (sym->kind != PYX_SYM_PYGLOBAL && sym->kind != PYX_SYM_BUILTIN
@@ -333,6 +333,53 @@ static void check_delete(Sema *S, PyxNode *t)
     default:
         pyx_diag_error(S->d, t->loc, "cannot delete %s", t->kind == PYX_NODE_CALL ? "function call" : "expression");
     }
+}
+
+/* What a def statement (or a lambda) evaluates where it stands: its
+   decorators, its defaults and the annotations signature.c decided to
+   evaluate. */
+void check_def_parts(Sema *S, PyxNode *s)
+{
+    for (int i = 0; s->func && i < s->func->decorators.len; i++) {
+        PyxNode *dec = s->func->decorators.items[i];
+        check_expr(S, dec);
+        check_boxable(S, dec, "cannot use a '%s' as a decorator");
+    }
+    for (int i = 0; i < s->params.len; i++) {
+        PyxNode *p = s->params.items[i];
+        if (!p->value)
+            continue;
+        check_expr(S, p->value);
+        if (p->sym) {
+            convert_to(p->value, p->sym->type);
+            check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
+        }
+    }
+    for (int i = 0; s->func && i < s->func->nannotations; i++) {
+        PyxNode *ann = s->func->annotations[i].expr;
+        if (ann) {
+            check_expr(S, ann);
+            check_boxable(S, ann, "cannot use a '%s' as an annotation");
+        }
+    }
+}
+
+/* The variable a def inside a function binds (its own local, or a global
+   it declares). */
+void bind_def_name(Sema *S, PyxNode *def)
+{
+    PyxSymbol *sym = lookup(S, def->name);
+    if (sym == NULL)   /* 'global f', and no f at module level */
+        sym = scope_add(S, S->module, PYX_SYM_PYGLOBAL, def->name, &pyx_type_object, def->loc);
+    def->sym = sym;
+    if (sym->kind == PYX_SYM_EXTERN || sym->kind == PYX_SYM_BUILTIN || sym->kind == PYX_SYM_TYPE
+        || sym->kind == PYX_SYM_MODULE || (sym->kind == PYX_SYM_FUNC && sym->func && sym->func->is_c)) {
+        pyx_diag_error(S->d, def->loc, "cannot assign to '%s'", def->name);
+        return;
+    }
+    sym->assigned = true;
+    if (sym->type && pyx_type_is_c(sym->type) && sym->type->kind != PYX_TY_ERROR)
+        pyx_diag_error(S->d, def->loc, "cannot assign a function to '%s', of C type '%s'", def->name, sym->type->name);
 }
 
 void check_stmt(Sema *S, PyxNode *s)
@@ -482,34 +529,11 @@ void check_stmt(Sema *S, PyxNode *s)
         }
         break;
     case PYX_NODE_FUNCTION_DEF:
-        if (S->func) {
-            unsupported(S, s, "nested functions and closures");
+        if (S->func) {   /* a def inside a function: a closure */
+            check_closure(S, s);
             break;
         }
-        /* decorators and defaults are evaluated where the def statement runs: module scope */
-        for (int i = 0; s->func && i < s->func->decorators.len; i++) {
-            PyxNode *dec = s->func->decorators.items[i];
-            check_expr(S, dec);
-            check_boxable(S, dec, "cannot use a '%s' as a decorator");
-        }
-        for (int i = 0; i < s->params.len; i++) {
-            PyxNode *p = s->params.items[i];
-            if (!p->value)
-                continue;
-            check_expr(S, p->value);
-            if (p->sym) {
-                convert_to(p->value, p->sym->type);
-                check_assignable(S, p->value, p->sym->type, pyx_arena_printf(S->a, "parameter '%s'", p->name));
-            }
-        }
-        /* and the annotations that are evaluated (signature.c decided which) */
-        for (int i = 0; s->func && i < s->func->nannotations; i++) {
-            PyxNode *ann = s->func->annotations[i].expr;
-            if (ann) {
-                check_expr(S, ann);
-                check_boxable(S, ann, "cannot use a '%s' as an annotation");
-            }
-        }
+        check_def_parts(S, s);
         break;
     case PYX_NODE_CDEF_VARS:
         if (!(s->sflags & PYX_SF(DECLARED))) {
@@ -565,8 +589,7 @@ void check_stmt(Sema *S, PyxNode *s)
         for (int i = 0; i < s->items.len; i++)
             check_delete(S, s->items.items[i]);
         break;
-    case PYX_NODE_NONLOCAL:
-        unsupported(S, s, "nonlocal (no closures yet)");
+    case PYX_NODE_NONLOCAL:   /* symtable.c bound the names to the enclosing function's */
         break;
     case PYX_NODE_TYPE_ALIAS:
         unsupported(S, s, "type aliases");

@@ -180,26 +180,22 @@ static void set_exception_spec(Sema *S, PyxFunc *f)
 
 /* Python rebinds a def's name at each def statement; C functions (cdef,
    cpdef) are bound once, at compile time. */
-static bool redefinable(const PyxSymbol *prev, const PyxFunc *f)
+static bool redefinable(const PyxSymbol *prev, bool is_c)
 {
-    return prev && prev->kind == PYX_SYM_FUNC && prev->func && !prev->func->is_c && !f->is_c;
+    return prev && prev->kind == PYX_SYM_FUNC && prev->func && !prev->func->is_c && !is_c;
 }
 
-/* A function's signature: parameters and return type, before its body is read. */
-static void declare_function(Sema *S, PyxNode *def)
+/* A function's signature (parameters and return type, before its body is
+   read), directives, decorators and docstring; its C names use 'stem'. */
+static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
 {
     PyxFunc *f = pyx_arena_new(S->a, PyxFunc);
     f->def = def;
-    f->name = def->name;
+    f->name = def->kind == PYX_NODE_LAMBDA ? "<lambda>" : def->name;
+    f->qualname = f->name;
     def->func = f;
     f->is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
     f->is_py = !(def->flags & PYX_F(CDEF));
-    /* a def may be redefined, as in Python: the k-th redefinition's C names
-       use the stem 'k_name', which no Python identifier can spell */
-    PyxSymbol *prev = scope_find(S->module, def->name);
-    const char *stem = def->name;
-    if (redefinable(prev, f))
-        stem = pyx_arena_printf(S->a, "%d_%s", ++prev->redefinitions, def->name);
     f->cname = pyx_name_func_body(&S->m->naming, stem);
     f->wcname = pyx_name_func_wrapper(&S->m->naming, stem);
     f->mdef = pyx_name_method_def(&S->m->naming, stem);
@@ -291,8 +287,24 @@ static void declare_function(Sema *S, PyxNode *def)
         f->doc = def->body.items[0]->value->name;
         f->doc_len = (int)def->body.items[0]->value->len;
     }
+    return f;
+}
+
+/* A module-level def, cdef or cpdef: a C function of the module, bound in
+   the module's scope. */
+static void declare_function(Sema *S, PyxNode *def)
+{
+    /* a def may be redefined, as in Python: the k-th redefinition's C names
+       use the stem 'k_name', which no Python identifier can spell */
+    PyxSymbol *prev = scope_find(S->module, def->name);
+    bool is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
+    const char *stem = def->name;
+    if (redefinable(prev, is_c))
+        stem = pyx_arena_printf(S->a, "%d_%s", ++prev->redefinitions, def->name);
+    PyxFunc *f = new_function(S, def, stem);
+    f->closure = S->loop_depth > 0;   /* a def in a loop runs again: each object keeps its defaults */
     decide_signature(S, f, stem);
-    if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c) && !redefinable(prev, f)) {
+    if (prev && (prev->kind != PYX_SYM_PYGLOBAL || f->is_c) && !redefinable(prev, is_c)) {
         pyx_diag_error(S->d, def->loc, "'%s' redeclared", def->name);
         pyx_diag_note(S->d, prev->loc, "previous declaration of '%s' is here", def->name);
         return;
@@ -303,6 +315,26 @@ static void declare_function(Sema *S, PyxNode *def)
     sym->declared = true;
     def->sym = sym;
     PYX_VEC_PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
+}
+
+/* A def inside a function, or a lambda anywhere: a function whose object
+   each run of the def makes anew (its defaults, its closure), named after
+   its place (qualname) and with the stem 'N_name' ('N_lambda').  NULL for a
+   cdef or cpdef function, which cannot be nested. */
+PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname)
+{
+    if (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) {
+        pyx_diag_error(S->d, def->loc, "cdef statement not allowed here");
+        return NULL;
+    }
+    const char *stem = pyx_name_nested(&S->m->naming, def->kind == PYX_NODE_LAMBDA ? "lambda" : def->name);
+    PyxFunc *f = new_function(S, def, stem);
+    f->closure = true;
+    f->parent = S->func;
+    f->qualname = qualname;
+    decide_signature(S, f, stem);
+    PYX_VEC_PUSH(S->a, S->m->funcs, S->m->nfuncs, S->m->cap_funcs, f);
+    return f;
 }
 
 /* cdef variables: at module level they are C statics, in functions C locals. */
@@ -337,6 +369,10 @@ static void declare_cvars(Sema *S, PyxNode *stmt, Scope *scope)
         } else {
             sym->kind = PYX_SYM_LOCAL;
             sym->cname = pyx_name_local(&S->m->naming, v->name);
+            if (captured(S, v->name) && capturable(S, sym, v->loc)) {
+                sym->kind = PYX_SYM_CELL;
+                sym->cname = pyx_name_cell(&S->m->naming, v->name);
+            }
             PYX_VEC_PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
         }
         v->sym = sym;
@@ -436,7 +472,12 @@ static void declare_stmts(Sema *S, PyxNodeList *body, bool nested)
             S->dirs = outer;
             break;
         }
-        case PYX_NODE_IF: case PYX_NODE_FOR: case PYX_NODE_WHILE: case PYX_NODE_TRY: case PYX_NODE_MATCH:
+        case PYX_NODE_FOR: case PYX_NODE_WHILE:
+            S->loop_depth++;
+            declare_nested(S, s);
+            S->loop_depth--;
+            break;
+        case PYX_NODE_IF: case PYX_NODE_TRY: case PYX_NODE_MATCH:
             declare_nested(S, s);
             break;
         case PYX_NODE_CDEF_VARS:
@@ -511,11 +552,37 @@ void declare_module(Sema *S, PyxNodeList *body)
 
 /* ---- function bodies ------------------------------------------------------------- */
 
+/* Does a def or lambda inside the function being checked use its variable
+   'name' (so that it lives in a cell)? */
+bool captured(Sema *S, const char *name)
+{
+    PyxScopeEntry *e = S->scope->py ? pyx_scope_entry(S->scope->py, name) : NULL;
+    return e && e->captured;
+}
+
+/* A captured variable lives in a cell, as a Python object: one of a C type
+   is boxed there, which C numbers can be; false (with an error) for the
+   rest, which pyxc cannot capture. */
+bool capturable(Sema *S, PyxSymbol *sym, PyxLoc loc)
+{
+    PyxType *t = sym->type;
+    if (t == NULL || t->kind == PYX_TY_OBJECT || t->kind == PYX_TY_ERROR || pyx_type_is_numeric(t))
+        return true;
+    pyx_diag_error(S->d, loc, "a closure cannot capture '%s', of C type '%s': pyxc keeps a captured variable "
+                   "in a cell, as a Python object, and only C numbers convert to one", sym->name, t->name);
+    return false;
+}
+
 void bind_local(Sema *S, const char *name, PyxLoc loc)
 {
     Scope *fs = S->scope;
     PyxSymbol *sym = scope_add(S, fs, PYX_SYM_LOCAL, name, NULL, loc);   /* type decided by inference */
     sym->cname = pyx_name_local(&S->m->naming, name);
+    if (captured(S, name)) {   /* a cell holds an object */
+        sym->kind = PYX_SYM_CELL;
+        sym->type = &pyx_type_object;
+        sym->cname = pyx_name_cell(&S->m->naming, name);
+    }
     PYX_VEC_PUSH(S->a, S->func->locals, S->func->nlocals, S->func->cap_locals, sym);
 }
 
@@ -539,6 +606,8 @@ void collect_declarations(Sema *S, PyxNodeList *body, bool top)
                 for (int j = 0; j < s->body.len; j++)
                     if (s->body.items[j]->kind == PYX_NODE_CDEF_VARS)
                         declare_cvars(S, s->body.items[j], S->scope);
+        } else if (s->kind == PYX_NODE_FUNCTION_DEF || s->kind == PYX_NODE_CLASS_DEF) {
+            continue;   /* their bodies are scopes of their own */
         } else {
             collect_declarations(S, &s->body, false);
             collect_declarations(S, &s->orelse, false);

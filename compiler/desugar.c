@@ -62,6 +62,15 @@ static void desugar(Desugar *D, PyxNode *n)
         if (n->name && !n->target)
             n->target = name_node(D, n->name, strlen(n->name), n->loc);
         break;
+    case PYX_NODE_LAMBDA:
+        /* 'lambda a: e' is a function whose body is 'return e' */
+        if (n->value) {
+            PyxNode *ret = pyx_node_new(D->a, PYX_NODE_RETURN, n->value->loc);
+            ret->value = n->value;
+            n->value = NULL;
+            pyx_list_push(D->a, &n->body, ret);
+        }
+        break;
     default:
         break;
     }

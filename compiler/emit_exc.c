@@ -257,7 +257,9 @@ static void unbind_handler_name(Fn *fn, PyxNode *h)
     if (h->target == NULL)
         return;
     PyxSymbol *sym = h->target->sym;
-    if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL)
+    if (sym->kind == PYX_SYM_CELL)
+        line(fn, "pyx_rt_cell_set(%s, NULL);", sym->cname);
+    else if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL)
         line(fn, "Py_CLEAR(%s);", sym->cname);
     else
         line(fn, "if (PyDict_DelItem(pyx_d, %s) < 0) PyErr_Clear();", name_const(fn->E, sym->name));

@@ -18,6 +18,13 @@ Val emit_name(Fn *fn, PyxNode *e)
         return cval(sym->cname, sym->type);
     case PYX_SYM_CGLOBAL:
         return cval(sym->cname, sym->type);
+    case PYX_SYM_CELL: {   /* a new reference: what runs next may rebind the variable */
+        const char *t = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_cell_get(%s, \"%s\", %d);", t, sym->cname, sym->name, sym->free);
+        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
+        Val v = {t, &pyx_type_object, true};
+        return pyx_type_is_c(sym->type) ? coerce(fn, v, sym->type, e->loc) : v;
+    }
     case PYX_SYM_EXTERN:
         if (sym->value)
             return emit_expr(fn, sym->value);
@@ -948,6 +955,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
         return emit_fstring(fn, e);
     case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
         return emit_comprehension(fn, e);
+    case PYX_NODE_LAMBDA:
+        return emit_closure(fn, e);
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET: case PYX_NODE_DICT:
         return emit_display(fn, e);
     case PYX_NODE_CAST: {

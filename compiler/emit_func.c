@@ -27,8 +27,10 @@ static const char *c_params(Emit *E, PyxFunc *f, const char *first)
     Buf b = {0};
     if (first)
         buf_printf(E->a, &b, "%s", first);
+    if (f->nfree)   /* a closure's cells come in a tuple before its parameters */
+        buf_printf(E->a, &b, "%sPyObject *pyx_closure", first ? ", " : "");
     for (int i = 0; i < f->nparams; i++)
-        buf_printf(E->a, &b, "%s%s", i || first ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
+        buf_printf(E->a, &b, "%s%s", i || first || f->nfree ? ", " : "", pyx_type_decl(E->a, f->params[i]->type, f->params[i]->cname));
     return b.p ? b.p : "void";
 }
 
@@ -50,6 +52,8 @@ const char *c_signature(Emit *E, PyxFunc *f)
 void declare_default_slots(Emit *E, PyxFunc *f)
 {
     PyxNode *def = f->def;
+    if (f->closure)
+        return;   /* a closure's are its function object's */
     for (int i = 0; i < def->params.len; i++) {
         PyxNode *p = def->params.items[i];
         if (!p->value || !p->sym)
@@ -61,12 +65,39 @@ void declare_default_slots(Emit *E, PyxFunc *f)
     }
 }
 
+/* ---- closures ---- */
+
+/* At entry: a cell for each of the function's variables that a def or
+   lambda inside uses; a captured parameter's holds the argument, a
+   declared C number's its zero (C would start it there), the others' are
+   empty.  (A comprehension's variables get theirs each time it runs.) */
+static void make_cells(Fn *fn, PyxFunc *f)
+{
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->kind != PYX_SYM_CELL || s->hidden)
+            continue;
+        Val v = cval("NULL", &pyx_type_object);
+        if (s->param)
+            v = to_object(fn, cval(s->param->cname, s->param->type), f->def->loc);
+        else if (pyx_type_is_c(s->type))
+            v = to_object(fn, cval("0", s->type), f->def->loc);
+        line(fn, "%s = PyCell_New(%s);", s->cname, v.c);
+        release(fn, v);
+        check(fn, pyx_arena_printf(A, "!%s", s->cname), f->def->loc);
+    }
+}
+
 /* The C body of a Python/C function. */
 void emit_function(Emit *E, PyxFunc *f)
 {
     Fn fnv, *fn = &fnv;
-    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->name));
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->qualname));
     PyxType *rt = f->ret;
+    /* the cells of the enclosing functions' variables, from the closure */
+    for (int i = 0; i < f->nfree; i++)
+        buf_printf(E->a, &fn->decl, "    PyObject *%s = PyTuple_GET_ITEM(pyx_closure, %d);   /* borrowed */\n",
+                   f->freevars[i]->cname, i);
     /* locals */
     for (int i = 0; i < f->nlocals; i++) {
         PyxSymbol *s = f->locals[i];
@@ -74,7 +105,7 @@ void emit_function(Emit *E, PyxFunc *f)
             continue;
         /* a C local the source never reads would draw gcc's unused warnings */
         const char *unused = s->read ? "" : "PYX_UNUSED ";
-        if (s->type->kind == PYX_TY_OBJECT)
+        if (s->type->kind == PYX_TY_OBJECT || s->kind == PYX_SYM_CELL)
             buf_printf(E->a, &fn->decl, "    PyObject *%s = NULL;\n", s->cname);
         else if (s->type->kind == PYX_TY_ARRAY)
             buf_printf(E->a, &fn->decl, "    %s%s;\n", unused, pyx_type_decl(E->a, s->type, s->cname));
@@ -88,6 +119,7 @@ void emit_function(Emit *E, PyxFunc *f)
             line(fn, "Py_INCREF(%s);", f->params[i]->cname);
         else if (!f->params[i]->read)
             line(fn, "(void)%s;", f->params[i]->cname);
+    make_cells(fn, f);
     trace_enter(fn);   /* profiled functions (emit_trace.c) */
     emit_stmts(fn, &f->def->body);
     /* falling off the end returns None (or 0 / nothing for C functions) */
@@ -145,7 +177,7 @@ void emit_function(Emit *E, PyxFunc *f)
         buf_printf(E->a, &out, "pyx_L_done:;\n");
     for (int i = 0; i < f->nlocals; i++) {
         PyxSymbol *s = f->locals[i];
-        if (s->type->kind == PYX_TY_OBJECT)
+        if (s->type->kind == PYX_TY_OBJECT || s->kind == PYX_SYM_CELL)
             buf_printf(E->a, &out, "    Py_XDECREF(%s);\n", s->cname);
     }
     if (rt->kind != PYX_TY_VOID)
@@ -155,6 +187,27 @@ void emit_function(Emit *E, PyxFunc *f)
     buf_append(E->a, &E->funcs, &out);
 }
 
+/* co_cellvars: the names of f's own variables that live in cells, by name
+   (CPython's order).  Its comprehensions' are theirs, not f's. */
+static void cellvar_names(Emit *E, PyxFunc *f, Buf *out)
+{
+    const char **names = pyx_arena_alloc(E->a, sizeof(char *) * (size_t)(f->nlocals + 1));
+    int n = 0;
+    for (int i = 0; i < f->nlocals; i++) {
+        PyxSymbol *s = f->locals[i];
+        if (s->kind != PYX_SYM_CELL || s->hidden)
+            continue;
+        int at = n++;
+        while (at > 0 && strcmp(names[at - 1], s->name) > 0) {
+            names[at] = names[at - 1];
+            at--;
+        }
+        names[at] = s->name;
+    }
+    for (int i = 0; i < n; i++)
+        buf_printf(E->a, out, "\"%s\", ", names[i]);
+}
+
 /* The Python-callable wrapper: binds the call to the signature, converts
    typed arguments with Cython's errors, calls the C body and boxes a C
    result. */
@@ -162,7 +215,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
 {
     PyxNode *def = f->def;
     Fn fnv, *fn = &fnv;
-    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->name));
+    fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->qualname));
     int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
     Buf names = {0}, kwreq = {0};
     bool seen_default = false;
@@ -193,7 +246,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
                                   "    .qualname = \"%s\", .names = (const char *const[]){%sNULL},\n"
                                   "    .npos = %d, .nposonly = %d, .nrequired = %d, .nkwonly = %d,\n"
                                   "    .kwonly_required = %s, .varargs = %d, .varkw = %d,\n};\n",
-               f->spec, f->name, names.p ? names.p : "", npos, nposonly, nrequired, nkwonly,
+               f->spec, f->qualname, names.p ? names.p : "", npos, nposonly, nrequired, nkwonly,
                nkwonly ? pyx_arena_printf(E->a, "(const unsigned char[]){%s}", kwreq.p) : "NULL", varargs, varkw);
     Buf out = {0};
     buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);
@@ -206,8 +259,11 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     buf_printf(E->a, &out, "    if (pyx_rt_parse_args(&%s, args, nargs, kwnames, values, %s, %s) < 0)\n        return NULL;\n",
                f->spec, varargs ? "&star_args" : "NULL", varkw ? "&star_kwargs" : "NULL");
     Buf call = {0};
+    if (f->nfree)   /* the closure's cells, from the function object */
+        buf_printf(E->a, &call, "PYX_FUNC_CLOSURE(self)%s", n ? ", " : "");
     bool any_conv = false;
     int vi = 0;   /* index into values: *args and **kwargs have no slot */
+    int k = 0;    /* index into a closure's defaults */
     for (int i = 0; i < n; i++) {
         PyxSymbol *p = f->params[i];
         PyxNode *pn = def->params.items[i];
@@ -217,6 +273,8 @@ void emit_wrapper(Emit *E, PyxFunc *f)
         }
         int v = vi++;
         const char *dflt = f->dflt[i];
+        if (pn->value && f->closure)   /* a closure's defaults are its function object's */
+            dflt = pyx_arena_printf(E->a, "PYX_FUNC_DEFAULT(self, %d)", k++);
         if (p->type->kind == PYX_TY_OBJECT) {
             buf_printf(E->a, &out, "    PyObject *%s = values[%d]%s;\n", p->cname, v,
                        pn->value ? pyx_arena_printf(E->a, " ? values[%d] : %s", v, dflt) : "");
@@ -238,7 +296,9 @@ void emit_wrapper(Emit *E, PyxFunc *f)
                 conv = pyx_arena_printf(E->a, "{ double d_; if (pyx_rt_as_double(values[%d], &d_) < 0) goto pyx_L_error; %s = (float)d_; }", v, p->cname);
             else
                 conv = pyx_arena_printf(E->a, "if (pyx_rt_as_%s(values[%d], &%s) < 0) goto pyx_L_error;", rt, v, p->cname);
-            if (pn->value)
+            if (pn->value && f->closure)   /* the default is an object too: converted the same way */
+                buf_printf(E->a, &out, "    if (!values[%d]) values[%d] = %s;\n    %s\n", v, v, dflt, conv);
+            else if (pn->value)
                 buf_printf(E->a, &out, "    if (!values[%d]) %s = %s; else %s\n", v, p->cname, dflt, conv);
             else
                 buf_printf(E->a, &out, "    %s\n", conv);
@@ -288,13 +348,47 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     Buf ann = {0};
     for (int i = 0; i < f->nannotations; i++)
         buf_printf(E->a, &ann, "\"%s\", ", f->annotations[i].name);
+    Buf cl = {0}, cv = {0};
+    cellvar_names(E, f, &cv);
+    if (f->closure || cv.p) {   /* its code object's co_freevars and co_cellvars */
+        Buf fv = {0};
+        for (int i = 0; i < f->nfree; i++)
+            buf_printf(E->a, &fv, "\"%s\", ", f->freevars[i]->name);
+        buf_printf(E->a, &cl, "    .freevars = %s, .cellvars = %s, .nested = %d,%s\n",
+                   fv.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", fv.p) : "NULL",
+                   cv.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", cv.p) : "NULL", f->nested,
+                   f->closure ? "\n    .cache = &(PyxRtFuncCache){NULL, NULL, NULL}," : "");
+    }
     buf_printf(E->a, &E->statics, "static const PyxRtFuncDef %s = {\n"
                                   "    .ml = &%s, .spec = &%s, .varargs = %s, .varkw = %s,\n"
                                   "    .annotated = %s, .nannotations = %d,\n"
-                                  "    .filename = %s, .firstlineno = %u,\n};\n",
+                                  "    .filename = %s, .firstlineno = %u,\n%s};\n",
                f->fdef, f->mdef, f->spec, star[0], star[1],
                ann.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", ann.p) : "NULL", f->nannotations,
-               E->src_lit, def->loc.line);
+               E->src_lit, def->loc.line, cl.p ? cl.p : "");
+}
+
+/* A literal: its object is a constant of the module, alive as long as it. */
+static bool is_literal(const PyxNode *e)
+{
+    switch (e->kind) {
+    case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_IMAG: case PYX_NODE_STR: case PYX_NODE_TRUE:
+    case PYX_NODE_FALSE: case PYX_NODE_NONE: case PYX_NODE_ELLIPSIS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* v as an object this code owns (a borrowed one increfed into a temp). */
+static Val owned_object(Fn *fn, Val v, PyxLoc loc)
+{
+    v = to_object(fn, v, loc);
+    if (v.owned)
+        return v;
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = %s; Py_INCREF(%s);", t, v.c, t);
+    return (Val){t, &pyx_type_object, true};
 }
 
 /* An interned str constant holding text (an annotation as a string). */
@@ -313,6 +407,10 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     PyxFunc *f = s->func;
     if (f == NULL)
         return;
+    if (f->closure) {   /* a def in a loop: each object keeps its own defaults */
+        store_symbol(fn, s->sym, emit_closure(fn, s), s->loc);
+        return;
+    }
     /* the decorators first, top to bottom (CPython's order), each kept as an object */
     int ndec = f->decorators.len;
     Val *decs = pyx_arena_alloc(A, sizeof *decs * (size_t)(ndec + 1));
@@ -383,4 +481,70 @@ void emit_def_statement(Fn *fn, PyxNode *s)
     line(fn, "%s = PyDict_SetItem(pyx_d, %s, %s);", r, name_const(fn->E, f->name), t);
     line(fn, "Py_CLEAR(%s);", t);
     check(fn, pyx_arena_printf(A, "%s < 0", r), s->loc);
+}
+
+/* A def inside a function, or a lambda, running: its decorators (top to
+   bottom), its defaults and annotations are evaluated where it stands, its
+   closure is made of the cells it uses, and pyx_rt_closure_new makes a new
+   function object, to which the decorators apply bottom-up.  Returns it
+   (owned). */
+Val emit_closure(Fn *fn, PyxNode *def)
+{
+    PyxFunc *f = def->func;
+    int ndec = f->decorators.len;
+    Val *decs = pyx_arena_alloc(A, sizeof *decs * (size_t)(ndec + 1));
+    for (int i = 0; i < ndec; i++)
+        decs[i] = owned_object(fn, emit_value(fn, f->decorators.items[i]), f->decorators.items[i]->loc);
+    /* the defaults, each kept (what a later one runs cannot take it away) */
+    Val *owned = pyx_arena_alloc(A, sizeof *owned * (size_t)(def->params.len + f->nannotations + 2));
+    int nowned = 0;
+    Buf dv = {0}, av = {0};
+    for (int i = 0; i < def->params.len; i++) {
+        PyxNode *p = def->params.items[i];
+        if (!p->value)
+            continue;
+        Val v = to_object(fn, emit_value(fn, p->value), p->loc);
+        if (!v.owned && !is_literal(p->value))
+            v = owned_object(fn, v, p->loc);
+        if (v.owned)
+            owned[nowned++] = v;
+        buf_printf(A, &dv, "%s%s", dv.p ? ", " : "", v.c);
+    }
+    for (int i = 0; i < f->nannotations; i++) {
+        PyxAnnotation *an = &f->annotations[i];
+        Val v;
+        if (an->text) {
+            v = cval(text_const(fn->E, an->text), &pyx_type_object);
+        } else {
+            v = owned_object(fn, emit_value(fn, an->expr), an->expr->loc);
+            owned[nowned++] = v;
+        }
+        buf_printf(A, &av, "%s%s", av.p ? ", " : "", v.c);
+    }
+    const char *cells = "NULL";
+    if (f->nfree) {
+        Buf cb = {0};
+        for (int i = 0; i < f->nfree; i++)
+            buf_printf(A, &cb, ", %s", f->closure_src[i]->cname);
+        cells = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyTuple_Pack(%d%s);", cells, f->nfree, cb.p);
+        check(fn, pyx_arena_printf(A, "!%s", cells), def->loc);
+        owned[nowned++] = (Val){cells, &pyx_type_object, true};
+    }
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_closure_new(&%s, pyx_m, %s, %s, %s);", t, f->fdef,
+         dv.p ? pyx_arena_printf(A, "(PyObject *const[]){%s}", dv.p) : "NULL",
+         av.p ? pyx_arena_printf(A, "(PyObject *const[]){%s}", av.p) : "NULL", cells);
+    for (int i = 0; i < nowned; i++)
+        release(fn, owned[i]);
+    check(fn, pyx_arena_printf(A, "!%s", t), def->loc);
+    for (int i = ndec - 1; i >= 0; i--) {   /* applied bottom-up: f = d1(d2(f)) */
+        const char *d = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_CallFunctionObjArgs(%s, %s, NULL);", d, decs[i].c, t);
+        line(fn, "Py_CLEAR(%s);", t);
+        release(fn, decs[i]);
+        check(fn, pyx_arena_printf(A, "!%s", d), f->decorators.items[i]->loc);
+        t = d;
+    }
+    return (Val){t, &pyx_type_object, true};
 }

@@ -182,5 +182,6 @@ void declare_default_slots(Emit *E, PyxFunc *f);
 void emit_function(Emit *E, PyxFunc *f);
 void emit_wrapper(Emit *E, PyxFunc *f);
 void emit_def_statement(Fn *fn, PyxNode *s);
+Val emit_closure(Fn *fn, PyxNode *def);
 
 #endif

@@ -90,7 +90,7 @@ static void emit_module_body(Emit *E)
                            "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");
     for (int i = 0; i < E->m->nfuncs; i++) {
         PyxFunc *f = E->m->funcs[i];
-        if (!f->doc || !f->is_py)
+        if (!f->doc || !f->is_py || f->nested)
             continue;
         buf_printf(E->a, &out, "        {\n            PyObject *d = PyUnicode_DecodeUTF8(%s, %d, \"surrogatepass\");\n"
                                "            if (!d || PyDict_SetItemString(t, \"%s (line %u)\", d) < 0) { Py_XDECREF(d); Py_DECREF(t); goto pyx_L_error; }\n"

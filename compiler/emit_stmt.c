@@ -8,6 +8,13 @@
    or global, or the module dict. */
 void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc)
 {
+    if (sym->kind == PYX_SYM_CELL) {   /* converted to its type, then kept as an object */
+        Val o = to_object(fn, coerce(fn, v, sym->type, loc), loc);
+        line(fn, "pyx_rt_cell_set(%s, %s);", sym->cname, to_new_ref(fn, o, loc));
+        if (o.owned)
+            line(fn, "%s = NULL;", o.c);
+        return;
+    }
     if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
         Val c = coerce(fn, v, sym->type, loc);
         if (sym->type->kind == PYX_TY_OBJECT)
@@ -136,6 +143,15 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
 {
     PyxNode *tg = s->target;
     PyxType *tt = tg->type;
+    if (tg->kind == PYX_NODE_NAME && tg->sym->kind == PYX_SYM_CELL && pyx_type_is_c(tt)) {
+        /* a C number in a cell: computed in a temp, then stored back */
+        Val cur = emit_name(fn, tg);
+        const char *slot = temp(fn, tt);
+        line(fn, "%s = %s;", slot, cur.c);
+        aug_assign_c(fn, slot, tt, s);
+        store_symbol(fn, tg->sym, cval(slot, tt), s->loc);
+        return;
+    }
     if (tg->kind == PYX_NODE_NAME && pyx_type_is_c(tt)) {
         aug_assign_c(fn, tg->sym->cname, tt, s);
         return;
@@ -440,8 +456,31 @@ static void emit_comp_level(Fn *fn, Comp *c)
     }
 }
 
+/* A comprehension's variable that a lambda in it uses lives in a cell, new
+   for each run of the comprehension (the lambdas of one run share it: late
+   binding). */
+static void fresh_cells(Fn *fn, PyxNode *t)
+{
+    if (t->kind == PYX_NODE_TUPLE || t->kind == PYX_NODE_LIST) {
+        for (int i = 0; i < t->items.len; i++)
+            fresh_cells(fn, t->items.items[i]);
+        return;
+    }
+    if (t->kind == PYX_NODE_STARRED)
+        t = t->value;
+    if (t->kind != PYX_NODE_NAME || t->sym == NULL || t->sym->kind != PYX_SYM_CELL || !t->sym->hidden)
+        return;
+    const char *c = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyCell_New(NULL);", c);
+    check(fn, pyx_arena_printf(A, "!%s", c), t->loc);
+    line(fn, "Py_XSETREF(%s, %s);", t->sym->cname, c);
+    line(fn, "%s = NULL;", c);
+}
+
 Val emit_comprehension(Fn *fn, PyxNode *e)
 {
+    for (int i = 0; i < e->handlers.len; i++)
+        fresh_cells(fn, e->handlers.items[i]->target);
     const char *res = temp(fn, &pyx_type_object);
     line(fn, "%s = %s;", res, e->kind == PYX_NODE_LIST_COMP ? "PyList_New(0)" : e->kind == PYX_NODE_SET_COMP ? "PySet_New(NULL)" : "PyDict_New()");
     check(fn, pyx_arena_printf(A, "!%s", res), e->loc);
@@ -501,6 +540,10 @@ static void emit_delete(Fn *fn, PyxNode *t)
     switch (t->kind) {
     case PYX_NODE_NAME: {
         PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_CELL) {
+            check(fn, pyx_arena_printf(A, "pyx_rt_cell_del(%s, \"%s\", %d) < 0", sym->cname, sym->name, sym->free), t->loc);
+            return;
+        }
         if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL) {
             check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), t->loc);
             line(fn, "Py_CLEAR(%s);", sym->cname);
@@ -582,7 +625,7 @@ static void emit_import(Fn *fn, PyxNode *s)
 
 static void emit_stmt(Fn *fn, PyxNode *s)
 {
-    if (s->kind != PYX_NODE_FUNCTION_DEF || fn->f == NULL)
+    if (s->kind != PYX_NODE_FUNCTION_DEF || fn->f == NULL || (s->func && s->func->closure))
         emit_line_marker(fn, s);
     trace_statement(fn, s);   /* linetrace (emit_trace.c) */
     switch (s->kind) {
@@ -617,7 +660,7 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_AUG_ASSIGN:
         emit_aug_assign(fn, s);
         break;
-    case PYX_NODE_PASS: case PYX_NODE_GLOBAL: case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM:
+    case PYX_NODE_PASS: case PYX_NODE_GLOBAL: case PYX_NODE_NONLOCAL: case PYX_NODE_CIMPORT: case PYX_NODE_CIMPORT_FROM:
     case PYX_NODE_EXTERN_BLOCK: case PYX_NODE_CTYPEDEF: case PYX_NODE_DEF_CONST:
         break;
     case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
@@ -708,7 +751,9 @@ static void emit_stmt(Fn *fn, PyxNode *s)
             emit_delete(fn, s->items.items[i]);
         break;
     case PYX_NODE_FUNCTION_DEF:
-        if (fn->f == NULL)
+        if (s->func && s->func->closure)   /* a def inside a function */
+            store_symbol(fn, s->sym, emit_closure(fn, s), s->loc);
+        else if (fn->f == NULL)
             emit_def_statement(fn, s);
         break;
     case PYX_NODE_CDEF_VARS:

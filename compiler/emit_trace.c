@@ -62,6 +62,8 @@ void trace_shell(Fn *fn, Buf *out)
                f->trace_code, f->name, fn->tb_name, E->src_lit, f->def->loc.line, f->linetrace ? ", .lines = 1" : "",
                passes_errors(f) ? "" : ", .nothrow = 1");
     Buf args = {0};
+    if (f->nfree)   /* a closure's cells */
+        buf_printf(A, &args, ", pyx_closure");
     for (int i = 0; i < f->nparams; i++)
         buf_printf(A, &args, ", %s", f->params[i]->cname);
     const char *rest = args.p ? args.p : "";

@@ -10,6 +10,8 @@
  *     or integer: only an object can raise UnboundLocalError there;
  *   - nor is a local assigned by ':=' inside an expression;
  *   - a name a match pattern captures is assigned an object;
+ *   - nor a local a def or lambda inside uses: it lives in a cell, as an
+ *     object (declared C numbers are boxed there);
  *   - everything else untyped stays a Python object, so integer arithmetic
  *     on it keeps Python's unbounded semantics (the tutorial's 'cdef int
  *     result' loop raises OverflowError instead of wrapping).
@@ -150,6 +152,8 @@ static void infer_walk(Sema *S, PyxNodeList *body, Infer *inf, int ninf)
                 infer_walk(S, &s->items.items[j]->body, inf, ninf);
             }
             break;
+        case PYX_NODE_FUNCTION_DEF: case PYX_NODE_CLASS_DEF:
+            continue;   /* a scope of its own: what it assigns is not ours */
         default:
             break;
         }
@@ -174,6 +178,16 @@ void mark_arith(Sema *S, PyxNode *e, bool operand)
         PyxSymbol *sym = scope_find(S->scope, e->target->name);
         if (sym)
             sym->walrus = true;
+    }
+    if (e->kind == PYX_NODE_FUNCTION_DEF || e->kind == PYX_NODE_LAMBDA || e->kind == PYX_NODE_CLASS_DEF) {
+        /* only what runs where it stands is ours: decorators, defaults, bases */
+        PyxNodeList *lists[] = {&e->decorators, &e->params, &e->items, &e->keywords};
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+            for (int i = 0; i < lists[l]->len; i++) {
+                PyxNode *n = lists[l]->items[i];
+                mark_arith(S, n->kind == PYX_NODE_PARAM ? n->value : n, false);
+            }
+        return;
     }
     if (e->kind == PYX_NODE_NAME) {
         if (operand) {

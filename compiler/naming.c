@@ -8,6 +8,7 @@ void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module)
     n->a = a;
     n->module = module;
     n->hidden = 0;
+    n->nested = 0;
 }
 
 const char *pyx_name_local(PyxNaming *n, const char *name)
@@ -18,6 +19,16 @@ const char *pyx_name_local(PyxNaming *n, const char *name)
 const char *pyx_name_hidden(PyxNaming *n, const char *name)
 {
     return pyx_arena_printf(n->a, "h%d_%s", ++n->hidden, name);
+}
+
+const char *pyx_name_cell(PyxNaming *n, const char *name)
+{
+    return pyx_arena_printf(n->a, "cell_%s", name);
+}
+
+const char *pyx_name_nested(PyxNaming *n, const char *name)
+{
+    return pyx_arena_printf(n->a, "%dn_%s", ++n->nested, name);
 }
 
 const char *pyx_name_cglobal(PyxNaming *n, const char *name)

@@ -5,6 +5,9 @@
  *   v_<name>            a Python or cdef local (or parameter) named <name>
  *   h<N>_<name>         a hidden local: a comprehension's variable <name>
  *                       (N counts per module; no user name starts with 'h')
+ *   cell_<name>         the cell a local <name> lives in (a closure's variable)
+ *   <N>n_<name>         the stem of the N-th def or lambda inside a function
+ *                       ('lambda' for a lambda): pyx_f_<mod>_<N>n_<name>...
  *   pyx_g_<name>        a module-level cdef variable
  *   pyx_f_<mod>_<name>  the C body of function <name>
  *   pyx_pw_<mod>_<name> its Python wrapper;  pyx_mdef_<name> its PyMethodDef
@@ -30,12 +33,15 @@ typedef struct PyxNaming {
     PyxArena *a;
     const char *module;   /* the module's name, for function names */
     int hidden;           /* hidden locals minted so far */
+    int nested;           /* nested functions so far */
 } PyxNaming;
 
 void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module);
 
 const char *pyx_name_local(PyxNaming *n, const char *name);
 const char *pyx_name_hidden(PyxNaming *n, const char *name);
+const char *pyx_name_cell(PyxNaming *n, const char *name);
+const char *pyx_name_nested(PyxNaming *n, const char *name);
 const char *pyx_name_cglobal(PyxNaming *n, const char *name);
 const char *pyx_name_func_body(PyxNaming *n, const char *func);
 const char *pyx_name_func_wrapper(PyxNaming *n, const char *func);

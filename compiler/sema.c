@@ -38,15 +38,6 @@ PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxTy
     return sym;
 }
 
-/* Is name global in function scope s ('global x', or used and bound nowhere in it)? */
-static bool global_in(const Scope *s, const char *name)
-{
-    if (!s->py)
-        return false;
-    PyxScopeEntry *e = pyx_scope_entry(s->py, name);
-    return e && (e->binding == PYX_BIND_GLOBAL_EXPLICIT || e->binding == PYX_BIND_GLOBAL_IMPLICIT);
-}
-
 static const char *const builtin_names[] = {
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
     "dict", "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
@@ -62,15 +53,34 @@ static const char *const builtin_names[] = {
     NULL,
 };
 
-/* Name lookup: function scope, then module, then builtins.  Module-level
+/* Name lookup, as Python resolves names: symtable.c decided how each name
+   binds in each function.  A function's scope holds its own variables and,
+   as cells from its closure, the enclosing functions' variables it uses; a
+   name global in it (declared, or bound in no enclosing function) is the
+   module's, else a builtin.  A comprehension's scope holds its variables
+   and passes every other name on to the scope around it.  (A class body's
+   names are not visible in the functions inside it: symtable.c classified
+   their names so, and lookup from them never stops at a class.)  Module-level
    names that are never assigned are still found in the module dict at run
    time (pyx_rt_get_global falls back to builtins). */
 PyxSymbol *lookup(Sema *S, const char *name)
 {
     for (Scope *s = S->scope; s; s = s->parent) {
-        if (s->func && global_in(s, name))
+        if (s != S->scope && s->py && s->py->kind == PYX_SCOPE_CLASS)
             continue;
         PyxSymbol *sym = scope_find(s, name);
+        if (s->func == NULL || s->py == NULL) {   /* module, builtins, comprehension */
+            if (sym)
+                return sym;
+            continue;
+        }
+        PyxScopeEntry *e = pyx_scope_entry(s->py, name);
+        if (e && e->binding == PYX_BIND_FREE && sym == NULL)
+            continue;   /* (before its closure's cells are bound) */
+        if (e && e->binding != PYX_BIND_GLOBAL_EXPLICIT && e->binding != PYX_BIND_GLOBAL_IMPLICIT && sym)
+            return sym;
+        s = S->module;   /* global here, or unknown to the function (a type's name) */
+        sym = scope_find(s, name);
         if (sym)
             return sym;
     }
@@ -211,20 +221,83 @@ static void analyse_flow(Sema *S, PyxFunc *f)
     f->flow = fl;
 }
 
-static void check_function(Sema *S, PyxFunc *f)
+/* The enclosing functions' variables f uses: one symbol each in its scope
+   fs, in co_freevars order (by name), for the cell its closure brings; and
+   each one's symbol where the def runs (S->scope), the cell the closure is
+   made of. */
+static void bind_free_variables(Sema *S, PyxFunc *f, Scope *fs)
 {
-    Scope *fs = new_scope(S, S->module, f);
+    PyxScope *py = fs->py;
+    int n = 0;
+    for (int i = 0; i < py->entries.len; i++)
+        n += ((PyxScopeEntry *)py->entries.entries[i].value)->binding == PYX_BIND_FREE;
+    if (n == 0)
+        return;
+    f->freevars = pyx_arena_alloc(S->a, sizeof(PyxSymbol *) * (size_t)n);
+    f->closure_src = pyx_arena_alloc(S->a, sizeof(PyxSymbol *) * (size_t)n);
+    for (int i = 0; i < py->entries.len; i++) {
+        PyxScopeEntry *e = py->entries.entries[i].value;
+        if (e->binding != PYX_BIND_FREE)
+            continue;
+        int at = f->nfree++;
+        while (at > 0 && strcmp(f->freevars[at - 1]->name, e->name) > 0) {   /* sorted, as CPython's */
+            f->freevars[at] = f->freevars[at - 1];
+            f->closure_src[at] = f->closure_src[at - 1];
+            at--;
+        }
+        PyxSymbol *src = lookup(S, e->name);
+        /* the enclosing scope keeps it in a cell, unless it could not (reported there) */
+        PYX_ASSERT((src != NULL && src->kind == PYX_SYM_CELL) || S->d->errors > 0);
+        PyxSymbol *sym = pyx_arena_new(S->a, PyxSymbol);
+        sym->kind = PYX_SYM_CELL;
+        sym->name = e->name;
+        sym->type = src && src->kind == PYX_SYM_CELL ? src->type : &pyx_type_error;
+        sym->declared = src && src->declared;
+        sym->loc = e->loc;
+        sym->free = true;
+        sym->cname = pyx_name_cell(&S->m->naming, e->name);
+        pyx_map_put(&fs->syms, e->name, sym);
+        f->freevars[at] = sym;
+        f->closure_src[at] = src;
+    }
+}
+
+/* Checks f's body in a scope of its own inside 'parent' (the module's, or
+   for a closure the scope its def or lambda stands in). */
+static void check_function(Sema *S, PyxFunc *f, Scope *parent)
+{
+    Scope *outer_scope = S->scope;
+    PyxFunc *outer_func = S->func;
+    PyxDirectives *outer_dirs = S->dirs;
+    int outer_loops = S->loop_depth;
+    Scope *fs = new_scope(S, parent, f);
     fs->py = f->def->scope;
     PYX_ASSERT(fs->py != NULL);   /* the driver runs symtable.c first */
+    S->scope = parent;
+    bind_free_variables(S, f, fs);
     S->scope = fs;
     S->func = f;
     S->dirs = &f->directives;
+    S->loop_depth = 0;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
             continue;
-        pyx_map_put(&fs->syms, p->name, p);
         PYX_VEC_PUSH(S->a, f->locals, f->nlocals, f->cap_locals, p);
+        if (captured(S, p->name) && capturable(S, p, p->loc)) {
+            /* the body uses a cell that starts out holding the argument */
+            PyxSymbol *c = pyx_arena_new(S->a, PyxSymbol);
+            *c = *p;
+            c->kind = PYX_SYM_CELL;
+            c->is_param = false;
+            c->param = p;
+            c->cname = pyx_name_cell(&S->m->naming, p->name);
+            p->read = true;
+            pyx_map_put(&fs->syms, p->name, c);
+            PYX_VEC_PUSH(S->a, f->locals, f->nlocals, f->cap_locals, c);
+            continue;
+        }
+        pyx_map_put(&fs->syms, p->name, p);
     }
     collect_declarations(S, &f->def->body, true);
     /* every other local symtable.c found: untyped, for inference to type
@@ -233,6 +306,8 @@ static void check_function(Sema *S, PyxFunc *f)
         PyxScopeEntry *e = fs->py->entries.entries[i].value;
         if ((e->binding == PYX_BIND_LOCAL || e->binding == PYX_BIND_CELL) && !scope_find(fs, e->name))
             bind_local(S, e->name, e->loc);
+        if (e->binding == PYX_BIND_LOCAL || e->binding == PYX_BIND_CELL)
+            e->sym = scope_find(fs, e->name);
     }
     analyse_flow(S, f);
     if (f->directives.value[PYX_DIR_INFER_TYPES] != 0)   /* infer_types=False: untyped is object */
@@ -241,9 +316,65 @@ static void check_function(Sema *S, PyxFunc *f)
         if (f->locals[i]->type == NULL)
             f->locals[i]->type = &pyx_type_object;
     check_stmts(S, &f->def->body);
-    S->scope = S->module;
-    S->func = NULL;
-    S->dirs = &S->m->directives;
+    S->scope = outer_scope;
+    S->func = outer_func;
+    S->dirs = outer_dirs;
+    S->loop_depth = outer_loops;
+}
+
+/* __qualname__ of the function or class of scope s, as CPython 3.11's
+   compiler names it: 'f.<locals>.g' inside a function or lambda, 'C.m' in
+   a class, '<listcomp>.<lambda>' in a comprehension (a function of its own
+   in 3.11), the bare name when the enclosing scope declares it global. */
+static const char *scope_qualname(Sema *S, const PyxScope *s)
+{
+    const char *name = s->kind == PYX_SCOPE_LAMBDA || s->kind == PYX_SCOPE_COMPREHENSION
+                       ? pyx_arena_printf(S->a, "<%s>", s->name) : s->name;
+    const PyxScope *p = s->parent;
+    if (p == NULL || p->kind == PYX_SCOPE_MODULE)
+        return name;
+    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_CLASS) {
+        PyxScopeEntry *e = pyx_scope_entry(p, s->name);
+        if (e && e->binding == PYX_BIND_GLOBAL_EXPLICIT)
+            return name;
+    }
+    bool locals = p->kind == PYX_SCOPE_FUNCTION || p->kind == PYX_SCOPE_LAMBDA;
+    return pyx_arena_printf(S->a, "%s.%s%s", scope_qualname(S, p), locals ? "<locals>." : "", name);
+}
+
+/* A def inside a function, or a lambda: declared, its decorators, defaults
+   and annotations checked where it stands (a def's were, by check_stmt),
+   then its body in a scope of its own, with the cells of the enclosing
+   functions' variables it uses. */
+void check_closure(Sema *S, PyxNode *def)
+{
+    PyxFunc *f = declare_closure(S, def, scope_qualname(S, def->scope));
+    if (f == NULL)
+        return;
+    for (const PyxScope *p = def->scope->parent; p && !f->nested; p = p->parent)
+        f->nested = p->kind == PYX_SCOPE_FUNCTION || p->kind == PYX_SCOPE_LAMBDA || p->kind == PYX_SCOPE_COMPREHENSION;
+    check_def_parts(S, def);
+    if (def->kind == PYX_NODE_FUNCTION_DEF)
+        bind_def_name(S, def);
+    check_function(S, f, S->scope);
+}
+
+/* Which variables live in cells: those a def or lambda uses from an
+   enclosing function or comprehension (symtable.c's FREE names, resolved
+   to the scope that binds them).  A comprehension's own use of a variable
+   of its function needs no cell: it runs inline, in the function's C. */
+static void mark_captured(PyxScope *s)
+{
+    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_LAMBDA) {
+        for (int i = 0; i < s->entries.len; i++) {
+            PyxScopeEntry *e = s->entries.entries[i].value;
+            PyxScopeEntry *owner = e->binding == PYX_BIND_FREE ? pyx_scope_resolve(s, e->name) : NULL;
+            if (owner && owner != e)
+                owner->captured = true;
+        }
+    }
+    for (int i = 0; i < s->nchildren; i++)
+        mark_captured(s->children[i]);
 }
 
 /* A 'from m import *' among the module's statements (blocks included). */
@@ -297,11 +428,13 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     }
     if (reject_gated_forms(&S, module))
         return S.m;
+    mark_captured(module->scope);
     declare_module(&S, &module->body);
     /* bodies are checked even after declaration errors: the error type
-       keeps one mistake from cascading, and the user sees them all */
-    for (int i = 0; i < S.m->nfuncs; i++)
-        check_function(&S, S.m->funcs[i]);
+       keeps one mistake from cascading, and the user sees them all (the
+       closures inside them are added to funcs and checked with them) */
+    for (int i = 0, n = S.m->nfuncs; i < n; i++)
+        check_function(&S, S.m->funcs[i], S.module);
     /* the module body runs with the module scope */
     S.scope = S.module;
     S.dirs = &S.m->directives;

@@ -25,6 +25,9 @@ typedef enum PyxSymKind {
     PYX_SYM_BUILTIN,    /* Python builtin (len, print, range...) */
     PYX_SYM_TYPE,       /* ctypedef */
     PYX_SYM_MODULE,     /* cimported module name ('cython', 'libc.math') */
+    PYX_SYM_CELL,       /* a variable that lives in a cell (cname: the C local holding the
+                           cell): a function's own variable that a def or lambda inside it
+                           uses, or (free) an enclosing function's, from the closure */
 } PyxSymKind;
 
 typedef struct PyxFunc PyxFunc;
@@ -55,6 +58,10 @@ typedef struct PyxSymbol {
     PyxFunc *func;          /* FUNC: the last def of the name */
     int redefinitions;      /* FUNC: defs of the name after the first */
     PyxNode *value;         /* DEF constants */
+    bool free;              /* CELL: an enclosing function's variable (NameError when unbound) */
+    bool hidden;            /* a comprehension's variable (a hidden local, made fresh by each run
+                               of the comprehension) */
+    struct PyxSymbol *param;   /* CELL: the parameter its cell starts out holding */
 } PyxSymbol;
 
 /* How a C function reports an exception to its C callers (Cython 3 rules). */
@@ -102,6 +109,18 @@ struct PyxFunc {
     const char *trace_body; /* its body, */
     const char *trace_cold; /* the C function of its reported calls, */
     const char *trace_plain;/* and of its calls that need no test (emit_trace.c) */
+    /* closures: a def inside a function, and every lambda (def is then the LAMBDA,
+       whose body desugar.c made a 'return' of its value) */
+    bool closure;           /* each run of the def makes a new function object that keeps its
+                               defaults and its cells (pyx_rt_closure_new) */
+    bool nested;            /* defined inside a function or comprehension (CO_NESTED) */
+    PyxFunc *parent;        /* the function it is defined in, or NULL */
+    const char *qualname;   /* __qualname__: 'outer.<locals>.inner' */
+    PyxSymbol **freevars;   /* the enclosing functions' variables it uses (cells from its
+                               closure), in co_freevars order (by name) */
+    PyxSymbol **closure_src;   /* each one's symbol where the def runs: the cells the closure
+                                  is made of */
+    int nfree;
 };
 
 typedef struct PyxModuleInfo {

@@ -45,6 +45,7 @@ typedef struct Sema {
 
 /* sema.c */
 Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func);
+void check_closure(Sema *S, PyxNode *def);
 PyxSymbol *scope_find(Scope *s, const char *name);
 PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc);
 PyxSymbol *lookup(Sema *S, const char *name);
@@ -55,7 +56,10 @@ PyxType *type_error(PyxNode *n);
 PyxType *resolve_ctype(Sema *S, PyxNode *n);
 void add_include(Sema *S, const char *header);
 void declare_module(Sema *S, PyxNodeList *body);
+bool captured(Sema *S, const char *name);
+bool capturable(Sema *S, PyxSymbol *sym, PyxLoc loc);
 void bind_local(Sema *S, const char *name, PyxLoc loc);
+PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
 /* signature.c */
@@ -93,6 +97,8 @@ void check_match(Sema *S, PyxNode *s);
 /* check_stmt.c */
 void check_target(Sema *S, PyxNode *t, PyxNode *value);
 void set_loop_kind(Sema *S, PyxNode *loop, PyxNode *target, PyxNode *iter);
+void check_def_parts(Sema *S, PyxNode *s);
+void bind_def_name(Sema *S, PyxNode *def);
 void check_stmt(Sema *S, PyxNode *s);
 void check_stmts(Sema *S, PyxNodeList *body);
 

@@ -96,6 +96,12 @@ static int bound_before(PyxNodeList *body, int before, const char *name)
     return 0;
 }
 
+/* A def of the module's own (not a lambda, nor a def inside a function). */
+static bool module_def(const PyxFunc *f)
+{
+    return f->is_py && f->def->kind == PYX_NODE_FUNCTION_DEF && !f->nested;
+}
+
 /* Module-level names the module body binds with '=' (Python globals). */
 static void stub_globals(const PyxModuleInfo *m, FILE *out)
 {
@@ -110,7 +116,7 @@ static void stub_globals(const PyxModuleInfo *m, FILE *out)
                 continue;
             int is_func = 0;
             for (int k = 0; k < m->nfuncs; k++)
-                is_func |= m->funcs[k]->is_py && strcmp(m->funcs[k]->name, t->name) == 0;
+                is_func |= module_def(m->funcs[k]) && strcmp(m->funcs[k]->name, t->name) == 0;
             if (!is_func)
                 fprintf(out, "%s: Any\n", t->name);
         }
@@ -123,7 +129,7 @@ int pyx_emit_pyi(const PyxModuleInfo *m, FILE *out)
             "from typing import Any\n\n", m->name);
     stub_globals(m, out);
     for (int i = 0; i < m->nfuncs; i++)   /* a redefined def: its last definition */
-        if (m->funcs[i]->is_py && (!m->funcs[i]->def->sym || m->funcs[i]->def->sym->func == m->funcs[i]))
+        if (module_def(m->funcs[i]) && (!m->funcs[i]->def->sym || m->funcs[i]->def->sym->func == m->funcs[i]))
             stub_function(m->funcs[i], out);
     return ferror(out) ? -1 : 0;
 }

@@ -96,6 +96,9 @@ typedef struct PyxScopeEntry {
     PyxBinding binding;
     PyxLoc loc;                /* where the scope first binds or uses it */
     struct PyxSymbol *sym;     /* sema's symbol for it, once sema has made one */
+    bool captured;             /* sema: a def or lambda inside uses it as a free variable, so it
+                                  lives in a cell (a comprehension that uses it runs inline and
+                                  needs none) */
 } PyxScopeEntry;
 
 struct PyxScope {

@@ -452,6 +452,12 @@ PYX_MUST_CHECK int pyx_rt_parse_args(const PyxRtArgSpec *spec,
 /* ------------------------------------------------------------------ */
 /* rt_func.c: function objects of def and cpdef functions              */
 
+/* The strings every function object of one def shares, made at its first
+   run: a def inside a function or a lambda may run very often. */
+typedef struct PyxRtFuncCache {
+    PyObject *name, *qualname, *doc;
+} PyxRtFuncCache;
+
 /* What the C code knows of one function at compile time, emitted once as a
    static constant. */
 typedef struct PyxRtFuncDef {
@@ -463,7 +469,35 @@ typedef struct PyxRtFuncDef {
     int nannotations;
     const char *filename;          /* co_filename, as in tracebacks */
     int firstlineno;               /* the def's line */
+    /* functions made by pyx_rt_closure_new (a def in a function, a lambda): */
+    const char *const *freevars;   /* co_freevars: the closure's names, NULL-terminated */
+    const char *const *cellvars;   /* co_cellvars: its own variables that live in cells */
+    int nested;                    /* defined inside a function (CO_NESTED) */
+    PyxRtFuncCache *cache;         /* NULL, or where the shared strings are kept */
 } PyxRtFuncDef;
+
+/* A pyxc_function object.  Its wrapper reads the last two fields: for a
+   function made by pyx_rt_closure_new, the wrapper's 'self' is the function
+   object, whose defaults and closure belong to it (each execution of the
+   def or lambda makes a new one). */
+typedef struct PyxRtFunction {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    PyMethodDef *ml;          /* static: the wrapper, its name and docstring */
+    const PyxRtFuncDef *def;  /* static: the rest of what the compiler knows of it */
+    PyObject *self;           /* the module: the wrapper's self, unless it is the function */
+    PyObject *name, *qualname, *modname, *doc, *dict, *globals;
+    PyObject *code;           /* made when first asked for */
+    PyObject *defaults, *kwdefaults, *annotations;
+    PyObject *weakrefs;
+    PyObject *dflts;          /* a tuple: every default, in signature order (closures) */
+    PyObject *closure;        /* a tuple of cells, in co_freevars order, or NULL */
+} PyxRtFunction;
+
+/* In the wrapper of a closure: default k (in signature order) and the
+   closure tuple, both borrowed from the function object 'self'. */
+#define PYX_FUNC_DEFAULT(self, k) PyTuple_GET_ITEM(((PyxRtFunction *)(self))->dflts, (k))
+#define PYX_FUNC_CLOSURE(self) (((PyxRtFunction *)(self))->closure)
 
 /* The function object a def statement binds: a 'pyxc_function', which
    inspect treats as a Python function (__code__, __defaults__,
@@ -475,6 +509,15 @@ typedef struct PyxRtFuncDef {
    borrowed.  New reference, or NULL with an exception set. */
 PYX_MUST_CHECK PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *module,
                                              PyObject *const *defaults, PyObject *const *annotations);
+
+/* The function object of a def inside a function, or of a lambda: as
+   pyx_rt_function_new, but its wrapper is called with the function object
+   itself as self, and it keeps its defaults (PYX_FUNC_DEFAULT) and
+   'closure', a tuple of cells in the order of def->freevars (borrowed; NULL
+   when it has no free variables: __closure__ is None). */
+PYX_MUST_CHECK PyObject *pyx_rt_closure_new(const PyxRtFuncDef *def, PyObject *module,
+                                            PyObject *const *defaults, PyObject *const *annotations,
+                                            PyObject *closure);
 
 /* ------------------------------------------------------------------ */
 /* rt_embed.c: main() of an executable made by 'pyxc --embed'          */
@@ -501,6 +544,51 @@ PYX_MUST_CHECK PyObject *pyx_rt_get_global(PyObject *globals, PyObject *name);
 PYX_MUST_CHECK PyObject *pyx_rt_get_builtin(PyObject *name);
 /* Sets UnboundLocalError worded as the running CPython words it. */
 void pyx_rt_unbound_local(const char *name);
+/* Sets NameError for a free variable (a closure's) that is not bound, worded
+   as the running CPython words it ("cannot access free variable 'x' where
+   it is not associated with a value in enclosing scope"). */
+void pyx_rt_unbound_free(const char *name);
+/* Cells (closures): a variable that a nested def or lambda uses lives in a
+   cell.  The value of 'cell' as a new reference; when it is empty, NULL with
+   UnboundLocalError for a variable of this function (free == 0) or
+   NameError for one of an enclosing function's (free == 1), worded as the
+   running Python words them. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_cell_get(PyObject *cell, const char *name, int free)
+{
+    PyObject *v = PyCell_GET(cell);
+    if (PYX_LIKELY(v != NULL)) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (free)
+        pyx_rt_unbound_free(name);
+    else
+        pyx_rt_unbound_local(name);
+    return NULL;
+}
+
+/* Stores v (stolen; NULL empties the cell), releasing what the cell held. */
+static inline void pyx_rt_cell_set(PyObject *cell, PyObject *v)
+{
+    PyObject *old = PyCell_GET(cell);
+    PyCell_SET(cell, v);
+    Py_XDECREF(old);
+}
+
+/* 'del x' of a cell variable: 0, or -1 with the error pyx_rt_cell_get gives
+   when it is empty. */
+static inline PYX_MUST_CHECK int pyx_rt_cell_del(PyObject *cell, const char *name, int free)
+{
+    if (PYX_UNLIKELY(PyCell_GET(cell) == NULL)) {
+        if (free)
+            pyx_rt_unbound_free(name);
+        else
+            pyx_rt_unbound_local(name);
+        return -1;
+    }
+    pyx_rt_cell_set(cell, NULL);
+    return 0;
+}
 /* 'raise exc [from cause]': instantiates classes, checks BaseException,
    sets the exception.  Always leaves an exception set.  Both borrowed;
    cause may be NULL (no 'from'). */

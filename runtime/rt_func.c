@@ -8,6 +8,12 @@
  * into the module's METH_FASTCALL | METH_KEYWORDS wrapper, and binds as a
  * method when it is a class attribute, like a Python function.
  *
+ * A def inside a function, and a lambda, make a new function object each
+ * time they run, with its own defaults and, when it uses variables of
+ * enclosing functions, its closure: a tuple of the cells those variables
+ * live in (__closure__).  Its wrapper is called with the function object as
+ * self, to reach them (pyx_rt_closure_new).
+ *
  * One type per module: each module links its own copy of the runtime.
  */
 #include "pyx_rt.h"
@@ -16,15 +22,6 @@
 
 typedef PyObject *(*FastKw)(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);
 
-typedef struct PyxRtFunction {
-    PyObject_HEAD
-    vectorcallfunc vectorcall;
-    PyMethodDef *ml;          /* static: the wrapper, its name and docstring */
-    PyObject *self;           /* the module: the wrapper's first argument */
-    PyObject *name, *qualname, *modname, *doc, *dict, *globals;
-    PyObject *code, *defaults, *kwdefaults, *annotations;
-    PyObject *weakrefs;
-} PyxRtFunction;
 
 #ifdef Py_TPFLAGS_HAVE_VECTORCALL
 #define PYX_TPFLAGS_VECTORCALL Py_TPFLAGS_HAVE_VECTORCALL
@@ -37,6 +34,13 @@ static PyObject *func_vectorcall(PyObject *self, PyObject *const *args, size_t n
     PyxRtFunction *f = (PyxRtFunction *)self;
     FastKw meth = (FastKw)(void (*)(void))f->ml->ml_meth;
     return meth(f->self, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+/* A closure's wrapper reads its defaults and cells from the function object. */
+static PyObject *closure_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    FastKw meth = (FastKw)(void (*)(void))((PyxRtFunction *)self)->ml->ml_meth;
+    return meth(self, args, PyVectorcall_NARGS(nargsf), kwnames);
 }
 
 /* As a class attribute: a bound method, like a Python function. */
@@ -64,6 +68,8 @@ static int func_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(f->defaults);
     Py_VISIT(f->kwdefaults);
     Py_VISIT(f->annotations);
+    Py_VISIT(f->dflts);
+    Py_VISIT(f->closure);
     return 0;
 }
 
@@ -81,6 +87,8 @@ static int func_clear(PyObject *self)
     Py_CLEAR(f->defaults);
     Py_CLEAR(f->kwdefaults);
     Py_CLEAR(f->annotations);
+    Py_CLEAR(f->dflts);
+    Py_CLEAR(f->closure);
     return 0;
 }
 
@@ -156,10 +164,20 @@ static int set_doc(PyObject *o, PyObject *v, void *c) { (void)c; return set_any(
 static PyObject *get_module(PyObject *o, void *c) { (void)c; return get_slot(F(o)->modname); }
 static int set_module(PyObject *o, PyObject *v, void *c) { (void)c; return set_any(&F(o)->modname, v); }
 static PyObject *get_globals(PyObject *o, void *c) { (void)c; return get_slot(F(o)->globals); }
-static PyObject *get_code(PyObject *o, void *c) { (void)c; return get_slot(F(o)->code); }
+static PyObject *make_code(const PyxRtFuncDef *def);
+
+/* __code__ is made on first use: a def in a loop or a lambda makes a
+   function object each time it runs, and few of them are ever asked. */
+static PyObject *get_code(PyObject *o, void *c)
+{
+    (void)c;
+    if (F(o)->code == NULL && (F(o)->code = make_code(F(o)->def)) == NULL)
+        return NULL;
+    return get_slot(F(o)->code);
+}
 static PyObject *get_defaults(PyObject *o, void *c) { (void)c; return get_slot(F(o)->defaults); }
 static PyObject *get_kwdefaults(PyObject *o, void *c) { (void)c; return get_slot(F(o)->kwdefaults); }
-static PyObject *get_closure(PyObject *o, void *c) { (void)o; (void)c; Py_RETURN_NONE; }
+static PyObject *get_closure(PyObject *o, void *c) { (void)c; return get_slot(F(o)->closure); }
 
 /* __annotations__: a dict, made empty on first use as for Python functions. */
 static PyObject *get_annotations(PyObject *o, void *c)
@@ -226,7 +244,29 @@ static PyTypeObject func_type = {
 
 /* The code object inspect reads the parameters from: an empty code object
    of the function's name, file and line, with CPython's co_varnames order
-   (positional, keyword-only, *args, **kwargs) and argument counts. */
+   (positional, keyword-only, *args, **kwargs), argument counts, and for a
+   closure its co_freevars and co_cellvars. */
+static PyObject *names_tuple(const char *const *names, Py_ssize_t n)
+{
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; t != NULL && i < n; i++) {
+        PyObject *name = PyUnicode_InternFromString(names[i]);
+        if (name == NULL)
+            Py_CLEAR(t);
+        else
+            PyTuple_SET_ITEM(t, i, name);
+    }
+    return t;
+}
+
+static Py_ssize_t count(const char *const *names)
+{
+    Py_ssize_t n = 0;
+    while (names && names[n])
+        n++;
+    return n;
+}
+
 static PyObject *make_code(const PyxRtFuncDef *def)
 {
     const PyxRtArgSpec *spec = def->spec;
@@ -234,28 +274,41 @@ static PyObject *make_code(const PyxRtFuncDef *def)
     Py_ssize_t n = nnamed + (def->varargs != NULL) + (def->varkw != NULL);
     PyObject *code = NULL, *replace = NULL, *args = NULL, *kw = NULL, *v = NULL;
     PyObject *names = PyTuple_New(n);
-    if (names == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const char *s = i < nnamed ? spec->names[i]
-                      : (i == nnamed && def->varargs) ? def->varargs : def->varkw;
-        PyObject *name = PyUnicode_InternFromString(s);
+    for (Py_ssize_t i = 0; names != NULL && i < n; i++) {
+        PyObject *name = PyUnicode_InternFromString(i < nnamed ? spec->names[i]
+                                                    : (i == nnamed && def->varargs) ? def->varargs : def->varkw);
         if (name == NULL)
-            goto done;
-        PyTuple_SET_ITEM(names, i, name);
+            Py_CLEAR(names);
+        else
+            PyTuple_SET_ITEM(names, i, name);
     }
+    PyObject *freevars = names_tuple(def->freevars, count(def->freevars));
+    PyObject *cellvars = names_tuple(def->cellvars, count(def->cellvars));
+    if (names == NULL || freevars == NULL || cellvars == NULL)
+        goto done;
     code = (PyObject *)PyCode_NewEmpty(def->filename, def->ml->ml_name, def->firstlineno);
     if (code == NULL || (replace = PyObject_GetAttrString(code, "replace")) == NULL
         || (args = PyTuple_New(0)) == NULL)
         goto done;
-    int flags = CO_OPTIMIZED | CO_NEWLOCALS | (def->varargs ? CO_VARARGS : 0) | (def->varkw ? CO_VARKEYWORDS : 0);
-    kw = Py_BuildValue("{snsnsnsnsisO}", "co_argcount", spec->npos, "co_posonlyargcount", spec->nposonly,
+    int flags = CO_OPTIMIZED | CO_NEWLOCALS | (def->varargs ? CO_VARARGS : 0) | (def->varkw ? CO_VARKEYWORDS : 0)
+                | (def->nested ? CO_NESTED : 0);
+    kw = Py_BuildValue("{snsnsnsnsisOsOsO}", "co_argcount", spec->npos, "co_posonlyargcount", spec->nposonly,
                        "co_kwonlyargcount", spec->nkwonly, "co_nlocals", n, "co_flags", flags,
-                       "co_varnames", names);
+                       "co_varnames", names, "co_freevars", freevars, "co_cellvars", cellvars);
+#if PY_VERSION_HEX >= 0x030B0000
+    if (kw != NULL && strcmp(spec->qualname, def->ml->ml_name) != 0) {
+        PyObject *q = PyUnicode_FromString(spec->qualname);
+        if (q == NULL || PyDict_SetItemString(kw, "co_qualname", q) < 0)
+            Py_CLEAR(kw);
+        Py_XDECREF(q);
+    }
+#endif
     if (kw != NULL)
         v = PyObject_Call(replace, args, kw);
 done:
     Py_XDECREF(names);
+    Py_XDECREF(freevars);
+    Py_XDECREF(cellvars);
     Py_XDECREF(code);
     Py_XDECREF(replace);
     Py_XDECREF(args);
@@ -264,8 +317,9 @@ done:
 }
 
 /* __defaults__ (a tuple or None) and __kwdefaults__ (a dict or None) from
-   the defaults in signature order. */
-static int make_defaults(PyxRtFunction *f, const PyxRtArgSpec *spec, PyObject *const *values)
+   the defaults in signature order; for a closure also all of them in one
+   tuple, for its wrapper. */
+static int make_defaults(PyxRtFunction *f, const PyxRtArgSpec *spec, PyObject *const *values, int closure)
 {
     Py_ssize_t npos = spec->npos - spec->nrequired, k = 0;
     if (npos > 0) {
@@ -284,38 +338,73 @@ static int make_defaults(PyxRtFunction *f, const PyxRtArgSpec *spec, PyObject *c
         if (PyDict_SetItemString(f->kwdefaults, spec->names[spec->npos + i], values[k++]) < 0)
             return -1;
     }
+    if (!closure || k == 0)
+        return 0;
+    if (k == npos) {
+        Py_INCREF(f->defaults);
+        f->dflts = f->defaults;
+        return 0;
+    }
+    if ((f->dflts = PyTuple_New(k)) == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < k; i++) {
+        Py_INCREF(values[i]);
+        PyTuple_SET_ITEM(f->dflts, i, values[i]);
+    }
     return 0;
 }
 
-PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *module, PyObject *const *defaults,
-                              PyObject *const *annotations)
+static PyObject *make_function(const PyxRtFuncDef *def, PyObject *module, PyObject *const *defaults,
+                               PyObject *const *annotations, int closure, PyObject *cells)
 {
     if (!(func_type.tp_flags & Py_TPFLAGS_READY) && PyType_Ready(&func_type) < 0)
         return NULL;
     PyxRtFunction *f = PyObject_GC_New(PyxRtFunction, &func_type);
     if (f == NULL)
         return NULL;
-    f->vectorcall = func_vectorcall;
+    f->vectorcall = closure ? closure_vectorcall : func_vectorcall;
     f->ml = def->ml;
+    f->def = def;
     Py_INCREF(module);
     f->self = module;
     f->name = f->qualname = f->modname = f->doc = f->dict = f->globals = NULL;
     f->code = f->defaults = f->kwdefaults = f->annotations = f->weakrefs = NULL;
+    f->dflts = NULL;
+    Py_XINCREF(cells);
+    f->closure = cells;
     PyObject *self = (PyObject *)f;
-    if ((f->name = PyUnicode_InternFromString(def->ml->ml_name)) == NULL)
-        goto error;
-    f->qualname = PyUnicode_FromString(def->spec->qualname);
+    PyxRtFuncCache *c = def->cache;
+    if (c && c->name) {   /* made by an earlier run of the def */
+        Py_INCREF(c->name);
+        f->name = c->name;
+        Py_INCREF(c->qualname);
+        f->qualname = c->qualname;
+        Py_XINCREF(c->doc);
+        f->doc = c->doc;
+    } else {
+        if ((f->name = PyUnicode_InternFromString(def->ml->ml_name)) == NULL
+            || (f->qualname = PyUnicode_FromString(def->spec->qualname)) == NULL)
+            goto error;
+        if (def->ml->ml_doc) {
+            f->doc = PyUnicode_DecodeUTF8(def->ml->ml_doc, (Py_ssize_t)strlen(def->ml->ml_doc), "surrogatepass");
+            if (f->doc == NULL)
+                goto error;
+        }
+        if (c) {   /* kept for the life of the process, as the module's constants */
+            Py_INCREF(f->name);
+            c->name = f->name;
+            Py_INCREF(f->qualname);
+            c->qualname = f->qualname;
+            Py_XINCREF(f->doc);
+            c->doc = f->doc;
+        }
+    }
     f->modname = PyModule_GetNameObject(module);
     f->globals = PyModule_GetDict(module);
     Py_XINCREF(f->globals);
-    if (f->qualname == NULL || f->modname == NULL || f->globals == NULL)
+    if (f->modname == NULL || f->globals == NULL)
         goto error;
-    if (def->ml->ml_doc) {
-        f->doc = PyUnicode_DecodeUTF8(def->ml->ml_doc, (Py_ssize_t)strlen(def->ml->ml_doc), "surrogatepass");
-        if (f->doc == NULL)
-            goto error;
-    }
-    if ((f->code = make_code(def)) == NULL || make_defaults(f, def->spec, defaults) < 0)
+    if (make_defaults(f, def->spec, defaults, closure) < 0)
         goto error;
     if (def->nannotations) {
         if ((f->annotations = PyDict_New()) == NULL)
@@ -330,4 +419,16 @@ error:
     PyObject_GC_Track(self);
     Py_DECREF(self);
     return NULL;
+}
+
+PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *module, PyObject *const *defaults,
+                              PyObject *const *annotations)
+{
+    return make_function(def, module, defaults, annotations, 0, NULL);
+}
+
+PyObject *pyx_rt_closure_new(const PyxRtFuncDef *def, PyObject *module, PyObject *const *defaults,
+                             PyObject *const *annotations, PyObject *closure)
+{
+    return make_function(def, module, defaults, annotations, 1, closure);
 }

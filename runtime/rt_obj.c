@@ -38,6 +38,38 @@ void pyx_rt_unbound_local(const char *name)
 #endif
 }
 
+void pyx_rt_unbound_free(const char *name)
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    PyErr_Format(PyExc_NameError,
+                 "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name);
+#else
+    PyErr_Format(PyExc_NameError, "free variable '%s' referenced before assignment in enclosing scope", name);
+#endif
+#if PY_VERSION_HEX >= 0x030A0000
+    /* NameError.name, as the interpreter sets it (tracebacks suggest names from it) */
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *value = PyErr_GetRaisedException();
+#else
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+#endif
+    if (PyObject_TypeCheck(value, (PyTypeObject *)PyExc_NameError)) {
+        PyObject *n = PyUnicode_FromString(name);
+        if (n == NULL)
+            PyErr_Clear();
+        else
+            Py_XSETREF(((PyNameErrorObject *)value)->name, n);
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(value);
+#else
+    PyErr_Restore(type, value, tb);
+#endif
+#endif
+}
+
 void pyx_rt_raise(PyObject *exc, PyObject *cause)
 {
     PyObject *type = NULL, *value = NULL;

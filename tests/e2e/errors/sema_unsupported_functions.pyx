@@ -3,8 +3,8 @@ def gen():
 
 def outer():
     def inner():
-        return 1
+        yield 2
     return inner
 
 # ERROR 2:5: not supported yet: generators (yield)
-# ERROR 5:5: not supported yet: nested functions and closures
+# ERROR 6:9: not supported yet: generators (yield)
