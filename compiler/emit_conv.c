@@ -39,6 +39,19 @@ const char *name_const(Emit *E, const char *name)
     return c;
 }
 
+/* The lookup cache of a global or builtin name read in this module (one per
+   name, zero-initialised: nothing cached). */
+const char *global_cache(Emit *E, const char *name)
+{
+    const char *c = pyx_map_get(&E->gcaches, name);
+    if (c)
+        return c;
+    c = pyx_name_global_cache(E->a, E->gcaches.len);
+    pyx_map_put(&E->gcaches, name, (void *)c);
+    buf_printf(E->a, &E->consts, "static PyxRtGlobalCache %s;  /* '%s' */\n", c, c_comment_text(E->a, name, strlen(name)));
+    return c;
+}
+
 /* The int object of value v, made once at import (borrowed). */
 const char *int_const(Emit *E, int64_t v)
 {

@@ -15,6 +15,15 @@ Val emit_name(Fn *fn, PyxNode *e)
     case PYX_SYM_LOCAL:
         if (sym->type->kind == PYX_TY_OBJECT && !sym->is_param && !(e->sflags & PYX_SF(BOUND)))
             check(fn, pyx_arena_printf(A, "!%s && (pyx_rt_unbound_local(\"%s\"), 1)", sym->cname, sym->name), e->loc);
+        if (sym->walrus) {   /* the value now: what is evaluated next may rebind it */
+            const char *t = temp(fn, sym->type);
+            line(fn, "%s = %s;", t, sym->cname);
+            if (sym->type->kind == PYX_TY_OBJECT) {
+                line(fn, "Py_INCREF(%s);", t);
+                return (Val){t, sym->type, true};
+            }
+            return cval(t, sym->type);
+        }
         return cval(sym->cname, sym->type);
     case PYX_SYM_CGLOBAL:
         return cval(sym->cname, sym->type);
@@ -29,16 +38,10 @@ Val emit_name(Fn *fn, PyxNode *e)
         if (sym->value)
             return emit_expr(fn, sym->value);
         return cval(sym->cname, sym->type);
-    case PYX_SYM_BUILTIN: {
+    default: {   /* module globals and def functions live in the module dict; a builtin
+                    read as an object is looked up as CPython does, globals first */
         const char *t = temp(fn, &pyx_type_object);
-        line(fn, "%s = pyx_rt_get_builtin(%s);", t, name_const(fn->E, sym->name));
-        check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
-        Val v = {t, &pyx_type_object, true};
-        return v;
-    }
-    default: {   /* module globals and def functions live in the module dict */
-        const char *t = temp(fn, &pyx_type_object);
-        line(fn, "%s = pyx_rt_get_global(pyx_d, %s);", t, name_const(fn->E, sym->name));
+        line(fn, "%s = pyx_rt_get_global_cached(pyx_d, %s, &%s);", t, name_const(fn->E, sym->name), global_cache(fn->E, sym->name));
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
         Val v = {t, &pyx_type_object, true};
         return v;

@@ -40,6 +40,7 @@ typedef struct Emit {
     int nconst_units;
     int nconsts;
     PyxMap names;      /* interned identifier -> its pyx_n_<i> */
+    PyxMap gcaches;    /* global or builtin name read -> its PyxRtGlobalCache pyx_gc_<i> */
     PyxMap numbers;    /* C literal of an int or float constant -> its pyx_k_<i> */
     Buf statics;       /* defaults and method defs */
     Buf funcs;
@@ -124,6 +125,7 @@ const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 /* emit_conv.c */
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n);
 const char *name_const(Emit *E, const char *name);
+const char *global_cache(Emit *E, const char *name);
 const char *int_const(Emit *E, int64_t v);
 const char *float_const(Emit *E, const char *c_literal);
 const char *str_const(Emit *E, PyxNode *s);

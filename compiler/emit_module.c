@@ -116,6 +116,7 @@ int pyx_emit_module(PyxArena *a, PyxModuleInfo *m, const PyxEmitOptions *o, FILE
     E.m = m;
     E.o = o;
     pyx_map_init(&E.names, a);
+    pyx_map_init(&E.gcaches, a);
     pyx_map_init(&E.numbers, a);
     E.src_lit = c_string(a, o->source_name, (uint32_t)strlen(o->source_name));
     E.src_comment = c_comment_text(a, o->source_name, strlen(o->source_name));

@@ -121,6 +121,11 @@ const char *pyx_name_interned(PyxArena *a, int serial)
     return pyx_arena_printf(a, "pyx_n_%d", serial);
 }
 
+const char *pyx_name_global_cache(PyxArena *a, int serial)
+{
+    return pyx_arena_printf(a, "pyx_gc_%d", serial);
+}
+
 int pyx_name_is_temp(const char *c)
 {
     if (strncmp(c, "pyx_t_", 6) != 0 || !c[6])

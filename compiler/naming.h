@@ -64,5 +64,6 @@ const char *pyx_name_label_tb(PyxArena *a, const char *label);
 const char *pyx_name_saved_exc(PyxArena *a, const char *what, int serial);
 const char *pyx_name_const(PyxArena *a, int serial);
 const char *pyx_name_interned(PyxArena *a, int serial);
+const char *pyx_name_global_cache(PyxArena *a, int serial);
 
 #endif

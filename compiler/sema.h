@@ -52,7 +52,9 @@ typedef struct PyxSymbol {
     bool assigned;          /* assigned somewhere (locals) */
     bool read;              /* its value is read somewhere */
     bool arith;             /* used as an operand of arithmetic (inference) */
-    bool walrus;            /* a target of ':=': inference leaves it an object */
+    bool walrus;            /* a target of ':=': inference leaves it an object, and
+                               emit reads it into a temporary (an expression after
+                               the read may rebind it: 'a + (a := 3)') */
     bool maybe_unbound;     /* some use may find it unbound (flow.c): it cannot live in C
                                unless declared */
     PyxFunc *func;          /* FUNC: the last def of the name */

@@ -542,6 +542,35 @@ int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
 PYX_MUST_CHECK PyObject *pyx_rt_get_global(PyObject *globals, PyObject *name);
 /* New reference to builtins[name]; NULL with NameError. */
 PYX_MUST_CHECK PyObject *pyx_rt_get_builtin(PyObject *name);
+
+/* A global or builtin read through a cache, one per name and module: the
+   value found last time, valid while the module dict (and, when the name
+   came from builtins, the builtins dict) has not changed since.  Dicts
+   carry a version tag that every change bumps and that no two dicts share
+   (CPython 3.6-3.11; 3.12 deprecates it, so there the cache is not used).
+   The value is borrowed from the dict that holds it, which the unchanged
+   version keeps alive; the builtins dict is held.  A module's builtins are
+   taken to stay the builtins dict they were on the first read. */
+typedef struct {
+    PyObject *value;      /* borrowed; NULL: nothing cached */
+    PyObject *builtins;   /* the builtins dict it came from (owned), or NULL */
+    uint64_t gver, bver;
+} PyxRtGlobalCache;
+PYX_MUST_CHECK PyObject *pyx_rt_get_global_fill(PyObject *globals, PyObject *name, PyxRtGlobalCache *c);
+#if PY_VERSION_HEX < 0x030C0000
+#define PYX_DICT_VERSION(d) (((PyDictObject *)(d))->ma_version_tag)
+#endif
+static inline PYX_MUST_CHECK PyObject *pyx_rt_get_global_cached(PyObject *globals, PyObject *name, PyxRtGlobalCache *c)
+{
+#ifdef PYX_DICT_VERSION
+    if (PYX_LIKELY(c->value != NULL && c->gver == PYX_DICT_VERSION(globals)
+                   && (c->builtins == NULL || c->bver == PYX_DICT_VERSION(c->builtins)))) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+#endif
+    return pyx_rt_get_global_fill(globals, name, c);
+}
 /* Sets UnboundLocalError worded as the running CPython words it. */
 void pyx_rt_unbound_local(const char *name);
 /* Sets NameError for a free variable (a closure's) that is not bound, worded

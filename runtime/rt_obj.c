@@ -15,6 +15,43 @@ PyObject *pyx_rt_get_global(PyObject *globals, PyObject *name)
     return pyx_rt_get_builtin(name);
 }
 
+PyObject *pyx_rt_get_global_fill(PyObject *globals, PyObject *name, PyxRtGlobalCache *c)
+{
+    PyObject *v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL) {
+#ifdef PYX_DICT_VERSION
+        c->value = v;
+        c->gver = PYX_DICT_VERSION(globals);
+        Py_CLEAR(c->builtins);
+#else
+        (void)c;
+#endif
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *builtins = PyEval_GetBuiltins();   /* borrowed */
+    v = builtins ? PyDict_GetItemWithError(builtins, name) : NULL;
+    if (v != NULL) {
+#ifdef PYX_DICT_VERSION
+        c->value = v;
+        c->gver = PYX_DICT_VERSION(globals);
+        if (c->builtins != builtins) {
+            Py_INCREF(builtins);
+            Py_XSETREF(c->builtins, builtins);
+        }
+        c->bver = PYX_DICT_VERSION(builtins);
+#endif
+        Py_INCREF(v);
+        return v;
+    }
+    c->value = NULL;
+    if (!PyErr_Occurred())
+        PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    return NULL;
+}
+
 PyObject *pyx_rt_get_builtin(PyObject *name)
 {
     PyObject *builtins = PyEval_GetBuiltins();   /* borrowed */

@@ -28,6 +28,11 @@ BENCH_N, CHECK_N and CHECK_RESULT.  For every kernel the harness
      so machine noise hits them alike; the garbage collector is off while
      timing.  The run(BENCH_N) results must agree with CPython's too.
 
+The untyped set (UNTYPED: nbody_py.py, spectral_norm_py.py and untyped/*.py)
+is plain Python compiled as it is, by pyxc and by cython3 -3, against the
+same file interpreted; same checks and timing.  Target: pyxc never slower
+than CPython (the speed of untyped code is a later issue's bar).
+
 Targets, per kernel: pyxc at least 50x faster than CPython, and pyxc time
 <= Cython time (x1.05 for noise).  The compile-time section times, best of
 3, `pyxc --python PY -o DIR samples/my_module_fixed.pyx` end to end against
@@ -67,9 +72,22 @@ KERNELS = [
     ("nbody", lambda n: n // 10),
     ("spectral_norm", lambda n: n // 3),  # O(n^2)
 ]
+# Untyped code: a plain-Python file compiled as it is, against itself
+# interpreted.  (name, file under samples/bench, n for --quick)
+UNTYPED = [
+    ("nbody", "nbody_py.py", lambda n: n // 10),
+    ("spectral_norm", "spectral_norm_py.py", lambda n: n // 3),
+    ("fannkuch", "untyped/fannkuch.py", lambda n: n - 1),
+    ("nqueens", "untyped/nqueens.py", lambda n: n - 2),
+    ("wordfreq", "untyped/wordfreq.py", lambda n: n // 10),
+    ("float_math", "untyped/float_math.py", lambda n: n // 10),
+    ("tree_walk", "untyped/tree_walk.py", lambda n: n // 10),
+    ("closures_calls", "untyped/closures_calls.py", lambda n: n // 10),
+]
 COMPILE_SAMPLE = os.path.join(ROOT, "samples", "my_module_fixed.pyx")
 
 SPEEDUP_TARGET = 50.0       # pyxc vs CPython
+UNTYPED_TARGET = 1.0        # untyped code: never slower than CPython
 CYTHON_TOLERANCE = 1.05     # pyxc time <= Cython time x this
 COMPILE_RATIO_TARGET = 0.5  # pyxc compile time / Cython compile time
 FLOOR_RATIO_TARGET = 1.3    # pyxc compile time / gcc on an empty module
@@ -329,15 +347,28 @@ def print_table(rows):
 
 # ---- the two sections ------------------------------------------------------
 
-def bench_kernels(names, pyxc, cython, tmp, quick):
+def bench_kernels(names, pyxc, cython, tmp, quick, untyped=False):
+    """The typed kernels (NAME.pyx against NAME_py.py), or with untyped the
+    plain-Python files of UNTYPED compiled as they are."""
     rounds = 2 if quick else 5
+    speedup_target = UNTYPED_TARGET if untyped else SPEEDUP_TARGET
     rows = []
-    for name, quick_n in KERNELS:
+    table = UNTYPED if untyped else [(k, None, q) for k, q in KERNELS]
+    for name, file, quick_n in table:
         if name not in names:
             continue
-        print("bench.py: %s ..." % name, file=sys.stderr, flush=True)
-        source = os.path.join(HERE, name + ".pyx")
-        ref = load_source(name + "_py", os.path.join(HERE, name + "_py.py"))
+        print("bench.py: %s%s ..." % (name, " (untyped)" if untyped else ""),
+              file=sys.stderr, flush=True)
+        if untyped:
+            source = os.path.join(HERE, file)
+            modname = os.path.splitext(os.path.basename(file))[0]
+            ref = load_source(modname + "_interpreted", source)
+            tmp_kernel = os.path.join(tmp, "untyped", name)
+        else:
+            source = os.path.join(HERE, name + ".pyx")
+            modname = name
+            ref = load_source(name + "_py", os.path.join(HERE, name + "_py.py"))
+            tmp_kernel = tmp
         n = quick_n(ref.BENCH_N) if quick else ref.BENCH_N
 
         python = Variant("CPython")
@@ -349,10 +380,10 @@ def bench_kernels(names, pyxc, cython, tmp, quick):
         else:
             variants[2].build_error = "cython3 not on PATH"
         for v, builder, sub in builders:
-            path, err = builder(os.path.join(tmp, sub))
+            path, err = builder(os.path.join(tmp_kernel, sub))
             if err is None:
                 try:
-                    v.module = load_extension(name, path)
+                    v.module = load_extension(modname, path)
                 except Exception as e:  # noqa: BLE001
                     err = "import failed: %s: %s" % (type(e).__name__, e)
             v.build_error = err
@@ -379,17 +410,22 @@ def bench_kernels(names, pyxc, cython, tmp, quick):
             target = "MISS"
         else:
             missed = []
-            if speedup is None or speedup < SPEEDUP_TARGET:
+            if speedup is None or speedup < speedup_target:
                 missed.append("speed-up")
-            if vs_cython is not None and vs_cython > CYTHON_TOLERANCE:
+            if not untyped and vs_cython is not None and vs_cython > CYTHON_TOLERANCE:
                 missed.append("vs Cython")
             target = "MISS (%s)" % ", ".join(missed) if missed else "ok"
         rows.append({"kernel": name, "n": n, "python": py, "pyxc": px, "cython": cy,
                      "speedup": speedup, "vs_cython": vs_cython, "target": target,
                      "notes": notes})
 
-    print("run time: best of %d, run(n) per variant, interleaved; targets: pyxc >= %gx "
-          "CPython and pyxc <= Cython x%.2f" % (rounds, SPEEDUP_TARGET, CYTHON_TOLERANCE))
+    if untyped:
+        print()
+        print("untyped code (plain .py compiled as it is): best of %d, interleaved; "
+              "target: pyxc >= %gx CPython" % (rounds, speedup_target))
+    else:
+        print("run time: best of %d, run(n) per variant, interleaved; targets: pyxc >= %gx "
+              "CPython and pyxc <= Cython x%.2f" % (rounds, speedup_target, CYTHON_TOLERANCE))
     print()
     print_table(rows)
     print()
@@ -398,9 +434,9 @@ def bench_kernels(names, pyxc, cython, tmp, quick):
     built = sum(1 for r in rows if not r["pyxc"].build_error)
     correct = sum(1 for r in rows if r["pyxc"].timeable)
     ok = sum(1 for r in rows if r["target"] == "ok")
-    print("summary: %d kernels; pyxc built %d, correct %d, targets ok %d/%d; "
+    print("summary: %d %skernels; pyxc built %d, correct %d, targets ok %d/%d; "
           "geometric-mean speed-up vs CPython: pyxc %s, Cython %s; pyxc/Cython time %s"
-          % (len(rows), built, correct, ok, len(rows),
+          % (len(rows), "untyped " if untyped else "", built, correct, ok, len(rows),
              fmt_ratio(geomean([r["speedup"] for r in rows]), suffix="x"),
              fmt_ratio(geomean(cy_speedups), suffix="x"),
              fmt_ratio(geomean([r["vs_cython"] for r in rows]), 2)))
@@ -561,12 +597,14 @@ def parse_args(argv):
     p.add_argument("--only", action="append", default=[],
                    help="run only these kernels (comma-separated or repeated); "
                         "'compile' is the compile-time comparison, 'scaling' the "
-                        "compile-scaling table (not run by default: ~20 minutes)")
+                        "compile-scaling table (not run by default: ~20 minutes), "
+                        "'untyped' the plain-Python set ('untyped:NAME' one of it)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if any target is MISS or FAIL")
     p.add_argument("--keep", action="store_true", help="keep the build directory")
     args = p.parse_args(argv)
-    known = [k for k, _ in KERNELS] + ["compile", "scaling"]
+    known = [k for k, _ in KERNELS] + ["untyped"] + ["untyped:" + k for k, _, _ in UNTYPED] \
+        + ["compile", "scaling"]
     only = [x for item in args.only for x in item.split(",") if x]
     for x in only:
         if x not in known:
@@ -599,6 +637,10 @@ def main(argv):
         names = [k for k, _ in KERNELS if k in args.only]
         if names:
             all_ok = bench_kernels(names, pyxc, cython, tmp, args.quick) and all_ok
+        untyped = [k for k, _, _ in UNTYPED
+                   if "untyped" in args.only or "untyped:" + k in args.only]
+        if untyped:
+            all_ok = bench_kernels(untyped, pyxc, cython, tmp, args.quick, untyped=True) and all_ok
         if "compile" in args.only:
             all_ok = bench_compile(pyxc, cython, tmp) and all_ok
         if "scaling" in args.only and not args.quick:

@@ -3,6 +3,7 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
 static PyObject *pyx_n_0;  /* 'print' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -15,12 +16,14 @@ static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
+static PyxRtGlobalCache pyx_gc_1;  /* 'show' */
 static PyObject *pyx_n_1;  /* 'show' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
+static PyxRtGlobalCache pyx_gc_2;  /* 'pow' */
 static PyObject *pyx_n_2;  /* 'pow' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
@@ -29,9 +32,12 @@ static PyObject *pyx_k_20;
 static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
+static PyxRtGlobalCache pyx_gc_3;  /* 'max' */
 static PyObject *pyx_n_3;  /* 'max' */
 static PyObject *pyx_k_24;
+static PyxRtGlobalCache pyx_gc_4;  /* 'divmod' */
 static PyObject *pyx_n_4;  /* 'divmod' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'round' */
 static PyObject *pyx_n_5;  /* 'round' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
@@ -160,7 +166,7 @@ static PyObject *pyx_f_arith_ints_show(PyObject *v_label, PyObject *v_values)
     Py_INCREF(v_label);
     Py_INCREF(v_values);
     /* arith_ints.py:2: print(label, values) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_label, v_values};
@@ -325,7 +331,7 @@ static PyObject *pyx_f_arith_ints_main(void)
             pyx_t_10 = NULL;
             if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 7; goto pyx_L_error; }
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
-            pyx_t_11 = pyx_rt_get_global(pyx_d, pyx_n_1);
+            pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_13 = PyNumber_Add(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -366,7 +372,7 @@ static PyObject *pyx_f_arith_ints_main(void)
             if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 8; goto pyx_L_error; }
             Py_CLEAR(pyx_t_19);
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
-            pyx_t_20 = pyx_rt_get_global(pyx_d, pyx_n_1);
+            pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_22 = PyObject_RichCompare(v_a, v_b, Py_LT);
             if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -407,13 +413,13 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_5);
     /* arith_ints.py:10: show("pow", (2 ** 100, (-3) ** 3, 2 ** -1, pow(3, 4, 5))) */
-    pyx_t_29 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_31 = PyNumber_Power(pyx_k_10, pyx_k_15, Py_None);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_32 = PyNumber_Power(pyx_k_10, pyx_k_2, Py_None);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 10; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_4, pyx_k_17, pyx_k_18};
@@ -440,7 +446,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_35);
     /* arith_ints.py:11: show("bits", (5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -(2**70) >> 3)) */
-    pyx_t_36 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_38 = PyNumber_Lshift(pyx_k_8, pyx_k_22);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -475,7 +481,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_42);
     /* arith_ints.py:12: show("builtins", (abs(-5), min(3, 1, 2), max([4, 9, 2]), divmod(-7, 2), round(2.5), round(3.5))) */
-    pyx_t_43 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_43 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_45 = (-5);
     pyx_t_46 = PyLong_FromLong((pyx_t_45 < 0 ? -pyx_t_45 : pyx_t_45));
@@ -487,7 +493,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (pyx_t_49 < pyx_t_47) pyx_t_47 = pyx_t_49;
     pyx_t_50 = PyLong_FromLong(pyx_t_47);
     if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_51 = pyx_rt_get_builtin(pyx_n_3);
+    pyx_t_51 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_52 = PyList_New(3);
     if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -504,7 +510,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_CLEAR(pyx_t_51);
     Py_CLEAR(pyx_t_52);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_get_builtin(pyx_n_4);
+    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_10};
@@ -512,7 +518,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_54);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_56 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_56 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_25};
@@ -520,7 +526,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_56);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_58 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_58 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_26};

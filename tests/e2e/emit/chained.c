@@ -8,7 +8,9 @@ static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
 static PyObject *pyx_n_0;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'classify' */
 static PyObject *pyx_n_1;  /* 'classify' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
@@ -214,9 +216,9 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(pyx_k_5);
     Py_XSETREF(v_c, pyx_k_5);
     /* chained.py:7: print(a, b, c, classify(-1), classify(5), classify(10)) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_6};
@@ -224,7 +226,7 @@ static PyObject *pyx_f_chained_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -232,7 +234,7 @@ static PyObject *pyx_f_chained_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_2};
@@ -273,7 +275,7 @@ static PyObject *pyx_f_chained_main(void)
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_11);
     /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
-    pyx_t_12 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_13 = (v_x == v_y);
     pyx_t_14 = PyBool_FromLong(pyx_t_13);
@@ -328,7 +330,7 @@ pyx_L_bool_end_2:;
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
     /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
-    pyx_t_27 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_29 = 1;
     pyx_t_30 = 2;

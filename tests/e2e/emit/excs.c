@@ -3,29 +3,39 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'ValueError' */
 static PyObject *pyx_n_0;  /* 'ValueError' */
 static PyObject *pyx_k_1;
+static PyxRtGlobalCache pyx_gc_1;  /* 'KeyError' */
 static PyObject *pyx_n_1;  /* 'KeyError' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'IndexError' */
 static PyObject *pyx_n_2;  /* 'IndexError' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_n_3;  /* 'append' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'RuntimeError' */
 static PyObject *pyx_n_4;  /* 'RuntimeError' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyxRtGlobalCache pyx_gc_4;  /* 'ArithmeticError' */
 static PyObject *pyx_n_5;  /* 'ArithmeticError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
+static PyxRtGlobalCache pyx_gc_5;  /* 'fib' */
 static PyObject *pyx_n_6;  /* 'fib' */
 static PyObject *pyx_k_8;
+static PyxRtGlobalCache pyx_gc_6;  /* 'LookupError' */
 static PyObject *pyx_n_7;  /* 'LookupError' */
 static PyObject *pyx_k_9;
+static PyxRtGlobalCache pyx_gc_7;  /* 'deep' */
 static PyObject *pyx_n_8;  /* 'deep' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'TypeError' */
 static PyObject *pyx_n_9;  /* 'TypeError' */
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
+static PyxRtGlobalCache pyx_gc_9;  /* 'OSError' */
 static PyObject *pyx_n_10;  /* 'OSError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
@@ -34,8 +44,10 @@ static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
+static PyxRtGlobalCache pyx_gc_10;  /* 'range' */
 static PyObject *pyx_n_11;  /* 'range' */
 static PyObject *pyx_k_21;
+static PyxRtGlobalCache pyx_gc_11;  /* 'StopIteration' */
 static PyObject *pyx_n_12;  /* 'StopIteration' */
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
@@ -551,7 +563,7 @@ static int pyx_f_excs_check_pos(int v_x)
     /* excs.pyx:5: if x < 0: */
     if ((v_x < 0)) {
         /* excs.pyx:6: raise ValueError("negative: %d" % x)     # L:check_pos */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 6; goto pyx_L_error; }
         pyx_t_2 = PyLong_FromLong(v_x);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 6; goto pyx_L_error; }
@@ -595,7 +607,7 @@ static int pyx_f_excs_maybe(int v_x)
     /* excs.pyx:10: if x == 0: */
     if ((v_x == 0)) {
         /* excs.pyx:11: raise KeyError(x)                        # L:maybe */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
         pyx_t_2 = PyLong_FromLong(v_x);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -637,7 +649,7 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     /* excs.pyx:15: if x > 2: */
     if ((v_x > 2)) {
         /* excs.pyx:16: raise IndexError("too big")              # L:side */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_2);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_2};
@@ -685,7 +697,7 @@ static int pyx_f_excs_default_spec(int v_x)
     /* excs.pyx:20: if x == 13: */
     if ((v_x == 13)) {
         /* excs.pyx:21: raise RuntimeError("unlucky")            # L:default_spec */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_3};
@@ -722,7 +734,7 @@ static int pyx_f_excs_quiet(int v_x)
     /* excs.pyx:25: if x < 0: */
     if ((v_x < 0)) {
         /* excs.pyx:26: raise ValueError("ignored %d" % x)       # L:quiet */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 26; goto pyx_L_error; }
         pyx_t_2 = PyLong_FromLong(v_x);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -767,7 +779,7 @@ static double pyx_f_excs_half(double v_x)
     /* excs.pyx:30: if x != x: */
     if ((v_x != v_x)) {
         /* excs.pyx:31: raise ArithmeticError("nan") */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_5);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 31; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -1147,7 +1159,7 @@ static int pyx_f_excs_cp_fact(int v_n)
     /* excs.pyx:66: if n < 0: */
     if ((v_n < 0)) {
         /* excs.pyx:67: raise ValueError("n must be >= 0")       # L:cp_fact */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 67; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_6};
@@ -1263,7 +1275,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
         goto pyx_L_done;
     }
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
-    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_3 = PyNumber_Subtract(v_n, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1274,7 +1286,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_6);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_6 = PyNumber_Subtract(v_n, pyx_k_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1394,7 +1406,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     /* excs.pyx:87: if n == 0: */
     if ((v_n == 0)) {
         /* excs.pyx:88: raise LookupError("bottom")              # L:deep */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_6);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1407,7 +1419,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
         pyx_lineno = 88; goto pyx_L_error;
     }
     /* excs.pyx:89: return deep(n - 1) */
-    pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_8);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_4 = PyLong_FromLong((v_n - 1));
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1457,7 +1469,7 @@ static PyObject *pyx_f_excs_raise_class(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     /* excs.pyx:92: raise ValueError */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 92; goto pyx_L_error; }
     pyx_rt_raise(pyx_t_1, NULL);
     Py_CLEAR(pyx_t_1);
@@ -1494,7 +1506,7 @@ static PyObject *pyx_f_excs_raise_from(void)
     /* excs.pyx:95: try: */
     /* try */
     /* excs.pyx:96: raise TypeError("outer")                 # L:raise_from */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_9);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1547,7 +1559,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_x);
     /* excs.pyx:101: raise RuntimeError("wrapped") from KeyError(x) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 101; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -1555,7 +1567,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     }
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 101; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_1);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 101; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_x};
@@ -1601,7 +1613,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     /* excs.pyx:104: raise RuntimeError("no cause") from None */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_4);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_12};
@@ -1699,7 +1711,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     /* excs.pyx:112: if mode == 1: */
     if ((v_mode == 1)) {
         /* excs.pyx:113: raise OSError("in body") */
-        pyx_t_3 = pyx_rt_get_builtin(pyx_n_10);
+        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_9);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14};
@@ -1853,7 +1865,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
     /* excs.pyx:123: for i in range(n): */
-    pyx_t_2 = pyx_rt_get_builtin(pyx_n_11);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 123; goto pyx_L_error; }
     pyx_t_3 = PyLong_FromLong(v_n);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1883,7 +1895,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
             /* excs.pyx:126: raise StopIteration(log) */
-            pyx_t_8 = pyx_rt_get_builtin(pyx_n_12);
+            pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_11);
             if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             {
                 PyObject *pyx_args[] = {NULL, v_log};
@@ -2008,7 +2020,7 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
     /* excs.pyx:134: if mode: */
     if ((v_mode)) {
         /* excs.pyx:135: raise ValueError("lost") */
-        pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 135; goto pyx_L_finally_error_1; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_22};
@@ -2098,7 +2110,7 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     /* excs.pyx:142: try: */
     /* try */
     /* excs.pyx:143: raise KeyError("k") */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 143; goto pyx_L_finally_error_4; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_27};

@@ -4,6 +4,7 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_n_0;  /* 'append' */
+static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
 static PyObject *pyx_n_1;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -768,7 +769,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:33: for i in range(a, b, s): */
-    pyx_t_2 = pyx_rt_get_builtin(pyx_n_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_a, v_b, v_s};
@@ -1474,7 +1475,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:100: for i in range(x): */
-    pyx_t_2 = pyx_rt_get_builtin(pyx_n_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 100; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_x};

@@ -14,6 +14,7 @@ static PyObject *pyx_n_1;  /* 'extend' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
+static PyxRtGlobalCache pyx_gc_0;  /* 'Point' */
 static PyObject *pyx_n_2;  /* 'Point' */
 static PyObject *pyx_n_3;  /* 'x' */
 static PyObject *pyx_n_4;  /* 'y' */
@@ -25,6 +26,7 @@ static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyObject *pyx_n_5;  /* 'collections' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'collections' */
 static PyObject *pyx_n_6;  /* 'namedtuple' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
@@ -346,7 +348,7 @@ pyx_L_no_match_9:;
     Py_CLEAR(pyx_t_26);
     Py_CLEAR(pyx_t_31);
     /* match_command.py:17: case Point(x=0, y=y) | Point(y, 0): */
-    pyx_t_37 = pyx_rt_get_global(pyx_d, pyx_n_2);
+    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_39 = pyx_rt_match_class(pyx_t_1, pyx_t_37, 0, pyx_k_10, pyx_u_38);
     Py_CLEAR(pyx_t_37);
@@ -363,7 +365,7 @@ pyx_L_alt_failed_12:;
     Py_CLEAR(pyx_t_37);
     Py_CLEAR(pyx_t_40);
     Py_CLEAR(pyx_t_36);
-    pyx_t_42 = pyx_rt_get_global(pyx_d, pyx_n_2);
+    pyx_t_42 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_44 = pyx_rt_match_class(pyx_t_1, pyx_t_42, 2, NULL, pyx_u_43);
     Py_CLEAR(pyx_t_42);
@@ -535,7 +537,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     /* match_command.py:4: Point = collections.namedtuple("Point", "x y") */
-    pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_5);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_4 = PyObject_GetAttr(pyx_t_3, pyx_n_6);
     Py_CLEAR(pyx_t_3);

@@ -3,6 +3,7 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
 static PyObject *pyx_n_0;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'cythonized_function' */
@@ -63,7 +64,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     v_result = 0;
     /* my_module.pyx:11: for i in range(10**6): */
 #line 11 "my_module.pyx"
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
 #line 11 "my_module.pyx"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
 #line 11 "my_module.pyx"
@@ -134,7 +135,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     pyx_t_8 = NULL;
 #line 13 "my_module.pyx"
     goto pyx_L_done;
-#line 138 "my_module.c"
+#line 139 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -177,7 +178,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
 #line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 181 "my_module.c"
+#line 182 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

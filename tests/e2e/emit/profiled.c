@@ -6,6 +6,7 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_0;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_1;  /* 'total' */
 static PyObject *pyx_n_2;  /* 'plain' */
@@ -155,7 +156,7 @@ pyx_L_except_2:;
     if (PYX_UNLIKELY(pyx_trace != NULL)) pyx_rt_trace_exception(pyx_trace, pyx_lineno);
     pyx_t_5 = pyx_rt_exc_catch();
     if (PYX_UNLIKELY(pyx_trace != NULL && pyx_rt_trace_line(pyx_trace, 23) < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_7 = pyx_rt_exc_matches(pyx_t_5, pyx_t_6);
     Py_CLEAR(pyx_t_6);

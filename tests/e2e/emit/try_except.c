@@ -3,33 +3,43 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'type' */
 static PyObject *pyx_n_0;  /* 'type' */
 static PyObject *pyx_n_1;  /* '__name__' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'str' */
 static PyObject *pyx_n_2;  /* 'str' */
 static PyObject *pyx_n_3;  /* '__cause__' */
 static PyObject *pyx_n_4;  /* '__context__' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_5;  /* 'ZeroDivisionError' */
 static PyObject *pyx_k_1;
+static PyxRtGlobalCache pyx_gc_3;  /* 'TypeError' */
 static PyObject *pyx_n_6;  /* 'TypeError' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'ValueError' */
 static PyObject *pyx_n_7;  /* 'ValueError' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_n_8;  /* 'append' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyxRtGlobalCache pyx_gc_5;  /* 'KeyError' */
 static PyObject *pyx_n_9;  /* 'KeyError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
+static PyxRtGlobalCache pyx_gc_6;  /* 'sys' */
 static PyObject *pyx_n_10;  /* 'sys' */
 static PyObject *pyx_n_11;  /* 'exc_info' */
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
+static PyxRtGlobalCache pyx_gc_7;  /* 'IndexError' */
 static PyObject *pyx_n_12;  /* 'IndexError' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'RuntimeError' */
 static PyObject *pyx_n_13;  /* 'RuntimeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
+static PyxRtGlobalCache pyx_gc_9;  /* 'int' */
 static PyObject *pyx_n_14;  /* 'int' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
@@ -40,25 +50,39 @@ static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
 static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
+static PyxRtGlobalCache pyx_gc_10;  /* 'print' */
 static PyObject *pyx_n_15;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_11;  /* 'safe_div' */
 static PyObject *pyx_n_16;  /* 'safe_div' */
 static PyObject *pyx_k_23;
 static PyObject *pyx_k_24;
+static PyxRtGlobalCache pyx_gc_12;  /* 'nested' */
 static PyObject *pyx_n_17;  /* 'nested' */
+static PyxRtGlobalCache pyx_gc_13;  /* 'loop' */
 static PyObject *pyx_n_18;  /* 'loop' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
 static PyObject *pyx_k_27;
 static PyObject *pyx_k_28;
+static PyxRtGlobalCache pyx_gc_14;  /* 'bare' */
 static PyObject *pyx_n_19;  /* 'bare' */
+static PyxRtGlobalCache pyx_gc_15;  /* 'return_in_handler' */
 static PyObject *pyx_n_20;  /* 'return_in_handler' */
+static PyxRtGlobalCache pyx_gc_16;  /* 'reraise' */
 static PyObject *pyx_n_21;  /* 'reraise' */
+static PyxRtGlobalCache pyx_gc_17;  /* 'chain' */
 static PyObject *pyx_n_22;  /* 'chain' */
+static PyxRtGlobalCache pyx_gc_18;  /* 'context' */
 static PyObject *pyx_n_23;  /* 'context' */
+static PyxRtGlobalCache pyx_gc_19;  /* 'name_deleted' */
 static PyObject *pyx_n_24;  /* 'name_deleted' */
+static PyxRtGlobalCache pyx_gc_20;  /* 'not_a_class' */
 static PyObject *pyx_n_25;  /* 'not_a_class' */
+static PyxRtGlobalCache pyx_gc_21;  /* 'unmatched' */
 static PyObject *pyx_n_26;  /* 'unmatched' */
+static PyxRtGlobalCache pyx_gc_22;  /* 'Exception' */
 static PyObject *pyx_n_27;  /* 'Exception' */
+static PyxRtGlobalCache pyx_gc_23;  /* 'describe' */
 static PyObject *pyx_n_28;  /* 'describe' */
 static PyObject *pyx_n_29;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_describe = {
@@ -407,7 +431,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_e);
     /* try_except.py:8: return (type(e).__name__, str(e), type(e.__cause__).__name__, type(e.__context__).__name__) */
-    pyx_t_2 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_e};
@@ -418,7 +442,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     pyx_t_4 = PyObject_GetAttr(pyx_t_3, pyx_n_1);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_e};
@@ -426,7 +450,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     }
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_7 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_8 = PyObject_GetAttr(v_e, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -440,7 +464,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     pyx_t_10 = PyObject_GetAttr(pyx_t_9, pyx_n_1);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_11 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_12 = PyObject_GetAttr(v_e, pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -536,7 +560,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.safe_div", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -546,7 +570,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_2);
         Py_XSETREF(v_e, pyx_t_2);
         /* try_except.py:15: return "zde: " + str(e) */
-        pyx_t_5 = pyx_rt_get_builtin(pyx_n_2);
+        pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -575,9 +599,9 @@ pyx_L_handler_return_5:;
         Py_CLEAR(v_e);
         goto pyx_L_done;
     }
-    pyx_t_9 = pyx_rt_get_builtin(pyx_n_6);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_builtin(pyx_n_7);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_8 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -732,7 +756,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_4);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
     pyx_t_7 = pyx_rt_exc_catch();
-    pyx_t_8 = pyx_rt_get_builtin(pyx_n_9);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
     pyx_t_9 = pyx_rt_exc_matches(pyx_t_7, pyx_t_8);
     Py_CLEAR(pyx_t_8);
@@ -820,7 +844,7 @@ pyx_L_except_1:;
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_except_1_tb:;
     pyx_t_16 = pyx_rt_exc_catch();
-    pyx_t_17 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_18 = pyx_rt_exc_matches(pyx_t_16, pyx_t_17);
     Py_CLEAR(pyx_t_17);
@@ -832,7 +856,7 @@ pyx_L_except_1_tb:;
         /* try_except.py:32: out.append(type(e).__name__) */
         pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        pyx_t_20 = pyx_rt_get_builtin(pyx_n_0);
+        pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -854,7 +878,7 @@ pyx_L_except_1_tb:;
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
         pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_25 = pyx_rt_get_global(pyx_d, pyx_n_10);
+        pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
         if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_26 = PyObject_GetAttr(pyx_t_25, pyx_n_11);
         Py_CLEAR(pyx_t_25);
@@ -896,7 +920,7 @@ pyx_L_try_end_2:;
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
     pyx_t_31 = PyObject_GetAttr(v_out, pyx_n_8);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_33 = PyObject_GetAttr(pyx_t_32, pyx_n_11);
     Py_CLEAR(pyx_t_32);
@@ -1008,7 +1032,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.reraise", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 41; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1085,7 +1109,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.chain", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_builtin(pyx_n_9);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 48; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1095,7 +1119,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
         /* try_except.py:49: raise ValueError("wrapped") from e */
-        pyx_t_6 = pyx_rt_get_builtin(pyx_n_7);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1178,7 +1202,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.context", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_builtin(pyx_n_12);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1186,7 +1210,7 @@ pyx_L_except_1:;
     if (pyx_t_5) {
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         /* try_except.py:56: raise RuntimeError("during") */
-        pyx_t_6 = pyx_rt_get_builtin(pyx_n_13);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_8);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12};
@@ -1253,7 +1277,7 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     /* try_except.py:60: try: */
     /* try */
     /* try_except.py:61: raise ValueError("v") */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_7);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_13};
@@ -1270,7 +1294,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.name_deleted", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_builtin(pyx_n_7);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1361,7 +1385,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         /* try_except.py:70: try: */
         /* try */
         /* try_except.py:71: total += int(it) */
-        pyx_t_3 = pyx_rt_get_builtin(pyx_n_14);
+        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_7; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
@@ -1381,7 +1405,7 @@ pyx_L_except_7:;
         Py_CLEAR(pyx_t_5);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
         pyx_t_6 = pyx_rt_exc_catch();
-        pyx_t_7 = pyx_rt_get_builtin(pyx_n_7);
+        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
         pyx_t_8 = pyx_rt_exc_matches(pyx_t_6, pyx_t_7);
         Py_CLEAR(pyx_t_7);
@@ -1615,7 +1639,7 @@ pyx_L_except_4:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_5);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1733,7 +1757,7 @@ static PyObject *pyx_f_try_except_unmatched(void)
     /* try_except.py:103: try: */
     /* try */
     /* try_except.py:104: int("x") */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_14);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_21};
@@ -1748,7 +1772,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.unmatched", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_builtin(pyx_n_9);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 105; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1868,9 +1892,9 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_58 = NULL;  /* owned */
     PyObject *pyx_t_59 = NULL;  /* owned */
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_16);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_8};
@@ -1878,7 +1902,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_16);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_23};
@@ -1886,7 +1910,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_16);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_24};
@@ -1905,9 +1929,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
     /* try_except.py:111: print(nested(0), nested(1)) */
-    pyx_t_9 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_17);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -1915,7 +1939,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global(pyx_d, pyx_n_17);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -1933,9 +1957,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 111; goto pyx_L_error; }
     Py_CLEAR(pyx_t_14);
     /* try_except.py:112: print(loop(["1", "x", "3", "y"])) */
-    pyx_t_15 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global(pyx_d, pyx_n_18);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 112; goto pyx_L_error; }
     pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 112; goto pyx_L_error; }
@@ -1963,9 +1987,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 112; goto pyx_L_error; }
     Py_CLEAR(pyx_t_19);
     /* try_except.py:113: print(bare(0), bare(1)) */
-    pyx_t_20 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_21 = pyx_rt_get_global(pyx_d, pyx_n_19);
+    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -1973,7 +1997,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global(pyx_d, pyx_n_19);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -1996,9 +2020,9 @@ static PyObject *pyx_f_try_except_main(void)
     Py_XSETREF(v_log, pyx_t_26);
     pyx_t_26 = NULL;
     /* try_except.py:115: print(return_in_handler(log), log) */
-    pyx_t_27 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global(pyx_d, pyx_n_20);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
@@ -2015,17 +2039,17 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 115; goto pyx_L_error; }
     Py_CLEAR(pyx_t_30);
     /* try_except.py:116: for f in (reraise, chain, context, name_deleted, not_a_class, unmatched): */
-    pyx_t_32 = pyx_rt_get_global(pyx_d, pyx_n_21);
+    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_global(pyx_d, pyx_n_22);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_17);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_global(pyx_d, pyx_n_23);
+    pyx_t_34 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_18);
     if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_35 = pyx_rt_get_global(pyx_d, pyx_n_24);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_19);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_36 = pyx_rt_get_global(pyx_d, pyx_n_25);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_20);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_37 = pyx_rt_get_global(pyx_d, pyx_n_26);
+    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_26, &pyx_gc_21);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 116; goto pyx_L_error; }
     pyx_t_31 = PyTuple_New(6);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 116; goto pyx_L_error; }
@@ -2056,7 +2080,7 @@ static PyObject *pyx_f_try_except_main(void)
         /* try_except.py:117: try: */
         /* try */
         /* try_except.py:118: f(0) if f is reraise else f() */
-        pyx_t_40 = pyx_rt_get_global(pyx_d, pyx_n_21);
+        pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
         if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
         pyx_t_41 = (v_f == pyx_t_40);
         Py_CLEAR(pyx_t_40);
@@ -2086,7 +2110,7 @@ pyx_L_except_2:;
         Py_CLEAR(pyx_t_44);
         pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
         pyx_t_45 = pyx_rt_exc_catch();
-        pyx_t_46 = pyx_rt_get_builtin(pyx_n_27);
+        pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_22);
         if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 119; goto pyx_L_error; }
         pyx_t_47 = pyx_rt_exc_matches(pyx_t_45, pyx_t_46);
         Py_CLEAR(pyx_t_46);
@@ -2096,11 +2120,11 @@ pyx_L_except_2:;
             Py_INCREF(pyx_t_45);
             Py_XSETREF(v_e, pyx_t_45);
             /* try_except.py:120: print(f.__name__, describe(e)) */
-            pyx_t_48 = pyx_rt_get_builtin(pyx_n_15);
+            pyx_t_48 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
             if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             pyx_t_49 = PyObject_GetAttr(v_f, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_50 = pyx_rt_get_global(pyx_d, pyx_n_28);
+            pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_23);
             if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
                 PyObject *pyx_args[] = {NULL, v_e};
@@ -2134,9 +2158,9 @@ pyx_L_try_end_3:;
     }
     Py_CLEAR(pyx_t_38);
     /* try_except.py:121: print(sys.exc_info()) */
-    pyx_t_53 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_get_global(pyx_d, pyx_n_10);
+    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 121; goto pyx_L_error; }
     pyx_t_55 = PyObject_GetAttr(pyx_t_54, pyx_n_11);
     Py_CLEAR(pyx_t_54);
@@ -2156,7 +2180,7 @@ pyx_L_try_end_3:;
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 121; goto pyx_L_error; }
     Py_CLEAR(pyx_t_57);
     /* try_except.py:122: reraise(0) */
-    pyx_t_58 = pyx_rt_get_global(pyx_d, pyx_n_21);
+    pyx_t_58 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 122; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};

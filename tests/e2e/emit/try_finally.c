@@ -8,6 +8,7 @@ static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyxRtGlobalCache pyx_gc_0;  /* 'RuntimeError' */
 static PyObject *pyx_n_1;  /* 'RuntimeError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
@@ -15,7 +16,9 @@ static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
+static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
 static PyObject *pyx_n_2;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'work' */
 static PyObject *pyx_n_3;  /* 'work' */
 static PyObject *pyx_k_11;
 static PyObject *pyx_n_4;  /* 'main' */
@@ -181,7 +184,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     if (pyx_t_5) {
         /* try_finally.py:7: raise RuntimeError("boom") */
 #line 7 "try_finally.py"
-        pyx_t_6 = pyx_rt_get_builtin(pyx_n_1);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
 #line 7 "try_finally.py"
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
 #line 7 "try_finally.py"
@@ -344,7 +347,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 348 "try_finally.c"
+#line 351 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -415,11 +418,11 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_1 = NULL;
     /* try_finally.py:16: print(work(log, 1), work(log, 2)) */
 #line 16 "try_finally.py"
-    pyx_t_2 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_3 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -435,7 +438,7 @@ static PyObject *pyx_f_try_finally_main(void)
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_5 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -470,7 +473,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_7);
     /* try_finally.py:17: print(log) */
 #line 17 "try_finally.py"
-    pyx_t_8 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
 #line 17 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
 #line 17 "try_finally.py"
@@ -489,7 +492,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_9);
     /* try_finally.py:18: try_it = work */
 #line 18 "try_finally.py"
-    pyx_t_10 = pyx_rt_get_global(pyx_d, pyx_n_3);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
 #line 18 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 18; goto pyx_L_error; }
 #line 18 "try_finally.py"
@@ -498,7 +501,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_10 = NULL;
     /* try_finally.py:19: print(try_it(log, 3)) */
 #line 19 "try_finally.py"
-    pyx_t_11 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
 #line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
 #line 19 "try_finally.py"
@@ -533,7 +536,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 537 "try_finally.c"
+#line 540 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -596,7 +599,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 600 "try_finally.c"
+#line 603 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -3,21 +3,27 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* 'contextlib' */
 static PyObject *pyx_n_0;  /* 'contextlib' */
 static PyObject *pyx_n_1;  /* 'suppress' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_2;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_3;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyxRtGlobalCache pyx_gc_2;  /* 'KeyError' */
 static PyObject *pyx_n_4;  /* 'KeyError' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'threading' */
 static PyObject *pyx_n_5;  /* 'threading' */
 static PyObject *pyx_n_6;  /* 'Lock' */
 static PyObject *pyx_n_7;  /* 'nullcontext' */
 static PyObject *pyx_k_5;
+static PyxRtGlobalCache pyx_gc_4;  /* 'str' */
 static PyObject *pyx_n_8;  /* 'str' */
 static PyObject *pyx_n_9;  /* 'locked' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'open' */
 static PyObject *pyx_n_10;  /* 'open' */
 static PyObject *pyx_n_11;  /* 'readline' */
 static PyObject *pyx_n_12;  /* 'strip' */
@@ -26,24 +32,35 @@ static PyObject *pyx_n_14;  /* 'callback' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
+static PyxRtGlobalCache pyx_gc_6;  /* 'int' */
 static PyObject *pyx_n_15;  /* 'int' */
 static PyObject *pyx_k_9;
+static PyxRtGlobalCache pyx_gc_7;  /* 'print' */
 static PyObject *pyx_n_16;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'suppressing' */
 static PyObject *pyx_n_17;  /* 'suppressing' */
+static PyxRtGlobalCache pyx_gc_9;  /* 'not_suppressing' */
 static PyObject *pyx_n_18;  /* 'not_suppressing' */
 static PyObject *pyx_k_10;
+static PyxRtGlobalCache pyx_gc_10;  /* 'nested' */
 static PyObject *pyx_n_19;  /* 'nested' */
+static PyxRtGlobalCache pyx_gc_11;  /* 'tempfile' */
 static PyObject *pyx_n_20;  /* 'tempfile' */
 static PyObject *pyx_n_21;  /* 'mkstemp' */
+static PyxRtGlobalCache pyx_gc_12;  /* 'os' */
 static PyObject *pyx_n_22;  /* 'os' */
 static PyObject *pyx_n_23;  /* 'write' */
 static PyObject *pyx_k_11;
 static PyObject *pyx_n_24;  /* 'close' */
+static PyxRtGlobalCache pyx_gc_13;  /* 'returning' */
 static PyObject *pyx_n_25;  /* 'returning' */
 static PyObject *pyx_n_26;  /* 'closed' */
 static PyObject *pyx_n_27;  /* 'unlink' */
+static PyxRtGlobalCache pyx_gc_14;  /* 'exit_stack' */
 static PyObject *pyx_n_28;  /* 'exit_stack' */
+static PyxRtGlobalCache pyx_gc_15;  /* 'not_a_manager' */
 static PyObject *pyx_n_29;  /* 'not_a_manager' */
+static PyxRtGlobalCache pyx_gc_16;  /* 'TypeError' */
 static PyObject *pyx_n_30;  /* 'TypeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_n_31;  /* 'main' */
@@ -275,12 +292,12 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     PyObject *pyx_t_15 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
-    pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 11; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_3};
@@ -410,12 +427,12 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
-    pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
     pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_builtin(pyx_n_4);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 19; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_3};
@@ -530,7 +547,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     PyObject *pyx_t_25 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:24: lock = threading.Lock() */
-    pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_5);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_6);
     Py_CLEAR(pyx_t_1);
@@ -544,7 +561,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     Py_XSETREF(v_lock, pyx_t_3);
     pyx_t_3 = NULL;
     /* with_statements.py:25: with contextlib.nullcontext("a") as x, lock: */
-    pyx_t_4 = pyx_rt_get_global(pyx_d, pyx_n_0);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 25; goto pyx_L_error; }
     pyx_t_5 = PyObject_GetAttr(pyx_t_4, pyx_n_7);
     Py_CLEAR(pyx_t_4);
@@ -566,7 +583,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     /* with_statements.py:26: log.append(x + str(lock.locked())) */
     pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_12 = pyx_rt_get_builtin(pyx_n_8);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     pyx_t_13 = PyObject_GetAttr(v_lock, pyx_n_9);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
@@ -748,7 +765,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
     /* with_statements.py:32: with open(path) as f: */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_10);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 32; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -881,7 +898,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_log);
     /* with_statements.py:37: with contextlib.ExitStack() as stack: */
-    pyx_t_1 = pyx_rt_get_global(pyx_d, pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
     pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_13);
     Py_CLEAR(pyx_t_1);
@@ -1016,7 +1033,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     /* with_statements.py:45: with int("42"): */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_15);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 45; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1123,9 +1140,9 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_t_51 = NULL;  /* owned */
     PyObject *pyx_t_52 = NULL;  /* owned */
     /* with_statements.py:50: print(suppressing([])) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_16);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 50; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global(pyx_d, pyx_n_17);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 50; goto pyx_L_error; }
     pyx_t_3 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1147,7 +1164,7 @@ static PyObject *pyx_f_with_statements_main(void)
     /* with_statements.py:51: try: */
     /* try */
     /* with_statements.py:52: not_suppressing() */
-    pyx_t_6 = pyx_rt_get_global(pyx_d, pyx_n_18);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 52; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1162,7 +1179,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_7);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
     pyx_t_8 = pyx_rt_exc_catch();
-    pyx_t_9 = pyx_rt_get_builtin(pyx_n_2);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_10 = pyx_rt_exc_matches(pyx_t_8, pyx_t_9);
     Py_CLEAR(pyx_t_9);
@@ -1172,7 +1189,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_8);
         Py_XSETREF(v_e, pyx_t_8);
         /* with_statements.py:54: print("propagated", e) */
-        pyx_t_11 = pyx_rt_get_builtin(pyx_n_16);
+        pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
@@ -1196,9 +1213,9 @@ pyx_L_handler_error_4:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* with_statements.py:55: print(nested([])) */
-    pyx_t_13 = pyx_rt_get_builtin(pyx_n_16);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 55; goto pyx_L_error; }
-    pyx_t_14 = pyx_rt_get_global(pyx_d, pyx_n_19);
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_15 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
@@ -1218,7 +1235,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 55; goto pyx_L_error; }
     Py_CLEAR(pyx_t_17);
     /* with_statements.py:56: fd, path = tempfile.mkstemp() */
-    pyx_t_18 = pyx_rt_get_global(pyx_d, pyx_n_20);
+    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 56; goto pyx_L_error; }
     pyx_t_19 = PyObject_GetAttr(pyx_t_18, pyx_n_21);
     Py_CLEAR(pyx_t_18);
@@ -1238,7 +1255,7 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_path, pyx_t_23);
     pyx_t_23 = NULL;
     /* with_statements.py:57: os.write(fd, b"first line\nsecond\n") */
-    pyx_t_24 = pyx_rt_get_global(pyx_d, pyx_n_22);
+    pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 57; goto pyx_L_error; }
     pyx_t_25 = PyObject_GetAttr(pyx_t_24, pyx_n_23);
     Py_CLEAR(pyx_t_24);
@@ -1251,7 +1268,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 57; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
     /* with_statements.py:58: os.close(fd) */
-    pyx_t_27 = pyx_rt_get_global(pyx_d, pyx_n_22);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 58; goto pyx_L_error; }
     pyx_t_28 = PyObject_GetAttr(pyx_t_27, pyx_n_24);
     Py_CLEAR(pyx_t_27);
@@ -1264,7 +1281,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 58; goto pyx_L_error; }
     Py_CLEAR(pyx_t_29);
     /* with_statements.py:59: line, f = returning(path) */
-    pyx_t_30 = pyx_rt_get_global(pyx_d, pyx_n_25);
+    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 59; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -1281,7 +1298,7 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_f, pyx_t_34);
     pyx_t_34 = NULL;
     /* with_statements.py:60: print(line, f.closed) */
-    pyx_t_35 = pyx_rt_get_builtin(pyx_n_16);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 60; goto pyx_L_error; }
     pyx_t_36 = PyObject_GetAttr(v_f, pyx_n_26);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 60; goto pyx_L_error; }
@@ -1294,7 +1311,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 60; goto pyx_L_error; }
     Py_CLEAR(pyx_t_37);
     /* with_statements.py:61: os.unlink(path) */
-    pyx_t_38 = pyx_rt_get_global(pyx_d, pyx_n_22);
+    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 61; goto pyx_L_error; }
     pyx_t_39 = PyObject_GetAttr(pyx_t_38, pyx_n_27);
     Py_CLEAR(pyx_t_38);
@@ -1307,9 +1324,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_CLEAR(pyx_t_40);
     /* with_statements.py:62: print(exit_stack([])) */
-    pyx_t_41 = pyx_rt_get_builtin(pyx_n_16);
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_global(pyx_d, pyx_n_28);
+    pyx_t_42 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_43 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 62; goto pyx_L_error; }
@@ -1331,7 +1348,7 @@ pyx_L_try_end_2:;
     /* with_statements.py:63: try: */
     /* try */
     /* with_statements.py:64: not_a_manager() */
-    pyx_t_46 = pyx_rt_get_global(pyx_d, pyx_n_29);
+    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 64; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1346,7 +1363,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_47);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
     pyx_t_48 = pyx_rt_exc_catch();
-    pyx_t_49 = pyx_rt_get_builtin(pyx_n_30);
+    pyx_t_49 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 65; goto pyx_L_error; }
     pyx_t_50 = pyx_rt_exc_matches(pyx_t_48, pyx_t_49);
     Py_CLEAR(pyx_t_49);
@@ -1356,7 +1373,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_48);
         Py_XSETREF(v_e, pyx_t_48);
         /* with_statements.py:66: print("TypeError", e) */
-        pyx_t_51 = pyx_rt_get_builtin(pyx_n_16);
+        pyx_t_51 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};
