@@ -236,6 +236,9 @@ typedef enum PyxSlot {
 /* How a CALL is made (sema decides, emit follows). */
 typedef enum PyxCallKind {
     PYX_CALL_PYTHON,     /* a Python call (vectorcall) */
+    PYX_CALL_METHOD,     /* 'obj.name(...)', a Python call of an attribute: the method is
+                            looked up first (as CPython's LOAD_METHOD) and, when it is a
+                            method descriptor, called with obj without a bound method */
     PYX_CALL_UNPACK,     /* a Python call with '*x' or '**m': tuple and dict built, PyObject_Call */
     PYX_CALL_C_FUNC,     /* this module's cdef/cpdef function, called in C: value->sym->func */
     PYX_CALL_C_EXTERN,   /* an extern C function or a C function pointer: value->sym */

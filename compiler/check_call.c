@@ -236,5 +236,7 @@ PyxType *check_call(Sema *S, PyxNode *e)
         return type_error(e);
     }
     convert_to(callee, &pyx_type_object);
+    if (callee->kind == PYX_NODE_ATTRIBUTE)
+        e->call_kind = PYX_CALL_METHOD;
     return ok ? set_type(e, &pyx_type_object) : type_error(e);
 }

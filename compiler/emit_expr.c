@@ -487,7 +487,22 @@ static Val emit_c_builtin(Fn *fn, PyxNode *e)
 
 static Val emit_py_call(Fn *fn, PyxNode *e)
 {
-    Val callee = emit_value(fn, e->value);
+    /* obj.name(...): obj, then the method (unbound: an int that says whether
+       it is a method descriptor to call with obj first), then the arguments */
+    bool method = e->call_kind == PYX_CALL_METHOD;
+    Val obj = {0}, callee;
+    const char *unbound = NULL;
+    if (method) {
+        PyxNode *attr = e->value;
+        obj = emit_value(fn, attr->value);
+        const char *m = temp(fn, &pyx_type_object);
+        unbound = temp(fn, &pyx_type_int);
+        line(fn, "%s = pyx_rt_get_method(%s, %s, &%s);", m, obj.c, name_const(fn->E, attr->name), unbound);
+        check(fn, pyx_arena_printf(A, "!%s", m), attr->loc);
+        callee = (Val){m, &pyx_type_object, true};
+    } else {
+        callee = emit_value(fn, e->value);
+    }
     int n = e->items.len, nk = e->keywords.len;
     Val *vals = pyx_arena_alloc(A, sizeof(Val) * (size_t)(n + nk + 1));
     for (int i = 0; i < n; i++)
@@ -505,15 +520,20 @@ static Val emit_py_call(Fn *fn, PyxNode *e)
     }
     const char *t = temp(fn, &pyx_type_object);
     Buf args = {0};
-    buf_printf(A, &args, "NULL");
+    buf_printf(A, &args, "%s", method ? obj.c : "NULL");
     for (int i = 0; i < n + nk; i++)
         buf_printf(A, &args, ", %s", vals[i].c);
     line(fn, "{");
     line(fn, "    PyObject *pyx_args[] = {%s};", args.p);
-    line(fn, "    %s = PyObject_Vectorcall(%s, pyx_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-         t, callee.c, n, kwnames);
+    if (method)
+        line(fn, "    %s = pyx_rt_call_method(%s, %s, pyx_args, %d, %s);", t, callee.c, unbound, n, kwnames);
+    else
+        line(fn, "    %s = PyObject_Vectorcall(%s, pyx_args + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+             t, callee.c, n, kwnames);
     line(fn, "}");
     release(fn, callee);
+    if (method)
+        release(fn, obj);
     for (int i = 0; i < n + nk; i++)
         release(fn, vals[i]);
     check(fn, pyx_arena_printf(A, "!%s", t), e->loc);

@@ -571,6 +571,39 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_get_global_cached(PyObject *global
 #endif
     return pyx_rt_get_global_fill(globals, name, c);
 }
+/* 'obj.name(...)', as CPython's LOAD_METHOD: the attribute as a new
+   reference, or NULL with the AttributeError.  When obj's type finds a
+   method descriptor (a function, a builtin method...) under name and the
+   object has no instance dict to shadow it, the descriptor itself and
+   *unbound = 1: pyx_rt_call_method then calls it with obj first, without
+   making a bound method. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject *name, int *unbound)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    *unbound = 0;
+    if (tp->tp_getattro == PyObject_GenericGetAttr && tp->tp_dictoffset == 0
+#ifdef Py_TPFLAGS_MANAGED_DICT
+        && !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+#endif
+        ) {
+        PyObject *descr = _PyType_Lookup(tp, name);   /* borrowed */
+        if (descr && PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+            Py_INCREF(descr);
+            *unbound = 1;
+            return descr;
+        }
+    }
+    return PyObject_GetAttr(obj, name);
+}
+/* Calls what pyx_rt_get_method returned: args[0] is obj, args[1..] the
+   nargs positional arguments and then the keyword values. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_call_method(PyObject *m, int unbound, PyObject **args, Py_ssize_t nargs,
+                                                          PyObject *kwnames)
+{
+    if (unbound)
+        return PyObject_Vectorcall(m, args, (size_t)nargs + 1, kwnames);
+    return PyObject_Vectorcall(m, args + 1, (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+}
 /* Sets UnboundLocalError worded as the running CPython words it. */
 void pyx_rt_unbound_local(const char *name);
 /* Sets NameError for a free variable (a closure's) that is not bound, worded

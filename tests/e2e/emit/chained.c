@@ -180,34 +180,35 @@ static PyObject *pyx_f_chained_main(void)
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_t_11 = NULL;  /* owned */
+    int pyx_t_11 = 0;
     PyObject *pyx_t_12 = NULL;  /* owned */
-    int pyx_t_13 = 0;
-    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_t_13 = NULL;  /* owned */
+    int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
-    int pyx_t_17 = 0;
-    PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_18 = 0;
     PyObject *pyx_t_19 = NULL;  /* owned */
-    int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    int pyx_t_21 = 0;
     PyObject *pyx_t_22 = NULL;  /* owned */
-    int pyx_t_23 = 0;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     int pyx_t_24 = 0;
-    PyObject *pyx_t_25 = NULL;  /* owned */
+    int pyx_t_25 = 0;
     PyObject *pyx_t_26 = NULL;  /* owned */
     PyObject *pyx_t_27 = NULL;  /* owned */
-    int pyx_t_28 = 0;
+    PyObject *pyx_t_28 = NULL;  /* owned */
     int pyx_t_29 = 0;
     int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;  /* owned */
-    int pyx_t_32 = 0;
+    int pyx_t_31 = 0;
+    PyObject *pyx_t_32 = NULL;  /* owned */
     int pyx_t_33 = 0;
     int pyx_t_34 = 0;
-    PyObject *pyx_t_35 = NULL;  /* owned */
+    int pyx_t_35 = 0;
     PyObject *pyx_t_36 = NULL;  /* owned */
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
     /* chained.py:6: a = b = c = 5 */
     Py_INCREF(pyx_k_5);
     Py_XSETREF(v_a, pyx_k_5);
@@ -265,104 +266,104 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(v_x);
     Py_XSETREF(v_y, v_x);
     /* chained.py:10: y.append(3) */
-    pyx_t_10 = PyObject_GetAttr(v_y, pyx_n_2);
+    pyx_t_10 = pyx_rt_get_method(v_y, pyx_n_2, &pyx_t_11);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_9};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_y, pyx_k_9};
+        pyx_t_12 = pyx_rt_call_method(pyx_t_10, pyx_t_11, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_11);
-    /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_13 = (v_x == v_y);
-    pyx_t_14 = PyBool_FromLong(pyx_t_13);
-    pyx_t_15 = PyList_New(3);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 11; goto pyx_L_error; }
-    Py_INCREF(pyx_k_7);
-    PyList_SET_ITEM(pyx_t_15, 0, pyx_k_7);
-    Py_INCREF(pyx_k_8);
-    PyList_SET_ITEM(pyx_t_15, 1, pyx_k_8);
-    Py_INCREF(pyx_k_9);
-    PyList_SET_ITEM(pyx_t_15, 2, pyx_k_9);
-    pyx_t_16 = PyObject_RichCompare(v_x, pyx_t_15, Py_EQ);
-    Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_17 = PyObject_IsTrue(v_x);
-    if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_18 = PyBool_FromLong((!pyx_t_17));
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_19 = v_x;
-    Py_INCREF(pyx_t_19);
-    pyx_t_20 = PyObject_IsTrue(pyx_t_19);
-    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (!pyx_t_20) goto pyx_L_bool_end_1;
-    Py_CLEAR(pyx_t_19);
-    pyx_t_19 = pyx_k_10;
-    Py_INCREF(pyx_t_19);
-pyx_L_bool_end_1:;
-    pyx_t_22 = PyList_New(0);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_21 = pyx_t_22;
-    pyx_t_22 = NULL;
-    pyx_t_23 = PyObject_IsTrue(pyx_t_21);
-    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
-    if (pyx_t_23) goto pyx_L_bool_end_2;
-    Py_CLEAR(pyx_t_21);
-    pyx_t_21 = pyx_k_11;
-    Py_INCREF(pyx_t_21);
-pyx_L_bool_end_2:;
-    pyx_t_24 = (v_x != Py_None);
-    pyx_t_25 = PyBool_FromLong(pyx_t_24);
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_14, pyx_t_16, pyx_t_18, pyx_t_19, pyx_t_21, pyx_t_25};
-        pyx_t_26 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_14);
+    /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_14 = (v_x == v_y);
+    pyx_t_15 = PyBool_FromLong(pyx_t_14);
+    pyx_t_16 = PyList_New(3);
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_INCREF(pyx_k_7);
+    PyList_SET_ITEM(pyx_t_16, 0, pyx_k_7);
+    Py_INCREF(pyx_k_8);
+    PyList_SET_ITEM(pyx_t_16, 1, pyx_k_8);
+    Py_INCREF(pyx_k_9);
+    PyList_SET_ITEM(pyx_t_16, 2, pyx_k_9);
+    pyx_t_17 = PyObject_RichCompare(v_x, pyx_t_16, Py_EQ);
     Py_CLEAR(pyx_t_16);
-    Py_CLEAR(pyx_t_18);
-    Py_CLEAR(pyx_t_19);
-    Py_CLEAR(pyx_t_21);
-    Py_CLEAR(pyx_t_25);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 11; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_26);
-    /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_29 = 1;
-    pyx_t_30 = 2;
-    pyx_t_28 = (pyx_t_29 < pyx_t_30);
-    if (!pyx_t_28) goto pyx_L_chain_end_3;
-    pyx_t_28 = (pyx_t_30 < 3);
-pyx_L_chain_end_3:;
-    pyx_t_31 = PyBool_FromLong(pyx_t_28);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_33 = 3;
-    pyx_t_34 = 2;
-    pyx_t_32 = (pyx_t_33 > pyx_t_34);
-    if (!pyx_t_32) goto pyx_L_chain_end_4;
-    pyx_t_32 = (pyx_t_34 > 2);
-pyx_L_chain_end_4:;
-    pyx_t_35 = PyBool_FromLong(pyx_t_32);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_36 = PyBool_FromLong(pyx_rt_compare_int_double(1, 1.0, Py_EQ));
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_37 = PyObject_RichCompare(pyx_k_12, pyx_k_13, Py_NE);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 12; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_18 = PyObject_IsTrue(v_x);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_19 = PyBool_FromLong((!pyx_t_18));
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_20 = v_x;
+    Py_INCREF(pyx_t_20);
+    pyx_t_21 = PyObject_IsTrue(pyx_t_20);
+    if (PYX_UNLIKELY(pyx_t_21 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (!pyx_t_21) goto pyx_L_bool_end_1;
+    Py_CLEAR(pyx_t_20);
+    pyx_t_20 = pyx_k_10;
+    Py_INCREF(pyx_t_20);
+pyx_L_bool_end_1:;
+    pyx_t_23 = PyList_New(0);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_22 = pyx_t_23;
+    pyx_t_23 = NULL;
+    pyx_t_24 = PyObject_IsTrue(pyx_t_22);
+    if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (pyx_t_24) goto pyx_L_bool_end_2;
+    Py_CLEAR(pyx_t_22);
+    pyx_t_22 = pyx_k_11;
+    Py_INCREF(pyx_t_22);
+pyx_L_bool_end_2:;
+    pyx_t_25 = (v_x != Py_None);
+    pyx_t_26 = PyBool_FromLong(pyx_t_25);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_31, pyx_t_35, pyx_t_36, pyx_t_37};
-        pyx_t_38 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_15, pyx_t_17, pyx_t_19, pyx_t_20, pyx_t_22, pyx_t_26};
+        pyx_t_27 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 6 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_20);
+    Py_CLEAR(pyx_t_22);
+    Py_CLEAR(pyx_t_26);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_27);
-    Py_CLEAR(pyx_t_31);
-    Py_CLEAR(pyx_t_35);
+    /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_30 = 1;
+    pyx_t_31 = 2;
+    pyx_t_29 = (pyx_t_30 < pyx_t_31);
+    if (!pyx_t_29) goto pyx_L_chain_end_3;
+    pyx_t_29 = (pyx_t_31 < 3);
+pyx_L_chain_end_3:;
+    pyx_t_32 = PyBool_FromLong(pyx_t_29);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_34 = 3;
+    pyx_t_35 = 2;
+    pyx_t_33 = (pyx_t_34 > pyx_t_35);
+    if (!pyx_t_33) goto pyx_L_chain_end_4;
+    pyx_t_33 = (pyx_t_35 > 2);
+pyx_L_chain_end_4:;
+    pyx_t_36 = PyBool_FromLong(pyx_t_33);
+    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_37 = PyBool_FromLong(pyx_rt_compare_int_double(1, 1.0, Py_EQ));
+    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 12; goto pyx_L_error; }
+    pyx_t_38 = PyObject_RichCompare(pyx_k_12, pyx_k_13, Py_NE);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 12; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_32, pyx_t_36, pyx_t_37, pyx_t_38};
+        pyx_t_39 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_28);
+    Py_CLEAR(pyx_t_32);
     Py_CLEAR(pyx_t_36);
     Py_CLEAR(pyx_t_37);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 12; goto pyx_L_error; }
     Py_CLEAR(pyx_t_38);
+    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 12; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_39);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
@@ -378,23 +379,23 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_14);
+    Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_21);
+    Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_25);
+    Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
-    Py_XDECREF(pyx_t_31);
-    Py_XDECREF(pyx_t_35);
+    Py_XDECREF(pyx_t_28);
+    Py_XDECREF(pyx_t_32);
     Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
+    Py_XDECREF(pyx_t_39);
     pyx_rt_add_traceback("chained.main", "chained.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;

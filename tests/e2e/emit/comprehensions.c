@@ -368,50 +368,51 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     PyObject *h4_v = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
-    PyObject *pyx_u_6[2];
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_u_7[2];
     PyObject *pyx_t_8 = NULL;  /* owned */
-    int pyx_t_9 = 0;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
+    int pyx_t_11 = 0;
     Py_INCREF(v_d);
     /* comprehensions.py:13: return {v: k for k, v in d.items() if v is not None} */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_2 = PyObject_GetAttr(v_d, pyx_n_1);
+    pyx_t_2 = pyx_rt_get_method(v_d, pyx_n_1, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 13; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_d};
+        pyx_t_4 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_4 = PyObject_GetIter(pyx_t_3);
-    Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 13; goto pyx_L_error; }
+    pyx_t_5 = PyObject_GetIter(pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 13; goto pyx_L_error; }
     for (;;) {
-        pyx_t_5 = PyIter_Next(pyx_t_4);
-        if (!pyx_t_5) {
+        pyx_t_6 = PyIter_Next(pyx_t_5);
+        if (!pyx_t_6) {
             if (PYX_UNLIKELY(PyErr_Occurred())) { pyx_lineno = 13; goto pyx_L_error; }
             break;
         }
-        if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_5, 2, pyx_u_6) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_5);
-        pyx_t_7 = pyx_u_6[0];
-        pyx_t_8 = pyx_u_6[1];
-        Py_XSETREF(h3_k, pyx_t_7);
-        pyx_t_7 = NULL;
-        Py_XSETREF(h4_v, pyx_t_8);
+        if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_6, 2, pyx_u_7) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
+        pyx_t_8 = pyx_u_7[0];
+        pyx_t_9 = pyx_u_7[1];
+        Py_XSETREF(h3_k, pyx_t_8);
         pyx_t_8 = NULL;
-        pyx_t_9 = (h4_v != Py_None);
-        if (pyx_t_9) {
-            pyx_t_10 = PyDict_SetItem(pyx_t_1, h4_v, h3_k);
-            if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+        Py_XSETREF(h4_v, pyx_t_9);
+        pyx_t_9 = NULL;
+        pyx_t_10 = (h4_v != Py_None);
+        if (pyx_t_10) {
+            pyx_t_11 = PyDict_SetItem(pyx_t_1, h4_v, h3_k);
+            if (PYX_UNLIKELY(pyx_t_11 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
         }
     }
-    Py_CLEAR(pyx_t_4);
+    Py_CLEAR(pyx_t_5);
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
@@ -419,11 +420,11 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_9);
     pyx_rt_add_traceback("comprehensions.inverted", "comprehensions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;

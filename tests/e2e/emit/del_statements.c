@@ -179,26 +179,27 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_t_11 = NULL;  /* owned */
-    int pyx_t_12 = 0;
-    PyObject *pyx_t_13 = NULL;  /* owned */
+    int pyx_t_11 = 0;
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
-    int pyx_t_17 = 0;
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_18 = 0;
     PyObject *pyx_hx_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_18 = NULL;  /* owned */
     PyObject *pyx_t_19 = NULL;  /* owned */
-    int pyx_t_20 = 0;
-    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    int pyx_t_21 = 0;
     PyObject *pyx_t_22 = NULL;  /* owned */
-    int pyx_t_23 = 0;
+    PyObject *pyx_t_23 = NULL;  /* owned */
+    int pyx_t_24 = 0;
     PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_24 = NULL;  /* owned */
     PyObject *pyx_t_25 = NULL;  /* owned */
     PyObject *pyx_t_26 = NULL;  /* owned */
     PyObject *pyx_t_27 = NULL;  /* owned */
     PyObject *pyx_t_28 = NULL;  /* owned */
+    PyObject *pyx_t_29 = NULL;  /* owned */
     /* del_statements.py:9: x = [0, 1, 2, 3, 4, 5] */
     pyx_t_1 = PyList_New(6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -239,20 +240,20 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     /* del_statements.py:13: ns = types.SimpleNamespace(p=1, q=2) */
     pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_10 = PyObject_GetAttr(pyx_t_9, pyx_n_1);
-    Py_CLEAR(pyx_t_9);
+    pyx_t_10 = pyx_rt_get_method(pyx_t_9, pyx_n_1, &pyx_t_11);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 13; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_2, pyx_k_3};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, pyx_k_10);
+        PyObject *pyx_args[] = {pyx_t_9, pyx_k_2, pyx_k_3};
+        pyx_t_12 = pyx_rt_call_method(pyx_t_10, pyx_t_11, pyx_args, 0, pyx_k_10);
     }
     Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_error; }
-    Py_XSETREF(v_ns, pyx_t_11);
-    pyx_t_11 = NULL;
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 13; goto pyx_L_error; }
+    Py_XSETREF(v_ns, pyx_t_12);
+    pyx_t_12 = NULL;
     /* del_statements.py:14: del ns.p */
-    pyx_t_12 = PyObject_DelAttr(v_ns, pyx_n_2);
-    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
+    pyx_t_13 = PyObject_DelAttr(v_ns, pyx_n_2);
+    if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
     /* del_statements.py:15: y = 5 */
     Py_INCREF(pyx_k_6);
     Py_XSETREF(v_y, pyx_k_6);
@@ -262,116 +263,116 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     /* del_statements.py:17: try: */
     /* try */
     /* del_statements.py:18: print(y) */
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 18; goto pyx_L_except_1; }
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 18; goto pyx_L_except_1; }
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 18; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, v_y};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 18; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 18; goto pyx_L_except_1; }
+    Py_CLEAR(pyx_t_15);
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
-    Py_CLEAR(pyx_t_13);
     Py_CLEAR(pyx_t_14);
+    Py_CLEAR(pyx_t_15);
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
-    pyx_t_15 = pyx_rt_exc_catch();
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_17 = pyx_rt_exc_matches(pyx_t_15, pyx_t_16);
-    Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(pyx_t_17 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (pyx_t_17) {
-        pyx_rt_exc_enter(pyx_t_15, pyx_hx_3);
-        Py_INCREF(pyx_t_15);
-        Py_XSETREF(v_e, pyx_t_15);
+    pyx_t_16 = pyx_rt_exc_catch();
+    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_18 = pyx_rt_exc_matches(pyx_t_16, pyx_t_17);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (pyx_t_18) {
+        pyx_rt_exc_enter(pyx_t_16, pyx_hx_3);
+        Py_INCREF(pyx_t_16);
+        Py_XSETREF(v_e, pyx_t_16);
         /* del_statements.py:20: print("unbound:", e) */
-        pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
-        if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
+        pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_11, v_e};
-            pyx_t_19 = PyObject_Vectorcall(pyx_t_18, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_20 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_18);
-        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         Py_CLEAR(pyx_t_19);
+        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
+        Py_CLEAR(pyx_t_20);
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_15);
+        Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_4:;
         pyx_rt_exc_leave(pyx_hx_3);
-        Py_CLEAR(pyx_t_15);
+        Py_CLEAR(pyx_t_16);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_15);
-    pyx_t_15 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_16);
+    pyx_t_16 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* del_statements.py:21: try: */
     /* try */
     /* del_statements.py:22: del d["zz"] */
-    pyx_t_20 = PyObject_DelItem(v_d, pyx_k_12);
-    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
+    pyx_t_21 = PyObject_DelItem(v_d, pyx_k_12);
+    if (PYX_UNLIKELY(pyx_t_21 < 0)) { pyx_lineno = 22; goto pyx_L_except_6; }
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
-    pyx_t_21 = pyx_rt_exc_catch();
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
-    Py_CLEAR(pyx_t_22);
-    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
-    if (pyx_t_23) {
-        pyx_rt_exc_enter(pyx_t_21, pyx_hx_8);
-        Py_INCREF(pyx_t_21);
-        Py_XSETREF(v_e, pyx_t_21);
+    pyx_t_22 = pyx_rt_exc_catch();
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 23; goto pyx_L_error; }
+    pyx_t_24 = pyx_rt_exc_matches(pyx_t_22, pyx_t_23);
+    Py_CLEAR(pyx_t_23);
+    if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
+    if (pyx_t_24) {
+        pyx_rt_exc_enter(pyx_t_22, pyx_hx_8);
+        Py_INCREF(pyx_t_22);
+        Py_XSETREF(v_e, pyx_t_22);
         /* del_statements.py:24: print("keyerror:", e) */
-        pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
-        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
+        pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_13, v_e};
-            pyx_t_25 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_26 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_24);
-        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         Py_CLEAR(pyx_t_25);
+        if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
+        Py_CLEAR(pyx_t_26);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_21);
+        Py_CLEAR(pyx_t_22);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_21);
+        Py_CLEAR(pyx_t_22);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_21);
-    pyx_t_21 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_22);
+    pyx_t_22 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
     /* del_statements.py:25: return x, d, vars(ns) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_ns};
-        pyx_t_28 = PyObject_Vectorcall(pyx_t_27, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_27);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_26 = PyTuple_New(3);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_27 = PyTuple_New(3);
+    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_INCREF(v_x);
-    PyTuple_SET_ITEM(pyx_t_26, 0, v_x);
+    PyTuple_SET_ITEM(pyx_t_27, 0, v_x);
     Py_INCREF(v_d);
-    PyTuple_SET_ITEM(pyx_t_26, 1, v_d);
-    PyTuple_SET_ITEM(pyx_t_26, 2, pyx_t_28);
-    pyx_t_28 = NULL;
-    Py_XSETREF(pyx_r, pyx_t_26);
-    pyx_t_26 = NULL;
+    PyTuple_SET_ITEM(pyx_t_27, 1, v_d);
+    PyTuple_SET_ITEM(pyx_t_27, 2, pyx_t_29);
+    pyx_t_29 = NULL;
+    Py_XSETREF(pyx_r, pyx_t_27);
+    pyx_t_27 = NULL;
     goto pyx_L_done;
 
 pyx_L_error:;
@@ -380,20 +381,20 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_13);
+    Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_21);
+    Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_24);
+    Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
     Py_XDECREF(pyx_t_28);
+    Py_XDECREF(pyx_t_29);
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);

@@ -643,8 +643,9 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-    PyObject *pyx_t_4 = NULL;  /* owned */
+    int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* excs.pyx:15: if x > 2: */
     if ((v_x > 2)) {
@@ -662,26 +663,26 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
         pyx_lineno = 16; goto pyx_L_error;
     }
     /* excs.pyx:17: log.append(x) */
-    pyx_t_3 = PyObject_GetAttr(v_log, pyx_n_3);
+    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_4 = PyLong_FromLong(v_x);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_5 = PyLong_FromLong(v_x);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_t_5};
+        pyx_t_6 = pyx_rt_call_method(pyx_t_3, pyx_t_4, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 17; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_6);
     goto pyx_L_done;
 
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("excs.side", "excs.pyx", pyx_lineno, NULL);
 pyx_L_done:;
     Py_XDECREF(v_log);
@@ -1683,44 +1684,49 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-    PyObject *pyx_t_2 = NULL;  /* owned */
+    int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
-    PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    int pyx_t_10 = 0;
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_t_12 = NULL;  /* owned */
+    int pyx_t_13 = 0;
+    PyObject *pyx_t_14 = NULL;  /* owned */
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_15 = NULL;  /* owned */
+    int pyx_t_16 = 0;
+    PyObject *pyx_t_17 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* excs.pyx:110: try: */
     /* try */
     /* excs.pyx:111: log.append("body") */
-    pyx_t_1 = PyObject_GetAttr(v_log, pyx_n_3);
+    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_13};
-        pyx_t_2 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_13};
+        pyx_t_3 = pyx_rt_call_method(pyx_t_1, pyx_t_2, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_1);
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
-    Py_CLEAR(pyx_t_2);
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
+    Py_CLEAR(pyx_t_3);
     /* excs.pyx:112: if mode == 1: */
     if ((v_mode == 1)) {
         /* excs.pyx:113: raise OSError("in body") */
-        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_9);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
+        pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_9);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14};
-            pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_3);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
-        pyx_rt_raise(pyx_t_4, NULL);
         Py_CLEAR(pyx_t_4);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
+        pyx_rt_raise(pyx_t_5, NULL);
+        Py_CLEAR(pyx_t_5);
         pyx_lineno = 113; goto pyx_L_finally_error_1;
     }
     /* excs.pyx:114: if mode == 2: */
@@ -1731,58 +1737,58 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
         goto pyx_L_finally_return_2;
     }
     /* excs.pyx:116: log.append("end") */
-    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_16};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_16};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
+    Py_CLEAR(pyx_t_8);
     /* finally */
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 118; goto pyx_L_error; }
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 118; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_17};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_17};
+        pyx_t_11 = pyx_rt_call_method(pyx_t_9, pyx_t_10, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 118; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_8);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 118; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_11);
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 118; goto pyx_L_error; }
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 118; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_18};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_18};
+        pyx_t_14 = pyx_rt_call_method(pyx_t_12, pyx_t_13, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 118; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_10);
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 118; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_14);
     goto pyx_L_done;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
-    Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("excs.finally_runs", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_19};
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_19};
+        pyx_t_17 = pyx_rt_call_method(pyx_t_15, pyx_t_16, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_11);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
-    Py_CLEAR(pyx_t_12);
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
+    Py_CLEAR(pyx_t_17);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_4:;
@@ -1796,17 +1802,17 @@ pyx_L_finally_end_3:;
 
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
+    Py_XDECREF(pyx_t_14);
+    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_17);
     pyx_rt_add_traceback("excs.finally_runs", "excs.pyx", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1851,14 +1857,17 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_t_11 = NULL;  /* owned */
+    int pyx_t_11 = 0;
     PyObject *pyx_t_12 = NULL;  /* owned */
     PyObject *pyx_t_13 = NULL;  /* owned */
-    PyObject *pyx_t_14 = NULL;  /* owned */
-    PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
+    int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_18 = 0;
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_t_20 = NULL;  /* owned */
     /* excs.pyx:122: log = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 122; goto pyx_L_error; }
@@ -1908,50 +1917,50 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
             pyx_lineno = 126; goto pyx_L_finally_error_2;
         }
         /* excs.pyx:127: log.append(i) */
-        pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
+        pyx_t_10 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_11);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         {
-            PyObject *pyx_args[] = {NULL, v_i};
-            pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_log, v_i};
+            pyx_t_12 = pyx_rt_call_method(pyx_t_10, pyx_t_11, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_10);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
-        Py_CLEAR(pyx_t_11);
+        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
+        Py_CLEAR(pyx_t_12);
         /* finally */
         /* excs.pyx:129: log.append(-i) */
-        pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 129; goto pyx_L_error; }
-        pyx_t_13 = PyNumber_Negative(v_i);
+        pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14);
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 129; goto pyx_L_error; }
+        pyx_t_15 = PyNumber_Negative(v_i);
+        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_13};
-            pyx_t_14 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_log, pyx_t_15};
+            pyx_t_16 = pyx_rt_call_method(pyx_t_13, pyx_t_14, pyx_args, 1, NULL);
         }
-        Py_CLEAR(pyx_t_12);
         Py_CLEAR(pyx_t_13);
-        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 129; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_14);
+        Py_CLEAR(pyx_t_15);
+        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_16);
         goto pyx_L_finally_end_4;
 pyx_L_finally_error_2:;
         Py_CLEAR(pyx_t_8);
         Py_CLEAR(pyx_t_9);
         Py_CLEAR(pyx_t_10);
-        Py_CLEAR(pyx_t_11);
+        Py_CLEAR(pyx_t_12);
         pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
         pyx_rt_exc_fetch(pyx_exc_4);
         /* excs.pyx:129: log.append(-i) */
-        pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_3);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
-        pyx_t_16 = PyNumber_Negative(v_i);
-        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
-        {
-            PyObject *pyx_args[] = {NULL, pyx_t_16};
-            pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_15);
-        Py_CLEAR(pyx_t_16);
+        pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18);
         if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
+        pyx_t_19 = PyNumber_Negative(v_i);
+        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
+        {
+            PyObject *pyx_args[] = {v_log, pyx_t_19};
+            pyx_t_20 = pyx_rt_call_method(pyx_t_17, pyx_t_18, pyx_args, 1, NULL);
+        }
         Py_CLEAR(pyx_t_17);
+        Py_CLEAR(pyx_t_19);
+        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
+        Py_CLEAR(pyx_t_20);
         pyx_rt_exc_restore(pyx_exc_4);
         goto pyx_L_error_tb;
 pyx_L_finally_raised_7:;
@@ -1975,13 +1984,13 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_20);
     pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -2095,15 +2104,19 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-    PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_exc_6[3] = {NULL, NULL, NULL};
+    int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_exc_6[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_9 = NULL;  /* owned */
-    PyObject *pyx_t_10 = NULL;  /* owned */
+    int pyx_t_10 = 0;
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_12 = NULL;  /* owned */
+    int pyx_t_13 = 0;
+    PyObject *pyx_t_14 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* excs.pyx:141: try: */
     /* try */
@@ -2123,15 +2136,15 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     pyx_lineno = 143; goto pyx_L_finally_error_4;
     /* finally */
     /* excs.pyx:145: log.append(1) */
-    pyx_t_3 = PyObject_GetAttr(v_log, pyx_n_3);
+    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_8};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_8};
+        pyx_t_5 = pyx_rt_call_method(pyx_t_3, pyx_t_4, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
-    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
+    Py_CLEAR(pyx_t_5);
     goto pyx_L_finally_end_6;
 pyx_L_finally_error_4:;
     Py_CLEAR(pyx_t_1);
@@ -2139,15 +2152,15 @@ pyx_L_finally_error_4:;
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_6);
     /* excs.pyx:145: log.append(1) */
-    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_8};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_8};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
+    Py_CLEAR(pyx_t_8);
     pyx_rt_exc_restore(pyx_exc_6);
     goto pyx_L_finally_error_1_tb;
 pyx_L_finally_raised_7:;
@@ -2156,36 +2169,36 @@ pyx_L_finally_raised_7:;
 pyx_L_finally_end_6:;
     /* finally */
     /* excs.pyx:147: log.append(2) */
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_7};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_7};
+        pyx_t_11 = pyx_rt_call_method(pyx_t_9, pyx_t_10, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 147; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_8);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 147; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_11);
     goto pyx_L_finally_end_3;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
-    Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* excs.pyx:147: log.append(2) */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_7};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_7};
+        pyx_t_14 = pyx_rt_call_method(pyx_t_12, pyx_t_13, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
-    Py_CLEAR(pyx_t_10);
+    Py_CLEAR(pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
+    Py_CLEAR(pyx_t_14);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_9:;
@@ -2198,13 +2211,13 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
+    Py_XDECREF(pyx_t_11);
+    Py_XDECREF(pyx_t_12);
+    Py_XDECREF(pyx_t_14);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);

@@ -301,8 +301,9 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
     PyObject *pyx_t_3 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     Py_INCREF(v_f);
     Py_INCREF(v_values);
     /* functions.py:17: out = [] */
@@ -323,21 +324,21 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 18; goto pyx_L_error; }
         /* functions.py:19: out.append(f(v)) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_v};
-            pyx_t_5 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_6 = PyObject_Vectorcall(v_f, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 19; goto pyx_L_error; }
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 19; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 19; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     Py_CLEAR(pyx_t_2);
     /* functions.py:20: return out */
@@ -350,8 +351,8 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("functions.apply", "functions.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;

@@ -459,8 +459,9 @@ static PyObject *pyx_f_loops_r1(long v_n)
     long pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     /* loops.pyx:5: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 5; goto pyx_L_error; }
@@ -472,18 +473,18 @@ static PyObject *pyx_f_loops_r1(long v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 6; goto pyx_L_error; }
         /* loops.pyx:7: out.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:8: return out */
     Py_INCREF(v_out);
@@ -493,8 +494,8 @@ static PyObject *pyx_f_loops_r1(long v_n)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.r1", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -531,8 +532,9 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
     long pyx_t_4 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
-    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
     /* loops.pyx:11: cdef long i */
     /* loops.pyx:12: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -546,18 +548,18 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
         v_i = pyx_t_4;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
         /* loops.pyx:14: out.append(i) */
-        pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_5 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_6);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
-        pyx_t_6 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 14; goto pyx_L_error; }
+        pyx_t_7 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_6};
-            pyx_t_7 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_7};
+            pyx_t_8 = pyx_rt_call_method(pyx_t_5, pyx_t_6, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_5);
-        Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 14; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_8);
     }
     /* loops.pyx:15: return out */
     Py_INCREF(v_out);
@@ -567,8 +569,8 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r2", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -609,8 +611,9 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
     unsigned long long pyx_t_6 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
-    PyObject *pyx_t_8 = NULL;  /* owned */
+    int pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     /* loops.pyx:18: cdef long i */
     /* loops.pyx:19: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -628,18 +631,18 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
         v_i = pyx_t_5;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 20; goto pyx_L_error; }
         /* loops.pyx:21: out.append(i) */
-        pyx_t_7 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
-        pyx_t_8 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 21; goto pyx_L_error; }
+        pyx_t_9 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 21; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_8};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_9};
+            pyx_t_10 = pyx_rt_call_method(pyx_t_7, pyx_t_8, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_7);
-        Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 21; goto pyx_L_error; }
         Py_CLEAR(pyx_t_9);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 21; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_10);
     }
     /* loops.pyx:22: return out */
     Py_INCREF(v_out);
@@ -649,8 +652,8 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("loops.r3", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -690,8 +693,9 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
     unsigned long long pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     /* loops.pyx:25: cdef int i */
     /* loops.pyx:26: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -704,18 +708,18 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 27; goto pyx_L_error; }
         /* loops.pyx:28: out.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 28; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:29: return out */
     Py_INCREF(v_out);
@@ -725,8 +729,8 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.r3_const_neg", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -759,7 +763,8 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     PyObject *pyx_t_5 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;  /* owned */
     Py_INCREF(v_a);
     Py_INCREF(v_b);
     Py_INCREF(v_s);
@@ -790,15 +795,15 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         pyx_t_5 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 33; goto pyx_L_error; }
         /* loops.pyx:34: out.append(i) */
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, v_i};
-            pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, v_i};
+            pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 34; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 34; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_8);
     }
     Py_CLEAR(pyx_t_4);
     /* loops.pyx:35: return out */
@@ -813,7 +818,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r3_untyped", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -851,8 +856,9 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
     unsigned long long pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     /* loops.pyx:38: out = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 38; goto pyx_L_error; }
@@ -864,18 +870,18 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 39; goto pyx_L_error; }
         /* loops.pyx:40: out.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 40; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:41: return out */
     Py_INCREF(v_out);
@@ -885,8 +891,8 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.r_zero_step_const", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -916,22 +922,26 @@ static PyObject *pyx_f_loops_r_empty(void)
     long pyx_t_2 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-    PyObject *pyx_t_4 = NULL;  /* owned */
+    int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
-    long pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    long pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
-    PyObject *pyx_t_9 = NULL;  /* owned */
-    long pyx_t_10 = 0;
+    int pyx_t_9 = 0;
+    PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
-    PyObject *pyx_t_12 = NULL;  /* owned */
+    long pyx_t_12 = 0;
     PyObject *pyx_t_13 = NULL;  /* owned */
-    long pyx_t_14 = 0;
+    int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
-    PyObject *pyx_t_17 = NULL;  /* owned */
-    Py_ssize_t pyx_t_18 = 0;
-    PyObject *pyx_t_19 = NULL;  /* owned */
+    long pyx_t_17 = 0;
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    int pyx_t_19 = 0;
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    Py_ssize_t pyx_t_22 = 0;
+    PyObject *pyx_t_23 = NULL;  /* owned */
     /* loops.pyx:44: n = [] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 44; goto pyx_L_error; }
@@ -942,97 +952,97 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 45; goto pyx_L_error; }
         /* loops.pyx:46: n.append(i) */
-        pyx_t_3 = PyObject_GetAttr(v_n, pyx_n_0);
+        pyx_t_3 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_4);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
-        pyx_t_4 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 46; goto pyx_L_error; }
+        pyx_t_5 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 46; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_4};
-            pyx_t_5 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_n, pyx_t_5};
+            pyx_t_6 = pyx_rt_call_method(pyx_t_3, pyx_t_4, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_3);
-        Py_CLEAR(pyx_t_4);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 46; goto pyx_L_error; }
         Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 46; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
     }
     /* loops.pyx:47: for i in range(5, 5): */
-    for (pyx_t_6 = ((long)(5)); pyx_t_6 < ((long)(5)); pyx_t_6++) {
-        v_i = pyx_t_6;
+    for (pyx_t_7 = ((long)(5)); pyx_t_7 < ((long)(5)); pyx_t_7++) {
+        v_i = pyx_t_7;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 47; goto pyx_L_error; }
         /* loops.pyx:48: n.append(i) */
-        pyx_t_7 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 48; goto pyx_L_error; }
-        pyx_t_8 = PyLong_FromLong(v_i);
+        pyx_t_8 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_9);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 48; goto pyx_L_error; }
+        pyx_t_10 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 48; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_8};
-            pyx_t_9 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_n, pyx_t_10};
+            pyx_t_11 = pyx_rt_call_method(pyx_t_8, pyx_t_9, pyx_args, 1, NULL);
         }
-        Py_CLEAR(pyx_t_7);
         Py_CLEAR(pyx_t_8);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 48; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_9);
+        Py_CLEAR(pyx_t_10);
+        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 48; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_11);
     }
     /* loops.pyx:49: for i in range(5, 0): */
-    for (pyx_t_10 = ((long)(5)); pyx_t_10 < ((long)(0)); pyx_t_10++) {
-        v_i = pyx_t_10;
+    for (pyx_t_12 = ((long)(5)); pyx_t_12 < ((long)(0)); pyx_t_12++) {
+        v_i = pyx_t_12;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 49; goto pyx_L_error; }
         /* loops.pyx:50: n.append(i) */
-        pyx_t_11 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 50; goto pyx_L_error; }
-        pyx_t_12 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 50; goto pyx_L_error; }
-        {
-            PyObject *pyx_args[] = {NULL, pyx_t_12};
-            pyx_t_13 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_11);
-        Py_CLEAR(pyx_t_12);
+        pyx_t_13 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_14);
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 50; goto pyx_L_error; }
+        pyx_t_15 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 50; goto pyx_L_error; }
+        {
+            PyObject *pyx_args[] = {v_n, pyx_t_15};
+            pyx_t_16 = pyx_rt_call_method(pyx_t_13, pyx_t_14, pyx_args, 1, NULL);
+        }
         Py_CLEAR(pyx_t_13);
+        Py_CLEAR(pyx_t_15);
+        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 50; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_16);
     }
     /* loops.pyx:51: for i in range(0, 5, -1): */
-    for (pyx_t_14 = ((long)(0)); pyx_t_14 > ((long)(5)); pyx_t_14--) {
-        v_i = pyx_t_14;
+    for (pyx_t_17 = ((long)(0)); pyx_t_17 > ((long)(5)); pyx_t_17--) {
+        v_i = pyx_t_17;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 51; goto pyx_L_error; }
         /* loops.pyx:52: n.append(i) */
-        pyx_t_15 = PyObject_GetAttr(v_n, pyx_n_0);
-        if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 52; goto pyx_L_error; }
-        pyx_t_16 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 52; goto pyx_L_error; }
+        pyx_t_18 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_19);
+        if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 52; goto pyx_L_error; }
+        pyx_t_20 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 52; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_16};
-            pyx_t_17 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_n, pyx_t_20};
+            pyx_t_21 = pyx_rt_call_method(pyx_t_18, pyx_t_19, pyx_args, 1, NULL);
         }
-        Py_CLEAR(pyx_t_15);
-        Py_CLEAR(pyx_t_16);
-        if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 52; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_17);
+        Py_CLEAR(pyx_t_18);
+        Py_CLEAR(pyx_t_20);
+        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 52; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_21);
     }
     /* loops.pyx:53: return len(n) */
-    pyx_t_18 = PyObject_Length(v_n);
-    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
-    pyx_t_19 = PyLong_FromSsize_t(pyx_t_18);
-    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 53; goto pyx_L_error; }
-    Py_XSETREF(pyx_r, pyx_t_19);
-    pyx_t_19 = NULL;
+    pyx_t_22 = PyObject_Length(v_n);
+    if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
+    pyx_t_23 = PyLong_FromSsize_t(pyx_t_22);
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 53; goto pyx_L_error; }
+    Py_XSETREF(pyx_r, pyx_t_23);
+    pyx_t_23 = NULL;
     goto pyx_L_done;
 
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_17);
-    Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_20);
+    Py_XDECREF(pyx_t_21);
+    Py_XDECREF(pyx_t_23);
     pyx_rt_add_traceback("loops.r_empty", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1114,8 +1124,9 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
     int pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     /* loops.pyx:63: cdef int i */
     /* loops.pyx:64: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -1128,18 +1139,18 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 65; goto pyx_L_error; }
         /* loops.pyx:66: out.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 66; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 66; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
         /* loops.pyx:67: i = i + 10 */
         v_i = (v_i + 10);
     }
@@ -1151,8 +1162,8 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.r_body_modifies_var", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1190,9 +1201,10 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
     int pyx_t_5 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_10 = NULL;  /* owned */
     Py_INCREF(v_calls);
     /* loops.pyx:71: cdef int i */
     /* loops.pyx:72: n = 0 */
@@ -1209,23 +1221,23 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
         v_i = pyx_t_5;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 73; goto pyx_L_error; }
         /* loops.pyx:74: calls.append(i) */
-        pyx_t_6 = PyObject_GetAttr(v_calls, pyx_n_0);
+        pyx_t_6 = pyx_rt_get_method(v_calls, pyx_n_0, &pyx_t_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 74; goto pyx_L_error; }
-        pyx_t_7 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 74; goto pyx_L_error; }
+        pyx_t_8 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_7};
-            pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_calls, pyx_t_8};
+            pyx_t_9 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_6);
-        Py_CLEAR(pyx_t_7);
-        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
         Py_CLEAR(pyx_t_8);
+        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 74; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_9);
         /* loops.pyx:75: n += 1 */
-        pyx_t_9 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
-        if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 75; goto pyx_L_error; }
-        Py_XSETREF(v_n, pyx_t_9);
-        pyx_t_9 = NULL;
+        pyx_t_10 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
+        Py_XSETREF(v_n, pyx_t_10);
+        pyx_t_10 = NULL;
     }
     /* loops.pyx:76: return n */
     Py_INCREF(v_n);
@@ -1234,9 +1246,9 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
 
 pyx_L_error:;
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("loops.r_bounds_evaluated_once", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1393,8 +1405,9 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
     unsigned int pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
+    PyObject *pyx_t_7 = NULL;  /* owned */
     /* loops.pyx:92: cdef unsigned int i */
     /* loops.pyx:93: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -1407,18 +1420,18 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 94; goto pyx_L_error; }
         /* loops.pyx:95: out.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 95; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 95; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:96: return out */
     Py_INCREF(v_out);
@@ -1428,8 +1441,8 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_7);
     pyx_rt_add_traceback("loops.r_unsigned", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1467,7 +1480,8 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     PyObject *pyx_t_5 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;  /* owned */
     Py_INCREF(v_x);
     /* loops.pyx:99: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -1496,15 +1510,15 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         pyx_t_5 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 100; goto pyx_L_error; }
         /* loops.pyx:101: out.append(i) */
-        pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 101; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, v_i};
-            pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, v_i};
+            pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 101; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 101; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_8);
     }
     Py_CLEAR(pyx_t_4);
     /* loops.pyx:102: return out */
@@ -1519,7 +1533,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.r_obj_range", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1553,10 +1567,12 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
     int pyx_t_3 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
+    int pyx_t_9 = 0;
+    PyObject *pyx_t_10 = NULL;  /* owned */
     /* loops.pyx:105: cdef int i */
     /* loops.pyx:106: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -1574,29 +1590,29 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
             goto pyx_L_break_1;
         }
         /* loops.pyx:110: log.append(i) */
-        pyx_t_4 = PyObject_GetAttr(v_log, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
-        pyx_t_5 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
+        pyx_t_6 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_5};
-            pyx_t_6 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_log, pyx_t_6};
+            pyx_t_7 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        Py_CLEAR(pyx_t_5);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
         Py_CLEAR(pyx_t_6);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 110; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:112: log.append("else") */
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 112; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_3};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_7);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 112; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_3};
+        pyx_t_10 = pyx_rt_call_method(pyx_t_8, pyx_t_9, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 112; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_10);
 pyx_L_break_1:;
     /* loops.pyx:113: return log */
     Py_INCREF(v_log);
@@ -1606,10 +1622,10 @@ pyx_L_break_1:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("loops.break_else", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1648,10 +1664,12 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
     unsigned pyx_poll = 0;
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
-    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
+    int pyx_t_10 = 0;
+    PyObject *pyx_t_11 = NULL;  /* owned */
     /* loops.pyx:116: cdef int i */
     /* loops.pyx:117: log = [] */
     pyx_t_1 = PyList_New(0);
@@ -1675,29 +1693,29 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
             goto pyx_L_break_1;
         }
         /* loops.pyx:123: log.append(i) */
-        pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
+        pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_6);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
-        pyx_t_6 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 123; goto pyx_L_error; }
+        pyx_t_7 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_6};
-            pyx_t_7 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_log, pyx_t_7};
+            pyx_t_8 = pyx_rt_call_method(pyx_t_5, pyx_t_6, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_5);
-        Py_CLEAR(pyx_t_6);
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
         Py_CLEAR(pyx_t_7);
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 123; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_8);
     }
     /* loops.pyx:125: log.append("else") */
-    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 125; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_4};
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_8);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 125; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_4};
+        pyx_t_11 = pyx_rt_call_method(pyx_t_9, pyx_t_10, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 125; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_11);
 pyx_L_break_1:;
     /* loops.pyx:126: return log */
     Py_INCREF(v_log);
@@ -1707,10 +1725,10 @@ pyx_L_break_1:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_11);
     pyx_rt_add_traceback("loops.continue_loop", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1744,10 +1762,12 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     PyObject *pyx_t_1 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;  /* owned */
     /* loops.pyx:129: cdef int i = 0 */
     v_i = 0;
     /* loops.pyx:130: log = [] */
@@ -1772,31 +1792,31 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
             continue;
         }
         /* loops.pyx:137: log.append(i) */
-        pyx_t_2 = PyObject_GetAttr(v_log, pyx_n_0);
+        pyx_t_2 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_3);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 137; goto pyx_L_error; }
-        pyx_t_3 = PyLong_FromLong(v_i);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 137; goto pyx_L_error; }
+        pyx_t_4 = PyLong_FromLong(v_i);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 137; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_3};
-            pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_log, pyx_t_4};
+            pyx_t_5 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_2);
-        Py_CLEAR(pyx_t_3);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 137; goto pyx_L_error; }
         Py_CLEAR(pyx_t_4);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 137; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_5);
     }
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
     /* loops.pyx:139: log.append("else") */
-    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 139; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_5};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 139; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_5};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 139; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_8);
 pyx_L_break_1:;
     /* loops.pyx:140: return log */
     Py_INCREF(v_log);
@@ -1806,10 +1826,10 @@ pyx_L_break_1:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("loops.while_else", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -1847,9 +1867,11 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
     PyObject *pyx_t_3 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_8 = 0;
+    PyObject *pyx_t_9 = NULL;  /* owned */
     Py_INCREF(v_obj);
     /* loops.pyx:143: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -1869,30 +1891,30 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
         /* loops.pyx:145: out.append(x) */
-        pyx_t_4 = PyObject_GetAttr(v_out, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, v_x};
-            pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, v_x};
+            pyx_t_6 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 145; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
     }
     Py_CLEAR(pyx_t_2);
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_2);
     /* loops.pyx:147: out.append(None) */
-    pyx_t_6 = PyObject_GetAttr(v_out, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 147; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, Py_None};
-        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_6);
+    pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_out, Py_None};
+        pyx_t_9 = pyx_rt_call_method(pyx_t_7, pyx_t_8, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_7);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_9);
 pyx_L_break_1:;
     /* loops.pyx:148: return out */
     Py_INCREF(v_out);
@@ -1904,9 +1926,9 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_9);
     pyx_rt_add_traceback("loops.iterate", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2105,7 +2127,8 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
     PyObject *pyx_t_3 = NULL;  /* owned */
     unsigned pyx_poll = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
+    int pyx_t_5 = 0;
+    PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_d);
     /* loops.pyx:171: keys = [] */
     pyx_t_1 = PyList_New(0);
@@ -2125,15 +2148,15 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 172; goto pyx_L_error; }
         /* loops.pyx:173: keys.append(k) */
-        pyx_t_4 = PyObject_GetAttr(v_keys, pyx_n_0);
+        pyx_t_4 = pyx_rt_get_method(v_keys, pyx_n_0, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 173; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL, v_k};
-            pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_keys, v_k};
+            pyx_t_6 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_4);
-        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 173; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_5);
+        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 173; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_6);
     }
     Py_CLEAR(pyx_t_2);
     /* loops.pyx:174: return keys */
@@ -2146,7 +2169,7 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("loops.iterate_dict", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -2301,8 +2324,9 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
     int pyx_t_1 = 0;
     unsigned pyx_poll = 0;
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
+    PyObject *pyx_t_5 = NULL;  /* owned */
     Py_INCREF(v_xs);
     /* loops.pyx:192: n = 0 */
     Py_INCREF(pyx_k_1);
@@ -2314,20 +2338,20 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         if (!pyx_t_1) break;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         /* loops.pyx:194: xs.pop() */
-        pyx_t_2 = PyObject_GetAttr(v_xs, pyx_n_2);
+        pyx_t_2 = pyx_rt_get_method(v_xs, pyx_n_2, &pyx_t_3);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }
         {
-            PyObject *pyx_args[] = {NULL};
-            pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_xs};
+            pyx_t_4 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 0, NULL);
         }
         Py_CLEAR(pyx_t_2);
-        if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 194; goto pyx_L_error; }
-        Py_CLEAR(pyx_t_3);
+        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 194; goto pyx_L_error; }
+        Py_CLEAR(pyx_t_4);
         /* loops.pyx:195: n += 1 */
-        pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
-        if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 195; goto pyx_L_error; }
-        Py_XSETREF(v_n, pyx_t_4);
-        pyx_t_4 = NULL;
+        pyx_t_5 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 195; goto pyx_L_error; }
+        Py_XSETREF(v_n, pyx_t_5);
+        pyx_t_5 = NULL;
     }
     /* loops.pyx:196: return n */
     Py_INCREF(v_n);
@@ -2336,8 +2360,8 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
 
 pyx_L_error:;
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
+    Py_XDECREF(pyx_t_5);
     pyx_rt_add_traceback("loops.while_cond_object", "loops.pyx", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;

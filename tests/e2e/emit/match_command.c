@@ -152,49 +152,55 @@ static PyObject *pyx_f_match_command_run(PyObject *v_command, PyObject *v_log)
     int pyx_t_13 = 0;
     int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
-    PyObject *pyx_t_16 = NULL;  /* owned */
+    int pyx_t_16 = 0;
     PyObject *pyx_t_17 = NULL;  /* owned */
-    Py_ssize_t pyx_t_18 = 0;
-    PyObject *pyx_u_19[2];
-    PyObject *pyx_t_20 = NULL;  /* owned */
-    int pyx_t_21 = 0;
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    Py_ssize_t pyx_t_19 = 0;
+    PyObject *pyx_u_20[2];
+    PyObject *pyx_t_21 = NULL;  /* owned */
     int pyx_t_22 = 0;
-    PyObject *pyx_t_23 = NULL;  /* owned */
+    int pyx_t_23 = 0;
     PyObject *pyx_t_24 = NULL;  /* owned */
-    PyObject *pyx_t_25 = NULL;  /* owned */
+    int pyx_t_25 = 0;
     PyObject *pyx_t_26 = NULL;  /* owned */
-    Py_ssize_t pyx_t_27 = 0;
-    PyObject *pyx_u_28[2];
-    PyObject *pyx_u_29[2];
-    int pyx_t_30 = 0;
-    PyObject *pyx_t_31 = NULL;  /* owned */
+    PyObject *pyx_t_27 = NULL;  /* owned */
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    Py_ssize_t pyx_t_29 = 0;
+    PyObject *pyx_u_30[2];
+    PyObject *pyx_u_31[2];
     int pyx_t_32 = 0;
     PyObject *pyx_t_33 = NULL;  /* owned */
-    PyObject *pyx_t_34 = NULL;  /* owned */
+    int pyx_t_34 = 0;
     PyObject *pyx_t_35 = NULL;  /* owned */
-    PyObject *pyx_t_36 = NULL;  /* owned */
+    int pyx_t_36 = 0;
     PyObject *pyx_t_37 = NULL;  /* owned */
-    PyObject *pyx_u_38[2];
-    int pyx_t_39 = 0;
+    PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
     PyObject *pyx_t_40 = NULL;  /* owned */
-    int pyx_t_41 = 0;
-    PyObject *pyx_t_42 = NULL;  /* owned */
-    PyObject *pyx_u_43[2];
+    PyObject *pyx_u_41[2];
+    int pyx_t_42 = 0;
+    PyObject *pyx_t_43 = NULL;  /* owned */
     int pyx_t_44 = 0;
     PyObject *pyx_t_45 = NULL;  /* owned */
-    int pyx_t_46 = 0;
-    PyObject *pyx_t_47 = NULL;  /* owned */
+    PyObject *pyx_u_46[2];
+    int pyx_t_47 = 0;
     PyObject *pyx_t_48 = NULL;  /* owned */
-    PyObject *pyx_t_49 = NULL;  /* owned */
-    Py_ssize_t pyx_t_50 = 0;
-    PyObject *pyx_t_51 = NULL;  /* owned */
-    int pyx_t_52 = 0;
+    int pyx_t_49 = 0;
+    PyObject *pyx_t_50 = NULL;  /* owned */
+    int pyx_t_51 = 0;
+    PyObject *pyx_t_52 = NULL;  /* owned */
     PyObject *pyx_t_53 = NULL;  /* owned */
-    int pyx_t_54 = 0;
+    Py_ssize_t pyx_t_54 = 0;
     PyObject *pyx_t_55 = NULL;  /* owned */
-    PyObject *pyx_t_56 = NULL;  /* owned */
+    int pyx_t_56 = 0;
     PyObject *pyx_t_57 = NULL;  /* owned */
-    PyObject *pyx_t_58 = NULL;  /* owned */
+    int pyx_t_58 = 0;
+    PyObject *pyx_t_59 = NULL;  /* owned */
+    int pyx_t_60 = 0;
+    PyObject *pyx_t_61 = NULL;  /* owned */
+    PyObject *pyx_t_62 = NULL;  /* owned */
+    int pyx_t_63 = 0;
+    PyObject *pyx_t_64 = NULL;  /* owned */
     Py_INCREF(v_command);
     Py_INCREF(v_log);
     /* match_command.py:8: match command: */
@@ -256,15 +262,15 @@ pyx_L_alt_matched_6:;
     pyx_t_7 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:12: log.append(direction) */
-    pyx_t_15 = PyObject_GetAttr(v_log, pyx_n_0);
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_16);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 12; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_direction};
-        pyx_t_16 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, v_direction};
+        pyx_t_17 = pyx_rt_call_method(pyx_t_15, pyx_t_16, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_15);
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 12; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_16);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_17);
     goto pyx_L_match_end_1;
 pyx_L_no_match_5:;
     Py_CLEAR(pyx_t_7);
@@ -272,189 +278,189 @@ pyx_L_no_match_5:;
     Py_CLEAR(pyx_t_11);
     /* match_command.py:13: case ["drop", *objects] if objects: */
     if (!(pyx_rt_match_sequence(pyx_t_1))) goto pyx_L_no_match_8;
-    pyx_t_18 = PyObject_Length(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
-    if (!(pyx_t_18 >= 1)) goto pyx_L_no_match_8;
-    if (PYX_UNLIKELY(pyx_rt_unpack_ex(pyx_t_1, 1, 0, pyx_u_19) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_20 = pyx_u_19[0];
-    pyx_t_17 = pyx_u_19[1];
-    pyx_t_21 = pyx_rt_match_eq(pyx_t_20, pyx_k_6);
-    if (PYX_UNLIKELY(pyx_t_21 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
-    if (!pyx_t_21) goto pyx_L_no_match_8;
-    Py_CLEAR(pyx_t_20);
-    Py_XSETREF(v_objects, pyx_t_17);
-    pyx_t_17 = NULL;
-    pyx_t_22 = PyObject_IsTrue(v_objects);
+    pyx_t_19 = PyObject_Length(pyx_t_1);
+    if (PYX_UNLIKELY(pyx_t_19 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+    if (!(pyx_t_19 >= 1)) goto pyx_L_no_match_8;
+    if (PYX_UNLIKELY(pyx_rt_unpack_ex(pyx_t_1, 1, 0, pyx_u_20) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+    pyx_t_21 = pyx_u_20[0];
+    pyx_t_18 = pyx_u_20[1];
+    pyx_t_22 = pyx_rt_match_eq(pyx_t_21, pyx_k_6);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
     if (!pyx_t_22) goto pyx_L_no_match_8;
+    Py_CLEAR(pyx_t_21);
+    Py_XSETREF(v_objects, pyx_t_18);
+    pyx_t_18 = NULL;
+    pyx_t_23 = PyObject_IsTrue(v_objects);
+    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 13; goto pyx_L_error; }
+    if (!pyx_t_23) goto pyx_L_no_match_8;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:14: log.extend(objects) */
-    pyx_t_23 = PyObject_GetAttr(v_log, pyx_n_1);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 14; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, v_objects};
-        pyx_t_24 = PyObject_Vectorcall(pyx_t_23, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_23);
+    pyx_t_24 = pyx_rt_get_method(v_log, pyx_n_1, &pyx_t_25);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 14; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_log, v_objects};
+        pyx_t_26 = pyx_rt_call_method(pyx_t_24, pyx_t_25, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_24);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 14; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_26);
     goto pyx_L_match_end_1;
 pyx_L_no_match_8:;
-    Py_CLEAR(pyx_t_17);
-    Py_CLEAR(pyx_t_20);
+    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_21);
     /* match_command.py:15: case {"action": "look", "at": target, **extra}: */
     if (!(pyx_rt_match_mapping(pyx_t_1))) goto pyx_L_no_match_9;
-    pyx_t_27 = PyObject_Length(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_27 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-    if (!(pyx_t_27 >= 2)) goto pyx_L_no_match_9;
-    pyx_u_28[0] = pyx_k_7;
-    pyx_u_28[1] = pyx_k_8;
-    pyx_t_30 = pyx_rt_match_keys(pyx_t_1, pyx_u_28, 2, pyx_u_29);
-    if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
-    if (!pyx_t_30) goto pyx_L_no_match_9;
-    pyx_t_31 = pyx_u_29[0];
-    pyx_t_25 = pyx_u_29[1];
-    pyx_t_32 = pyx_rt_match_eq(pyx_t_31, pyx_k_9);
+    pyx_t_29 = PyObject_Length(pyx_t_1);
+    if (PYX_UNLIKELY(pyx_t_29 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
+    if (!(pyx_t_29 >= 2)) goto pyx_L_no_match_9;
+    pyx_u_30[0] = pyx_k_7;
+    pyx_u_30[1] = pyx_k_8;
+    pyx_t_32 = pyx_rt_match_keys(pyx_t_1, pyx_u_30, 2, pyx_u_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
     if (!pyx_t_32) goto pyx_L_no_match_9;
-    Py_CLEAR(pyx_t_31);
-    pyx_t_26 = pyx_rt_match_rest(pyx_t_1, pyx_u_28, 2);
-    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 15; goto pyx_L_error; }
-    Py_XSETREF(v_target, pyx_t_25);
-    pyx_t_25 = NULL;
-    Py_XSETREF(v_extra, pyx_t_26);
-    pyx_t_26 = NULL;
+    pyx_t_33 = pyx_u_31[0];
+    pyx_t_27 = pyx_u_31[1];
+    pyx_t_34 = pyx_rt_match_eq(pyx_t_33, pyx_k_9);
+    if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
+    if (!pyx_t_34) goto pyx_L_no_match_9;
+    Py_CLEAR(pyx_t_33);
+    pyx_t_28 = pyx_rt_match_rest(pyx_t_1, pyx_u_30, 2);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 15; goto pyx_L_error; }
+    Py_XSETREF(v_target, pyx_t_27);
+    pyx_t_27 = NULL;
+    Py_XSETREF(v_extra, pyx_t_28);
+    pyx_t_28 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:16: log.append((target, extra)) */
-    pyx_t_33 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_34 = PyTuple_New(2);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 16; goto pyx_L_error; }
-    Py_INCREF(v_target);
-    PyTuple_SET_ITEM(pyx_t_34, 0, v_target);
-    Py_INCREF(v_extra);
-    PyTuple_SET_ITEM(pyx_t_34, 1, v_extra);
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_34};
-        pyx_t_35 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_33);
-    Py_CLEAR(pyx_t_34);
+    pyx_t_35 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_36);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 16; goto pyx_L_error; }
+    pyx_t_37 = PyTuple_New(2);
+    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 16; goto pyx_L_error; }
+    Py_INCREF(v_target);
+    PyTuple_SET_ITEM(pyx_t_37, 0, v_target);
+    Py_INCREF(v_extra);
+    PyTuple_SET_ITEM(pyx_t_37, 1, v_extra);
+    {
+        PyObject *pyx_args[] = {v_log, pyx_t_37};
+        pyx_t_38 = pyx_rt_call_method(pyx_t_35, pyx_t_36, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_35);
+    Py_CLEAR(pyx_t_37);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 16; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_38);
     goto pyx_L_match_end_1;
 pyx_L_no_match_9:;
-    Py_CLEAR(pyx_t_25);
-    Py_CLEAR(pyx_t_26);
-    Py_CLEAR(pyx_t_31);
+    Py_CLEAR(pyx_t_27);
+    Py_CLEAR(pyx_t_28);
+    Py_CLEAR(pyx_t_33);
     /* match_command.py:17: case Point(x=0, y=y) | Point(y, 0): */
-    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_39 = pyx_rt_match_class(pyx_t_1, pyx_t_37, 0, pyx_k_10, pyx_u_38);
-    Py_CLEAR(pyx_t_37);
-    if (PYX_UNLIKELY(pyx_t_39 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-    if (!pyx_t_39) goto pyx_L_alt_failed_12;
-    pyx_t_40 = pyx_u_38[0];
-    pyx_t_36 = pyx_u_38[1];
-    pyx_t_41 = pyx_rt_match_eq(pyx_t_40, pyx_k_11);
-    if (PYX_UNLIKELY(pyx_t_41 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-    if (!pyx_t_41) goto pyx_L_alt_failed_12;
+    pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
+    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_42 = pyx_rt_match_class(pyx_t_1, pyx_t_40, 0, pyx_k_10, pyx_u_41);
     Py_CLEAR(pyx_t_40);
+    if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    if (!pyx_t_42) goto pyx_L_alt_failed_12;
+    pyx_t_43 = pyx_u_41[0];
+    pyx_t_39 = pyx_u_41[1];
+    pyx_t_44 = pyx_rt_match_eq(pyx_t_43, pyx_k_11);
+    if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    if (!pyx_t_44) goto pyx_L_alt_failed_12;
+    Py_CLEAR(pyx_t_43);
     goto pyx_L_alt_matched_11;
 pyx_L_alt_failed_12:;
-    Py_CLEAR(pyx_t_37);
     Py_CLEAR(pyx_t_40);
-    Py_CLEAR(pyx_t_36);
-    pyx_t_42 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_44 = pyx_rt_match_class(pyx_t_1, pyx_t_42, 2, NULL, pyx_u_43);
-    Py_CLEAR(pyx_t_42);
-    if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-    if (!pyx_t_44) goto pyx_L_no_match_10;
-    pyx_t_36 = pyx_u_43[0];
-    pyx_t_45 = pyx_u_43[1];
-    pyx_t_46 = pyx_rt_match_eq(pyx_t_45, pyx_k_11);
-    if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
-    if (!pyx_t_46) goto pyx_L_no_match_10;
+    Py_CLEAR(pyx_t_43);
+    Py_CLEAR(pyx_t_39);
+    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
+    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 17; goto pyx_L_error; }
+    pyx_t_47 = pyx_rt_match_class(pyx_t_1, pyx_t_45, 2, NULL, pyx_u_46);
     Py_CLEAR(pyx_t_45);
+    if (PYX_UNLIKELY(pyx_t_47 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    if (!pyx_t_47) goto pyx_L_no_match_10;
+    pyx_t_39 = pyx_u_46[0];
+    pyx_t_48 = pyx_u_46[1];
+    pyx_t_49 = pyx_rt_match_eq(pyx_t_48, pyx_k_11);
+    if (PYX_UNLIKELY(pyx_t_49 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
+    if (!pyx_t_49) goto pyx_L_no_match_10;
+    Py_CLEAR(pyx_t_48);
 pyx_L_alt_matched_11:;
-    Py_XSETREF(v_y, pyx_t_36);
-    pyx_t_36 = NULL;
+    Py_XSETREF(v_y, pyx_t_39);
+    pyx_t_39 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:18: log.append(("on an axis", y)) */
-    pyx_t_47 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_48 = PyTuple_New(2);
-    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_50 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_51);
+    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_52 = PyTuple_New(2);
+    if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 18; goto pyx_L_error; }
     Py_INCREF(pyx_k_12);
-    PyTuple_SET_ITEM(pyx_t_48, 0, pyx_k_12);
+    PyTuple_SET_ITEM(pyx_t_52, 0, pyx_k_12);
     Py_INCREF(v_y);
-    PyTuple_SET_ITEM(pyx_t_48, 1, v_y);
+    PyTuple_SET_ITEM(pyx_t_52, 1, v_y);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_48};
-        pyx_t_49 = PyObject_Vectorcall(pyx_t_47, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_t_52};
+        pyx_t_53 = pyx_rt_call_method(pyx_t_50, pyx_t_51, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_47);
-    Py_CLEAR(pyx_t_48);
-    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 18; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_49);
+    Py_CLEAR(pyx_t_50);
+    Py_CLEAR(pyx_t_52);
+    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 18; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_53);
     goto pyx_L_match_end_1;
 pyx_L_no_match_10:;
-    Py_CLEAR(pyx_t_36);
-    Py_CLEAR(pyx_t_37);
+    Py_CLEAR(pyx_t_39);
     Py_CLEAR(pyx_t_40);
-    Py_CLEAR(pyx_t_42);
+    Py_CLEAR(pyx_t_43);
     Py_CLEAR(pyx_t_45);
+    Py_CLEAR(pyx_t_48);
     /* match_command.py:19: case [1, *_, 2] | None: */
     if (!(pyx_rt_match_sequence(pyx_t_1))) goto pyx_L_alt_failed_15;
-    pyx_t_50 = PyObject_Length(pyx_t_1);
-    if (PYX_UNLIKELY(pyx_t_50 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (!(pyx_t_50 >= 2)) goto pyx_L_alt_failed_15;
-    pyx_t_51 = PyObject_GetItem(pyx_t_1, pyx_k_11);
-    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_52 = pyx_rt_match_eq(pyx_t_51, pyx_k_13);
-    if (PYX_UNLIKELY(pyx_t_52 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (!pyx_t_52) goto pyx_L_alt_failed_15;
-    Py_CLEAR(pyx_t_51);
-    pyx_t_53 = pyx_rt_match_item_back(pyx_t_1, 1);
-    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_match_eq(pyx_t_53, pyx_k_14);
+    pyx_t_54 = PyObject_Length(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_54 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
-    if (!pyx_t_54) goto pyx_L_alt_failed_15;
-    Py_CLEAR(pyx_t_53);
+    if (!(pyx_t_54 >= 2)) goto pyx_L_alt_failed_15;
+    pyx_t_55 = PyObject_GetItem(pyx_t_1, pyx_k_11);
+    if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_56 = pyx_rt_match_eq(pyx_t_55, pyx_k_13);
+    if (PYX_UNLIKELY(pyx_t_56 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (!pyx_t_56) goto pyx_L_alt_failed_15;
+    Py_CLEAR(pyx_t_55);
+    pyx_t_57 = pyx_rt_match_item_back(pyx_t_1, 1);
+    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_58 = pyx_rt_match_eq(pyx_t_57, pyx_k_14);
+    if (PYX_UNLIKELY(pyx_t_58 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (!pyx_t_58) goto pyx_L_alt_failed_15;
+    Py_CLEAR(pyx_t_57);
     goto pyx_L_alt_matched_14;
 pyx_L_alt_failed_15:;
-    Py_CLEAR(pyx_t_51);
-    Py_CLEAR(pyx_t_53);
+    Py_CLEAR(pyx_t_55);
+    Py_CLEAR(pyx_t_57);
     if (!(pyx_t_1 == Py_None)) goto pyx_L_no_match_13;
 pyx_L_alt_matched_14:;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:20: log.append("framed") */
-    pyx_t_55 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 20; goto pyx_L_error; }
+    pyx_t_59 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_60);
+    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 20; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_15};
-        pyx_t_56 = PyObject_Vectorcall(pyx_t_55, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_15};
+        pyx_t_61 = pyx_rt_call_method(pyx_t_59, pyx_t_60, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_55);
-    if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 20; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_56);
+    Py_CLEAR(pyx_t_59);
+    if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 20; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_61);
     goto pyx_L_match_end_1;
 pyx_L_no_match_13:;
-    Py_CLEAR(pyx_t_51);
-    Py_CLEAR(pyx_t_53);
+    Py_CLEAR(pyx_t_55);
+    Py_CLEAR(pyx_t_57);
     /* match_command.py:21: case _: */
     Py_CLEAR(pyx_t_1);
     /* match_command.py:22: log.append("unknown") */
-    pyx_t_57 = PyObject_GetAttr(v_log, pyx_n_0);
-    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 22; goto pyx_L_error; }
+    pyx_t_62 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_63);
+    if (PYX_UNLIKELY(!pyx_t_62)) { pyx_lineno = 22; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_16};
-        pyx_t_58 = PyObject_Vectorcall(pyx_t_57, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_16};
+        pyx_t_64 = pyx_rt_call_method(pyx_t_62, pyx_t_63, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_57);
-    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 22; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_58);
+    Py_CLEAR(pyx_t_62);
+    if (PYX_UNLIKELY(!pyx_t_64)) { pyx_lineno = 22; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_64);
 pyx_L_match_end_1:;
     /* match_command.py:23: return log */
     Py_INCREF(v_log);
@@ -468,31 +474,31 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_15);
-    Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
-    Py_XDECREF(pyx_t_20);
-    Py_XDECREF(pyx_t_23);
+    Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_24);
-    Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
-    Py_XDECREF(pyx_t_31);
+    Py_XDECREF(pyx_t_27);
+    Py_XDECREF(pyx_t_28);
     Py_XDECREF(pyx_t_33);
-    Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
-    Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
+    Py_XDECREF(pyx_t_38);
+    Py_XDECREF(pyx_t_39);
     Py_XDECREF(pyx_t_40);
-    Py_XDECREF(pyx_t_42);
+    Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_45);
-    Py_XDECREF(pyx_t_47);
     Py_XDECREF(pyx_t_48);
-    Py_XDECREF(pyx_t_49);
-    Py_XDECREF(pyx_t_51);
+    Py_XDECREF(pyx_t_50);
+    Py_XDECREF(pyx_t_52);
     Py_XDECREF(pyx_t_53);
     Py_XDECREF(pyx_t_55);
-    Py_XDECREF(pyx_t_56);
     Py_XDECREF(pyx_t_57);
-    Py_XDECREF(pyx_t_58);
+    Py_XDECREF(pyx_t_59);
+    Py_XDECREF(pyx_t_61);
+    Py_XDECREF(pyx_t_62);
+    Py_XDECREF(pyx_t_64);
     pyx_rt_add_traceback("match_command.run", "match_command.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;
@@ -526,10 +532,11 @@ static int pyx_exec_1(void)
     int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
     PyObject *pyx_t_4 = NULL;  /* owned */
-    PyObject *pyx_t_5 = NULL;  /* owned */
-    int pyx_t_6 = 0;
-    PyObject *pyx_t_7 = NULL;  /* owned */
-    int pyx_t_8 = 0;
+    int pyx_t_5 = 0;
+    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_7 = 0;
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    int pyx_t_9 = 0;
     /* match_command.py:2: import collections */
     pyx_t_1 = pyx_rt_import(pyx_n_5, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
@@ -539,32 +546,32 @@ static int pyx_exec_1(void)
     /* match_command.py:4: Point = collections.namedtuple("Point", "x y") */
     pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_4 = PyObject_GetAttr(pyx_t_3, pyx_n_6);
-    Py_CLEAR(pyx_t_3);
+    pyx_t_4 = pyx_rt_get_method(pyx_t_3, pyx_n_6, &pyx_t_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 4; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_17, pyx_k_18};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_4, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_3, pyx_k_17, pyx_k_18};
+        pyx_t_6 = pyx_rt_call_method(pyx_t_4, pyx_t_5, pyx_args, 2, NULL);
     }
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_3);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 4; goto pyx_L_error; }
+    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_6);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* match_command.py:7: def run(command, log): */
-    pyx_t_7 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_7);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_8 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
+    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_8);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
 
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
-    Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_7);
+    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_8);
     pyx_rt_add_traceback("<module>", "match_command.py", pyx_lineno, NULL);
     return -1;
 }

@@ -169,8 +169,9 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     PyObject *pyx_t_3 = NULL;  /* owned */
-    PyObject *pyx_t_4 = NULL;  /* owned */
+    int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
+    PyObject *pyx_t_6 = NULL;  /* owned */
     Py_INCREF(v_a);
     Py_INCREF(v_args);
     Py_INCREF(v_b);
@@ -178,21 +179,21 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     /* star_params.py:4: return a, args, b, sorted(kwargs.items()) */
     pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_3 = PyObject_GetAttr(v_kwargs, pyx_n_1);
+    pyx_t_3 = pyx_rt_get_method(v_kwargs, pyx_n_1, &pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_3, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_kwargs};
+        pyx_t_5 = pyx_rt_call_method(pyx_t_3, pyx_t_4, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 4; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 4; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_4};
-        pyx_t_5 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_5};
+        pyx_t_6 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 4; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 4; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
     Py_INCREF(v_a);
@@ -201,8 +202,8 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     PyTuple_SET_ITEM(pyx_t_1, 1, v_args);
     Py_INCREF(v_b);
     PyTuple_SET_ITEM(pyx_t_1, 2, v_b);
-    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_t_5);
-    pyx_t_5 = NULL;
+    PyTuple_SET_ITEM(pyx_t_1, 3, pyx_t_6);
+    pyx_t_6 = NULL;
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
     goto pyx_L_done;
@@ -211,8 +212,8 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_6);
     pyx_rt_add_traceback("star_params.collect", "star_params.py", pyx_lineno, NULL);
     Py_CLEAR(pyx_r);
 pyx_L_done:;

@@ -674,45 +674,55 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *v_e = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
-    int pyx_t_9 = 0;
-    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_t_11 = NULL;  /* owned */
+    int pyx_t_11 = 0;
+    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_12 = NULL;  /* owned */
-    PyObject *pyx_t_13 = NULL;  /* owned */
-    PyObject *pyx_exc_5[3] = {NULL, NULL, NULL};
+    int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_t_15 = NULL;  /* owned */
-    PyObject *pyx_t_16 = NULL;  /* owned */
+    int pyx_t_16 = 0;
     PyObject *pyx_t_17 = NULL;  /* owned */
-    int pyx_t_18 = 0;
-    PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_exc_5[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_18 = NULL;  /* owned */
+    int pyx_t_19 = 0;
     PyObject *pyx_t_20 = NULL;  /* owned */
     PyObject *pyx_t_21 = NULL;  /* owned */
     PyObject *pyx_t_22 = NULL;  /* owned */
-    PyObject *pyx_t_23 = NULL;  /* owned */
+    int pyx_t_23 = 0;
+    PyObject *pyx_hx_13[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_24 = NULL;  /* owned */
-    PyObject *pyx_t_25 = NULL;  /* owned */
+    int pyx_t_25 = 0;
     PyObject *pyx_t_26 = NULL;  /* owned */
     PyObject *pyx_t_27 = NULL;  /* owned */
     PyObject *pyx_t_28 = NULL;  /* owned */
     PyObject *pyx_t_29 = NULL;  /* owned */
     PyObject *pyx_t_30 = NULL;  /* owned */
-    PyObject *pyx_t_31 = NULL;  /* owned */
+    int pyx_t_31 = 0;
     PyObject *pyx_t_32 = NULL;  /* owned */
     PyObject *pyx_t_33 = NULL;  /* owned */
-    PyObject *pyx_t_34 = NULL;  /* owned */
+    int pyx_t_34 = 0;
     PyObject *pyx_t_35 = NULL;  /* owned */
-    int pyx_t_36 = 0;
+    PyObject *pyx_t_36 = NULL;  /* owned */
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
+    PyObject *pyx_t_39 = NULL;  /* owned */
+    int pyx_t_40 = 0;
+    PyObject *pyx_t_41 = NULL;  /* owned */
+    PyObject *pyx_t_42 = NULL;  /* owned */
+    int pyx_t_43 = 0;
+    PyObject *pyx_t_44 = NULL;  /* owned */
+    PyObject *pyx_t_45 = NULL;  /* owned */
+    int pyx_t_46 = 0;
+    PyObject *pyx_t_47 = NULL;  /* owned */
+    PyObject *pyx_t_48 = NULL;  /* owned */
     Py_INCREF(v_x);
     /* try_except.py:21: out = [] */
     pyx_t_1 = PyList_New(0);
@@ -726,100 +736,100 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* try_except.py:23: try: */
     /* try */
     /* try_except.py:24: out.append(10 // x) */
-    pyx_t_2 = PyObject_GetAttr(v_out, pyx_n_8);
+    pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
-    pyx_t_3 = PyNumber_FloorDivide(pyx_k_3, v_x);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_except_6; }
+    pyx_t_4 = PyNumber_FloorDivide(pyx_k_3, v_x);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_out, pyx_t_4};
+        pyx_t_5 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 24; goto pyx_L_except_6; }
+    Py_CLEAR(pyx_t_5);
     /* else */
     /* try_except.py:28: out.append("else") */
-    pyx_t_5 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_4};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
+    pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
+    {
+        PyObject *pyx_args[] = {v_out, pyx_k_4};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
+    Py_CLEAR(pyx_t_8);
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_4);
+    Py_CLEAR(pyx_t_5);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
-    pyx_t_7 = pyx_rt_exc_catch();
-    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
-    pyx_t_9 = pyx_rt_exc_matches(pyx_t_7, pyx_t_8);
-    Py_CLEAR(pyx_t_8);
-    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
-    if (pyx_t_9) {
-        pyx_rt_exc_enter(pyx_t_7, pyx_hx_8);
+    pyx_t_9 = pyx_rt_exc_catch();
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
+    pyx_t_11 = pyx_rt_exc_matches(pyx_t_9, pyx_t_10);
+    Py_CLEAR(pyx_t_10);
+    if (PYX_UNLIKELY(pyx_t_11 < 0)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
+    if (pyx_t_11) {
+        pyx_rt_exc_enter(pyx_t_9, pyx_hx_8);
         /* try_except.py:26: out.append("key") */
-        pyx_t_10 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
+        pyx_t_12 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_13);
+        if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_k_5};
-            pyx_t_11 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_k_5};
+            pyx_t_14 = pyx_rt_call_method(pyx_t_12, pyx_t_13, pyx_args, 1, NULL);
         }
-        Py_CLEAR(pyx_t_10);
-        if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
-        Py_CLEAR(pyx_t_11);
+        Py_CLEAR(pyx_t_12);
+        if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
+        Py_CLEAR(pyx_t_14);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_7);
+        Py_CLEAR(pyx_t_9);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_7);
+        Py_CLEAR(pyx_t_9);
         goto pyx_L_finally_error_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_7);
-    pyx_t_7 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_9);
+    pyx_t_9 = NULL;
     goto pyx_L_finally_error_3_tb;
 pyx_L_try_end_7:;
     /* finally */
     /* try_except.py:30: out.append("finally") */
-    pyx_t_12 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 30; goto pyx_L_except_1; }
+    pyx_t_15 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_16);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_except_1; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_6};
-        pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_out, pyx_k_6};
+        pyx_t_17 = pyx_rt_call_method(pyx_t_15, pyx_t_16, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_12);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_except_1; }
-    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 30; goto pyx_L_except_1; }
+    Py_CLEAR(pyx_t_17);
     goto pyx_L_finally_end_5;
 pyx_L_finally_error_3:;
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
+    Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_12);
+    Py_CLEAR(pyx_t_14);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
     /* try_except.py:30: out.append("finally") */
-    pyx_t_14 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
+    pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_19);
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_7};
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_out, pyx_k_7};
+        pyx_t_20 = pyx_rt_call_method(pyx_t_18, pyx_t_19, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
-    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
+    Py_CLEAR(pyx_t_20);
     pyx_rt_exc_restore(pyx_exc_5);
     goto pyx_L_except_1_tb;
 pyx_L_finally_raised_11:;
@@ -829,122 +839,122 @@ pyx_L_finally_end_5:;
     goto pyx_L_try_end_2;
 pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
+    Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
-    Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_13);
     Py_CLEAR(pyx_t_14);
     Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_20);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_except_1_tb:;
-    pyx_t_16 = pyx_rt_exc_catch();
-    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 31; goto pyx_L_error; }
-    pyx_t_18 = pyx_rt_exc_matches(pyx_t_16, pyx_t_17);
-    Py_CLEAR(pyx_t_17);
-    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
-    if (pyx_t_18) {
-        pyx_rt_exc_enter(pyx_t_16, pyx_hx_13);
-        Py_INCREF(pyx_t_16);
-        Py_XSETREF(v_e, pyx_t_16);
+    pyx_t_21 = pyx_rt_exc_catch();
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 31; goto pyx_L_error; }
+    pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
+    Py_CLEAR(pyx_t_22);
+    if (PYX_UNLIKELY(pyx_t_23 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
+    if (pyx_t_23) {
+        pyx_rt_exc_enter(pyx_t_21, pyx_hx_13);
+        Py_INCREF(pyx_t_21);
+        Py_XSETREF(v_e, pyx_t_21);
         /* try_except.py:32: out.append(type(e).__name__) */
-        pyx_t_19 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
-        if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
+        pyx_t_24 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_25);
+        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
+        pyx_t_26 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+        if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
-            pyx_t_21 = PyObject_Vectorcall(pyx_t_20, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_20);
-        if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        pyx_t_22 = PyObject_GetAttr(pyx_t_21, pyx_n_1);
-        Py_CLEAR(pyx_t_21);
-        if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        {
-            PyObject *pyx_args[] = {NULL, pyx_t_22};
-            pyx_t_23 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        }
-        Py_CLEAR(pyx_t_19);
-        Py_CLEAR(pyx_t_22);
-        if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        Py_CLEAR(pyx_t_23);
-        /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
-        pyx_t_24 = PyObject_GetAttr(v_out, pyx_n_8);
-        if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
-        if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_26 = PyObject_GetAttr(pyx_t_25, pyx_n_11);
-        Py_CLEAR(pyx_t_25);
-        if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        {
-            PyObject *pyx_args[] = {NULL};
-            pyx_t_27 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_27 = PyObject_Vectorcall(pyx_t_26, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
         Py_CLEAR(pyx_t_26);
-        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_28 = PyObject_GetItem(pyx_t_27, pyx_k_8);
+        if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
+        pyx_t_28 = PyObject_GetAttr(pyx_t_27, pyx_n_1);
         Py_CLEAR(pyx_t_27);
-        if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_29 = PyObject_GetAttr(pyx_t_28, pyx_n_1);
-        Py_CLEAR(pyx_t_28);
-        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
-            PyObject *pyx_args[] = {NULL, pyx_t_29};
-            pyx_t_30 = PyObject_Vectorcall(pyx_t_24, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            PyObject *pyx_args[] = {v_out, pyx_t_28};
+            pyx_t_29 = pyx_rt_call_method(pyx_t_24, pyx_t_25, pyx_args, 1, NULL);
         }
         Py_CLEAR(pyx_t_24);
+        Py_CLEAR(pyx_t_28);
+        if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         Py_CLEAR(pyx_t_29);
+        /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
+        pyx_t_30 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_31);
         if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+        if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        pyx_t_33 = pyx_rt_get_method(pyx_t_32, pyx_n_11, &pyx_t_34);
+        if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        {
+            PyObject *pyx_args[] = {pyx_t_32};
+            pyx_t_35 = pyx_rt_call_method(pyx_t_33, pyx_t_34, pyx_args, 0, NULL);
+        }
+        Py_CLEAR(pyx_t_33);
+        Py_CLEAR(pyx_t_32);
+        if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        pyx_t_36 = PyObject_GetItem(pyx_t_35, pyx_k_8);
+        Py_CLEAR(pyx_t_35);
+        if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        pyx_t_37 = PyObject_GetAttr(pyx_t_36, pyx_n_1);
+        Py_CLEAR(pyx_t_36);
+        if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        {
+            PyObject *pyx_args[] = {v_out, pyx_t_37};
+            pyx_t_38 = pyx_rt_call_method(pyx_t_30, pyx_t_31, pyx_args, 1, NULL);
+        }
         Py_CLEAR(pyx_t_30);
+        Py_CLEAR(pyx_t_37);
+        if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
+        Py_CLEAR(pyx_t_38);
         pyx_rt_exc_leave(pyx_hx_13);
-        Py_CLEAR(pyx_t_16);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_2;
 pyx_L_handler_error_14:;
         pyx_rt_exc_leave(pyx_hx_13);
-        Py_CLEAR(pyx_t_16);
+        Py_CLEAR(pyx_t_21);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_16);
-    pyx_t_16 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_21);
+    pyx_t_21 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
-    pyx_t_31 = PyObject_GetAttr(v_out, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
-    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_33 = PyObject_GetAttr(pyx_t_32, pyx_n_11);
-    Py_CLEAR(pyx_t_32);
-    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_39 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_40);
+    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_11, &pyx_t_43);
+    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 34; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_34 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_41};
+        pyx_t_44 = pyx_rt_call_method(pyx_t_42, pyx_t_43, pyx_args, 0, NULL);
     }
-    Py_CLEAR(pyx_t_33);
-    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_35 = PyObject_GetItem(pyx_t_34, pyx_k_8);
-    Py_CLEAR(pyx_t_34);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_36 = (pyx_t_35 == Py_None);
-    Py_CLEAR(pyx_t_35);
-    pyx_t_37 = PyBool_FromLong(pyx_t_36);
+    Py_CLEAR(pyx_t_42);
+    Py_CLEAR(pyx_t_41);
+    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_45 = PyObject_GetItem(pyx_t_44, pyx_k_8);
+    Py_CLEAR(pyx_t_44);
+    if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 34; goto pyx_L_error; }
+    pyx_t_46 = (pyx_t_45 == Py_None);
+    Py_CLEAR(pyx_t_45);
+    pyx_t_47 = PyBool_FromLong(pyx_t_46);
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_37};
-        pyx_t_38 = PyObject_Vectorcall(pyx_t_31, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_out, pyx_t_47};
+        pyx_t_48 = pyx_rt_call_method(pyx_t_39, pyx_t_40, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_31);
-    Py_CLEAR(pyx_t_37);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 34; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_38);
+    Py_CLEAR(pyx_t_39);
+    Py_CLEAR(pyx_t_47);
+    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 34; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_48);
     /* try_except.py:35: return out */
     Py_INCREF(v_out);
     Py_XSETREF(pyx_r, v_out);
@@ -953,39 +963,39 @@ pyx_L_try_end_2:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
-    Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
-    Py_XDECREF(pyx_t_16);
     Py_XDECREF(pyx_t_17);
-    Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_22);
-    Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_24);
-    Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
     Py_XDECREF(pyx_t_27);
     Py_XDECREF(pyx_t_28);
     Py_XDECREF(pyx_t_29);
     Py_XDECREF(pyx_t_30);
-    Py_XDECREF(pyx_t_31);
     Py_XDECREF(pyx_t_32);
     Py_XDECREF(pyx_t_33);
-    Py_XDECREF(pyx_t_34);
     Py_XDECREF(pyx_t_35);
+    Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
+    Py_XDECREF(pyx_t_39);
+    Py_XDECREF(pyx_t_41);
+    Py_XDECREF(pyx_t_42);
+    Py_XDECREF(pyx_t_44);
+    Py_XDECREF(pyx_t_45);
+    Py_XDECREF(pyx_t_47);
+    Py_XDECREF(pyx_t_48);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1619,12 +1629,15 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     int pyx_t_4 = 0;
     PyObject *pyx_hx_6[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_5 = NULL;  /* owned */
-    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_9 = NULL;  /* owned */
+    int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;  /* owned */
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_11 = NULL;  /* owned */
+    int pyx_t_12 = 0;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* try_except.py:94: try: */
     /* try */
@@ -1664,27 +1677,27 @@ pyx_L_handler_return_8:;
 pyx_L_try_end_5:;
     /* finally */
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_5 = PyObject_GetAttr(v_log, pyx_n_8);
+    pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 99; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_18};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_18};
+        pyx_t_7 = pyx_rt_call_method(pyx_t_5, pyx_t_6, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 99; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 99; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_7);
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 99; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_19};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_7);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 99; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_19};
+        pyx_t_10 = pyx_rt_call_method(pyx_t_8, pyx_t_9, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 99; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_10);
     goto pyx_L_done;
 pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
@@ -1694,15 +1707,15 @@ pyx_L_finally_error_1:;
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_8);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
+    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_20};
-        pyx_t_10 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_20};
+        pyx_t_13 = pyx_rt_call_method(pyx_t_11, pyx_t_12, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
-    Py_CLEAR(pyx_t_10);
+    Py_CLEAR(pyx_t_11);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
+    Py_CLEAR(pyx_t_13);
     pyx_rt_exc_restore(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_9:;
@@ -1718,11 +1731,11 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_5);
-    Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
+    Py_XDECREF(pyx_t_11);
+    Py_XDECREF(pyx_t_13);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1887,10 +1900,11 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_53 = NULL;  /* owned */
     PyObject *pyx_t_54 = NULL;  /* owned */
     PyObject *pyx_t_55 = NULL;  /* owned */
-    PyObject *pyx_t_56 = NULL;  /* owned */
+    int pyx_t_56 = 0;
     PyObject *pyx_t_57 = NULL;  /* owned */
     PyObject *pyx_t_58 = NULL;  /* owned */
     PyObject *pyx_t_59 = NULL;  /* owned */
+    PyObject *pyx_t_60 = NULL;  /* owned */
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
@@ -2162,33 +2176,33 @@ pyx_L_try_end_3:;
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
     pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_55 = PyObject_GetAttr(pyx_t_54, pyx_n_11);
-    Py_CLEAR(pyx_t_54);
+    pyx_t_55 = pyx_rt_get_method(pyx_t_54, pyx_n_11, &pyx_t_56);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 121; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_56 = PyObject_Vectorcall(pyx_t_55, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_54};
+        pyx_t_57 = pyx_rt_call_method(pyx_t_55, pyx_t_56, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_55);
-    if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 121; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_54);
+    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 121; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_56};
-        pyx_t_57 = PyObject_Vectorcall(pyx_t_53, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, pyx_t_57};
+        pyx_t_58 = PyObject_Vectorcall(pyx_t_53, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
     Py_CLEAR(pyx_t_53);
-    Py_CLEAR(pyx_t_56);
-    if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 121; goto pyx_L_error; }
     Py_CLEAR(pyx_t_57);
+    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 121; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_58);
     /* try_except.py:122: reraise(0) */
-    pyx_t_58 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
-    if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 122; goto pyx_L_error; }
+    pyx_t_59 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
+    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 122; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
-        pyx_t_59 = PyObject_Vectorcall(pyx_t_58, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_60 = PyObject_Vectorcall(pyx_t_59, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_58);
-    if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 122; goto pyx_L_error; }
     Py_CLEAR(pyx_t_59);
+    if (PYX_UNLIKELY(!pyx_t_60)) { pyx_lineno = 122; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_60);
     Py_INCREF(Py_None);
     pyx_r = Py_None;
     goto pyx_L_done;
@@ -2247,10 +2261,10 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_53);
     Py_XDECREF(pyx_t_54);
     Py_XDECREF(pyx_t_55);
-    Py_XDECREF(pyx_t_56);
     Py_XDECREF(pyx_t_57);
     Py_XDECREF(pyx_t_58);
     Py_XDECREF(pyx_t_59);
+    Py_XDECREF(pyx_t_60);
     pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);

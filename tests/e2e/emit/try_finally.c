@@ -111,24 +111,29 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     PyObject *pyx_r = NULL;
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
-    PyObject *pyx_t_2 = NULL;  /* owned */
+    int pyx_t_2 = 0;
     PyObject *pyx_t_3 = NULL;  /* owned */
-    int pyx_t_4 = 0;
+    PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
-    PyObject *pyx_t_6 = NULL;  /* owned */
+    int pyx_t_6 = 0;
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
-    PyObject *pyx_t_10 = NULL;  /* owned */
+    int pyx_t_10 = 0;
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_t_12 = NULL;  /* owned */
-    PyObject *pyx_t_13 = NULL;  /* owned */
+    int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_t_15 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_16 = NULL;  /* owned */
-    PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_17 = 0;
     PyObject *pyx_t_18 = NULL;  /* owned */
+    PyObject *pyx_t_19 = NULL;  /* owned */
+    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_20 = NULL;  /* owned */
+    int pyx_t_21 = 0;
+    PyObject *pyx_t_22 = NULL;  /* owned */
+    PyObject *pyx_t_23 = NULL;  /* owned */
     Py_INCREF(v_log);
     Py_INCREF(v_n);
     /* try_finally.py:2: try: */
@@ -136,36 +141,36 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     /* try */
     /* try_finally.py:3: log.append("start %d" % n) */
 #line 3 "try_finally.py"
-    pyx_t_1 = PyObject_GetAttr(v_log, pyx_n_0);
+    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_2);
 #line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
 #line 3 "try_finally.py"
-    pyx_t_2 = PyNumber_Remainder(pyx_k_1, v_n);
+    pyx_t_3 = PyNumber_Remainder(pyx_k_1, v_n);
 #line 3 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
+    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
 #line 3 "try_finally.py"
     {
 #line 3 "try_finally.py"
-        PyObject *pyx_args[] = {NULL, pyx_t_2};
+        PyObject *pyx_args[] = {v_log, pyx_t_3};
 #line 3 "try_finally.py"
-        pyx_t_3 = PyObject_Vectorcall(pyx_t_1, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_4 = pyx_rt_call_method(pyx_t_1, pyx_t_2, pyx_args, 1, NULL);
 #line 3 "try_finally.py"
     }
 #line 3 "try_finally.py"
     Py_CLEAR(pyx_t_1);
 #line 3 "try_finally.py"
-    Py_CLEAR(pyx_t_2);
-#line 3 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
-#line 3 "try_finally.py"
     Py_CLEAR(pyx_t_3);
+#line 3 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
+#line 3 "try_finally.py"
+    Py_CLEAR(pyx_t_4);
     /* try_finally.py:4: if n == 2: */
 #line 4 "try_finally.py"
-    pyx_t_4 = PyObject_RichCompareBool(v_n, pyx_k_2, Py_EQ);
+    pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_k_2, Py_EQ);
 #line 4 "try_finally.py"
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
 #line 4 "try_finally.py"
-    if (pyx_t_4) {
+    if (pyx_t_5) {
         /* try_finally.py:5: return "early" */
 #line 5 "try_finally.py"
         Py_INCREF(pyx_k_3);
@@ -177,104 +182,75 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     }
     /* try_finally.py:6: if n == 3: */
 #line 6 "try_finally.py"
-    pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_k_4, Py_EQ);
+    pyx_t_6 = PyObject_RichCompareBool(v_n, pyx_k_4, Py_EQ);
 #line 6 "try_finally.py"
-    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
+    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
 #line 6 "try_finally.py"
-    if (pyx_t_5) {
+    if (pyx_t_6) {
         /* try_finally.py:7: raise RuntimeError("boom") */
 #line 7 "try_finally.py"
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
 #line 7 "try_finally.py"
-        if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
 #line 7 "try_finally.py"
         {
 #line 7 "try_finally.py"
             PyObject *pyx_args[] = {NULL, pyx_k_5};
 #line 7 "try_finally.py"
-            pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 #line 7 "try_finally.py"
         }
 #line 7 "try_finally.py"
-        Py_CLEAR(pyx_t_6);
-#line 7 "try_finally.py"
-        if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
-#line 7 "try_finally.py"
-        pyx_rt_raise(pyx_t_7, NULL);
-#line 7 "try_finally.py"
         Py_CLEAR(pyx_t_7);
+#line 7 "try_finally.py"
+        if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
+#line 7 "try_finally.py"
+        pyx_rt_raise(pyx_t_8, NULL);
+#line 7 "try_finally.py"
+        Py_CLEAR(pyx_t_8);
 #line 7 "try_finally.py"
         pyx_lineno = 7; goto pyx_L_finally_error_1;
 #line 7 "try_finally.py"
     }
     /* try_finally.py:8: log.append("end") */
 #line 8 "try_finally.py"
-    pyx_t_8 = PyObject_GetAttr(v_log, pyx_n_0);
-#line 8 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
-#line 8 "try_finally.py"
-    {
-#line 8 "try_finally.py"
-        PyObject *pyx_args[] = {NULL, pyx_k_6};
-#line 8 "try_finally.py"
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-#line 8 "try_finally.py"
-    }
-#line 8 "try_finally.py"
-    Py_CLEAR(pyx_t_8);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10);
 #line 8 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
 #line 8 "try_finally.py"
+    {
+#line 8 "try_finally.py"
+        PyObject *pyx_args[] = {v_log, pyx_k_6};
+#line 8 "try_finally.py"
+        pyx_t_11 = pyx_rt_call_method(pyx_t_9, pyx_t_10, pyx_args, 1, NULL);
+#line 8 "try_finally.py"
+    }
+#line 8 "try_finally.py"
     Py_CLEAR(pyx_t_9);
+#line 8 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
+#line 8 "try_finally.py"
+    Py_CLEAR(pyx_t_11);
     /* finally */
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
-    pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_0);
-#line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 10 "try_finally.py"
-    pyx_t_11 = PyNumber_Remainder(pyx_k_7, v_n);
-#line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 10 "try_finally.py"
-    {
-#line 10 "try_finally.py"
-        PyObject *pyx_args[] = {NULL, pyx_t_11};
-#line 10 "try_finally.py"
-        pyx_t_12 = PyObject_Vectorcall(pyx_t_10, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-#line 10 "try_finally.py"
-    }
-#line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_10);
-#line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_11);
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_13);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_12);
-#line 10 "try_finally.py"
-    goto pyx_L_finally_end_3;
-#line 10 "try_finally.py"
-pyx_L_finally_return_2:;
-    /* try_finally.py:10: log.append("finally %d" % n) */
-#line 10 "try_finally.py"
-    pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_0);
-#line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 10; goto pyx_L_error; }
-#line 10 "try_finally.py"
-    pyx_t_14 = PyNumber_Remainder(pyx_k_8, v_n);
+    pyx_t_14 = PyNumber_Remainder(pyx_k_7, v_n);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
     {
 #line 10 "try_finally.py"
-        PyObject *pyx_args[] = {NULL, pyx_t_14};
+        PyObject *pyx_args[] = {v_log, pyx_t_14};
 #line 10 "try_finally.py"
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_15 = pyx_rt_call_method(pyx_t_12, pyx_t_13, pyx_args, 1, NULL);
 #line 10 "try_finally.py"
     }
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_12);
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_14);
 #line 10 "try_finally.py"
@@ -282,17 +258,44 @@ pyx_L_finally_return_2:;
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_15);
 #line 10 "try_finally.py"
+    goto pyx_L_finally_end_3;
+#line 10 "try_finally.py"
+pyx_L_finally_return_2:;
+    /* try_finally.py:10: log.append("finally %d" % n) */
+#line 10 "try_finally.py"
+    pyx_t_16 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_17);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
+    pyx_t_18 = PyNumber_Remainder(pyx_k_8, v_n);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
+    {
+#line 10 "try_finally.py"
+        PyObject *pyx_args[] = {v_log, pyx_t_18};
+#line 10 "try_finally.py"
+        pyx_t_19 = pyx_rt_call_method(pyx_t_16, pyx_t_17, pyx_args, 1, NULL);
+#line 10 "try_finally.py"
+    }
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_16);
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_18);
+#line 10 "try_finally.py"
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 10; goto pyx_L_error; }
+#line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_19);
+#line 10 "try_finally.py"
     goto pyx_L_done;
 #line 10 "try_finally.py"
 pyx_L_finally_error_1:;
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_1);
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_2);
-#line 10 "try_finally.py"
     Py_CLEAR(pyx_t_3);
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_4);
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_7);
 #line 10 "try_finally.py"
@@ -300,34 +303,36 @@ pyx_L_finally_error_1:;
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_9);
 #line 10 "try_finally.py"
+    Py_CLEAR(pyx_t_11);
+#line 10 "try_finally.py"
     pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
 #line 10 "try_finally.py"
     pyx_rt_exc_fetch(pyx_exc_3);
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
-    pyx_t_16 = PyObject_GetAttr(v_log, pyx_n_0);
+    pyx_t_20 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_21);
 #line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"
-    pyx_t_17 = PyNumber_Remainder(pyx_k_9, v_n);
+    pyx_t_22 = PyNumber_Remainder(pyx_k_9, v_n);
 #line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"
     {
 #line 10 "try_finally.py"
-        PyObject *pyx_args[] = {NULL, pyx_t_17};
+        PyObject *pyx_args[] = {v_log, pyx_t_22};
 #line 10 "try_finally.py"
-        pyx_t_18 = PyObject_Vectorcall(pyx_t_16, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_23 = pyx_rt_call_method(pyx_t_20, pyx_t_21, pyx_args, 1, NULL);
 #line 10 "try_finally.py"
     }
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_16);
+    Py_CLEAR(pyx_t_20);
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_22);
 #line 10 "try_finally.py"
-    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
+    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"
-    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_23);
 #line 10 "try_finally.py"
     pyx_rt_exc_restore(pyx_exc_3);
 #line 10 "try_finally.py"
@@ -347,24 +352,24 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 351 "try_finally.c"
+#line 356 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
-    Py_XDECREF(pyx_t_2);
     Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_6);
+    Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
-    Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
-    Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_18);
+    Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_20);
+    Py_XDECREF(pyx_t_22);
+    Py_XDECREF(pyx_t_23);
     pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -536,7 +541,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 540 "try_finally.c"
+#line 545 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -599,7 +604,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 603 "try_finally.c"
+#line 608 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

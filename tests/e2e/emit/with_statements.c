@@ -276,101 +276,105 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
     PyObject *pyx_t_8 = NULL;  /* owned */
-    PyObject *pyx_t_9 = NULL;  /* owned */
+    int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
     PyObject *pyx_t_13 = NULL;  /* owned */
-    PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_14 = NULL;  /* owned */
-    PyObject *pyx_t_15 = NULL;  /* owned */
+    int pyx_t_15 = 0;
+    PyObject *pyx_t_16 = NULL;  /* owned */
+    PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_18 = 0;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_1);
-    Py_CLEAR(pyx_t_1);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 11; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_1, pyx_t_4};
+        pyx_t_5 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_with_enter(pyx_t_4, &pyx_t_5);
+    Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 11; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_6);
-    /* with_statements.py:12: log.append("before") */
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_1};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_7, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_8);
-    /* with_statements.py:13: log.append(1 // 0) */
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    pyx_t_10 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_10};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_11);
-    pyx_t_12 = pyx_rt_with_exit(pyx_t_5, NULL);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
+    pyx_t_7 = pyx_rt_with_enter(pyx_t_5, &pyx_t_6);
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 11; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_7);
+    /* with_statements.py:12: log.append("before") */
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_1};
+        pyx_t_10 = pyx_rt_call_method(pyx_t_8, pyx_t_9, pyx_args, 1, NULL);
+    }
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_10);
+    /* with_statements.py:13: log.append(1 // 0) */
+    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
+    pyx_t_13 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_t_13};
+        pyx_t_14 = pyx_rt_call_method(pyx_t_11, pyx_t_12, pyx_args, 1, NULL);
+    }
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_13);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_14);
+    pyx_t_15 = pyx_rt_with_exit(pyx_t_6, NULL);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_15 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_error_1:;
-    Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
-    Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_14);
     pyx_rt_add_traceback("with_statements.suppressing", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_13 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_13, pyx_hx_4);
-    pyx_t_12 = pyx_rt_with_exit(pyx_t_5, pyx_t_13);
+    pyx_t_16 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_16, pyx_hx_4);
+    pyx_t_15 = pyx_rt_with_exit(pyx_t_6, pyx_t_16);
     pyx_rt_exc_leave(pyx_hx_4);
-    Py_CLEAR(pyx_t_5);
-    if (pyx_t_12 < 0) {
-        Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_6);
+    if (pyx_t_15 < 0) {
+        Py_CLEAR(pyx_t_16);
         pyx_lineno = 11; goto pyx_L_error;
     }
-    if (pyx_t_12) {
-        Py_CLEAR(pyx_t_13);
+    if (pyx_t_15) {
+        Py_CLEAR(pyx_t_16);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_13);
-    pyx_t_13 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_16);
+    pyx_t_16 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     /* with_statements.py:14: log.append("continued") */
-    pyx_t_14 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 14; goto pyx_L_error; }
+    pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 14; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_k_4};
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_14, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_k_4};
+        pyx_t_19 = pyx_rt_call_method(pyx_t_17, pyx_t_18, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_14);
-    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 14; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_17);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 14; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_19);
     /* with_statements.py:15: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
@@ -379,18 +383,18 @@ pyx_L_with_end_3:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
-    Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_13);
     Py_XDECREF(pyx_t_14);
-    Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_16);
+    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_19);
     pyx_rt_add_traceback("with_statements.suppressing", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -418,66 +422,67 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-    int pyx_t_8 = 0;
-    PyObject *pyx_t_9 = NULL;  /* owned */
+    PyObject *pyx_t_8 = NULL;  /* owned */
+    int pyx_t_9 = 0;
+    PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_1);
-    Py_CLEAR(pyx_t_1);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_3};
-        pyx_t_4 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_1, pyx_t_4};
+        pyx_t_5 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_with_enter(pyx_t_4, &pyx_t_5);
+    Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 19; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_6);
-    /* with_statements.py:20: return 1 // 0 */
-    pyx_t_7 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
-    Py_XSETREF(pyx_r, pyx_t_7);
-    pyx_t_7 = NULL;
-    goto pyx_L_with_return_2;
-    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, NULL);
+    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_7 = pyx_rt_with_enter(pyx_t_5, &pyx_t_6);
     Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_7);
+    /* with_statements.py:20: return 1 // 0 */
+    pyx_t_8 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
+    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
+    Py_XSETREF(pyx_r, pyx_t_8);
+    pyx_t_8 = NULL;
+    goto pyx_L_with_return_2;
+    pyx_t_9 = pyx_rt_with_exit(pyx_t_6, NULL);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_return_2:;
-    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, NULL);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
+    pyx_t_9 = pyx_rt_with_exit(pyx_t_6, NULL);
+    Py_CLEAR(pyx_t_6);
+    if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     goto pyx_L_done;
 pyx_L_with_error_1:;
-    Py_CLEAR(pyx_t_7);
+    Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("with_statements.not_suppressing", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_9 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_9, pyx_hx_4);
-    pyx_t_8 = pyx_rt_with_exit(pyx_t_5, pyx_t_9);
+    pyx_t_10 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_10, pyx_hx_4);
+    pyx_t_9 = pyx_rt_with_exit(pyx_t_6, pyx_t_10);
     pyx_rt_exc_leave(pyx_hx_4);
-    Py_CLEAR(pyx_t_5);
-    if (pyx_t_8 < 0) {
-        Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_6);
+    if (pyx_t_9 < 0) {
+        Py_CLEAR(pyx_t_10);
         pyx_lineno = 19; goto pyx_L_error;
     }
-    if (pyx_t_8) {
-        Py_CLEAR(pyx_t_9);
+    if (pyx_t_9) {
+        Py_CLEAR(pyx_t_10);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_9);
-    pyx_t_9 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_10);
+    pyx_t_10 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
@@ -487,12 +492,12 @@ pyx_L_with_end_3:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_9);
+    Py_XDECREF(pyx_t_8);
+    Py_XDECREF(pyx_t_10);
     pyx_rt_add_traceback("with_statements.not_suppressing", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -520,180 +525,186 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     PyObject *v_x = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
     PyObject *pyx_t_12 = NULL;  /* owned */
     PyObject *pyx_t_13 = NULL;  /* owned */
-    PyObject *pyx_t_14 = NULL;  /* owned */
+    int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
-    PyObject *pyx_t_17 = NULL;  /* owned */
-    int pyx_t_18 = 0;
+    int pyx_t_17 = 0;
+    PyObject *pyx_t_18 = NULL;  /* owned */
     PyObject *pyx_t_19 = NULL;  /* owned */
-    PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
-    int pyx_t_20 = 0;
+    PyObject *pyx_t_20 = NULL;  /* owned */
     PyObject *pyx_t_21 = NULL;  /* owned */
-    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
-    PyObject *pyx_t_22 = NULL;  /* owned */
+    int pyx_t_22 = 0;
     PyObject *pyx_t_23 = NULL;  /* owned */
-    PyObject *pyx_t_24 = NULL;  /* owned */
+    PyObject *pyx_hx_7[3] = {NULL, NULL, NULL};
+    int pyx_t_24 = 0;
     PyObject *pyx_t_25 = NULL;  /* owned */
+    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_26 = NULL;  /* owned */
+    int pyx_t_27 = 0;
+    PyObject *pyx_t_28 = NULL;  /* owned */
+    int pyx_t_29 = 0;
+    PyObject *pyx_t_30 = NULL;  /* owned */
+    PyObject *pyx_t_31 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:24: lock = threading.Lock() */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_6);
-    Py_CLEAR(pyx_t_1);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_6, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_1};
+        pyx_t_4 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
-    Py_XSETREF(v_lock, pyx_t_3);
-    pyx_t_3 = NULL;
+    Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_error; }
+    Py_XSETREF(v_lock, pyx_t_4);
+    pyx_t_4 = NULL;
     /* with_statements.py:25: with contextlib.nullcontext("a") as x, lock: */
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
-    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_5 = PyObject_GetAttr(pyx_t_4, pyx_n_7);
-    Py_CLEAR(pyx_t_4);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 25; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_5};
-        pyx_t_6 = PyObject_Vectorcall(pyx_t_5, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_5);
+    pyx_t_6 = pyx_rt_get_method(pyx_t_5, pyx_n_7, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_8 = pyx_rt_with_enter(pyx_t_6, &pyx_t_7);
+    {
+        PyObject *pyx_args[] = {pyx_t_5, pyx_k_5};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 1, NULL);
+    }
     Py_CLEAR(pyx_t_6);
+    Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 25; goto pyx_L_error; }
-    Py_XSETREF(v_x, pyx_t_8);
-    pyx_t_8 = NULL;
-    pyx_t_10 = pyx_rt_with_enter(v_lock, &pyx_t_9);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_10);
-    /* with_statements.py:26: log.append(x + str(lock.locked())) */
-    pyx_t_11 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_13 = PyObject_GetAttr(v_lock, pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_14 = PyObject_Vectorcall(pyx_t_13, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_13);
-    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_14};
-        pyx_t_15 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
+    pyx_t_10 = pyx_rt_with_enter(pyx_t_8, &pyx_t_9);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_error; }
+    Py_XSETREF(v_x, pyx_t_10);
+    pyx_t_10 = NULL;
+    pyx_t_12 = pyx_rt_with_enter(v_lock, &pyx_t_11);
+    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_12);
-    Py_CLEAR(pyx_t_14);
+    /* with_statements.py:26: log.append(x + str(lock.locked())) */
+    pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_16 = PyNumber_Add(v_x, pyx_t_15);
-    Py_CLEAR(pyx_t_15);
+    pyx_t_16 = pyx_rt_get_method(v_lock, pyx_n_9, &pyx_t_17);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_16};
-        pyx_t_17 = PyObject_Vectorcall(pyx_t_11, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_lock};
+        pyx_t_18 = pyx_rt_call_method(pyx_t_16, pyx_t_17, pyx_args, 0, NULL);
     }
-    Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_16);
-    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    Py_CLEAR(pyx_t_17);
-    pyx_t_18 = pyx_rt_with_exit(pyx_t_9, NULL);
-    Py_CLEAR(pyx_t_9);
-    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
+    if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_18};
+        pyx_t_19 = PyObject_Vectorcall(pyx_t_15, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
+    pyx_t_20 = PyNumber_Add(v_x, pyx_t_19);
+    Py_CLEAR(pyx_t_19);
+    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_t_20};
+        pyx_t_21 = pyx_rt_call_method(pyx_t_13, pyx_t_14, pyx_args, 1, NULL);
+    }
+    Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_20);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
+    Py_CLEAR(pyx_t_21);
+    pyx_t_22 = pyx_rt_with_exit(pyx_t_11, NULL);
+    Py_CLEAR(pyx_t_11);
+    if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     goto pyx_L_with_end_6;
 pyx_L_with_error_4:;
-    Py_CLEAR(pyx_t_11);
-    Py_CLEAR(pyx_t_12);
     Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_14);
     Py_CLEAR(pyx_t_15);
     Py_CLEAR(pyx_t_16);
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_18);
+    Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_20);
+    Py_CLEAR(pyx_t_21);
     pyx_rt_add_traceback("with_statements.nested", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_19 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_19, pyx_hx_7);
-    pyx_t_18 = pyx_rt_with_exit(pyx_t_9, pyx_t_19);
+    pyx_t_23 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_23, pyx_hx_7);
+    pyx_t_22 = pyx_rt_with_exit(pyx_t_11, pyx_t_23);
     pyx_rt_exc_leave(pyx_hx_7);
-    Py_CLEAR(pyx_t_9);
-    if (pyx_t_18 < 0) {
-        Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_11);
+    if (pyx_t_22 < 0) {
+        Py_CLEAR(pyx_t_23);
         pyx_lineno = 25; goto pyx_L_with_error_1;
     }
-    if (pyx_t_18) {
-        Py_CLEAR(pyx_t_19);
+    if (pyx_t_22) {
+        Py_CLEAR(pyx_t_23);
         goto pyx_L_with_end_6;
     }
-    pyx_rt_exc_rethrow(pyx_t_19);
-    pyx_t_19 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_23);
+    pyx_t_23 = NULL;
     goto pyx_L_with_error_1_tb;
 pyx_L_with_end_6:;
-    pyx_t_20 = pyx_rt_with_exit(pyx_t_7, NULL);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 25; goto pyx_L_error; }
+    pyx_t_24 = pyx_rt_with_exit(pyx_t_9, NULL);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 25; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_error_1:;
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_12);
     Py_CLEAR(pyx_t_13);
-    Py_CLEAR(pyx_t_14);
     Py_CLEAR(pyx_t_15);
     Py_CLEAR(pyx_t_16);
-    Py_CLEAR(pyx_t_17);
+    Py_CLEAR(pyx_t_18);
     Py_CLEAR(pyx_t_19);
+    Py_CLEAR(pyx_t_20);
+    Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_23);
     pyx_rt_add_traceback("with_statements.nested", "with_statements.py", pyx_lineno, NULL);
 pyx_L_with_error_1_tb:;
-    pyx_t_21 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_21, pyx_hx_8);
-    pyx_t_20 = pyx_rt_with_exit(pyx_t_7, pyx_t_21);
+    pyx_t_25 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_25, pyx_hx_8);
+    pyx_t_24 = pyx_rt_with_exit(pyx_t_9, pyx_t_25);
     pyx_rt_exc_leave(pyx_hx_8);
-    Py_CLEAR(pyx_t_7);
-    if (pyx_t_20 < 0) {
-        Py_CLEAR(pyx_t_21);
+    Py_CLEAR(pyx_t_9);
+    if (pyx_t_24 < 0) {
+        Py_CLEAR(pyx_t_25);
         pyx_lineno = 25; goto pyx_L_error;
     }
-    if (pyx_t_20) {
-        Py_CLEAR(pyx_t_21);
+    if (pyx_t_24) {
+        Py_CLEAR(pyx_t_25);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_21);
-    pyx_t_21 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_25);
+    pyx_t_25 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     /* with_statements.py:27: log.append(lock.locked()) */
-    pyx_t_22 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_23 = PyObject_GetAttr(v_lock, pyx_n_9);
-    if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_26 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_27);
+    if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 27; goto pyx_L_error; }
+    pyx_t_28 = pyx_rt_get_method(v_lock, pyx_n_9, &pyx_t_29);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_24 = PyObject_Vectorcall(pyx_t_23, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_lock};
+        pyx_t_30 = pyx_rt_call_method(pyx_t_28, pyx_t_29, pyx_args, 0, NULL);
     }
-    Py_CLEAR(pyx_t_23);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 27; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_28);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 27; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_24};
-        pyx_t_25 = PyObject_Vectorcall(pyx_t_22, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_log, pyx_t_30};
+        pyx_t_31 = pyx_rt_call_method(pyx_t_26, pyx_t_27, pyx_args, 1, NULL);
     }
-    Py_CLEAR(pyx_t_22);
-    Py_CLEAR(pyx_t_24);
-    if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 27; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_25);
+    Py_CLEAR(pyx_t_26);
+    Py_CLEAR(pyx_t_30);
+    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 27; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_31);
     /* with_statements.py:28: return log */
     Py_INCREF(v_log);
     Py_XSETREF(pyx_r, v_log);
@@ -702,27 +713,27 @@ pyx_L_with_end_3:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
     Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
-    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
     Py_XDECREF(pyx_t_16);
-    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_19);
+    Py_XDECREF(pyx_t_20);
     Py_XDECREF(pyx_t_21);
-    Py_XDECREF(pyx_t_22);
     Py_XDECREF(pyx_t_23);
-    Py_XDECREF(pyx_t_24);
     Py_XDECREF(pyx_t_25);
+    Py_XDECREF(pyx_t_26);
+    Py_XDECREF(pyx_t_28);
+    Py_XDECREF(pyx_t_30);
+    Py_XDECREF(pyx_t_31);
     pyx_rt_add_traceback("with_statements.nested", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -757,11 +768,13 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
-    PyObject *pyx_t_7 = NULL;  /* owned */
+    int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
     PyObject *pyx_t_11 = NULL;  /* owned */
+    int pyx_t_12 = 0;
+    PyObject *pyx_t_13 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
     /* with_statements.py:32: with open(path) as f: */
@@ -779,63 +792,63 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     Py_XSETREF(v_f, pyx_t_4);
     pyx_t_4 = NULL;
     /* with_statements.py:33: return f.readline().strip(), f */
-    pyx_t_6 = PyObject_GetAttr(v_f, pyx_n_11);
+    pyx_t_6 = pyx_rt_get_method(v_f, pyx_n_11, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_7 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {v_f};
+        pyx_t_8 = pyx_rt_call_method(pyx_t_6, pyx_t_7, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_6);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    pyx_t_8 = PyObject_GetAttr(pyx_t_7, pyx_n_12);
-    Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_9 = PyObject_Vectorcall(pyx_t_8, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_8);
+    pyx_t_9 = pyx_rt_get_method(pyx_t_8, pyx_n_12, &pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {pyx_t_8};
+        pyx_t_11 = pyx_rt_call_method(pyx_t_9, pyx_t_10, pyx_args, 0, NULL);
+    }
+    Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     pyx_t_5 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    PyTuple_SET_ITEM(pyx_t_5, 0, pyx_t_9);
-    pyx_t_9 = NULL;
+    PyTuple_SET_ITEM(pyx_t_5, 0, pyx_t_11);
+    pyx_t_11 = NULL;
     Py_INCREF(v_f);
     PyTuple_SET_ITEM(pyx_t_5, 1, v_f);
     Py_XSETREF(pyx_r, pyx_t_5);
     pyx_t_5 = NULL;
     goto pyx_L_with_return_2;
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_3, NULL);
+    pyx_t_12 = pyx_rt_with_exit(pyx_t_3, NULL);
     Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_return_2:;
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_3, NULL);
+    pyx_t_12 = pyx_rt_with_exit(pyx_t_3, NULL);
     Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
     goto pyx_L_done;
 pyx_L_with_error_1:;
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
     Py_CLEAR(pyx_t_9);
+    Py_CLEAR(pyx_t_11);
     pyx_rt_add_traceback("with_statements.returning", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_11 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_11, pyx_hx_4);
-    pyx_t_10 = pyx_rt_with_exit(pyx_t_3, pyx_t_11);
+    pyx_t_13 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_13, pyx_hx_4);
+    pyx_t_12 = pyx_rt_with_exit(pyx_t_3, pyx_t_13);
     pyx_rt_exc_leave(pyx_hx_4);
     Py_CLEAR(pyx_t_3);
-    if (pyx_t_10 < 0) {
-        Py_CLEAR(pyx_t_11);
+    if (pyx_t_12 < 0) {
+        Py_CLEAR(pyx_t_13);
         pyx_lineno = 32; goto pyx_L_error;
     }
-    if (pyx_t_10) {
-        Py_CLEAR(pyx_t_11);
+    if (pyx_t_12) {
+        Py_CLEAR(pyx_t_13);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_11);
-    pyx_t_11 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_13);
+    pyx_t_13 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     Py_INCREF(Py_None);
@@ -849,10 +862,10 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
-    Py_XDECREF(pyx_t_7);
     Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_11);
+    Py_XDECREF(pyx_t_13);
     pyx_rt_add_traceback("with_statements.returning", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -882,103 +895,107 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     PyObject *v_stack = NULL;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_t_3 = NULL;  /* owned */
+    int pyx_t_3 = 0;
     PyObject *pyx_t_4 = NULL;  /* owned */
     PyObject *pyx_t_5 = NULL;  /* owned */
     PyObject *pyx_t_6 = NULL;  /* owned */
     PyObject *pyx_t_7 = NULL;  /* owned */
-    PyObject *pyx_t_8 = NULL;  /* owned */
+    int pyx_t_8 = 0;
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
-    PyObject *pyx_t_12 = NULL;  /* owned */
+    int pyx_t_12 = 0;
     PyObject *pyx_t_13 = NULL;  /* owned */
-    int pyx_t_14 = 0;
+    PyObject *pyx_t_14 = NULL;  /* owned */
     PyObject *pyx_t_15 = NULL;  /* owned */
+    int pyx_t_16 = 0;
+    PyObject *pyx_t_17 = NULL;  /* owned */
+    int pyx_t_18 = 0;
+    PyObject *pyx_t_19 = NULL;  /* owned */
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_log);
     /* with_statements.py:37: with contextlib.ExitStack() as stack: */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_2 = PyObject_GetAttr(pyx_t_1, pyx_n_13);
-    Py_CLEAR(pyx_t_1);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_13, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 37; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_3 = PyObject_Vectorcall(pyx_t_2, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_1};
+        pyx_t_4 = pyx_rt_call_method(pyx_t_2, pyx_t_3, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_2);
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_with_enter(pyx_t_3, &pyx_t_4);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 37; goto pyx_L_error; }
-    Py_XSETREF(v_stack, pyx_t_5);
-    pyx_t_5 = NULL;
-    /* with_statements.py:38: stack.callback(log.append, "callback 1") */
-    pyx_t_6 = PyObject_GetAttr(v_stack, pyx_n_14);
-    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
-    pyx_t_7 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_7, pyx_k_6};
-        pyx_t_8 = PyObject_Vectorcall(pyx_t_6, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_6);
-    Py_CLEAR(pyx_t_7);
-    if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_8);
-    /* with_statements.py:39: stack.callback(log.append, "callback 2") */
-    pyx_t_9 = PyObject_GetAttr(v_stack, pyx_n_14);
-    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
-    pyx_t_10 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_10, pyx_k_7};
-        pyx_t_11 = PyObject_Vectorcall(pyx_t_9, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_9);
-    Py_CLEAR(pyx_t_10);
-    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_11);
-    /* with_statements.py:40: log.append("body") */
-    pyx_t_12 = PyObject_GetAttr(v_log, pyx_n_3);
-    if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_k_8};
-        pyx_t_13 = PyObject_Vectorcall(pyx_t_12, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_12);
-    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
-    Py_CLEAR(pyx_t_13);
-    pyx_t_14 = pyx_rt_with_exit(pyx_t_4, NULL);
+    Py_CLEAR(pyx_t_1);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 37; goto pyx_L_error; }
+    pyx_t_6 = pyx_rt_with_enter(pyx_t_4, &pyx_t_5);
     Py_CLEAR(pyx_t_4);
-    if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
+    if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 37; goto pyx_L_error; }
+    Py_XSETREF(v_stack, pyx_t_6);
+    pyx_t_6 = NULL;
+    /* with_statements.py:38: stack.callback(log.append, "callback 1") */
+    pyx_t_7 = pyx_rt_get_method(v_stack, pyx_n_14, &pyx_t_8);
+    if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
+    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {v_stack, pyx_t_9, pyx_k_6};
+        pyx_t_10 = pyx_rt_call_method(pyx_t_7, pyx_t_8, pyx_args, 2, NULL);
+    }
+    Py_CLEAR(pyx_t_7);
+    Py_CLEAR(pyx_t_9);
+    if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_10);
+    /* with_statements.py:39: stack.callback(log.append, "callback 2") */
+    pyx_t_11 = pyx_rt_get_method(v_stack, pyx_n_14, &pyx_t_12);
+    if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
+    pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_3);
+    if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {v_stack, pyx_t_13, pyx_k_7};
+        pyx_t_14 = pyx_rt_call_method(pyx_t_11, pyx_t_12, pyx_args, 2, NULL);
+    }
+    Py_CLEAR(pyx_t_11);
+    Py_CLEAR(pyx_t_13);
+    if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_14);
+    /* with_statements.py:40: log.append("body") */
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16);
+    if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
+    {
+        PyObject *pyx_args[] = {v_log, pyx_k_8};
+        pyx_t_17 = pyx_rt_call_method(pyx_t_15, pyx_t_16, pyx_args, 1, NULL);
+    }
+    Py_CLEAR(pyx_t_15);
+    if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
+    Py_CLEAR(pyx_t_17);
+    pyx_t_18 = pyx_rt_with_exit(pyx_t_5, NULL);
+    Py_CLEAR(pyx_t_5);
+    if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
     goto pyx_L_with_end_3;
 pyx_L_with_error_1:;
-    Py_CLEAR(pyx_t_6);
     Py_CLEAR(pyx_t_7);
-    Py_CLEAR(pyx_t_8);
     Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
     Py_CLEAR(pyx_t_11);
-    Py_CLEAR(pyx_t_12);
     Py_CLEAR(pyx_t_13);
+    Py_CLEAR(pyx_t_14);
+    Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_17);
     pyx_rt_add_traceback("with_statements.exit_stack", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_15 = pyx_rt_exc_catch();
-    pyx_rt_exc_enter(pyx_t_15, pyx_hx_4);
-    pyx_t_14 = pyx_rt_with_exit(pyx_t_4, pyx_t_15);
+    pyx_t_19 = pyx_rt_exc_catch();
+    pyx_rt_exc_enter(pyx_t_19, pyx_hx_4);
+    pyx_t_18 = pyx_rt_with_exit(pyx_t_5, pyx_t_19);
     pyx_rt_exc_leave(pyx_hx_4);
-    Py_CLEAR(pyx_t_4);
-    if (pyx_t_14 < 0) {
-        Py_CLEAR(pyx_t_15);
+    Py_CLEAR(pyx_t_5);
+    if (pyx_t_18 < 0) {
+        Py_CLEAR(pyx_t_19);
         pyx_lineno = 37; goto pyx_L_error;
     }
-    if (pyx_t_14) {
-        Py_CLEAR(pyx_t_15);
+    if (pyx_t_18) {
+        Py_CLEAR(pyx_t_19);
         goto pyx_L_with_end_3;
     }
-    pyx_rt_exc_rethrow(pyx_t_15);
-    pyx_t_15 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_19);
+    pyx_t_19 = NULL;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     /* with_statements.py:41: return log */
@@ -989,18 +1006,18 @@ pyx_L_with_end_3:;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
-    Py_XDECREF(pyx_t_3);
     Py_XDECREF(pyx_t_4);
     Py_XDECREF(pyx_t_5);
     Py_XDECREF(pyx_t_6);
     Py_XDECREF(pyx_t_7);
-    Py_XDECREF(pyx_t_8);
     Py_XDECREF(pyx_t_9);
     Py_XDECREF(pyx_t_10);
     Py_XDECREF(pyx_t_11);
-    Py_XDECREF(pyx_t_12);
     Py_XDECREF(pyx_t_13);
+    Py_XDECREF(pyx_t_14);
     Py_XDECREF(pyx_t_15);
+    Py_XDECREF(pyx_t_17);
+    Py_XDECREF(pyx_t_19);
     pyx_rt_add_traceback("with_statements.exit_stack", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
@@ -1105,22 +1122,22 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_t_17 = NULL;  /* owned */
     PyObject *pyx_t_18 = NULL;  /* owned */
     PyObject *pyx_t_19 = NULL;  /* owned */
-    PyObject *pyx_t_20 = NULL;  /* owned */
-    PyObject *pyx_u_21[2];
-    PyObject *pyx_t_22 = NULL;  /* owned */
+    int pyx_t_20 = 0;
+    PyObject *pyx_t_21 = NULL;  /* owned */
+    PyObject *pyx_u_22[2];
     PyObject *pyx_t_23 = NULL;  /* owned */
     PyObject *pyx_t_24 = NULL;  /* owned */
     PyObject *pyx_t_25 = NULL;  /* owned */
     PyObject *pyx_t_26 = NULL;  /* owned */
-    PyObject *pyx_t_27 = NULL;  /* owned */
+    int pyx_t_27 = 0;
     PyObject *pyx_t_28 = NULL;  /* owned */
     PyObject *pyx_t_29 = NULL;  /* owned */
     PyObject *pyx_t_30 = NULL;  /* owned */
-    PyObject *pyx_t_31 = NULL;  /* owned */
-    PyObject *pyx_u_32[2];
+    int pyx_t_31 = 0;
+    PyObject *pyx_t_32 = NULL;  /* owned */
     PyObject *pyx_t_33 = NULL;  /* owned */
     PyObject *pyx_t_34 = NULL;  /* owned */
-    PyObject *pyx_t_35 = NULL;  /* owned */
+    PyObject *pyx_u_35[2];
     PyObject *pyx_t_36 = NULL;  /* owned */
     PyObject *pyx_t_37 = NULL;  /* owned */
     PyObject *pyx_t_38 = NULL;  /* owned */
@@ -1128,17 +1145,21 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_t_40 = NULL;  /* owned */
     PyObject *pyx_t_41 = NULL;  /* owned */
     PyObject *pyx_t_42 = NULL;  /* owned */
-    PyObject *pyx_t_43 = NULL;  /* owned */
+    int pyx_t_43 = 0;
     PyObject *pyx_t_44 = NULL;  /* owned */
     PyObject *pyx_t_45 = NULL;  /* owned */
     PyObject *pyx_t_46 = NULL;  /* owned */
     PyObject *pyx_t_47 = NULL;  /* owned */
     PyObject *pyx_t_48 = NULL;  /* owned */
     PyObject *pyx_t_49 = NULL;  /* owned */
-    int pyx_t_50 = 0;
-    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_50 = NULL;  /* owned */
     PyObject *pyx_t_51 = NULL;  /* owned */
     PyObject *pyx_t_52 = NULL;  /* owned */
+    PyObject *pyx_t_53 = NULL;  /* owned */
+    int pyx_t_54 = 0;
+    PyObject *pyx_hx_8[3] = {NULL, NULL, NULL};
+    PyObject *pyx_t_55 = NULL;  /* owned */
+    PyObject *pyx_t_56 = NULL;  /* owned */
     /* with_statements.py:50: print(suppressing([])) */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1237,163 +1258,163 @@ pyx_L_try_end_2:;
     /* with_statements.py:56: fd, path = tempfile.mkstemp() */
     pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 56; goto pyx_L_error; }
-    pyx_t_19 = PyObject_GetAttr(pyx_t_18, pyx_n_21);
-    Py_CLEAR(pyx_t_18);
+    pyx_t_19 = pyx_rt_get_method(pyx_t_18, pyx_n_21, &pyx_t_20);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 56; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL};
-        pyx_t_20 = PyObject_Vectorcall(pyx_t_19, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_18};
+        pyx_t_21 = pyx_rt_call_method(pyx_t_19, pyx_t_20, pyx_args, 0, NULL);
     }
     Py_CLEAR(pyx_t_19);
-    if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 56; goto pyx_L_error; }
-    if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_20, 2, pyx_u_21) < 0)) { pyx_lineno = 56; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_20);
-    pyx_t_22 = pyx_u_21[0];
-    pyx_t_23 = pyx_u_21[1];
-    Py_XSETREF(v_fd, pyx_t_22);
-    pyx_t_22 = NULL;
-    Py_XSETREF(v_path, pyx_t_23);
+    Py_CLEAR(pyx_t_18);
+    if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 56; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_21, 2, pyx_u_22) < 0)) { pyx_lineno = 56; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_21);
+    pyx_t_23 = pyx_u_22[0];
+    pyx_t_24 = pyx_u_22[1];
+    Py_XSETREF(v_fd, pyx_t_23);
     pyx_t_23 = NULL;
+    Py_XSETREF(v_path, pyx_t_24);
+    pyx_t_24 = NULL;
     /* with_statements.py:57: os.write(fd, b"first line\nsecond\n") */
-    pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
-    if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 57; goto pyx_L_error; }
-    pyx_t_25 = PyObject_GetAttr(pyx_t_24, pyx_n_23);
-    Py_CLEAR(pyx_t_24);
+    pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 57; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, v_fd, pyx_k_11};
-        pyx_t_26 = PyObject_Vectorcall(pyx_t_25, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_25);
+    pyx_t_26 = pyx_rt_get_method(pyx_t_25, pyx_n_23, &pyx_t_27);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 57; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_26);
-    /* with_statements.py:58: os.close(fd) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
-    if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 58; goto pyx_L_error; }
-    pyx_t_28 = PyObject_GetAttr(pyx_t_27, pyx_n_24);
-    Py_CLEAR(pyx_t_27);
-    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 58; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_fd};
-        pyx_t_29 = PyObject_Vectorcall(pyx_t_28, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_25, v_fd, pyx_k_11};
+        pyx_t_28 = pyx_rt_call_method(pyx_t_26, pyx_t_27, pyx_args, 2, NULL);
     }
+    Py_CLEAR(pyx_t_26);
+    Py_CLEAR(pyx_t_25);
+    if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 57; goto pyx_L_error; }
     Py_CLEAR(pyx_t_28);
+    /* with_statements.py:58: os.close(fd) */
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 58; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_29);
-    /* with_statements.py:59: line, f = returning(path) */
-    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_13);
-    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 59; goto pyx_L_error; }
+    pyx_t_30 = pyx_rt_get_method(pyx_t_29, pyx_n_24, &pyx_t_31);
+    if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 58; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, v_path};
-        pyx_t_31 = PyObject_Vectorcall(pyx_t_30, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {pyx_t_29, v_fd};
+        pyx_t_32 = pyx_rt_call_method(pyx_t_30, pyx_t_31, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_30);
-    if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 59; goto pyx_L_error; }
-    if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_31, 2, pyx_u_32) < 0)) { pyx_lineno = 59; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_31);
-    pyx_t_33 = pyx_u_32[0];
-    pyx_t_34 = pyx_u_32[1];
-    Py_XSETREF(v_line, pyx_t_33);
-    pyx_t_33 = NULL;
-    Py_XSETREF(v_f, pyx_t_34);
-    pyx_t_34 = NULL;
-    /* with_statements.py:60: print(line, f.closed) */
-    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
-    if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_t_36 = PyObject_GetAttr(v_f, pyx_n_26);
-    if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 60; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, v_line, pyx_t_36};
-        pyx_t_37 = PyObject_Vectorcall(pyx_t_35, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
-    Py_CLEAR(pyx_t_35);
-    Py_CLEAR(pyx_t_36);
-    if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 60; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_37);
-    /* with_statements.py:61: os.unlink(path) */
-    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
-    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 61; goto pyx_L_error; }
-    pyx_t_39 = PyObject_GetAttr(pyx_t_38, pyx_n_27);
-    Py_CLEAR(pyx_t_38);
-    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 61; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_29);
+    if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 58; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_32);
+    /* with_statements.py:59: line, f = returning(path) */
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_13);
+    if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 59; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
-        pyx_t_40 = PyObject_Vectorcall(pyx_t_39, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_34 = PyObject_Vectorcall(pyx_t_33, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_39);
-    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 61; goto pyx_L_error; }
-    Py_CLEAR(pyx_t_40);
-    /* with_statements.py:62: print(exit_stack([])) */
-    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
-    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_14);
-    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_43 = PyList_New(0);
-    if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 62; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_33);
+    if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 59; goto pyx_L_error; }
+    if (PYX_UNLIKELY(pyx_rt_unpack(pyx_t_34, 2, pyx_u_35) < 0)) { pyx_lineno = 59; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_34);
+    pyx_t_36 = pyx_u_35[0];
+    pyx_t_37 = pyx_u_35[1];
+    Py_XSETREF(v_line, pyx_t_36);
+    pyx_t_36 = NULL;
+    Py_XSETREF(v_f, pyx_t_37);
+    pyx_t_37 = NULL;
+    /* with_statements.py:60: print(line, f.closed) */
+    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 60; goto pyx_L_error; }
+    pyx_t_39 = PyObject_GetAttr(v_f, pyx_n_26);
+    if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 60; goto pyx_L_error; }
     {
-        PyObject *pyx_args[] = {NULL, pyx_t_43};
-        pyx_t_44 = PyObject_Vectorcall(pyx_t_42, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *pyx_args[] = {NULL, v_line, pyx_t_39};
+        pyx_t_40 = PyObject_Vectorcall(pyx_t_38, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_38);
+    Py_CLEAR(pyx_t_39);
+    if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 60; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_40);
+    /* with_statements.py:61: os.unlink(path) */
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
+    if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 61; goto pyx_L_error; }
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_27, &pyx_t_43);
+    if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 61; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {pyx_t_41, v_path};
+        pyx_t_44 = pyx_rt_call_method(pyx_t_42, pyx_t_43, pyx_args, 1, NULL);
     }
     Py_CLEAR(pyx_t_42);
-    Py_CLEAR(pyx_t_43);
-    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 62; goto pyx_L_error; }
-    {
-        PyObject *pyx_args[] = {NULL, pyx_t_44};
-        pyx_t_45 = PyObject_Vectorcall(pyx_t_41, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    }
     Py_CLEAR(pyx_t_41);
+    if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_CLEAR(pyx_t_44);
+    /* with_statements.py:62: print(exit_stack([])) */
+    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 62; goto pyx_L_error; }
+    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_14);
+    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 62; goto pyx_L_error; }
+    pyx_t_47 = PyList_New(0);
+    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 62; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_47};
+        pyx_t_48 = PyObject_Vectorcall(pyx_t_46, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_CLEAR(pyx_t_46);
+    Py_CLEAR(pyx_t_47);
+    if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 62; goto pyx_L_error; }
+    {
+        PyObject *pyx_args[] = {NULL, pyx_t_48};
+        pyx_t_49 = PyObject_Vectorcall(pyx_t_45, pyx_args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
     Py_CLEAR(pyx_t_45);
+    Py_CLEAR(pyx_t_48);
+    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 62; goto pyx_L_error; }
+    Py_CLEAR(pyx_t_49);
     /* with_statements.py:63: try: */
     /* try */
     /* with_statements.py:64: not_a_manager() */
-    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_15);
-    if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 64; goto pyx_L_except_6; }
+    pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_15);
+    if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 64; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {NULL};
-        pyx_t_47 = PyObject_Vectorcall(pyx_t_46, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pyx_t_51 = PyObject_Vectorcall(pyx_t_50, pyx_args + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     }
-    Py_CLEAR(pyx_t_46);
-    if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 64; goto pyx_L_except_6; }
-    Py_CLEAR(pyx_t_47);
+    Py_CLEAR(pyx_t_50);
+    if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 64; goto pyx_L_except_6; }
+    Py_CLEAR(pyx_t_51);
     goto pyx_L_try_end_7;
 pyx_L_except_6:;
-    Py_CLEAR(pyx_t_46);
-    Py_CLEAR(pyx_t_47);
+    Py_CLEAR(pyx_t_50);
+    Py_CLEAR(pyx_t_51);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
-    pyx_t_48 = pyx_rt_exc_catch();
-    pyx_t_49 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_16);
-    if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 65; goto pyx_L_error; }
-    pyx_t_50 = pyx_rt_exc_matches(pyx_t_48, pyx_t_49);
-    Py_CLEAR(pyx_t_49);
-    if (PYX_UNLIKELY(pyx_t_50 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
-    if (pyx_t_50) {
-        pyx_rt_exc_enter(pyx_t_48, pyx_hx_8);
-        Py_INCREF(pyx_t_48);
-        Py_XSETREF(v_e, pyx_t_48);
+    pyx_t_52 = pyx_rt_exc_catch();
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_16);
+    if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 65; goto pyx_L_error; }
+    pyx_t_54 = pyx_rt_exc_matches(pyx_t_52, pyx_t_53);
+    Py_CLEAR(pyx_t_53);
+    if (PYX_UNLIKELY(pyx_t_54 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
+    if (pyx_t_54) {
+        pyx_rt_exc_enter(pyx_t_52, pyx_hx_8);
+        Py_INCREF(pyx_t_52);
+        Py_XSETREF(v_e, pyx_t_52);
         /* with_statements.py:66: print("TypeError", e) */
-        pyx_t_51 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
-        if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
+        pyx_t_55 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+        if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};
-            pyx_t_52 = PyObject_Vectorcall(pyx_t_51, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            pyx_t_56 = PyObject_Vectorcall(pyx_t_55, pyx_args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         }
-        Py_CLEAR(pyx_t_51);
-        if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
-        Py_CLEAR(pyx_t_52);
+        Py_CLEAR(pyx_t_55);
+        if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
+        Py_CLEAR(pyx_t_56);
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_48);
+        Py_CLEAR(pyx_t_52);
         Py_CLEAR(v_e);
         goto pyx_L_try_end_7;
 pyx_L_handler_error_9:;
         pyx_rt_exc_leave(pyx_hx_8);
-        Py_CLEAR(pyx_t_48);
+        Py_CLEAR(pyx_t_52);
         Py_CLEAR(v_e);
         goto pyx_L_error;
     }
-    pyx_rt_exc_rethrow(pyx_t_48);
-    pyx_t_48 = NULL;
+    pyx_rt_exc_rethrow(pyx_t_52);
+    pyx_t_52 = NULL;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
     Py_INCREF(Py_None);
@@ -1419,20 +1440,17 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_17);
     Py_XDECREF(pyx_t_18);
     Py_XDECREF(pyx_t_19);
-    Py_XDECREF(pyx_t_20);
-    Py_XDECREF(pyx_t_22);
+    Py_XDECREF(pyx_t_21);
     Py_XDECREF(pyx_t_23);
     Py_XDECREF(pyx_t_24);
     Py_XDECREF(pyx_t_25);
     Py_XDECREF(pyx_t_26);
-    Py_XDECREF(pyx_t_27);
     Py_XDECREF(pyx_t_28);
     Py_XDECREF(pyx_t_29);
     Py_XDECREF(pyx_t_30);
-    Py_XDECREF(pyx_t_31);
+    Py_XDECREF(pyx_t_32);
     Py_XDECREF(pyx_t_33);
     Py_XDECREF(pyx_t_34);
-    Py_XDECREF(pyx_t_35);
     Py_XDECREF(pyx_t_36);
     Py_XDECREF(pyx_t_37);
     Py_XDECREF(pyx_t_38);
@@ -1440,15 +1458,18 @@ pyx_L_error:;
     Py_XDECREF(pyx_t_40);
     Py_XDECREF(pyx_t_41);
     Py_XDECREF(pyx_t_42);
-    Py_XDECREF(pyx_t_43);
     Py_XDECREF(pyx_t_44);
     Py_XDECREF(pyx_t_45);
     Py_XDECREF(pyx_t_46);
     Py_XDECREF(pyx_t_47);
     Py_XDECREF(pyx_t_48);
     Py_XDECREF(pyx_t_49);
+    Py_XDECREF(pyx_t_50);
     Py_XDECREF(pyx_t_51);
     Py_XDECREF(pyx_t_52);
+    Py_XDECREF(pyx_t_53);
+    Py_XDECREF(pyx_t_55);
+    Py_XDECREF(pyx_t_56);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
 pyx_L_error_tb:;
     Py_CLEAR(pyx_r);
