@@ -77,16 +77,19 @@ static const char *c_op(int op)
     }
 }
 
+/* The C call of a Python operator on two objects: "f(a, b" (closed by the
+   caller).  + - * / // % go through the runtime's fast paths for floats
+   and small ints (pyx_rt.h). */
 static const char *py_number_op(int op, bool inplace)
 {
     switch (op) {
-    case PYX_OP_ADD: return inplace ? "PyNumber_InPlaceAdd" : "PyNumber_Add";
-    case PYX_OP_SUB: return inplace ? "PyNumber_InPlaceSubtract" : "PyNumber_Subtract";
-    case PYX_OP_MUL: return inplace ? "PyNumber_InPlaceMultiply" : "PyNumber_Multiply";
+    case PYX_OP_ADD: return inplace ? "pyx_rt_iadd" : "pyx_rt_add";
+    case PYX_OP_SUB: return inplace ? "pyx_rt_isub" : "pyx_rt_sub";
+    case PYX_OP_MUL: return inplace ? "pyx_rt_imul" : "pyx_rt_mul";
     case PYX_OP_MATMUL: return inplace ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
-    case PYX_OP_DIV: return inplace ? "PyNumber_InPlaceTrueDivide" : "PyNumber_TrueDivide";
-    case PYX_OP_FLOORDIV: return inplace ? "PyNumber_InPlaceFloorDivide" : "PyNumber_FloorDivide";
-    case PYX_OP_MOD: return inplace ? "PyNumber_InPlaceRemainder" : "PyNumber_Remainder";
+    case PYX_OP_DIV: return inplace ? "pyx_rt_truediv_inplace" : "pyx_rt_truediv_binary";
+    case PYX_OP_FLOORDIV: return inplace ? "pyx_rt_floordiv_inplace" : "pyx_rt_floordiv_binary";
+    case PYX_OP_MOD: return inplace ? "pyx_rt_mod_inplace" : "pyx_rt_mod_binary";
     case PYX_OP_LSHIFT: return inplace ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
     case PYX_OP_RSHIFT: return inplace ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
     case PYX_OP_BITOR: return inplace ? "PyNumber_InPlaceOr" : "PyNumber_Or";
@@ -292,7 +295,7 @@ static const char *compare_truth(Fn *fn, PyxNode *c, Val a, Val b)
             line(fn, "%s = !%s;", t, t);
         return t;
     }
-    line(fn, "%s = PyObject_RichCompareBool(%s, %s, %s);", t, ao.c, bo.c, rich_names[rich_op(op)]);
+    line(fn, "%s = pyx_rt_richcompare_bool(%s, %s, %s);", t, ao.c, bo.c, rich_names[rich_op(op)]);
     release(fn, ao);
     release(fn, bo);
     check(fn, pyx_arena_printf(A, "%s < 0", t), loc);
@@ -804,7 +807,7 @@ static Val emit_subscript(Fn *fn, PyxNode *e)
     }
     Val key = emit_key(fn, e->right);
     const char *t = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyObject_GetItem(%s, %s);", t, base.c, key.c);
+    line(fn, "%s = pyx_rt_getitem(%s, %s);", t, base.c, key.c);
     release(fn, base);
     release(fn, key);
     check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
@@ -908,7 +911,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
             Val a = emit_value(fn, e->left);
             Val b = emit_value(fn, e->items.items[0]->value);
             const char *t = temp(fn, &pyx_type_object);
-            line(fn, "%s = PyObject_RichCompare(%s, %s, %s);", t, a.c, b.c, rich_names[rich_op(e->items.items[0]->op)]);
+            line(fn, "%s = pyx_rt_richcompare(%s, %s, %s);", t, a.c, b.c, rich_names[rich_op(e->items.items[0]->op)]);
             release(fn, a);
             release(fn, b);
             check(fn, pyx_arena_printf(A, "!%s", t), e->loc);

@@ -48,7 +48,7 @@ void assign_to(Fn *fn, PyxNode *target, Val v)
         Val key = emit_key(fn, target->right);
         Val o = to_object(fn, v, loc);
         const char *r = temp(fn, &pyx_type_int);
-        line(fn, "%s = PyObject_SetItem(%s, %s, %s);", r, base.c, key.c, o.c);
+        line(fn, "%s = pyx_rt_setitem(%s, %s, %s);", r, base.c, key.c, o.c);
         release(fn, base);
         release(fn, key);
         release(fn, o);
@@ -203,12 +203,12 @@ static void emit_aug_assign(Fn *fn, PyxNode *s)
         key = (Val){t, &pyx_type_object, true};
     }
     const char *cur = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyObject_GetItem(%s, %s);", cur, base.c, key.c);
+    line(fn, "%s = pyx_rt_getitem(%s, %s);", cur, base.c, key.c);
     check(fn, pyx_arena_printf(A, "!%s", cur), s->loc);
     Val v = emit_value(fn, s->value);
     Val r = object_binop(fn, s->op, (Val){cur, &pyx_type_object, true}, v, true, s->loc);
     const char *rc = temp(fn, &pyx_type_int);
-    line(fn, "%s = PyObject_SetItem(%s, %s, %s);", rc, base.c, key.c, r.c);
+    line(fn, "%s = pyx_rt_setitem(%s, %s, %s);", rc, base.c, key.c, r.c);
     release(fn, r);
     release(fn, base);
     release(fn, key);

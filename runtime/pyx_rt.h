@@ -529,6 +529,199 @@ PYX_MUST_CHECK PyObject *pyx_rt_closure_new(const PyxRtFuncDef *def, PyObject *m
 int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
 
 /* ------------------------------------------------------------------ */
+/* Fast paths of untyped code: operators, comparisons and subscripts on
+   objects first try the exact float and the small ("compact", one digit)
+   int, computing in C what the int and float types would compute, and
+   otherwise call the generic protocol.  Results are the same objects'
+   values as CPython's; only the dispatch is skipped (CPython 3.11's
+   specialising interpreter does the same). */
+
+#if PY_VERSION_HEX >= 0x030C0000
+#define PYX_LONG_IS_COMPACT(o) PyUnstable_Long_IsCompact((PyLongObject *)(o))
+#define PYX_LONG_COMPACT(o) ((long long)PyUnstable_Long_CompactValue((PyLongObject *)(o)))
+#else
+#if PY_VERSION_HEX < 0x030B0000
+#include <longintrepr.h>
+#endif
+#define PYX_LONG_IS_COMPACT(o) (Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1)
+#define PYX_LONG_COMPACT(o) ((long long)Py_SIZE(o) * (long long)((PyLongObject *)(o))->ob_digit[0])
+#endif
+/* o is an exact int of one digit: its value in *v */
+#define PYX_SMALL_INT(o, v) (PyLong_CheckExact(o) && PYX_LONG_IS_COMPACT(o) && ((v) = PYX_LONG_COMPACT(o), 1))
+/* o is an exact float, or an exact one-digit int (exactly a double): its value in *d */
+static inline int pyx_rt_as_fast_double(PyObject *o, double *d)
+{
+    if (PyFloat_CheckExact(o)) {
+        *d = PyFloat_AS_DOUBLE(o);
+        return 1;
+    }
+    if (PyLong_CheckExact(o) && PYX_LONG_IS_COMPACT(o)) {
+        *d = (double)PYX_LONG_COMPACT(o);
+        return 1;
+    }
+    return 0;
+}
+
+/* a + b, a - b, a * b: two small ints give an int, a float and a float or
+   small int give a float; op is '+', '-' or '*'. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_arith(PyObject *a, PyObject *b, char op, int inplace)
+{
+    long long x, y;
+    double p, q;
+    if (PYX_SMALL_INT(a, x) && PYX_SMALL_INT(b, y))
+        return PyLong_FromLongLong(op == '+' ? x + y : op == '-' ? x - y : x * y);
+    if ((PyFloat_CheckExact(a) || PyFloat_CheckExact(b)) && pyx_rt_as_fast_double(a, &p) && pyx_rt_as_fast_double(b, &q))
+        return PyFloat_FromDouble(op == '+' ? p + q : op == '-' ? p - q : p * q);
+    if (op == '+')
+        return inplace ? PyNumber_InPlaceAdd(a, b) : PyNumber_Add(a, b);
+    if (op == '-')
+        return inplace ? PyNumber_InPlaceSubtract(a, b) : PyNumber_Subtract(a, b);
+    return inplace ? PyNumber_InPlaceMultiply(a, b) : PyNumber_Multiply(a, b);
+}
+#define pyx_rt_add(a, b) pyx_rt_arith((a), (b), '+', 0)
+#define pyx_rt_sub(a, b) pyx_rt_arith((a), (b), '-', 0)
+#define pyx_rt_mul(a, b) pyx_rt_arith((a), (b), '*', 0)
+#define pyx_rt_iadd(a, b) pyx_rt_arith((a), (b), '+', 1)
+#define pyx_rt_isub(a, b) pyx_rt_arith((a), (b), '-', 1)
+#define pyx_rt_imul(a, b) pyx_rt_arith((a), (b), '*', 1)
+
+/* a / b: floats and small ints divide in C unless b is zero (the error is
+   the types' own); two small ints are exact doubles, so the quotient is
+   correctly rounded as int / int is. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_truediv(PyObject *a, PyObject *b, int inplace)
+{
+    double p, q;
+    if (pyx_rt_as_fast_double(a, &p) && pyx_rt_as_fast_double(b, &q) && q != 0.0)
+        return PyFloat_FromDouble(p / q);
+    return inplace ? PyNumber_InPlaceTrueDivide(a, b) : PyNumber_TrueDivide(a, b);
+}
+
+/* a // b and a % b: two small ints with b nonzero, rounded towards minus
+   infinity and the remainder taking the divisor's sign, as int does. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_floordiv(PyObject *a, PyObject *b, int inplace)
+{
+    long long x, y;
+    if (PYX_SMALL_INT(a, x) && PYX_SMALL_INT(b, y) && y != 0) {
+        long long q = x / y;
+        if (x % y != 0 && ((x < 0) != (y < 0)))
+            q -= 1;
+        return PyLong_FromLongLong(q);
+    }
+    return inplace ? PyNumber_InPlaceFloorDivide(a, b) : PyNumber_FloorDivide(a, b);
+}
+static inline PYX_MUST_CHECK PyObject *pyx_rt_mod(PyObject *a, PyObject *b, int inplace)
+{
+    long long x, y;
+    if (PYX_SMALL_INT(a, x) && PYX_SMALL_INT(b, y) && y != 0) {
+        long long r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        return PyLong_FromLongLong(r);
+    }
+    return inplace ? PyNumber_InPlaceRemainder(a, b) : PyNumber_Remainder(a, b);
+}
+
+#define pyx_rt_truediv_binary(a, b) pyx_rt_truediv((a), (b), 0)
+#define pyx_rt_truediv_inplace(a, b) pyx_rt_truediv((a), (b), 1)
+#define pyx_rt_floordiv_binary(a, b) pyx_rt_floordiv((a), (b), 0)
+#define pyx_rt_floordiv_inplace(a, b) pyx_rt_floordiv((a), (b), 1)
+#define pyx_rt_mod_binary(a, b) pyx_rt_mod((a), (b), 0)
+#define pyx_rt_mod_inplace(a, b) pyx_rt_mod((a), (b), 1)
+
+/* a OP b for OP one of Py_LT..Py_GE: a new reference (True/False for two
+   numbers of the fast kinds). */
+static inline int pyx_rt_fast_compare(PyObject *a, PyObject *b, int op, int *result)
+{
+    double p, q;
+    long long x, y;
+    if (PYX_SMALL_INT(a, x) && PYX_SMALL_INT(b, y)) {
+        p = (double)x;
+        q = (double)y;
+    } else if (!(PyFloat_CheckExact(a) || PyFloat_CheckExact(b)) || !pyx_rt_as_fast_double(a, &p)
+               || !pyx_rt_as_fast_double(b, &q)) {
+        return 0;
+    }
+    switch (op) {
+    case Py_LT: *result = p < q; break;
+    case Py_LE: *result = p <= q; break;
+    case Py_EQ: *result = p == q; break;
+    case Py_NE: *result = p != q; break;
+    case Py_GT: *result = p > q; break;
+    default: *result = p >= q; break;
+    }
+    return 1;
+}
+static inline PYX_MUST_CHECK PyObject *pyx_rt_richcompare(PyObject *a, PyObject *b, int op)
+{
+    int r;
+    if (pyx_rt_fast_compare(a, b, op, &r)) {
+        PyObject *o = r ? Py_True : Py_False;
+        Py_INCREF(o);
+        return o;
+    }
+    return PyObject_RichCompare(a, b, op);
+}
+/* The truth of a OP b, as 'if a < b:' takes it: 1, 0, or -1 with an
+   exception.  (Not PyObject_RichCompareBool: its identity shortcut makes
+   'x == x' true for a NaN.) */
+static inline int pyx_rt_richcompare_bool(PyObject *a, PyObject *b, int op)
+{
+    int r;
+    if (pyx_rt_fast_compare(a, b, op, &r))
+        return r;
+    PyObject *o = PyObject_RichCompare(a, b, op);
+    if (!o)
+        return -1;
+    if (o == Py_True || o == Py_False)
+        r = o == Py_True;
+    else
+        r = PyObject_IsTrue(o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* o[key] and o[key] = v: an exact list or tuple with a small int key is
+   indexed in C (negative keys count from the end, as the types do); the
+   rest goes through the mapping/sequence protocol. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_getitem(PyObject *o, PyObject *key)
+{
+    long long i;
+    if (PYX_SMALL_INT(key, i)) {
+        if (PyList_CheckExact(o)) {
+            Py_ssize_t n = PyList_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+            if (j >= 0 && j < n) {
+                PyObject *v = PyList_GET_ITEM(o, j);
+                Py_INCREF(v);
+                return v;
+            }
+        } else if (PyTuple_CheckExact(o)) {
+            Py_ssize_t n = PyTuple_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+            if (j >= 0 && j < n) {
+                PyObject *v = PyTuple_GET_ITEM(o, j);
+                Py_INCREF(v);
+                return v;
+            }
+        }
+    }
+    return PyObject_GetItem(o, key);
+}
+static inline PYX_MUST_CHECK int pyx_rt_setitem(PyObject *o, PyObject *key, PyObject *v)
+{
+    long long i;
+    if (PyList_CheckExact(o) && PYX_SMALL_INT(key, i)) {
+        Py_ssize_t n = PyList_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+        if (j >= 0 && j < n) {
+            PyObject *old = PyList_GET_ITEM(o, j);
+            Py_INCREF(v);
+            PyList_SET_ITEM(o, j, v);
+            Py_DECREF(old);
+            return 0;
+        }
+    }
+    return PyObject_SetItem(o, key, v);
+}
+
+/* ------------------------------------------------------------------ */
 /* rt_obj.c: names, raise, imports, type tests                         */
 
 #if PY_VERSION_HEX < 0x03090000

@@ -333,17 +333,17 @@ static PyObject *pyx_f_arith_ints_main(void)
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
             pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_13 = PyNumber_Add(v_a, v_b);
+            pyx_t_13 = pyx_rt_add(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_14 = PyNumber_Subtract(v_a, v_b);
+            pyx_t_14 = pyx_rt_sub(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_15 = PyNumber_Multiply(v_a, v_b);
+            pyx_t_15 = pyx_rt_mul(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_16 = PyNumber_FloorDivide(v_a, v_b);
+            pyx_t_16 = pyx_rt_floordiv_binary(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_17 = PyNumber_Remainder(v_a, v_b);
+            pyx_t_17 = pyx_rt_mod_binary(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 8; goto pyx_L_error; }
-            pyx_t_18 = PyNumber_TrueDivide(v_a, v_b);
+            pyx_t_18 = pyx_rt_truediv_binary(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_12 = PyTuple_New(8);
             if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -374,17 +374,17 @@ static PyObject *pyx_f_arith_ints_main(void)
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
             pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_22 = PyObject_RichCompare(v_a, v_b, Py_LT);
+            pyx_t_22 = pyx_rt_richcompare(v_a, v_b, Py_LT);
             if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_23 = PyObject_RichCompare(v_a, v_b, Py_LE);
+            pyx_t_23 = pyx_rt_richcompare(v_a, v_b, Py_LE);
             if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_24 = PyObject_RichCompare(v_a, v_b, Py_EQ);
+            pyx_t_24 = pyx_rt_richcompare(v_a, v_b, Py_EQ);
             if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_25 = PyObject_RichCompare(v_a, v_b, Py_NE);
+            pyx_t_25 = pyx_rt_richcompare(v_a, v_b, Py_NE);
             if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_26 = PyObject_RichCompare(v_a, v_b, Py_GT);
+            pyx_t_26 = pyx_rt_richcompare(v_a, v_b, Py_GT);
             if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_27 = PyObject_RichCompare(v_a, v_b, Py_GE);
+            pyx_t_27 = pyx_rt_richcompare(v_a, v_b, Py_GE);
             if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_21 = PyTuple_New(6);
             if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 9; goto pyx_L_error; }

@@ -118,11 +118,11 @@ static PyObject *pyx_f_chained_classify(PyObject *v_x)
     Py_INCREF(v_x);
     /* chained.py:2: return "in" if 0 <= x < 10 else "out" */
     pyx_t_2 = v_x; Py_INCREF(pyx_t_2);
-    pyx_t_3 = PyObject_RichCompareBool(pyx_k_1, pyx_t_2, Py_LE);
+    pyx_t_3 = pyx_rt_richcompare_bool(pyx_k_1, pyx_t_2, Py_LE);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     pyx_t_1 = pyx_t_3;
     if (!pyx_t_1) goto pyx_L_chain_end_1;
-    pyx_t_4 = PyObject_RichCompareBool(pyx_t_2, pyx_k_2, Py_LT);
+    pyx_t_4 = pyx_rt_richcompare_bool(pyx_t_2, pyx_k_2, Py_LT);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     pyx_t_1 = pyx_t_4;
 pyx_L_chain_end_1:;
@@ -288,7 +288,7 @@ static PyObject *pyx_f_chained_main(void)
     PyList_SET_ITEM(pyx_t_16, 1, pyx_k_8);
     Py_INCREF(pyx_k_9);
     PyList_SET_ITEM(pyx_t_16, 2, pyx_k_9);
-    pyx_t_17 = PyObject_RichCompare(v_x, pyx_t_16, Py_EQ);
+    pyx_t_17 = pyx_rt_richcompare(v_x, pyx_t_16, Py_EQ);
     Py_CLEAR(pyx_t_16);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_18 = PyObject_IsTrue(v_x);
@@ -351,7 +351,7 @@ pyx_L_chain_end_4:;
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_37 = PyBool_FromLong(pyx_rt_compare_int_double(1, 1.0, Py_EQ));
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_38 = PyObject_RichCompare(pyx_k_12, pyx_k_13, Py_NE);
+    pyx_t_38 = pyx_rt_richcompare(pyx_k_12, pyx_k_13, Py_NE);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_32, pyx_t_36, pyx_t_37, pyx_t_38};

@@ -298,9 +298,9 @@ static PyObject *pyx_f_comprehensions_pairs(PyObject *v_n)
             }
             Py_XSETREF(h2_j, pyx_t_9);
             pyx_t_9 = NULL;
-            pyx_t_10 = PyNumber_Add(h1_i, h2_j);
+            pyx_t_10 = pyx_rt_add(h1_i, h2_j);
             if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 9; goto pyx_L_error; }
-            pyx_t_11 = PyNumber_Remainder(pyx_t_10, pyx_k_1);
+            pyx_t_11 = pyx_rt_mod_binary(pyx_t_10, pyx_k_1);
             Py_CLEAR(pyx_t_10);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_12 = PyObject_IsTrue(pyx_t_11);
@@ -556,7 +556,7 @@ static PyObject *pyx_f_comprehensions_nested(PyObject *v_rows)
                 }
                 Py_XSETREF(h7_c, pyx_t_8);
                 pyx_t_8 = NULL;
-                pyx_t_10 = PyNumber_Multiply(h7_c, pyx_k_1);
+                pyx_t_10 = pyx_rt_mul(h7_c, pyx_k_1);
                 if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 21; goto pyx_L_error; }
                 pyx_t_9 = PyList_Append(pyx_t_6, pyx_t_10);
                 Py_CLEAR(pyx_t_10);
@@ -696,7 +696,7 @@ static PyObject *pyx_f_comprehensions_failing(PyObject *v_items)
         }
         Py_XSETREF(h9_v, pyx_t_3);
         pyx_t_3 = NULL;
-        pyx_t_5 = PyNumber_FloorDivide(pyx_k_4, h9_v);
+        pyx_t_5 = pyx_rt_floordiv_binary(pyx_k_4, h9_v);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 29; goto pyx_L_error; }
         pyx_t_4 = PyList_Append(pyx_t_1, pyx_t_5);
         Py_CLEAR(pyx_t_5);
@@ -1106,7 +1106,7 @@ static int pyx_exec_1(void)
         pyx_t_5 = NULL;
         if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
         if (PYX_UNLIKELY(!h10_i && (pyx_rt_unbound_local("i"), 1))) { pyx_lineno = 3; goto pyx_L_error; }
-        pyx_t_7 = PyNumber_Multiply(h10_i, h10_i);
+        pyx_t_7 = pyx_rt_mul(h10_i, h10_i);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 3; goto pyx_L_error; }
         pyx_t_6 = PyList_Append(pyx_t_1, pyx_t_7);
         Py_CLEAR(pyx_t_7);

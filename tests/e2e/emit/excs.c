@@ -567,7 +567,7 @@ static int pyx_f_excs_check_pos(int v_x)
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 6; goto pyx_L_error; }
         pyx_t_2 = PyLong_FromLong(v_x);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 6; goto pyx_L_error; }
-        pyx_t_3 = PyNumber_Remainder(pyx_k_1, pyx_t_2);
+        pyx_t_3 = pyx_rt_mod_binary(pyx_k_1, pyx_t_2);
         Py_CLEAR(pyx_t_2);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 6; goto pyx_L_error; }
         {
@@ -739,7 +739,7 @@ static int pyx_f_excs_quiet(int v_x)
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 26; goto pyx_L_error; }
         pyx_t_2 = PyLong_FromLong(v_x);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 26; goto pyx_L_error; }
-        pyx_t_3 = PyNumber_Remainder(pyx_k_4, pyx_t_2);
+        pyx_t_3 = pyx_rt_mod_binary(pyx_k_4, pyx_t_2);
         Py_CLEAR(pyx_t_2);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 26; goto pyx_L_error; }
         {
@@ -1267,7 +1267,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     PyObject *pyx_t_8 = NULL;  /* owned */
     Py_INCREF(v_n);
     /* excs.pyx:76: if n < 2: */
-    pyx_t_1 = PyObject_RichCompareBool(v_n, pyx_k_7, Py_LT);
+    pyx_t_1 = pyx_rt_richcompare_bool(v_n, pyx_k_7, Py_LT);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
     if (pyx_t_1) {
         /* excs.pyx:77: return n */
@@ -1278,7 +1278,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
     pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_3 = PyNumber_Subtract(v_n, pyx_k_8);
+    pyx_t_3 = pyx_rt_sub(v_n, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 78; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_3};
@@ -1289,7 +1289,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_6 = PyNumber_Subtract(v_n, pyx_k_7);
+    pyx_t_6 = pyx_rt_sub(v_n, pyx_k_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 78; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_6};
@@ -1298,7 +1298,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_8 = PyNumber_Add(pyx_t_4, pyx_t_7);
+    pyx_t_8 = pyx_rt_add(pyx_t_4, pyx_t_7);
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1900,7 +1900,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         /* excs.pyx:124: try: */
         /* try */
         /* excs.pyx:125: if i == 3: */
-        pyx_t_7 = PyObject_RichCompareBool(v_i, pyx_k_21, Py_EQ);
+        pyx_t_7 = pyx_rt_richcompare_bool(v_i, pyx_k_21, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
             /* excs.pyx:126: raise StopIteration(log) */
@@ -2262,7 +2262,7 @@ static PyObject *pyx_f_excs_asserts(int v_x)
         if (!(v_x < 10)) {
             pyx_t_1 = PyLong_FromLong(v_x);
             if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 151; goto pyx_L_error; }
-            pyx_t_2 = PyNumber_Remainder(pyx_k_28, pyx_t_1);
+            pyx_t_2 = pyx_rt_mod_binary(pyx_k_28, pyx_t_1);
             Py_CLEAR(pyx_t_1);
             if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 151; goto pyx_L_error; }
             PyErr_SetObject(PyExc_AssertionError, pyx_t_2);

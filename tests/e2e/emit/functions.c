@@ -189,9 +189,9 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     Py_INCREF(v_b);
     Py_INCREF(v_scale);
     /* functions.py:2: return (a + b) * scale */
-    pyx_t_1 = PyNumber_Add(v_a, v_b);
+    pyx_t_1 = pyx_rt_add(v_a, v_b);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
-    pyx_t_2 = PyNumber_Multiply(pyx_t_1, v_scale);
+    pyx_t_2 = pyx_rt_mul(pyx_t_1, v_scale);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 2; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);
@@ -234,7 +234,7 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
     int pyx_t_3 = 0;
     Py_INCREF(v_x);
     /* functions.py:6: if x < 0: */
-    pyx_t_1 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_LT);
+    pyx_t_1 = pyx_rt_richcompare_bool(v_x, pyx_k_1, Py_LT);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
     if (pyx_t_1) {
         /* functions.py:7: return "negative" */
@@ -243,7 +243,7 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
         goto pyx_L_done;
     } else {
         /* functions.py:8: elif x == 0: */
-        pyx_t_2 = PyObject_RichCompareBool(v_x, pyx_k_1, Py_EQ);
+        pyx_t_2 = pyx_rt_richcompare_bool(v_x, pyx_k_1, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
         if (pyx_t_2) {
             /* functions.py:9: return "zero" */
@@ -252,7 +252,7 @@ static PyObject *pyx_f_functions_describe(PyObject *v_x)
             goto pyx_L_done;
         } else {
             /* functions.py:10: elif x < 10: */
-            pyx_t_3 = PyObject_RichCompareBool(v_x, pyx_k_4, Py_LT);
+            pyx_t_3 = pyx_rt_richcompare_bool(v_x, pyx_k_4, Py_LT);
             if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
             if (pyx_t_3) {
                 /* functions.py:11: return "small" */

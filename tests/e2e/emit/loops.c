@@ -1234,7 +1234,7 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 74; goto pyx_L_error; }
         Py_CLEAR(pyx_t_9);
         /* loops.pyx:75: n += 1 */
-        pyx_t_10 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        pyx_t_10 = pyx_rt_iadd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_10);
         pyx_t_10 = NULL;
@@ -1346,7 +1346,7 @@ static PyObject *pyx_f_loops_r_big_bounds(long long v_a, long long v_b)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 87; goto pyx_L_error; }
         /* loops.pyx:88: cnt += 1 */
-        pyx_t_4 = PyNumber_InPlaceAdd(v_cnt, pyx_k_2);
+        pyx_t_4 = pyx_rt_iadd(v_cnt, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 88; goto pyx_L_error; }
         Py_XSETREF(v_cnt, pyx_t_4);
         pyx_t_4 = NULL;
@@ -1977,7 +1977,7 @@ static PyObject *pyx_f_loops_iterate_break(PyObject *v_obj, PyObject *v_stop)
         pyx_t_2 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 151; goto pyx_L_error; }
         /* loops.pyx:152: if x == stop: */
-        pyx_t_3 = PyObject_RichCompareBool(v_x, v_stop, Py_EQ);
+        pyx_t_3 = pyx_rt_richcompare_bool(v_x, v_stop, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
         if (pyx_t_3) {
             /* loops.pyx:153: break */
@@ -1998,7 +1998,7 @@ pyx_L_break_1:;
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 156; goto pyx_L_error; }
     Py_INCREF(v_x);
     PyTuple_SET_ITEM(pyx_t_4, 0, v_x);
-    pyx_t_5 = PyNumber_Remainder(pyx_k_7, pyx_t_4);
+    pyx_t_5 = pyx_rt_mod_binary(pyx_k_7, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 156; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_5);
@@ -2070,14 +2070,14 @@ static PyObject *pyx_f_loops_nested(int v_n)
             /* loops.pyx:165: total += j */
             pyx_t_5 = PyLong_FromLong(v_j);
             if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 165; goto pyx_L_error; }
-            pyx_t_6 = PyNumber_InPlaceAdd(v_total, pyx_t_5);
+            pyx_t_6 = pyx_rt_iadd(v_total, pyx_t_5);
             Py_CLEAR(pyx_t_5);
             if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 165; goto pyx_L_error; }
             Py_XSETREF(v_total, pyx_t_6);
             pyx_t_6 = NULL;
         }
         /* loops.pyx:167: total += 100 */
-        pyx_t_7 = PyNumber_InPlaceAdd(v_total, pyx_k_8);
+        pyx_t_7 = pyx_rt_iadd(v_total, pyx_k_8);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 167; goto pyx_L_error; }
         Py_XSETREF(v_total, pyx_t_7);
         pyx_t_7 = NULL;
@@ -2224,11 +2224,11 @@ static PyObject *pyx_f_loops_iterate_str(PyObject *v_s)
         pyx_t_2 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 178; goto pyx_L_error; }
         /* loops.pyx:179: if c == "a": */
-        pyx_t_3 = PyObject_RichCompareBool(v_c, pyx_k_9, Py_EQ);
+        pyx_t_3 = pyx_rt_richcompare_bool(v_c, pyx_k_9, Py_EQ);
         if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 179; goto pyx_L_error; }
         if (pyx_t_3) {
             /* loops.pyx:180: n += 1 */
-            pyx_t_4 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+            pyx_t_4 = pyx_rt_iadd(v_n, pyx_k_2);
             if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 180; goto pyx_L_error; }
             Py_XSETREF(v_n, pyx_t_4);
             pyx_t_4 = NULL;
@@ -2348,7 +2348,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 194; goto pyx_L_error; }
         Py_CLEAR(pyx_t_4);
         /* loops.pyx:195: n += 1 */
-        pyx_t_5 = PyNumber_InPlaceAdd(v_n, pyx_k_2);
+        pyx_t_5 = pyx_rt_iadd(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 195; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_5);
         pyx_t_5 = NULL;

@@ -550,7 +550,7 @@ static PyObject *pyx_f_try_except_safe_div(PyObject *v_a, PyObject *v_b)
     /* try_except.py:12: try: */
     /* try */
     /* try_except.py:13: return a / b */
-    pyx_t_1 = PyNumber_TrueDivide(v_a, v_b);
+    pyx_t_1 = pyx_rt_truediv_binary(v_a, v_b);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_except_1; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
@@ -578,7 +578,7 @@ pyx_L_except_1:;
         }
         Py_CLEAR(pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
-        pyx_t_7 = PyNumber_Add(pyx_k_1, pyx_t_6);
+        pyx_t_7 = pyx_rt_add(pyx_k_1, pyx_t_6);
         Py_CLEAR(pyx_t_6);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
         Py_XSETREF(pyx_r, pyx_t_7);
@@ -738,7 +738,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* try_except.py:24: out.append(10 // x) */
     pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
-    pyx_t_4 = PyNumber_FloorDivide(pyx_k_3, v_x);
+    pyx_t_4 = pyx_rt_floordiv_binary(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {v_out, pyx_t_4};
@@ -899,7 +899,7 @@ pyx_L_except_1_tb:;
         Py_CLEAR(pyx_t_33);
         Py_CLEAR(pyx_t_32);
         if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_36 = PyObject_GetItem(pyx_t_35, pyx_k_8);
+        pyx_t_36 = pyx_rt_getitem(pyx_t_35, pyx_k_8);
         Py_CLEAR(pyx_t_35);
         if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         pyx_t_37 = PyObject_GetAttr(pyx_t_36, pyx_n_1);
@@ -941,7 +941,7 @@ pyx_L_try_end_2:;
     Py_CLEAR(pyx_t_42);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_45 = PyObject_GetItem(pyx_t_44, pyx_k_8);
+    pyx_t_45 = pyx_rt_getitem(pyx_t_44, pyx_k_8);
     Py_CLEAR(pyx_t_44);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_46 = (pyx_t_45 == Py_None);
@@ -1032,7 +1032,7 @@ static PyObject *pyx_f_try_except_reraise(PyObject *v_x)
     /* try_except.py:39: try: */
     /* try */
     /* try_except.py:40: return 10 // x */
-    pyx_t_1 = PyNumber_FloorDivide(pyx_k_3, v_x);
+    pyx_t_1 = pyx_rt_floordiv_binary(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 40; goto pyx_L_except_1; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
@@ -1109,7 +1109,7 @@ static PyObject *pyx_f_try_except_chain(void)
     /* try_except.py:47: {}["k"] */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 47; goto pyx_L_except_1; }
-    pyx_t_2 = PyObject_GetItem(pyx_t_1, pyx_k_9);
+    pyx_t_2 = pyx_rt_getitem(pyx_t_1, pyx_k_9);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 47; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_2);
@@ -1202,7 +1202,7 @@ static PyObject *pyx_f_try_except_context(void)
     /* try_except.py:54: [][1] */
     pyx_t_1 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 54; goto pyx_L_except_1; }
-    pyx_t_2 = PyObject_GetItem(pyx_t_1, pyx_k_11);
+    pyx_t_2 = pyx_rt_getitem(pyx_t_1, pyx_k_11);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 54; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_2);
@@ -1403,7 +1403,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         }
         Py_CLEAR(pyx_t_3);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_7; }
-        pyx_t_5 = PyNumber_InPlaceAdd(v_total, pyx_t_4);
+        pyx_t_5 = pyx_rt_iadd(v_total, pyx_t_4);
         Py_CLEAR(pyx_t_4);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 71; goto pyx_L_except_7; }
         Py_XSETREF(v_total, pyx_t_5);
@@ -1423,7 +1423,7 @@ pyx_L_except_7:;
         if (pyx_t_8) {
             pyx_rt_exc_enter(pyx_t_6, pyx_hx_9);
             /* try_except.py:73: total -= 1 */
-            pyx_t_9 = PyNumber_InPlaceSubtract(v_total, pyx_k_11);
+            pyx_t_9 = pyx_rt_isub(v_total, pyx_k_11);
             if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 73; goto pyx_L_handler_error_10; }
             Py_XSETREF(v_total, pyx_t_9);
             pyx_t_9 = NULL;
@@ -1441,7 +1441,7 @@ pyx_L_handler_error_10:;
 pyx_L_try_end_8:;
         /* finally */
         /* try_except.py:75: total += 100 */
-        pyx_t_10 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
+        pyx_t_10 = pyx_rt_iadd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 75; goto pyx_L_error; }
         Py_XSETREF(v_total, pyx_t_10);
         pyx_t_10 = NULL;
@@ -1457,7 +1457,7 @@ pyx_L_finally_error_2:;
 pyx_L_finally_error_2_tb:;
         pyx_rt_exc_fetch(pyx_exc_4);
         /* try_except.py:75: total += 100 */
-        pyx_t_11 = PyNumber_InPlaceAdd(v_total, pyx_k_14);
+        pyx_t_11 = pyx_rt_iadd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_14; }
         Py_XSETREF(v_total, pyx_t_11);
         pyx_t_11 = NULL;
@@ -1519,7 +1519,7 @@ static PyObject *pyx_f_try_except_bare(PyObject *v_x)
     /* try_except.py:80: try: */
     /* try */
     /* try_except.py:81: return 1 // x */
-    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, v_x);
+    pyx_t_1 = pyx_rt_floordiv_binary(pyx_k_11, v_x);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 81; goto pyx_L_except_1; }
     Py_XSETREF(pyx_r, pyx_t_1);
     pyx_t_1 = NULL;
@@ -1572,7 +1572,7 @@ static PyObject *pyx_f_try_except_not_a_class(void)
     /* try_except.py:87: try: */
     /* try */
     /* try_except.py:88: 1 // 0 */
-    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
+    pyx_t_1 = pyx_rt_floordiv_binary(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_except_1; }
     Py_CLEAR(pyx_t_1);
     goto pyx_L_try_end_2;
@@ -1644,7 +1644,7 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     /* try_except.py:94: try: */
     /* try */
     /* try_except.py:95: 1 // 0 */
-    pyx_t_1 = PyNumber_FloorDivide(pyx_k_11, pyx_k_8);
+    pyx_t_1 = pyx_rt_floordiv_binary(pyx_k_11, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 95; goto pyx_L_except_4; }
     Py_CLEAR(pyx_t_1);
     goto pyx_L_try_end_5;

@@ -145,7 +145,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
 #line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
 #line 3 "try_finally.py"
-    pyx_t_3 = PyNumber_Remainder(pyx_k_1, v_n);
+    pyx_t_3 = pyx_rt_mod_binary(pyx_k_1, v_n);
 #line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
 #line 3 "try_finally.py"
@@ -166,7 +166,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     Py_CLEAR(pyx_t_4);
     /* try_finally.py:4: if n == 2: */
 #line 4 "try_finally.py"
-    pyx_t_5 = PyObject_RichCompareBool(v_n, pyx_k_2, Py_EQ);
+    pyx_t_5 = pyx_rt_richcompare_bool(v_n, pyx_k_2, Py_EQ);
 #line 4 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 4; goto pyx_L_finally_error_1; }
 #line 4 "try_finally.py"
@@ -182,7 +182,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     }
     /* try_finally.py:6: if n == 3: */
 #line 6 "try_finally.py"
-    pyx_t_6 = PyObject_RichCompareBool(v_n, pyx_k_4, Py_EQ);
+    pyx_t_6 = pyx_rt_richcompare_bool(v_n, pyx_k_4, Py_EQ);
 #line 6 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 6; goto pyx_L_finally_error_1; }
 #line 6 "try_finally.py"
@@ -238,7 +238,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
-    pyx_t_14 = PyNumber_Remainder(pyx_k_7, v_n);
+    pyx_t_14 = pyx_rt_mod_binary(pyx_k_7, v_n);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
@@ -267,7 +267,7 @@ pyx_L_finally_return_2:;
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
-    pyx_t_18 = PyNumber_Remainder(pyx_k_8, v_n);
+    pyx_t_18 = pyx_rt_mod_binary(pyx_k_8, v_n);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
@@ -314,7 +314,7 @@ pyx_L_finally_error_1:;
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"
-    pyx_t_22 = PyNumber_Remainder(pyx_k_9, v_n);
+    pyx_t_22 = pyx_rt_mod_binary(pyx_k_9, v_n);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"

@@ -327,7 +327,7 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     /* with_statements.py:13: log.append(1 // 0) */
     pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
-    pyx_t_13 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
+    pyx_t_13 = pyx_rt_floordiv_binary(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_t_13};
@@ -451,7 +451,7 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
     Py_CLEAR(pyx_t_7);
     /* with_statements.py:20: return 1 // 0 */
-    pyx_t_8 = PyNumber_FloorDivide(pyx_k_2, pyx_k_3);
+    pyx_t_8 = pyx_rt_floordiv_binary(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 20; goto pyx_L_with_error_1; }
     Py_XSETREF(pyx_r, pyx_t_8);
     pyx_t_8 = NULL;
@@ -611,7 +611,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     Py_CLEAR(pyx_t_15);
     Py_CLEAR(pyx_t_18);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_20 = PyNumber_Add(v_x, pyx_t_19);
+    pyx_t_20 = pyx_rt_add(v_x, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
