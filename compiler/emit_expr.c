@@ -78,7 +78,7 @@ static const char *c_op(int op)
 }
 
 /* The C call of a Python operator on two objects: "f(a, b" (closed by the
-   caller).  + - * / // % go through the runtime's fast paths for floats
+   caller).  + - * / // % & | ^ go through the runtime's fast paths for floats
    and small ints (pyx_rt.h). */
 static const char *py_number_op(int op, bool inplace)
 {
@@ -92,9 +92,9 @@ static const char *py_number_op(int op, bool inplace)
     case PYX_OP_MOD: return inplace ? "pyx_rt_mod_inplace" : "pyx_rt_mod_binary";
     case PYX_OP_LSHIFT: return inplace ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
     case PYX_OP_RSHIFT: return inplace ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
-    case PYX_OP_BITOR: return inplace ? "PyNumber_InPlaceOr" : "PyNumber_Or";
-    case PYX_OP_BITXOR: return inplace ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
-    case PYX_OP_BITAND: return inplace ? "PyNumber_InPlaceAnd" : "PyNumber_And";
+    case PYX_OP_BITOR: return inplace ? "pyx_rt_ior" : "pyx_rt_or";
+    case PYX_OP_BITXOR: return inplace ? "pyx_rt_ixor" : "pyx_rt_xor";
+    case PYX_OP_BITAND: return inplace ? "pyx_rt_iand" : "pyx_rt_and";
     default: return NULL;
     }
 }
@@ -839,6 +839,9 @@ Val emit_value(Fn *fn, PyxNode *e)
             return cval(int_const(fn->E, e->ival), &pyx_type_object);
         if (e->kind == PYX_NODE_FLOAT)
             return cval(float_const(fn->E, float_literal(A, e->name)), &pyx_type_object);
+        if (e->kind == PYX_NODE_UNARYOP && e->op == PYX_OP_UMINUS && e->value->kind == PYX_NODE_FLOAT
+            && e->type->kind == PYX_TY_FLOAT)   /* '-0.5' */
+            return cval(float_const(fn->E, pyx_arena_printf(A, "-%s", float_literal(A, e->value->name))), &pyx_type_object);
     }
     Val v = emit_expr(fn, e);
     return to ? coerce(fn, v, to, e->loc) : v;
@@ -970,7 +973,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
     case PYX_NODE_ATTRIBUTE: {
         Val o = emit_value(fn, e->value);
         const char *t = temp(fn, &pyx_type_object);
-        line(fn, "%s = PyObject_GetAttr(%s, %s);", t, o.c, name_const(fn->E, e->name));
+        line(fn, "%s = pyx_rt_getattr(%s, %s);", t, o.c, name_const(fn->E, e->name));
         release(fn, o);
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
         return (Val){t, &pyx_type_object, true};

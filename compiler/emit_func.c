@@ -217,7 +217,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     Fn fnv, *fn = &fnv;
     fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->qualname));
     int n = f->nparams, npos = 0, nposonly = 0, nrequired = 0, nkwonly = 0;
-    Buf names = {0}, kwreq = {0};
+    Buf names = {0}, refs = {0}, kwreq = {0};
     bool seen_default = false;
     bool varargs = false, varkw = false;
     for (int i = 0; i < def->params.len; i++) {
@@ -228,6 +228,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
             continue;
         }
         buf_printf(E->a, &names, "\"%s\", ", p->name);
+        buf_printf(E->a, &refs, "&%s, ", name_const(E, p->name));
         if (p->op == PYX_PARAM_KWONLY) {
             nkwonly++;
             buf_printf(E->a, &kwreq, "%d, ", p->value == NULL);
@@ -244,9 +245,10 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     /* the signature: the wrapper binds calls to it, the function object shows it */
     buf_printf(E->a, &E->statics, "static const PyxRtArgSpec %s = {\n"
                                   "    .qualname = \"%s\", .names = (const char *const[]){%sNULL},\n"
+                                  "    .name_refs = (PyObject **const[]){%sNULL},\n"
                                   "    .npos = %d, .nposonly = %d, .nrequired = %d, .nkwonly = %d,\n"
                                   "    .kwonly_required = %s, .varargs = %d, .varkw = %d,\n};\n",
-               f->spec, f->qualname, names.p ? names.p : "", npos, nposonly, nrequired, nkwonly,
+               f->spec, f->qualname, names.p ? names.p : "", refs.p ? refs.p : "", npos, nposonly, nrequired, nkwonly,
                nkwonly ? pyx_arena_printf(E->a, "(const unsigned char[]){%s}", kwreq.p) : "NULL", varargs, varkw);
     Buf out = {0};
     buf_printf(E->a, &out, "static PyObject *%s(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)\n{\n", f->wcname);

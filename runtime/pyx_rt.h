@@ -418,9 +418,10 @@ typedef struct PyxRtArgSpec {
     const char *qualname;          /* "f", "C.m"; 3.8/3.9 messages show only
                                       the part after the last '.' */
     const char *const *names;      /* npos + nkwonly names, UTF-8 */
-    PyObject *const *name_objs;    /* NULL, or npos + nkwonly interned str
-                                      objects equal to names (borrowed), for
-                                      pointer comparison before strcmp */
+    PyObject **const *name_refs;   /* NULL, or the addresses of npos + nkwonly
+                                      interned str objects equal to names (the
+                                      module's constants), for pointer
+                                      comparison before strcmp */
     Py_ssize_t npos;
     Py_ssize_t nposonly;
     Py_ssize_t nrequired;          /* leading positional params without default */
@@ -536,15 +537,25 @@ int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
    values as CPython's; only the dispatch is skipped (CPython 3.11's
    specialising interpreter does the same). */
 
+/* gcc inlines these into code that passes Py_None and then warns that an
+   int's digit would be out of its bounds, on a path the type test rules
+   out: the int's fields are read through a pointer it cannot follow. */
+static inline PyObject *pyx_rt_opaque(PyObject *o)
+{
+#if defined(__GNUC__)
+    __asm__("" : "+r"(o));
+#endif
+    return o;
+}
 #if PY_VERSION_HEX >= 0x030C0000
-#define PYX_LONG_IS_COMPACT(o) PyUnstable_Long_IsCompact((PyLongObject *)(o))
-#define PYX_LONG_COMPACT(o) ((long long)PyUnstable_Long_CompactValue((PyLongObject *)(o)))
+#define PYX_LONG_IS_COMPACT(o) PyUnstable_Long_IsCompact((PyLongObject *)pyx_rt_opaque(o))
+#define PYX_LONG_COMPACT(o) ((long long)PyUnstable_Long_CompactValue((PyLongObject *)pyx_rt_opaque(o)))
 #else
 #if PY_VERSION_HEX < 0x030B0000
 #include <longintrepr.h>
 #endif
-#define PYX_LONG_IS_COMPACT(o) (Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1)
-#define PYX_LONG_COMPACT(o) ((long long)Py_SIZE(o) * (long long)((PyLongObject *)(o))->ob_digit[0])
+#define PYX_LONG_IS_COMPACT(o) (Py_SIZE(pyx_rt_opaque(o)) >= -1 && Py_SIZE(pyx_rt_opaque(o)) <= 1)
+#define PYX_LONG_COMPACT(o) ((long long)Py_SIZE(pyx_rt_opaque(o)) * (long long)((PyLongObject *)pyx_rt_opaque(o))->ob_digit[0])
 #endif
 /* o is an exact int of one digit: its value in *v */
 #define PYX_SMALL_INT(o, v) (PyLong_CheckExact(o) && PYX_LONG_IS_COMPACT(o) && ((v) = PYX_LONG_COMPACT(o), 1))
@@ -552,7 +563,7 @@ int pyx_rt_embed_main(int argc, char **argv, PyModuleDef *def);
 static inline int pyx_rt_as_fast_double(PyObject *o, double *d)
 {
     if (PyFloat_CheckExact(o)) {
-        *d = PyFloat_AS_DOUBLE(o);
+        *d = PyFloat_AS_DOUBLE(pyx_rt_opaque(o));
         return 1;
     }
     if (PyLong_CheckExact(o) && PYX_LONG_IS_COMPACT(o)) {
@@ -621,6 +632,25 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_mod(PyObject *a, PyObject *b, int 
     return inplace ? PyNumber_InPlaceRemainder(a, b) : PyNumber_Remainder(a, b);
 }
 
+/* a & b, a | b, a ^ b: two small ints in C (two's complement, as int's
+   infinite-precision bitwise operators behave). */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_bitop(PyObject *a, PyObject *b, char op, int inplace)
+{
+    long long x, y;
+    if (PYX_SMALL_INT(a, x) && PYX_SMALL_INT(b, y))
+        return PyLong_FromLongLong(op == '&' ? (x & y) : op == '|' ? (x | y) : (x ^ y));
+    if (op == '&')
+        return inplace ? PyNumber_InPlaceAnd(a, b) : PyNumber_And(a, b);
+    if (op == '|')
+        return inplace ? PyNumber_InPlaceOr(a, b) : PyNumber_Or(a, b);
+    return inplace ? PyNumber_InPlaceXor(a, b) : PyNumber_Xor(a, b);
+}
+#define pyx_rt_and(a, b) pyx_rt_bitop((a), (b), '&', 0)
+#define pyx_rt_or(a, b) pyx_rt_bitop((a), (b), '|', 0)
+#define pyx_rt_xor(a, b) pyx_rt_bitop((a), (b), '^', 0)
+#define pyx_rt_iand(a, b) pyx_rt_bitop((a), (b), '&', 1)
+#define pyx_rt_ior(a, b) pyx_rt_bitop((a), (b), '|', 1)
+#define pyx_rt_ixor(a, b) pyx_rt_bitop((a), (b), '^', 1)
 #define pyx_rt_truediv_binary(a, b) pyx_rt_truediv((a), (b), 0)
 #define pyx_rt_truediv_inplace(a, b) pyx_rt_truediv((a), (b), 1)
 #define pyx_rt_floordiv_binary(a, b) pyx_rt_floordiv((a), (b), 0)
@@ -688,16 +718,16 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_getitem(PyObject *o, PyObject *key
     long long i;
     if (PYX_SMALL_INT(key, i)) {
         if (PyList_CheckExact(o)) {
-            Py_ssize_t n = PyList_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+            Py_ssize_t n = PyList_GET_SIZE(pyx_rt_opaque(o)), j = (Py_ssize_t)(i < 0 ? i + n : i);
             if (j >= 0 && j < n) {
-                PyObject *v = PyList_GET_ITEM(o, j);
+                PyObject *v = PyList_GET_ITEM(pyx_rt_opaque(o), j);
                 Py_INCREF(v);
                 return v;
             }
         } else if (PyTuple_CheckExact(o)) {
-            Py_ssize_t n = PyTuple_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+            Py_ssize_t n = PyTuple_GET_SIZE(pyx_rt_opaque(o)), j = (Py_ssize_t)(i < 0 ? i + n : i);
             if (j >= 0 && j < n) {
-                PyObject *v = PyTuple_GET_ITEM(o, j);
+                PyObject *v = PyTuple_GET_ITEM(pyx_rt_opaque(o), j);
                 Py_INCREF(v);
                 return v;
             }
@@ -709,11 +739,11 @@ static inline PYX_MUST_CHECK int pyx_rt_setitem(PyObject *o, PyObject *key, PyOb
 {
     long long i;
     if (PyList_CheckExact(o) && PYX_SMALL_INT(key, i)) {
-        Py_ssize_t n = PyList_GET_SIZE(o), j = (Py_ssize_t)(i < 0 ? i + n : i);
+        Py_ssize_t n = PyList_GET_SIZE(pyx_rt_opaque(o)), j = (Py_ssize_t)(i < 0 ? i + n : i);
         if (j >= 0 && j < n) {
-            PyObject *old = PyList_GET_ITEM(o, j);
+            PyObject *old = PyList_GET_ITEM(pyx_rt_opaque(o), j);
             Py_INCREF(v);
-            PyList_SET_ITEM(o, j, v);
+            PyList_SET_ITEM(pyx_rt_opaque(o), j, v);
             Py_DECREF(old);
             return 0;
         }
@@ -764,6 +794,22 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_get_global_cached(PyObject *global
 #endif
     return pyx_rt_get_global_fill(globals, name, c);
 }
+/* obj.name: an exact module's own global (the module type has no attribute
+   of that name to take precedence) is read from its dict directly; the rest
+   as PyObject_GetAttr (module __getattr__, the AttributeError...). */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_getattr(PyObject *obj, PyObject *name)
+{
+    if (PyModule_CheckExact(obj) && PyUnicode_CheckExact(name) && !_PyType_Lookup(&PyModule_Type, name)) {
+        PyObject *v = PyDict_GetItemWithError(PyModule_GetDict(obj), name);   /* borrowed */
+        if (v) {
+            Py_INCREF(v);
+            return v;
+        }
+        if (PyErr_Occurred())
+            return NULL;
+    }
+    return PyObject_GetAttr(obj, name);
+}
 /* 'obj.name(...)', as CPython's LOAD_METHOD: the attribute as a new
    reference, or NULL with the AttributeError.  When obj's type finds a
    method descriptor (a function, a builtin method...) under name and the
@@ -774,6 +820,8 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject
 {
     PyTypeObject *tp = Py_TYPE(obj);
     *unbound = 0;
+    if (PyModule_CheckExact(obj))
+        return pyx_rt_getattr(obj, name);
     if (tp->tp_getattro == PyObject_GenericGetAttr && tp->tp_dictoffset == 0
 #ifdef Py_TPFLAGS_MANAGED_DICT
         && !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)

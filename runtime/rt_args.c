@@ -35,7 +35,7 @@ static int name_matches(const PyxRtArgSpec *spec, Py_ssize_t i, PyObject *key)
 {
     Py_ssize_t len;
     const char *s;
-    if (spec->name_objs != NULL && spec->name_objs[i] == key)
+    if (spec->name_refs != NULL && *spec->name_refs[i] == key)
         return 1;
     s = PyUnicode_AsUTF8AndSize(key, &len);
     if (s == NULL) {
@@ -55,9 +55,9 @@ static Py_ssize_t find_param(const PyxRtArgSpec *spec, Py_ssize_t first,
                              Py_ssize_t end, PyObject *key)
 {
     Py_ssize_t i;
-    if (spec->name_objs != NULL)
+    if (spec->name_refs != NULL)
         for (i = first; i < end; i++)
-            if (spec->name_objs[i] == key)
+            if (*spec->name_refs[i] == key)
                 return i;
     for (i = first; i < end; i++) {
         int r = name_matches(spec, i, key);

@@ -5,6 +5,8 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
 static PyObject *pyx_n_0;  /* 'print' */
+static PyObject *pyx_n_1;  /* 'label' */
+static PyObject *pyx_n_2;  /* 'values' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
@@ -17,14 +19,14 @@ static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyxRtGlobalCache pyx_gc_1;  /* 'show' */
-static PyObject *pyx_n_1;  /* 'show' */
+static PyObject *pyx_n_3;  /* 'show' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyxRtGlobalCache pyx_gc_2;  /* 'pow' */
-static PyObject *pyx_n_2;  /* 'pow' */
+static PyObject *pyx_n_4;  /* 'pow' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_k_19;
@@ -33,17 +35,18 @@ static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
 static PyxRtGlobalCache pyx_gc_3;  /* 'max' */
-static PyObject *pyx_n_3;  /* 'max' */
+static PyObject *pyx_n_5;  /* 'max' */
 static PyObject *pyx_k_24;
 static PyxRtGlobalCache pyx_gc_4;  /* 'divmod' */
-static PyObject *pyx_n_4;  /* 'divmod' */
+static PyObject *pyx_n_6;  /* 'divmod' */
 static PyxRtGlobalCache pyx_gc_5;  /* 'round' */
-static PyObject *pyx_n_5;  /* 'round' */
+static PyObject *pyx_n_7;  /* 'round' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
-static PyObject *pyx_n_6;  /* 'main' */
+static PyObject *pyx_n_8;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_show = {
     .qualname = "show", .names = (const char *const[]){"label", "values", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -56,6 +59,7 @@ static const PyxRtFuncDef pyx_fdef_show = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -73,6 +77,10 @@ static int pyx_init_constants_0(void)
 {
     pyx_n_0 = PyUnicode_InternFromString("print");
     if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("label");
+    if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("values");
+    if (!pyx_n_2) return -1;
     pyx_k_1 = PyLong_FromLongLong(-7LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(-1LL);
@@ -95,8 +103,8 @@ static int pyx_init_constants_0(void)
     if (!pyx_k_10) return -1;
     pyx_k_11 = PyLong_FromLongLong(64LL);
     if (!pyx_k_11) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("show");
-    if (!pyx_n_1) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("show");
+    if (!pyx_n_3) return -1;
     pyx_k_12 = PyUnicode_DecodeUTF8("ops", 3, "surrogatepass");
     if (!pyx_k_12) return -1;
     PyUnicode_InternInPlace(&pyx_k_12);
@@ -110,8 +118,8 @@ static int pyx_init_constants_0(void)
     if (!pyx_k_15) return -1;
     pyx_k_16 = PyLong_FromLongLong(-27LL);
     if (!pyx_k_16) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("pow");
-    if (!pyx_n_2) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("pow");
+    if (!pyx_n_4) return -1;
     pyx_k_17 = PyLong_FromLongLong(4LL);
     if (!pyx_k_17) return -1;
     pyx_k_18 = PyLong_FromLongLong(5LL);
@@ -128,20 +136,20 @@ static int pyx_init_constants_0(void)
     pyx_k_23 = PyUnicode_DecodeUTF8("builtins", 8, "surrogatepass");
     if (!pyx_k_23) return -1;
     PyUnicode_InternInPlace(&pyx_k_23);
-    pyx_n_3 = PyUnicode_InternFromString("max");
-    if (!pyx_n_3) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("max");
+    if (!pyx_n_5) return -1;
     pyx_k_24 = PyLong_FromLongLong(9LL);
     if (!pyx_k_24) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("divmod");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("round");
-    if (!pyx_n_5) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("divmod");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("round");
+    if (!pyx_n_7) return -1;
     pyx_k_25 = PyFloat_FromDouble(2.5);
     if (!pyx_k_25) return -1;
     pyx_k_26 = PyFloat_FromDouble(3.5);
     if (!pyx_k_26) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("main");
-    if (!pyx_n_6) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("main");
+    if (!pyx_n_8) return -1;
     return 0;
 }
 
@@ -331,7 +339,7 @@ static PyObject *pyx_f_arith_ints_main(void)
             pyx_t_10 = NULL;
             if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 7; goto pyx_L_error; }
             /* arith_ints.py:8: show("ops", (a, b, a + b, a - b, a * b, a // b, a % b, a / b)) */
-            pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+            pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
             pyx_t_13 = pyx_rt_add(v_a, v_b);
             if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -372,7 +380,7 @@ static PyObject *pyx_f_arith_ints_main(void)
             if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 8; goto pyx_L_error; }
             Py_CLEAR(pyx_t_19);
             /* arith_ints.py:9: show("cmp", (a < b, a <= b, a == b, a != b, a > b, a >= b)) */
-            pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+            pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 9; goto pyx_L_error; }
             pyx_t_22 = pyx_rt_richcompare(v_a, v_b, Py_LT);
             if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 9; goto pyx_L_error; }
@@ -413,13 +421,13 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_5);
     /* arith_ints.py:10: show("pow", (2 ** 100, (-3) ** 3, 2 ** -1, pow(3, 4, 5))) */
-    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_31 = PyNumber_Power(pyx_k_10, pyx_k_15, Py_None);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 10; goto pyx_L_error; }
     pyx_t_32 = PyNumber_Power(pyx_k_10, pyx_k_2, Py_None);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 10; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_4, pyx_k_17, pyx_k_18};
@@ -446,7 +454,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_35);
     /* arith_ints.py:11: show("bits", (5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -(2**70) >> 3)) */
-    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_38 = PyNumber_Lshift(pyx_k_8, pyx_k_22);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 11; goto pyx_L_error; }
@@ -481,7 +489,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_42);
     /* arith_ints.py:12: show("builtins", (abs(-5), min(3, 1, 2), max([4, 9, 2]), divmod(-7, 2), round(2.5), round(3.5))) */
-    pyx_t_43 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_43 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_45 = (-5);
     pyx_t_46 = PyLong_FromLong((pyx_t_45 < 0 ? -pyx_t_45 : pyx_t_45));
@@ -493,7 +501,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     if (pyx_t_49 < pyx_t_47) pyx_t_47 = pyx_t_49;
     pyx_t_50 = PyLong_FromLong(pyx_t_47);
     if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_51 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_3);
+    pyx_t_51 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_52 = PyList_New(3);
     if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -510,7 +518,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     Py_CLEAR(pyx_t_51);
     Py_CLEAR(pyx_t_52);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_4);
+    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_10};
@@ -518,7 +526,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_54);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_56 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_5);
+    pyx_t_56 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_56)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_25};
@@ -526,7 +534,7 @@ static PyObject *pyx_f_arith_ints_main(void)
     }
     Py_CLEAR(pyx_t_56);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_58 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_5);
+    pyx_t_58 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_26};
@@ -646,13 +654,13 @@ static int pyx_exec_1(void)
     /* arith_ints.py:1: def show(label, values): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_show, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* arith_ints.py:5: def main(): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
 

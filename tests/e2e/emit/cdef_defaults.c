@@ -3,13 +3,16 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_n_0;  /* 'cp_add' */
-static PyObject *pyx_n_1;  /* 'call_with_defaults' */
-static PyObject *pyx_n_2;  /* 'call_with_keywords' */
+static PyObject *pyx_n_0;  /* 'a' */
+static PyObject *pyx_n_1;  /* 'b' */
+static PyObject *pyx_n_2;  /* 'cp_add' */
+static PyObject *pyx_n_3;  /* 'call_with_defaults' */
+static PyObject *pyx_n_4;  /* 'call_with_keywords' */
 static long pyx_dflt_c_add_1;
 static long pyx_dflt_cp_add_1;
 static const PyxRtArgSpec pyx_spec_cp_add = {
     .qualname = "cp_add", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, &pyx_n_1, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -22,6 +25,7 @@ static const PyxRtFuncDef pyx_fdef_cp_add = {
 };
 static const PyxRtArgSpec pyx_spec_call_with_defaults = {
     .qualname = "call_with_defaults", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -36,6 +40,7 @@ static double pyx_dflt_scaled_1;
 static double pyx_dflt_scaled_2;
 static const PyxRtArgSpec pyx_spec_call_with_keywords = {
     .qualname = "call_with_keywords", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -54,12 +59,16 @@ static PYX_UNUSED PyObject *pyx_f_cdef_defaults_call_with_keywords(void);
 
 static int pyx_init_constants_0(void)
 {
-    pyx_n_0 = PyUnicode_InternFromString("cp_add");
+    pyx_n_0 = PyUnicode_InternFromString("a");
     if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("call_with_defaults");
+    pyx_n_1 = PyUnicode_InternFromString("b");
     if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("call_with_keywords");
+    pyx_n_2 = PyUnicode_InternFromString("cp_add");
     if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("call_with_defaults");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("call_with_keywords");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -262,13 +271,13 @@ static int pyx_exec_1(void)
     pyx_t_2 = pyx_rt_function_new(&pyx_fdef_cp_add, pyx_m, (PyObject *const[]){pyx_t_1}, NULL);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_2);
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_2);
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* cdef_defaults.pyx:10: def call_with_defaults(): */
     pyx_t_4 = pyx_rt_function_new(&pyx_fdef_call_with_defaults, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_4);
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* cdef_defaults.pyx:14: cdef double scaled(double x, double scale=2.0, double shift=0.5): */
@@ -277,7 +286,7 @@ static int pyx_exec_1(void)
     /* cdef_defaults.pyx:17: def call_with_keywords(): */
     pyx_t_6 = pyx_rt_function_new(&pyx_fdef_call_with_keywords, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_6);
+    pyx_t_7 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_6);
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
 

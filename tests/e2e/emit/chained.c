@@ -7,23 +7,25 @@ static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyObject *pyx_n_0;  /* 'x' */
 static PyObject *pyx_k_5;
 static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
-static PyObject *pyx_n_0;  /* 'print' */
+static PyObject *pyx_n_1;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_1;  /* 'classify' */
-static PyObject *pyx_n_1;  /* 'classify' */
+static PyObject *pyx_n_2;  /* 'classify' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
-static PyObject *pyx_n_2;  /* 'append' */
+static PyObject *pyx_n_3;  /* 'append' */
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
-static PyObject *pyx_n_3;  /* 'main' */
+static PyObject *pyx_n_4;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_classify = {
     .qualname = "classify", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -36,6 +38,7 @@ static const PyxRtFuncDef pyx_fdef_classify = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -61,20 +64,22 @@ static int pyx_init_constants_0(void)
     pyx_k_4 = PyUnicode_DecodeUTF8("out", 3, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
+    pyx_n_0 = PyUnicode_InternFromString("x");
+    if (!pyx_n_0) return -1;
     pyx_k_5 = PyLong_FromLongLong(5LL);
     if (!pyx_k_5) return -1;
-    pyx_n_0 = PyUnicode_InternFromString("print");
-    if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("classify");
+    pyx_n_1 = PyUnicode_InternFromString("print");
     if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("classify");
+    if (!pyx_n_2) return -1;
     pyx_k_6 = PyLong_FromLongLong(-1LL);
     if (!pyx_k_6) return -1;
     pyx_k_7 = PyLong_FromLongLong(1LL);
     if (!pyx_k_7) return -1;
     pyx_k_8 = PyLong_FromLongLong(2LL);
     if (!pyx_k_8) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("append");
-    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("append");
+    if (!pyx_n_3) return -1;
     pyx_k_9 = PyLong_FromLongLong(3LL);
     if (!pyx_k_9) return -1;
     pyx_k_10 = PyUnicode_DecodeUTF8("yes", 3, "surrogatepass");
@@ -89,8 +94,8 @@ static int pyx_init_constants_0(void)
     pyx_k_13 = PyUnicode_DecodeUTF8("b", 1, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_n_3 = PyUnicode_InternFromString("main");
-    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("main");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -217,9 +222,9 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(pyx_k_5);
     Py_XSETREF(v_c, pyx_k_5);
     /* chained.py:7: print(a, b, c, classify(-1), classify(5), classify(10)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_6};
@@ -227,7 +232,7 @@ static PyObject *pyx_f_chained_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -235,7 +240,7 @@ static PyObject *pyx_f_chained_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_2};
@@ -266,7 +271,7 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(v_x);
     Py_XSETREF(v_y, v_x);
     /* chained.py:10: y.append(3) */
-    pyx_t_10 = pyx_rt_get_method(v_y, pyx_n_2, &pyx_t_11);
+    pyx_t_10 = pyx_rt_get_method(v_y, pyx_n_3, &pyx_t_11);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_y, pyx_k_9};
@@ -276,7 +281,7 @@ static PyObject *pyx_f_chained_main(void)
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
     Py_CLEAR(pyx_t_12);
     /* chained.py:11: print(x is y, x == [1, 2, 3], not x, x and "yes", [] or "empty", x is not None) */
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 11; goto pyx_L_error; }
     pyx_t_14 = (v_x == v_y);
     pyx_t_15 = PyBool_FromLong(pyx_t_14);
@@ -331,7 +336,7 @@ pyx_L_bool_end_2:;
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_27);
     /* chained.py:12: print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, "a" != "b") */
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_30 = 1;
     pyx_t_31 = 2;
@@ -428,13 +433,13 @@ static int pyx_exec_1(void)
     /* chained.py:1: def classify(x): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_classify, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* chained.py:5: def main(): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
 

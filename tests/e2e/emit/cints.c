@@ -3,54 +3,65 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyObject *pyx_n_0;  /* 'c' */
+static PyObject *pyx_n_1;  /* 'a' */
+static PyObject *pyx_n_2;  /* 'b' */
+static PyObject *pyx_n_3;  /* 'd' */
+static PyObject *pyx_n_4;  /* 'x' */
+static PyObject *pyx_n_5;  /* 'o' */
+static PyObject *pyx_n_6;  /* 'v' */
+static PyObject *pyx_n_7;  /* 'f' */
+static PyObject *pyx_n_8;  /* 'i' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
-static PyObject *pyx_n_0;  /* 'int_wrap' */
-static PyObject *pyx_n_1;  /* 'int_wrap_down' */
-static PyObject *pyx_n_2;  /* 'uint_wrap' */
-static PyObject *pyx_n_3;  /* 'uchar_wrap' */
-static PyObject *pyx_n_4;  /* 'longlong_mul' */
-static PyObject *pyx_n_5;  /* 'mixed_widths' */
-static PyObject *pyx_n_6;  /* 'int_arg' */
-static PyObject *pyx_n_7;  /* 'uint_arg' */
-static PyObject *pyx_n_8;  /* 'long_arg' */
-static PyObject *pyx_n_9;  /* 'longlong_arg' */
-static PyObject *pyx_n_10;  /* 'ulonglong_arg' */
-static PyObject *pyx_n_11;  /* 'ssize_arg' */
-static PyObject *pyx_n_12;  /* 'size_arg' */
-static PyObject *pyx_n_13;  /* 'char_arg' */
-static PyObject *pyx_n_14;  /* 'double_arg' */
-static PyObject *pyx_n_15;  /* 'float_arg' */
-static PyObject *pyx_n_16;  /* 'bint_arg' */
-static PyObject *pyx_n_17;  /* 'returns_int_from_object' */
-static PyObject *pyx_n_18;  /* 'narrow_through_c' */
-static PyObject *pyx_n_19;  /* 'floordiv' */
-static PyObject *pyx_n_20;  /* 'mod' */
-static PyObject *pyx_n_21;  /* 'floordiv_ll' */
-static PyObject *pyx_n_22;  /* 'mod_ll' */
-static PyObject *pyx_n_23;  /* 'floordiv_uint' */
-static PyObject *pyx_n_24;  /* 'truediv' */
-static PyObject *pyx_n_25;  /* 'dfloordiv' */
-static PyObject *pyx_n_26;  /* 'dmod' */
-static PyObject *pyx_n_27;  /* 'dtruediv' */
-static PyObject *pyx_n_28;  /* 'cfloordiv' */
-static PyObject *pyx_n_29;  /* 'cmod' */
-static PyObject *pyx_n_30;  /* 'unary' */
-static PyObject *pyx_n_31;  /* 'bits' */
-static PyObject *pyx_n_32;  /* 'shift_signed' */
-static PyObject *pyx_n_33;  /* 'float_ops' */
-static PyObject *pyx_n_34;  /* 'cmp_chain' */
-static PyObject *pyx_n_35;  /* 'c_casts' */
-static PyObject *pyx_n_36;  /* 'int_to_double_promotion' */
-static PyObject *pyx_n_37;  /* 'sizes' */
-static PyObject *pyx_n_38;  /* 'c_abs_min_max' */
-static PyObject *pyx_n_39;  /* 'augmented' */
-static PyObject *pyx_n_40;  /* 'chained_assign' */
-static PyObject *pyx_n_41;  /* 'bool_ops' */
-static PyObject *pyx_n_42;  /* 'ternary_types' */
+static PyObject *pyx_n_9;  /* 'flag' */
+static PyObject *pyx_n_10;  /* 'int_wrap' */
+static PyObject *pyx_n_11;  /* 'int_wrap_down' */
+static PyObject *pyx_n_12;  /* 'uint_wrap' */
+static PyObject *pyx_n_13;  /* 'uchar_wrap' */
+static PyObject *pyx_n_14;  /* 'longlong_mul' */
+static PyObject *pyx_n_15;  /* 'mixed_widths' */
+static PyObject *pyx_n_16;  /* 'int_arg' */
+static PyObject *pyx_n_17;  /* 'uint_arg' */
+static PyObject *pyx_n_18;  /* 'long_arg' */
+static PyObject *pyx_n_19;  /* 'longlong_arg' */
+static PyObject *pyx_n_20;  /* 'ulonglong_arg' */
+static PyObject *pyx_n_21;  /* 'ssize_arg' */
+static PyObject *pyx_n_22;  /* 'size_arg' */
+static PyObject *pyx_n_23;  /* 'char_arg' */
+static PyObject *pyx_n_24;  /* 'double_arg' */
+static PyObject *pyx_n_25;  /* 'float_arg' */
+static PyObject *pyx_n_26;  /* 'bint_arg' */
+static PyObject *pyx_n_27;  /* 'returns_int_from_object' */
+static PyObject *pyx_n_28;  /* 'narrow_through_c' */
+static PyObject *pyx_n_29;  /* 'floordiv' */
+static PyObject *pyx_n_30;  /* 'mod' */
+static PyObject *pyx_n_31;  /* 'floordiv_ll' */
+static PyObject *pyx_n_32;  /* 'mod_ll' */
+static PyObject *pyx_n_33;  /* 'floordiv_uint' */
+static PyObject *pyx_n_34;  /* 'truediv' */
+static PyObject *pyx_n_35;  /* 'dfloordiv' */
+static PyObject *pyx_n_36;  /* 'dmod' */
+static PyObject *pyx_n_37;  /* 'dtruediv' */
+static PyObject *pyx_n_38;  /* 'cfloordiv' */
+static PyObject *pyx_n_39;  /* 'cmod' */
+static PyObject *pyx_n_40;  /* 'unary' */
+static PyObject *pyx_n_41;  /* 'bits' */
+static PyObject *pyx_n_42;  /* 'shift_signed' */
+static PyObject *pyx_n_43;  /* 'float_ops' */
+static PyObject *pyx_n_44;  /* 'cmp_chain' */
+static PyObject *pyx_n_45;  /* 'c_casts' */
+static PyObject *pyx_n_46;  /* 'int_to_double_promotion' */
+static PyObject *pyx_n_47;  /* 'sizes' */
+static PyObject *pyx_n_48;  /* 'c_abs_min_max' */
+static PyObject *pyx_n_49;  /* 'augmented' */
+static PyObject *pyx_n_50;  /* 'chained_assign' */
+static PyObject *pyx_n_51;  /* 'bool_ops' */
+static PyObject *pyx_n_52;  /* 'ternary_types' */
 static const PyxRtArgSpec pyx_spec_int_wrap = {
     .qualname = "int_wrap", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -63,6 +74,7 @@ static const PyxRtFuncDef pyx_fdef_int_wrap = {
 };
 static const PyxRtArgSpec pyx_spec_int_wrap_down = {
     .qualname = "int_wrap_down", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -75,6 +87,7 @@ static const PyxRtFuncDef pyx_fdef_int_wrap_down = {
 };
 static const PyxRtArgSpec pyx_spec_uint_wrap = {
     .qualname = "uint_wrap", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -87,6 +100,7 @@ static const PyxRtFuncDef pyx_fdef_uint_wrap = {
 };
 static const PyxRtArgSpec pyx_spec_uchar_wrap = {
     .qualname = "uchar_wrap", .names = (const char *const[]){"c", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -99,6 +113,7 @@ static const PyxRtFuncDef pyx_fdef_uchar_wrap = {
 };
 static const PyxRtArgSpec pyx_spec_longlong_mul = {
     .qualname = "longlong_mul", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -111,6 +126,7 @@ static const PyxRtFuncDef pyx_fdef_longlong_mul = {
 };
 static const PyxRtArgSpec pyx_spec_mixed_widths = {
     .qualname = "mixed_widths", .names = (const char *const[]){"a", "b", "c", "d", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, &pyx_n_0, &pyx_n_3, NULL},
     .npos = 4, .nposonly = 0, .nrequired = 4, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -123,6 +139,7 @@ static const PyxRtFuncDef pyx_fdef_mixed_widths = {
 };
 static const PyxRtArgSpec pyx_spec_int_arg = {
     .qualname = "int_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -135,6 +152,7 @@ static const PyxRtFuncDef pyx_fdef_int_arg = {
 };
 static const PyxRtArgSpec pyx_spec_uint_arg = {
     .qualname = "uint_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -147,6 +165,7 @@ static const PyxRtFuncDef pyx_fdef_uint_arg = {
 };
 static const PyxRtArgSpec pyx_spec_long_arg = {
     .qualname = "long_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -159,6 +178,7 @@ static const PyxRtFuncDef pyx_fdef_long_arg = {
 };
 static const PyxRtArgSpec pyx_spec_longlong_arg = {
     .qualname = "longlong_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -171,6 +191,7 @@ static const PyxRtFuncDef pyx_fdef_longlong_arg = {
 };
 static const PyxRtArgSpec pyx_spec_ulonglong_arg = {
     .qualname = "ulonglong_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -183,6 +204,7 @@ static const PyxRtFuncDef pyx_fdef_ulonglong_arg = {
 };
 static const PyxRtArgSpec pyx_spec_ssize_arg = {
     .qualname = "ssize_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -195,6 +217,7 @@ static const PyxRtFuncDef pyx_fdef_ssize_arg = {
 };
 static const PyxRtArgSpec pyx_spec_size_arg = {
     .qualname = "size_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -207,6 +230,7 @@ static const PyxRtFuncDef pyx_fdef_size_arg = {
 };
 static const PyxRtArgSpec pyx_spec_char_arg = {
     .qualname = "char_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -219,6 +243,7 @@ static const PyxRtFuncDef pyx_fdef_char_arg = {
 };
 static const PyxRtArgSpec pyx_spec_double_arg = {
     .qualname = "double_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -231,6 +256,7 @@ static const PyxRtFuncDef pyx_fdef_double_arg = {
 };
 static const PyxRtArgSpec pyx_spec_float_arg = {
     .qualname = "float_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -243,6 +269,7 @@ static const PyxRtFuncDef pyx_fdef_float_arg = {
 };
 static const PyxRtArgSpec pyx_spec_bint_arg = {
     .qualname = "bint_arg", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -255,6 +282,7 @@ static const PyxRtFuncDef pyx_fdef_bint_arg = {
 };
 static const PyxRtArgSpec pyx_spec_returns_int_from_object = {
     .qualname = "returns_int_from_object", .names = (const char *const[]){"o", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -267,6 +295,7 @@ static const PyxRtFuncDef pyx_fdef_returns_int_from_object = {
 };
 static const PyxRtArgSpec pyx_spec_narrow_through_c = {
     .qualname = "narrow_through_c", .names = (const char *const[]){"v", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -279,6 +308,7 @@ static const PyxRtFuncDef pyx_fdef_narrow_through_c = {
 };
 static const PyxRtArgSpec pyx_spec_floordiv = {
     .qualname = "floordiv", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -291,6 +321,7 @@ static const PyxRtFuncDef pyx_fdef_floordiv = {
 };
 static const PyxRtArgSpec pyx_spec_mod = {
     .qualname = "mod", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -303,6 +334,7 @@ static const PyxRtFuncDef pyx_fdef_mod = {
 };
 static const PyxRtArgSpec pyx_spec_floordiv_ll = {
     .qualname = "floordiv_ll", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -315,6 +347,7 @@ static const PyxRtFuncDef pyx_fdef_floordiv_ll = {
 };
 static const PyxRtArgSpec pyx_spec_mod_ll = {
     .qualname = "mod_ll", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -327,6 +360,7 @@ static const PyxRtFuncDef pyx_fdef_mod_ll = {
 };
 static const PyxRtArgSpec pyx_spec_floordiv_uint = {
     .qualname = "floordiv_uint", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -339,6 +373,7 @@ static const PyxRtFuncDef pyx_fdef_floordiv_uint = {
 };
 static const PyxRtArgSpec pyx_spec_truediv = {
     .qualname = "truediv", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -351,6 +386,7 @@ static const PyxRtFuncDef pyx_fdef_truediv = {
 };
 static const PyxRtArgSpec pyx_spec_dfloordiv = {
     .qualname = "dfloordiv", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -363,6 +399,7 @@ static const PyxRtFuncDef pyx_fdef_dfloordiv = {
 };
 static const PyxRtArgSpec pyx_spec_dmod = {
     .qualname = "dmod", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -375,6 +412,7 @@ static const PyxRtFuncDef pyx_fdef_dmod = {
 };
 static const PyxRtArgSpec pyx_spec_dtruediv = {
     .qualname = "dtruediv", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -387,6 +425,7 @@ static const PyxRtFuncDef pyx_fdef_dtruediv = {
 };
 static const PyxRtArgSpec pyx_spec_cfloordiv = {
     .qualname = "cfloordiv", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -399,6 +438,7 @@ static const PyxRtFuncDef pyx_fdef_cfloordiv = {
 };
 static const PyxRtArgSpec pyx_spec_cmod = {
     .qualname = "cmod", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -411,6 +451,7 @@ static const PyxRtFuncDef pyx_fdef_cmod = {
 };
 static const PyxRtArgSpec pyx_spec_unary = {
     .qualname = "unary", .names = (const char *const[]){"a", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -423,6 +464,7 @@ static const PyxRtFuncDef pyx_fdef_unary = {
 };
 static const PyxRtArgSpec pyx_spec_bits = {
     .qualname = "bits", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -435,6 +477,7 @@ static const PyxRtFuncDef pyx_fdef_bits = {
 };
 static const PyxRtArgSpec pyx_spec_shift_signed = {
     .qualname = "shift_signed", .names = (const char *const[]){"a", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -447,6 +490,7 @@ static const PyxRtFuncDef pyx_fdef_shift_signed = {
 };
 static const PyxRtArgSpec pyx_spec_float_ops = {
     .qualname = "float_ops", .names = (const char *const[]){"f", "d", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, &pyx_n_3, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -459,6 +503,7 @@ static const PyxRtFuncDef pyx_fdef_float_ops = {
 };
 static const PyxRtArgSpec pyx_spec_cmp_chain = {
     .qualname = "cmp_chain", .names = (const char *const[]){"a", "b", "c", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, &pyx_n_0, NULL},
     .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -471,6 +516,7 @@ static const PyxRtFuncDef pyx_fdef_cmp_chain = {
 };
 static const PyxRtArgSpec pyx_spec_c_casts = {
     .qualname = "c_casts", .names = (const char *const[]){"d", "i", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_3, &pyx_n_8, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -483,6 +529,7 @@ static const PyxRtFuncDef pyx_fdef_c_casts = {
 };
 static const PyxRtArgSpec pyx_spec_int_to_double_promotion = {
     .qualname = "int_to_double_promotion", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -495,6 +542,7 @@ static const PyxRtFuncDef pyx_fdef_int_to_double_promotion = {
 };
 static const PyxRtArgSpec pyx_spec_sizes = {
     .qualname = "sizes", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -507,6 +555,7 @@ static const PyxRtFuncDef pyx_fdef_sizes = {
 };
 static const PyxRtArgSpec pyx_spec_c_abs_min_max = {
     .qualname = "c_abs_min_max", .names = (const char *const[]){"a", "b", "d", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, &pyx_n_3, NULL},
     .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -519,6 +568,7 @@ static const PyxRtFuncDef pyx_fdef_c_abs_min_max = {
 };
 static const PyxRtArgSpec pyx_spec_augmented = {
     .qualname = "augmented", .names = (const char *const[]){"a", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -531,6 +581,7 @@ static const PyxRtFuncDef pyx_fdef_augmented = {
 };
 static const PyxRtArgSpec pyx_spec_chained_assign = {
     .qualname = "chained_assign", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -543,6 +594,7 @@ static const PyxRtFuncDef pyx_fdef_chained_assign = {
 };
 static const PyxRtArgSpec pyx_spec_bool_ops = {
     .qualname = "bool_ops", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -555,6 +607,7 @@ static const PyxRtFuncDef pyx_fdef_bool_ops = {
 };
 static const PyxRtArgSpec pyx_spec_ternary_types = {
     .qualname = "ternary_types", .names = (const char *const[]){"flag", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_9, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -612,98 +665,118 @@ static PYX_UNUSED PyObject *pyx_f_cints_ternary_types(int v_flag);
 
 static int pyx_init_constants_0(void)
 {
+    pyx_n_0 = PyUnicode_InternFromString("c");
+    if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("a");
+    if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("b");
+    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("d");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("x");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("o");
+    if (!pyx_n_5) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("v");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("f");
+    if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("i");
+    if (!pyx_n_8) return -1;
     pyx_k_1 = PyLong_FromLongLong(1LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyFloat_FromDouble(1.5);
     if (!pyx_k_2) return -1;
     pyx_k_3 = PyLong_FromLongLong(2LL);
     if (!pyx_k_3) return -1;
-    pyx_n_0 = PyUnicode_InternFromString("int_wrap");
-    if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("int_wrap_down");
-    if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("uint_wrap");
-    if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("uchar_wrap");
-    if (!pyx_n_3) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("longlong_mul");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("mixed_widths");
-    if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("int_arg");
-    if (!pyx_n_6) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("uint_arg");
-    if (!pyx_n_7) return -1;
-    pyx_n_8 = PyUnicode_InternFromString("long_arg");
-    if (!pyx_n_8) return -1;
-    pyx_n_9 = PyUnicode_InternFromString("longlong_arg");
+    pyx_n_9 = PyUnicode_InternFromString("flag");
     if (!pyx_n_9) return -1;
-    pyx_n_10 = PyUnicode_InternFromString("ulonglong_arg");
+    pyx_n_10 = PyUnicode_InternFromString("int_wrap");
     if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("ssize_arg");
+    pyx_n_11 = PyUnicode_InternFromString("int_wrap_down");
     if (!pyx_n_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("size_arg");
+    pyx_n_12 = PyUnicode_InternFromString("uint_wrap");
     if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("char_arg");
+    pyx_n_13 = PyUnicode_InternFromString("uchar_wrap");
     if (!pyx_n_13) return -1;
-    pyx_n_14 = PyUnicode_InternFromString("double_arg");
+    pyx_n_14 = PyUnicode_InternFromString("longlong_mul");
     if (!pyx_n_14) return -1;
-    pyx_n_15 = PyUnicode_InternFromString("float_arg");
+    pyx_n_15 = PyUnicode_InternFromString("mixed_widths");
     if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("bint_arg");
+    pyx_n_16 = PyUnicode_InternFromString("int_arg");
     if (!pyx_n_16) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("returns_int_from_object");
+    pyx_n_17 = PyUnicode_InternFromString("uint_arg");
     if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("narrow_through_c");
+    pyx_n_18 = PyUnicode_InternFromString("long_arg");
     if (!pyx_n_18) return -1;
-    pyx_n_19 = PyUnicode_InternFromString("floordiv");
+    pyx_n_19 = PyUnicode_InternFromString("longlong_arg");
     if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("mod");
+    pyx_n_20 = PyUnicode_InternFromString("ulonglong_arg");
     if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("floordiv_ll");
+    pyx_n_21 = PyUnicode_InternFromString("ssize_arg");
     if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("mod_ll");
+    pyx_n_22 = PyUnicode_InternFromString("size_arg");
     if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("floordiv_uint");
+    pyx_n_23 = PyUnicode_InternFromString("char_arg");
     if (!pyx_n_23) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("truediv");
+    pyx_n_24 = PyUnicode_InternFromString("double_arg");
     if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("dfloordiv");
+    pyx_n_25 = PyUnicode_InternFromString("float_arg");
     if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("dmod");
+    pyx_n_26 = PyUnicode_InternFromString("bint_arg");
     if (!pyx_n_26) return -1;
-    pyx_n_27 = PyUnicode_InternFromString("dtruediv");
+    pyx_n_27 = PyUnicode_InternFromString("returns_int_from_object");
     if (!pyx_n_27) return -1;
-    pyx_n_28 = PyUnicode_InternFromString("cfloordiv");
+    pyx_n_28 = PyUnicode_InternFromString("narrow_through_c");
     if (!pyx_n_28) return -1;
-    pyx_n_29 = PyUnicode_InternFromString("cmod");
+    pyx_n_29 = PyUnicode_InternFromString("floordiv");
     if (!pyx_n_29) return -1;
-    pyx_n_30 = PyUnicode_InternFromString("unary");
+    pyx_n_30 = PyUnicode_InternFromString("mod");
     if (!pyx_n_30) return -1;
-    pyx_n_31 = PyUnicode_InternFromString("bits");
+    pyx_n_31 = PyUnicode_InternFromString("floordiv_ll");
     if (!pyx_n_31) return -1;
-    pyx_n_32 = PyUnicode_InternFromString("shift_signed");
+    pyx_n_32 = PyUnicode_InternFromString("mod_ll");
     if (!pyx_n_32) return -1;
-    pyx_n_33 = PyUnicode_InternFromString("float_ops");
+    pyx_n_33 = PyUnicode_InternFromString("floordiv_uint");
     if (!pyx_n_33) return -1;
-    pyx_n_34 = PyUnicode_InternFromString("cmp_chain");
+    pyx_n_34 = PyUnicode_InternFromString("truediv");
     if (!pyx_n_34) return -1;
-    pyx_n_35 = PyUnicode_InternFromString("c_casts");
+    pyx_n_35 = PyUnicode_InternFromString("dfloordiv");
     if (!pyx_n_35) return -1;
-    pyx_n_36 = PyUnicode_InternFromString("int_to_double_promotion");
+    pyx_n_36 = PyUnicode_InternFromString("dmod");
     if (!pyx_n_36) return -1;
-    pyx_n_37 = PyUnicode_InternFromString("sizes");
+    pyx_n_37 = PyUnicode_InternFromString("dtruediv");
     if (!pyx_n_37) return -1;
-    pyx_n_38 = PyUnicode_InternFromString("c_abs_min_max");
+    pyx_n_38 = PyUnicode_InternFromString("cfloordiv");
     if (!pyx_n_38) return -1;
-    pyx_n_39 = PyUnicode_InternFromString("augmented");
+    pyx_n_39 = PyUnicode_InternFromString("cmod");
     if (!pyx_n_39) return -1;
-    pyx_n_40 = PyUnicode_InternFromString("chained_assign");
+    pyx_n_40 = PyUnicode_InternFromString("unary");
     if (!pyx_n_40) return -1;
-    pyx_n_41 = PyUnicode_InternFromString("bool_ops");
+    pyx_n_41 = PyUnicode_InternFromString("bits");
     if (!pyx_n_41) return -1;
-    pyx_n_42 = PyUnicode_InternFromString("ternary_types");
+    pyx_n_42 = PyUnicode_InternFromString("shift_signed");
     if (!pyx_n_42) return -1;
+    pyx_n_43 = PyUnicode_InternFromString("float_ops");
+    if (!pyx_n_43) return -1;
+    pyx_n_44 = PyUnicode_InternFromString("cmp_chain");
+    if (!pyx_n_44) return -1;
+    pyx_n_45 = PyUnicode_InternFromString("c_casts");
+    if (!pyx_n_45) return -1;
+    pyx_n_46 = PyUnicode_InternFromString("int_to_double_promotion");
+    if (!pyx_n_46) return -1;
+    pyx_n_47 = PyUnicode_InternFromString("sizes");
+    if (!pyx_n_47) return -1;
+    pyx_n_48 = PyUnicode_InternFromString("c_abs_min_max");
+    if (!pyx_n_48) return -1;
+    pyx_n_49 = PyUnicode_InternFromString("augmented");
+    if (!pyx_n_49) return -1;
+    pyx_n_50 = PyUnicode_InternFromString("chained_assign");
+    if (!pyx_n_50) return -1;
+    pyx_n_51 = PyUnicode_InternFromString("bool_ops");
+    if (!pyx_n_51) return -1;
+    pyx_n_52 = PyUnicode_InternFromString("ternary_types");
+    if (!pyx_n_52) return -1;
     return 0;
 }
 
@@ -2819,261 +2892,261 @@ static int pyx_exec_1(void)
     /* cints.pyx:4: def int_wrap(): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_int_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* cints.pyx:9: def int_wrap_down(): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_int_wrap_down, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 9; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
     /* cints.pyx:14: def uint_wrap(): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_uint_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
     /* cints.pyx:19: def uchar_wrap(unsigned char c): */
     pyx_t_7 = pyx_rt_function_new(&pyx_fdef_uchar_wrap, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 19; goto pyx_L_error; }
     /* cints.pyx:23: def longlong_mul(): */
     pyx_t_9 = pyx_rt_function_new(&pyx_fdef_longlong_mul, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
     /* cints.pyx:27: def mixed_widths(int a, long b, long long c, short d): */
     pyx_t_11 = pyx_rt_function_new(&pyx_fdef_mixed_widths, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 27; goto pyx_L_error; }
     /* cints.pyx:30: def int_arg(int x): */
     pyx_t_13 = pyx_rt_function_new(&pyx_fdef_int_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 30; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 30; goto pyx_L_error; }
     /* cints.pyx:33: def uint_arg(unsigned int x): */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_uint_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 33; goto pyx_L_error; }
     /* cints.pyx:36: def long_arg(long x): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_long_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
     /* cints.pyx:39: def longlong_arg(long long x): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_longlong_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 39; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 39; goto pyx_L_error; }
     /* cints.pyx:42: def ulonglong_arg(unsigned long long x): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_ulonglong_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 42; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 42; goto pyx_L_error; }
     /* cints.pyx:45: def ssize_arg(Py_ssize_t x): */
     pyx_t_23 = pyx_rt_function_new(&pyx_fdef_ssize_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 45; goto pyx_L_error; }
-    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     /* cints.pyx:48: def size_arg(size_t x): */
     pyx_t_25 = pyx_rt_function_new(&pyx_fdef_size_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 48; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 48; goto pyx_L_error; }
     /* cints.pyx:51: def char_arg(char x): */
     pyx_t_27 = pyx_rt_function_new(&pyx_fdef_char_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 51; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 51; goto pyx_L_error; }
     /* cints.pyx:54: def double_arg(double x): */
     pyx_t_29 = pyx_rt_function_new(&pyx_fdef_double_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 54; goto pyx_L_error; }
-    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_29);
+    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 54; goto pyx_L_error; }
     /* cints.pyx:57: def float_arg(float x): */
     pyx_t_31 = pyx_rt_function_new(&pyx_fdef_float_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 57; goto pyx_L_error; }
-    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_31);
+    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 57; goto pyx_L_error; }
     /* cints.pyx:60: def bint_arg(bint x): */
     pyx_t_33 = pyx_rt_function_new(&pyx_fdef_bint_arg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_33);
+    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 60; goto pyx_L_error; }
     /* cints.pyx:63: def returns_int_from_object(o): */
     pyx_t_35 = pyx_rt_function_new(&pyx_fdef_returns_int_from_object, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 63; goto pyx_L_error; }
-    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_35);
+    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 63; goto pyx_L_error; }
     /* cints.pyx:67: cdef int c_narrow(long v) except? -1: */
     /* cints.pyx:70: def narrow_through_c(long v): */
     pyx_t_37 = pyx_rt_function_new(&pyx_fdef_narrow_through_c, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 70; goto pyx_L_error; }
-    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_37);
+    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
     /* cints.pyx:73: def floordiv(int a, int b): */
     pyx_t_39 = pyx_rt_function_new(&pyx_fdef_floordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 73; goto pyx_L_error; }
-    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_39);
+    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 73; goto pyx_L_error; }
     /* cints.pyx:76: def mod(int a, int b): */
     pyx_t_41 = pyx_rt_function_new(&pyx_fdef_mod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 76; goto pyx_L_error; }
-    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_41);
+    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 76; goto pyx_L_error; }
     /* cints.pyx:79: def floordiv_ll(long long a, long long b): */
     pyx_t_43 = pyx_rt_function_new(&pyx_fdef_floordiv_ll, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 79; goto pyx_L_error; }
-    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_43);
+    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
     /* cints.pyx:82: def mod_ll(long long a, long long b): */
     pyx_t_45 = pyx_rt_function_new(&pyx_fdef_mod_ll, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 82; goto pyx_L_error; }
-    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_45);
+    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 82; goto pyx_L_error; }
     /* cints.pyx:85: def floordiv_uint(unsigned int a, unsigned int b): */
     pyx_t_47 = pyx_rt_function_new(&pyx_fdef_floordiv_uint, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 85; goto pyx_L_error; }
-    pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_47);
+    pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 85; goto pyx_L_error; }
     /* cints.pyx:88: def truediv(int a, int b): */
     pyx_t_49 = pyx_rt_function_new(&pyx_fdef_truediv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 88; goto pyx_L_error; }
-    pyx_t_50 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_49);
+    pyx_t_50 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_49);
     Py_CLEAR(pyx_t_49);
     if (PYX_UNLIKELY(pyx_t_50 < 0)) { pyx_lineno = 88; goto pyx_L_error; }
     /* cints.pyx:91: def dfloordiv(double a, double b): */
     pyx_t_51 = pyx_rt_function_new(&pyx_fdef_dfloordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_51)) { pyx_lineno = 91; goto pyx_L_error; }
-    pyx_t_52 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_51);
+    pyx_t_52 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_51);
     Py_CLEAR(pyx_t_51);
     if (PYX_UNLIKELY(pyx_t_52 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* cints.pyx:94: def dmod(double a, double b): */
     pyx_t_53 = pyx_rt_function_new(&pyx_fdef_dmod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 94; goto pyx_L_error; }
-    pyx_t_54 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_53);
+    pyx_t_54 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_53);
     Py_CLEAR(pyx_t_53);
     if (PYX_UNLIKELY(pyx_t_54 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
     /* cints.pyx:97: def dtruediv(double a, double b): */
     pyx_t_55 = pyx_rt_function_new(&pyx_fdef_dtruediv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 97; goto pyx_L_error; }
-    pyx_t_56 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_55);
+    pyx_t_56 = PyDict_SetItem(pyx_d, pyx_n_37, pyx_t_55);
     Py_CLEAR(pyx_t_55);
     if (PYX_UNLIKELY(pyx_t_56 < 0)) { pyx_lineno = 97; goto pyx_L_error; }
     /* cints.pyx:100: cimport cython */
     /* cints.pyx:102: @cython.cdivision(True) */
     pyx_t_57 = pyx_rt_function_new(&pyx_fdef_cfloordiv, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_57)) { pyx_lineno = 102; goto pyx_L_error; }
-    pyx_t_58 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_57);
+    pyx_t_58 = PyDict_SetItem(pyx_d, pyx_n_38, pyx_t_57);
     Py_CLEAR(pyx_t_57);
     if (PYX_UNLIKELY(pyx_t_58 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
     /* cints.pyx:106: @cython.cdivision(True) */
     pyx_t_59 = pyx_rt_function_new(&pyx_fdef_cmod, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 106; goto pyx_L_error; }
-    pyx_t_60 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_59);
+    pyx_t_60 = PyDict_SetItem(pyx_d, pyx_n_39, pyx_t_59);
     Py_CLEAR(pyx_t_59);
     if (PYX_UNLIKELY(pyx_t_60 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
     /* cints.pyx:110: def unary(int a): */
     pyx_t_61 = pyx_rt_function_new(&pyx_fdef_unary, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_61)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_62 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_61);
+    pyx_t_62 = PyDict_SetItem(pyx_d, pyx_n_40, pyx_t_61);
     Py_CLEAR(pyx_t_61);
     if (PYX_UNLIKELY(pyx_t_62 < 0)) { pyx_lineno = 110; goto pyx_L_error; }
     /* cints.pyx:113: def bits(unsigned int a, unsigned int b): */
     pyx_t_63 = pyx_rt_function_new(&pyx_fdef_bits, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_63)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_64 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_63);
+    pyx_t_64 = PyDict_SetItem(pyx_d, pyx_n_41, pyx_t_63);
     Py_CLEAR(pyx_t_63);
     if (PYX_UNLIKELY(pyx_t_64 < 0)) { pyx_lineno = 113; goto pyx_L_error; }
     /* cints.pyx:116: def shift_signed(int a): */
     pyx_t_65 = pyx_rt_function_new(&pyx_fdef_shift_signed, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_65)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_66 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_65);
+    pyx_t_66 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_65);
     Py_CLEAR(pyx_t_65);
     if (PYX_UNLIKELY(pyx_t_66 < 0)) { pyx_lineno = 116; goto pyx_L_error; }
     /* cints.pyx:119: def float_ops(float f, double d): */
     pyx_t_67 = pyx_rt_function_new(&pyx_fdef_float_ops, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_67)) { pyx_lineno = 119; goto pyx_L_error; }
-    pyx_t_68 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_67);
+    pyx_t_68 = PyDict_SetItem(pyx_d, pyx_n_43, pyx_t_67);
     Py_CLEAR(pyx_t_67);
     if (PYX_UNLIKELY(pyx_t_68 < 0)) { pyx_lineno = 119; goto pyx_L_error; }
     /* cints.pyx:122: def cmp_chain(int a, int b, int c): */
     pyx_t_69 = pyx_rt_function_new(&pyx_fdef_cmp_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_69)) { pyx_lineno = 122; goto pyx_L_error; }
-    pyx_t_70 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_69);
+    pyx_t_70 = PyDict_SetItem(pyx_d, pyx_n_44, pyx_t_69);
     Py_CLEAR(pyx_t_69);
     if (PYX_UNLIKELY(pyx_t_70 < 0)) { pyx_lineno = 122; goto pyx_L_error; }
     /* cints.pyx:125: def c_casts(double d, int i): */
     pyx_t_71 = pyx_rt_function_new(&pyx_fdef_c_casts, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_71)) { pyx_lineno = 125; goto pyx_L_error; }
-    pyx_t_72 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_71);
+    pyx_t_72 = PyDict_SetItem(pyx_d, pyx_n_45, pyx_t_71);
     Py_CLEAR(pyx_t_71);
     if (PYX_UNLIKELY(pyx_t_72 < 0)) { pyx_lineno = 125; goto pyx_L_error; }
     /* cints.pyx:128: def int_to_double_promotion(int a, double b): */
     pyx_t_73 = pyx_rt_function_new(&pyx_fdef_int_to_double_promotion, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_73)) { pyx_lineno = 128; goto pyx_L_error; }
-    pyx_t_74 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_73);
+    pyx_t_74 = PyDict_SetItem(pyx_d, pyx_n_46, pyx_t_73);
     Py_CLEAR(pyx_t_73);
     if (PYX_UNLIKELY(pyx_t_74 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
     /* cints.pyx:133: def sizes(): */
     pyx_t_75 = pyx_rt_function_new(&pyx_fdef_sizes, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_75)) { pyx_lineno = 133; goto pyx_L_error; }
-    pyx_t_76 = PyDict_SetItem(pyx_d, pyx_n_37, pyx_t_75);
+    pyx_t_76 = PyDict_SetItem(pyx_d, pyx_n_47, pyx_t_75);
     Py_CLEAR(pyx_t_75);
     if (PYX_UNLIKELY(pyx_t_76 < 0)) { pyx_lineno = 133; goto pyx_L_error; }
     /* cints.pyx:136: def c_abs_min_max(int a, int b, double d): */
     pyx_t_77 = pyx_rt_function_new(&pyx_fdef_c_abs_min_max, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_77)) { pyx_lineno = 136; goto pyx_L_error; }
-    pyx_t_78 = PyDict_SetItem(pyx_d, pyx_n_38, pyx_t_77);
+    pyx_t_78 = PyDict_SetItem(pyx_d, pyx_n_48, pyx_t_77);
     Py_CLEAR(pyx_t_77);
     if (PYX_UNLIKELY(pyx_t_78 < 0)) { pyx_lineno = 136; goto pyx_L_error; }
     /* cints.pyx:139: def augmented(int a): */
     pyx_t_79 = pyx_rt_function_new(&pyx_fdef_augmented, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_79)) { pyx_lineno = 139; goto pyx_L_error; }
-    pyx_t_80 = PyDict_SetItem(pyx_d, pyx_n_39, pyx_t_79);
+    pyx_t_80 = PyDict_SetItem(pyx_d, pyx_n_49, pyx_t_79);
     Py_CLEAR(pyx_t_79);
     if (PYX_UNLIKELY(pyx_t_80 < 0)) { pyx_lineno = 139; goto pyx_L_error; }
     /* cints.pyx:152: def chained_assign(): */
     pyx_t_81 = pyx_rt_function_new(&pyx_fdef_chained_assign, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_81)) { pyx_lineno = 152; goto pyx_L_error; }
-    pyx_t_82 = PyDict_SetItem(pyx_d, pyx_n_40, pyx_t_81);
+    pyx_t_82 = PyDict_SetItem(pyx_d, pyx_n_50, pyx_t_81);
     Py_CLEAR(pyx_t_81);
     if (PYX_UNLIKELY(pyx_t_82 < 0)) { pyx_lineno = 152; goto pyx_L_error; }
     /* cints.pyx:159: def bool_ops(int a, int b): */
     pyx_t_83 = pyx_rt_function_new(&pyx_fdef_bool_ops, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_83)) { pyx_lineno = 159; goto pyx_L_error; }
-    pyx_t_84 = PyDict_SetItem(pyx_d, pyx_n_41, pyx_t_83);
+    pyx_t_84 = PyDict_SetItem(pyx_d, pyx_n_51, pyx_t_83);
     Py_CLEAR(pyx_t_83);
     if (PYX_UNLIKELY(pyx_t_84 < 0)) { pyx_lineno = 159; goto pyx_L_error; }
     /* cints.pyx:162: def ternary_types(bint flag): */
     pyx_t_85 = pyx_rt_function_new(&pyx_fdef_ternary_types, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_85)) { pyx_lineno = 162; goto pyx_L_error; }
-    pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_42, pyx_t_85);
+    pyx_t_86 = PyDict_SetItem(pyx_d, pyx_n_52, pyx_t_85);
     Py_CLEAR(pyx_t_85);
     if (PYX_UNLIKELY(pyx_t_86 < 0)) { pyx_lineno = 162; goto pyx_L_error; }
 

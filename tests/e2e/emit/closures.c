@@ -5,9 +5,14 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_0;  /* 'running_total' */
+static PyObject *pyx_n_0;  /* 'n' */
+static PyObject *pyx_n_1;  /* 'k' */
+static PyObject *pyx_n_2;  /* 'scale' */
+static PyObject *pyx_n_3;  /* 'm' */
+static PyObject *pyx_n_4;  /* 'running_total' */
 static const PyxRtArgSpec pyx_spec_running_total = {
     .qualname = "running_total", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -21,6 +26,7 @@ static const PyxRtFuncDef pyx_fdef_running_total = {
 };
 static const PyxRtArgSpec pyx_spec_1n_add = {
     .qualname = "running_total.<locals>.add", .names = (const char *const[]){"k", "scale", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -35,6 +41,7 @@ static const PyxRtFuncDef pyx_fdef_1n_add = {
 };
 static const PyxRtArgSpec pyx_spec_2n_lambda = {
     .qualname = "running_total.<locals>.<lambda>", .names = (const char *const[]){"m", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_3, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -57,8 +64,16 @@ static int pyx_init_constants_0(void)
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(2LL);
     if (!pyx_k_2) return -1;
-    pyx_n_0 = PyUnicode_InternFromString("running_total");
+    pyx_n_0 = PyUnicode_InternFromString("n");
     if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("k");
+    if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("scale");
+    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("m");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("running_total");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -283,7 +298,7 @@ static int pyx_exec_1(void)
     /* closures.pyx:4: def running_total(int n): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_running_total, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
 

@@ -6,51 +6,56 @@ static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
 static PyObject *pyx_n_0;  /* 'range' */
 static PyObject *pyx_k_1;
-static PyObject *pyx_n_1;  /* 'items' */
+static PyObject *pyx_n_1;  /* 'n' */
+static PyObject *pyx_n_2;  /* 'items' */
+static PyObject *pyx_n_3;  /* 'd' */
+static PyObject *pyx_n_4;  /* 'words' */
+static PyObject *pyx_n_5;  /* 'rows' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
-static PyObject *pyx_n_2;  /* 'print' */
+static PyObject *pyx_n_6;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'SQUARES' */
-static PyObject *pyx_n_3;  /* 'SQUARES' */
+static PyObject *pyx_n_7;  /* 'SQUARES' */
 static PyxRtGlobalCache pyx_gc_3;  /* 'LEAK' */
-static PyObject *pyx_n_4;  /* 'LEAK' */
+static PyObject *pyx_n_8;  /* 'LEAK' */
 static PyxRtGlobalCache pyx_gc_4;  /* 'x' */
-static PyObject *pyx_n_5;  /* 'x' */
+static PyObject *pyx_n_9;  /* 'x' */
 static PyxRtGlobalCache pyx_gc_5;  /* 'pairs' */
-static PyObject *pyx_n_6;  /* 'pairs' */
+static PyObject *pyx_n_10;  /* 'pairs' */
 static PyObject *pyx_k_5;
 static PyxRtGlobalCache pyx_gc_6;  /* 'inverted' */
-static PyObject *pyx_n_7;  /* 'inverted' */
+static PyObject *pyx_n_11;  /* 'inverted' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyxRtGlobalCache pyx_gc_7;  /* 'sorted' */
-static PyObject *pyx_n_8;  /* 'sorted' */
+static PyObject *pyx_n_12;  /* 'sorted' */
 static PyxRtGlobalCache pyx_gc_8;  /* 'unique_lengths' */
-static PyObject *pyx_n_9;  /* 'unique_lengths' */
+static PyObject *pyx_n_13;  /* 'unique_lengths' */
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyxRtGlobalCache pyx_gc_9;  /* 'nested' */
-static PyObject *pyx_n_10;  /* 'nested' */
+static PyObject *pyx_n_14;  /* 'nested' */
 static PyxRtGlobalCache pyx_gc_10;  /* 'idx' */
-static PyObject *pyx_n_11;  /* 'idx' */
+static PyObject *pyx_n_15;  /* 'idx' */
 static PyxRtGlobalCache pyx_gc_11;  /* 'failing' */
-static PyObject *pyx_n_12;  /* 'failing' */
+static PyObject *pyx_n_16;  /* 'failing' */
 static PyxRtGlobalCache pyx_gc_12;  /* 'ZeroDivisionError' */
-static PyObject *pyx_n_13;  /* 'ZeroDivisionError' */
+static PyObject *pyx_n_17;  /* 'ZeroDivisionError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
-static PyObject *pyx_n_14;  /* 'main' */
+static PyObject *pyx_n_18;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_pairs = {
     .qualname = "pairs", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -63,6 +68,7 @@ static const PyxRtFuncDef pyx_fdef_pairs = {
 };
 static const PyxRtArgSpec pyx_spec_inverted = {
     .qualname = "inverted", .names = (const char *const[]){"d", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_3, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -75,6 +81,7 @@ static const PyxRtFuncDef pyx_fdef_inverted = {
 };
 static const PyxRtArgSpec pyx_spec_unique_lengths = {
     .qualname = "unique_lengths", .names = (const char *const[]){"words", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -87,6 +94,7 @@ static const PyxRtFuncDef pyx_fdef_unique_lengths = {
 };
 static const PyxRtArgSpec pyx_spec_nested = {
     .qualname = "nested", .names = (const char *const[]){"rows", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -99,6 +107,7 @@ static const PyxRtFuncDef pyx_fdef_nested = {
 };
 static const PyxRtArgSpec pyx_spec_idx = {
     .qualname = "idx", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -111,6 +120,7 @@ static const PyxRtFuncDef pyx_fdef_idx = {
 };
 static const PyxRtArgSpec pyx_spec_failing = {
     .qualname = "failing", .names = (const char *const[]){"items", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -123,6 +133,7 @@ static const PyxRtFuncDef pyx_fdef_failing = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -149,28 +160,36 @@ static int pyx_init_constants_0(void)
     if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(2LL);
     if (!pyx_k_1) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("items");
+    pyx_n_1 = PyUnicode_InternFromString("n");
     if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("items");
+    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("d");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("words");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("rows");
+    if (!pyx_n_5) return -1;
     pyx_k_2 = PyLong_FromLongLong(0LL);
     if (!pyx_k_2) return -1;
     pyx_k_3 = PyLong_FromLongLong(3LL);
     if (!pyx_k_3) return -1;
     pyx_k_4 = PyLong_FromLongLong(10LL);
     if (!pyx_k_4) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("print");
-    if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("SQUARES");
-    if (!pyx_n_3) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("LEAK");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("x");
-    if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("pairs");
+    pyx_n_6 = PyUnicode_InternFromString("print");
     if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("SQUARES");
+    if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("LEAK");
+    if (!pyx_n_8) return -1;
+    pyx_n_9 = PyUnicode_InternFromString("x");
+    if (!pyx_n_9) return -1;
+    pyx_n_10 = PyUnicode_InternFromString("pairs");
+    if (!pyx_n_10) return -1;
     pyx_k_5 = PyLong_FromLongLong(4LL);
     if (!pyx_k_5) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("inverted");
-    if (!pyx_n_7) return -1;
+    pyx_n_11 = PyUnicode_InternFromString("inverted");
+    if (!pyx_n_11) return -1;
     pyx_k_6 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
@@ -182,10 +201,10 @@ static int pyx_init_constants_0(void)
     pyx_k_9 = PyUnicode_DecodeUTF8("c", 1, "surrogatepass");
     if (!pyx_k_9) return -1;
     PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_n_8 = PyUnicode_InternFromString("sorted");
-    if (!pyx_n_8) return -1;
-    pyx_n_9 = PyUnicode_InternFromString("unique_lengths");
-    if (!pyx_n_9) return -1;
+    pyx_n_12 = PyUnicode_InternFromString("sorted");
+    if (!pyx_n_12) return -1;
+    pyx_n_13 = PyUnicode_InternFromString("unique_lengths");
+    if (!pyx_n_13) return -1;
     pyx_k_10 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
     if (!pyx_k_10) return -1;
     PyUnicode_InternInPlace(&pyx_k_10);
@@ -198,14 +217,14 @@ static int pyx_init_constants_0(void)
     pyx_k_13 = PyUnicode_DecodeUTF8("ddd", 3, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_n_10 = PyUnicode_InternFromString("nested");
-    if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("idx");
-    if (!pyx_n_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("failing");
-    if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("ZeroDivisionError");
-    if (!pyx_n_13) return -1;
+    pyx_n_14 = PyUnicode_InternFromString("nested");
+    if (!pyx_n_14) return -1;
+    pyx_n_15 = PyUnicode_InternFromString("idx");
+    if (!pyx_n_15) return -1;
+    pyx_n_16 = PyUnicode_InternFromString("failing");
+    if (!pyx_n_16) return -1;
+    pyx_n_17 = PyUnicode_InternFromString("ZeroDivisionError");
+    if (!pyx_n_17) return -1;
     pyx_k_14 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
     if (!pyx_k_14) return -1;
     PyUnicode_InternInPlace(&pyx_k_14);
@@ -219,8 +238,8 @@ static int pyx_init_constants_0(void)
     pyx_k_18 = PyUnicode_DecodeUTF8("ab", 2, "surrogatepass");
     if (!pyx_k_18) return -1;
     PyUnicode_InternInPlace(&pyx_k_18);
-    pyx_n_14 = PyUnicode_InternFromString("main");
-    if (!pyx_n_14) return -1;
+    pyx_n_18 = PyUnicode_InternFromString("main");
+    if (!pyx_n_18) return -1;
     return 0;
 }
 
@@ -381,7 +400,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     /* comprehensions.py:13: return {v: k for k, v in d.items() if v is not None} */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(v_d, pyx_n_1, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(v_d, pyx_n_2, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 13; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_d};
@@ -781,13 +800,13 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_t_40 = NULL;  /* owned */
     PyObject *pyx_t_41 = NULL;  /* owned */
     /* comprehensions.py:33: print(SQUARES, LEAK, x) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_4);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 33; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_2, pyx_t_3, pyx_t_4};
@@ -800,9 +819,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 33; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
     /* comprehensions.py:34: print(pairs(4), inverted({"a": 1, "b": None, "c": 3}), sorted(unique_lengths(["a", "bb", "cc", "ddd"]))) */
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
+    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 34; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -810,7 +829,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     }
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_6);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_10 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -827,9 +846,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_8);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -866,9 +885,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 34; goto pyx_L_error; }
     Py_CLEAR(pyx_t_20);
     /* comprehensions.py:35: print(nested([[1, 2], [], [3]]), idx(10)) */
-    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_9);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 35; goto pyx_L_error; }
     pyx_t_24 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 35; goto pyx_L_error; }
@@ -897,7 +916,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_22);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_10);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 35; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_4};
@@ -917,7 +936,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     /* comprehensions.py:36: try: */
     /* try */
     /* comprehensions.py:37: failing([1, 0]) */
-    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_11);
+    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 37; goto pyx_L_except_1; }
     pyx_t_32 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 37; goto pyx_L_except_1; }
@@ -940,7 +959,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_33);
     pyx_rt_add_traceback("comprehensions.main", "comprehensions.py", pyx_lineno, NULL);
     pyx_t_34 = pyx_rt_exc_catch();
-    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_12);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 38; goto pyx_L_error; }
     pyx_t_36 = pyx_rt_exc_matches(pyx_t_34, pyx_t_35);
     Py_CLEAR(pyx_t_35);
@@ -950,7 +969,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_34);
         Py_XSETREF(v_e, pyx_t_34);
         /* comprehensions.py:39: print("caught", e) */
-        pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+        pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
@@ -974,7 +993,7 @@ pyx_L_handler_error_4:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* comprehensions.py:40: failing([5, 0]) */
-    pyx_t_39 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_11);
+    pyx_t_39 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_40 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -1113,11 +1132,11 @@ static int pyx_exec_1(void)
         if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
     }
     Py_CLEAR(pyx_t_4);
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
     /* comprehensions.py:4: x = "outer" */
-    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_k_17);
+    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_k_17);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* comprehensions.py:5: LEAK = [x for x in "ab"] */
     pyx_t_10 = PyList_New(0);
@@ -1137,49 +1156,49 @@ static int pyx_exec_1(void)
         if (PYX_UNLIKELY(pyx_t_13 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     }
     Py_CLEAR(pyx_t_11);
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_10);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_10);
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* comprehensions.py:8: def pairs(n): */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_pairs, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
     /* comprehensions.py:12: def inverted(d): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_inverted, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 12; goto pyx_L_error; }
     /* comprehensions.py:16: def unique_lengths(words): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_unique_lengths, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     /* comprehensions.py:20: def nested(rows): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 20; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
     /* comprehensions.py:24: def idx(n): */
     pyx_t_23 = pyx_rt_function_new(&pyx_fdef_idx, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_23);
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
     /* comprehensions.py:28: def failing(items): */
     pyx_t_25 = pyx_rt_function_new(&pyx_fdef_failing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 28; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
     /* comprehensions.py:32: def main(): */
     pyx_t_27 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 32; goto pyx_L_error; }
 

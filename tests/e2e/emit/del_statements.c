@@ -41,6 +41,7 @@ static PyObject *pyx_k_15;
 static PyObject *pyx_n_12;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_locals_and_items = {
     .qualname = "locals_and_items", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -53,6 +54,7 @@ static const PyxRtFuncDef pyx_fdef_locals_and_items = {
 };
 static const PyxRtArgSpec pyx_spec_drop_global = {
     .qualname = "drop_global", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -65,6 +67,7 @@ static const PyxRtFuncDef pyx_fdef_drop_global = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };

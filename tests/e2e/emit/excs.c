@@ -19,24 +19,26 @@ static PyObject *pyx_k_4;
 static PyxRtGlobalCache pyx_gc_4;  /* 'ArithmeticError' */
 static PyObject *pyx_n_5;  /* 'ArithmeticError' */
 static PyObject *pyx_k_5;
+static PyObject *pyx_n_6;  /* 'x' */
+static PyObject *pyx_n_7;  /* 'n' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyxRtGlobalCache pyx_gc_5;  /* 'fib' */
-static PyObject *pyx_n_6;  /* 'fib' */
+static PyObject *pyx_n_8;  /* 'fib' */
 static PyObject *pyx_k_8;
 static PyxRtGlobalCache pyx_gc_6;  /* 'LookupError' */
-static PyObject *pyx_n_7;  /* 'LookupError' */
+static PyObject *pyx_n_9;  /* 'LookupError' */
 static PyObject *pyx_k_9;
 static PyxRtGlobalCache pyx_gc_7;  /* 'deep' */
-static PyObject *pyx_n_8;  /* 'deep' */
+static PyObject *pyx_n_10;  /* 'deep' */
 static PyxRtGlobalCache pyx_gc_8;  /* 'TypeError' */
-static PyObject *pyx_n_9;  /* 'TypeError' */
+static PyObject *pyx_n_11;  /* 'TypeError' */
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyxRtGlobalCache pyx_gc_9;  /* 'OSError' */
-static PyObject *pyx_n_10;  /* 'OSError' */
+static PyObject *pyx_n_12;  /* 'OSError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
@@ -44,11 +46,13 @@ static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
+static PyObject *pyx_n_13;  /* 'log' */
+static PyObject *pyx_n_14;  /* 'mode' */
 static PyxRtGlobalCache pyx_gc_10;  /* 'range' */
-static PyObject *pyx_n_11;  /* 'range' */
+static PyObject *pyx_n_15;  /* 'range' */
 static PyObject *pyx_k_21;
 static PyxRtGlobalCache pyx_gc_11;  /* 'StopIteration' */
-static PyObject *pyx_n_12;  /* 'StopIteration' */
+static PyObject *pyx_n_16;  /* 'StopIteration' */
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
 static PyObject *pyx_k_24;
@@ -56,29 +60,32 @@ static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
 static PyObject *pyx_k_27;
 static PyObject *pyx_k_28;
-static PyObject *pyx_n_13;  /* 'use_check_pos' */
-static PyObject *pyx_n_14;  /* 'use_maybe' */
-static PyObject *pyx_n_15;  /* 'use_side' */
-static PyObject *pyx_n_16;  /* 'use_default_spec' */
-static PyObject *pyx_n_17;  /* 'use_quiet' */
-static PyObject *pyx_n_18;  /* 'use_half' */
-static PyObject *pyx_n_19;  /* 'chain' */
-static PyObject *pyx_n_20;  /* 'cp_fact' */
-static PyObject *pyx_n_21;  /* 'call_cp_fact_from_c' */
-static PyObject *pyx_n_22;  /* 'use_cfib' */
-static PyObject *pyx_n_23;  /* 'raise_class' */
-static PyObject *pyx_n_24;  /* 'raise_from' */
-static PyObject *pyx_n_25;  /* 'raise_from_cause' */
-static PyObject *pyx_n_26;  /* 'raise_from_none' */
-static PyObject *pyx_n_27;  /* 'raise_non_exception' */
-static PyObject *pyx_n_28;  /* 'finally_runs' */
-static PyObject *pyx_n_29;  /* 'finally_in_loop' */
-static PyObject *pyx_n_30;  /* 'finally_overrides' */
-static PyObject *pyx_n_31;  /* 'nested_finally' */
-static PyObject *pyx_n_32;  /* 'asserts' */
-static PyObject *pyx_n_33;  /* 'catch_in_python_call' */
+static PyObject *pyx_n_17;  /* 'f' */
+static PyObject *pyx_n_18;  /* 'a' */
+static PyObject *pyx_n_19;  /* 'use_check_pos' */
+static PyObject *pyx_n_20;  /* 'use_maybe' */
+static PyObject *pyx_n_21;  /* 'use_side' */
+static PyObject *pyx_n_22;  /* 'use_default_spec' */
+static PyObject *pyx_n_23;  /* 'use_quiet' */
+static PyObject *pyx_n_24;  /* 'use_half' */
+static PyObject *pyx_n_25;  /* 'chain' */
+static PyObject *pyx_n_26;  /* 'cp_fact' */
+static PyObject *pyx_n_27;  /* 'call_cp_fact_from_c' */
+static PyObject *pyx_n_28;  /* 'use_cfib' */
+static PyObject *pyx_n_29;  /* 'raise_class' */
+static PyObject *pyx_n_30;  /* 'raise_from' */
+static PyObject *pyx_n_31;  /* 'raise_from_cause' */
+static PyObject *pyx_n_32;  /* 'raise_from_none' */
+static PyObject *pyx_n_33;  /* 'raise_non_exception' */
+static PyObject *pyx_n_34;  /* 'finally_runs' */
+static PyObject *pyx_n_35;  /* 'finally_in_loop' */
+static PyObject *pyx_n_36;  /* 'finally_overrides' */
+static PyObject *pyx_n_37;  /* 'nested_finally' */
+static PyObject *pyx_n_38;  /* 'asserts' */
+static PyObject *pyx_n_39;  /* 'catch_in_python_call' */
 static const PyxRtArgSpec pyx_spec_use_check_pos = {
     .qualname = "use_check_pos", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -91,6 +98,7 @@ static const PyxRtFuncDef pyx_fdef_use_check_pos = {
 };
 static const PyxRtArgSpec pyx_spec_use_maybe = {
     .qualname = "use_maybe", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -103,6 +111,7 @@ static const PyxRtFuncDef pyx_fdef_use_maybe = {
 };
 static const PyxRtArgSpec pyx_spec_use_side = {
     .qualname = "use_side", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -115,6 +124,7 @@ static const PyxRtFuncDef pyx_fdef_use_side = {
 };
 static const PyxRtArgSpec pyx_spec_use_default_spec = {
     .qualname = "use_default_spec", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -127,6 +137,7 @@ static const PyxRtFuncDef pyx_fdef_use_default_spec = {
 };
 static const PyxRtArgSpec pyx_spec_use_quiet = {
     .qualname = "use_quiet", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -139,6 +150,7 @@ static const PyxRtFuncDef pyx_fdef_use_quiet = {
 };
 static const PyxRtArgSpec pyx_spec_use_half = {
     .qualname = "use_half", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -151,6 +163,7 @@ static const PyxRtFuncDef pyx_fdef_use_half = {
 };
 static const PyxRtArgSpec pyx_spec_chain = {
     .qualname = "chain", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -163,6 +176,7 @@ static const PyxRtFuncDef pyx_fdef_chain = {
 };
 static const PyxRtArgSpec pyx_spec_cp_fact = {
     .qualname = "cp_fact", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -175,6 +189,7 @@ static const PyxRtFuncDef pyx_fdef_cp_fact = {
 };
 static const PyxRtArgSpec pyx_spec_call_cp_fact_from_c = {
     .qualname = "call_cp_fact_from_c", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -187,6 +202,7 @@ static const PyxRtFuncDef pyx_fdef_call_cp_fact_from_c = {
 };
 static const PyxRtArgSpec pyx_spec_fib = {
     .qualname = "fib", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -199,6 +215,7 @@ static const PyxRtFuncDef pyx_fdef_fib = {
 };
 static const PyxRtArgSpec pyx_spec_use_cfib = {
     .qualname = "use_cfib", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -211,6 +228,7 @@ static const PyxRtFuncDef pyx_fdef_use_cfib = {
 };
 static const PyxRtArgSpec pyx_spec_deep = {
     .qualname = "deep", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -223,6 +241,7 @@ static const PyxRtFuncDef pyx_fdef_deep = {
 };
 static const PyxRtArgSpec pyx_spec_raise_class = {
     .qualname = "raise_class", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -235,6 +254,7 @@ static const PyxRtFuncDef pyx_fdef_raise_class = {
 };
 static const PyxRtArgSpec pyx_spec_raise_from = {
     .qualname = "raise_from", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -247,6 +267,7 @@ static const PyxRtFuncDef pyx_fdef_raise_from = {
 };
 static const PyxRtArgSpec pyx_spec_raise_from_cause = {
     .qualname = "raise_from_cause", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -259,6 +280,7 @@ static const PyxRtFuncDef pyx_fdef_raise_from_cause = {
 };
 static const PyxRtArgSpec pyx_spec_raise_from_none = {
     .qualname = "raise_from_none", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -271,6 +293,7 @@ static const PyxRtFuncDef pyx_fdef_raise_from_none = {
 };
 static const PyxRtArgSpec pyx_spec_raise_non_exception = {
     .qualname = "raise_non_exception", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -283,6 +306,7 @@ static const PyxRtFuncDef pyx_fdef_raise_non_exception = {
 };
 static const PyxRtArgSpec pyx_spec_finally_runs = {
     .qualname = "finally_runs", .names = (const char *const[]){"log", "mode", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_13, &pyx_n_14, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -295,6 +319,7 @@ static const PyxRtFuncDef pyx_fdef_finally_runs = {
 };
 static const PyxRtArgSpec pyx_spec_finally_in_loop = {
     .qualname = "finally_in_loop", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -307,6 +332,7 @@ static const PyxRtFuncDef pyx_fdef_finally_in_loop = {
 };
 static const PyxRtArgSpec pyx_spec_finally_overrides = {
     .qualname = "finally_overrides", .names = (const char *const[]){"mode", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_14, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -319,6 +345,7 @@ static const PyxRtFuncDef pyx_fdef_finally_overrides = {
 };
 static const PyxRtArgSpec pyx_spec_nested_finally = {
     .qualname = "nested_finally", .names = (const char *const[]){"log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_13, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -331,6 +358,7 @@ static const PyxRtFuncDef pyx_fdef_nested_finally = {
 };
 static const PyxRtArgSpec pyx_spec_asserts = {
     .qualname = "asserts", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -343,6 +371,7 @@ static const PyxRtFuncDef pyx_fdef_asserts = {
 };
 static const PyxRtArgSpec pyx_spec_catch_in_python_call = {
     .qualname = "catch_in_python_call", .names = (const char *const[]){"f", "a", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_17, &pyx_n_18, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -415,24 +444,28 @@ static int pyx_init_constants_0(void)
     pyx_k_5 = PyUnicode_DecodeUTF8("nan", 3, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
+    pyx_n_6 = PyUnicode_InternFromString("x");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("n");
+    if (!pyx_n_7) return -1;
     pyx_k_6 = PyUnicode_DecodeUTF8("n must be >= 0", 14, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
     pyx_k_7 = PyLong_FromLongLong(2LL);
     if (!pyx_k_7) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("fib");
-    if (!pyx_n_6) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("fib");
+    if (!pyx_n_8) return -1;
     pyx_k_8 = PyLong_FromLongLong(1LL);
     if (!pyx_k_8) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("LookupError");
-    if (!pyx_n_7) return -1;
+    pyx_n_9 = PyUnicode_InternFromString("LookupError");
+    if (!pyx_n_9) return -1;
     pyx_k_9 = PyUnicode_DecodeUTF8("bottom", 6, "surrogatepass");
     if (!pyx_k_9) return -1;
     PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_n_8 = PyUnicode_InternFromString("deep");
-    if (!pyx_n_8) return -1;
-    pyx_n_9 = PyUnicode_InternFromString("TypeError");
-    if (!pyx_n_9) return -1;
+    pyx_n_10 = PyUnicode_InternFromString("deep");
+    if (!pyx_n_10) return -1;
+    pyx_n_11 = PyUnicode_InternFromString("TypeError");
+    if (!pyx_n_11) return -1;
     pyx_k_10 = PyUnicode_DecodeUTF8("outer", 5, "surrogatepass");
     if (!pyx_k_10) return -1;
     PyUnicode_InternInPlace(&pyx_k_10);
@@ -445,8 +478,8 @@ static int pyx_init_constants_0(void)
     pyx_k_13 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_n_10 = PyUnicode_InternFromString("OSError");
-    if (!pyx_n_10) return -1;
+    pyx_n_12 = PyUnicode_InternFromString("OSError");
+    if (!pyx_n_12) return -1;
     pyx_k_14 = PyUnicode_DecodeUTF8("in body", 7, "surrogatepass");
     if (!pyx_k_14) return -1;
     PyUnicode_InternInPlace(&pyx_k_14);
@@ -468,12 +501,16 @@ static int pyx_init_constants_0(void)
     pyx_k_20 = PyUnicode_DecodeUTF8("fell through", 12, "surrogatepass");
     if (!pyx_k_20) return -1;
     PyUnicode_InternInPlace(&pyx_k_20);
-    pyx_n_11 = PyUnicode_InternFromString("range");
-    if (!pyx_n_11) return -1;
+    pyx_n_13 = PyUnicode_InternFromString("log");
+    if (!pyx_n_13) return -1;
+    pyx_n_14 = PyUnicode_InternFromString("mode");
+    if (!pyx_n_14) return -1;
+    pyx_n_15 = PyUnicode_InternFromString("range");
+    if (!pyx_n_15) return -1;
     pyx_k_21 = PyLong_FromLongLong(3LL);
     if (!pyx_k_21) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("StopIteration");
-    if (!pyx_n_12) return -1;
+    pyx_n_16 = PyUnicode_InternFromString("StopIteration");
+    if (!pyx_n_16) return -1;
     pyx_k_22 = PyUnicode_DecodeUTF8("lost", 4, "surrogatepass");
     if (!pyx_k_22) return -1;
     PyUnicode_InternInPlace(&pyx_k_22);
@@ -495,48 +532,52 @@ static int pyx_init_constants_0(void)
     pyx_k_28 = PyUnicode_DecodeUTF8("x too big: %d", 13, "surrogatepass");
     if (!pyx_k_28) return -1;
     PyUnicode_InternInPlace(&pyx_k_28);
-    pyx_n_13 = PyUnicode_InternFromString("use_check_pos");
-    if (!pyx_n_13) return -1;
-    pyx_n_14 = PyUnicode_InternFromString("use_maybe");
-    if (!pyx_n_14) return -1;
-    pyx_n_15 = PyUnicode_InternFromString("use_side");
-    if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("use_default_spec");
-    if (!pyx_n_16) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("use_quiet");
+    pyx_n_17 = PyUnicode_InternFromString("f");
     if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("use_half");
+    pyx_n_18 = PyUnicode_InternFromString("a");
     if (!pyx_n_18) return -1;
-    pyx_n_19 = PyUnicode_InternFromString("chain");
+    pyx_n_19 = PyUnicode_InternFromString("use_check_pos");
     if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("cp_fact");
+    pyx_n_20 = PyUnicode_InternFromString("use_maybe");
     if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("call_cp_fact_from_c");
+    pyx_n_21 = PyUnicode_InternFromString("use_side");
     if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("use_cfib");
+    pyx_n_22 = PyUnicode_InternFromString("use_default_spec");
     if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("raise_class");
+    pyx_n_23 = PyUnicode_InternFromString("use_quiet");
     if (!pyx_n_23) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("raise_from");
+    pyx_n_24 = PyUnicode_InternFromString("use_half");
     if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("raise_from_cause");
+    pyx_n_25 = PyUnicode_InternFromString("chain");
     if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("raise_from_none");
+    pyx_n_26 = PyUnicode_InternFromString("cp_fact");
     if (!pyx_n_26) return -1;
-    pyx_n_27 = PyUnicode_InternFromString("raise_non_exception");
+    pyx_n_27 = PyUnicode_InternFromString("call_cp_fact_from_c");
     if (!pyx_n_27) return -1;
-    pyx_n_28 = PyUnicode_InternFromString("finally_runs");
+    pyx_n_28 = PyUnicode_InternFromString("use_cfib");
     if (!pyx_n_28) return -1;
-    pyx_n_29 = PyUnicode_InternFromString("finally_in_loop");
+    pyx_n_29 = PyUnicode_InternFromString("raise_class");
     if (!pyx_n_29) return -1;
-    pyx_n_30 = PyUnicode_InternFromString("finally_overrides");
+    pyx_n_30 = PyUnicode_InternFromString("raise_from");
     if (!pyx_n_30) return -1;
-    pyx_n_31 = PyUnicode_InternFromString("nested_finally");
+    pyx_n_31 = PyUnicode_InternFromString("raise_from_cause");
     if (!pyx_n_31) return -1;
-    pyx_n_32 = PyUnicode_InternFromString("asserts");
+    pyx_n_32 = PyUnicode_InternFromString("raise_from_none");
     if (!pyx_n_32) return -1;
-    pyx_n_33 = PyUnicode_InternFromString("catch_in_python_call");
+    pyx_n_33 = PyUnicode_InternFromString("raise_non_exception");
     if (!pyx_n_33) return -1;
+    pyx_n_34 = PyUnicode_InternFromString("finally_runs");
+    if (!pyx_n_34) return -1;
+    pyx_n_35 = PyUnicode_InternFromString("finally_in_loop");
+    if (!pyx_n_35) return -1;
+    pyx_n_36 = PyUnicode_InternFromString("finally_overrides");
+    if (!pyx_n_36) return -1;
+    pyx_n_37 = PyUnicode_InternFromString("nested_finally");
+    if (!pyx_n_37) return -1;
+    pyx_n_38 = PyUnicode_InternFromString("asserts");
+    if (!pyx_n_38) return -1;
+    pyx_n_39 = PyUnicode_InternFromString("catch_in_python_call");
+    if (!pyx_n_39) return -1;
     return 0;
 }
 
@@ -1276,7 +1317,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
         goto pyx_L_done;
     }
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_3 = pyx_rt_sub(v_n, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1287,7 +1328,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_6 = pyx_rt_sub(v_n, pyx_k_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1407,7 +1448,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     /* excs.pyx:87: if n == 0: */
     if ((v_n == 0)) {
         /* excs.pyx:88: raise LookupError("bottom")              # L:deep */
-        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_6);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_6);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1420,7 +1461,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
         pyx_lineno = 88; goto pyx_L_error;
     }
     /* excs.pyx:89: return deep(n - 1) */
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_4 = PyLong_FromLong((v_n - 1));
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1507,7 +1548,7 @@ static PyObject *pyx_f_excs_raise_from(void)
     /* excs.pyx:95: try: */
     /* try */
     /* excs.pyx:96: raise TypeError("outer")                 # L:raise_from */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_8);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1717,7 +1758,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     /* excs.pyx:112: if mode == 1: */
     if ((v_mode == 1)) {
         /* excs.pyx:113: raise OSError("in body") */
-        pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_9);
+        pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_9);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14};
@@ -1874,7 +1915,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
     /* excs.pyx:123: for i in range(n): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_10);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 123; goto pyx_L_error; }
     pyx_t_3 = PyLong_FromLong(v_n);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1904,7 +1945,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
             /* excs.pyx:126: raise StopIteration(log) */
-            pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_11);
+            pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
             if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             {
                 PyObject *pyx_args[] = {NULL, v_log};
@@ -2402,37 +2443,37 @@ static int pyx_exec_1(void)
     /* excs.pyx:34: def use_check_pos(int x): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_use_check_pos, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 34; goto pyx_L_error; }
     /* excs.pyx:37: def use_maybe(int x): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_use_maybe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
     /* excs.pyx:40: def use_side(int n): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_use_side, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 40; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 40; goto pyx_L_error; }
     /* excs.pyx:46: def use_default_spec(int x): */
     pyx_t_7 = pyx_rt_function_new(&pyx_fdef_use_default_spec, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 46; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 46; goto pyx_L_error; }
     /* excs.pyx:50: def use_quiet(int x): */
     pyx_t_9 = pyx_rt_function_new(&pyx_fdef_use_quiet, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 50; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 50; goto pyx_L_error; }
     /* excs.pyx:53: def use_half(double x): */
     pyx_t_11 = pyx_rt_function_new(&pyx_fdef_use_half, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 53; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 53; goto pyx_L_error; }
     /* excs.pyx:56: cdef int inner(int x) except -1: */
@@ -2440,104 +2481,104 @@ static int pyx_exec_1(void)
     /* excs.pyx:62: def chain(int x): */
     pyx_t_13 = pyx_rt_function_new(&pyx_fdef_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
     /* excs.pyx:65: cpdef int cp_fact(int n) except -1: */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_cp_fact, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 65; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 65; goto pyx_L_error; }
     /* excs.pyx:72: def call_cp_fact_from_c(int n): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_call_cp_fact_from_c, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 72; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 72; goto pyx_L_error; }
     /* excs.pyx:75: def fib(n): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_fib, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 75; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 75; goto pyx_L_error; }
     /* excs.pyx:80: cdef long cfib(long n): */
     /* excs.pyx:83: def use_cfib(long n): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_use_cfib, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 83; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 83; goto pyx_L_error; }
     /* excs.pyx:86: def deep(int n): */
     pyx_t_23 = pyx_rt_function_new(&pyx_fdef_deep, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 86; goto pyx_L_error; }
-    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_23);
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
     /* excs.pyx:91: def raise_class(): */
     pyx_t_25 = pyx_rt_function_new(&pyx_fdef_raise_class, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* excs.pyx:94: def raise_from(): */
     pyx_t_27 = pyx_rt_function_new(&pyx_fdef_raise_from, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 94; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 94; goto pyx_L_error; }
     /* excs.pyx:100: def raise_from_cause(x): */
     pyx_t_29 = pyx_rt_function_new(&pyx_fdef_raise_from_cause, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 100; goto pyx_L_error; }
-    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_29);
+    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 100; goto pyx_L_error; }
     /* excs.pyx:103: def raise_from_none(): */
     pyx_t_31 = pyx_rt_function_new(&pyx_fdef_raise_from_none, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 103; goto pyx_L_error; }
-    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_31);
+    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 103; goto pyx_L_error; }
     /* excs.pyx:106: def raise_non_exception(x): */
     pyx_t_33 = pyx_rt_function_new(&pyx_fdef_raise_non_exception, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 106; goto pyx_L_error; }
-    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_33);
+    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 106; goto pyx_L_error; }
     /* excs.pyx:109: def finally_runs(list log, int mode): */
     pyx_t_35 = pyx_rt_function_new(&pyx_fdef_finally_runs, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 109; goto pyx_L_error; }
-    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_35);
+    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
     /* excs.pyx:121: def finally_in_loop(int n): */
     pyx_t_37 = pyx_rt_function_new(&pyx_fdef_finally_in_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_37);
+    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 121; goto pyx_L_error; }
     /* excs.pyx:132: def finally_overrides(int mode): */
     pyx_t_39 = pyx_rt_function_new(&pyx_fdef_finally_overrides, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 132; goto pyx_L_error; }
-    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_39);
+    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 132; goto pyx_L_error; }
     /* excs.pyx:140: def nested_finally(list log): */
     pyx_t_41 = pyx_rt_function_new(&pyx_fdef_nested_finally, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 140; goto pyx_L_error; }
-    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_41);
+    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_37, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 140; goto pyx_L_error; }
     /* excs.pyx:149: def asserts(int x): */
     pyx_t_43 = pyx_rt_function_new(&pyx_fdef_asserts, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 149; goto pyx_L_error; }
-    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_43);
+    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_38, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 149; goto pyx_L_error; }
     /* excs.pyx:154: def catch_in_python_call(f, a): */
     pyx_t_45 = pyx_rt_function_new(&pyx_fdef_catch_in_python_call, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 154; goto pyx_L_error; }
-    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_45);
+    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_39, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 154; goto pyx_L_error; }
 

@@ -3,15 +3,17 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyObject *pyx_n_0;  /* 'n' */
 static PyObject *pyx_k_1;
-static PyObject *pyx_n_0;  /* 'BENCH_N' */
+static PyObject *pyx_n_1;  /* 'BENCH_N' */
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_1;  /* 'CHECK_N' */
+static PyObject *pyx_n_2;  /* 'CHECK_N' */
 static PyObject *pyx_k_3;
-static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
-static PyObject *pyx_n_3;  /* 'run' */
+static PyObject *pyx_n_3;  /* 'CHECK_RESULT' */
+static PyObject *pyx_n_4;  /* 'run' */
 static const PyxRtArgSpec pyx_spec_run = {
     .qualname = "run", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -27,20 +29,22 @@ static PYX_UNUSED PyObject *pyx_f_fib_run(int v_n);
 
 static int pyx_init_constants_0(void)
 {
+    pyx_n_0 = PyUnicode_InternFromString("n");
+    if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(32LL);
     if (!pyx_k_1) return -1;
-    pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
-    if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("BENCH_N");
+    if (!pyx_n_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(20LL);
     if (!pyx_k_2) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("CHECK_N");
-    if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("CHECK_N");
+    if (!pyx_n_2) return -1;
     pyx_k_3 = PyLong_FromLongLong(6765LL);
     if (!pyx_k_3) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("CHECK_RESULT");
-    if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("run");
+    pyx_n_3 = PyUnicode_InternFromString("CHECK_RESULT");
     if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("run");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -126,19 +130,19 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     /* fib.pyx:7: BENCH_N = 32 */
-    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
+    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* fib.pyx:8: CHECK_N = 20 */
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 8; goto pyx_L_error; }
     /* fib.pyx:9: CHECK_RESULT = 6765 */
-    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_3);
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_k_3);
     if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
     /* fib.pyx:12: cdef long fib(int n): */
     /* fib.pyx:18: def run(int n): */
     pyx_t_4 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_4);
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_4);
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
 

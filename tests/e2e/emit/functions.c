@@ -3,47 +3,51 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyObject *pyx_n_0;  /* 'a' */
+static PyObject *pyx_n_1;  /* 'b' */
+static PyObject *pyx_n_2;  /* 'scale' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
-static PyObject *pyx_n_0;  /* 'append' */
+static PyObject *pyx_n_3;  /* 'x' */
+static PyObject *pyx_n_4;  /* 'append' */
+static PyObject *pyx_n_5;  /* 'f' */
+static PyObject *pyx_n_6;  /* 'values' */
 static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
-static PyObject *pyx_n_1;  /* 'print' */
+static PyObject *pyx_n_7;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_1;  /* 'add' */
-static PyObject *pyx_n_2;  /* 'add' */
+static PyObject *pyx_n_8;  /* 'add' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
-static PyObject *pyx_n_3;  /* 'scale' */
 static PyObject *pyx_k_10;
-static PyObject *pyx_n_4;  /* 'b' */
-static PyObject *pyx_n_5;  /* 'a' */
 static PyObject *pyx_k_11;
 static PyxRtGlobalCache pyx_gc_2;  /* 'apply' */
-static PyObject *pyx_n_6;  /* 'apply' */
+static PyObject *pyx_n_9;  /* 'apply' */
 static PyxRtGlobalCache pyx_gc_3;  /* 'describe' */
-static PyObject *pyx_n_7;  /* 'describe' */
+static PyObject *pyx_n_10;  /* 'describe' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyxRtGlobalCache pyx_gc_4;  /* 'len' */
-static PyObject *pyx_n_8;  /* 'len' */
+static PyObject *pyx_n_11;  /* 'len' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyxRtGlobalCache pyx_gc_5;  /* 'abs' */
-static PyObject *pyx_n_9;  /* 'abs' */
+static PyObject *pyx_n_12;  /* 'abs' */
 static PyObject *pyx_k_17;
-static PyObject *pyx_n_10;  /* '__name__' */
+static PyObject *pyx_n_13;  /* '__name__' */
 static PyxRtGlobalCache pyx_gc_6;  /* 'callable' */
-static PyObject *pyx_n_11;  /* 'callable' */
-static PyObject *pyx_n_12;  /* 'main' */
+static PyObject *pyx_n_14;  /* 'callable' */
+static PyObject *pyx_n_15;  /* 'main' */
 static PyObject *pyx_dflt_add_1;
 static PyObject *pyx_dflt_add_2;
 static const PyxRtArgSpec pyx_spec_add = {
     .qualname = "add", .names = (const char *const[]){"a", "b", "scale", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, &pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 1, .nkwonly = 1,
     .kwonly_required = (const unsigned char[]){0, }, .varargs = 0, .varkw = 0,
 };
@@ -56,6 +60,7 @@ static const PyxRtFuncDef pyx_fdef_add = {
 };
 static const PyxRtArgSpec pyx_spec_describe = {
     .qualname = "describe", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_3, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -68,6 +73,7 @@ static const PyxRtFuncDef pyx_fdef_describe = {
 };
 static const PyxRtArgSpec pyx_spec_apply = {
     .qualname = "apply", .names = (const char *const[]){"f", "values", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, &pyx_n_6, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -80,6 +86,7 @@ static const PyxRtFuncDef pyx_fdef_apply = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -97,6 +104,12 @@ static PYX_UNUSED PyObject *pyx_f_functions_main(void);
 
 static int pyx_init_constants_0(void)
 {
+    pyx_n_0 = PyUnicode_InternFromString("a");
+    if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("b");
+    if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("scale");
+    if (!pyx_n_2) return -1;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyUnicode_DecodeUTF8("negative", 8, "surrogatepass");
@@ -113,38 +126,38 @@ static int pyx_init_constants_0(void)
     pyx_k_6 = PyUnicode_DecodeUTF8("big", 3, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
-    pyx_n_0 = PyUnicode_InternFromString("append");
-    if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("print");
-    if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("add");
-    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("x");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("append");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("f");
+    if (!pyx_n_5) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("values");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("print");
+    if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("add");
+    if (!pyx_n_8) return -1;
     pyx_k_7 = PyLong_FromLongLong(1LL);
     if (!pyx_k_7) return -1;
     pyx_k_8 = PyLong_FromLongLong(2LL);
     if (!pyx_k_8) return -1;
     pyx_k_9 = PyLong_FromLongLong(3LL);
     if (!pyx_k_9) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("scale");
-    if (!pyx_n_3) return -1;
-    pyx_k_10 = PyTuple_Pack(1, pyx_n_3);
+    pyx_k_10 = PyTuple_Pack(1, pyx_n_2);
     if (!pyx_k_10) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("b");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("a");
-    if (!pyx_n_5) return -1;
-    pyx_k_11 = PyTuple_Pack(2, pyx_n_4, pyx_n_5);
+    pyx_k_11 = PyTuple_Pack(2, pyx_n_1, pyx_n_0);
     if (!pyx_k_11) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("apply");
-    if (!pyx_n_6) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("describe");
-    if (!pyx_n_7) return -1;
+    pyx_n_9 = PyUnicode_InternFromString("apply");
+    if (!pyx_n_9) return -1;
+    pyx_n_10 = PyUnicode_InternFromString("describe");
+    if (!pyx_n_10) return -1;
     pyx_k_12 = PyLong_FromLongLong(-5LL);
     if (!pyx_k_12) return -1;
     pyx_k_13 = PyLong_FromLongLong(50LL);
     if (!pyx_k_13) return -1;
-    pyx_n_8 = PyUnicode_InternFromString("len");
-    if (!pyx_n_8) return -1;
+    pyx_n_11 = PyUnicode_InternFromString("len");
+    if (!pyx_n_11) return -1;
     pyx_k_14 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
     if (!pyx_k_14) return -1;
     PyUnicode_InternInPlace(&pyx_k_14);
@@ -154,16 +167,16 @@ static int pyx_init_constants_0(void)
     pyx_k_16 = PyUnicode_DecodeUTF8("", 0, "surrogatepass");
     if (!pyx_k_16) return -1;
     PyUnicode_InternInPlace(&pyx_k_16);
-    pyx_n_9 = PyUnicode_InternFromString("abs");
-    if (!pyx_n_9) return -1;
+    pyx_n_12 = PyUnicode_InternFromString("abs");
+    if (!pyx_n_12) return -1;
     pyx_k_17 = PyLong_FromLongLong(-1LL);
     if (!pyx_k_17) return -1;
-    pyx_n_10 = PyUnicode_InternFromString("__name__");
-    if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("callable");
-    if (!pyx_n_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("main");
-    if (!pyx_n_12) return -1;
+    pyx_n_13 = PyUnicode_InternFromString("__name__");
+    if (!pyx_n_13) return -1;
+    pyx_n_14 = PyUnicode_InternFromString("callable");
+    if (!pyx_n_14) return -1;
+    pyx_n_15 = PyUnicode_InternFromString("main");
+    if (!pyx_n_15) return -1;
     return 0;
 }
 
@@ -324,7 +337,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 18; goto pyx_L_error; }
         /* functions.py:19: out.append(f(v)) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_4, &pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_v};
@@ -415,9 +428,9 @@ static PyObject *pyx_f_functions_main(void)
     PyObject *pyx_t_32 = NULL;  /* owned */
     PyObject *pyx_t_33 = NULL;  /* owned */
     /* functions.py:24: print(add(1), add(1, 2), add(1, scale=3), add(b=1, a=2)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7};
@@ -425,7 +438,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
@@ -433,7 +446,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_9};
@@ -441,7 +454,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
@@ -461,11 +474,11 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 24; goto pyx_L_error; }
     Py_CLEAR(pyx_t_10);
     /* functions.py:25: print(apply(describe, [-5, 0, 3, 50])) */
-    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 25; goto pyx_L_error; }
     pyx_t_14 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -494,11 +507,11 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_CLEAR(pyx_t_16);
     /* functions.py:26: print(apply(len, ["a", "bb", ""]), apply(abs, [-1, 2])) */
-    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_error; }
     pyx_t_20 = PyList_New(3);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -516,9 +529,9 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_19);
     Py_CLEAR(pyx_t_20);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 26; goto pyx_L_error; }
     pyx_t_24 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -544,16 +557,16 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 26; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
     /* functions.py:27: print(describe.__name__, callable(add)) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_29 = PyObject_GetAttr(pyx_t_28, pyx_n_10);
+    pyx_t_29 = pyx_rt_getattr(pyx_t_28, pyx_n_13);
     Py_CLEAR(pyx_t_28);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_6);
+    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 27; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_31};
@@ -644,25 +657,25 @@ static int pyx_exec_1(void)
     Py_XSETREF(pyx_dflt_add_2, pyx_k_7);
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_add, pyx_m, (PyObject *const[]){pyx_dflt_add_1, pyx_dflt_add_2}, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* functions.py:5: def describe(x): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_describe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* functions.py:16: def apply(f, values): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_apply, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     /* functions.py:23: def main(): */
     pyx_t_7 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
 

@@ -3,10 +3,13 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
-static PyObject *pyx_n_0;  /* 'int_pow' */
-static PyObject *pyx_n_1;  /* 'double_pow' */
+static PyObject *pyx_n_0;  /* 'a' */
+static PyObject *pyx_n_1;  /* 'b' */
+static PyObject *pyx_n_2;  /* 'int_pow' */
+static PyObject *pyx_n_3;  /* 'double_pow' */
 static const PyxRtArgSpec pyx_spec_int_pow = {
     .qualname = "int_pow", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, &pyx_n_1, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -19,6 +22,7 @@ static const PyxRtFuncDef pyx_fdef_int_pow = {
 };
 static const PyxRtArgSpec pyx_spec_double_pow = {
     .qualname = "double_pow", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, &pyx_n_1, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -34,10 +38,14 @@ static PYX_UNUSED PyObject *pyx_f_int_pow_double_pow(double v_a, double v_b);
 
 static int pyx_init_constants_0(void)
 {
-    pyx_n_0 = PyUnicode_InternFromString("int_pow");
+    pyx_n_0 = PyUnicode_InternFromString("a");
     if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("double_pow");
+    pyx_n_1 = PyUnicode_InternFromString("b");
     if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("int_pow");
+    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("double_pow");
+    if (!pyx_n_3) return -1;
     return 0;
 }
 
@@ -140,13 +148,13 @@ static int pyx_exec_1(void)
     /* int_pow.pyx:4: def int_pow(long a, long b): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_int_pow, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* int_pow.pyx:7: def double_pow(double a, double b): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_double_pow, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
 

@@ -4,44 +4,55 @@
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_n_0;  /* 'append' */
+static PyObject *pyx_n_1;  /* 'n' */
+static PyObject *pyx_n_2;  /* 'a' */
+static PyObject *pyx_n_3;  /* 'b' */
+static PyObject *pyx_n_4;  /* 's' */
 static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
-static PyObject *pyx_n_1;  /* 'range' */
+static PyObject *pyx_n_5;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
+static PyObject *pyx_n_6;  /* 'calls' */
+static PyObject *pyx_n_7;  /* 'x' */
 static PyObject *pyx_k_3;
+static PyObject *pyx_n_8;  /* 'stop' */
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyObject *pyx_n_9;  /* 'obj' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
+static PyObject *pyx_n_10;  /* 'd' */
 static PyObject *pyx_k_9;
-static PyObject *pyx_n_2;  /* 'pop' */
-static PyObject *pyx_n_3;  /* 'r1' */
-static PyObject *pyx_n_4;  /* 'r2' */
-static PyObject *pyx_n_5;  /* 'r3' */
-static PyObject *pyx_n_6;  /* 'r3_const_neg' */
-static PyObject *pyx_n_7;  /* 'r3_untyped' */
-static PyObject *pyx_n_8;  /* 'r_zero_step_const' */
-static PyObject *pyx_n_9;  /* 'r_empty' */
-static PyObject *pyx_n_10;  /* 'r_sum' */
-static PyObject *pyx_n_11;  /* 'r_body_modifies_var' */
-static PyObject *pyx_n_12;  /* 'r_bounds_evaluated_once' */
-static PyObject *pyx_n_13;  /* 'r_var_after_loop' */
-static PyObject *pyx_n_14;  /* 'r_big_bounds' */
-static PyObject *pyx_n_15;  /* 'r_unsigned' */
-static PyObject *pyx_n_16;  /* 'r_obj_range' */
-static PyObject *pyx_n_17;  /* 'break_else' */
-static PyObject *pyx_n_18;  /* 'continue_loop' */
-static PyObject *pyx_n_19;  /* 'while_else' */
-static PyObject *pyx_n_20;  /* 'iterate' */
-static PyObject *pyx_n_21;  /* 'iterate_break' */
-static PyObject *pyx_n_22;  /* 'nested' */
-static PyObject *pyx_n_23;  /* 'iterate_dict' */
-static PyObject *pyx_n_24;  /* 'iterate_str' */
-static PyObject *pyx_n_25;  /* 'infinite_with_break' */
-static PyObject *pyx_n_26;  /* 'while_cond_object' */
+static PyObject *pyx_n_11;  /* 'pop' */
+static PyObject *pyx_n_12;  /* 'xs' */
+static PyObject *pyx_n_13;  /* 'r1' */
+static PyObject *pyx_n_14;  /* 'r2' */
+static PyObject *pyx_n_15;  /* 'r3' */
+static PyObject *pyx_n_16;  /* 'r3_const_neg' */
+static PyObject *pyx_n_17;  /* 'r3_untyped' */
+static PyObject *pyx_n_18;  /* 'r_zero_step_const' */
+static PyObject *pyx_n_19;  /* 'r_empty' */
+static PyObject *pyx_n_20;  /* 'r_sum' */
+static PyObject *pyx_n_21;  /* 'r_body_modifies_var' */
+static PyObject *pyx_n_22;  /* 'r_bounds_evaluated_once' */
+static PyObject *pyx_n_23;  /* 'r_var_after_loop' */
+static PyObject *pyx_n_24;  /* 'r_big_bounds' */
+static PyObject *pyx_n_25;  /* 'r_unsigned' */
+static PyObject *pyx_n_26;  /* 'r_obj_range' */
+static PyObject *pyx_n_27;  /* 'break_else' */
+static PyObject *pyx_n_28;  /* 'continue_loop' */
+static PyObject *pyx_n_29;  /* 'while_else' */
+static PyObject *pyx_n_30;  /* 'iterate' */
+static PyObject *pyx_n_31;  /* 'iterate_break' */
+static PyObject *pyx_n_32;  /* 'nested' */
+static PyObject *pyx_n_33;  /* 'iterate_dict' */
+static PyObject *pyx_n_34;  /* 'iterate_str' */
+static PyObject *pyx_n_35;  /* 'infinite_with_break' */
+static PyObject *pyx_n_36;  /* 'while_cond_object' */
 static const PyxRtArgSpec pyx_spec_r1 = {
     .qualname = "r1", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -54,6 +65,7 @@ static const PyxRtFuncDef pyx_fdef_r1 = {
 };
 static const PyxRtArgSpec pyx_spec_r2 = {
     .qualname = "r2", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -66,6 +78,7 @@ static const PyxRtFuncDef pyx_fdef_r2 = {
 };
 static const PyxRtArgSpec pyx_spec_r3 = {
     .qualname = "r3", .names = (const char *const[]){"a", "b", "s", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, &pyx_n_4, NULL},
     .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -78,6 +91,7 @@ static const PyxRtFuncDef pyx_fdef_r3 = {
 };
 static const PyxRtArgSpec pyx_spec_r3_const_neg = {
     .qualname = "r3_const_neg", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -90,6 +104,7 @@ static const PyxRtFuncDef pyx_fdef_r3_const_neg = {
 };
 static const PyxRtArgSpec pyx_spec_r3_untyped = {
     .qualname = "r3_untyped", .names = (const char *const[]){"a", "b", "s", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, &pyx_n_4, NULL},
     .npos = 3, .nposonly = 0, .nrequired = 3, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -102,6 +117,7 @@ static const PyxRtFuncDef pyx_fdef_r3_untyped = {
 };
 static const PyxRtArgSpec pyx_spec_r_zero_step_const = {
     .qualname = "r_zero_step_const", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -114,6 +130,7 @@ static const PyxRtFuncDef pyx_fdef_r_zero_step_const = {
 };
 static const PyxRtArgSpec pyx_spec_r_empty = {
     .qualname = "r_empty", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -126,6 +143,7 @@ static const PyxRtFuncDef pyx_fdef_r_empty = {
 };
 static const PyxRtArgSpec pyx_spec_r_sum = {
     .qualname = "r_sum", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -138,6 +156,7 @@ static const PyxRtFuncDef pyx_fdef_r_sum = {
 };
 static const PyxRtArgSpec pyx_spec_r_body_modifies_var = {
     .qualname = "r_body_modifies_var", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -150,6 +169,7 @@ static const PyxRtFuncDef pyx_fdef_r_body_modifies_var = {
 };
 static const PyxRtArgSpec pyx_spec_r_bounds_evaluated_once = {
     .qualname = "r_bounds_evaluated_once", .names = (const char *const[]){"calls", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_6, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -162,6 +182,7 @@ static const PyxRtFuncDef pyx_fdef_r_bounds_evaluated_once = {
 };
 static const PyxRtArgSpec pyx_spec_r_var_after_loop = {
     .qualname = "r_var_after_loop", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -174,6 +195,7 @@ static const PyxRtFuncDef pyx_fdef_r_var_after_loop = {
 };
 static const PyxRtArgSpec pyx_spec_r_big_bounds = {
     .qualname = "r_big_bounds", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -186,6 +208,7 @@ static const PyxRtFuncDef pyx_fdef_r_big_bounds = {
 };
 static const PyxRtArgSpec pyx_spec_r_unsigned = {
     .qualname = "r_unsigned", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -198,6 +221,7 @@ static const PyxRtFuncDef pyx_fdef_r_unsigned = {
 };
 static const PyxRtArgSpec pyx_spec_r_obj_range = {
     .qualname = "r_obj_range", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_7, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -210,6 +234,7 @@ static const PyxRtFuncDef pyx_fdef_r_obj_range = {
 };
 static const PyxRtArgSpec pyx_spec_break_else = {
     .qualname = "break_else", .names = (const char *const[]){"n", "stop", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_8, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -222,6 +247,7 @@ static const PyxRtFuncDef pyx_fdef_break_else = {
 };
 static const PyxRtArgSpec pyx_spec_continue_loop = {
     .qualname = "continue_loop", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -234,6 +260,7 @@ static const PyxRtFuncDef pyx_fdef_continue_loop = {
 };
 static const PyxRtArgSpec pyx_spec_while_else = {
     .qualname = "while_else", .names = (const char *const[]){"n", "stop", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_8, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -246,6 +273,7 @@ static const PyxRtFuncDef pyx_fdef_while_else = {
 };
 static const PyxRtArgSpec pyx_spec_iterate = {
     .qualname = "iterate", .names = (const char *const[]){"obj", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_9, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -258,6 +286,7 @@ static const PyxRtFuncDef pyx_fdef_iterate = {
 };
 static const PyxRtArgSpec pyx_spec_iterate_break = {
     .qualname = "iterate_break", .names = (const char *const[]){"obj", "stop", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_9, &pyx_n_8, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -270,6 +299,7 @@ static const PyxRtFuncDef pyx_fdef_iterate_break = {
 };
 static const PyxRtArgSpec pyx_spec_nested = {
     .qualname = "nested", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -282,6 +312,7 @@ static const PyxRtFuncDef pyx_fdef_nested = {
 };
 static const PyxRtArgSpec pyx_spec_iterate_dict = {
     .qualname = "iterate_dict", .names = (const char *const[]){"d", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_10, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -294,6 +325,7 @@ static const PyxRtFuncDef pyx_fdef_iterate_dict = {
 };
 static const PyxRtArgSpec pyx_spec_iterate_str = {
     .qualname = "iterate_str", .names = (const char *const[]){"s", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -306,6 +338,7 @@ static const PyxRtFuncDef pyx_fdef_iterate_str = {
 };
 static const PyxRtArgSpec pyx_spec_infinite_with_break = {
     .qualname = "infinite_with_break", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -318,6 +351,7 @@ static const PyxRtFuncDef pyx_fdef_infinite_with_break = {
 };
 static const PyxRtArgSpec pyx_spec_while_cond_object = {
     .qualname = "while_cond_object", .names = (const char *const[]){"xs", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_12, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -357,21 +391,37 @@ static int pyx_init_constants_0(void)
 {
     pyx_n_0 = PyUnicode_InternFromString("append");
     if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("range");
+    pyx_n_1 = PyUnicode_InternFromString("n");
     if (!pyx_n_1) return -1;
+    pyx_n_2 = PyUnicode_InternFromString("a");
+    if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("b");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("s");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("range");
+    if (!pyx_n_5) return -1;
     pyx_k_1 = PyLong_FromLongLong(0LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(1LL);
     if (!pyx_k_2) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("calls");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("x");
+    if (!pyx_n_7) return -1;
     pyx_k_3 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_3) return -1;
     PyUnicode_InternInPlace(&pyx_k_3);
+    pyx_n_8 = PyUnicode_InternFromString("stop");
+    if (!pyx_n_8) return -1;
     pyx_k_4 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
     pyx_k_5 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
+    pyx_n_9 = PyUnicode_InternFromString("obj");
+    if (!pyx_n_9) return -1;
     pyx_k_6 = PyUnicode_DecodeUTF8("not found", 9, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
@@ -380,59 +430,63 @@ static int pyx_init_constants_0(void)
     PyUnicode_InternInPlace(&pyx_k_7);
     pyx_k_8 = PyLong_FromLongLong(100LL);
     if (!pyx_k_8) return -1;
+    pyx_n_10 = PyUnicode_InternFromString("d");
+    if (!pyx_n_10) return -1;
     pyx_k_9 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
     if (!pyx_k_9) return -1;
     PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_n_2 = PyUnicode_InternFromString("pop");
-    if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("r1");
-    if (!pyx_n_3) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("r2");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("r3");
-    if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("r3_const_neg");
-    if (!pyx_n_6) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("r3_untyped");
-    if (!pyx_n_7) return -1;
-    pyx_n_8 = PyUnicode_InternFromString("r_zero_step_const");
-    if (!pyx_n_8) return -1;
-    pyx_n_9 = PyUnicode_InternFromString("r_empty");
-    if (!pyx_n_9) return -1;
-    pyx_n_10 = PyUnicode_InternFromString("r_sum");
-    if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("r_body_modifies_var");
+    pyx_n_11 = PyUnicode_InternFromString("pop");
     if (!pyx_n_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("r_bounds_evaluated_once");
+    pyx_n_12 = PyUnicode_InternFromString("xs");
     if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("r_var_after_loop");
+    pyx_n_13 = PyUnicode_InternFromString("r1");
     if (!pyx_n_13) return -1;
-    pyx_n_14 = PyUnicode_InternFromString("r_big_bounds");
+    pyx_n_14 = PyUnicode_InternFromString("r2");
     if (!pyx_n_14) return -1;
-    pyx_n_15 = PyUnicode_InternFromString("r_unsigned");
+    pyx_n_15 = PyUnicode_InternFromString("r3");
     if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("r_obj_range");
+    pyx_n_16 = PyUnicode_InternFromString("r3_const_neg");
     if (!pyx_n_16) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("break_else");
+    pyx_n_17 = PyUnicode_InternFromString("r3_untyped");
     if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("continue_loop");
+    pyx_n_18 = PyUnicode_InternFromString("r_zero_step_const");
     if (!pyx_n_18) return -1;
-    pyx_n_19 = PyUnicode_InternFromString("while_else");
+    pyx_n_19 = PyUnicode_InternFromString("r_empty");
     if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("iterate");
+    pyx_n_20 = PyUnicode_InternFromString("r_sum");
     if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("iterate_break");
+    pyx_n_21 = PyUnicode_InternFromString("r_body_modifies_var");
     if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("nested");
+    pyx_n_22 = PyUnicode_InternFromString("r_bounds_evaluated_once");
     if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("iterate_dict");
+    pyx_n_23 = PyUnicode_InternFromString("r_var_after_loop");
     if (!pyx_n_23) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("iterate_str");
+    pyx_n_24 = PyUnicode_InternFromString("r_big_bounds");
     if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("infinite_with_break");
+    pyx_n_25 = PyUnicode_InternFromString("r_unsigned");
     if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("while_cond_object");
+    pyx_n_26 = PyUnicode_InternFromString("r_obj_range");
     if (!pyx_n_26) return -1;
+    pyx_n_27 = PyUnicode_InternFromString("break_else");
+    if (!pyx_n_27) return -1;
+    pyx_n_28 = PyUnicode_InternFromString("continue_loop");
+    if (!pyx_n_28) return -1;
+    pyx_n_29 = PyUnicode_InternFromString("while_else");
+    if (!pyx_n_29) return -1;
+    pyx_n_30 = PyUnicode_InternFromString("iterate");
+    if (!pyx_n_30) return -1;
+    pyx_n_31 = PyUnicode_InternFromString("iterate_break");
+    if (!pyx_n_31) return -1;
+    pyx_n_32 = PyUnicode_InternFromString("nested");
+    if (!pyx_n_32) return -1;
+    pyx_n_33 = PyUnicode_InternFromString("iterate_dict");
+    if (!pyx_n_33) return -1;
+    pyx_n_34 = PyUnicode_InternFromString("iterate_str");
+    if (!pyx_n_34) return -1;
+    pyx_n_35 = PyUnicode_InternFromString("infinite_with_break");
+    if (!pyx_n_35) return -1;
+    pyx_n_36 = PyUnicode_InternFromString("while_cond_object");
+    if (!pyx_n_36) return -1;
     return 0;
 }
 
@@ -774,7 +828,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:33: for i in range(a, b, s): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_a, v_b, v_s};
@@ -1489,7 +1543,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:100: for i in range(x): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 100; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_x};
@@ -2338,7 +2392,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         if (!pyx_t_1) break;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         /* loops.pyx:194: xs.pop() */
-        pyx_t_2 = pyx_rt_get_method(v_xs, pyx_n_2, &pyx_t_3);
+        pyx_t_2 = pyx_rt_get_method(v_xs, pyx_n_11, &pyx_t_3);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_xs};
@@ -2440,145 +2494,145 @@ static int pyx_exec_1(void)
     /* loops.pyx:4: def r1(long n): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_r1, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* loops.pyx:10: def r2(long a, long b): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_r2, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* loops.pyx:17: def r3(long a, long b, long s): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_r3, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
     /* loops.pyx:24: def r3_const_neg(): */
     pyx_t_7 = pyx_rt_function_new(&pyx_fdef_r3_const_neg, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 24; goto pyx_L_error; }
     /* loops.pyx:31: def r3_untyped(a, b, s): */
     pyx_t_9 = pyx_rt_function_new(&pyx_fdef_r3_untyped, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 31; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
     /* loops.pyx:37: def r_zero_step_const(): */
     pyx_t_11 = pyx_rt_function_new(&pyx_fdef_r_zero_step_const, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 37; goto pyx_L_error; }
     /* loops.pyx:43: def r_empty(): */
     pyx_t_13 = pyx_rt_function_new(&pyx_fdef_r_empty, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 43; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 43; goto pyx_L_error; }
     /* loops.pyx:55: def r_sum(long n): */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_r_sum, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 55; goto pyx_L_error; }
     /* loops.pyx:62: def r_body_modifies_var(int n): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_r_body_modifies_var, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_11, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 62; goto pyx_L_error; }
     /* loops.pyx:70: def r_bounds_evaluated_once(list calls): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_r_bounds_evaluated_once, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 70; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_12, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 70; goto pyx_L_error; }
     /* loops.pyx:78: def r_var_after_loop(int n): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_r_var_after_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 78; goto pyx_L_error; }
     /* loops.pyx:84: def r_big_bounds(long long a, long long b): */
     pyx_t_23 = pyx_rt_function_new(&pyx_fdef_r_big_bounds, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 84; goto pyx_L_error; }
-    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_14, pyx_t_23);
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 84; goto pyx_L_error; }
     /* loops.pyx:91: def r_unsigned(unsigned int n): */
     pyx_t_25 = pyx_rt_function_new(&pyx_fdef_r_unsigned, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 91; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_15, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 91; goto pyx_L_error; }
     /* loops.pyx:98: def r_obj_range(x): */
     pyx_t_27 = pyx_rt_function_new(&pyx_fdef_r_obj_range, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 98; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 98; goto pyx_L_error; }
     /* loops.pyx:104: def break_else(int n, int stop): */
     pyx_t_29 = pyx_rt_function_new(&pyx_fdef_break_else, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 104; goto pyx_L_error; }
-    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_29);
+    pyx_t_30 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_29);
     Py_CLEAR(pyx_t_29);
     if (PYX_UNLIKELY(pyx_t_30 < 0)) { pyx_lineno = 104; goto pyx_L_error; }
     /* loops.pyx:115: def continue_loop(int n): */
     pyx_t_31 = pyx_rt_function_new(&pyx_fdef_continue_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 115; goto pyx_L_error; }
-    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_31);
+    pyx_t_32 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_31);
     Py_CLEAR(pyx_t_31);
     if (PYX_UNLIKELY(pyx_t_32 < 0)) { pyx_lineno = 115; goto pyx_L_error; }
     /* loops.pyx:128: def while_else(int n, int stop): */
     pyx_t_33 = pyx_rt_function_new(&pyx_fdef_while_else, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 128; goto pyx_L_error; }
-    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_33);
+    pyx_t_34 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_33);
     Py_CLEAR(pyx_t_33);
     if (PYX_UNLIKELY(pyx_t_34 < 0)) { pyx_lineno = 128; goto pyx_L_error; }
     /* loops.pyx:142: def iterate(obj): */
     pyx_t_35 = pyx_rt_function_new(&pyx_fdef_iterate, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 142; goto pyx_L_error; }
-    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_35);
+    pyx_t_36 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_35);
     Py_CLEAR(pyx_t_35);
     if (PYX_UNLIKELY(pyx_t_36 < 0)) { pyx_lineno = 142; goto pyx_L_error; }
     /* loops.pyx:150: def iterate_break(obj, stop): */
     pyx_t_37 = pyx_rt_function_new(&pyx_fdef_iterate_break, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 150; goto pyx_L_error; }
-    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_37);
+    pyx_t_38 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_37);
     Py_CLEAR(pyx_t_37);
     if (PYX_UNLIKELY(pyx_t_38 < 0)) { pyx_lineno = 150; goto pyx_L_error; }
     /* loops.pyx:158: def nested(int n): */
     pyx_t_39 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 158; goto pyx_L_error; }
-    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_39);
+    pyx_t_40 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_39);
     Py_CLEAR(pyx_t_39);
     if (PYX_UNLIKELY(pyx_t_40 < 0)) { pyx_lineno = 158; goto pyx_L_error; }
     /* loops.pyx:170: def iterate_dict(dict d): */
     pyx_t_41 = pyx_rt_function_new(&pyx_fdef_iterate_dict, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 170; goto pyx_L_error; }
-    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_41);
+    pyx_t_42 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_41);
     Py_CLEAR(pyx_t_41);
     if (PYX_UNLIKELY(pyx_t_42 < 0)) { pyx_lineno = 170; goto pyx_L_error; }
     /* loops.pyx:176: def iterate_str(str s): */
     pyx_t_43 = pyx_rt_function_new(&pyx_fdef_iterate_str, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_43)) { pyx_lineno = 176; goto pyx_L_error; }
-    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_43);
+    pyx_t_44 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_43);
     Py_CLEAR(pyx_t_43);
     if (PYX_UNLIKELY(pyx_t_44 < 0)) { pyx_lineno = 176; goto pyx_L_error; }
     /* loops.pyx:183: def infinite_with_break(): */
     pyx_t_45 = pyx_rt_function_new(&pyx_fdef_infinite_with_break, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 183; goto pyx_L_error; }
-    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_45);
+    pyx_t_46 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_45);
     Py_CLEAR(pyx_t_45);
     if (PYX_UNLIKELY(pyx_t_46 < 0)) { pyx_lineno = 183; goto pyx_L_error; }
     /* loops.pyx:191: def while_cond_object(list xs): */
     pyx_t_47 = pyx_rt_function_new(&pyx_fdef_while_cond_object, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 191; goto pyx_L_error; }
-    pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_47);
+    pyx_t_48 = PyDict_SetItem(pyx_d, pyx_n_36, pyx_t_47);
     Py_CLEAR(pyx_t_47);
     if (PYX_UNLIKELY(pyx_t_48 < 0)) { pyx_lineno = 191; goto pyx_L_error; }
 

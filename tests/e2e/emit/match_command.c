@@ -25,14 +25,17 @@ static PyObject *pyx_k_13;
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
-static PyObject *pyx_n_5;  /* 'collections' */
+static PyObject *pyx_n_5;  /* 'command' */
+static PyObject *pyx_n_6;  /* 'log' */
+static PyObject *pyx_n_7;  /* 'collections' */
 static PyxRtGlobalCache pyx_gc_1;  /* 'collections' */
-static PyObject *pyx_n_6;  /* 'namedtuple' */
+static PyObject *pyx_n_8;  /* 'namedtuple' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
-static PyObject *pyx_n_7;  /* 'run' */
+static PyObject *pyx_n_9;  /* 'run' */
 static const PyxRtArgSpec pyx_spec_run = {
     .qualname = "run", .names = (const char *const[]){"command", "log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, &pyx_n_6, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -101,18 +104,22 @@ static int pyx_init_constants_0(void)
     pyx_k_16 = PyUnicode_DecodeUTF8("unknown", 7, "surrogatepass");
     if (!pyx_k_16) return -1;
     PyUnicode_InternInPlace(&pyx_k_16);
-    pyx_n_5 = PyUnicode_InternFromString("collections");
+    pyx_n_5 = PyUnicode_InternFromString("command");
     if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("namedtuple");
+    pyx_n_6 = PyUnicode_InternFromString("log");
     if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("collections");
+    if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("namedtuple");
+    if (!pyx_n_8) return -1;
     pyx_k_17 = PyUnicode_DecodeUTF8("Point", 5, "surrogatepass");
     if (!pyx_k_17) return -1;
     PyUnicode_InternInPlace(&pyx_k_17);
     pyx_k_18 = PyUnicode_DecodeUTF8("x y", 3, "surrogatepass");
     if (!pyx_k_18) return -1;
     PyUnicode_InternInPlace(&pyx_k_18);
-    pyx_n_7 = PyUnicode_InternFromString("run");
-    if (!pyx_n_7) return -1;
+    pyx_n_9 = PyUnicode_InternFromString("run");
+    if (!pyx_n_9) return -1;
     return 0;
 }
 
@@ -538,15 +545,15 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
     /* match_command.py:2: import collections */
-    pyx_t_1 = pyx_rt_import(pyx_n_5, pyx_d, NULL, 0, 0);
+    pyx_t_1 = pyx_rt_import(pyx_n_7, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     /* match_command.py:4: Point = collections.namedtuple("Point", "x y") */
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_1);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_method(pyx_t_3, pyx_n_6, &pyx_t_5);
+    pyx_t_4 = pyx_rt_get_method(pyx_t_3, pyx_n_8, &pyx_t_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 4; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_3, pyx_k_17, pyx_k_18};
@@ -561,7 +568,7 @@ static int pyx_exec_1(void)
     /* match_command.py:7: def run(command, log): */
     pyx_t_8 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_8);
+    pyx_t_9 = PyDict_SetItem(pyx_d, pyx_n_9, pyx_t_8);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(pyx_t_9 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
 

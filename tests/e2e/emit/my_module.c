@@ -9,6 +9,7 @@ static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'cythonized_function' */
 static const PyxRtArgSpec pyx_spec_cythonized_function = {
     .qualname = "cythonized_function", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -135,7 +136,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
     pyx_t_8 = NULL;
 #line 13 "my_module.pyx"
     goto pyx_L_done;
-#line 139 "my_module.c"
+#line 140 "my_module.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -178,7 +179,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
 #line 9 "my_module.pyx"
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 9; goto pyx_L_error; }
-#line 182 "my_module.c"
+#line 183 "my_module.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

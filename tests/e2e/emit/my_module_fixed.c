@@ -6,6 +6,7 @@ static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_n_0;  /* 'cythonized_function' */
 static const PyxRtArgSpec pyx_spec_cythonized_function = {
     .qualname = "cythonized_function", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };

@@ -4,14 +4,17 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyObject *pyx_n_0;  /* 'n' */
 static PyObject *pyx_k_1;
-static PyObject *pyx_n_0;  /* 'BENCH_N' */
+static PyObject *pyx_n_1;  /* 'BENCH_N' */
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_1;  /* 'CHECK_N' */
-static PyObject *pyx_n_2;  /* 'CHECK_RESULT' */
-static PyObject *pyx_n_3;  /* 'run' */
+static PyObject *pyx_n_2;  /* 'CHECK_N' */
+static PyObject *pyx_k_3;
+static PyObject *pyx_n_3;  /* 'CHECK_RESULT' */
+static PyObject *pyx_n_4;  /* 'run' */
 static const PyxRtArgSpec pyx_spec_run = {
     .qualname = "run", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -26,18 +29,22 @@ static PYX_UNUSED PyObject *pyx_f_nbody_run(int v_n);
 
 static int pyx_init_constants_0(void)
 {
+    pyx_n_0 = PyUnicode_InternFromString("n");
+    if (!pyx_n_0) return -1;
     pyx_k_1 = PyLong_FromLongLong(70000LL);
     if (!pyx_k_1) return -1;
-    pyx_n_0 = PyUnicode_InternFromString("BENCH_N");
-    if (!pyx_n_0) return -1;
+    pyx_n_1 = PyUnicode_InternFromString("BENCH_N");
+    if (!pyx_n_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(1000LL);
     if (!pyx_k_2) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("CHECK_N");
-    if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("CHECK_RESULT");
+    pyx_n_2 = PyUnicode_InternFromString("CHECK_N");
     if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("run");
+    pyx_k_3 = PyFloat_FromDouble(-0.16908760523460614);
+    if (!pyx_k_3) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("CHECK_RESULT");
     if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("run");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -359,34 +366,29 @@ static int pyx_exec_1(void)
     int pyx_lineno = 0;
     int pyx_t_1 = 0;
     int pyx_t_2 = 0;
-    PyObject *pyx_t_3 = NULL;  /* owned */
-    int pyx_t_4 = 0;
-    PyObject *pyx_t_5 = NULL;  /* owned */
-    int pyx_t_6 = 0;
+    int pyx_t_3 = 0;
+    PyObject *pyx_t_4 = NULL;  /* owned */
+    int pyx_t_5 = 0;
     /* nbody.pyx:14: from libc.math cimport sqrt */
     /* nbody.pyx:16: BENCH_N = 70000 */
-    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_0, pyx_k_1);
+    pyx_t_1 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_1);
     if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
     /* nbody.pyx:17: CHECK_N = 1000 */
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_k_2);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_k_2);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 17; goto pyx_L_error; }
     /* nbody.pyx:18: CHECK_RESULT = -0.16908760523460614 */
-    pyx_t_3 = PyFloat_FromDouble((-0.16908760523460614));
-    if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
-    Py_CLEAR(pyx_t_3);
-    if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
+    pyx_t_3 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_k_3);
+    if (PYX_UNLIKELY(pyx_t_3 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
     /* nbody.pyx:21: def run(int n): */
-    pyx_t_5 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
-    if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 21; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
-    Py_CLEAR(pyx_t_5);
-    if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
+    pyx_t_4 = pyx_rt_function_new(&pyx_fdef_run, pyx_m, NULL, NULL);
+    if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 21; goto pyx_L_error; }
+    pyx_t_5 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_4);
+    Py_CLEAR(pyx_t_4);
+    if (PYX_UNLIKELY(pyx_t_5 < 0)) { pyx_lineno = 21; goto pyx_L_error; }
 
     return 0;
 pyx_L_error:;
-    Py_XDECREF(pyx_t_3);
-    Py_XDECREF(pyx_t_5);
+    Py_XDECREF(pyx_t_4);
     pyx_rt_add_traceback("<module>", "nbody.pyx", pyx_lineno, NULL);
     return -1;
 }

@@ -8,12 +8,15 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_0;  /* 'ZeroDivisionError' */
-static PyObject *pyx_n_1;  /* 'total' */
-static PyObject *pyx_n_2;  /* 'plain' */
+static PyObject *pyx_n_1;  /* 'n' */
+static PyObject *pyx_n_2;  /* 'x' */
+static PyObject *pyx_n_3;  /* 'total' */
+static PyObject *pyx_n_4;  /* 'plain' */
 static PyxRtCode pyx_code_fib = {.name = "fib", .qualname = "profiled.fib", .file = "profiled.pyx", .line = 9, .nothrow = 1};
 static PyxRtCode pyx_code_total = {.name = "total", .qualname = "profiled.total", .file = "profiled.pyx", .line = 15, .lines = 1};
 static const PyxRtArgSpec pyx_spec_total = {
     .qualname = "total", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -26,6 +29,7 @@ static const PyxRtFuncDef pyx_fdef_total = {
 };
 static const PyxRtArgSpec pyx_spec_plain = {
     .qualname = "plain", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -46,10 +50,14 @@ static int pyx_init_constants_0(void)
 {
     pyx_n_0 = PyUnicode_InternFromString("ZeroDivisionError");
     if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("total");
+    pyx_n_1 = PyUnicode_InternFromString("n");
     if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("plain");
+    pyx_n_2 = PyUnicode_InternFromString("x");
     if (!pyx_n_2) return -1;
+    pyx_n_3 = PyUnicode_InternFromString("total");
+    if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("plain");
+    if (!pyx_n_4) return -1;
     return 0;
 }
 
@@ -275,13 +283,13 @@ static int pyx_exec_1(void)
     /* profiled.pyx:15: @cython.linetrace(True) */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_total, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 15; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
     /* profiled.pyx:28: @cython.profile(False) */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_plain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 28; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 28; goto pyx_L_error; }
 

@@ -6,23 +6,23 @@ static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'sorted' */
 static PyObject *pyx_n_0;  /* 'sorted' */
 static PyObject *pyx_n_1;  /* 'items' */
+static PyObject *pyx_n_2;  /* 'a' */
+static PyObject *pyx_n_3;  /* 'b' */
 static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
-static PyObject *pyx_n_2;  /* 'print' */
+static PyObject *pyx_n_4;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'collect' */
-static PyObject *pyx_n_3;  /* 'collect' */
+static PyObject *pyx_n_5;  /* 'collect' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
-static PyObject *pyx_n_4;  /* 'b' */
-static PyObject *pyx_n_5;  /* 'c' */
-static PyObject *pyx_n_6;  /* 'd' */
+static PyObject *pyx_n_6;  /* 'c' */
+static PyObject *pyx_n_7;  /* 'd' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
-static PyObject *pyx_n_7;  /* 'a' */
 static PyObject *pyx_n_8;  /* 'z' */
 static PyObject *pyx_k_10;
 static PyxRtGlobalCache pyx_gc_3;  /* 'only_star' */
@@ -39,6 +39,7 @@ static PyObject *pyx_n_13;  /* 'main' */
 static PyObject *pyx_dflt_collect_2;
 static const PyxRtArgSpec pyx_spec_collect = {
     .qualname = "collect", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 1,
     .kwonly_required = (const unsigned char[]){0, }, .varargs = 1, .varkw = 1,
 };
@@ -51,6 +52,7 @@ static const PyxRtFuncDef pyx_fdef_collect = {
 };
 static const PyxRtArgSpec pyx_spec_only_star = {
     .qualname = "only_star", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 1, .varkw = 0,
 };
@@ -63,6 +65,7 @@ static const PyxRtFuncDef pyx_fdef_only_star = {
 };
 static const PyxRtArgSpec pyx_spec_only_kw = {
     .qualname = "only_kw", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 1,
 };
@@ -75,6 +78,7 @@ static const PyxRtFuncDef pyx_fdef_only_kw = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -96,10 +100,14 @@ static int pyx_init_constants_0(void)
     if (!pyx_n_0) return -1;
     pyx_n_1 = PyUnicode_InternFromString("items");
     if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("print");
+    pyx_n_2 = PyUnicode_InternFromString("a");
     if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("collect");
+    pyx_n_3 = PyUnicode_InternFromString("b");
     if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("print");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("collect");
+    if (!pyx_n_5) return -1;
     pyx_k_1 = PyLong_FromLongLong(1LL);
     if (!pyx_k_1) return -1;
     pyx_k_2 = PyLong_FromLongLong(2LL);
@@ -112,23 +120,19 @@ static int pyx_init_constants_0(void)
     if (!pyx_k_5) return -1;
     pyx_k_6 = PyLong_FromLongLong(6LL);
     if (!pyx_k_6) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("b");
-    if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("c");
-    if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("d");
+    pyx_n_6 = PyUnicode_InternFromString("c");
     if (!pyx_n_6) return -1;
-    pyx_k_7 = PyTuple_Pack(3, pyx_n_4, pyx_n_5, pyx_n_6);
+    pyx_n_7 = PyUnicode_InternFromString("d");
+    if (!pyx_n_7) return -1;
+    pyx_k_7 = PyTuple_Pack(3, pyx_n_3, pyx_n_6, pyx_n_7);
     if (!pyx_k_7) return -1;
     pyx_k_8 = PyLong_FromLongLong(9LL);
     if (!pyx_k_8) return -1;
     pyx_k_9 = PyLong_FromLongLong(0LL);
     if (!pyx_k_9) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("a");
-    if (!pyx_n_7) return -1;
     pyx_n_8 = PyUnicode_InternFromString("z");
     if (!pyx_n_8) return -1;
-    pyx_k_10 = PyTuple_Pack(2, pyx_n_7, pyx_n_8);
+    pyx_k_10 = PyTuple_Pack(2, pyx_n_2, pyx_n_8);
     if (!pyx_k_10) return -1;
     pyx_n_9 = PyUnicode_InternFromString("only_star");
     if (!pyx_n_9) return -1;
@@ -143,7 +147,7 @@ static int pyx_init_constants_0(void)
     if (!pyx_k_12) return -1;
     pyx_n_12 = PyUnicode_InternFromString("TypeError");
     if (!pyx_n_12) return -1;
-    pyx_k_13 = PyTuple_Pack(1, pyx_n_7);
+    pyx_k_13 = PyTuple_Pack(1, pyx_n_2);
     if (!pyx_k_13) return -1;
     pyx_n_13 = PyUnicode_InternFromString("main");
     if (!pyx_n_13) return -1;
@@ -367,9 +371,9 @@ static PyObject *pyx_f_star_params_main(void)
     PyObject *pyx_t_38 = NULL;  /* owned */
     PyObject *pyx_t_39 = NULL;  /* owned */
     /* star_params.py:16: print(collect(1), collect(1, 2, 3, b=4, c=5, d=6), collect(a=9, z=0)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1};
@@ -377,7 +381,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2, pyx_k_3, pyx_k_4, pyx_k_5, pyx_k_6};
@@ -385,7 +389,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8, pyx_k_9};
@@ -404,7 +408,7 @@ static PyObject *pyx_f_star_params_main(void)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
     /* star_params.py:17: print(only_star(), only_star(1, "x"), only_kw(), only_kw(x=1)) */
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 17; goto pyx_L_error; }
@@ -452,7 +456,7 @@ static PyObject *pyx_f_star_params_main(void)
     /* star_params.py:18: try: */
     /* try */
     /* star_params.py:19: collect() */
-    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 19; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -477,7 +481,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
         /* star_params.py:21: print(e) */
-        pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+        pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -528,7 +532,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_28);
         Py_XSETREF(v_e, pyx_t_28);
         /* star_params.py:25: print(e) */
-        pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+        pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -554,7 +558,7 @@ pyx_L_try_end_7:;
     /* star_params.py:26: try: */
     /* try */
     /* star_params.py:27: collect(1, a=2) */
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 27; goto pyx_L_except_11; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2};
@@ -579,7 +583,7 @@ pyx_L_except_11:;
         Py_INCREF(pyx_t_35);
         Py_XSETREF(v_e, pyx_t_35);
         /* star_params.py:29: print(e) */
-        pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+        pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
         if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -678,7 +682,7 @@ static int pyx_exec_1(void)
     Py_XSETREF(pyx_dflt_collect_2, pyx_k_2);
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_collect, pyx_m, (PyObject *const[]){pyx_dflt_collect_2}, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 3; goto pyx_L_error; }
     /* star_params.py:7: def only_star(*args): */

@@ -10,83 +10,90 @@ static PyxRtGlobalCache pyx_gc_1;  /* 'str' */
 static PyObject *pyx_n_2;  /* 'str' */
 static PyObject *pyx_n_3;  /* '__cause__' */
 static PyObject *pyx_n_4;  /* '__context__' */
+static PyObject *pyx_n_5;  /* 'e' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'ZeroDivisionError' */
-static PyObject *pyx_n_5;  /* 'ZeroDivisionError' */
+static PyObject *pyx_n_6;  /* 'ZeroDivisionError' */
 static PyObject *pyx_k_1;
 static PyxRtGlobalCache pyx_gc_3;  /* 'TypeError' */
-static PyObject *pyx_n_6;  /* 'TypeError' */
+static PyObject *pyx_n_7;  /* 'TypeError' */
 static PyxRtGlobalCache pyx_gc_4;  /* 'ValueError' */
-static PyObject *pyx_n_7;  /* 'ValueError' */
+static PyObject *pyx_n_8;  /* 'ValueError' */
 static PyObject *pyx_k_2;
-static PyObject *pyx_n_8;  /* 'append' */
+static PyObject *pyx_n_9;  /* 'a' */
+static PyObject *pyx_n_10;  /* 'b' */
+static PyObject *pyx_n_11;  /* 'append' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyxRtGlobalCache pyx_gc_5;  /* 'KeyError' */
-static PyObject *pyx_n_9;  /* 'KeyError' */
+static PyObject *pyx_n_12;  /* 'KeyError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyxRtGlobalCache pyx_gc_6;  /* 'sys' */
-static PyObject *pyx_n_10;  /* 'sys' */
-static PyObject *pyx_n_11;  /* 'exc_info' */
+static PyObject *pyx_n_13;  /* 'sys' */
+static PyObject *pyx_n_14;  /* 'exc_info' */
 static PyObject *pyx_k_8;
+static PyObject *pyx_n_15;  /* 'x' */
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyxRtGlobalCache pyx_gc_7;  /* 'IndexError' */
-static PyObject *pyx_n_12;  /* 'IndexError' */
+static PyObject *pyx_n_16;  /* 'IndexError' */
 static PyxRtGlobalCache pyx_gc_8;  /* 'RuntimeError' */
-static PyObject *pyx_n_13;  /* 'RuntimeError' */
+static PyObject *pyx_n_17;  /* 'RuntimeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
 static PyxRtGlobalCache pyx_gc_9;  /* 'int' */
-static PyObject *pyx_n_14;  /* 'int' */
+static PyObject *pyx_n_18;  /* 'int' */
 static PyObject *pyx_k_14;
+static PyObject *pyx_n_19;  /* 'items' */
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
 static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
+static PyObject *pyx_n_20;  /* 'log' */
 static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
 static PyxRtGlobalCache pyx_gc_10;  /* 'print' */
-static PyObject *pyx_n_15;  /* 'print' */
+static PyObject *pyx_n_21;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_11;  /* 'safe_div' */
-static PyObject *pyx_n_16;  /* 'safe_div' */
+static PyObject *pyx_n_22;  /* 'safe_div' */
 static PyObject *pyx_k_23;
 static PyObject *pyx_k_24;
 static PyxRtGlobalCache pyx_gc_12;  /* 'nested' */
-static PyObject *pyx_n_17;  /* 'nested' */
+static PyObject *pyx_n_23;  /* 'nested' */
 static PyxRtGlobalCache pyx_gc_13;  /* 'loop' */
-static PyObject *pyx_n_18;  /* 'loop' */
+static PyObject *pyx_n_24;  /* 'loop' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
 static PyObject *pyx_k_27;
 static PyObject *pyx_k_28;
 static PyxRtGlobalCache pyx_gc_14;  /* 'bare' */
-static PyObject *pyx_n_19;  /* 'bare' */
+static PyObject *pyx_n_25;  /* 'bare' */
 static PyxRtGlobalCache pyx_gc_15;  /* 'return_in_handler' */
-static PyObject *pyx_n_20;  /* 'return_in_handler' */
+static PyObject *pyx_n_26;  /* 'return_in_handler' */
 static PyxRtGlobalCache pyx_gc_16;  /* 'reraise' */
-static PyObject *pyx_n_21;  /* 'reraise' */
+static PyObject *pyx_n_27;  /* 'reraise' */
 static PyxRtGlobalCache pyx_gc_17;  /* 'chain' */
-static PyObject *pyx_n_22;  /* 'chain' */
+static PyObject *pyx_n_28;  /* 'chain' */
 static PyxRtGlobalCache pyx_gc_18;  /* 'context' */
-static PyObject *pyx_n_23;  /* 'context' */
+static PyObject *pyx_n_29;  /* 'context' */
 static PyxRtGlobalCache pyx_gc_19;  /* 'name_deleted' */
-static PyObject *pyx_n_24;  /* 'name_deleted' */
+static PyObject *pyx_n_30;  /* 'name_deleted' */
 static PyxRtGlobalCache pyx_gc_20;  /* 'not_a_class' */
-static PyObject *pyx_n_25;  /* 'not_a_class' */
+static PyObject *pyx_n_31;  /* 'not_a_class' */
 static PyxRtGlobalCache pyx_gc_21;  /* 'unmatched' */
-static PyObject *pyx_n_26;  /* 'unmatched' */
+static PyObject *pyx_n_32;  /* 'unmatched' */
 static PyxRtGlobalCache pyx_gc_22;  /* 'Exception' */
-static PyObject *pyx_n_27;  /* 'Exception' */
+static PyObject *pyx_n_33;  /* 'Exception' */
 static PyxRtGlobalCache pyx_gc_23;  /* 'describe' */
-static PyObject *pyx_n_28;  /* 'describe' */
-static PyObject *pyx_n_29;  /* 'main' */
+static PyObject *pyx_n_34;  /* 'describe' */
+static PyObject *pyx_n_35;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_describe = {
     .qualname = "describe", .names = (const char *const[]){"e", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -99,6 +106,7 @@ static const PyxRtFuncDef pyx_fdef_describe = {
 };
 static const PyxRtArgSpec pyx_spec_safe_div = {
     .qualname = "safe_div", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_9, &pyx_n_10, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -111,6 +119,7 @@ static const PyxRtFuncDef pyx_fdef_safe_div = {
 };
 static const PyxRtArgSpec pyx_spec_nested = {
     .qualname = "nested", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_15, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -123,6 +132,7 @@ static const PyxRtFuncDef pyx_fdef_nested = {
 };
 static const PyxRtArgSpec pyx_spec_reraise = {
     .qualname = "reraise", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_15, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -135,6 +145,7 @@ static const PyxRtFuncDef pyx_fdef_reraise = {
 };
 static const PyxRtArgSpec pyx_spec_chain = {
     .qualname = "chain", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -147,6 +158,7 @@ static const PyxRtFuncDef pyx_fdef_chain = {
 };
 static const PyxRtArgSpec pyx_spec_context = {
     .qualname = "context", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -159,6 +171,7 @@ static const PyxRtFuncDef pyx_fdef_context = {
 };
 static const PyxRtArgSpec pyx_spec_name_deleted = {
     .qualname = "name_deleted", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -171,6 +184,7 @@ static const PyxRtFuncDef pyx_fdef_name_deleted = {
 };
 static const PyxRtArgSpec pyx_spec_loop = {
     .qualname = "loop", .names = (const char *const[]){"items", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_19, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -183,6 +197,7 @@ static const PyxRtFuncDef pyx_fdef_loop = {
 };
 static const PyxRtArgSpec pyx_spec_bare = {
     .qualname = "bare", .names = (const char *const[]){"x", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_15, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -195,6 +210,7 @@ static const PyxRtFuncDef pyx_fdef_bare = {
 };
 static const PyxRtArgSpec pyx_spec_not_a_class = {
     .qualname = "not_a_class", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -207,6 +223,7 @@ static const PyxRtFuncDef pyx_fdef_not_a_class = {
 };
 static const PyxRtArgSpec pyx_spec_return_in_handler = {
     .qualname = "return_in_handler", .names = (const char *const[]){"log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_20, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -219,6 +236,7 @@ static const PyxRtFuncDef pyx_fdef_return_in_handler = {
 };
 static const PyxRtArgSpec pyx_spec_unmatched = {
     .qualname = "unmatched", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -231,6 +249,7 @@ static const PyxRtFuncDef pyx_fdef_unmatched = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -267,27 +286,33 @@ static int pyx_init_constants_0(void)
     if (!pyx_n_3) return -1;
     pyx_n_4 = PyUnicode_InternFromString("__context__");
     if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("ZeroDivisionError");
+    pyx_n_5 = PyUnicode_InternFromString("e");
     if (!pyx_n_5) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("ZeroDivisionError");
+    if (!pyx_n_6) return -1;
     pyx_k_1 = PyUnicode_DecodeUTF8("zde: ", 5, "surrogatepass");
     if (!pyx_k_1) return -1;
     PyUnicode_InternInPlace(&pyx_k_1);
-    pyx_n_6 = PyUnicode_InternFromString("TypeError");
-    if (!pyx_n_6) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("ValueError");
+    pyx_n_7 = PyUnicode_InternFromString("TypeError");
     if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("ValueError");
+    if (!pyx_n_8) return -1;
     pyx_k_2 = PyUnicode_DecodeUTF8("bad operand", 11, "surrogatepass");
     if (!pyx_k_2) return -1;
     PyUnicode_InternInPlace(&pyx_k_2);
-    pyx_n_8 = PyUnicode_InternFromString("append");
-    if (!pyx_n_8) return -1;
+    pyx_n_9 = PyUnicode_InternFromString("a");
+    if (!pyx_n_9) return -1;
+    pyx_n_10 = PyUnicode_InternFromString("b");
+    if (!pyx_n_10) return -1;
+    pyx_n_11 = PyUnicode_InternFromString("append");
+    if (!pyx_n_11) return -1;
     pyx_k_3 = PyLong_FromLongLong(10LL);
     if (!pyx_k_3) return -1;
     pyx_k_4 = PyUnicode_DecodeUTF8("else", 4, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_n_9 = PyUnicode_InternFromString("KeyError");
-    if (!pyx_n_9) return -1;
+    pyx_n_12 = PyUnicode_InternFromString("KeyError");
+    if (!pyx_n_12) return -1;
     pyx_k_5 = PyUnicode_DecodeUTF8("key", 3, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
@@ -297,12 +322,14 @@ static int pyx_init_constants_0(void)
     pyx_k_7 = PyUnicode_DecodeUTF8("finally", 7, "surrogatepass");
     if (!pyx_k_7) return -1;
     PyUnicode_InternInPlace(&pyx_k_7);
-    pyx_n_10 = PyUnicode_InternFromString("sys");
-    if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("exc_info");
-    if (!pyx_n_11) return -1;
+    pyx_n_13 = PyUnicode_InternFromString("sys");
+    if (!pyx_n_13) return -1;
+    pyx_n_14 = PyUnicode_InternFromString("exc_info");
+    if (!pyx_n_14) return -1;
     pyx_k_8 = PyLong_FromLongLong(0LL);
     if (!pyx_k_8) return -1;
+    pyx_n_15 = PyUnicode_InternFromString("x");
+    if (!pyx_n_15) return -1;
     pyx_k_9 = PyUnicode_DecodeUTF8("k", 1, "surrogatepass");
     if (!pyx_k_9) return -1;
     PyUnicode_InternInPlace(&pyx_k_9);
@@ -311,20 +338,22 @@ static int pyx_init_constants_0(void)
     PyUnicode_InternInPlace(&pyx_k_10);
     pyx_k_11 = PyLong_FromLongLong(1LL);
     if (!pyx_k_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("IndexError");
-    if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("RuntimeError");
-    if (!pyx_n_13) return -1;
+    pyx_n_16 = PyUnicode_InternFromString("IndexError");
+    if (!pyx_n_16) return -1;
+    pyx_n_17 = PyUnicode_InternFromString("RuntimeError");
+    if (!pyx_n_17) return -1;
     pyx_k_12 = PyUnicode_DecodeUTF8("during", 6, "surrogatepass");
     if (!pyx_k_12) return -1;
     PyUnicode_InternInPlace(&pyx_k_12);
     pyx_k_13 = PyUnicode_DecodeUTF8("v", 1, "surrogatepass");
     if (!pyx_k_13) return -1;
     PyUnicode_InternInPlace(&pyx_k_13);
-    pyx_n_14 = PyUnicode_InternFromString("int");
-    if (!pyx_n_14) return -1;
+    pyx_n_18 = PyUnicode_InternFromString("int");
+    if (!pyx_n_18) return -1;
     pyx_k_14 = PyLong_FromLongLong(100LL);
     if (!pyx_k_14) return -1;
+    pyx_n_19 = PyUnicode_InternFromString("items");
+    if (!pyx_n_19) return -1;
     pyx_k_15 = PyUnicode_DecodeUTF8("caught", 6, "surrogatepass");
     if (!pyx_k_15) return -1;
     PyUnicode_InternInPlace(&pyx_k_15);
@@ -343,25 +372,27 @@ static int pyx_init_constants_0(void)
     pyx_k_20 = PyUnicode_DecodeUTF8("cleanup", 7, "surrogatepass");
     if (!pyx_k_20) return -1;
     PyUnicode_InternInPlace(&pyx_k_20);
+    pyx_n_20 = PyUnicode_InternFromString("log");
+    if (!pyx_n_20) return -1;
     pyx_k_21 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
     if (!pyx_k_21) return -1;
     PyUnicode_InternInPlace(&pyx_k_21);
     pyx_k_22 = PyUnicode_DecodeUTF8("wrong", 5, "surrogatepass");
     if (!pyx_k_22) return -1;
     PyUnicode_InternInPlace(&pyx_k_22);
-    pyx_n_15 = PyUnicode_InternFromString("print");
-    if (!pyx_n_15) return -1;
-    pyx_n_16 = PyUnicode_InternFromString("safe_div");
-    if (!pyx_n_16) return -1;
+    pyx_n_21 = PyUnicode_InternFromString("print");
+    if (!pyx_n_21) return -1;
+    pyx_n_22 = PyUnicode_InternFromString("safe_div");
+    if (!pyx_n_22) return -1;
     pyx_k_23 = PyUnicode_DecodeUTF8("x", 1, "surrogatepass");
     if (!pyx_k_23) return -1;
     PyUnicode_InternInPlace(&pyx_k_23);
     pyx_k_24 = PyLong_FromLongLong(2LL);
     if (!pyx_k_24) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("nested");
-    if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("loop");
-    if (!pyx_n_18) return -1;
+    pyx_n_23 = PyUnicode_InternFromString("nested");
+    if (!pyx_n_23) return -1;
+    pyx_n_24 = PyUnicode_InternFromString("loop");
+    if (!pyx_n_24) return -1;
     pyx_k_25 = PyUnicode_DecodeUTF8("1", 1, "surrogatepass");
     if (!pyx_k_25) return -1;
     PyUnicode_InternInPlace(&pyx_k_25);
@@ -374,28 +405,28 @@ static int pyx_init_constants_0(void)
     pyx_k_28 = PyUnicode_DecodeUTF8("y", 1, "surrogatepass");
     if (!pyx_k_28) return -1;
     PyUnicode_InternInPlace(&pyx_k_28);
-    pyx_n_19 = PyUnicode_InternFromString("bare");
-    if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("return_in_handler");
-    if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("reraise");
-    if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("chain");
-    if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("context");
-    if (!pyx_n_23) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("name_deleted");
-    if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("not_a_class");
+    pyx_n_25 = PyUnicode_InternFromString("bare");
     if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("unmatched");
+    pyx_n_26 = PyUnicode_InternFromString("return_in_handler");
     if (!pyx_n_26) return -1;
-    pyx_n_27 = PyUnicode_InternFromString("Exception");
+    pyx_n_27 = PyUnicode_InternFromString("reraise");
     if (!pyx_n_27) return -1;
-    pyx_n_28 = PyUnicode_InternFromString("describe");
+    pyx_n_28 = PyUnicode_InternFromString("chain");
     if (!pyx_n_28) return -1;
-    pyx_n_29 = PyUnicode_InternFromString("main");
+    pyx_n_29 = PyUnicode_InternFromString("context");
     if (!pyx_n_29) return -1;
+    pyx_n_30 = PyUnicode_InternFromString("name_deleted");
+    if (!pyx_n_30) return -1;
+    pyx_n_31 = PyUnicode_InternFromString("not_a_class");
+    if (!pyx_n_31) return -1;
+    pyx_n_32 = PyUnicode_InternFromString("unmatched");
+    if (!pyx_n_32) return -1;
+    pyx_n_33 = PyUnicode_InternFromString("Exception");
+    if (!pyx_n_33) return -1;
+    pyx_n_34 = PyUnicode_InternFromString("describe");
+    if (!pyx_n_34) return -1;
+    pyx_n_35 = PyUnicode_InternFromString("main");
+    if (!pyx_n_35) return -1;
     return 0;
 }
 
@@ -439,7 +470,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_4 = PyObject_GetAttr(pyx_t_3, pyx_n_1);
+    pyx_t_4 = pyx_rt_getattr(pyx_t_3, pyx_n_1);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
@@ -452,7 +483,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_8 = PyObject_GetAttr(v_e, pyx_n_3);
+    pyx_t_8 = pyx_rt_getattr(v_e, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_8};
@@ -461,12 +492,12 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_10 = PyObject_GetAttr(pyx_t_9, pyx_n_1);
+    pyx_t_10 = pyx_rt_getattr(pyx_t_9, pyx_n_1);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_12 = PyObject_GetAttr(v_e, pyx_n_4);
+    pyx_t_12 = pyx_rt_getattr(v_e, pyx_n_4);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_12};
@@ -475,7 +506,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_14 = PyObject_GetAttr(pyx_t_13, pyx_n_1);
+    pyx_t_14 = pyx_rt_getattr(pyx_t_13, pyx_n_1);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(4);
@@ -560,7 +591,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.safe_div", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -599,9 +630,9 @@ pyx_L_handler_return_5:;
         Py_CLEAR(v_e);
         goto pyx_L_done;
     }
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_8 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -736,7 +767,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* try_except.py:23: try: */
     /* try */
     /* try_except.py:24: out.append(10 // x) */
-    pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
     pyx_t_4 = pyx_rt_floordiv_binary(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
@@ -750,7 +781,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     Py_CLEAR(pyx_t_5);
     /* else */
     /* try_except.py:28: out.append("else") */
-    pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_4};
@@ -766,7 +797,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_5);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
     pyx_t_9 = pyx_rt_exc_catch();
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
     pyx_t_11 = pyx_rt_exc_matches(pyx_t_9, pyx_t_10);
     Py_CLEAR(pyx_t_10);
@@ -774,7 +805,7 @@ pyx_L_except_6:;
     if (pyx_t_11) {
         pyx_rt_exc_enter(pyx_t_9, pyx_hx_8);
         /* try_except.py:26: out.append("key") */
-        pyx_t_12 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_13);
+        pyx_t_12 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_13);
         if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {v_out, pyx_k_5};
@@ -797,7 +828,7 @@ pyx_L_handler_error_9:;
 pyx_L_try_end_7:;
     /* finally */
     /* try_except.py:30: out.append("finally") */
-    pyx_t_15 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_16);
+    pyx_t_15 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_16);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_6};
@@ -821,7 +852,7 @@ pyx_L_finally_error_3:;
 pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
     /* try_except.py:30: out.append("finally") */
-    pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_19);
+    pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_19);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_7};
@@ -854,7 +885,7 @@ pyx_L_except_1:;
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_except_1_tb:;
     pyx_t_21 = pyx_rt_exc_catch();
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
     Py_CLEAR(pyx_t_22);
@@ -864,7 +895,7 @@ pyx_L_except_1_tb:;
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
         /* try_except.py:32: out.append(type(e).__name__) */
-        pyx_t_24 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_25);
+        pyx_t_24 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_25);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         pyx_t_26 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
@@ -874,7 +905,7 @@ pyx_L_except_1_tb:;
         }
         Py_CLEAR(pyx_t_26);
         if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        pyx_t_28 = PyObject_GetAttr(pyx_t_27, pyx_n_1);
+        pyx_t_28 = pyx_rt_getattr(pyx_t_27, pyx_n_1);
         Py_CLEAR(pyx_t_27);
         if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
@@ -886,11 +917,11 @@ pyx_L_except_1_tb:;
         if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         Py_CLEAR(pyx_t_29);
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
-        pyx_t_30 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_31);
+        pyx_t_30 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_31);
         if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+        pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
         if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_33 = pyx_rt_get_method(pyx_t_32, pyx_n_11, &pyx_t_34);
+        pyx_t_33 = pyx_rt_get_method(pyx_t_32, pyx_n_14, &pyx_t_34);
         if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {pyx_t_32};
@@ -902,7 +933,7 @@ pyx_L_except_1_tb:;
         pyx_t_36 = pyx_rt_getitem(pyx_t_35, pyx_k_8);
         Py_CLEAR(pyx_t_35);
         if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_37 = PyObject_GetAttr(pyx_t_36, pyx_n_1);
+        pyx_t_37 = pyx_rt_getattr(pyx_t_36, pyx_n_1);
         Py_CLEAR(pyx_t_36);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
@@ -928,11 +959,11 @@ pyx_L_handler_error_14:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
-    pyx_t_39 = pyx_rt_get_method(v_out, pyx_n_8, &pyx_t_40);
+    pyx_t_39 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_40);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_11, &pyx_t_43);
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_14, &pyx_t_43);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 34; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_41};
@@ -1042,7 +1073,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.reraise", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 41; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1119,7 +1150,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.chain", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 48; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1129,7 +1160,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
         /* try_except.py:49: raise ValueError("wrapped") from e */
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1212,7 +1243,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.context", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_7);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1220,7 +1251,7 @@ pyx_L_except_1:;
     if (pyx_t_5) {
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         /* try_except.py:56: raise RuntimeError("during") */
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_8);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_8);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12};
@@ -1287,7 +1318,7 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     /* try_except.py:60: try: */
     /* try */
     /* try_except.py:61: raise ValueError("v") */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_13};
@@ -1304,7 +1335,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.name_deleted", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1395,7 +1426,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         /* try_except.py:70: try: */
         /* try */
         /* try_except.py:71: total += int(it) */
-        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
+        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_7; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
@@ -1415,7 +1446,7 @@ pyx_L_except_7:;
         Py_CLEAR(pyx_t_5);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
         pyx_t_6 = pyx_rt_exc_catch();
-        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
         pyx_t_8 = pyx_rt_exc_matches(pyx_t_6, pyx_t_7);
         Py_CLEAR(pyx_t_7);
@@ -1652,7 +1683,7 @@ pyx_L_except_4:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1677,7 +1708,7 @@ pyx_L_handler_return_8:;
 pyx_L_try_end_5:;
     /* finally */
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_6);
+    pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 99; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_18};
@@ -1689,7 +1720,7 @@ pyx_L_try_end_5:;
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_9);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 99; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_19};
@@ -1707,7 +1738,7 @@ pyx_L_finally_error_1:;
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_8, &pyx_t_12);
+    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_20};
@@ -1770,7 +1801,7 @@ static PyObject *pyx_f_try_except_unmatched(void)
     /* try_except.py:103: try: */
     /* try */
     /* try_except.py:104: int("x") */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_21};
@@ -1785,7 +1816,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.unmatched", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 105; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1906,9 +1937,9 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_59 = NULL;  /* owned */
     PyObject *pyx_t_60 = NULL;  /* owned */
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_8};
@@ -1916,7 +1947,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_23};
@@ -1924,7 +1955,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_24};
@@ -1943,9 +1974,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
     /* try_except.py:111: print(nested(0), nested(1)) */
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -1953,7 +1984,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -1971,9 +2002,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 111; goto pyx_L_error; }
     Py_CLEAR(pyx_t_14);
     /* try_except.py:112: print(loop(["1", "x", "3", "y"])) */
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_13);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 112; goto pyx_L_error; }
     pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 112; goto pyx_L_error; }
@@ -2001,9 +2032,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 112; goto pyx_L_error; }
     Py_CLEAR(pyx_t_19);
     /* try_except.py:113: print(bare(0), bare(1)) */
-    pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_14);
+    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -2011,7 +2042,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_14);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -2034,9 +2065,9 @@ static PyObject *pyx_f_try_except_main(void)
     Py_XSETREF(v_log, pyx_t_26);
     pyx_t_26 = NULL;
     /* try_except.py:115: print(return_in_handler(log), log) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_15);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_26, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
@@ -2053,17 +2084,17 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 115; goto pyx_L_error; }
     Py_CLEAR(pyx_t_30);
     /* try_except.py:116: for f in (reraise, chain, context, name_deleted, not_a_class, unmatched): */
-    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
+    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_17);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_17);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_18);
+    pyx_t_34 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_18);
     if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_19);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_19);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_20);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_20);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_26, &pyx_gc_21);
+    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_21);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 116; goto pyx_L_error; }
     pyx_t_31 = PyTuple_New(6);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 116; goto pyx_L_error; }
@@ -2094,7 +2125,7 @@ static PyObject *pyx_f_try_except_main(void)
         /* try_except.py:117: try: */
         /* try */
         /* try_except.py:118: f(0) if f is reraise else f() */
-        pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
+        pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
         if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
         pyx_t_41 = (v_f == pyx_t_40);
         Py_CLEAR(pyx_t_40);
@@ -2124,7 +2155,7 @@ pyx_L_except_2:;
         Py_CLEAR(pyx_t_44);
         pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
         pyx_t_45 = pyx_rt_exc_catch();
-        pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_22);
+        pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_33, &pyx_gc_22);
         if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 119; goto pyx_L_error; }
         pyx_t_47 = pyx_rt_exc_matches(pyx_t_45, pyx_t_46);
         Py_CLEAR(pyx_t_46);
@@ -2134,11 +2165,11 @@ pyx_L_except_2:;
             Py_INCREF(pyx_t_45);
             Py_XSETREF(v_e, pyx_t_45);
             /* try_except.py:120: print(f.__name__, describe(e)) */
-            pyx_t_48 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+            pyx_t_48 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
             if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_49 = PyObject_GetAttr(v_f, pyx_n_1);
+            pyx_t_49 = pyx_rt_getattr(v_f, pyx_n_1);
             if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_23);
+            pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_34, &pyx_gc_23);
             if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
                 PyObject *pyx_args[] = {NULL, v_e};
@@ -2172,11 +2203,11 @@ pyx_L_try_end_3:;
     }
     Py_CLEAR(pyx_t_38);
     /* try_except.py:121: print(sys.exc_info()) */
-    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_55 = pyx_rt_get_method(pyx_t_54, pyx_n_11, &pyx_t_56);
+    pyx_t_55 = pyx_rt_get_method(pyx_t_54, pyx_n_14, &pyx_t_56);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 121; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_54};
@@ -2194,7 +2225,7 @@ pyx_L_try_end_3:;
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 121; goto pyx_L_error; }
     Py_CLEAR(pyx_t_58);
     /* try_except.py:122: reraise(0) */
-    pyx_t_59 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_16);
+    pyx_t_59 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 122; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -2318,87 +2349,87 @@ static int pyx_exec_1(void)
     PyObject *pyx_t_27 = NULL;  /* owned */
     int pyx_t_28 = 0;
     /* try_except.py:4: import sys */
-    pyx_t_1 = pyx_rt_import(pyx_n_10, pyx_d, NULL, 0, 0);
+    pyx_t_1 = pyx_rt_import(pyx_n_13, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_10, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_13, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* try_except.py:7: def describe(e): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_describe, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_34, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* try_except.py:11: def safe_div(a, b): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_safe_div, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_16, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 11; goto pyx_L_error; }
     /* try_except.py:20: def nested(x): */
     pyx_t_7 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 20; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 20; goto pyx_L_error; }
     /* try_except.py:38: def reraise(x): */
     pyx_t_9 = pyx_rt_function_new(&pyx_fdef_reraise, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 38; goto pyx_L_error; }
     /* try_except.py:45: def chain(): */
     pyx_t_11 = pyx_rt_function_new(&pyx_fdef_chain, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 45; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 45; goto pyx_L_error; }
     /* try_except.py:52: def context(): */
     pyx_t_13 = pyx_rt_function_new(&pyx_fdef_context, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 52; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_23, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 52; goto pyx_L_error; }
     /* try_except.py:59: def name_deleted(): */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_name_deleted, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 59; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 59; goto pyx_L_error; }
     /* try_except.py:67: def loop(items): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_loop, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 67; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 67; goto pyx_L_error; }
     /* try_except.py:79: def bare(x): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_bare, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 79; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 79; goto pyx_L_error; }
     /* try_except.py:86: def not_a_class(): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_not_a_class, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 86; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 86; goto pyx_L_error; }
     /* try_except.py:93: def return_in_handler(log): */
     pyx_t_23 = pyx_rt_function_new(&pyx_fdef_return_in_handler, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 93; goto pyx_L_error; }
-    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_23);
+    pyx_t_24 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_23);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(pyx_t_24 < 0)) { pyx_lineno = 93; goto pyx_L_error; }
     /* try_except.py:102: def unmatched(): */
     pyx_t_25 = pyx_rt_function_new(&pyx_fdef_unmatched, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 102; goto pyx_L_error; }
-    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_26, pyx_t_25);
+    pyx_t_26 = PyDict_SetItem(pyx_d, pyx_n_32, pyx_t_25);
     Py_CLEAR(pyx_t_25);
     if (PYX_UNLIKELY(pyx_t_26 < 0)) { pyx_lineno = 102; goto pyx_L_error; }
     /* try_except.py:109: def main(): */
     pyx_t_27 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 109; goto pyx_L_error; }
-    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_27);
+    pyx_t_28 = PyDict_SetItem(pyx_d, pyx_n_35, pyx_t_27);
     Py_CLEAR(pyx_t_27);
     if (PYX_UNLIKELY(pyx_t_28 < 0)) { pyx_lineno = 109; goto pyx_L_error; }
 

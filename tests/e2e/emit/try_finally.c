@@ -16,14 +16,17 @@ static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
+static PyObject *pyx_n_2;  /* 'log' */
+static PyObject *pyx_n_3;  /* 'n' */
 static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
-static PyObject *pyx_n_2;  /* 'print' */
+static PyObject *pyx_n_4;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'work' */
-static PyObject *pyx_n_3;  /* 'work' */
+static PyObject *pyx_n_5;  /* 'work' */
 static PyObject *pyx_k_11;
-static PyObject *pyx_n_4;  /* 'main' */
+static PyObject *pyx_n_6;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_work = {
     .qualname = "work", .names = (const char *const[]){"log", "n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_2, &pyx_n_3, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -36,6 +39,7 @@ static const PyxRtFuncDef pyx_fdef_work = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -83,14 +87,18 @@ static int pyx_init_constants_0(void)
     pyx_k_10 = PyUnicode_DecodeUTF8("normal", 6, "surrogatepass");
     if (!pyx_k_10) return -1;
     PyUnicode_InternInPlace(&pyx_k_10);
-    pyx_n_2 = PyUnicode_InternFromString("print");
+    pyx_n_2 = PyUnicode_InternFromString("log");
     if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("work");
+    pyx_n_3 = PyUnicode_InternFromString("n");
     if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("print");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString("work");
+    if (!pyx_n_5) return -1;
     pyx_k_11 = PyLong_FromLongLong(1LL);
     if (!pyx_k_11) return -1;
-    pyx_n_4 = PyUnicode_InternFromString("main");
-    if (!pyx_n_4) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("main");
+    if (!pyx_n_6) return -1;
     return 0;
 }
 
@@ -352,7 +360,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 356 "try_finally.c"
+#line 364 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -423,11 +431,11 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_1 = NULL;
     /* try_finally.py:16: print(work(log, 1), work(log, 2)) */
 #line 16 "try_finally.py"
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -443,7 +451,7 @@ static PyObject *pyx_f_try_finally_main(void)
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -478,7 +486,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_7);
     /* try_finally.py:17: print(log) */
 #line 17 "try_finally.py"
-    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
 #line 17 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
 #line 17 "try_finally.py"
@@ -497,7 +505,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_9);
     /* try_finally.py:18: try_it = work */
 #line 18 "try_finally.py"
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_2);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
 #line 18 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 18; goto pyx_L_error; }
 #line 18 "try_finally.py"
@@ -506,7 +514,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_10 = NULL;
     /* try_finally.py:19: print(try_it(log, 3)) */
 #line 19 "try_finally.py"
-    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
 #line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
 #line 19 "try_finally.py"
@@ -541,7 +549,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 545 "try_finally.c"
+#line 553 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -588,7 +596,7 @@ static int pyx_exec_1(void)
 #line 1 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
 #line 1 "try_finally.py"
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_1);
 #line 1 "try_finally.py"
     Py_CLEAR(pyx_t_1);
 #line 1 "try_finally.py"
@@ -599,12 +607,12 @@ static int pyx_exec_1(void)
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
 #line 14 "try_finally.py"
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_4, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_3);
 #line 14 "try_finally.py"
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 608 "try_finally.c"
+#line 616 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

@@ -13,59 +13,62 @@ static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
+static PyObject *pyx_n_4;  /* 'log' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'KeyError' */
-static PyObject *pyx_n_4;  /* 'KeyError' */
+static PyObject *pyx_n_5;  /* 'KeyError' */
 static PyxRtGlobalCache pyx_gc_3;  /* 'threading' */
-static PyObject *pyx_n_5;  /* 'threading' */
-static PyObject *pyx_n_6;  /* 'Lock' */
-static PyObject *pyx_n_7;  /* 'nullcontext' */
+static PyObject *pyx_n_6;  /* 'threading' */
+static PyObject *pyx_n_7;  /* 'Lock' */
+static PyObject *pyx_n_8;  /* 'nullcontext' */
 static PyObject *pyx_k_5;
 static PyxRtGlobalCache pyx_gc_4;  /* 'str' */
-static PyObject *pyx_n_8;  /* 'str' */
-static PyObject *pyx_n_9;  /* 'locked' */
+static PyObject *pyx_n_9;  /* 'str' */
+static PyObject *pyx_n_10;  /* 'locked' */
 static PyxRtGlobalCache pyx_gc_5;  /* 'open' */
-static PyObject *pyx_n_10;  /* 'open' */
-static PyObject *pyx_n_11;  /* 'readline' */
-static PyObject *pyx_n_12;  /* 'strip' */
-static PyObject *pyx_n_13;  /* 'ExitStack' */
-static PyObject *pyx_n_14;  /* 'callback' */
+static PyObject *pyx_n_11;  /* 'open' */
+static PyObject *pyx_n_12;  /* 'readline' */
+static PyObject *pyx_n_13;  /* 'strip' */
+static PyObject *pyx_n_14;  /* 'path' */
+static PyObject *pyx_n_15;  /* 'ExitStack' */
+static PyObject *pyx_n_16;  /* 'callback' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyxRtGlobalCache pyx_gc_6;  /* 'int' */
-static PyObject *pyx_n_15;  /* 'int' */
+static PyObject *pyx_n_17;  /* 'int' */
 static PyObject *pyx_k_9;
 static PyxRtGlobalCache pyx_gc_7;  /* 'print' */
-static PyObject *pyx_n_16;  /* 'print' */
+static PyObject *pyx_n_18;  /* 'print' */
 static PyxRtGlobalCache pyx_gc_8;  /* 'suppressing' */
-static PyObject *pyx_n_17;  /* 'suppressing' */
+static PyObject *pyx_n_19;  /* 'suppressing' */
 static PyxRtGlobalCache pyx_gc_9;  /* 'not_suppressing' */
-static PyObject *pyx_n_18;  /* 'not_suppressing' */
+static PyObject *pyx_n_20;  /* 'not_suppressing' */
 static PyObject *pyx_k_10;
 static PyxRtGlobalCache pyx_gc_10;  /* 'nested' */
-static PyObject *pyx_n_19;  /* 'nested' */
+static PyObject *pyx_n_21;  /* 'nested' */
 static PyxRtGlobalCache pyx_gc_11;  /* 'tempfile' */
-static PyObject *pyx_n_20;  /* 'tempfile' */
-static PyObject *pyx_n_21;  /* 'mkstemp' */
+static PyObject *pyx_n_22;  /* 'tempfile' */
+static PyObject *pyx_n_23;  /* 'mkstemp' */
 static PyxRtGlobalCache pyx_gc_12;  /* 'os' */
-static PyObject *pyx_n_22;  /* 'os' */
-static PyObject *pyx_n_23;  /* 'write' */
+static PyObject *pyx_n_24;  /* 'os' */
+static PyObject *pyx_n_25;  /* 'write' */
 static PyObject *pyx_k_11;
-static PyObject *pyx_n_24;  /* 'close' */
+static PyObject *pyx_n_26;  /* 'close' */
 static PyxRtGlobalCache pyx_gc_13;  /* 'returning' */
-static PyObject *pyx_n_25;  /* 'returning' */
-static PyObject *pyx_n_26;  /* 'closed' */
-static PyObject *pyx_n_27;  /* 'unlink' */
+static PyObject *pyx_n_27;  /* 'returning' */
+static PyObject *pyx_n_28;  /* 'closed' */
+static PyObject *pyx_n_29;  /* 'unlink' */
 static PyxRtGlobalCache pyx_gc_14;  /* 'exit_stack' */
-static PyObject *pyx_n_28;  /* 'exit_stack' */
+static PyObject *pyx_n_30;  /* 'exit_stack' */
 static PyxRtGlobalCache pyx_gc_15;  /* 'not_a_manager' */
-static PyObject *pyx_n_29;  /* 'not_a_manager' */
+static PyObject *pyx_n_31;  /* 'not_a_manager' */
 static PyxRtGlobalCache pyx_gc_16;  /* 'TypeError' */
-static PyObject *pyx_n_30;  /* 'TypeError' */
+static PyObject *pyx_n_32;  /* 'TypeError' */
 static PyObject *pyx_k_12;
-static PyObject *pyx_n_31;  /* 'main' */
+static PyObject *pyx_n_33;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_suppressing = {
     .qualname = "suppressing", .names = (const char *const[]){"log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -78,6 +81,7 @@ static const PyxRtFuncDef pyx_fdef_suppressing = {
 };
 static const PyxRtArgSpec pyx_spec_not_suppressing = {
     .qualname = "not_suppressing", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -90,6 +94,7 @@ static const PyxRtFuncDef pyx_fdef_not_suppressing = {
 };
 static const PyxRtArgSpec pyx_spec_nested = {
     .qualname = "nested", .names = (const char *const[]){"log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -102,6 +107,7 @@ static const PyxRtFuncDef pyx_fdef_nested = {
 };
 static const PyxRtArgSpec pyx_spec_returning = {
     .qualname = "returning", .names = (const char *const[]){"path", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_14, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -114,6 +120,7 @@ static const PyxRtFuncDef pyx_fdef_returning = {
 };
 static const PyxRtArgSpec pyx_spec_exit_stack = {
     .qualname = "exit_stack", .names = (const char *const[]){"log", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -126,6 +133,7 @@ static const PyxRtFuncDef pyx_fdef_exit_stack = {
 };
 static const PyxRtArgSpec pyx_spec_not_a_manager = {
     .qualname = "not_a_manager", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -138,6 +146,7 @@ static const PyxRtFuncDef pyx_fdef_not_a_manager = {
 };
 static const PyxRtArgSpec pyx_spec_main = {
     .qualname = "main", .names = (const char *const[]){NULL},
+    .name_refs = (PyObject **const[]){NULL},
     .npos = 0, .nposonly = 0, .nrequired = 0, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -176,31 +185,35 @@ static int pyx_init_constants_0(void)
     pyx_k_4 = PyUnicode_DecodeUTF8("continued", 9, "surrogatepass");
     if (!pyx_k_4) return -1;
     PyUnicode_InternInPlace(&pyx_k_4);
-    pyx_n_4 = PyUnicode_InternFromString("KeyError");
+    pyx_n_4 = PyUnicode_InternFromString("log");
     if (!pyx_n_4) return -1;
-    pyx_n_5 = PyUnicode_InternFromString("threading");
+    pyx_n_5 = PyUnicode_InternFromString("KeyError");
     if (!pyx_n_5) return -1;
-    pyx_n_6 = PyUnicode_InternFromString("Lock");
+    pyx_n_6 = PyUnicode_InternFromString("threading");
     if (!pyx_n_6) return -1;
-    pyx_n_7 = PyUnicode_InternFromString("nullcontext");
+    pyx_n_7 = PyUnicode_InternFromString("Lock");
     if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("nullcontext");
+    if (!pyx_n_8) return -1;
     pyx_k_5 = PyUnicode_DecodeUTF8("a", 1, "surrogatepass");
     if (!pyx_k_5) return -1;
     PyUnicode_InternInPlace(&pyx_k_5);
-    pyx_n_8 = PyUnicode_InternFromString("str");
-    if (!pyx_n_8) return -1;
-    pyx_n_9 = PyUnicode_InternFromString("locked");
+    pyx_n_9 = PyUnicode_InternFromString("str");
     if (!pyx_n_9) return -1;
-    pyx_n_10 = PyUnicode_InternFromString("open");
+    pyx_n_10 = PyUnicode_InternFromString("locked");
     if (!pyx_n_10) return -1;
-    pyx_n_11 = PyUnicode_InternFromString("readline");
+    pyx_n_11 = PyUnicode_InternFromString("open");
     if (!pyx_n_11) return -1;
-    pyx_n_12 = PyUnicode_InternFromString("strip");
+    pyx_n_12 = PyUnicode_InternFromString("readline");
     if (!pyx_n_12) return -1;
-    pyx_n_13 = PyUnicode_InternFromString("ExitStack");
+    pyx_n_13 = PyUnicode_InternFromString("strip");
     if (!pyx_n_13) return -1;
-    pyx_n_14 = PyUnicode_InternFromString("callback");
+    pyx_n_14 = PyUnicode_InternFromString("path");
     if (!pyx_n_14) return -1;
+    pyx_n_15 = PyUnicode_InternFromString("ExitStack");
+    if (!pyx_n_15) return -1;
+    pyx_n_16 = PyUnicode_InternFromString("callback");
+    if (!pyx_n_16) return -1;
     pyx_k_6 = PyUnicode_DecodeUTF8("callback 1", 10, "surrogatepass");
     if (!pyx_k_6) return -1;
     PyUnicode_InternInPlace(&pyx_k_6);
@@ -210,51 +223,51 @@ static int pyx_init_constants_0(void)
     pyx_k_8 = PyUnicode_DecodeUTF8("body", 4, "surrogatepass");
     if (!pyx_k_8) return -1;
     PyUnicode_InternInPlace(&pyx_k_8);
-    pyx_n_15 = PyUnicode_InternFromString("int");
-    if (!pyx_n_15) return -1;
+    pyx_n_17 = PyUnicode_InternFromString("int");
+    if (!pyx_n_17) return -1;
     pyx_k_9 = PyUnicode_DecodeUTF8("42", 2, "surrogatepass");
     if (!pyx_k_9) return -1;
     PyUnicode_InternInPlace(&pyx_k_9);
-    pyx_n_16 = PyUnicode_InternFromString("print");
-    if (!pyx_n_16) return -1;
-    pyx_n_17 = PyUnicode_InternFromString("suppressing");
-    if (!pyx_n_17) return -1;
-    pyx_n_18 = PyUnicode_InternFromString("not_suppressing");
+    pyx_n_18 = PyUnicode_InternFromString("print");
     if (!pyx_n_18) return -1;
+    pyx_n_19 = PyUnicode_InternFromString("suppressing");
+    if (!pyx_n_19) return -1;
+    pyx_n_20 = PyUnicode_InternFromString("not_suppressing");
+    if (!pyx_n_20) return -1;
     pyx_k_10 = PyUnicode_DecodeUTF8("propagated", 10, "surrogatepass");
     if (!pyx_k_10) return -1;
     PyUnicode_InternInPlace(&pyx_k_10);
-    pyx_n_19 = PyUnicode_InternFromString("nested");
-    if (!pyx_n_19) return -1;
-    pyx_n_20 = PyUnicode_InternFromString("tempfile");
-    if (!pyx_n_20) return -1;
-    pyx_n_21 = PyUnicode_InternFromString("mkstemp");
+    pyx_n_21 = PyUnicode_InternFromString("nested");
     if (!pyx_n_21) return -1;
-    pyx_n_22 = PyUnicode_InternFromString("os");
+    pyx_n_22 = PyUnicode_InternFromString("tempfile");
     if (!pyx_n_22) return -1;
-    pyx_n_23 = PyUnicode_InternFromString("write");
+    pyx_n_23 = PyUnicode_InternFromString("mkstemp");
     if (!pyx_n_23) return -1;
+    pyx_n_24 = PyUnicode_InternFromString("os");
+    if (!pyx_n_24) return -1;
+    pyx_n_25 = PyUnicode_InternFromString("write");
+    if (!pyx_n_25) return -1;
     pyx_k_11 = PyBytes_FromStringAndSize("first line\012second\012", 18);
     if (!pyx_k_11) return -1;
-    pyx_n_24 = PyUnicode_InternFromString("close");
-    if (!pyx_n_24) return -1;
-    pyx_n_25 = PyUnicode_InternFromString("returning");
-    if (!pyx_n_25) return -1;
-    pyx_n_26 = PyUnicode_InternFromString("closed");
+    pyx_n_26 = PyUnicode_InternFromString("close");
     if (!pyx_n_26) return -1;
-    pyx_n_27 = PyUnicode_InternFromString("unlink");
+    pyx_n_27 = PyUnicode_InternFromString("returning");
     if (!pyx_n_27) return -1;
-    pyx_n_28 = PyUnicode_InternFromString("exit_stack");
+    pyx_n_28 = PyUnicode_InternFromString("closed");
     if (!pyx_n_28) return -1;
-    pyx_n_29 = PyUnicode_InternFromString("not_a_manager");
+    pyx_n_29 = PyUnicode_InternFromString("unlink");
     if (!pyx_n_29) return -1;
-    pyx_n_30 = PyUnicode_InternFromString("TypeError");
+    pyx_n_30 = PyUnicode_InternFromString("exit_stack");
     if (!pyx_n_30) return -1;
+    pyx_n_31 = PyUnicode_InternFromString("not_a_manager");
+    if (!pyx_n_31) return -1;
+    pyx_n_32 = PyUnicode_InternFromString("TypeError");
+    if (!pyx_n_32) return -1;
     pyx_k_12 = PyUnicode_DecodeUTF8("TypeError", 9, "surrogatepass");
     if (!pyx_k_12) return -1;
     PyUnicode_InternInPlace(&pyx_k_12);
-    pyx_n_31 = PyUnicode_InternFromString("main");
-    if (!pyx_n_31) return -1;
+    pyx_n_33 = PyUnicode_InternFromString("main");
+    if (!pyx_n_33) return -1;
     return 0;
 }
 
@@ -436,7 +449,7 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1, pyx_t_4};
@@ -558,9 +571,9 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     PyObject *pyx_t_31 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:24: lock = threading.Lock() */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_6, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_7, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1};
@@ -574,7 +587,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     /* with_statements.py:25: with contextlib.nullcontext("a") as x, lock: */
     pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_method(pyx_t_5, pyx_n_7, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(pyx_t_5, pyx_n_8, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_5, pyx_k_5};
@@ -594,9 +607,9 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     /* with_statements.py:26: log.append(x + str(lock.locked())) */
     pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_16 = pyx_rt_get_method(v_lock, pyx_n_9, &pyx_t_17);
+    pyx_t_16 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_17);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
         PyObject *pyx_args[] = {v_lock};
@@ -689,7 +702,7 @@ pyx_L_with_end_3:;
     /* with_statements.py:27: log.append(lock.locked()) */
     pyx_t_26 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_27);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_method(v_lock, pyx_n_9, &pyx_t_29);
+    pyx_t_28 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_29);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_lock};
@@ -778,7 +791,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
     /* with_statements.py:32: with open(path) as f: */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 32; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -792,7 +805,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     Py_XSETREF(v_f, pyx_t_4);
     pyx_t_4 = NULL;
     /* with_statements.py:33: return f.readline().strip(), f */
-    pyx_t_6 = pyx_rt_get_method(v_f, pyx_n_11, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_f, pyx_n_12, &pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_f};
@@ -800,7 +813,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     }
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    pyx_t_9 = pyx_rt_get_method(pyx_t_8, pyx_n_12, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(pyx_t_8, pyx_n_13, &pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {pyx_t_8};
@@ -917,7 +930,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     /* with_statements.py:37: with contextlib.ExitStack() as stack: */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_13, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_15, &pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 37; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1};
@@ -932,9 +945,9 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     Py_XSETREF(v_stack, pyx_t_6);
     pyx_t_6 = NULL;
     /* with_statements.py:38: stack.callback(log.append, "callback 1") */
-    pyx_t_7 = pyx_rt_get_method(v_stack, pyx_n_14, &pyx_t_8);
+    pyx_t_7 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
-    pyx_t_9 = PyObject_GetAttr(v_log, pyx_n_3);
+    pyx_t_9 = pyx_rt_getattr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_stack, pyx_t_9, pyx_k_6};
@@ -945,9 +958,9 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_10);
     /* with_statements.py:39: stack.callback(log.append, "callback 2") */
-    pyx_t_11 = pyx_rt_get_method(v_stack, pyx_n_14, &pyx_t_12);
+    pyx_t_11 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
-    pyx_t_13 = PyObject_GetAttr(v_log, pyx_n_3);
+    pyx_t_13 = pyx_rt_getattr(v_log, pyx_n_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_stack, pyx_t_13, pyx_k_7};
@@ -1050,7 +1063,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     /* with_statements.py:45: with int("42"): */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_6);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 45; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1161,9 +1174,9 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_t_55 = NULL;  /* owned */
     PyObject *pyx_t_56 = NULL;  /* owned */
     /* with_statements.py:50: print(suppressing([])) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 50; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_8);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 50; goto pyx_L_error; }
     pyx_t_3 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1185,7 +1198,7 @@ static PyObject *pyx_f_with_statements_main(void)
     /* with_statements.py:51: try: */
     /* try */
     /* with_statements.py:52: not_suppressing() */
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 52; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1210,7 +1223,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_8);
         Py_XSETREF(v_e, pyx_t_8);
         /* with_statements.py:54: print("propagated", e) */
-        pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+        pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
@@ -1234,9 +1247,9 @@ pyx_L_handler_error_4:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* with_statements.py:55: print(nested([])) */
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 55; goto pyx_L_error; }
-    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_10);
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_15 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
@@ -1256,9 +1269,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 55; goto pyx_L_error; }
     Py_CLEAR(pyx_t_17);
     /* with_statements.py:56: fd, path = tempfile.mkstemp() */
-    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_11);
+    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 56; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_method(pyx_t_18, pyx_n_21, &pyx_t_20);
+    pyx_t_19 = pyx_rt_get_method(pyx_t_18, pyx_n_23, &pyx_t_20);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 56; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_18};
@@ -1276,9 +1289,9 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_path, pyx_t_24);
     pyx_t_24 = NULL;
     /* with_statements.py:57: os.write(fd, b"first line\nsecond\n") */
-    pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
+    pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 57; goto pyx_L_error; }
-    pyx_t_26 = pyx_rt_get_method(pyx_t_25, pyx_n_23, &pyx_t_27);
+    pyx_t_26 = pyx_rt_get_method(pyx_t_25, pyx_n_25, &pyx_t_27);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 57; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_25, v_fd, pyx_k_11};
@@ -1289,9 +1302,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 57; goto pyx_L_error; }
     Py_CLEAR(pyx_t_28);
     /* with_statements.py:58: os.close(fd) */
-    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 58; goto pyx_L_error; }
-    pyx_t_30 = pyx_rt_get_method(pyx_t_29, pyx_n_24, &pyx_t_31);
+    pyx_t_30 = pyx_rt_get_method(pyx_t_29, pyx_n_26, &pyx_t_31);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 58; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_29, v_fd};
@@ -1302,7 +1315,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 58; goto pyx_L_error; }
     Py_CLEAR(pyx_t_32);
     /* with_statements.py:59: line, f = returning(path) */
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_13);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 59; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -1319,9 +1332,9 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_f, pyx_t_37);
     pyx_t_37 = NULL;
     /* with_statements.py:60: print(line, f.closed) */
-    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_t_39 = PyObject_GetAttr(v_f, pyx_n_26);
+    pyx_t_39 = pyx_rt_getattr(v_f, pyx_n_28);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 60; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_line, pyx_t_39};
@@ -1332,9 +1345,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 60; goto pyx_L_error; }
     Py_CLEAR(pyx_t_40);
     /* with_statements.py:61: os.unlink(path) */
-    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_12);
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 61; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_27, &pyx_t_43);
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_29, &pyx_t_43);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 61; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_41, v_path};
@@ -1345,9 +1358,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_CLEAR(pyx_t_44);
     /* with_statements.py:62: print(exit_stack([])) */
-    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_14);
+    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_47 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 62; goto pyx_L_error; }
@@ -1369,7 +1382,7 @@ pyx_L_try_end_2:;
     /* with_statements.py:63: try: */
     /* try */
     /* with_statements.py:64: not_a_manager() */
-    pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_15);
+    pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 64; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1384,7 +1397,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_51);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
     pyx_t_52 = pyx_rt_exc_catch();
-    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_16);
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 65; goto pyx_L_error; }
     pyx_t_54 = pyx_rt_exc_matches(pyx_t_52, pyx_t_53);
     Py_CLEAR(pyx_t_53);
@@ -1394,7 +1407,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_52);
         Py_XSETREF(v_e, pyx_t_52);
         /* with_statements.py:66: print("TypeError", e) */
-        pyx_t_55 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+        pyx_t_55 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};
@@ -1525,63 +1538,63 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 4; goto pyx_L_error; }
     /* with_statements.py:5: import os */
-    pyx_t_3 = pyx_rt_import(pyx_n_22, pyx_d, NULL, 0, 0);
+    pyx_t_3 = pyx_rt_import(pyx_n_24, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 5; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_24, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 5; goto pyx_L_error; }
     /* with_statements.py:6: import tempfile */
-    pyx_t_5 = pyx_rt_import(pyx_n_20, pyx_d, NULL, 0, 0);
+    pyx_t_5 = pyx_rt_import(pyx_n_22, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 6; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_22, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 6; goto pyx_L_error; }
     /* with_statements.py:7: import threading */
-    pyx_t_7 = pyx_rt_import(pyx_n_5, pyx_d, NULL, 0, 0);
+    pyx_t_7 = pyx_rt_import(pyx_n_6, pyx_d, NULL, 0, 0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_error; }
-    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_5, pyx_t_7);
+    pyx_t_8 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_7);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(pyx_t_8 < 0)) { pyx_lineno = 7; goto pyx_L_error; }
     /* with_statements.py:10: def suppressing(log): */
     pyx_t_9 = pyx_rt_function_new(&pyx_fdef_suppressing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_17, pyx_t_9);
+    pyx_t_10 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_9);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(pyx_t_10 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* with_statements.py:18: def not_suppressing(): */
     pyx_t_11 = pyx_rt_function_new(&pyx_fdef_not_suppressing, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 18; goto pyx_L_error; }
-    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_18, pyx_t_11);
+    pyx_t_12 = PyDict_SetItem(pyx_d, pyx_n_20, pyx_t_11);
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(pyx_t_12 < 0)) { pyx_lineno = 18; goto pyx_L_error; }
     /* with_statements.py:23: def nested(log): */
     pyx_t_13 = pyx_rt_function_new(&pyx_fdef_nested, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 23; goto pyx_L_error; }
-    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_19, pyx_t_13);
+    pyx_t_14 = PyDict_SetItem(pyx_d, pyx_n_21, pyx_t_13);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(pyx_t_14 < 0)) { pyx_lineno = 23; goto pyx_L_error; }
     /* with_statements.py:31: def returning(path): */
     pyx_t_15 = pyx_rt_function_new(&pyx_fdef_returning, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 31; goto pyx_L_error; }
-    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_25, pyx_t_15);
+    pyx_t_16 = PyDict_SetItem(pyx_d, pyx_n_27, pyx_t_15);
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(pyx_t_16 < 0)) { pyx_lineno = 31; goto pyx_L_error; }
     /* with_statements.py:36: def exit_stack(log): */
     pyx_t_17 = pyx_rt_function_new(&pyx_fdef_exit_stack, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 36; goto pyx_L_error; }
-    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_28, pyx_t_17);
+    pyx_t_18 = PyDict_SetItem(pyx_d, pyx_n_30, pyx_t_17);
     Py_CLEAR(pyx_t_17);
     if (PYX_UNLIKELY(pyx_t_18 < 0)) { pyx_lineno = 36; goto pyx_L_error; }
     /* with_statements.py:44: def not_a_manager(): */
     pyx_t_19 = pyx_rt_function_new(&pyx_fdef_not_a_manager, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 44; goto pyx_L_error; }
-    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_29, pyx_t_19);
+    pyx_t_20 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(pyx_t_20 < 0)) { pyx_lineno = 44; goto pyx_L_error; }
     /* with_statements.py:49: def main(): */
     pyx_t_21 = pyx_rt_function_new(&pyx_fdef_main, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 49; goto pyx_L_error; }
-    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_31, pyx_t_21);
+    pyx_t_22 = PyDict_SetItem(pyx_d, pyx_n_33, pyx_t_21);
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(pyx_t_22 < 0)) { pyx_lineno = 49; goto pyx_L_error; }
 

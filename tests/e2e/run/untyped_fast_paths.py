@@ -25,7 +25,8 @@ def show(f, a, b):
 
 def arith():
     ops = [lambda a, b: a + b, lambda a, b: a - b, lambda a, b: a * b, lambda a, b: a / b,
-           lambda a, b: a // b, lambda a, b: a % b]
+           lambda a, b: a // b, lambda a, b: a % b, lambda a, b: a & b, lambda a, b: a | b,
+           lambda a, b: a ^ b]
     out = []
     for a in EDGES:
         for b in EDGES:
@@ -48,6 +49,9 @@ def inplace():
                 x *= b
                 x //= 7
                 x %= 5
+                x &= 6
+                x |= 1
+                x ^= 12
                 x /= 2
             except Exception as e:
                 x = type(e).__name__
