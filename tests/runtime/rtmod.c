@@ -129,6 +129,7 @@ static const PyxRtArgSpec sigs[] = {
 };
 #define NSIGS ((Py_ssize_t)(sizeof sigs / sizeof sigs[0]))
 static PyObject *interned_f[4];
+static PyObject **const interned_f_refs[4] = {&interned_f[0], &interned_f[1], &interned_f[2], &interned_f[3]};
 static PyxRtArgSpec f_interned_spec;
 static PyMethodDef sig_defs[NSIGS];
 
@@ -241,7 +242,7 @@ PyMODINIT_FUNC PyInit_rtmod(void)
         PyObject *cap, *fn;
         if (i == NSIGS - 1) {
             f_interned_spec = sigs[i];
-            f_interned_spec.name_objs = interned_f;
+            f_interned_spec.name_refs = interned_f_refs;
             spec = &f_interned_spec;
         }
         sig_defs[i].ml_name = sigs[i].qualname;

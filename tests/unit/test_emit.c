@@ -114,8 +114,8 @@ static void test_emit_object_temps_released_at_error_label(void **state)
     char *code = emit_text(&c, "def f(a, b):\n"
                                "    return a + b * 2\n");
     char *f = function_text(c, code, "pyx_f_t_f");
-    assert_contains(f, "PyNumber_Multiply");
-    assert_contains(f, "PyNumber_Add");
+    assert_contains(f, "pyx_rt_mul");
+    assert_contains(f, "pyx_rt_add");
     assert_contains(f, "pyx_L_error:");
     assert_contains(f, "Py_XDECREF(pyx_t_");
     assert_contains(f, "pyx_rt_add_traceback(\"t.f\", \"t.pyx\"");
