@@ -52,6 +52,21 @@ const char *global_cache(Emit *E, const char *name)
     return c;
 }
 
+/* The cache of module attributes named 'name' read in this module (PyxRtGlobalCache
+   too: 'math.exp' is a global of math); keyed ".name", which no global is. */
+const char *attr_cache(Emit *E, const char *name)
+{
+    const char *key = pyx_arena_printf(E->a, ".%s", name);
+    const char *c = pyx_map_get(&E->gcaches, key);
+    if (c)
+        return c;
+    c = pyx_name_global_cache(E->a, E->gcaches.len);
+    pyx_map_put(&E->gcaches, key, (void *)c);
+    buf_printf(E->a, &E->consts, "static PyxRtGlobalCache %s;  /* module attribute '%s' */\n", c,
+               c_comment_text(E->a, name, strlen(name)));
+    return c;
+}
+
 /* The int object of value v, made once at import (borrowed). */
 const char *int_const(Emit *E, int64_t v)
 {

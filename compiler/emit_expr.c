@@ -500,7 +500,8 @@ static Val emit_py_call(Fn *fn, PyxNode *e)
         obj = emit_value(fn, attr->value);
         const char *m = temp(fn, &pyx_type_object);
         unbound = temp(fn, &pyx_type_int);
-        line(fn, "%s = pyx_rt_get_method(%s, %s, &%s);", m, obj.c, name_const(fn->E, attr->name), unbound);
+        line(fn, "%s = pyx_rt_get_method(%s, %s, &%s, &%s);", m, obj.c, name_const(fn->E, attr->name), unbound,
+             attr_cache(fn->E, attr->name));
         check(fn, pyx_arena_printf(A, "!%s", m), attr->loc);
         callee = (Val){m, &pyx_type_object, true};
     } else {
@@ -973,7 +974,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
     case PYX_NODE_ATTRIBUTE: {
         Val o = emit_value(fn, e->value);
         const char *t = temp(fn, &pyx_type_object);
-        line(fn, "%s = pyx_rt_getattr(%s, %s);", t, o.c, name_const(fn->E, e->name));
+        line(fn, "%s = pyx_rt_getattr(%s, %s, &%s);", t, o.c, name_const(fn->E, e->name), attr_cache(fn->E, e->name));
         release(fn, o);
         check(fn, pyx_arena_printf(A, "!%s", t), e->loc);
         return (Val){t, &pyx_type_object, true};

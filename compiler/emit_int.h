@@ -126,6 +126,7 @@ const char *c_comment_text(PyxArena *a, const char *s, size_t len);
 const char *new_const(Emit *E, const char *init_fmt, const char *arg1, uint32_t n);
 const char *name_const(Emit *E, const char *name);
 const char *global_cache(Emit *E, const char *name);
+const char *attr_cache(Emit *E, const char *name);
 const char *int_const(Emit *E, int64_t v);
 const char *float_const(Emit *E, const char *c_literal);
 const char *str_const(Emit *E, PyxNode *s);

@@ -795,19 +795,35 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_get_global_cached(PyObject *global
     return pyx_rt_get_global_fill(globals, name, c);
 }
 /* obj.name: an exact module's own global (the module type has no attribute
-   of that name to take precedence) is read from its dict directly; the rest
-   as PyObject_GetAttr (module __getattr__, the AttributeError...). */
-static inline PYX_MUST_CHECK PyObject *pyx_rt_getattr(PyObject *obj, PyObject *name)
+   of that name to take precedence) is read from its dict directly, and
+   remembered in c (one per attribute name and compiled module) while that
+   dict's version tag is unchanged; the rest as PyObject_GetAttr (module
+   __getattr__, the AttributeError...).  'name' is an interned str. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_getattr(PyObject *obj, PyObject *name, PyxRtGlobalCache *c)
 {
-    if (PyModule_CheckExact(obj) && PyUnicode_CheckExact(name) && !_PyType_Lookup(&PyModule_Type, name)) {
-        PyObject *v = PyDict_GetItemWithError(PyModule_GetDict(obj), name);   /* borrowed */
-        if (v) {
-            Py_INCREF(v);
-            return v;
+    if (PyModule_CheckExact(obj)) {
+        PyObject *d = PyModule_GetDict(obj), *v;   /* borrowed */
+#ifdef PYX_DICT_VERSION
+        if (c->value != NULL && c->gver == PYX_DICT_VERSION(d)) {
+            Py_INCREF(c->value);
+            return c->value;
         }
-        if (PyErr_Occurred())
-            return NULL;
+#endif
+        if (!_PyType_Lookup(&PyModule_Type, name)) {
+            v = PyDict_GetItemWithError(d, name);
+            if (v) {
+#ifdef PYX_DICT_VERSION
+                c->value = v;
+                c->gver = PYX_DICT_VERSION(d);
+#endif
+                Py_INCREF(v);
+                return v;
+            }
+            if (PyErr_Occurred())
+                return NULL;
+        }
     }
+    (void)c;
     return PyObject_GetAttr(obj, name);
 }
 /* 'obj.name(...)', as CPython's LOAD_METHOD: the attribute as a new
@@ -815,13 +831,15 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_getattr(PyObject *obj, PyObject *n
    method descriptor (a function, a builtin method...) under name and the
    object has no instance dict to shadow it, the descriptor itself and
    *unbound = 1: pyx_rt_call_method then calls it with obj first, without
-   making a bound method. */
-static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject *name, int *unbound)
+   making a bound method.  A module's function is read as pyx_rt_getattr
+   reads it, through c. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject *name, int *unbound,
+                                                         PyxRtGlobalCache *c)
 {
     PyTypeObject *tp = Py_TYPE(obj);
     *unbound = 0;
     if (PyModule_CheckExact(obj))
-        return pyx_rt_getattr(obj, name);
+        return pyx_rt_getattr(obj, name, c);
     if (tp->tp_getattro == PyObject_GenericGetAttr && tp->tp_dictoffset == 0
 #ifdef Py_TPFLAGS_MANAGED_DICT
         && !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)

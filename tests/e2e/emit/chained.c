@@ -16,6 +16,7 @@ static PyObject *pyx_n_2;  /* 'classify' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
+static PyxRtGlobalCache pyx_gc_2;  /* module attribute 'append' */
 static PyObject *pyx_n_3;  /* 'append' */
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
@@ -271,7 +272,7 @@ static PyObject *pyx_f_chained_main(void)
     Py_INCREF(v_x);
     Py_XSETREF(v_y, v_x);
     /* chained.py:10: y.append(3) */
-    pyx_t_10 = pyx_rt_get_method(v_y, pyx_n_3, &pyx_t_11);
+    pyx_t_10 = pyx_rt_get_method(v_y, pyx_n_3, &pyx_t_11, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 10; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_y, pyx_k_9};

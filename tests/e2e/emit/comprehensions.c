@@ -7,6 +7,7 @@ static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
 static PyObject *pyx_n_0;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_n_1;  /* 'n' */
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute 'items' */
 static PyObject *pyx_n_2;  /* 'items' */
 static PyObject *pyx_n_3;  /* 'd' */
 static PyObject *pyx_n_4;  /* 'words' */
@@ -14,38 +15,38 @@ static PyObject *pyx_n_5;  /* 'rows' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
-static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'print' */
 static PyObject *pyx_n_6;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'SQUARES' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'SQUARES' */
 static PyObject *pyx_n_7;  /* 'SQUARES' */
-static PyxRtGlobalCache pyx_gc_3;  /* 'LEAK' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'LEAK' */
 static PyObject *pyx_n_8;  /* 'LEAK' */
-static PyxRtGlobalCache pyx_gc_4;  /* 'x' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'x' */
 static PyObject *pyx_n_9;  /* 'x' */
-static PyxRtGlobalCache pyx_gc_5;  /* 'pairs' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'pairs' */
 static PyObject *pyx_n_10;  /* 'pairs' */
 static PyObject *pyx_k_5;
-static PyxRtGlobalCache pyx_gc_6;  /* 'inverted' */
+static PyxRtGlobalCache pyx_gc_7;  /* 'inverted' */
 static PyObject *pyx_n_11;  /* 'inverted' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
-static PyxRtGlobalCache pyx_gc_7;  /* 'sorted' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'sorted' */
 static PyObject *pyx_n_12;  /* 'sorted' */
-static PyxRtGlobalCache pyx_gc_8;  /* 'unique_lengths' */
+static PyxRtGlobalCache pyx_gc_9;  /* 'unique_lengths' */
 static PyObject *pyx_n_13;  /* 'unique_lengths' */
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
-static PyxRtGlobalCache pyx_gc_9;  /* 'nested' */
+static PyxRtGlobalCache pyx_gc_10;  /* 'nested' */
 static PyObject *pyx_n_14;  /* 'nested' */
-static PyxRtGlobalCache pyx_gc_10;  /* 'idx' */
+static PyxRtGlobalCache pyx_gc_11;  /* 'idx' */
 static PyObject *pyx_n_15;  /* 'idx' */
-static PyxRtGlobalCache pyx_gc_11;  /* 'failing' */
+static PyxRtGlobalCache pyx_gc_12;  /* 'failing' */
 static PyObject *pyx_n_16;  /* 'failing' */
-static PyxRtGlobalCache pyx_gc_12;  /* 'ZeroDivisionError' */
+static PyxRtGlobalCache pyx_gc_13;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_17;  /* 'ZeroDivisionError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
@@ -400,7 +401,7 @@ static PyObject *pyx_f_comprehensions_inverted(PyObject *v_d)
     /* comprehensions.py:13: return {v: k for k, v in d.items() if v is not None} */
     pyx_t_1 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(v_d, pyx_n_2, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(v_d, pyx_n_2, &pyx_t_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 13; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_d};
@@ -800,13 +801,13 @@ static PyObject *pyx_f_comprehensions_main(void)
     PyObject *pyx_t_40 = NULL;  /* owned */
     PyObject *pyx_t_41 = NULL;  /* owned */
     /* comprehensions.py:33: print(SQUARES, LEAK, x) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_2);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_3);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 33; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 33; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_2, pyx_t_3, pyx_t_4};
@@ -819,9 +820,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 33; goto pyx_L_error; }
     Py_CLEAR(pyx_t_5);
     /* comprehensions.py:34: print(pairs(4), inverted({"a": 1, "b": None, "c": 3}), sorted(unique_lengths(["a", "bb", "cc", "ddd"]))) */
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
+    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 34; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -829,7 +830,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     }
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_6);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_10 = PyDict_New();
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -846,9 +847,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_9);
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_7);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_8);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 34; goto pyx_L_error; }
     pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 34; goto pyx_L_error; }
@@ -885,9 +886,9 @@ static PyObject *pyx_f_comprehensions_main(void)
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 34; goto pyx_L_error; }
     Py_CLEAR(pyx_t_20);
     /* comprehensions.py:35: print(nested([[1, 2], [], [3]]), idx(10)) */
-    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
+    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_9);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 35; goto pyx_L_error; }
     pyx_t_24 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 35; goto pyx_L_error; }
@@ -916,7 +917,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     Py_CLEAR(pyx_t_22);
     Py_CLEAR(pyx_t_23);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 35; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 35; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_4};
@@ -936,7 +937,7 @@ static PyObject *pyx_f_comprehensions_main(void)
     /* comprehensions.py:36: try: */
     /* try */
     /* comprehensions.py:37: failing([1, 0]) */
-    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 37; goto pyx_L_except_1; }
     pyx_t_32 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 37; goto pyx_L_except_1; }
@@ -959,7 +960,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_33);
     pyx_rt_add_traceback("comprehensions.main", "comprehensions.py", pyx_lineno, NULL);
     pyx_t_34 = pyx_rt_exc_catch();
-    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_12);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 38; goto pyx_L_error; }
     pyx_t_36 = pyx_rt_exc_matches(pyx_t_34, pyx_t_35);
     Py_CLEAR(pyx_t_35);
@@ -969,7 +970,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_34);
         Py_XSETREF(v_e, pyx_t_34);
         /* comprehensions.py:39: print("caught", e) */
-        pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_1);
+        pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 39; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
@@ -993,7 +994,7 @@ pyx_L_handler_error_4:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* comprehensions.py:40: failing([5, 0]) */
-    pyx_t_39 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+    pyx_t_39 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_40 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 40; goto pyx_L_error; }

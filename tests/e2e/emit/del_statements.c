@@ -14,28 +14,29 @@ static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyxRtGlobalCache pyx_gc_0;  /* 'types' */
 static PyObject *pyx_n_0;  /* 'types' */
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute 'SimpleNamespace' */
 static PyObject *pyx_n_1;  /* 'SimpleNamespace' */
 static PyObject *pyx_n_2;  /* 'p' */
 static PyObject *pyx_n_3;  /* 'q' */
 static PyObject *pyx_k_10;
-static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'print' */
 static PyObject *pyx_n_4;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'UnboundLocalError' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'UnboundLocalError' */
 static PyObject *pyx_n_5;  /* 'UnboundLocalError' */
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
-static PyxRtGlobalCache pyx_gc_3;  /* 'KeyError' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'KeyError' */
 static PyObject *pyx_n_6;  /* 'KeyError' */
 static PyObject *pyx_k_13;
-static PyxRtGlobalCache pyx_gc_4;  /* 'vars' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'vars' */
 static PyObject *pyx_n_7;  /* 'vars' */
 static PyObject *pyx_n_8;  /* 'G' */
-static PyxRtGlobalCache pyx_gc_5;  /* 'NameError' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'NameError' */
 static PyObject *pyx_n_9;  /* 'NameError' */
 static PyObject *pyx_k_14;
-static PyxRtGlobalCache pyx_gc_6;  /* 'locals_and_items' */
+static PyxRtGlobalCache pyx_gc_7;  /* 'locals_and_items' */
 static PyObject *pyx_n_10;  /* 'locals_and_items' */
-static PyxRtGlobalCache pyx_gc_7;  /* 'drop_global' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'drop_global' */
 static PyObject *pyx_n_11;  /* 'drop_global' */
 static PyObject *pyx_k_15;
 static PyObject *pyx_n_12;  /* 'main' */
@@ -243,7 +244,7 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     /* del_statements.py:13: ns = types.SimpleNamespace(p=1, q=2) */
     pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 13; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_method(pyx_t_9, pyx_n_1, &pyx_t_11);
+    pyx_t_10 = pyx_rt_get_method(pyx_t_9, pyx_n_1, &pyx_t_11, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 13; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_9, pyx_k_2, pyx_k_3};
@@ -266,7 +267,7 @@ static PyObject *pyx_f_del_statements_locals_and_items(void)
     /* del_statements.py:17: try: */
     /* try */
     /* del_statements.py:18: print(y) */
-    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 18; goto pyx_L_except_1; }
     if (PYX_UNLIKELY(!v_y && (pyx_rt_unbound_local("y"), 1))) { pyx_lineno = 18; goto pyx_L_except_1; }
     {
@@ -282,7 +283,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_15);
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
     pyx_t_16 = pyx_rt_exc_catch();
-    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 19; goto pyx_L_error; }
     pyx_t_18 = pyx_rt_exc_matches(pyx_t_16, pyx_t_17);
     Py_CLEAR(pyx_t_17);
@@ -292,7 +293,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_16);
         Py_XSETREF(v_e, pyx_t_16);
         /* del_statements.py:20: print("unbound:", e) */
-        pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 20; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_11, v_e};
@@ -324,7 +325,7 @@ pyx_L_try_end_2:;
 pyx_L_except_6:;
     pyx_rt_add_traceback("del_statements.locals_and_items", "del_statements.py", pyx_lineno, NULL);
     pyx_t_22 = pyx_rt_exc_catch();
-    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 23; goto pyx_L_error; }
     pyx_t_24 = pyx_rt_exc_matches(pyx_t_22, pyx_t_23);
     Py_CLEAR(pyx_t_23);
@@ -334,7 +335,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_22);
         Py_XSETREF(v_e, pyx_t_22);
         /* del_statements.py:24: print("keyerror:", e) */
-        pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 24; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_13, v_e};
@@ -358,7 +359,7 @@ pyx_L_handler_error_9:;
     goto pyx_L_error_tb;
 pyx_L_try_end_7:;
     /* del_statements.py:25: return x, d, vars(ns) */
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_4);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_ns};
@@ -456,7 +457,7 @@ static PyObject *pyx_f_del_statements_drop_global(void)
 pyx_L_except_1:;
     pyx_rt_add_traceback("del_statements.drop_global", "del_statements.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_5);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 33; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -466,7 +467,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
         /* del_statements.py:34: print("name:", e) */
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14, v_e};
@@ -534,9 +535,9 @@ static PyObject *pyx_f_del_statements_main(void)
     PyObject *pyx_t_10 = NULL;  /* owned */
     PyObject *pyx_t_11 = NULL;  /* owned */
     /* del_statements.py:38: print(locals_and_items()) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 38; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_6);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 38; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -553,7 +554,7 @@ static PyObject *pyx_f_del_statements_main(void)
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 38; goto pyx_L_error; }
     Py_CLEAR(pyx_t_4);
     /* del_statements.py:39: drop_global() */
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_7);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 39; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -563,7 +564,7 @@ static PyObject *pyx_f_del_statements_main(void)
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 39; goto pyx_L_error; }
     Py_CLEAR(pyx_t_6);
     /* del_statements.py:40: print("G" in globals()) */
-    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 40; goto pyx_L_error; }
     pyx_t_8 = pyx_d;
     Py_INCREF(pyx_t_8);

@@ -11,33 +11,34 @@ static PyObject *pyx_n_1;  /* 'KeyError' */
 static PyxRtGlobalCache pyx_gc_2;  /* 'IndexError' */
 static PyObject *pyx_n_2;  /* 'IndexError' */
 static PyObject *pyx_k_2;
+static PyxRtGlobalCache pyx_gc_3;  /* module attribute 'append' */
 static PyObject *pyx_n_3;  /* 'append' */
-static PyxRtGlobalCache pyx_gc_3;  /* 'RuntimeError' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'RuntimeError' */
 static PyObject *pyx_n_4;  /* 'RuntimeError' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
-static PyxRtGlobalCache pyx_gc_4;  /* 'ArithmeticError' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'ArithmeticError' */
 static PyObject *pyx_n_5;  /* 'ArithmeticError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_n_6;  /* 'x' */
 static PyObject *pyx_n_7;  /* 'n' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
-static PyxRtGlobalCache pyx_gc_5;  /* 'fib' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'fib' */
 static PyObject *pyx_n_8;  /* 'fib' */
 static PyObject *pyx_k_8;
-static PyxRtGlobalCache pyx_gc_6;  /* 'LookupError' */
+static PyxRtGlobalCache pyx_gc_7;  /* 'LookupError' */
 static PyObject *pyx_n_9;  /* 'LookupError' */
 static PyObject *pyx_k_9;
-static PyxRtGlobalCache pyx_gc_7;  /* 'deep' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'deep' */
 static PyObject *pyx_n_10;  /* 'deep' */
-static PyxRtGlobalCache pyx_gc_8;  /* 'TypeError' */
+static PyxRtGlobalCache pyx_gc_9;  /* 'TypeError' */
 static PyObject *pyx_n_11;  /* 'TypeError' */
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
-static PyxRtGlobalCache pyx_gc_9;  /* 'OSError' */
+static PyxRtGlobalCache pyx_gc_10;  /* 'OSError' */
 static PyObject *pyx_n_12;  /* 'OSError' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
@@ -48,10 +49,10 @@ static PyObject *pyx_k_19;
 static PyObject *pyx_k_20;
 static PyObject *pyx_n_13;  /* 'log' */
 static PyObject *pyx_n_14;  /* 'mode' */
-static PyxRtGlobalCache pyx_gc_10;  /* 'range' */
+static PyxRtGlobalCache pyx_gc_11;  /* 'range' */
 static PyObject *pyx_n_15;  /* 'range' */
 static PyObject *pyx_k_21;
-static PyxRtGlobalCache pyx_gc_11;  /* 'StopIteration' */
+static PyxRtGlobalCache pyx_gc_12;  /* 'StopIteration' */
 static PyObject *pyx_n_16;  /* 'StopIteration' */
 static PyObject *pyx_k_22;
 static PyObject *pyx_k_23;
@@ -704,7 +705,7 @@ static void pyx_f_excs_side(PyObject *v_log, int v_x)
         pyx_lineno = 16; goto pyx_L_error;
     }
     /* excs.pyx:17: log.append(x) */
-    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4);
+    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_5 = PyLong_FromLong(v_x);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 17; goto pyx_L_error; }
@@ -739,7 +740,7 @@ static int pyx_f_excs_default_spec(int v_x)
     /* excs.pyx:20: if x == 13: */
     if ((v_x == 13)) {
         /* excs.pyx:21: raise RuntimeError("unlucky")            # L:default_spec */
-        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_4);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 21; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_3};
@@ -821,7 +822,7 @@ static double pyx_f_excs_half(double v_x)
     /* excs.pyx:30: if x != x: */
     if ((v_x != v_x)) {
         /* excs.pyx:31: raise ArithmeticError("nan") */
-        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_4);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_5);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 31; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_5};
@@ -1317,7 +1318,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
         goto pyx_L_done;
     }
     /* excs.pyx:78: return fib(n - 1) + fib(n - 2) */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_5);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_3 = pyx_rt_sub(v_n, pyx_k_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1328,7 +1329,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_CLEAR(pyx_t_2);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_5);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 78; goto pyx_L_error; }
     pyx_t_6 = pyx_rt_sub(v_n, pyx_k_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 78; goto pyx_L_error; }
@@ -1448,7 +1449,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
     /* excs.pyx:87: if n == 0: */
     if ((v_n == 0)) {
         /* excs.pyx:88: raise LookupError("bottom")              # L:deep */
-        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_6);
+        pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 88; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1461,7 +1462,7 @@ static PyObject *pyx_f_excs_deep(int v_n)
         pyx_lineno = 88; goto pyx_L_error;
     }
     /* excs.pyx:89: return deep(n - 1) */
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_7);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 89; goto pyx_L_error; }
     pyx_t_4 = PyLong_FromLong((v_n - 1));
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 89; goto pyx_L_error; }
@@ -1548,7 +1549,7 @@ static PyObject *pyx_f_excs_raise_from(void)
     /* excs.pyx:95: try: */
     /* try */
     /* excs.pyx:96: raise TypeError("outer")                 # L:raise_from */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_8);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1601,7 +1602,7 @@ static PyObject *pyx_f_excs_raise_from_cause(PyObject *v_x)
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_x);
     /* excs.pyx:101: raise RuntimeError("wrapped") from KeyError(x) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 101; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -1655,7 +1656,7 @@ static PyObject *pyx_f_excs_raise_from_none(void)
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
     /* excs.pyx:104: raise RuntimeError("no cause") from None */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_3);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_12};
@@ -1746,7 +1747,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     /* excs.pyx:110: try: */
     /* try */
     /* excs.pyx:111: log.append("body") */
-    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_2);
+    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_2, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 111; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_13};
@@ -1758,7 +1759,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     /* excs.pyx:112: if mode == 1: */
     if ((v_mode == 1)) {
         /* excs.pyx:113: raise OSError("in body") */
-        pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_9);
+        pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_10);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 113; goto pyx_L_finally_error_1; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_14};
@@ -1778,7 +1779,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
         goto pyx_L_finally_return_2;
     }
     /* excs.pyx:116: log.append("end") */
-    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 116; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_16};
@@ -1789,7 +1790,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     Py_CLEAR(pyx_t_8);
     /* finally */
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 118; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_17};
@@ -1801,7 +1802,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13);
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 118; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_18};
@@ -1821,7 +1822,7 @@ pyx_L_finally_error_1:;
     pyx_rt_add_traceback("excs.finally_runs", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_3);
     /* excs.pyx:118: log.append("finally") */
-    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16);
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_19};
@@ -1915,7 +1916,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     Py_XSETREF(v_log, pyx_t_1);
     pyx_t_1 = NULL;
     /* excs.pyx:123: for i in range(n): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_10);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_15, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 123; goto pyx_L_error; }
     pyx_t_3 = PyLong_FromLong(v_n);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1945,7 +1946,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         if (PYX_UNLIKELY(pyx_t_7 < 0)) { pyx_lineno = 125; goto pyx_L_finally_error_2; }
         if (pyx_t_7) {
             /* excs.pyx:126: raise StopIteration(log) */
-            pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_11);
+            pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_12);
             if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 126; goto pyx_L_finally_error_2; }
             {
                 PyObject *pyx_args[] = {NULL, v_log};
@@ -1958,7 +1959,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
             pyx_lineno = 126; goto pyx_L_finally_error_2;
         }
         /* excs.pyx:127: log.append(i) */
-        pyx_t_10 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_11);
+        pyx_t_10 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_11, &pyx_gc_3);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 127; goto pyx_L_finally_error_2; }
         {
             PyObject *pyx_args[] = {v_log, v_i};
@@ -1969,7 +1970,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
         Py_CLEAR(pyx_t_12);
         /* finally */
         /* excs.pyx:129: log.append(-i) */
-        pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14);
+        pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14, &pyx_gc_3);
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 129; goto pyx_L_error; }
         pyx_t_15 = PyNumber_Negative(v_i);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 129; goto pyx_L_error; }
@@ -1990,7 +1991,7 @@ pyx_L_finally_error_2:;
         pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
         pyx_rt_exc_fetch(pyx_exc_4);
         /* excs.pyx:129: log.append(-i) */
-        pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18);
+        pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18, &pyx_gc_3);
         if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
         pyx_t_19 = PyNumber_Negative(v_i);
         if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
@@ -2177,7 +2178,7 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     pyx_lineno = 143; goto pyx_L_finally_error_4;
     /* finally */
     /* excs.pyx:145: log.append(1) */
-    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4);
+    pyx_t_3 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_4, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 145; goto pyx_L_finally_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_8};
@@ -2193,7 +2194,7 @@ pyx_L_finally_error_4:;
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
     pyx_rt_exc_fetch(pyx_exc_6);
     /* excs.pyx:145: log.append(1) */
-    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_8};
@@ -2210,7 +2211,7 @@ pyx_L_finally_raised_7:;
 pyx_L_finally_end_6:;
     /* finally */
     /* excs.pyx:147: log.append(2) */
-    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_10, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 147; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_7};
@@ -2231,7 +2232,7 @@ pyx_L_finally_error_1:;
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* excs.pyx:147: log.append(2) */
-    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13);
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_7};

@@ -13,34 +13,36 @@ static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_n_3;  /* 'x' */
+static PyxRtGlobalCache pyx_gc_0;  /* module attribute 'append' */
 static PyObject *pyx_n_4;  /* 'append' */
 static PyObject *pyx_n_5;  /* 'f' */
 static PyObject *pyx_n_6;  /* 'values' */
-static PyxRtGlobalCache pyx_gc_0;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
 static PyObject *pyx_n_7;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'add' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'add' */
 static PyObject *pyx_n_8;  /* 'add' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
-static PyxRtGlobalCache pyx_gc_2;  /* 'apply' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'apply' */
 static PyObject *pyx_n_9;  /* 'apply' */
-static PyxRtGlobalCache pyx_gc_3;  /* 'describe' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'describe' */
 static PyObject *pyx_n_10;  /* 'describe' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
-static PyxRtGlobalCache pyx_gc_4;  /* 'len' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'len' */
 static PyObject *pyx_n_11;  /* 'len' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_k_15;
 static PyObject *pyx_k_16;
-static PyxRtGlobalCache pyx_gc_5;  /* 'abs' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'abs' */
 static PyObject *pyx_n_12;  /* 'abs' */
 static PyObject *pyx_k_17;
+static PyxRtGlobalCache pyx_gc_7;  /* module attribute '__name__' */
 static PyObject *pyx_n_13;  /* '__name__' */
-static PyxRtGlobalCache pyx_gc_6;  /* 'callable' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'callable' */
 static PyObject *pyx_n_14;  /* 'callable' */
 static PyObject *pyx_n_15;  /* 'main' */
 static PyObject *pyx_dflt_add_1;
@@ -337,7 +339,7 @@ static PyObject *pyx_f_functions_apply(PyObject *v_f, PyObject *v_values)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 18; goto pyx_L_error; }
         /* functions.py:19: out.append(f(v)) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_4, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_4, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {NULL, v_v};
@@ -428,9 +430,9 @@ static PyObject *pyx_f_functions_main(void)
     PyObject *pyx_t_32 = NULL;  /* owned */
     PyObject *pyx_t_33 = NULL;  /* owned */
     /* functions.py:24: print(add(1), add(1, 2), add(1, scale=3), add(b=1, a=2)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7};
@@ -438,7 +440,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
@@ -446,7 +448,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_9};
@@ -454,7 +456,7 @@ static PyObject *pyx_f_functions_main(void)
     }
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_7, pyx_k_8};
@@ -474,11 +476,11 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 24; goto pyx_L_error; }
     Py_CLEAR(pyx_t_10);
     /* functions.py:25: print(apply(describe, [-5, 0, 3, 50])) */
-    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_3);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 25; goto pyx_L_error; }
     pyx_t_14 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 25; goto pyx_L_error; }
@@ -507,11 +509,11 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 25; goto pyx_L_error; }
     Py_CLEAR(pyx_t_16);
     /* functions.py:26: print(apply(len, ["a", "bb", ""]), apply(abs, [-1, 2])) */
-    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
+    pyx_t_17 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
+    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_4);
+    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_error; }
     pyx_t_20 = PyList_New(3);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -529,9 +531,9 @@ static PyObject *pyx_f_functions_main(void)
     Py_CLEAR(pyx_t_19);
     Py_CLEAR(pyx_t_20);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_2);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 26; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 26; goto pyx_L_error; }
     pyx_t_24 = PyList_New(2);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 26; goto pyx_L_error; }
@@ -557,16 +559,16 @@ static PyObject *pyx_f_functions_main(void)
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 26; goto pyx_L_error; }
     Py_CLEAR(pyx_t_26);
     /* functions.py:27: print(describe.__name__, callable(add)) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_0);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_3);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_29 = pyx_rt_getattr(pyx_t_28, pyx_n_13);
+    pyx_t_29 = pyx_rt_getattr(pyx_t_28, pyx_n_13, &pyx_gc_7);
     Py_CLEAR(pyx_t_28);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_6);
+    pyx_t_30 = pyx_rt_get_global_cached(pyx_d, pyx_n_14, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_1);
+    pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 27; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_31};

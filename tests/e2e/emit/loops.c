@@ -3,12 +3,13 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* module attribute 'append' */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_n_1;  /* 'n' */
 static PyObject *pyx_n_2;  /* 'a' */
 static PyObject *pyx_n_3;  /* 'b' */
 static PyObject *pyx_n_4;  /* 's' */
-static PyxRtGlobalCache pyx_gc_0;  /* 'range' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'range' */
 static PyObject *pyx_n_5;  /* 'range' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -24,6 +25,7 @@ static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_n_10;  /* 'd' */
 static PyObject *pyx_k_9;
+static PyxRtGlobalCache pyx_gc_2;  /* module attribute 'pop' */
 static PyObject *pyx_n_11;  /* 'pop' */
 static PyObject *pyx_n_12;  /* 'xs' */
 static PyObject *pyx_n_13;  /* 'r1' */
@@ -527,7 +529,7 @@ static PyObject *pyx_f_loops_r1(long v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 6; goto pyx_L_error; }
         /* loops.pyx:7: out.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 7; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 7; goto pyx_L_error; }
@@ -602,7 +604,7 @@ static PyObject *pyx_f_loops_r2(long v_a, long v_b)
         v_i = pyx_t_4;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 13; goto pyx_L_error; }
         /* loops.pyx:14: out.append(i) */
-        pyx_t_5 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_6);
+        pyx_t_5 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_6, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 14; goto pyx_L_error; }
         pyx_t_7 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 14; goto pyx_L_error; }
@@ -685,7 +687,7 @@ static PyObject *pyx_f_loops_r3(long v_a, long v_b, long v_s)
         v_i = pyx_t_5;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 20; goto pyx_L_error; }
         /* loops.pyx:21: out.append(i) */
-        pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8);
+        pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 21; goto pyx_L_error; }
         pyx_t_9 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 21; goto pyx_L_error; }
@@ -762,7 +764,7 @@ static PyObject *pyx_f_loops_r3_const_neg(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 27; goto pyx_L_error; }
         /* loops.pyx:28: out.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 28; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_error; }
@@ -828,7 +830,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:33: for i in range(a, b, s): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_0);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 33; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_a, v_b, v_s};
@@ -849,7 +851,7 @@ static PyObject *pyx_f_loops_r3_untyped(PyObject *v_a, PyObject *v_b, PyObject *
         pyx_t_5 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 33; goto pyx_L_error; }
         /* loops.pyx:34: out.append(i) */
-        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7);
+        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 34; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_out, v_i};
@@ -924,7 +926,7 @@ static PyObject *pyx_f_loops_r_zero_step_const(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 39; goto pyx_L_error; }
         /* loops.pyx:40: out.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 40; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 40; goto pyx_L_error; }
@@ -1006,7 +1008,7 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_2;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 45; goto pyx_L_error; }
         /* loops.pyx:46: n.append(i) */
-        pyx_t_3 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_4);
+        pyx_t_3 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_4, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 46; goto pyx_L_error; }
         pyx_t_5 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 46; goto pyx_L_error; }
@@ -1024,7 +1026,7 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_7;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 47; goto pyx_L_error; }
         /* loops.pyx:48: n.append(i) */
-        pyx_t_8 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_9);
+        pyx_t_8 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_9, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 48; goto pyx_L_error; }
         pyx_t_10 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 48; goto pyx_L_error; }
@@ -1042,7 +1044,7 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_12;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 49; goto pyx_L_error; }
         /* loops.pyx:50: n.append(i) */
-        pyx_t_13 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_14);
+        pyx_t_13 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_14, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 50; goto pyx_L_error; }
         pyx_t_15 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1060,7 +1062,7 @@ static PyObject *pyx_f_loops_r_empty(void)
         v_i = pyx_t_17;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 51; goto pyx_L_error; }
         /* loops.pyx:52: n.append(i) */
-        pyx_t_18 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_19);
+        pyx_t_18 = pyx_rt_get_method(v_n, pyx_n_0, &pyx_t_19, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 52; goto pyx_L_error; }
         pyx_t_20 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 52; goto pyx_L_error; }
@@ -1193,7 +1195,7 @@ static PyObject *pyx_f_loops_r_body_modifies_var(int v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 65; goto pyx_L_error; }
         /* loops.pyx:66: out.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 66; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 66; goto pyx_L_error; }
@@ -1275,7 +1277,7 @@ static PyObject *pyx_f_loops_r_bounds_evaluated_once(PyObject *v_calls)
         v_i = pyx_t_5;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 73; goto pyx_L_error; }
         /* loops.pyx:74: calls.append(i) */
-        pyx_t_6 = pyx_rt_get_method(v_calls, pyx_n_0, &pyx_t_7);
+        pyx_t_6 = pyx_rt_get_method(v_calls, pyx_n_0, &pyx_t_7, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 74; goto pyx_L_error; }
         pyx_t_8 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 74; goto pyx_L_error; }
@@ -1474,7 +1476,7 @@ static PyObject *pyx_f_loops_r_unsigned(unsigned int v_n)
         v_i = pyx_t_3;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 94; goto pyx_L_error; }
         /* loops.pyx:95: out.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 95; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 95; goto pyx_L_error; }
@@ -1543,7 +1545,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
     Py_XSETREF(v_out, pyx_t_1);
     pyx_t_1 = NULL;
     /* loops.pyx:100: for i in range(x): */
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_0);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 100; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_x};
@@ -1564,7 +1566,7 @@ static PyObject *pyx_f_loops_r_obj_range(PyObject *v_x)
         pyx_t_5 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 100; goto pyx_L_error; }
         /* loops.pyx:101: out.append(i) */
-        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7);
+        pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_7, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 101; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_out, v_i};
@@ -1644,7 +1646,7 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
             goto pyx_L_break_1;
         }
         /* loops.pyx:110: log.append(i) */
-        pyx_t_4 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
         pyx_t_6 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
@@ -1658,7 +1660,7 @@ static PyObject *pyx_f_loops_break_else(int v_n, int v_stop)
         Py_CLEAR(pyx_t_7);
     }
     /* loops.pyx:112: log.append("else") */
-    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_9);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_9, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 112; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_3};
@@ -1747,7 +1749,7 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
             goto pyx_L_break_1;
         }
         /* loops.pyx:123: log.append(i) */
-        pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_6);
+        pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_6, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 123; goto pyx_L_error; }
         pyx_t_7 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 123; goto pyx_L_error; }
@@ -1761,7 +1763,7 @@ static PyObject *pyx_f_loops_continue_loop(int v_n)
         Py_CLEAR(pyx_t_8);
     }
     /* loops.pyx:125: log.append("else") */
-    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 125; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_4};
@@ -1846,7 +1848,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
             continue;
         }
         /* loops.pyx:137: log.append(i) */
-        pyx_t_2 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_3);
+        pyx_t_2 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_3, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 137; goto pyx_L_error; }
         pyx_t_4 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 137; goto pyx_L_error; }
@@ -1862,7 +1864,7 @@ static PyObject *pyx_f_loops_while_else(int v_n, int v_stop)
     goto pyx_L_break_1;
 pyx_L_exhausted_2:;
     /* loops.pyx:139: log.append("else") */
-    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_7, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 139; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_5};
@@ -1945,7 +1947,7 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 144; goto pyx_L_error; }
         /* loops.pyx:145: out.append(x) */
-        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 145; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_out, v_x};
@@ -1960,7 +1962,7 @@ static PyObject *pyx_f_loops_iterate(PyObject *v_obj)
 pyx_L_exhausted_2:;
     Py_CLEAR(pyx_t_2);
     /* loops.pyx:147: out.append(None) */
-    pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8);
+    pyx_t_7 = pyx_rt_get_method(v_out, pyx_n_0, &pyx_t_8, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 147; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_out, Py_None};
@@ -2202,7 +2204,7 @@ static PyObject *pyx_f_loops_iterate_dict(PyObject *v_d)
         pyx_t_3 = NULL;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 172; goto pyx_L_error; }
         /* loops.pyx:173: keys.append(k) */
-        pyx_t_4 = pyx_rt_get_method(v_keys, pyx_n_0, &pyx_t_5);
+        pyx_t_4 = pyx_rt_get_method(v_keys, pyx_n_0, &pyx_t_5, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 173; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_keys, v_k};
@@ -2392,7 +2394,7 @@ static PyObject *pyx_f_loops_while_cond_object(PyObject *v_xs)
         if (!pyx_t_1) break;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 193; goto pyx_L_error; }
         /* loops.pyx:194: xs.pop() */
-        pyx_t_2 = pyx_rt_get_method(v_xs, pyx_n_11, &pyx_t_3);
+        pyx_t_2 = pyx_rt_get_method(v_xs, pyx_n_11, &pyx_t_3, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 194; goto pyx_L_error; }
         {
             PyObject *pyx_args[] = {v_xs};

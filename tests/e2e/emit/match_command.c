@@ -8,13 +8,15 @@ static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_k_5;
+static PyxRtGlobalCache pyx_gc_0;  /* module attribute 'append' */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_k_6;
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute 'extend' */
 static PyObject *pyx_n_1;  /* 'extend' */
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
-static PyxRtGlobalCache pyx_gc_0;  /* 'Point' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'Point' */
 static PyObject *pyx_n_2;  /* 'Point' */
 static PyObject *pyx_n_3;  /* 'x' */
 static PyObject *pyx_n_4;  /* 'y' */
@@ -28,7 +30,8 @@ static PyObject *pyx_k_16;
 static PyObject *pyx_n_5;  /* 'command' */
 static PyObject *pyx_n_6;  /* 'log' */
 static PyObject *pyx_n_7;  /* 'collections' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'collections' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'collections' */
+static PyxRtGlobalCache pyx_gc_4;  /* module attribute 'namedtuple' */
 static PyObject *pyx_n_8;  /* 'namedtuple' */
 static PyObject *pyx_k_17;
 static PyObject *pyx_k_18;
@@ -269,7 +272,7 @@ pyx_L_alt_matched_6:;
     pyx_t_7 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:12: log.append(direction) */
-    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_16);
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_16, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 12; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, v_direction};
@@ -302,7 +305,7 @@ pyx_L_no_match_5:;
     if (!pyx_t_23) goto pyx_L_no_match_8;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:14: log.extend(objects) */
-    pyx_t_24 = pyx_rt_get_method(v_log, pyx_n_1, &pyx_t_25);
+    pyx_t_24 = pyx_rt_get_method(v_log, pyx_n_1, &pyx_t_25, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 14; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, v_objects};
@@ -339,7 +342,7 @@ pyx_L_no_match_8:;
     pyx_t_28 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:16: log.append((target, extra)) */
-    pyx_t_35 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_36);
+    pyx_t_35 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_36, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_37 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -361,7 +364,7 @@ pyx_L_no_match_9:;
     Py_CLEAR(pyx_t_28);
     Py_CLEAR(pyx_t_33);
     /* match_command.py:17: case Point(x=0, y=y) | Point(y, 0): */
-    pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
+    pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_42 = pyx_rt_match_class(pyx_t_1, pyx_t_40, 0, pyx_k_10, pyx_u_41);
     Py_CLEAR(pyx_t_40);
@@ -378,7 +381,7 @@ pyx_L_alt_failed_12:;
     Py_CLEAR(pyx_t_40);
     Py_CLEAR(pyx_t_43);
     Py_CLEAR(pyx_t_39);
-    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_0);
+    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 17; goto pyx_L_error; }
     pyx_t_47 = pyx_rt_match_class(pyx_t_1, pyx_t_45, 2, NULL, pyx_u_46);
     Py_CLEAR(pyx_t_45);
@@ -395,7 +398,7 @@ pyx_L_alt_matched_11:;
     pyx_t_39 = NULL;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:18: log.append(("on an axis", y)) */
-    pyx_t_50 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_51);
+    pyx_t_50 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_51, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 18; goto pyx_L_error; }
     pyx_t_52 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_52)) { pyx_lineno = 18; goto pyx_L_error; }
@@ -443,7 +446,7 @@ pyx_L_alt_failed_15:;
 pyx_L_alt_matched_14:;
     Py_CLEAR(pyx_t_1);
     /* match_command.py:20: log.append("framed") */
-    pyx_t_59 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_60);
+    pyx_t_59 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_60, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 20; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_15};
@@ -459,7 +462,7 @@ pyx_L_no_match_13:;
     /* match_command.py:21: case _: */
     Py_CLEAR(pyx_t_1);
     /* match_command.py:22: log.append("unknown") */
-    pyx_t_62 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_63);
+    pyx_t_62 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_63, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_62)) { pyx_lineno = 22; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_16};
@@ -551,9 +554,9 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
     /* match_command.py:4: Point = collections.namedtuple("Point", "x y") */
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_1);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_method(pyx_t_3, pyx_n_8, &pyx_t_5);
+    pyx_t_4 = pyx_rt_get_method(pyx_t_3, pyx_n_8, &pyx_t_5, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 4; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_3, pyx_k_17, pyx_k_18};

@@ -5,12 +5,13 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'sorted' */
 static PyObject *pyx_n_0;  /* 'sorted' */
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute 'items' */
 static PyObject *pyx_n_1;  /* 'items' */
 static PyObject *pyx_n_2;  /* 'a' */
 static PyObject *pyx_n_3;  /* 'b' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'print' */
 static PyObject *pyx_n_4;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'collect' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'collect' */
 static PyObject *pyx_n_5;  /* 'collect' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
@@ -25,14 +26,14 @@ static PyObject *pyx_k_8;
 static PyObject *pyx_k_9;
 static PyObject *pyx_n_8;  /* 'z' */
 static PyObject *pyx_k_10;
-static PyxRtGlobalCache pyx_gc_3;  /* 'only_star' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'only_star' */
 static PyObject *pyx_n_9;  /* 'only_star' */
 static PyObject *pyx_k_11;
-static PyxRtGlobalCache pyx_gc_4;  /* 'only_kw' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'only_kw' */
 static PyObject *pyx_n_10;  /* 'only_kw' */
 static PyObject *pyx_n_11;  /* 'x' */
 static PyObject *pyx_k_12;
-static PyxRtGlobalCache pyx_gc_5;  /* 'TypeError' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'TypeError' */
 static PyObject *pyx_n_12;  /* 'TypeError' */
 static PyObject *pyx_k_13;
 static PyObject *pyx_n_13;  /* 'main' */
@@ -183,7 +184,7 @@ static PyObject *pyx_f_star_params_collect(PyObject *v_a, PyObject *v_args, PyOb
     /* star_params.py:4: return a, args, b, sorted(kwargs.items()) */
     pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 4; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_get_method(v_kwargs, pyx_n_1, &pyx_t_4);
+    pyx_t_3 = pyx_rt_get_method(v_kwargs, pyx_n_1, &pyx_t_4, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 4; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_kwargs};
@@ -371,9 +372,9 @@ static PyObject *pyx_f_star_params_main(void)
     PyObject *pyx_t_38 = NULL;  /* owned */
     PyObject *pyx_t_39 = NULL;  /* owned */
     /* star_params.py:16: print(collect(1), collect(1, 2, 3, b=4, c=5, d=6), collect(a=9, z=0)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1};
@@ -381,7 +382,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2, pyx_k_3, pyx_k_4, pyx_k_5, pyx_k_6};
@@ -389,7 +390,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 16; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8, pyx_k_9};
@@ -408,9 +409,9 @@ static PyObject *pyx_f_star_params_main(void)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
     /* star_params.py:17: print(only_star(), only_star(1, "x"), only_kw(), only_kw(x=1)) */
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -418,7 +419,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_3);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_11};
@@ -426,7 +427,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_4);
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -434,7 +435,7 @@ static PyObject *pyx_f_star_params_main(void)
     }
     Py_CLEAR(pyx_t_14);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 17; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_4);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 17; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1};
@@ -456,7 +457,7 @@ static PyObject *pyx_f_star_params_main(void)
     /* star_params.py:18: try: */
     /* try */
     /* star_params.py:19: collect() */
-    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_19 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 19; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -471,7 +472,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_20);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
     pyx_t_21 = pyx_rt_exc_catch();
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 20; goto pyx_L_error; }
     pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
     Py_CLEAR(pyx_t_22);
@@ -481,7 +482,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
         /* star_params.py:21: print(e) */
-        pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_24 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 21; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -507,7 +508,7 @@ pyx_L_try_end_2:;
     /* star_params.py:22: try: */
     /* try */
     /* star_params.py:23: only_kw(1) */
-    pyx_t_26 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_4);
+    pyx_t_26 = pyx_rt_get_global_cached(pyx_d, pyx_n_10, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 23; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1};
@@ -522,7 +523,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_27);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
     pyx_t_28 = pyx_rt_exc_catch();
-    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 24; goto pyx_L_error; }
     pyx_t_30 = pyx_rt_exc_matches(pyx_t_28, pyx_t_29);
     Py_CLEAR(pyx_t_29);
@@ -532,7 +533,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_28);
         Py_XSETREF(v_e, pyx_t_28);
         /* star_params.py:25: print(e) */
-        pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_31 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 25; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -558,7 +559,7 @@ pyx_L_try_end_7:;
     /* star_params.py:26: try: */
     /* try */
     /* star_params.py:27: collect(1, a=2) */
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 27; goto pyx_L_except_11; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_1, pyx_k_2};
@@ -573,7 +574,7 @@ pyx_L_except_11:;
     Py_CLEAR(pyx_t_34);
     pyx_rt_add_traceback("star_params.main", "star_params.py", pyx_lineno, NULL);
     pyx_t_35 = pyx_rt_exc_catch();
-    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 28; goto pyx_L_error; }
     pyx_t_37 = pyx_rt_exc_matches(pyx_t_35, pyx_t_36);
     Py_CLEAR(pyx_t_36);
@@ -583,7 +584,7 @@ pyx_L_except_11:;
         Py_INCREF(pyx_t_35);
         Py_XSETREF(v_e, pyx_t_35);
         /* star_params.py:29: print(e) */
-        pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+        pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 29; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {NULL, v_e};

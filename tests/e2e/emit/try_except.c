@@ -5,45 +5,50 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'type' */
 static PyObject *pyx_n_0;  /* 'type' */
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute '__name__' */
 static PyObject *pyx_n_1;  /* '__name__' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'str' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'str' */
 static PyObject *pyx_n_2;  /* 'str' */
+static PyxRtGlobalCache pyx_gc_3;  /* module attribute '__cause__' */
 static PyObject *pyx_n_3;  /* '__cause__' */
+static PyxRtGlobalCache pyx_gc_4;  /* module attribute '__context__' */
 static PyObject *pyx_n_4;  /* '__context__' */
 static PyObject *pyx_n_5;  /* 'e' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'ZeroDivisionError' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_6;  /* 'ZeroDivisionError' */
 static PyObject *pyx_k_1;
-static PyxRtGlobalCache pyx_gc_3;  /* 'TypeError' */
+static PyxRtGlobalCache pyx_gc_6;  /* 'TypeError' */
 static PyObject *pyx_n_7;  /* 'TypeError' */
-static PyxRtGlobalCache pyx_gc_4;  /* 'ValueError' */
+static PyxRtGlobalCache pyx_gc_7;  /* 'ValueError' */
 static PyObject *pyx_n_8;  /* 'ValueError' */
 static PyObject *pyx_k_2;
 static PyObject *pyx_n_9;  /* 'a' */
 static PyObject *pyx_n_10;  /* 'b' */
+static PyxRtGlobalCache pyx_gc_8;  /* module attribute 'append' */
 static PyObject *pyx_n_11;  /* 'append' */
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
-static PyxRtGlobalCache pyx_gc_5;  /* 'KeyError' */
+static PyxRtGlobalCache pyx_gc_9;  /* 'KeyError' */
 static PyObject *pyx_n_12;  /* 'KeyError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
-static PyxRtGlobalCache pyx_gc_6;  /* 'sys' */
+static PyxRtGlobalCache pyx_gc_10;  /* 'sys' */
 static PyObject *pyx_n_13;  /* 'sys' */
+static PyxRtGlobalCache pyx_gc_11;  /* module attribute 'exc_info' */
 static PyObject *pyx_n_14;  /* 'exc_info' */
 static PyObject *pyx_k_8;
 static PyObject *pyx_n_15;  /* 'x' */
 static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_k_11;
-static PyxRtGlobalCache pyx_gc_7;  /* 'IndexError' */
+static PyxRtGlobalCache pyx_gc_12;  /* 'IndexError' */
 static PyObject *pyx_n_16;  /* 'IndexError' */
-static PyxRtGlobalCache pyx_gc_8;  /* 'RuntimeError' */
+static PyxRtGlobalCache pyx_gc_13;  /* 'RuntimeError' */
 static PyObject *pyx_n_17;  /* 'RuntimeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_k_13;
-static PyxRtGlobalCache pyx_gc_9;  /* 'int' */
+static PyxRtGlobalCache pyx_gc_14;  /* 'int' */
 static PyObject *pyx_n_18;  /* 'int' */
 static PyObject *pyx_k_14;
 static PyObject *pyx_n_19;  /* 'items' */
@@ -56,39 +61,39 @@ static PyObject *pyx_k_20;
 static PyObject *pyx_n_20;  /* 'log' */
 static PyObject *pyx_k_21;
 static PyObject *pyx_k_22;
-static PyxRtGlobalCache pyx_gc_10;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_15;  /* 'print' */
 static PyObject *pyx_n_21;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_11;  /* 'safe_div' */
+static PyxRtGlobalCache pyx_gc_16;  /* 'safe_div' */
 static PyObject *pyx_n_22;  /* 'safe_div' */
 static PyObject *pyx_k_23;
 static PyObject *pyx_k_24;
-static PyxRtGlobalCache pyx_gc_12;  /* 'nested' */
+static PyxRtGlobalCache pyx_gc_17;  /* 'nested' */
 static PyObject *pyx_n_23;  /* 'nested' */
-static PyxRtGlobalCache pyx_gc_13;  /* 'loop' */
+static PyxRtGlobalCache pyx_gc_18;  /* 'loop' */
 static PyObject *pyx_n_24;  /* 'loop' */
 static PyObject *pyx_k_25;
 static PyObject *pyx_k_26;
 static PyObject *pyx_k_27;
 static PyObject *pyx_k_28;
-static PyxRtGlobalCache pyx_gc_14;  /* 'bare' */
+static PyxRtGlobalCache pyx_gc_19;  /* 'bare' */
 static PyObject *pyx_n_25;  /* 'bare' */
-static PyxRtGlobalCache pyx_gc_15;  /* 'return_in_handler' */
+static PyxRtGlobalCache pyx_gc_20;  /* 'return_in_handler' */
 static PyObject *pyx_n_26;  /* 'return_in_handler' */
-static PyxRtGlobalCache pyx_gc_16;  /* 'reraise' */
+static PyxRtGlobalCache pyx_gc_21;  /* 'reraise' */
 static PyObject *pyx_n_27;  /* 'reraise' */
-static PyxRtGlobalCache pyx_gc_17;  /* 'chain' */
+static PyxRtGlobalCache pyx_gc_22;  /* 'chain' */
 static PyObject *pyx_n_28;  /* 'chain' */
-static PyxRtGlobalCache pyx_gc_18;  /* 'context' */
+static PyxRtGlobalCache pyx_gc_23;  /* 'context' */
 static PyObject *pyx_n_29;  /* 'context' */
-static PyxRtGlobalCache pyx_gc_19;  /* 'name_deleted' */
+static PyxRtGlobalCache pyx_gc_24;  /* 'name_deleted' */
 static PyObject *pyx_n_30;  /* 'name_deleted' */
-static PyxRtGlobalCache pyx_gc_20;  /* 'not_a_class' */
+static PyxRtGlobalCache pyx_gc_25;  /* 'not_a_class' */
 static PyObject *pyx_n_31;  /* 'not_a_class' */
-static PyxRtGlobalCache pyx_gc_21;  /* 'unmatched' */
+static PyxRtGlobalCache pyx_gc_26;  /* 'unmatched' */
 static PyObject *pyx_n_32;  /* 'unmatched' */
-static PyxRtGlobalCache pyx_gc_22;  /* 'Exception' */
+static PyxRtGlobalCache pyx_gc_27;  /* 'Exception' */
 static PyObject *pyx_n_33;  /* 'Exception' */
-static PyxRtGlobalCache pyx_gc_23;  /* 'describe' */
+static PyxRtGlobalCache pyx_gc_28;  /* 'describe' */
 static PyObject *pyx_n_34;  /* 'describe' */
 static PyObject *pyx_n_35;  /* 'main' */
 static const PyxRtArgSpec pyx_spec_describe = {
@@ -470,10 +475,10 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_getattr(pyx_t_3, pyx_n_1);
+    pyx_t_4 = pyx_rt_getattr(pyx_t_3, pyx_n_1, &pyx_gc_1);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_e};
@@ -483,7 +488,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_8 = pyx_rt_getattr(v_e, pyx_n_3);
+    pyx_t_8 = pyx_rt_getattr(v_e, pyx_n_3, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_8};
@@ -492,12 +497,12 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_CLEAR(pyx_t_7);
     Py_CLEAR(pyx_t_8);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_getattr(pyx_t_9, pyx_n_1);
+    pyx_t_10 = pyx_rt_getattr(pyx_t_9, pyx_n_1, &pyx_gc_1);
     Py_CLEAR(pyx_t_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_getattr(v_e, pyx_n_4);
+    pyx_t_12 = pyx_rt_getattr(v_e, pyx_n_4, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 8; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_t_12};
@@ -506,7 +511,7 @@ static PyObject *pyx_f_try_except_describe(PyObject *v_e)
     Py_CLEAR(pyx_t_11);
     Py_CLEAR(pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 8; goto pyx_L_error; }
-    pyx_t_14 = pyx_rt_getattr(pyx_t_13, pyx_n_1);
+    pyx_t_14 = pyx_rt_getattr(pyx_t_13, pyx_n_1, &pyx_gc_1);
     Py_CLEAR(pyx_t_13);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 8; goto pyx_L_error; }
     pyx_t_1 = PyTuple_New(4);
@@ -591,7 +596,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.safe_div", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 14; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -601,7 +606,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_2);
         Py_XSETREF(v_e, pyx_t_2);
         /* try_except.py:15: return "zde: " + str(e) */
-        pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+        pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, v_e};
@@ -630,9 +635,9 @@ pyx_L_handler_return_5:;
         Py_CLEAR(v_e);
         goto pyx_L_done;
     }
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_3);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_7, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 16; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_8 = PyTuple_New(2);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -767,7 +772,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     /* try_except.py:23: try: */
     /* try */
     /* try_except.py:24: out.append(10 // x) */
-    pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_3, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_except_6; }
     pyx_t_4 = pyx_rt_floordiv_binary(pyx_k_3, v_x);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 24; goto pyx_L_except_6; }
@@ -781,7 +786,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     Py_CLEAR(pyx_t_5);
     /* else */
     /* try_except.py:28: out.append("else") */
-    pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_7, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 28; goto pyx_L_finally_error_3; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_4};
@@ -797,7 +802,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_5);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
     pyx_t_9 = pyx_rt_exc_catch();
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 25; goto pyx_L_finally_error_3; }
     pyx_t_11 = pyx_rt_exc_matches(pyx_t_9, pyx_t_10);
     Py_CLEAR(pyx_t_10);
@@ -805,7 +810,7 @@ pyx_L_except_6:;
     if (pyx_t_11) {
         pyx_rt_exc_enter(pyx_t_9, pyx_hx_8);
         /* try_except.py:26: out.append("key") */
-        pyx_t_12 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_13);
+        pyx_t_12 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_13, &pyx_gc_8);
         if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 26; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {v_out, pyx_k_5};
@@ -828,7 +833,7 @@ pyx_L_handler_error_9:;
 pyx_L_try_end_7:;
     /* finally */
     /* try_except.py:30: out.append("finally") */
-    pyx_t_15 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_16);
+    pyx_t_15 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_16, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 30; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_6};
@@ -852,7 +857,7 @@ pyx_L_finally_error_3:;
 pyx_L_finally_error_3_tb:;
     pyx_rt_exc_fetch(pyx_exc_5);
     /* try_except.py:30: out.append("finally") */
-    pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_19);
+    pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_19, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     {
         PyObject *pyx_args[] = {v_out, pyx_k_7};
@@ -885,7 +890,7 @@ pyx_L_except_1:;
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_except_1_tb:;
     pyx_t_21 = pyx_rt_exc_catch();
-    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_22 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 31; goto pyx_L_error; }
     pyx_t_23 = pyx_rt_exc_matches(pyx_t_21, pyx_t_22);
     Py_CLEAR(pyx_t_22);
@@ -895,7 +900,7 @@ pyx_L_except_1_tb:;
         Py_INCREF(pyx_t_21);
         Py_XSETREF(v_e, pyx_t_21);
         /* try_except.py:32: out.append(type(e).__name__) */
-        pyx_t_24 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_25);
+        pyx_t_24 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_25, &pyx_gc_8);
         if (PYX_UNLIKELY(!pyx_t_24)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         pyx_t_26 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
         if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
@@ -905,7 +910,7 @@ pyx_L_except_1_tb:;
         }
         Py_CLEAR(pyx_t_26);
         if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
-        pyx_t_28 = pyx_rt_getattr(pyx_t_27, pyx_n_1);
+        pyx_t_28 = pyx_rt_getattr(pyx_t_27, pyx_n_1, &pyx_gc_1);
         Py_CLEAR(pyx_t_27);
         if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         {
@@ -917,11 +922,11 @@ pyx_L_except_1_tb:;
         if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 32; goto pyx_L_handler_error_14; }
         Py_CLEAR(pyx_t_29);
         /* try_except.py:33: out.append(sys.exc_info()[0].__name__) */
-        pyx_t_30 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_31);
+        pyx_t_30 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_31, &pyx_gc_8);
         if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
+        pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_10);
         if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_33 = pyx_rt_get_method(pyx_t_32, pyx_n_14, &pyx_t_34);
+        pyx_t_33 = pyx_rt_get_method(pyx_t_32, pyx_n_14, &pyx_t_34, &pyx_gc_11);
         if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
             PyObject *pyx_args[] = {pyx_t_32};
@@ -933,7 +938,7 @@ pyx_L_except_1_tb:;
         pyx_t_36 = pyx_rt_getitem(pyx_t_35, pyx_k_8);
         Py_CLEAR(pyx_t_35);
         if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
-        pyx_t_37 = pyx_rt_getattr(pyx_t_36, pyx_n_1);
+        pyx_t_37 = pyx_rt_getattr(pyx_t_36, pyx_n_1, &pyx_gc_1);
         Py_CLEAR(pyx_t_36);
         if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 33; goto pyx_L_handler_error_14; }
         {
@@ -959,11 +964,11 @@ pyx_L_handler_error_14:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* try_except.py:34: out.append(sys.exc_info()[0] is None) */
-    pyx_t_39 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_40);
+    pyx_t_39 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_40, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 34; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_14, &pyx_t_43);
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_14, &pyx_t_43, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 34; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_41};
@@ -1073,7 +1078,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.reraise", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 41; goto pyx_L_error; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1150,7 +1155,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.chain", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 48; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1160,7 +1165,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_3);
         Py_XSETREF(v_e, pyx_t_3);
         /* try_except.py:49: raise ValueError("wrapped") from e */
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 49; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10};
@@ -1243,7 +1248,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.context", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_7);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_16, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1251,7 +1256,7 @@ pyx_L_except_1:;
     if (pyx_t_5) {
         pyx_rt_exc_enter(pyx_t_3, pyx_hx_3);
         /* try_except.py:56: raise RuntimeError("during") */
-        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_8);
+        pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_13);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 56; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12};
@@ -1318,7 +1323,7 @@ static PyObject *pyx_f_try_except_name_deleted(void)
     /* try_except.py:60: try: */
     /* try */
     /* try_except.py:61: raise ValueError("v") */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 61; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_13};
@@ -1335,7 +1340,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.name_deleted", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1426,7 +1431,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         /* try_except.py:70: try: */
         /* try */
         /* try_except.py:71: total += int(it) */
-        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
+        pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_14);
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 71; goto pyx_L_except_7; }
         {
             PyObject *pyx_args[] = {NULL, v_it};
@@ -1446,7 +1451,7 @@ pyx_L_except_7:;
         Py_CLEAR(pyx_t_5);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
         pyx_t_6 = pyx_rt_exc_catch();
-        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_4);
+        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_8, &pyx_gc_7);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 72; goto pyx_L_finally_error_2; }
         pyx_t_8 = pyx_rt_exc_matches(pyx_t_6, pyx_t_7);
         Py_CLEAR(pyx_t_7);
@@ -1683,7 +1688,7 @@ pyx_L_except_4:;
     Py_CLEAR(pyx_t_1);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
     pyx_t_2 = pyx_rt_exc_catch();
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 96; goto pyx_L_finally_error_1; }
     pyx_t_4 = pyx_rt_exc_matches(pyx_t_2, pyx_t_3);
     Py_CLEAR(pyx_t_3);
@@ -1708,7 +1713,7 @@ pyx_L_handler_return_8:;
 pyx_L_try_end_5:;
     /* finally */
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_6);
+    pyx_t_5 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_6, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 99; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_18};
@@ -1720,7 +1725,7 @@ pyx_L_try_end_5:;
     goto pyx_L_finally_end_3;
 pyx_L_finally_return_2:;
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_9);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_9, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 99; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_19};
@@ -1738,7 +1743,7 @@ pyx_L_finally_error_1:;
 pyx_L_finally_error_1_tb:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* try_except.py:99: log.append("cleanup") */
-    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_12);
+    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_12, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_20};
@@ -1801,7 +1806,7 @@ static PyObject *pyx_f_try_except_unmatched(void)
     /* try_except.py:103: try: */
     /* try */
     /* try_except.py:104: int("x") */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_9);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 104; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_21};
@@ -1816,7 +1821,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("try_except.unmatched", "try_except.py", pyx_lineno, NULL);
     pyx_t_3 = pyx_rt_exc_catch();
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_5);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_12, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 105; goto pyx_L_error; }
     pyx_t_5 = pyx_rt_exc_matches(pyx_t_3, pyx_t_4);
     Py_CLEAR(pyx_t_4);
@@ -1937,9 +1942,9 @@ static PyObject *pyx_f_try_except_main(void)
     PyObject *pyx_t_59 = NULL;  /* owned */
     PyObject *pyx_t_60 = NULL;  /* owned */
     /* try_except.py:110: print(safe_div(1, 0), safe_div(1, "x"), safe_div(1, 2)) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_8};
@@ -1947,7 +1952,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_23};
@@ -1955,7 +1960,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_4);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 110; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 110; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11, pyx_k_24};
@@ -1974,9 +1979,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 110; goto pyx_L_error; }
     Py_CLEAR(pyx_t_8);
     /* try_except.py:111: print(nested(0), nested(1)) */
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_12);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_17);
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -1984,7 +1989,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_10);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 111; goto pyx_L_error; }
-    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_12);
+    pyx_t_12 = pyx_rt_get_global_cached(pyx_d, pyx_n_23, &pyx_gc_17);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 111; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -2002,9 +2007,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 111; goto pyx_L_error; }
     Py_CLEAR(pyx_t_14);
     /* try_except.py:112: print(loop(["1", "x", "3", "y"])) */
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 112; goto pyx_L_error; }
-    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_13);
+    pyx_t_16 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_18);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 112; goto pyx_L_error; }
     pyx_t_17 = PyList_New(4);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 112; goto pyx_L_error; }
@@ -2032,9 +2037,9 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 112; goto pyx_L_error; }
     Py_CLEAR(pyx_t_19);
     /* try_except.py:113: print(bare(0), bare(1)) */
-    pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_20 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_14);
+    pyx_t_21 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_19);
     if (PYX_UNLIKELY(!pyx_t_21)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};
@@ -2042,7 +2047,7 @@ static PyObject *pyx_f_try_except_main(void)
     }
     Py_CLEAR(pyx_t_21);
     if (PYX_UNLIKELY(!pyx_t_22)) { pyx_lineno = 113; goto pyx_L_error; }
-    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_14);
+    pyx_t_23 = pyx_rt_get_global_cached(pyx_d, pyx_n_25, &pyx_gc_19);
     if (PYX_UNLIKELY(!pyx_t_23)) { pyx_lineno = 113; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_11};
@@ -2065,9 +2070,9 @@ static PyObject *pyx_f_try_except_main(void)
     Py_XSETREF(v_log, pyx_t_26);
     pyx_t_26 = NULL;
     /* try_except.py:115: print(return_in_handler(log), log) */
-    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_27 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_27)) { pyx_lineno = 115; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_26, &pyx_gc_15);
+    pyx_t_28 = pyx_rt_get_global_cached(pyx_d, pyx_n_26, &pyx_gc_20);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 115; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_log};
@@ -2084,17 +2089,17 @@ static PyObject *pyx_f_try_except_main(void)
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 115; goto pyx_L_error; }
     Py_CLEAR(pyx_t_30);
     /* try_except.py:116: for f in (reraise, chain, context, name_deleted, not_a_class, unmatched): */
-    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
+    pyx_t_32 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_21);
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_17);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_28, &pyx_gc_22);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_34 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_18);
+    pyx_t_34 = pyx_rt_get_global_cached(pyx_d, pyx_n_29, &pyx_gc_23);
     if (PYX_UNLIKELY(!pyx_t_34)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_19);
+    pyx_t_35 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_24);
     if (PYX_UNLIKELY(!pyx_t_35)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_20);
+    pyx_t_36 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_25);
     if (PYX_UNLIKELY(!pyx_t_36)) { pyx_lineno = 116; goto pyx_L_error; }
-    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_21);
+    pyx_t_37 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_26);
     if (PYX_UNLIKELY(!pyx_t_37)) { pyx_lineno = 116; goto pyx_L_error; }
     pyx_t_31 = PyTuple_New(6);
     if (PYX_UNLIKELY(!pyx_t_31)) { pyx_lineno = 116; goto pyx_L_error; }
@@ -2125,7 +2130,7 @@ static PyObject *pyx_f_try_except_main(void)
         /* try_except.py:117: try: */
         /* try */
         /* try_except.py:118: f(0) if f is reraise else f() */
-        pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
+        pyx_t_40 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_21);
         if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 118; goto pyx_L_except_2; }
         pyx_t_41 = (v_f == pyx_t_40);
         Py_CLEAR(pyx_t_40);
@@ -2155,7 +2160,7 @@ pyx_L_except_2:;
         Py_CLEAR(pyx_t_44);
         pyx_rt_add_traceback("try_except.main", "try_except.py", pyx_lineno, NULL);
         pyx_t_45 = pyx_rt_exc_catch();
-        pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_33, &pyx_gc_22);
+        pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_33, &pyx_gc_27);
         if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 119; goto pyx_L_error; }
         pyx_t_47 = pyx_rt_exc_matches(pyx_t_45, pyx_t_46);
         Py_CLEAR(pyx_t_46);
@@ -2165,11 +2170,11 @@ pyx_L_except_2:;
             Py_INCREF(pyx_t_45);
             Py_XSETREF(v_e, pyx_t_45);
             /* try_except.py:120: print(f.__name__, describe(e)) */
-            pyx_t_48 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+            pyx_t_48 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
             if (PYX_UNLIKELY(!pyx_t_48)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_49 = pyx_rt_getattr(v_f, pyx_n_1);
+            pyx_t_49 = pyx_rt_getattr(v_f, pyx_n_1, &pyx_gc_1);
             if (PYX_UNLIKELY(!pyx_t_49)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
-            pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_34, &pyx_gc_23);
+            pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_34, &pyx_gc_28);
             if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 120; goto pyx_L_handler_error_5; }
             {
                 PyObject *pyx_args[] = {NULL, v_e};
@@ -2203,11 +2208,11 @@ pyx_L_try_end_3:;
     }
     Py_CLEAR(pyx_t_38);
     /* try_except.py:121: print(sys.exc_info()) */
-    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_6);
+    pyx_t_54 = pyx_rt_get_global_cached(pyx_d, pyx_n_13, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_54)) { pyx_lineno = 121; goto pyx_L_error; }
-    pyx_t_55 = pyx_rt_get_method(pyx_t_54, pyx_n_14, &pyx_t_56);
+    pyx_t_55 = pyx_rt_get_method(pyx_t_54, pyx_n_14, &pyx_t_56, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 121; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_54};
@@ -2225,7 +2230,7 @@ pyx_L_try_end_3:;
     if (PYX_UNLIKELY(!pyx_t_58)) { pyx_lineno = 121; goto pyx_L_error; }
     Py_CLEAR(pyx_t_58);
     /* try_except.py:122: reraise(0) */
-    pyx_t_59 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_16);
+    pyx_t_59 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_21);
     if (PYX_UNLIKELY(!pyx_t_59)) { pyx_lineno = 122; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_8};

@@ -3,12 +3,13 @@
 
 static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
+static PyxRtGlobalCache pyx_gc_0;  /* module attribute 'append' */
 static PyObject *pyx_n_0;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
-static PyxRtGlobalCache pyx_gc_0;  /* 'RuntimeError' */
+static PyxRtGlobalCache pyx_gc_1;  /* 'RuntimeError' */
 static PyObject *pyx_n_1;  /* 'RuntimeError' */
 static PyObject *pyx_k_5;
 static PyObject *pyx_k_6;
@@ -18,9 +19,9 @@ static PyObject *pyx_k_9;
 static PyObject *pyx_k_10;
 static PyObject *pyx_n_2;  /* 'log' */
 static PyObject *pyx_n_3;  /* 'n' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'print' */
 static PyObject *pyx_n_4;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'work' */
+static PyxRtGlobalCache pyx_gc_3;  /* 'work' */
 static PyObject *pyx_n_5;  /* 'work' */
 static PyObject *pyx_k_11;
 static PyObject *pyx_n_6;  /* 'main' */
@@ -149,7 +150,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     /* try */
     /* try_finally.py:3: log.append("start %d" % n) */
 #line 3 "try_finally.py"
-    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_2);
+    pyx_t_1 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_2, &pyx_gc_0);
 #line 3 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 3; goto pyx_L_finally_error_1; }
 #line 3 "try_finally.py"
@@ -197,7 +198,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     if (pyx_t_6) {
         /* try_finally.py:7: raise RuntimeError("boom") */
 #line 7 "try_finally.py"
-        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_0);
+        pyx_t_7 = pyx_rt_get_global_cached(pyx_d, pyx_n_1, &pyx_gc_1);
 #line 7 "try_finally.py"
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 7; goto pyx_L_finally_error_1; }
 #line 7 "try_finally.py"
@@ -222,7 +223,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     }
     /* try_finally.py:8: log.append("end") */
 #line 8 "try_finally.py"
-    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_10, &pyx_gc_0);
 #line 8 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 8; goto pyx_L_finally_error_1; }
 #line 8 "try_finally.py"
@@ -242,7 +243,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     /* finally */
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
-    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_13);
+    pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_13, &pyx_gc_0);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
@@ -271,7 +272,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
 pyx_L_finally_return_2:;
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
-    pyx_t_16 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_17);
+    pyx_t_16 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_17, &pyx_gc_0);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 10; goto pyx_L_error; }
 #line 10 "try_finally.py"
@@ -318,7 +319,7 @@ pyx_L_finally_error_1:;
     pyx_rt_exc_fetch(pyx_exc_3);
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
-    pyx_t_20 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_21);
+    pyx_t_20 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_21, &pyx_gc_0);
 #line 10 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 10; goto pyx_L_finally_raised_4; }
 #line 10 "try_finally.py"
@@ -360,7 +361,7 @@ pyx_L_finally_end_3:;
     Py_XSETREF(pyx_r, pyx_k_10);
 #line 11 "try_finally.py"
     goto pyx_L_done;
-#line 364 "try_finally.c"
+#line 365 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_3);
@@ -431,11 +432,11 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_1 = NULL;
     /* try_finally.py:16: print(work(log, 1), work(log, 2)) */
 #line 16 "try_finally.py"
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_3 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -451,7 +452,7 @@ static PyObject *pyx_f_try_finally_main(void)
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
-    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
 #line 16 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 16; goto pyx_L_error; }
 #line 16 "try_finally.py"
@@ -486,7 +487,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_7);
     /* try_finally.py:17: print(log) */
 #line 17 "try_finally.py"
-    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_8 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
 #line 17 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 17; goto pyx_L_error; }
 #line 17 "try_finally.py"
@@ -505,7 +506,7 @@ static PyObject *pyx_f_try_finally_main(void)
     Py_CLEAR(pyx_t_9);
     /* try_finally.py:18: try_it = work */
 #line 18 "try_finally.py"
-    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_10 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_3);
 #line 18 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 18; goto pyx_L_error; }
 #line 18 "try_finally.py"
@@ -514,7 +515,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_t_10 = NULL;
     /* try_finally.py:19: print(try_it(log, 3)) */
 #line 19 "try_finally.py"
-    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_1);
+    pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_4, &pyx_gc_2);
 #line 19 "try_finally.py"
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 19; goto pyx_L_error; }
 #line 19 "try_finally.py"
@@ -549,7 +550,7 @@ static PyObject *pyx_f_try_finally_main(void)
     pyx_r = Py_None;
 #line 19 "try_finally.py"
     goto pyx_L_done;
-#line 553 "try_finally.c"
+#line 554 "try_finally.c"
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);
     Py_XDECREF(pyx_t_2);
@@ -612,7 +613,7 @@ static int pyx_exec_1(void)
     Py_CLEAR(pyx_t_3);
 #line 14 "try_finally.py"
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 14; goto pyx_L_error; }
-#line 616 "try_finally.c"
+#line 617 "try_finally.c"
     return 0;
 pyx_L_error:;
     Py_XDECREF(pyx_t_1);

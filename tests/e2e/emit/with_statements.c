@@ -5,64 +5,78 @@ static PyObject *pyx_m;         /* the module (borrowed) */
 static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyxRtGlobalCache pyx_gc_0;  /* 'contextlib' */
 static PyObject *pyx_n_0;  /* 'contextlib' */
+static PyxRtGlobalCache pyx_gc_1;  /* module attribute 'suppress' */
 static PyObject *pyx_n_1;  /* 'suppress' */
-static PyxRtGlobalCache pyx_gc_1;  /* 'ZeroDivisionError' */
+static PyxRtGlobalCache pyx_gc_2;  /* 'ZeroDivisionError' */
 static PyObject *pyx_n_2;  /* 'ZeroDivisionError' */
+static PyxRtGlobalCache pyx_gc_3;  /* module attribute 'append' */
 static PyObject *pyx_n_3;  /* 'append' */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
 static PyObject *pyx_k_4;
 static PyObject *pyx_n_4;  /* 'log' */
-static PyxRtGlobalCache pyx_gc_2;  /* 'KeyError' */
+static PyxRtGlobalCache pyx_gc_4;  /* 'KeyError' */
 static PyObject *pyx_n_5;  /* 'KeyError' */
-static PyxRtGlobalCache pyx_gc_3;  /* 'threading' */
+static PyxRtGlobalCache pyx_gc_5;  /* 'threading' */
 static PyObject *pyx_n_6;  /* 'threading' */
+static PyxRtGlobalCache pyx_gc_6;  /* module attribute 'Lock' */
 static PyObject *pyx_n_7;  /* 'Lock' */
+static PyxRtGlobalCache pyx_gc_7;  /* module attribute 'nullcontext' */
 static PyObject *pyx_n_8;  /* 'nullcontext' */
 static PyObject *pyx_k_5;
-static PyxRtGlobalCache pyx_gc_4;  /* 'str' */
+static PyxRtGlobalCache pyx_gc_8;  /* 'str' */
 static PyObject *pyx_n_9;  /* 'str' */
+static PyxRtGlobalCache pyx_gc_9;  /* module attribute 'locked' */
 static PyObject *pyx_n_10;  /* 'locked' */
-static PyxRtGlobalCache pyx_gc_5;  /* 'open' */
+static PyxRtGlobalCache pyx_gc_10;  /* 'open' */
 static PyObject *pyx_n_11;  /* 'open' */
+static PyxRtGlobalCache pyx_gc_11;  /* module attribute 'readline' */
 static PyObject *pyx_n_12;  /* 'readline' */
+static PyxRtGlobalCache pyx_gc_12;  /* module attribute 'strip' */
 static PyObject *pyx_n_13;  /* 'strip' */
 static PyObject *pyx_n_14;  /* 'path' */
+static PyxRtGlobalCache pyx_gc_13;  /* module attribute 'ExitStack' */
 static PyObject *pyx_n_15;  /* 'ExitStack' */
+static PyxRtGlobalCache pyx_gc_14;  /* module attribute 'callback' */
 static PyObject *pyx_n_16;  /* 'callback' */
 static PyObject *pyx_k_6;
 static PyObject *pyx_k_7;
 static PyObject *pyx_k_8;
-static PyxRtGlobalCache pyx_gc_6;  /* 'int' */
+static PyxRtGlobalCache pyx_gc_15;  /* 'int' */
 static PyObject *pyx_n_17;  /* 'int' */
 static PyObject *pyx_k_9;
-static PyxRtGlobalCache pyx_gc_7;  /* 'print' */
+static PyxRtGlobalCache pyx_gc_16;  /* 'print' */
 static PyObject *pyx_n_18;  /* 'print' */
-static PyxRtGlobalCache pyx_gc_8;  /* 'suppressing' */
+static PyxRtGlobalCache pyx_gc_17;  /* 'suppressing' */
 static PyObject *pyx_n_19;  /* 'suppressing' */
-static PyxRtGlobalCache pyx_gc_9;  /* 'not_suppressing' */
+static PyxRtGlobalCache pyx_gc_18;  /* 'not_suppressing' */
 static PyObject *pyx_n_20;  /* 'not_suppressing' */
 static PyObject *pyx_k_10;
-static PyxRtGlobalCache pyx_gc_10;  /* 'nested' */
+static PyxRtGlobalCache pyx_gc_19;  /* 'nested' */
 static PyObject *pyx_n_21;  /* 'nested' */
-static PyxRtGlobalCache pyx_gc_11;  /* 'tempfile' */
+static PyxRtGlobalCache pyx_gc_20;  /* 'tempfile' */
 static PyObject *pyx_n_22;  /* 'tempfile' */
+static PyxRtGlobalCache pyx_gc_21;  /* module attribute 'mkstemp' */
 static PyObject *pyx_n_23;  /* 'mkstemp' */
-static PyxRtGlobalCache pyx_gc_12;  /* 'os' */
+static PyxRtGlobalCache pyx_gc_22;  /* 'os' */
 static PyObject *pyx_n_24;  /* 'os' */
+static PyxRtGlobalCache pyx_gc_23;  /* module attribute 'write' */
 static PyObject *pyx_n_25;  /* 'write' */
 static PyObject *pyx_k_11;
+static PyxRtGlobalCache pyx_gc_24;  /* module attribute 'close' */
 static PyObject *pyx_n_26;  /* 'close' */
-static PyxRtGlobalCache pyx_gc_13;  /* 'returning' */
+static PyxRtGlobalCache pyx_gc_25;  /* 'returning' */
 static PyObject *pyx_n_27;  /* 'returning' */
+static PyxRtGlobalCache pyx_gc_26;  /* module attribute 'closed' */
 static PyObject *pyx_n_28;  /* 'closed' */
+static PyxRtGlobalCache pyx_gc_27;  /* module attribute 'unlink' */
 static PyObject *pyx_n_29;  /* 'unlink' */
-static PyxRtGlobalCache pyx_gc_14;  /* 'exit_stack' */
+static PyxRtGlobalCache pyx_gc_28;  /* 'exit_stack' */
 static PyObject *pyx_n_30;  /* 'exit_stack' */
-static PyxRtGlobalCache pyx_gc_15;  /* 'not_a_manager' */
+static PyxRtGlobalCache pyx_gc_29;  /* 'not_a_manager' */
 static PyObject *pyx_n_31;  /* 'not_a_manager' */
-static PyxRtGlobalCache pyx_gc_16;  /* 'TypeError' */
+static PyxRtGlobalCache pyx_gc_30;  /* 'TypeError' */
 static PyObject *pyx_n_32;  /* 'TypeError' */
 static PyObject *pyx_k_12;
 static PyObject *pyx_n_33;  /* 'main' */
@@ -311,9 +325,9 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     /* with_statements.py:11: with contextlib.suppress(ZeroDivisionError): */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 11; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 11; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1, pyx_t_4};
@@ -328,7 +342,7 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 11; goto pyx_L_error; }
     Py_CLEAR(pyx_t_7);
     /* with_statements.py:12: log.append("before") */
-    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_9);
+    pyx_t_8 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_9, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_1};
@@ -338,7 +352,7 @@ static PyObject *pyx_f_with_statements_suppressing(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 12; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_10);
     /* with_statements.py:13: log.append(1 // 0) */
-    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_12);
+    pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_12, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
     pyx_t_13 = pyx_rt_floordiv_binary(pyx_k_2, pyx_k_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 13; goto pyx_L_with_error_1; }
@@ -379,7 +393,7 @@ pyx_L_with_error_1:;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     /* with_statements.py:14: log.append("continued") */
-    pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18);
+    pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 14; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_4};
@@ -447,9 +461,9 @@ static PyObject *pyx_f_with_statements_not_suppressing(void)
     /* with_statements.py:19: with contextlib.suppress(KeyError): */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_1, &pyx_t_3, &pyx_gc_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 19; goto pyx_L_error; }
-    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_2);
+    pyx_t_4 = pyx_rt_get_global_cached(pyx_d, pyx_n_5, &pyx_gc_4);
     if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 19; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1, pyx_t_4};
@@ -571,9 +585,9 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     PyObject *pyx_t_31 = NULL;  /* owned */
     Py_INCREF(v_log);
     /* with_statements.py:24: lock = threading.Lock() */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_3);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_6, &pyx_gc_5);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 24; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_7, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_7, &pyx_t_3, &pyx_gc_6);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 24; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1};
@@ -587,7 +601,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     /* with_statements.py:25: with contextlib.nullcontext("a") as x, lock: */
     pyx_t_5 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 25; goto pyx_L_error; }
-    pyx_t_6 = pyx_rt_get_method(pyx_t_5, pyx_n_8, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(pyx_t_5, pyx_n_8, &pyx_t_7, &pyx_gc_7);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 25; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_5, pyx_k_5};
@@ -605,11 +619,11 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 25; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_12);
     /* with_statements.py:26: log.append(x + str(lock.locked())) */
-    pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14);
+    pyx_t_13 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_14, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_4);
+    pyx_t_15 = pyx_rt_get_global_cached(pyx_d, pyx_n_9, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_16 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_17);
+    pyx_t_16 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_17, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_16)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
         PyObject *pyx_args[] = {v_lock};
@@ -700,9 +714,9 @@ pyx_L_with_error_1_tb:;
     goto pyx_L_error_tb;
 pyx_L_with_end_3:;
     /* with_statements.py:27: log.append(lock.locked()) */
-    pyx_t_26 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_27);
+    pyx_t_26 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_27, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 27; goto pyx_L_error; }
-    pyx_t_28 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_29);
+    pyx_t_28 = pyx_rt_get_method(v_lock, pyx_n_10, &pyx_t_29, &pyx_gc_9);
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 27; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {v_lock};
@@ -791,7 +805,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     PyObject *pyx_hx_4[3] = {NULL, NULL, NULL};
     Py_INCREF(v_path);
     /* with_statements.py:32: with open(path) as f: */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_5);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_11, &pyx_gc_10);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 32; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -805,7 +819,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     Py_XSETREF(v_f, pyx_t_4);
     pyx_t_4 = NULL;
     /* with_statements.py:33: return f.readline().strip(), f */
-    pyx_t_6 = pyx_rt_get_method(v_f, pyx_n_12, &pyx_t_7);
+    pyx_t_6 = pyx_rt_get_method(v_f, pyx_n_12, &pyx_t_7, &pyx_gc_11);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_f};
@@ -813,7 +827,7 @@ static PyObject *pyx_f_with_statements_returning(PyObject *v_path)
     }
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
-    pyx_t_9 = pyx_rt_get_method(pyx_t_8, pyx_n_13, &pyx_t_10);
+    pyx_t_9 = pyx_rt_get_method(pyx_t_8, pyx_n_13, &pyx_t_10, &pyx_gc_12);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 33; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {pyx_t_8};
@@ -930,7 +944,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     /* with_statements.py:37: with contextlib.ExitStack() as stack: */
     pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_0, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 37; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_15, &pyx_t_3);
+    pyx_t_2 = pyx_rt_get_method(pyx_t_1, pyx_n_15, &pyx_t_3, &pyx_gc_13);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 37; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_1};
@@ -945,9 +959,9 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     Py_XSETREF(v_stack, pyx_t_6);
     pyx_t_6 = NULL;
     /* with_statements.py:38: stack.callback(log.append, "callback 1") */
-    pyx_t_7 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_8);
+    pyx_t_7 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_8, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
-    pyx_t_9 = pyx_rt_getattr(v_log, pyx_n_3);
+    pyx_t_9 = pyx_rt_getattr(v_log, pyx_n_3, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_stack, pyx_t_9, pyx_k_6};
@@ -958,9 +972,9 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_10)) { pyx_lineno = 38; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_10);
     /* with_statements.py:39: stack.callback(log.append, "callback 2") */
-    pyx_t_11 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_12);
+    pyx_t_11 = pyx_rt_get_method(v_stack, pyx_n_16, &pyx_t_12, &pyx_gc_14);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
-    pyx_t_13 = pyx_rt_getattr(v_log, pyx_n_3);
+    pyx_t_13 = pyx_rt_getattr(v_log, pyx_n_3, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_stack, pyx_t_13, pyx_k_7};
@@ -971,7 +985,7 @@ static PyObject *pyx_f_with_statements_exit_stack(PyObject *v_log)
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 39; goto pyx_L_with_error_1; }
     Py_CLEAR(pyx_t_14);
     /* with_statements.py:40: log.append("body") */
-    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16);
+    pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 40; goto pyx_L_with_error_1; }
     {
         PyObject *pyx_args[] = {v_log, pyx_k_8};
@@ -1063,7 +1077,7 @@ static PyObject *pyx_f_with_statements_not_a_manager(void)
     PyObject *pyx_t_4 = NULL;  /* owned */
     int pyx_t_5 = 0;
     /* with_statements.py:45: with int("42"): */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_6);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_17, &pyx_gc_15);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 45; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, pyx_k_9};
@@ -1174,9 +1188,9 @@ static PyObject *pyx_f_with_statements_main(void)
     PyObject *pyx_t_55 = NULL;  /* owned */
     PyObject *pyx_t_56 = NULL;  /* owned */
     /* with_statements.py:50: print(suppressing([])) */
-    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 50; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_8);
+    pyx_t_2 = pyx_rt_get_global_cached(pyx_d, pyx_n_19, &pyx_gc_17);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 50; goto pyx_L_error; }
     pyx_t_3 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 50; goto pyx_L_error; }
@@ -1198,7 +1212,7 @@ static PyObject *pyx_f_with_statements_main(void)
     /* with_statements.py:51: try: */
     /* try */
     /* with_statements.py:52: not_suppressing() */
-    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_9);
+    pyx_t_6 = pyx_rt_get_global_cached(pyx_d, pyx_n_20, &pyx_gc_18);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 52; goto pyx_L_except_1; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1213,7 +1227,7 @@ pyx_L_except_1:;
     Py_CLEAR(pyx_t_7);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
     pyx_t_8 = pyx_rt_exc_catch();
-    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_1);
+    pyx_t_9 = pyx_rt_get_global_cached(pyx_d, pyx_n_2, &pyx_gc_2);
     if (PYX_UNLIKELY(!pyx_t_9)) { pyx_lineno = 53; goto pyx_L_error; }
     pyx_t_10 = pyx_rt_exc_matches(pyx_t_8, pyx_t_9);
     Py_CLEAR(pyx_t_9);
@@ -1223,7 +1237,7 @@ pyx_L_except_1:;
         Py_INCREF(pyx_t_8);
         Py_XSETREF(v_e, pyx_t_8);
         /* with_statements.py:54: print("propagated", e) */
-        pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+        pyx_t_11 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 54; goto pyx_L_handler_error_4; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_10, v_e};
@@ -1247,9 +1261,9 @@ pyx_L_handler_error_4:;
     goto pyx_L_error_tb;
 pyx_L_try_end_2:;
     /* with_statements.py:55: print(nested([])) */
-    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+    pyx_t_13 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 55; goto pyx_L_error; }
-    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_10);
+    pyx_t_14 = pyx_rt_get_global_cached(pyx_d, pyx_n_21, &pyx_gc_19);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 55; goto pyx_L_error; }
     pyx_t_15 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 55; goto pyx_L_error; }
@@ -1269,9 +1283,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 55; goto pyx_L_error; }
     Py_CLEAR(pyx_t_17);
     /* with_statements.py:56: fd, path = tempfile.mkstemp() */
-    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_11);
+    pyx_t_18 = pyx_rt_get_global_cached(pyx_d, pyx_n_22, &pyx_gc_20);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 56; goto pyx_L_error; }
-    pyx_t_19 = pyx_rt_get_method(pyx_t_18, pyx_n_23, &pyx_t_20);
+    pyx_t_19 = pyx_rt_get_method(pyx_t_18, pyx_n_23, &pyx_t_20, &pyx_gc_21);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 56; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_18};
@@ -1289,9 +1303,9 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_path, pyx_t_24);
     pyx_t_24 = NULL;
     /* with_statements.py:57: os.write(fd, b"first line\nsecond\n") */
-    pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
+    pyx_t_25 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_22);
     if (PYX_UNLIKELY(!pyx_t_25)) { pyx_lineno = 57; goto pyx_L_error; }
-    pyx_t_26 = pyx_rt_get_method(pyx_t_25, pyx_n_25, &pyx_t_27);
+    pyx_t_26 = pyx_rt_get_method(pyx_t_25, pyx_n_25, &pyx_t_27, &pyx_gc_23);
     if (PYX_UNLIKELY(!pyx_t_26)) { pyx_lineno = 57; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_25, v_fd, pyx_k_11};
@@ -1302,9 +1316,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_28)) { pyx_lineno = 57; goto pyx_L_error; }
     Py_CLEAR(pyx_t_28);
     /* with_statements.py:58: os.close(fd) */
-    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
+    pyx_t_29 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_22);
     if (PYX_UNLIKELY(!pyx_t_29)) { pyx_lineno = 58; goto pyx_L_error; }
-    pyx_t_30 = pyx_rt_get_method(pyx_t_29, pyx_n_26, &pyx_t_31);
+    pyx_t_30 = pyx_rt_get_method(pyx_t_29, pyx_n_26, &pyx_t_31, &pyx_gc_24);
     if (PYX_UNLIKELY(!pyx_t_30)) { pyx_lineno = 58; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_29, v_fd};
@@ -1315,7 +1329,7 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_32)) { pyx_lineno = 58; goto pyx_L_error; }
     Py_CLEAR(pyx_t_32);
     /* with_statements.py:59: line, f = returning(path) */
-    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_13);
+    pyx_t_33 = pyx_rt_get_global_cached(pyx_d, pyx_n_27, &pyx_gc_25);
     if (PYX_UNLIKELY(!pyx_t_33)) { pyx_lineno = 59; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_path};
@@ -1332,9 +1346,9 @@ pyx_L_try_end_2:;
     Py_XSETREF(v_f, pyx_t_37);
     pyx_t_37 = NULL;
     /* with_statements.py:60: print(line, f.closed) */
-    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+    pyx_t_38 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_38)) { pyx_lineno = 60; goto pyx_L_error; }
-    pyx_t_39 = pyx_rt_getattr(v_f, pyx_n_28);
+    pyx_t_39 = pyx_rt_getattr(v_f, pyx_n_28, &pyx_gc_26);
     if (PYX_UNLIKELY(!pyx_t_39)) { pyx_lineno = 60; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {NULL, v_line, pyx_t_39};
@@ -1345,9 +1359,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_40)) { pyx_lineno = 60; goto pyx_L_error; }
     Py_CLEAR(pyx_t_40);
     /* with_statements.py:61: os.unlink(path) */
-    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_12);
+    pyx_t_41 = pyx_rt_get_global_cached(pyx_d, pyx_n_24, &pyx_gc_22);
     if (PYX_UNLIKELY(!pyx_t_41)) { pyx_lineno = 61; goto pyx_L_error; }
-    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_29, &pyx_t_43);
+    pyx_t_42 = pyx_rt_get_method(pyx_t_41, pyx_n_29, &pyx_t_43, &pyx_gc_27);
     if (PYX_UNLIKELY(!pyx_t_42)) { pyx_lineno = 61; goto pyx_L_error; }
     {
         PyObject *pyx_args[] = {pyx_t_41, v_path};
@@ -1358,9 +1372,9 @@ pyx_L_try_end_2:;
     if (PYX_UNLIKELY(!pyx_t_44)) { pyx_lineno = 61; goto pyx_L_error; }
     Py_CLEAR(pyx_t_44);
     /* with_statements.py:62: print(exit_stack([])) */
-    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+    pyx_t_45 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
     if (PYX_UNLIKELY(!pyx_t_45)) { pyx_lineno = 62; goto pyx_L_error; }
-    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_14);
+    pyx_t_46 = pyx_rt_get_global_cached(pyx_d, pyx_n_30, &pyx_gc_28);
     if (PYX_UNLIKELY(!pyx_t_46)) { pyx_lineno = 62; goto pyx_L_error; }
     pyx_t_47 = PyList_New(0);
     if (PYX_UNLIKELY(!pyx_t_47)) { pyx_lineno = 62; goto pyx_L_error; }
@@ -1382,7 +1396,7 @@ pyx_L_try_end_2:;
     /* with_statements.py:63: try: */
     /* try */
     /* with_statements.py:64: not_a_manager() */
-    pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_15);
+    pyx_t_50 = pyx_rt_get_global_cached(pyx_d, pyx_n_31, &pyx_gc_29);
     if (PYX_UNLIKELY(!pyx_t_50)) { pyx_lineno = 64; goto pyx_L_except_6; }
     {
         PyObject *pyx_args[] = {NULL};
@@ -1397,7 +1411,7 @@ pyx_L_except_6:;
     Py_CLEAR(pyx_t_51);
     pyx_rt_add_traceback("with_statements.main", "with_statements.py", pyx_lineno, NULL);
     pyx_t_52 = pyx_rt_exc_catch();
-    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_16);
+    pyx_t_53 = pyx_rt_get_global_cached(pyx_d, pyx_n_32, &pyx_gc_30);
     if (PYX_UNLIKELY(!pyx_t_53)) { pyx_lineno = 65; goto pyx_L_error; }
     pyx_t_54 = pyx_rt_exc_matches(pyx_t_52, pyx_t_53);
     Py_CLEAR(pyx_t_53);
@@ -1407,7 +1421,7 @@ pyx_L_except_6:;
         Py_INCREF(pyx_t_52);
         Py_XSETREF(v_e, pyx_t_52);
         /* with_statements.py:66: print("TypeError", e) */
-        pyx_t_55 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_7);
+        pyx_t_55 = pyx_rt_get_global_cached(pyx_d, pyx_n_18, &pyx_gc_16);
         if (PYX_UNLIKELY(!pyx_t_55)) { pyx_lineno = 66; goto pyx_L_handler_error_9; }
         {
             PyObject *pyx_args[] = {NULL, pyx_k_12, v_e};

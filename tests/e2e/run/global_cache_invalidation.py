@@ -2,6 +2,7 @@
 shadowing a builtin by a global and through the builtins module (pyx_rt_get_global_cached).
 (len() and the like are computed in C, as Cython does: assumed not shadowed at run time.)"""
 import builtins
+import types
 
 counter = 1
 
@@ -16,6 +17,33 @@ def use_ascii(x):
 
 def use_range(n):
     return list(range(n))
+
+
+def module_attrs():
+    m = types.ModuleType("m1")
+    m2 = types.ModuleType("m2")
+    m.f = lambda: "first"
+    m2.f = lambda: "other module"
+    out = []
+    for step in range(4):
+        out.append(m.f())
+        out.append(m2.f())
+        if step == 1:
+            m.f = lambda: "rebound"
+    del m.f
+    try:
+        m.f()
+    except AttributeError as e:
+        out.append(str(e))
+    m.__getattr__ = lambda name: "from __getattr__ " + name
+    out.append(m.f)
+    m.x = 1
+    out.append(m.x)
+    m.__dict__["x"] = 2
+    out.append(m.x)
+    out.append(m.__name__)
+    out.append(builtins.len("abc"))
+    print(out)
 
 
 def main():
@@ -58,3 +86,4 @@ def main():
 
 
 main()
+module_attrs()
