@@ -130,8 +130,12 @@ static int swapped_op(int op)
 Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
 {
     const char *t = temp(fn, &pyx_type_object);
+    const char *reuse = op == PYX_OP_ADD ? "+" : op == PYX_OP_SUB ? "-" : op == PYX_OP_MUL ? "*" : op == PYX_OP_DIV ? "/" : NULL;
     if (op == PYX_OP_POW)
         line(fn, "%s = %s(%s, %s, Py_None);", t, inplace ? "PyNumber_InPlacePower" : "PyNumber_Power", l.c, r.c);
+    else if (reuse && (l.owned || r.owned))   /* a float temporary may take the result */
+        line(fn, "%s = pyx_rt_arith_reuse(%s, %s, '%s', %d, %s, %s);", t, l.c, r.c, reuse, inplace,
+             l.owned ? pyx_arena_printf(A, "&%s", l.c) : "NULL", r.owned ? pyx_arena_printf(A, "&%s", r.c) : "NULL");
     else
         line(fn, "%s = %s(%s, %s);", t, py_number_op(op, inplace), l.c, r.c);
     release(fn, l);

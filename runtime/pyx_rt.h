@@ -607,6 +607,31 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_truediv(PyObject *a, PyObject *b, 
     return inplace ? PyNumber_InPlaceTrueDivide(a, b) : PyNumber_TrueDivide(a, b);
 }
 
+/* a + b, a - b, a * b, a / b (op '+', '-', '*', '/') where the caller owns
+   a temporary among the operands (ta: the address of a's, or NULL; tb:
+   b's): a float result is written into a float temporary that nobody else
+   references, which is then handed over (*ta or *tb set to NULL), instead
+   of freeing one float and making another, as CPython 3.11 does. */
+static inline PYX_MUST_CHECK PyObject *pyx_rt_arith_reuse(PyObject *a, PyObject *b, char op, int inplace,
+                                                          PyObject **ta, PyObject **tb)
+{
+    double p, q, r;
+    if ((PyFloat_CheckExact(a) || PyFloat_CheckExact(b)) && pyx_rt_as_fast_double(a, &p)
+        && pyx_rt_as_fast_double(b, &q) && !(op == '/' && q == 0.0)) {
+        PyObject **t = ta && PyFloat_CheckExact(a) && Py_REFCNT(a) == 1 ? ta
+                     : tb && PyFloat_CheckExact(b) && Py_REFCNT(b) == 1 ? tb : NULL;
+        r = op == '+' ? p + q : op == '-' ? p - q : op == '*' ? p * q : p / q;
+        if (t) {
+            PyObject *x = *t;
+            ((PyFloatObject *)pyx_rt_opaque(x))->ob_fval = r;
+            *t = NULL;
+            return x;
+        }
+        return PyFloat_FromDouble(r);
+    }
+    return op == '/' ? pyx_rt_truediv(a, b, inplace) : pyx_rt_arith(a, b, op, inplace);
+}
+
 /* a // b and a % b: two small ints with b nonzero, rounded towards minus
    infinity and the remainder taking the divisor's sign, as int does. */
 static inline PYX_MUST_CHECK PyObject *pyx_rt_floordiv(PyObject *a, PyObject *b, int inplace)

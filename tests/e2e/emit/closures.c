@@ -124,7 +124,7 @@ static PyObject *pyx_f_closures_running_total(int v_n)
         if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 8; goto pyx_L_error; }
         pyx_t_4 = PyLong_FromLong(v_i);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 8; goto pyx_L_error; }
-        pyx_t_5 = pyx_rt_iadd(pyx_t_3, pyx_t_4);
+        pyx_t_5 = pyx_rt_arith_reuse(pyx_t_3, pyx_t_4, '+', 1, &pyx_t_3, &pyx_t_4);
         Py_CLEAR(pyx_t_3);
         Py_CLEAR(pyx_t_4);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 8; goto pyx_L_error; }
@@ -210,7 +210,7 @@ static PyObject *pyx_f_closures_1n_add(PyObject *pyx_closure, PyObject *v_k, PyO
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 12; goto pyx_L_error; }
     pyx_t_2 = pyx_rt_mul(v_k, v_scale);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 12; goto pyx_L_error; }
-    pyx_t_3 = pyx_rt_iadd(pyx_t_1, pyx_t_2);
+    pyx_t_3 = pyx_rt_arith_reuse(pyx_t_1, pyx_t_2, '+', 1, &pyx_t_1, &pyx_t_2);
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 12; goto pyx_L_error; }
@@ -261,7 +261,7 @@ static PyObject *pyx_f_closures_2n_lambda(PyObject *pyx_closure, PyObject *v_m)
     /* closures.pyx:14: m + total) */
     pyx_t_1 = pyx_rt_cell_get(cell_total, "total", 1);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 14; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_add(v_m, pyx_t_1);
+    pyx_t_2 = pyx_rt_arith_reuse(v_m, pyx_t_1, '+', 0, NULL, &pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 14; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);

@@ -1340,7 +1340,7 @@ static PyObject *pyx_f_excs_fib(PyObject *v_n)
     Py_CLEAR(pyx_t_5);
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 78; goto pyx_L_error; }
-    pyx_t_8 = pyx_rt_add(pyx_t_4, pyx_t_7);
+    pyx_t_8 = pyx_rt_arith_reuse(pyx_t_4, pyx_t_7, '+', 0, &pyx_t_4, &pyx_t_7);
     Py_CLEAR(pyx_t_4);
     Py_CLEAR(pyx_t_7);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 78; goto pyx_L_error; }

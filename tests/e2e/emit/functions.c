@@ -206,7 +206,7 @@ static PyObject *pyx_f_functions_add(PyObject *v_a, PyObject *v_b, PyObject *v_s
     /* functions.py:2: return (a + b) * scale */
     pyx_t_1 = pyx_rt_add(v_a, v_b);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 2; goto pyx_L_error; }
-    pyx_t_2 = pyx_rt_mul(pyx_t_1, v_scale);
+    pyx_t_2 = pyx_rt_arith_reuse(pyx_t_1, v_scale, '*', 0, &pyx_t_1, NULL);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 2; goto pyx_L_error; }
     Py_XSETREF(pyx_r, pyx_t_2);

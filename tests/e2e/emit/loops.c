@@ -2126,7 +2126,7 @@ static PyObject *pyx_f_loops_nested(int v_n)
             /* loops.pyx:165: total += j */
             pyx_t_5 = PyLong_FromLong(v_j);
             if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 165; goto pyx_L_error; }
-            pyx_t_6 = pyx_rt_iadd(v_total, pyx_t_5);
+            pyx_t_6 = pyx_rt_arith_reuse(v_total, pyx_t_5, '+', 1, NULL, &pyx_t_5);
             Py_CLEAR(pyx_t_5);
             if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 165; goto pyx_L_error; }
             Py_XSETREF(v_total, pyx_t_6);

@@ -110,7 +110,7 @@ static PyObject *pyx_f_my_module_cythonized_function(void)
 #line 12 "my_module.pyx"
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 12; goto pyx_L_error; }
 #line 12 "my_module.pyx"
-        pyx_t_6 = pyx_rt_iadd(pyx_t_5, v_i);
+        pyx_t_6 = pyx_rt_arith_reuse(pyx_t_5, v_i, '+', 1, &pyx_t_5, NULL);
 #line 12 "my_module.pyx"
         Py_CLEAR(pyx_t_5);
 #line 12 "my_module.pyx"

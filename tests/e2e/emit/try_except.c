@@ -614,7 +614,7 @@ pyx_L_except_1:;
         }
         Py_CLEAR(pyx_t_5);
         if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
-        pyx_t_7 = pyx_rt_add(pyx_k_1, pyx_t_6);
+        pyx_t_7 = pyx_rt_arith_reuse(pyx_k_1, pyx_t_6, '+', 0, NULL, &pyx_t_6);
         Py_CLEAR(pyx_t_6);
         if (PYX_UNLIKELY(!pyx_t_7)) { pyx_lineno = 15; goto pyx_L_handler_error_4; }
         Py_XSETREF(pyx_r, pyx_t_7);
@@ -1439,7 +1439,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
         }
         Py_CLEAR(pyx_t_3);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 71; goto pyx_L_except_7; }
-        pyx_t_5 = pyx_rt_iadd(v_total, pyx_t_4);
+        pyx_t_5 = pyx_rt_arith_reuse(v_total, pyx_t_4, '+', 1, NULL, &pyx_t_4);
         Py_CLEAR(pyx_t_4);
         if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 71; goto pyx_L_except_7; }
         Py_XSETREF(v_total, pyx_t_5);

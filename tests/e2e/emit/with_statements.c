@@ -638,7 +638,7 @@ static PyObject *pyx_f_with_statements_nested(PyObject *v_log)
     Py_CLEAR(pyx_t_15);
     Py_CLEAR(pyx_t_18);
     if (PYX_UNLIKELY(!pyx_t_19)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
-    pyx_t_20 = pyx_rt_add(v_x, pyx_t_19);
+    pyx_t_20 = pyx_rt_arith_reuse(v_x, pyx_t_19, '+', 0, NULL, &pyx_t_19);
     Py_CLEAR(pyx_t_19);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 26; goto pyx_L_with_error_4; }
     {
