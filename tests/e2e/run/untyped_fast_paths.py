@@ -82,6 +82,26 @@ def compare():
     print(nan == nan, nan != nan, [nan == nan], nan is nan)
 
 
+def reuse():
+    """Results written into float temporaries: never into a float someone holds."""
+    x = 1.5
+    y = (x + 1.0) * 2.0 - x / 3.0
+    lst = [x * 1.0, 2.5]
+    z = lst[0] + 1.0
+    w = (lst[1] * 2.0) + lst[1]
+    d = {"k": 0.5}
+    v = d["k"] * 4.0 / (d["k"] + 0.5)
+    q = (x * 2.0) / (x - 1.5) if x != 1.5 else (x * 2.0) / (x + 0.0)
+    try:
+        (x * 2.0) / (x - x)
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)
+    acc = 0.0
+    for i in range(5):
+        acc = acc * 1.5 + i
+    print(x, y, lst, z, w, d, v, q, acc)
+
+
 def subscripts():
     lst = [10, 20, 30]
     tup = (1, 2, 3)
@@ -110,3 +130,4 @@ arith()
 inplace()
 compare()
 subscripts()
+reuse()
