@@ -39,32 +39,30 @@ const char *name_const(Emit *E, const char *name)
     return c;
 }
 
-/* The lookup cache of a global or builtin name read in this module (one per
-   name, zero-initialised: nothing cached). */
-const char *global_cache(Emit *E, const char *name)
+/* A PyxRtGlobalCache (zero-initialised: nothing cached) under key, made on
+   first use. */
+static const char *lookup_cache(Emit *E, const char *key, const char *what, const char *name)
 {
-    const char *c = pyx_map_get(&E->gcaches, name);
-    if (c)
-        return c;
-    c = pyx_name_global_cache(E->a, E->gcaches.len);
-    pyx_map_put(&E->gcaches, name, (void *)c);
-    buf_printf(E->a, &E->consts, "static PyxRtGlobalCache %s;  /* '%s' */\n", c, c_comment_text(E->a, name, strlen(name)));
-    return c;
-}
-
-/* The cache of module attributes named 'name' read in this module (PyxRtGlobalCache
-   too: 'math.exp' is a global of math); keyed ".name", which no global is. */
-const char *attr_cache(Emit *E, const char *name)
-{
-    const char *key = pyx_arena_printf(E->a, ".%s", name);
     const char *c = pyx_map_get(&E->gcaches, key);
     if (c)
         return c;
     c = pyx_name_global_cache(E->a, E->gcaches.len);
     pyx_map_put(&E->gcaches, key, (void *)c);
-    buf_printf(E->a, &E->consts, "static PyxRtGlobalCache %s;  /* module attribute '%s' */\n", c,
-               c_comment_text(E->a, name, strlen(name)));
+    buf_printf(E->a, &E->consts, "static PyxRtGlobalCache %s;  /* %s'%s' */\n", c, what, c_comment_text(E->a, name, strlen(name)));
     return c;
+}
+
+/* The lookup cache of a global or builtin name read in this module (one per name). */
+const char *global_cache(Emit *E, const char *name)
+{
+    return lookup_cache(E, name, "", name);
+}
+
+/* The cache of module attributes named 'name' read in this module ('math.exp'
+   is a global of math); keyed ".name", which no global is. */
+const char *attr_cache(Emit *E, const char *name)
+{
+    return lookup_cache(E, pyx_arena_printf(E->a, ".%s", name), "module attribute ", name);
 }
 
 /* The int object of value v, made once at import (borrowed). */
