@@ -159,6 +159,22 @@ static PyxType *check_c_builtin(PyxNode *e, const char *b)
     return set_type(e, t);
 }
 
+/* A C value cannot be called; a literal can, as in Python, where '5()'
+   compiles with a SyntaxWarning and raises TypeError when it runs. */
+static bool check_callee(Sema *S, PyxNode *callee)
+{
+    if (!pyx_type_is_c(callee->type) || callee->type->kind == PYX_TY_ERROR)
+        return true;
+    PyxNodeKind k = callee->kind;
+    if (k == PYX_NODE_INT || k == PYX_NODE_FLOAT || k == PYX_NODE_TRUE || k == PYX_NODE_FALSE) {
+        pyx_diag_warning(S->d, callee->loc, "'%s' object is not callable; perhaps you missed a comma?",
+                         k == PYX_NODE_INT ? "int" : k == PYX_NODE_FLOAT ? "float" : "bool");
+        return true;
+    }
+    pyx_diag_error(S->d, callee->loc, "'%s' is not callable", callee->type->name);
+    return false;
+}
+
 PyxType *check_call(Sema *S, PyxNode *e)
 {
     PyxNode *callee = e->value;
@@ -200,10 +216,8 @@ PyxType *check_call(Sema *S, PyxNode *e)
             check_expr(S, e->keywords.items[i]->value);
             ok &= check_boxable(S, e->keywords.items[i]->value, "cannot pass a '%s' to a Python function");
         }
-        if (pyx_type_is_c(callee->type) && callee->type->kind != PYX_TY_ERROR) {
-            pyx_diag_error(S->d, callee->loc, "'%s' is not callable", callee->type->name);
+        if (!check_callee(S, callee))
             return type_error(e);
-        }
         convert_to(callee, &pyx_type_object);
         return ok ? set_type(e, &pyx_type_object) : type_error(e);
     }
@@ -231,10 +245,8 @@ PyxType *check_call(Sema *S, PyxNode *e)
     for (int i = 0; i < e->keywords.len; i++)
         ok &= check_boxable(S, e->keywords.items[i]->value, "cannot pass a '%s' to a Python function");
     check_expr(S, callee);
-    if (pyx_type_is_c(callee->type) && callee->type->kind != PYX_TY_ERROR) {
-        pyx_diag_error(S->d, callee->loc, "'%s' is not callable", callee->type->name);
+    if (!check_callee(S, callee))
         return type_error(e);
-    }
     convert_to(callee, &pyx_type_object);
     if (callee->kind == PYX_NODE_ATTRIBUTE)
         e->call_kind = PYX_CALL_METHOD;
