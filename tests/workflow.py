@@ -446,7 +446,7 @@ def annotate_tests(pyxc, R):
         why = f"{rc} {err}\n{out[:3000]}"
         R.check(S, "-a --json: per-line scores", ok and loop.get("score", 0) > 0 and
                 lines[10]["score"] == 0 and lines[1]["score"] == 0 and
-                any("pyx_rt_iadd" in c for c in loop.get("c", [])), why)
+                any("pyx_rt_arith_reuse" in c or "pyx_rt_iadd" in c for c in loop.get("c", [])), why)
         R.check(S, "-a --json: the slow line says why and what to change", ok and
                 "`i` is an untyped Python object: declare `cdef Py_ssize_t i`" in loop.get("hints", []), why)
         rc, out, err = run([pyxc, "-a", "--json", TUTORIAL_FIXED])
@@ -472,7 +472,7 @@ def annotate_tests(pyxc, R):
         url = "file://" + html
         rc, dom, err = run([chromium] + CHROMIUM_FLAGS + [f"--user-data-dir={profile}", "--dump-dom", url], timeout=120)
         R.check(S, "Chromium loads the report: lines, C code, hints", rc == 0 and
-                dom.count("<details") >= 4 and "pyx_rt_iadd" in dom and
+                dom.count("<details") >= 4 and ("pyx_rt_arith_reuse" in dom or "pyx_rt_iadd" in dom) and
                 "is an untyped Python object" in dom, f"{rc} {err[-2000:]}")
         rc, _, err = run([chromium] + CHROMIUM_FLAGS + [f"--user-data-dir={profile}", "--window-size=1000,700",
                                                         f"--screenshot={shot}", url], timeout=120)
