@@ -161,6 +161,7 @@ void emit_stmts(Fn *fn, PyxNodeList *body);
 void emit_try_finally(Fn *fn, PyxNode *s);
 void emit_with_items(Fn *fn, PyxNode *s, int k);
 void emit_try_except(Fn *fn, PyxNode *s);
+void emit_try_except_star(Fn *fn, PyxNode *s);
 
 /* emit_trace.c */
 void trace_enter(Fn *fn);

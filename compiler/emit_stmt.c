@@ -731,6 +731,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         PYX_ASSERT(s->handlers.len == 0 || s->finalbody.len == 0);
         if (s->handlers.len == 0)
             emit_try_finally(fn, s);
+        else if (s->flags & PYX_F(STAR))
+            emit_try_except_star(fn, s);
         else
             emit_try_except(fn, s);
         break;

@@ -269,7 +269,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     Scope *outer_scope = S->scope;
     PyxFunc *outer_func = S->func;
     PyxDirectives *outer_dirs = S->dirs;
-    int outer_loops = S->loop_depth;
+    int outer_loops = S->loop_depth, outer_star = S->star_loops;
     Scope *fs = new_scope(S, parent, f);
     fs->py = f->def->scope;
     PYX_ASSERT(fs->py != NULL);   /* the driver runs symtable.c first */
@@ -279,6 +279,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     S->func = f;
     S->dirs = &f->directives;
     S->loop_depth = 0;
+    S->star_loops = -1;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
@@ -320,6 +321,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     S->func = outer_func;
     S->dirs = outer_dirs;
     S->loop_depth = outer_loops;
+    S->star_loops = outer_star;
 }
 
 /* __qualname__ of the function or class of scope s, as CPython 3.11's
@@ -403,6 +405,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     Sema S = {0};
     S.a = a;
     S.d = d;
+    S.star_loops = -1;
     S.m = pyx_arena_new(a, PyxModuleInfo);
     S.m->name = modname;
     S.m->qualname = modname;   /* the driver sets the dotted name of a package's module */

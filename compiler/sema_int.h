@@ -38,6 +38,7 @@ typedef struct Sema {
     Scope *scope;          /* current */
     PyxFunc *func;         /* current function, NULL at module level */
     int loop_depth;
+    int star_loops;        /* loop_depth at the except* clause being checked, else -1 */
     bool star_import;      /* the module has 'from m import *': no name is known to be a builtin */
     int infer_pass;        /* 1 while collecting assignment types for inference */
     PyxDirectives *dirs;   /* the directives in force */
