@@ -243,7 +243,11 @@ typedef enum PyxCallKind {
     PYX_CALL_C_FUNC,     /* this module's cdef/cpdef function, called in C: value->sym->func */
     PYX_CALL_C_EXTERN,   /* an extern C function or a C function pointer: value->sym */
     PYX_CALL_BUILTIN,    /* a builtin computed in C for C arguments: builtin */
-    PYX_CALL_GLOBALS,    /* globals(): the module's dict */
+    PYX_CALL_GLOBALS,    /* globals(): the module's dict; locals() and vars() at module level */
+    PYX_CALL_LOCALS,     /* locals() and vars() in a function: a new dict of PyxFunc.view */
+    PYX_CALL_DIR,        /* dir(): the sorted names of PyxFunc.view (or of the module) */
+    PYX_CALL_EXEC,       /* exec() or eval() with one argument: the module's globals, and a
+                            function's locals() */
 } PyxCallKind;
 
 /* Builtins computed in C (PYX_CALL_BUILTIN). */

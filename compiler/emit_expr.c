@@ -619,6 +619,8 @@ static Val emit_call(Fn *fn, PyxNode *e)
         line(fn, "Py_INCREF(%s);", t);
         return (Val){t, e->type, true};
     }
+    case PYX_CALL_LOCALS: case PYX_CALL_DIR: case PYX_CALL_EXEC:   /* emit_locals.c */
+        return emit_frame_call(fn, e);
     case PYX_CALL_C_FUNC: case PYX_CALL_C_EXTERN:
         return emit_c_call(fn, e);
     case PYX_CALL_BUILTIN:

@@ -175,6 +175,9 @@ void open_loop(Fn *fn, const Loop *loop, const char *init, const char *cond, con
 void trace_module_header(Emit *E, FILE *out);
 void trace_module_init(Emit *E, Buf *out);
 
+/* emit_locals.c */
+Val emit_frame_call(Fn *fn, PyxNode *e);
+
 /* emit_match.c */
 void emit_match(Fn *fn, PyxNode *s);
 

@@ -40,7 +40,7 @@ PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxTy
 
 static const char *const builtin_names[] = {
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
-    "dict", "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
+    "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
     "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass",
     "iter", "len", "list", "locals", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow",
     "print", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "str",
@@ -311,12 +311,15 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
             e->sym = scope_find(fs, e->name);
     }
     analyse_flow(S, f);
-    if (f->directives.value[PYX_DIR_INFER_TYPES] != 0)   /* infer_types=False: untyped is object */
+    f->uses_locals = calls_locals(&f->def->body);   /* locals() shows every variable as an object */
+    if (f->directives.value[PYX_DIR_INFER_TYPES] != 0 && !f->uses_locals)   /* infer_types=False: untyped is object */
         infer_locals(S, f);
     for (int i = 0; i < f->nlocals; i++)
         if (f->locals[i]->type == NULL)
             f->locals[i]->type = &pyx_type_object;
     check_stmts(S, &f->def->body);
+    if (f->uses_locals)
+        decide_locals_view(S, f, fs);
     S->scope = outer_scope;
     S->func = outer_func;
     S->dirs = outer_dirs;

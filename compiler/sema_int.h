@@ -63,6 +63,11 @@ void bind_local(Sema *S, const char *name, PyxLoc loc);
 PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
+/* check_locals.c */
+bool calls_locals(PyxNodeList *body);
+void decide_locals_view(Sema *S, PyxFunc *f, Scope *fs);
+bool check_frame_call(Sema *S, PyxNode *e, const char *builtin);
+
 /* signature.c */
 void decide_signature(Sema *S, PyxFunc *f, const char *stem);
 

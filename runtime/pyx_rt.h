@@ -1012,6 +1012,12 @@ void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3]);
 void pyx_rt_exc_leave(PyObject *saved[3]);
 void pyx_rt_reraise(void);
 
+/* locals() in a function (rt_frame.c): name (borrowed) set to value
+   (borrowed) in d, or removed from it when value is NULL; 0 or -1.
+   pyx_rt_sorted_keys: dir(), the sorted keys of d (new reference). */
+PYX_MUST_CHECK int pyx_rt_locals_set(PyObject *d, PyObject *name, PyObject *value);
+PYX_MUST_CHECK PyObject *pyx_rt_sorted_keys(PyObject *d);
+
 /* try/except* (rt_excgroup.c, Python 3.11+).  The C keeps orig (the caught
    exception), rest (what no clause took yet, NULL for None; starts as a
    new reference to orig) and excs (what clauses raised, NULL while none).

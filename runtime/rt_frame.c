@@ -1,0 +1,28 @@
+/* rt_frame.c: what compiled code shows of its frame.
+
+   Takes: a function's variables, one by one, as its generated C holds
+   them (NULL when unbound).  Gives: the dict locals() returns, updated as
+   CPython 3.11 updates a frame's f_locals (PyFrame_FastToLocals): bound
+   variables set, unbound ones removed; other keys (written by exec(), or
+   by the caller) stay. */
+#include "pyx_rt.h"
+
+int pyx_rt_locals_set(PyObject *d, PyObject *name, PyObject *value)
+{
+    if (value != NULL)
+        return PyDict_SetItem(d, name, value);
+    if (PyDict_DelItem(d, name) == 0)
+        return 0;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError))
+        return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+PyObject *pyx_rt_sorted_keys(PyObject *d)
+{
+    PyObject *keys = PyDict_Keys(d);
+    if (keys != NULL && PyList_Sort(keys) < 0)
+        Py_CLEAR(keys);
+    return keys;
+}
