@@ -285,7 +285,10 @@ typedef enum PyxSeqFetch {
     X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */ \
     X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */ \
     X(RECURSIVE)    /* CALL of a C function: part of a cycle of calls (analysis.c) */ \
-    X(PARALLEL)     /* ASSIGN: 'a, b = x, y' element by element, no tuple built */
+    X(PARALLEL)     /* ASSIGN: 'a, b = x, y' element by element, no tuple built */ \
+    X(ANN_EVAL)     /* ASSIGN 'x.y: T': the annotation is evaluated (module level, .py) */ \
+    X(ANN_STORE)    /* ASSIGN 'x: T': __annotations__['x'] = T (module level, .py); with
+                       'from __future__ import annotations' name holds T's text */
 
 enum {
 #define PYX_X(f) PYX_SFLAGBIT_##f,

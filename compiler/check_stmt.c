@@ -404,12 +404,10 @@ void check_stmt(Sema *S, PyxNode *s)
         check_expr(S, s->value);
         break;
     case PYX_NODE_ASSIGN:
-        if (s->value == NULL) {   /* 'x: T' declares nothing at run time */
-            if (s->items.len == 1 && s->items.items[0]->kind == PYX_NODE_NAME)
-                break;
-            unsupported(S, s, "annotations without a value on this target");
+        if (s->annotation)   /* 'x: T [= v]': what runs of it (check_annot.c) */
+            check_annotated_assign(S, s);
+        if (s->value == NULL)
             break;
-        }
         check_expr(S, s->value);
         for (int i = 0; i < s->items.len; i++)
             check_target(S, s->items.items[i], s->value);

@@ -893,6 +893,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
         if (e->flags & PYX_F(CHAR))
             return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
         return cval(str_const(fn->E, e), e->type);
+    case PYX_NODE_SLICE:   /* in a subscript's tuple */
+        return emit_key(fn, e);
     case PYX_NODE_NONE:
         return cval("Py_None", &pyx_type_object);
     case PYX_NODE_ELLIPSIS:

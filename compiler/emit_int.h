@@ -175,6 +175,10 @@ void open_loop(Fn *fn, const Loop *loop, const char *init, const char *cond, con
 void trace_module_header(Emit *E, FILE *out);
 void trace_module_init(Emit *E, Buf *out);
 
+/* emit_annot.c */
+void emit_annotation_target(Fn *fn, PyxNode *s);
+void emit_annotation(Fn *fn, PyxNode *s);
+
 /* emit_locals.c */
 Val emit_frame_call(Fn *fn, PyxNode *e);
 

@@ -98,6 +98,8 @@ static void emit_module_body(Emit *E)
                    c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
     }
     buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
+    if (E->m->setup_annotations)   /* the body annotates variables (emit_annot.c) */
+        buf_printf(E->a, &out, "    if (pyx_rt_setup_annotations(pyx_d) < 0)\n        goto pyx_L_error;\n");
     for (int i = 1; i <= nparts; i++)
         buf_printf(E->a, &out, "    if (pyx_exec_%d() < 0)\n        goto pyx_L_error;\n", i);
     buf_append(E->a, &out, &cleanup);

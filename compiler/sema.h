@@ -140,6 +140,7 @@ typedef struct PyxModuleInfo {
     PyxSymbol **cglobals;   /* module-level cdef variables */
     int ncglobals, cap_cglobals;
     PyxFunc *init;          /* the module body as a function (its locals are C temps) */
+    bool setup_annotations; /* the body annotates a variable: __annotations__ = {} first */
     PyxDirectives directives;  /* the module's: defaults, then the '# cython:' header */
     const char *doc;
     int doc_len;

@@ -68,7 +68,12 @@ bool calls_locals(PyxNodeList *body);
 void decide_locals_view(Sema *S, PyxFunc *f, Scope *fs);
 bool check_frame_call(Sema *S, PyxNode *e, const char *builtin);
 
+/* check_annot.c */
+void check_annotated_assign(Sema *S, PyxNode *s);
+
 /* signature.c */
+bool is_python_source(const PyxNode *n);
+bool future_annotations(const PyxNode *module);
 void decide_signature(Sema *S, PyxFunc *f, const char *stem);
 
 /* libc.c */

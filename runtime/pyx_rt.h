@@ -1017,6 +1017,12 @@ void pyx_rt_reraise(void);
    pyx_rt_sorted_keys: dir(), the sorted keys of d (new reference). */
 PYX_MUST_CHECK int pyx_rt_locals_set(PyObject *d, PyObject *name, PyObject *value);
 PYX_MUST_CHECK PyObject *pyx_rt_sorted_keys(PyObject *d);
+/* Variable annotations at module level: pyx_rt_setup_annotations makes
+   d['__annotations__'] a new dict unless it has one (0 or -1);
+   pyx_rt_module_annotations finds '__annotations__' as the module body
+   does (new reference, or NULL with NameError). */
+PYX_MUST_CHECK int pyx_rt_setup_annotations(PyObject *d);
+PYX_MUST_CHECK PyObject *pyx_rt_module_annotations(PyObject *d);
 
 /* try/except* (rt_excgroup.c, Python 3.11+).  The C keeps orig (the caught
    exception), rest (what no clause took yet, NULL for None; starts as a

@@ -26,3 +26,31 @@ PyObject *pyx_rt_sorted_keys(PyObject *d)
         Py_CLEAR(keys);
     return keys;
 }
+
+/* SETUP_ANNOTATIONS: the module body annotates variables. */
+int pyx_rt_setup_annotations(PyObject *d)
+{
+    PyObject *ann = PyDict_GetItemString(d, "__annotations__");   /* borrowed */
+    if (ann != NULL)
+        return 0;
+    if ((ann = PyDict_New()) == NULL)
+        return -1;
+    int r = PyDict_SetItemString(d, "__annotations__", ann);
+    Py_DECREF(ann);
+    return r;
+}
+
+/* '__annotations__' as the module body finds it: its dict, then the
+   builtins (LOAD_NAME). */
+PyObject *pyx_rt_module_annotations(PyObject *d)
+{
+    PyObject *ann = PyDict_GetItemString(d, "__annotations__");
+    if (ann == NULL)
+        ann = PyDict_GetItemString(PyEval_GetBuiltins(), "__annotations__");
+    if (ann == NULL) {
+        PyErr_SetString(PyExc_NameError, "name '__annotations__' is not defined");
+        return NULL;
+    }
+    Py_INCREF(ann);
+    return ann;
+}
