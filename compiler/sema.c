@@ -435,6 +435,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     if (reject_gated_forms(&S, module))
         return S.m;
     mark_captured(module->scope);
+    check_debug_names(&S, module);   /* '__debug__' is never bound (check_debug.c) */
     declare_module(&S, &module->body);
     /* bodies are checked even after declaration errors: the error type
        keeps one mistake from cascading, and the user sees them all (the

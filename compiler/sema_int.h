@@ -63,6 +63,9 @@ void bind_local(Sema *S, const char *name, PyxLoc loc);
 PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
+/* check_debug.c */
+void check_debug_names(Sema *S, PyxNode *module);
+
 /* check_locals.c */
 bool calls_locals(PyxNodeList *body);
 void decide_locals_view(Sema *S, PyxFunc *f, Scope *fs);
