@@ -85,6 +85,7 @@ static void emit_module_body(Emit *E)
     buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
     buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
     trace_module_init(E, &out);
+    buf_printf(E->a, &out, "    if (pyx_rt_module_builtins(pyx_d) < 0)\n        goto pyx_L_error;\n");
     /* __test__ for doctest, as Cython provides */
     buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
                            "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");

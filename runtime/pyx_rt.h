@@ -1023,6 +1023,9 @@ PYX_MUST_CHECK PyObject *pyx_rt_sorted_keys(PyObject *d);
    does (new reference, or NULL with NameError). */
 PYX_MUST_CHECK int pyx_rt_setup_annotations(PyObject *d);
 PYX_MUST_CHECK PyObject *pyx_rt_module_annotations(PyObject *d);
+/* d['__builtins__'] = the builtins' dict unless it has one, as for a
+   module of Python code (0 or -1). */
+PYX_MUST_CHECK int pyx_rt_module_builtins(PyObject *d);
 
 /* try/except* (rt_excgroup.c, Python 3.11+).  The C keeps orig (the caught
    exception), rest (what no clause took yet, NULL for None; starts as a

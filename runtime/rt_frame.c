@@ -54,3 +54,18 @@ PyObject *pyx_rt_module_annotations(PyObject *d)
     Py_INCREF(ann);
     return ann;
 }
+
+/* __builtins__ in the module's dict, as exec() of a module's code puts it
+   there: the builtins' dict (0, or -1). */
+int pyx_rt_module_builtins(PyObject *d)
+{
+    if (PyDict_GetItemString(d, "__builtins__") != NULL)
+        return 0;
+    PyObject *b = PyEval_GetBuiltins();   /* borrowed */
+    if (b == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_SystemError, "no builtins");
+        return -1;
+    }
+    return PyDict_SetItemString(d, "__builtins__", b);
+}

@@ -272,6 +272,19 @@ def suite_cli(args, R):
             R.check("cli", "without match, a module still builds for Python 3.9",
                     rc == 0 and rc2 == 0 and "['a', 'b']" in out2, f"{rc} {err}\n{rc2} {err2}")
 
+    # pyxc has no -O of its own: assert and __debug__ follow the interpreter
+    # the compiled module runs in, as the .py does under 'python -O'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "m.py")
+        with open(src, "w") as f:
+            f.write("def f(x):\n    assert x, 'no'\n    return __debug__\n")
+        rc, out, err = run([pyxc, "-q", src])
+        code = "import m\ntry:\n    print(m.f(0))\nexcept AssertionError as e:\n    print('raised', e)\n"
+        plain = run([sys.executable, "-c", code], cwd=tmp)
+        opt = run([sys.executable, "-O", "-c", code], cwd=tmp)
+        R.check("cli", "assert and __debug__ follow 'python -O'", rc == 0 and plain[1] == "raised no\n"
+                and opt[1] == "False\n", f"{rc} {err}\n{plain}\n{opt}")
+
     # except* needs Python 3.11, in the same words
     old = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.10*/bin/python3")))
     if not old:
