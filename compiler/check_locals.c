@@ -29,31 +29,35 @@ static bool reads_frame(const PyxNode *e)
     return e->items.len == 0 && frame_builtin(n);
 }
 
+typedef struct Scan {
+    PyxNode *skip_in;   /* a def, lambda or class: its body is a scope of its own */
+    bool found;
+} Scan;
+
 static void find_frame_reads(PyxNode *n, PyxSlot slot, void *ctx)
 {
-    (void)slot;
-    bool *found = ctx;
-    if (n == NULL || *found)
+    Scan *sc = ctx;
+    if (n == NULL || sc->found)
         return;
-    switch (n->kind) {
-    case PYX_NODE_FUNCTION_DEF: case PYX_NODE_LAMBDA: case PYX_NODE_CLASS_DEF:
-        return;   /* scopes of their own (what they evaluate here reads no frame worth keeping) */
-    default:
-        break;
-    }
+    if (sc->skip_in && (slot == PYX_SLOT_BODY || (sc->skip_in->kind == PYX_NODE_LAMBDA && slot == PYX_SLOT_VALUE)))
+        return;   /* decorators, defaults, bases run here; bodies elsewhere */
     if (reads_frame(n)) {
-        *found = true;
+        sc->found = true;
         return;
     }
+    PyxNode *outer = sc->skip_in;
+    bool scope = n->kind == PYX_NODE_FUNCTION_DEF || n->kind == PYX_NODE_LAMBDA || n->kind == PYX_NODE_CLASS_DEF;
+    sc->skip_in = scope ? n : NULL;
     pyx_ast_children(n, find_frame_reads, ctx);
+    sc->skip_in = outer;
 }
 
 bool calls_locals(PyxNodeList *body)
 {
-    bool found = false;
-    for (int i = 0; i < body->len && !found; i++)
-        find_frame_reads(body->items[i], PYX_SLOT_BODY, &found);
-    return found;
+    Scan sc = {NULL, false};
+    for (int i = 0; i < body->len && !sc.found; i++)
+        find_frame_reads(body->items[i], PYX_SLOT_BODY, &sc);
+    return sc.found;
 }
 
 /* What a function's locals() shows, in the order of CPython 3.11's

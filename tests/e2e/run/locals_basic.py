@@ -98,7 +98,17 @@ def order_of_names(p, q):
     return list(locals())
 
 
+def default_reads_locals():
+    a = 1
+
+    def g(d=locals()):   # evaluated here, in this function's frame
+        return sorted(d)
+    h = lambda e=vars(): sorted(e)
+    return g(), h()
+
+
 def main():
+    print(default_reads_locals())
     unbound_cells()
     print(nonlocal_view())
     print(order_of_names(1, 2))
