@@ -18,14 +18,22 @@ static bool frame_builtin(const char *name)
 }
 
 /* A call that reads the frame: 'locals()', 'vars()', 'dir()', or exec
-   and eval with their code alone (the builtin decides it, later). */
+   and eval with their code alone or None namespaces (the builtin decides
+   it, later). */
 static bool reads_frame(const PyxNode *e)
 {
     if (e->kind != PYX_NODE_CALL || e->value->kind != PYX_NODE_NAME || e->keywords.len)
         return false;
     const char *n = e->value->name;
-    if (strcmp(n, "exec") == 0 || strcmp(n, "eval") == 0)
-        return e->items.len == 1 && e->items.items[0]->kind != PYX_NODE_STARRED;
+    if (strcmp(n, "exec") == 0 || strcmp(n, "eval") == 0) {
+        /* 'eval(s)', and 'eval(s, None[, None])', which means the same */
+        if (e->items.len < 1 || e->items.len > 3 || e->items.items[0]->kind == PYX_NODE_STARRED)
+            return false;
+        for (int i = 1; i < e->items.len; i++)
+            if (e->items.items[i]->kind != PYX_NODE_NONE)
+                return false;
+        return true;
+    }
     return e->items.len == 0 && frame_builtin(n);
 }
 

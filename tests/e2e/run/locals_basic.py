@@ -60,6 +60,7 @@ def exec_eval(v):
     print(sorted(locals()))
     exec("global G2; G2 = w")
     print(eval("locals()['z']"))
+    print(eval("v * G", None), eval("w", None, None))   # None namespaces mean the same
 
 
 def lambda_locals():
