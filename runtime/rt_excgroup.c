@@ -89,6 +89,11 @@ int pyx_rt_exc_star_match(PyObject **rest, PyObject *type, PyObject **match)
             return 0;
         }
         PyObject *r = PyTuple_GET_ITEM(pair, 1);
+        if (!PyExceptionInstance_Check(m) || (r != Py_None && !PyExceptionInstance_Check(r))) {
+            Py_DECREF(pair);   /* a split() of a subclass that returned something else */
+            PyErr_SetString(PyExc_TypeError, "split() must return a pair of exceptions or None");
+            return -1;
+        }
         Py_INCREF(m);
         Py_DECREF(*rest);
         *rest = NULL;
