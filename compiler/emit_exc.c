@@ -371,6 +371,8 @@ void emit_try_except(Fn *fn, PyxNode *s)
    it).  Handlers never leave by return, break or continue (sema). */
 void emit_try_except_star(Fn *fn, PyxNode *s)
 {
+    buf_printf(A, &fn->body, "#if PY_VERSION_HEX < 0x030B0000\n"
+                             "#error \"except* needs Python 3.11 or newer\"\n#endif\n");
     Label *outer_err = fn->err;
     Label *handlers = new_error_label(fn, "except_star"), *end = new_label(fn, "try_end");
     fn->err = handlers;

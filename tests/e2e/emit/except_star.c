@@ -91,6 +91,9 @@ static PyObject *pyx_f_except_star_f(PyObject *v_g)
     int pyx_t_16 = 0;
     Py_INCREF(v_g);
     /* except_star.py:4: try: */
+#if PY_VERSION_HEX < 0x030B0000
+#error "except* needs Python 3.11 or newer"
+#endif
     /* try */
     /* except_star.py:5: g() */
     {
