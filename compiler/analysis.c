@@ -114,8 +114,10 @@ static bool own_code_raises(Raises *R, PyxNode *e)
     }
     case PYX_NODE_INT: case PYX_NODE_FLOAT: case PYX_NODE_IMAG: case PYX_NODE_STR: case PYX_NODE_TRUE:
     case PYX_NODE_FALSE: case PYX_NODE_NONE: case PYX_NODE_ELLIPSIS: case PYX_NODE_ADDRESS_OF:
-    case PYX_NODE_SIZEOF: case PYX_NODE_COMPARATOR: case PYX_NODE_KEYWORD: case PYX_NODE_SLICE:
+    case PYX_NODE_SIZEOF: case PYX_NODE_COMPARATOR: case PYX_NODE_KEYWORD:
         return false;
+    case PYX_NODE_SLICE:   /* a slice object (its subscript raises anyway) */
+        return true;
     case PYX_NODE_BINOP:
         if (is_object(e->type))
             return true;
@@ -215,6 +217,30 @@ static bool target_raises(Raises *R, PyxNode *t)
     }
 }
 
+/* 'x.y: T', 'd[k]: T' without a value, and annotations evaluated at
+   module level: their parts' flags, and whether anything runs. */
+static bool annotation_raises(Raises *R, PyxNode *s)
+{
+    bool r = false;
+    PyxNode *t = s->items.items[0];
+    if (!s->value && (t->kind == PYX_NODE_ATTRIBUTE || t->kind == PYX_NODE_SUBSCRIPT)) {
+        node_raises(R, t->value);
+        if (t->kind == PYX_NODE_SUBSCRIPT)
+            node_raises(R, t->right);
+        r = true;
+    }
+    if (s->sflags & PYX_SF(ANN_EVAL)) {
+        node_raises(R, s->annotation);
+        r = true;
+    }
+    if (s->sflags & PYX_SF(ANN_STORE)) {
+        if (!s->name)
+            node_raises(R, s->annotation);
+        r = true;
+    }
+    return r;
+}
+
 static bool stmt_raises(Raises *R, PyxNode *s)
 {
     bool r = false;
@@ -231,6 +257,8 @@ static bool stmt_raises(Raises *R, PyxNode *s)
         break;
     case PYX_NODE_ASSIGN:
         r = s->value && node_raises(R, s->value);
+        if (s->annotation)   /* what runs of it (check_annot.c): object code */
+            r |= annotation_raises(R, s);
         for (int i = 0; i < s->items.len; i++)
             r |= s->value && target_raises(R, s->items.items[i]);   /* (no value: 'x: T' runs nothing) */
         if (s->value && is_c(s->value->type))

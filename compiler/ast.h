@@ -243,7 +243,11 @@ typedef enum PyxCallKind {
     PYX_CALL_C_FUNC,     /* this module's cdef/cpdef function, called in C: value->sym->func */
     PYX_CALL_C_EXTERN,   /* an extern C function or a C function pointer: value->sym */
     PYX_CALL_BUILTIN,    /* a builtin computed in C for C arguments: builtin */
-    PYX_CALL_GLOBALS,    /* globals(): the module's dict */
+    PYX_CALL_GLOBALS,    /* globals(): the module's dict; locals() and vars() at module level */
+    PYX_CALL_LOCALS,     /* locals() and vars() in a function: a new dict of PyxFunc.view */
+    PYX_CALL_DIR,        /* dir(): the sorted names of PyxFunc.view (or of the module) */
+    PYX_CALL_EXEC,       /* exec() or eval() with one argument: the module's globals, and a
+                            function's locals() */
 } PyxCallKind;
 
 /* Builtins computed in C (PYX_CALL_BUILTIN). */
@@ -281,7 +285,10 @@ typedef enum PyxSeqFetch {
     X(DIRECTIVES)   /* WITH: 'with cython.name(value):', a block of directives: only its body runs */ \
     X(POLLS)        /* FOR, WHILE: each iteration may check for signals (analysis.c) */ \
     X(RECURSIVE)    /* CALL of a C function: part of a cycle of calls (analysis.c) */ \
-    X(PARALLEL)     /* ASSIGN: 'a, b = x, y' element by element, no tuple built */
+    X(PARALLEL)     /* ASSIGN: 'a, b = x, y' element by element, no tuple built */ \
+    X(ANN_EVAL)     /* ASSIGN 'x.y: T': the annotation is evaluated (module level, .py) */ \
+    X(ANN_STORE)    /* ASSIGN 'x: T': __annotations__['x'] = T (module level, .py); with
+                       'from __future__ import annotations' name holds T's text */
 
 enum {
 #define PYX_X(f) PYX_SFLAGBIT_##f,

@@ -12,7 +12,8 @@ static const char *builtin_of(Sema *S, PyxNode *callee)
     /* after 'import *' only the builtins that read the calling frame stay
        known: compiled code has no frame of its own for them to read */
     if (S->star_import && strcmp(callee->name, "globals") != 0 && strcmp(callee->name, "locals") != 0
-        && strcmp(callee->name, "vars") != 0)
+        && strcmp(callee->name, "vars") != 0 && strcmp(callee->name, "dir") != 0
+        && strcmp(callee->name, "exec") != 0 && strcmp(callee->name, "eval") != 0)
         return NULL;
     PyxSymbol *sym = lookup(S, callee->name);
     if (sym && sym->kind != PYX_SYM_BUILTIN)
@@ -222,10 +223,8 @@ PyxType *check_call(Sema *S, PyxNode *e)
         return ok ? set_type(e, &pyx_type_object) : type_error(e);
     }
     const char *b = builtin_of(S, callee);
-    if (b && (strcmp(b, "locals") == 0 || strcmp(b, "vars") == 0) && e->items.len == 0) {
-        unsupported(S, e, "locals() and vars() without arguments in compiled code");
-        return type_error(e);
-    }
+    if (b && check_frame_call(S, e, b))   /* locals(), vars(), dir(), exec(s), eval(s): check_locals.c */
+        return e->type;
     for (int i = 0; i < e->items.len; i++)
         check_expr(S, e->items.items[i]);
     for (int i = 0; i < e->keywords.len; i++)

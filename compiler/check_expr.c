@@ -751,9 +751,16 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_STARRED:
         unsupported(S, e, "starred expressions");
         return type_error(e);
-    case PYX_NODE_SLICE:
-        unsupported(S, e, "slices outside subscripts");
-        return type_error(e);
+    case PYX_NODE_SLICE: {   /* an element of a subscript's tuple: 'a[1:2, ::3]' */
+        PyxNode *parts[] = {e->lower, e->upper, e->step};
+        bool ok = true;
+        for (int i = 0; i < 3; i++)
+            if (parts[i]) {
+                check_expr(S, parts[i]);
+                ok &= check_boxable(S, parts[i], "cannot use a '%s' as a slice index");
+            }
+        return ok ? set_type(e, &pyx_type_object) : type_error(e);
+    }
     default:
         unsupported(S, e, pyx_node_kind_name(e->kind));
         return type_error(e);

@@ -382,6 +382,21 @@ void bind_def_name(Sema *S, PyxNode *def)
         pyx_diag_error(S->d, def->loc, "cannot assign a function to '%s', of C type '%s'", def->name, sym->type->name);
 }
 
+/* ---- except* ---------------------------------------------------------------- */
+
+#define STAR_EXIT_ERROR "'break', 'continue' and 'return' cannot appear in an except* block"
+
+/* except* runs on Python 3.11 and newer (rt_excgroup.c): the driver checks
+   the target interpreter. */
+static void need_exception_groups(Sema *S, PyxNode *s)
+{
+    if (S->m->needs_hexversion < 0x030B0000) {
+        S->m->needs_hexversion = 0x030B0000;
+        S->m->needs_what = "except* (exception groups)";
+        S->m->needs_loc = s->loc;
+    }
+}
+
 void check_stmt(Sema *S, PyxNode *s)
 {
     switch (s->kind) {
@@ -389,12 +404,10 @@ void check_stmt(Sema *S, PyxNode *s)
         check_expr(S, s->value);
         break;
     case PYX_NODE_ASSIGN:
-        if (s->value == NULL) {   /* 'x: T' declares nothing at run time */
-            if (s->items.len == 1 && s->items.items[0]->kind == PYX_NODE_NAME)
-                break;
-            unsupported(S, s, "annotations without a value on this target");
+        if (s->annotation)   /* 'x: T [= v]': what runs of it (check_annot.c) */
+            check_annotated_assign(S, s);
+        if (s->value == NULL)
             break;
-        }
         check_expr(S, s->value);
         for (int i = 0; i < s->items.len; i++)
             check_target(S, s->items.items[i], s->value);
@@ -408,12 +421,18 @@ void check_stmt(Sema *S, PyxNode *s)
     case PYX_NODE_PASS:
         break;
     case PYX_NODE_BREAK: case PYX_NODE_CONTINUE:
-        if (S->loop_depth == 0)
+        if (S->star_loops == S->loop_depth)   /* CPython looks for the except* block first */
+            pyx_diag_error(S->d, s->loc, STAR_EXIT_ERROR);
+        else if (S->loop_depth == 0)
             pyx_diag_error(S->d, s->loc, s->kind == PYX_NODE_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
         break;
     case PYX_NODE_RETURN:
         if (S->func == NULL) {
             pyx_diag_error(S->d, s->loc, "'return' outside function");
+            break;
+        }
+        if (S->star_loops >= 0) {
+            pyx_diag_error(S->d, s->loc, STAR_EXIT_ERROR);
             break;
         }
         if (s->value) {
@@ -486,10 +505,8 @@ void check_stmt(Sema *S, PyxNode *s)
         }
         break;
     case PYX_NODE_TRY:
-        if (s->flags & PYX_F(STAR)) {
-            unsupported(S, s, "except* (exception groups)");
-            break;
-        }
+        if (s->flags & PYX_F(STAR))
+            need_exception_groups(S, s);
         check_stmts(S, &s->body);
         for (int i = 0; i < s->handlers.len; i++) {
             PyxNode *h = s->handlers.items[i];
@@ -506,7 +523,14 @@ void check_stmt(Sema *S, PyxNode *s)
                 if (h->target->type && pyx_type_is_c(h->target->type) && h->target->type->kind != PYX_TY_ERROR)
                     pyx_diag_error(S->d, h->loc, "cannot bind an exception to the C variable '%s'", h->name);
             }
-            check_stmts(S, &h->body);
+            if (s->flags & PYX_F(STAR)) {
+                int outer = S->star_loops;
+                S->star_loops = S->loop_depth;   /* break, continue and return out of it: errors */
+                check_stmts(S, &h->body);
+                S->star_loops = outer;
+            } else {
+                check_stmts(S, &h->body);
+            }
         }
         check_stmts(S, &s->orelse);
         check_stmts(S, &s->finalbody);

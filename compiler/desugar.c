@@ -30,6 +30,7 @@ static void split_try_finally(Desugar *D, PyxNode *s)
     s->body = (PyxNodeList){0};
     s->handlers = (PyxNodeList){0};
     s->orelse = (PyxNodeList){0};
+    s->flags &= ~PYX_F(STAR);   /* except* is the inner try's */
     pyx_list_push(D->a, &s->body, inner);
 }
 

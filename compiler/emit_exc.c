@@ -361,3 +361,103 @@ void emit_try_except(Fn *fn, PyxNode *s)
     }
     place_label(fn, end);
 }
+
+/* try: body (except* T [as name]: handler)+ [else: ...]  (Python 3.11+)
+   The caught exception (orig) stays sys.exc_info() while the clauses are
+   tried in turn; each takes its part off what is left (rest) and sees it
+   as sys.exc_info() and as its name; what a handler raises is collected
+   (excs) and the next clause is tried.  Then rt_excgroup.c works out what
+   goes on, with no new traceback entry for this frame (CPython re-raises
+   it).  Handlers never leave by return, break or continue (sema). */
+void emit_try_except_star(Fn *fn, PyxNode *s)
+{
+    buf_printf(A, &fn->body, "#if PY_VERSION_HEX < 0x030B0000\n"
+                             "#error \"except* needs Python 3.11 or newer\"\n#endif\n");
+    Label *outer_err = fn->err;
+    Label *handlers = new_error_label(fn, "except_star"), *end = new_label(fn, "try_end");
+    fn->err = handlers;
+    int first_temp = fn->notemps;
+    line(fn, "/* try */");
+    emit_stmts(fn, &s->body);
+    int end_temp = fn->notemps;
+    fn->err = outer_err;
+    if (s->orelse.len) {
+        line(fn, "/* else */");
+        emit_stmts(fn, &s->orelse);
+    }
+    if (!handlers->used && !handlers->skip->used)
+        return;
+    line(fn, "goto %s;", jump(end));
+    const char *orig = temp(fn, &pyx_type_object), *rest = temp(fn, &pyx_type_object);
+    const char *excs = temp(fn, &pyx_type_object), *res = temp(fn, &pyx_type_object);
+    const char *saved = pyx_name_saved_exc(A, "hx", ++fn->nlabel);
+    buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+    enter_error_block(fn, handlers, first_temp, end_temp);
+    line(fn, "%s = pyx_rt_exc_catch();", orig);
+    line(fn, "pyx_rt_exc_enter(%s, %s);", orig, saved);
+    line(fn, "Py_INCREF(%s);", orig);
+    line(fn, "%s = %s;", rest, orig);
+    Label *serr = new_error_label(fn, "except_star_error");
+    fn->err = serr;
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        trace_line_at(fn, h->loc.line);   /* linetrace: the except* line as it is tested */
+        Val t = emit_value(fn, h->value);
+        const char *m = temp(fn, &pyx_type_int), *match = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_exc_star_match(&%s, %s, &%s);", m, rest, t.c, match);
+        release(fn, t);
+        check(fn, pyx_arena_printf(A, "%s < 0", m), h->loc);
+        line(fn, "if (%s) {", m);
+        fn->indent++;
+        if (h->target)
+            assign_to(fn, h->target, (Val){match, &pyx_type_object, false});
+        Label *herr = new_error_label(fn, "star_handler_error"), *next = new_label(fn, "star_next");
+        fn->err = herr;
+        int hfirst = fn->notemps;
+        emit_stmts(fn, &h->body);
+        int hend = fn->notemps;
+        fn->err = serr;
+        unbind_handler_name(fn, h);
+        line(fn, "Py_CLEAR(%s);", match);
+        if (herr->used || herr->skip->used) {
+            line(fn, "goto %s;", jump(next));
+            enter_error_block(fn, herr, hfirst, hend);
+            line(fn, "%s = pyx_rt_exc_star_raised(&%s);", m, excs);   /* before the name goes */
+            unbind_handler_name(fn, h);
+            line(fn, "Py_CLEAR(%s);", match);
+            check(fn, pyx_arena_printf(A, "%s < 0", m), h->loc);
+            place_label(fn, next);
+        }
+        fn->indent--;
+        line(fn, "}");
+    }
+    const char *m = temp(fn, &pyx_type_int);
+    line(fn, "%s = pyx_rt_exc_star_finish(%s, %s, %s, &%s);", m, orig, excs, rest, res);
+    check(fn, pyx_arena_printf(A, "%s < 0", m), s->loc);
+    fn->err = outer_err;
+    line(fn, "pyx_rt_exc_leave(%s);", saved);
+    line(fn, "Py_CLEAR(%s);", orig);
+    line(fn, "Py_CLEAR(%s);", rest);
+    line(fn, "Py_CLEAR(%s);", excs);
+    line(fn, "if (%s != NULL) {", res);
+    line(fn, "    pyx_rt_exc_rethrow(%s);", res);
+    line(fn, "    %s = NULL;", res);
+    line(fn, "    goto %s;", jump(outer_err->skip));
+    line(fn, "}");
+    if (serr->used || serr->skip->used) {
+        line(fn, "goto %s;", jump(end));
+        Label *l[2] = {serr, serr->skip};
+        Label *to[2] = {outer_err, outer_err->skip};
+        for (int k = 0; k < 2; k++) {
+            if (!l[k]->used)
+                continue;
+            place_label(fn, l[k]);
+            line(fn, "pyx_rt_exc_leave(%s);", saved);
+            line(fn, "Py_CLEAR(%s);", orig);
+            line(fn, "Py_CLEAR(%s);", rest);
+            line(fn, "Py_CLEAR(%s);", excs);
+            line(fn, "goto %s;", jump(to[k]));
+        }
+    }
+    place_label(fn, end);
+}

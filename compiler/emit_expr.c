@@ -619,6 +619,8 @@ static Val emit_call(Fn *fn, PyxNode *e)
         line(fn, "Py_INCREF(%s);", t);
         return (Val){t, e->type, true};
     }
+    case PYX_CALL_LOCALS: case PYX_CALL_DIR: case PYX_CALL_EXEC:   /* emit_locals.c */
+        return emit_frame_call(fn, e);
     case PYX_CALL_C_FUNC: case PYX_CALL_C_EXTERN:
         return emit_c_call(fn, e);
     case PYX_CALL_BUILTIN:
@@ -891,6 +893,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
         if (e->flags & PYX_F(CHAR))
             return cval(pyx_arena_printf(A, "((char)%d)", (int)(signed char)e->name[0]), &pyx_type_char);
         return cval(str_const(fn->E, e), e->type);
+    case PYX_NODE_SLICE:   /* in a subscript's tuple */
+        return emit_key(fn, e);
     case PYX_NODE_NONE:
         return cval("Py_None", &pyx_type_object);
     case PYX_NODE_ELLIPSIS:

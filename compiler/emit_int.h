@@ -161,6 +161,7 @@ void emit_stmts(Fn *fn, PyxNodeList *body);
 void emit_try_finally(Fn *fn, PyxNode *s);
 void emit_with_items(Fn *fn, PyxNode *s, int k);
 void emit_try_except(Fn *fn, PyxNode *s);
+void emit_try_except_star(Fn *fn, PyxNode *s);
 
 /* emit_trace.c */
 void trace_enter(Fn *fn);
@@ -173,6 +174,13 @@ void trace_line_at(Fn *fn, unsigned line);
 void open_loop(Fn *fn, const Loop *loop, const char *init, const char *cond, const char *step);
 void trace_module_header(Emit *E, FILE *out);
 void trace_module_init(Emit *E, Buf *out);
+
+/* emit_annot.c */
+void emit_annotation_target(Fn *fn, PyxNode *s);
+void emit_annotation(Fn *fn, PyxNode *s);
+
+/* emit_locals.c */
+Val emit_frame_call(Fn *fn, PyxNode *e);
 
 /* emit_match.c */
 void emit_match(Fn *fn, PyxNode *s);

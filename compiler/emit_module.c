@@ -85,6 +85,7 @@ static void emit_module_body(Emit *E)
     buf_printf(E->a, &out, "    if (pyx_init_constants() < 0)\n        return -1;\n");
     buf_printf(E->a, &out, "    pyx_m = module;\n    pyx_d = PyModule_GetDict(module);\n");
     trace_module_init(E, &out);
+    buf_printf(E->a, &out, "    if (pyx_rt_module_builtins(pyx_d) < 0)\n        goto pyx_L_error;\n");
     /* __test__ for doctest, as Cython provides */
     buf_printf(E->a, &out, "    {\n        PyObject *t = PyDict_New();\n"
                            "        if (!t || PyDict_SetItemString(pyx_d, \"__test__\", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }\n");
@@ -98,6 +99,8 @@ static void emit_module_body(Emit *E)
                    c_string(E->a, f->doc, (uint32_t)f->doc_len), f->doc_len, f->name, f->def->loc.line);
     }
     buf_printf(E->a, &out, "        Py_DECREF(t);\n    }\n");
+    if (E->m->setup_annotations)   /* the body annotates variables (emit_annot.c) */
+        buf_printf(E->a, &out, "    if (pyx_rt_setup_annotations(pyx_d) < 0)\n        goto pyx_L_error;\n");
     for (int i = 1; i <= nparts; i++)
         buf_printf(E->a, &out, "    if (pyx_exec_%d() < 0)\n        goto pyx_L_error;\n", i);
     buf_append(E->a, &out, &cleanup);

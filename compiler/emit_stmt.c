@@ -640,10 +640,14 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         break;
     }
     case PYX_NODE_ASSIGN: {
-        if (s->value == NULL)
+        if (s->value == NULL) {   /* 'x: T' (emit_annot.c) */
+            emit_annotation_target(fn, s);
+            emit_annotation(fn, s);
             break;
+        }
         if (s->sflags & PYX_SF(PARALLEL)) {
             emit_parallel_assign(fn, s->items.items[0], s->value);
+            emit_annotation(fn, s);
             break;
         }
         Val v = emit_value(fn, s->value);
@@ -655,6 +659,7 @@ static void emit_stmt(Fn *fn, PyxNode *s)
                 use.owned = false;   /* later targets still need it */
             assign_to(fn, s->items.items[i], use);
         }
+        emit_annotation(fn, s);
         break;
     }
     case PYX_NODE_AUG_ASSIGN:
@@ -731,6 +736,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         PYX_ASSERT(s->handlers.len == 0 || s->finalbody.len == 0);
         if (s->handlers.len == 0)
             emit_try_finally(fn, s);
+        else if (s->flags & PYX_F(STAR))
+            emit_try_except_star(fn, s);
         else
             emit_try_except(fn, s);
         break;

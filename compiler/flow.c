@@ -314,6 +314,49 @@ static void walk_try_except(Builder *B, PyxNode *s)
     B->cur = after;
 }
 
+/* try: body (except* T [as name]: handler)+ [else: ...]
+   Each clause is tried in turn, whatever the ones before did (their
+   handlers never leave by return, break or continue: sema); after the
+   last, what is left goes on or the statement ends. */
+static void walk_try_except_star(Builder *B, PyxNode *s)
+{
+    int outer = B->exc, after = new_block(B);
+    int dispatch = new_block(B);
+    B->exc = dispatch;
+    go(B, new_block(B));
+    walk_stmts(B, &s->body);
+    B->exc = outer;
+    walk_stmts(B, &s->orelse);
+    go(B, after);
+    B->cur = dispatch;
+    for (int i = 0; i < s->handlers.len; i++) {
+        PyxNode *h = s->handlers.items[i];
+        walk_expr(B, h->value);
+        int next = new_block(B), body = new_block(B), raised = new_block(B);
+        edge(B, B->cur, body);
+        edge(B, B->cur, next);
+        B->cur = body;
+        if (h->target)
+            walk_target(B, h->target);
+        B->exc = raised;
+        go(B, new_block(B));
+        walk_stmts(B, &h->body);
+        B->exc = outer;
+        int v = h->target ? var_of(B, h->target->name) : -1;
+        for (int k = 0; k < 2; k++) {   /* the name goes however the handler ends */
+            if (v >= 0)
+                op(B, PYX_FLOW_DEL, v, h->target);
+            go(B, next);
+            B->cur = raised;
+        }
+        B->cur = next;
+    }
+    int end = B->cur;
+    reraise(B, outer);
+    B->cur = end;
+    go(B, after);
+}
+
 /* try: body finally: final -- the final body once per way in. */
 static void walk_try_finally(Builder *B, PyxNode *s)
 {
@@ -555,6 +598,8 @@ static void walk_stmt(Builder *B, PyxNode *s)
     case PYX_NODE_TRY:
         if (s->finalbody.len)
             walk_try_finally(B, s);   /* desugar.c nested any handlers inside */
+        else if (s->flags & PYX_F(STAR))
+            walk_try_except_star(B, s);
         else
             walk_try_except(B, s);
         break;

@@ -203,7 +203,9 @@ static NOINLINE PyxNode *lower_subscript(Lower *L, TSNode n)
         else if (!ts_node_is_named(k[i].node) && is(k[i].node, ","))
             commas++;
     }
-    r->right = (idx->items.len == 1 && commas == 0) ? idx->items.items[0] : idx;
+    /* 'a[*b]' is a[(*b,)] (PEP 646) */
+    bool one = idx->items.len == 1 && commas == 0 && idx->items.items[0]->kind != PYX_NODE_STARRED;
+    r->right = one ? idx->items.items[0] : idx;
     return r;
 }
 

@@ -106,6 +106,11 @@ const char *pyx_name_label_tb(PyxArena *a, const char *label)
     return pyx_arena_printf(a, "%s_tb", label);
 }
 
+const char *pyx_name_frame_locals(void)
+{
+    return "pyx_frame_locals";
+}
+
 const char *pyx_name_saved_exc(PyxArena *a, const char *what, int serial)
 {
     return pyx_arena_printf(a, "pyx_%s_%d", what, serial);

@@ -18,6 +18,8 @@
  *                       PyxRtCode); pyx_fb_<mod>_<name> its body, pyx_ft_<mod>_<name>
  *                       its reported calls, pyx_fu_<mod>_<name> its calls that
  *                       need no test; pyx_trace, in the body, the call's PyxRtTrace
+ *   pyx_frame_locals    the dict locals() returns in a function (CPython 3.11's
+ *                       f_locals, made at the first call)
  *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
  *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
  *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
@@ -55,6 +57,7 @@ const char *pyx_name_trace_cold(PyxNaming *n, const char *func);
 const char *pyx_name_trace_plain(PyxNaming *n, const char *func);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
+const char *pyx_name_frame_locals(void);
 const char *pyx_name_temp(PyxArena *a, int serial);
 /* Is c exactly a temp's name (pyx_t_<N>)? */
 int pyx_name_is_temp(const char *c);

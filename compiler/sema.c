@@ -40,7 +40,7 @@ PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxTy
 
 static const char *const builtin_names[] = {
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
-    "dict", "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
+    "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
     "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass",
     "iter", "len", "list", "locals", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow",
     "print", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "str",
@@ -269,7 +269,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     Scope *outer_scope = S->scope;
     PyxFunc *outer_func = S->func;
     PyxDirectives *outer_dirs = S->dirs;
-    int outer_loops = S->loop_depth;
+    int outer_loops = S->loop_depth, outer_star = S->star_loops;
     Scope *fs = new_scope(S, parent, f);
     fs->py = f->def->scope;
     PYX_ASSERT(fs->py != NULL);   /* the driver runs symtable.c first */
@@ -279,6 +279,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     S->func = f;
     S->dirs = &f->directives;
     S->loop_depth = 0;
+    S->star_loops = -1;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
         if (scope_find(fs, p->name))
@@ -310,16 +311,20 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
             e->sym = scope_find(fs, e->name);
     }
     analyse_flow(S, f);
-    if (f->directives.value[PYX_DIR_INFER_TYPES] != 0)   /* infer_types=False: untyped is object */
+    f->uses_locals = calls_locals(&f->def->body);   /* locals() shows every variable as an object */
+    if (f->directives.value[PYX_DIR_INFER_TYPES] != 0 && !f->uses_locals)   /* infer_types=False: untyped is object */
         infer_locals(S, f);
     for (int i = 0; i < f->nlocals; i++)
         if (f->locals[i]->type == NULL)
             f->locals[i]->type = &pyx_type_object;
     check_stmts(S, &f->def->body);
+    if (f->uses_locals)
+        decide_locals_view(S, f, fs);
     S->scope = outer_scope;
     S->func = outer_func;
     S->dirs = outer_dirs;
     S->loop_depth = outer_loops;
+    S->star_loops = outer_star;
 }
 
 /* __qualname__ of the function or class of scope s, as CPython 3.11's
@@ -403,6 +408,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     Sema S = {0};
     S.a = a;
     S.d = d;
+    S.star_loops = -1;
     S.m = pyx_arena_new(a, PyxModuleInfo);
     S.m->name = modname;
     S.m->qualname = modname;   /* the driver sets the dotted name of a package's module */
@@ -429,6 +435,7 @@ PyxModuleInfo *pyx_sema(PyxArena *a, PyxNode *module, const char *modname, PyxDi
     if (reject_gated_forms(&S, module))
         return S.m;
     mark_captured(module->scope);
+    check_debug_names(&S, module);   /* '__debug__' is never bound (check_debug.c) */
     declare_module(&S, &module->body);
     /* bodies are checked even after declaration errors: the error type
        keeps one mistake from cascading, and the user sees them all (the

@@ -123,6 +123,11 @@ struct PyxFunc {
     PyxSymbol **closure_src;   /* each one's symbol where the def runs: the cells the closure
                                   is made of */
     int nfree;
+    /* locals(), vars() and dir() without arguments (check_locals.c) */
+    bool uses_locals;       /* the body calls one: no local is inferred to a C type */
+    PyxSymbol **view;       /* the variables they show, in CPython 3.11's order */
+    int nview;
+    PyxSymbol *frame_locals;   /* the dict they fill (a local of the function) */
 };
 
 typedef struct PyxModuleInfo {
@@ -135,6 +140,7 @@ typedef struct PyxModuleInfo {
     PyxSymbol **cglobals;   /* module-level cdef variables */
     int ncglobals, cap_cglobals;
     PyxFunc *init;          /* the module body as a function (its locals are C temps) */
+    bool setup_annotations; /* the body annotates a variable: __annotations__ = {} first */
     PyxDirectives directives;  /* the module's: defaults, then the '# cython:' header */
     const char *doc;
     int doc_len;

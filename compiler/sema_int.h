@@ -38,6 +38,7 @@ typedef struct Sema {
     Scope *scope;          /* current */
     PyxFunc *func;         /* current function, NULL at module level */
     int loop_depth;
+    int star_loops;        /* loop_depth at the except* clause being checked, else -1 */
     bool star_import;      /* the module has 'from m import *': no name is known to be a builtin */
     int infer_pass;        /* 1 while collecting assignment types for inference */
     PyxDirectives *dirs;   /* the directives in force */
@@ -62,7 +63,20 @@ void bind_local(Sema *S, const char *name, PyxLoc loc);
 PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname);
 void collect_declarations(Sema *S, PyxNodeList *body, bool top);
 
+/* check_debug.c */
+void check_debug_names(Sema *S, PyxNode *module);
+
+/* check_locals.c */
+bool calls_locals(PyxNodeList *body);
+void decide_locals_view(Sema *S, PyxFunc *f, Scope *fs);
+bool check_frame_call(Sema *S, PyxNode *e, const char *builtin);
+
+/* check_annot.c */
+void check_annotated_assign(Sema *S, PyxNode *s);
+
 /* signature.c */
+bool is_python_source(const PyxNode *n);
+bool future_annotations(const PyxNode *module);
 void decide_signature(Sema *S, PyxFunc *f, const char *stem);
 
 /* libc.c */

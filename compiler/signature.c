@@ -22,7 +22,7 @@
 #include "sema_int.h"
 #include "unparse.h"
 
-static bool is_python_source(const PyxNode *n)
+bool is_python_source(const PyxNode *n)
 {
     const char *path = n->loc.src ? n->loc.src->path : NULL;
     size_t len = path ? strlen(path) : 0;
@@ -31,7 +31,7 @@ static bool is_python_source(const PyxNode *n)
 
 /* 'from __future__ import annotations' among the future imports that open
    the module (after its docstring). */
-static bool future_annotations(const PyxNode *module)
+bool future_annotations(const PyxNode *module)
 {
     for (int i = 0; i < module->body.len; i++) {
         const PyxNode *s = module->body.items[i];

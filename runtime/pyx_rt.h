@@ -1012,6 +1012,38 @@ void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3]);
 void pyx_rt_exc_leave(PyObject *saved[3]);
 void pyx_rt_reraise(void);
 
+/* locals() in a function (rt_frame.c): name (borrowed) set to value
+   (borrowed) in d, or removed from it when value is NULL; 0 or -1.
+   pyx_rt_sorted_keys: dir(), the sorted keys of d (new reference). */
+PYX_MUST_CHECK int pyx_rt_locals_set(PyObject *d, PyObject *name, PyObject *value);
+PYX_MUST_CHECK PyObject *pyx_rt_sorted_keys(PyObject *d);
+/* Variable annotations at module level: pyx_rt_setup_annotations makes
+   d['__annotations__'] a new dict unless it has one (0 or -1);
+   pyx_rt_module_annotations finds '__annotations__' as the module body
+   does (new reference, or NULL with NameError). */
+PYX_MUST_CHECK int pyx_rt_setup_annotations(PyObject *d);
+PYX_MUST_CHECK PyObject *pyx_rt_module_annotations(PyObject *d);
+/* d['__builtins__'] = the builtins' dict unless it has one, as for a
+   module of Python code (0 or -1). */
+PYX_MUST_CHECK int pyx_rt_module_builtins(PyObject *d);
+
+/* try/except* (rt_excgroup.c, Python 3.11+).  The C keeps orig (the caught
+   exception), rest (what no clause took yet, NULL for None; starts as a
+   new reference to orig) and excs (what clauses raised, NULL while none).
+   pyx_rt_exc_star_match: checks the clause's type as CPython does
+   (TypeError for non-exception classes and for group classes), then takes
+   the matching part off *rest into *match (new reference: a group; a naked
+   exception wrapped), makes it sys.exc_info() and returns 1; 0 when
+   nothing matches; -1 on error.  pyx_rt_exc_star_raised: the exception
+   a clause raised, taken and appended to *excs.  pyx_rt_exc_star_finish:
+   what goes on after the clauses (*result new reference, NULL for
+   nothing): the rest and the re-raised subgroups projected onto orig's
+   structure, beside what was raised anew, in a new group if more than one;
+   -1 on error. */
+PYX_MUST_CHECK int pyx_rt_exc_star_match(PyObject **rest, PyObject *type, PyObject **match);
+PYX_MUST_CHECK int pyx_rt_exc_star_raised(PyObject **excs);
+PYX_MUST_CHECK int pyx_rt_exc_star_finish(PyObject *orig, PyObject *excs, PyObject *rest, PyObject **result);
+
 /* with: pyx_rt_with_enter looks up __enter__ and __exit__ on the manager's
    type (TypeError "'X' object does not support the context manager
    protocol" as CPython 3.11+ words it), calls __enter__ and returns its

@@ -272,6 +272,33 @@ def suite_cli(args, R):
             R.check("cli", "without match, a module still builds for Python 3.9",
                     rc == 0 and rc2 == 0 and "['a', 'b']" in out2, f"{rc} {err}\n{rc2} {err2}")
 
+    # pyxc has no -O of its own: assert and __debug__ follow the interpreter
+    # the compiled module runs in, as the .py does under 'python -O'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "m.py")
+        with open(src, "w") as f:
+            f.write("def f(x):\n    assert x, 'no'\n    return __debug__\n")
+        rc, out, err = run([pyxc, "-q", src])
+        code = "import m\ntry:\n    print(m.f(0))\nexcept AssertionError as e:\n    print('raised', e)\n"
+        plain = run([sys.executable, "-c", code], cwd=tmp)
+        opt = run([sys.executable, "-O", "-c", code], cwd=tmp)
+        R.check("cli", "assert and __debug__ follow 'python -O'", rc == 0 and plain[1] == "raised no\n"
+                and opt[1] == "False\n", f"{rc} {err}\n{plain}\n{opt}")
+
+    # except* needs Python 3.11, in the same words
+    old = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.10*/bin/python3")))
+    if not old:
+        R.skip("cli", "except* for Python 3.10", "no ~/.pyenv/versions/3.10*")
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "m.py")
+            with open(src, "w") as f:
+                f.write("def f(x):\n    try:\n        x()\n    except* ValueError:\n        pass\n")
+            rc, out, err = run([pyxc, "--python", old[-1], src])
+            R.check("cli", "except* for Python 3.10: a clear error", rc == 1 and re.search(
+                r"m.py:2:5: error: except\* \(exception groups\) need Python 3.11 or newer; .*python3 is Python 3.10\n",
+                err) and not glob.glob(os.path.join(tmp, "m.*.so")), f"{rc} {err}")
+
     # packages: pkg/__init__.py is the module pkg, pkg/mod.py is pkg.mod, whose
     # functions pickle by reference; a module whose body failed imports again
     with tempfile.TemporaryDirectory() as tmp:

@@ -80,3 +80,20 @@ def managed(x):
 def returns_in_with(x):
     with Manager(False):
         return x
+
+
+def star_handled(x):
+    r = []
+    try:
+        if x:
+            raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+        r.append(0)
+    except* ValueError as e:
+        r.append(1)
+    except* TypeError:
+        r.append(2)
+    except* KeyError:
+        r.append(3)
+    else:
+        r.append(4)
+    return r

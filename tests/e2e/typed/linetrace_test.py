@@ -79,6 +79,11 @@ def test_with_statements():
     same_events("returns_in_with", 4)
 
 
+def test_except_star_clauses():
+    same_events("star_handled", 0)
+    same_events("star_handled", 1)
+
+
 def test_results_are_unchanged():
     for name, args in (("straight", (1, 2)), ("loops", (3,)), ("branches", (2,)), ("handled", (0,))):
         assert getattr(compiled, name)(*args) == getattr(PY, name)(*args), name
