@@ -745,9 +745,14 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_AWAIT:
         unsupported(S, e, "await");
         return type_error(e);
-    case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM:
-        unsupported(S, e, "generators (yield)");
-        return type_error(e);
+    case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM:   /* the value sent in (emit_gen.c) */
+        if (S->func == NULL || !S->func->generator)
+            return type_error(e);   /* reported where the function was declared */
+        if (e->value) {
+            check_expr(S, e->value);
+            check_boxable(S, e->value, e->kind == PYX_NODE_YIELD ? "cannot yield a '%s'" : "cannot 'yield from' a '%s'");
+        }
+        return set_type(e, &pyx_type_object);
     case PYX_NODE_STARRED:
         unsupported(S, e, "starred expressions");
         return type_error(e);

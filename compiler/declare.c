@@ -185,6 +185,21 @@ static bool redefinable(const PyxSymbol *prev, bool is_c)
     return prev && prev->kind == PYX_SYM_FUNC && prev->func && !prev->func->is_c && !is_c;
 }
 
+/* A def whose body yields: a generator function (emit_gen.c). */
+static void declare_generator(Sema *S, PyxFunc *f, const char *stem)
+{
+    if (f->is_c) {
+        unsupported(S, f->def, "cdef and cpdef generators");
+        return;
+    }
+    f->generator = true;
+    f->gen_body = pyx_name_gen_body(&S->m->naming, stem);
+    f->gen_frame = pyx_name_gen_frame(&S->m->naming, stem);
+    f->gen_def = pyx_name_gen_def(&S->m->naming, stem);
+    if (f->profile)
+        unsupported(S, f->def, "profiling generators (the 'profile' and 'linetrace' directives)");
+}
+
 /* A function's signature (parameters and return type, before its body is
    read), directives, decorators and docstring; its C names use 'stem'. */
 static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
@@ -221,6 +236,8 @@ static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
     pyx_profile_decide(S->m, f, stem);
     if (def->flags & PYX_F(ASYNC))
         unsupported(S, def, "async functions");
+    else if (def->scope && def->scope->is_generator)
+        declare_generator(S, f, stem);
     if (def->type_params.len)
         unsupported(S, def, "type parameters on functions");
     f->ret = def->ctype ? resolve_ctype(S, def->ctype) : &pyx_type_object;

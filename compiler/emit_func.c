@@ -91,6 +91,10 @@ static void make_cells(Fn *fn, PyxFunc *f)
 /* The C body of a Python/C function. */
 void emit_function(Emit *E, PyxFunc *f)
 {
+    if (f->generator) {   /* a resumable body and the function that makes the generator */
+        emit_generator(E, f);
+        return;
+    }
     Fn fnv, *fn = &fnv;
     fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->qualname));
     PyxType *rt = f->ret;
@@ -364,10 +368,10 @@ void emit_wrapper(Emit *E, PyxFunc *f)
     buf_printf(E->a, &E->statics, "static const PyxRtFuncDef %s = {\n"
                                   "    .ml = &%s, .spec = &%s, .varargs = %s, .varkw = %s,\n"
                                   "    .annotated = %s, .nannotations = %d,\n"
-                                  "    .filename = %s, .firstlineno = %u,\n%s};\n",
+                                  "    .filename = %s, .firstlineno = %u,\n%s%s};\n",
                f->fdef, f->mdef, f->spec, star[0], star[1],
                ann.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", ann.p) : "NULL", f->nannotations,
-               E->src_lit, def->loc.line, cl.p ? cl.p : "");
+               E->src_lit, def->loc.line, cl.p ? cl.p : "", f->generator ? "    .generator = 1,\n" : "");
 }
 
 /* A literal: its object is a constant of the module, alive as long as it. */

@@ -87,6 +87,9 @@ typedef struct Fn {
     int lineno_used;
     bool poll_declared;     /* 'unsigned pyx_poll', the iteration count of signal checks */
     bool trace_lines;       /* linetrace: statements report their lines (emit_trace.c) */
+    bool gen;               /* a generator's resumable body (emit_gen.c) */
+    const char **resumes;   /* its yield points' labels, in order */
+    int nresume, cap_resume;
 } Fn;
 
 typedef struct Val {
@@ -184,6 +187,10 @@ Val emit_frame_call(Fn *fn, PyxNode *e);
 
 /* emit_match.c */
 void emit_match(Fn *fn, PyxNode *s);
+
+/* emit_gen.c */
+Val emit_yield(Fn *fn, PyxNode *e);
+void emit_generator(Emit *E, PyxFunc *f);
 
 /* emit_func.c */
 void fn_init(Fn *fn, Emit *E, PyxFunc *f, const char *tb_name);

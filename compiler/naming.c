@@ -86,6 +86,21 @@ const char *pyx_name_trace_plain(PyxNaming *n, const char *func)
     return pyx_arena_printf(n->a, "pyx_fu_%s_%s", n->module, func);
 }
 
+const char *pyx_name_gen_body(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_gb_%s_%s", n->module, func);
+}
+
+const char *pyx_name_gen_frame(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_gs_%s_%s", n->module, func);
+}
+
+const char *pyx_name_gen_def(PyxNaming *n, const char *func)
+{
+    return pyx_arena_printf(n->a, "pyx_gdef_%s", func);
+}
+
 const char *pyx_name_temp(PyxArena *a, int serial)
 {
     return pyx_arena_printf(a, "pyx_t_%d", serial);

@@ -20,6 +20,10 @@
  *                       need no test; pyx_trace, in the body, the call's PyxRtTrace
  *   pyx_frame_locals    the dict locals() returns in a function (CPython 3.11's
  *                       f_locals, made at the first call)
+ *   pyx_gb_<mod>_<name> the resumable body of generator function <name>,
+ *                       pyx_gs_<mod>_<name> its frame's struct, pyx_gdef_<name>
+ *                       its PyxRtGenDef; in the body pyx_gen, pyx_fr (its frame),
+ *                       pyx_sent, pyx_y, pyx_at, pyx_L_resume_<N> (yield points)
  *   pyx_t_<N> temps, pyx_u_<N> unpacking arrays, pyx_L_<what>_<N> labels,
  *   pyx_exc_<N> / pyx_hx_<N> saved exception state (N counts per function);
  *   pyx_k_<N> constants, pyx_n_<N> interned names (N counts per module).
@@ -55,6 +59,9 @@ const char *pyx_name_trace_code(PyxNaming *n, const char *func);
 const char *pyx_name_trace_body(PyxNaming *n, const char *func);
 const char *pyx_name_trace_cold(PyxNaming *n, const char *func);
 const char *pyx_name_trace_plain(PyxNaming *n, const char *func);
+const char *pyx_name_gen_body(PyxNaming *n, const char *func);
+const char *pyx_name_gen_frame(PyxNaming *n, const char *func);
+const char *pyx_name_gen_def(PyxNaming *n, const char *func);
 
 /* Per-function and per-module serial names: temps, labels, constants. */
 const char *pyx_name_frame_locals(void);

@@ -128,6 +128,11 @@ struct PyxFunc {
     PyxSymbol **view;       /* the variables they show, in CPython 3.11's order */
     int nview;
     PyxSymbol *frame_locals;   /* the dict they fill (a local of the function) */
+    /* generators (emit_gen.c): a def whose body yields */
+    bool generator;
+    const char *gen_body;   /* pyx_gb_<mod>_<name>: the resumable body */
+    const char *gen_frame;  /* pyx_gs_<mod>_<name>: the struct of its frame */
+    const char *gen_def;    /* pyx_gdef_<name>: its PyxRtGenDef */
 };
 
 typedef struct PyxModuleInfo {

@@ -475,6 +475,7 @@ typedef struct PyxRtFuncDef {
     const char *const *cellvars;   /* co_cellvars: its own variables that live in cells */
     int nested;                    /* defined inside a function (CO_NESTED) */
     PyxRtFuncCache *cache;         /* NULL, or where the shared strings are kept */
+    int generator;                 /* its body yields: CO_GENERATOR (rt_gen.c) */
 } PyxRtFuncDef;
 
 /* A pyxc_function object.  Its wrapper reads the last two fields: for a
@@ -1194,5 +1195,62 @@ PYX_MUST_CHECK PyObject *pyx_rt_match_rest(PyObject *map, PyObject *const *keys,
    or what isinstance or getattr raised. */
 PYX_MUST_CHECK int pyx_rt_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs, PyObject *kwnames,
                                       PyObject **attrs);
+
+/* ------------------------------------------------------------------ */
+/* rt_gen.c: generator objects                                         */
+
+/* The code object a function object shows as __code__ (a generator's
+   gi_code): new reference, or NULL with the error. */
+PYX_MUST_CHECK PyObject *pyx_rt_func_code(const PyxRtFuncDef *def);
+
+typedef struct PyxRtGen PyxRtGen;
+
+/* The C body of a generator function: runs from where the generator
+   stopped (gen->resume: 0 at the start, k after the k-th yield point) to
+   its next yield, where it sets gen->resume = k and returns the value
+   (new reference), or to its end, where it returns its return value (new
+   reference; resume stays -1) or NULL with an exception.  'sent' is the
+   value of the yield expression (borrowed), or NULL when an exception is
+   set, to be raised where the body stopped (throw(), close()). */
+typedef PyObject *(*PyxRtGenBody)(PyxRtGen *gen, PyObject *sent);
+
+/* What the compiler knows of one generator function: a static constant. */
+typedef struct PyxRtGenDef {
+    PyxRtGenBody body;
+    Py_ssize_t size;            /* the frame: sizeof its struct */
+    Py_ssize_t nobj;            /* the frame starts with nobj PyObject * slots, each NULL or
+                                   owning a reference while the generator is suspended */
+    const PyxRtFuncDef *func;   /* its name, qualname and code object */
+    PyObject **code;            /* gi_code, made when first asked for */
+} PyxRtGenDef;
+
+struct PyxRtGen {
+    PyObject_VAR_HEAD
+    const PyxRtGenDef *def;
+    int resume;                 /* 0: not started, k > 0: suspended at yield point k,
+                                   -1: running or finished */
+    char running, finished;
+    PyObject *name, *qualname;  /* NULL until set or asked for */
+    PyObject *yieldfrom;        /* the iterator a 'yield from' delegates to, or NULL */
+    PyObject *weakrefs;
+    _PyErr_StackItem exc_state; /* what its except blocks handle, stacked on the
+                                   thread's while it runs (as CPython does) */
+};
+
+/* The frame: its struct follows the object's head, aligned for any type. */
+#define PYX_GEN_HEAD ((Py_ssize_t)((sizeof(PyxRtGen) + 15) & ~(size_t)15))
+#define PYX_GEN_FRAME(gen) ((void *)((char *)(gen) + PYX_GEN_HEAD))
+
+/* A new generator of def with a zeroed frame, which the caller fills (the
+   arguments, the closure).  NULL with the error. */
+PYX_MUST_CHECK PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def);
+
+/* 'yield from iterable' in a body: iter(iterable) (a generator is its own
+   iterator), then its first step.  1: it yielded *out (new reference), the
+   body yields it too (gen->yieldfrom keeps the iterator, and send/throw/close
+   go to it until it ends: the body is resumed with its return value, or
+   with its exception); 0: it ended at once, *out is its return value (new
+   reference); -1 with the error.  iterable is borrowed. */
+PYX_MUST_CHECK int pyx_rt_gen_yield_from(PyxRtGen *gen, PyObject *iterable, PyObject **out);
 
 #endif /* PYX_RT_H */

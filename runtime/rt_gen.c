@@ -1,0 +1,650 @@
+/* rt_gen.c - generator objects: the compiled body of a generator function
+ * resumed at its yield points (pyx_rt.h: PyxRtGenBody), with CPython 3.11's
+ * protocol around it: __next__, send, throw, close, 'yield from'
+ * delegation, PEP 479, GeneratorExit when collected, and the exception
+ * state of its except blocks stacked on the thread's while it runs.
+ */
+#include "pyx_rt.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define G(o) ((PyxRtGen *)(o))
+
+static PyTypeObject gen_type;
+
+static PyObject **frame_objects(PyxRtGen *g)
+{
+    return (PyObject **)PYX_GEN_FRAME(g);
+}
+
+/* Releases what a suspended (or never started) generator's frame owns. */
+static void frame_clear(PyxRtGen *g)
+{
+    PyObject **o = frame_objects(g);
+    for (Py_ssize_t i = 0; i < g->def->nobj; i++)
+        Py_CLEAR(o[i]);
+}
+
+static void exc_state_clear(PyxRtGen *g)
+{
+#if PY_VERSION_HEX < 0x030B0000
+    Py_CLEAR(g->exc_state.exc_type);
+    Py_CLEAR(g->exc_state.exc_traceback);
+#endif
+    Py_CLEAR(g->exc_state.exc_value);
+}
+
+/* 'return v' ends the generator: StopIteration(v), its value kept as is
+   even for a tuple or an exception (CPython's _PyGen_SetStopIterationValue). */
+static void set_stop_value(PyObject *v)
+{
+    if (v == Py_None) {
+        PyErr_SetNone(PyExc_StopIteration);
+        return;
+    }
+    if (!PyTuple_Check(v) && !PyExceptionInstance_Check(v)) {
+        PyErr_SetObject(PyExc_StopIteration, v);
+        return;
+    }
+    PyObject *e = PyObject_CallFunctionObjArgs(PyExc_StopIteration, v, NULL);
+    if (e != NULL) {
+        PyErr_SetObject(PyExc_StopIteration, e);
+        Py_DECREF(e);
+    }
+}
+
+/* After an iterator's step returned NULL: 0 with its return value in *out
+   (None when no exception is set, else StopIteration's value), or -1 with
+   another exception left set. */
+static int fetch_stop_value(PyObject **out)
+{
+    if (!PyErr_Occurred()) {
+        Py_INCREF(Py_None);
+        *out = Py_None;
+        return 0;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_StopIteration))
+        return -1;
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    PyObject *value = Py_None;
+    if (v != NULL && PyObject_TypeCheck(v, (PyTypeObject *)PyExc_StopIteration))
+        value = ((PyStopIterationObject *)v)->value;
+    Py_INCREF(value);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    *out = value;
+    return 0;
+}
+
+/* ---- running the body ---- */
+
+/* One run of the body from where it stopped: 1 it yielded *out, 0 it
+   returned *out, -1 it raised (StopIteration raised inside becomes
+   RuntimeError, PEP 479).  arg NULL: the exception set is raised there. */
+static int gen_step(PyxRtGen *g, PyObject *arg, PyObject **out)
+{
+    PyThreadState *ts = PyThreadState_Get();
+    g->exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &g->exc_state;
+    g->running = 1;
+    PyObject *r = g->def->body(g, arg);
+    g->running = 0;
+    ts->exc_info = g->exc_state.previous_item;
+    g->exc_state.previous_item = NULL;
+    if (g->resume > 0) {
+        *out = r;
+        return 1;
+    }
+    /* finished: the body released everything its frame held */
+    g->finished = 1;
+    memset(frame_objects(g), 0, sizeof(PyObject *) * (size_t)g->def->nobj);
+    exc_state_clear(g);
+    if (r != NULL) {
+        *out = r;
+        return 0;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        if (tb != NULL)
+            PyException_SetTraceback(v, tb);
+        PyErr_SetString(PyExc_RuntimeError, "generator raised StopIteration");
+        PyObject *t2, *v2, *tb2;
+        PyErr_Fetch(&t2, &v2, &tb2);
+        PyErr_NormalizeException(&t2, &v2, &tb2);
+        Py_INCREF(v);
+        PyException_SetCause(v2, v);
+        PyException_SetContext(v2, v);
+        PyErr_Restore(t2, v2, tb2);
+        Py_XDECREF(t);
+        Py_XDECREF(tb);
+    }
+    return -1;
+}
+
+static int already_running(void)
+{
+    PyErr_SetString(PyExc_ValueError, "generator already executing");
+    return -1;
+}
+
+static int gen_send(PyxRtGen *g, PyObject *arg, PyObject **out);
+
+/* One step of a delegate: as gen_send. */
+static int iter_send(PyObject *it, PyObject *arg, PyObject **out)
+{
+    if (Py_TYPE(it) == &gen_type)
+        return gen_send(G(it), arg, out);
+    PyObject *r;
+    if (arg == Py_None && Py_TYPE(it)->tp_iternext != NULL)
+        r = Py_TYPE(it)->tp_iternext(it);
+    else
+        r = PyObject_CallMethod(it, "send", "O", arg);
+    if (r != NULL) {
+        *out = r;
+        return 1;
+    }
+    return fetch_stop_value(out) < 0 ? -1 : 0;
+}
+
+/* send(arg) / next(): 1 yielded *out, 0 returned *out, -1 error. */
+static int gen_send(PyxRtGen *g, PyObject *arg, PyObject **out)
+{
+    if (g->running)
+        return already_running();
+    if (g->finished) {
+        Py_INCREF(Py_None);
+        *out = Py_None;
+        return 0;
+    }
+    if (g->resume == 0 && arg != Py_None) {
+        PyErr_SetString(PyExc_TypeError, "can't send non-None value to a just-started generator");
+        return -1;
+    }
+    if (g->yieldfrom != NULL) {
+        g->running = 1;
+        int rc = iter_send(g->yieldfrom, arg, out);
+        g->running = 0;
+        if (rc == 1)
+            return 1;
+        Py_CLEAR(g->yieldfrom);
+        if (rc < 0)
+            return gen_step(g, NULL, out);
+        PyObject *v = *out;
+        rc = gen_step(g, v, out);
+        Py_DECREF(v);
+        return rc;
+    }
+    return gen_step(g, arg, out);
+}
+
+int pyx_rt_gen_yield_from(PyxRtGen *g, PyObject *iterable, PyObject **out)
+{
+    PyObject *it;
+    if (Py_TYPE(iterable) == &gen_type || PyGen_CheckExact(iterable)) {
+        Py_INCREF(iterable);
+        it = iterable;
+    } else if (PyCoro_CheckExact(iterable)) {
+        PyErr_SetString(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return -1;
+    } else if ((it = PyObject_GetIter(iterable)) == NULL) {
+        return -1;
+    }
+    g->running = 1;   /* the delegate cannot resume this generator meanwhile */
+    int rc = iter_send(it, Py_None, out);
+    g->running = 0;
+    if (rc == 1)
+        g->yieldfrom = it;
+    else
+        Py_DECREF(it);
+    return rc;
+}
+
+/* ---- close and throw ---- */
+
+/* getattr(o, name) into *meth, NULL when o has no such attribute: 0, or -1
+   with another error. */
+static int lookup(PyObject *o, const char *name, PyObject **meth)
+{
+    *meth = PyObject_GetAttrString(o, name);
+    if (*meth != NULL)
+        return 0;
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+        return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+/* Closes a delegate: its close() when it has one.  0, or -1 with its error. */
+static int close_iter(PyObject *it)
+{
+    PyObject *r;
+    if (Py_TYPE(it) == &gen_type) {
+        r = PyObject_CallMethod(it, "close", NULL);
+    } else {
+        PyObject *meth;
+        if (lookup(it, "close", &meth) < 0)
+            return -1;
+        if (meth == NULL)
+            return 0;
+        r = PyObject_CallFunctionObjArgs(meth, NULL);
+        Py_DECREF(meth);
+    }
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+static PyObject *gen_close(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyxRtGen *g = G(self);
+    if (g->finished)
+        Py_RETURN_NONE;
+    if (g->running) {
+        already_running();
+        return NULL;
+    }
+    if (g->resume == 0) {   /* never started: nothing to run */
+        g->finished = 1;
+        g->resume = -1;
+        frame_clear(g);
+        Py_RETURN_NONE;
+    }
+    int err = 0;
+    if (g->yieldfrom != NULL) {
+        g->running = 1;
+        err = close_iter(g->yieldfrom);
+        g->running = 0;
+        Py_CLEAR(g->yieldfrom);
+    }
+    if (err == 0)
+        PyErr_SetNone(PyExc_GeneratorExit);
+    PyObject *r;
+    int rc = gen_step(g, NULL, &r);
+    if (rc == 1) {
+        Py_DECREF(r);
+        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_DECREF(r);
+        Py_RETURN_NONE;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+/* Raises typ/val/tb (owned) where the generator stopped, or in a delegate
+   first: as gen_send. */
+static int gen_throw_here(PyxRtGen *g, PyObject *typ, PyObject *val, PyObject *tb, PyObject **out)
+{
+    PyErr_Restore(typ, val, tb);
+    if (g->finished)
+        return -1;
+    return gen_step(g, NULL, out);
+}
+
+static int gen_throw3(PyxRtGen *g, PyObject *typ, PyObject *val, PyObject *tb, PyObject **out)
+{
+    if (g->running) {
+        Py_XDECREF(typ);
+        Py_XDECREF(val);
+        Py_XDECREF(tb);
+        return already_running();
+    }
+    PyObject *yf = g->yieldfrom;
+    if (yf == NULL || g->finished)
+        return gen_throw_here(g, typ, val, tb, out);
+    int rc;
+    Py_INCREF(yf);
+    if (PyErr_GivenExceptionMatches(typ, PyExc_GeneratorExit)) {
+        /* close the delegate, then raise GeneratorExit here */
+        g->running = 1;
+        int err = close_iter(yf);
+        g->running = 0;
+        Py_DECREF(yf);
+        Py_CLEAR(g->yieldfrom);
+        if (err < 0) {
+            Py_XDECREF(typ);
+            Py_XDECREF(val);
+            Py_XDECREF(tb);
+            return gen_step(g, NULL, out);
+        }
+        return gen_throw_here(g, typ, val, tb, out);
+    }
+    if (Py_TYPE(yf) == &gen_type) {
+        g->running = 1;
+        rc = gen_throw3(G(yf), typ, val, tb, out);
+        g->running = 0;
+    } else {
+        PyObject *meth;
+        if (lookup(yf, "throw", &meth) < 0) {
+            Py_DECREF(yf);
+            Py_XDECREF(typ);
+            Py_XDECREF(val);
+            Py_XDECREF(tb);
+            return gen_step(g, NULL, out);
+        }
+        if (meth == NULL) {   /* no throw(): raised here */
+            Py_DECREF(yf);
+            Py_CLEAR(g->yieldfrom);
+            return gen_throw_here(g, typ, val, tb, out);
+        }
+        g->running = 1;
+        PyObject *r = PyObject_CallFunctionObjArgs(meth, typ, val ? val : Py_None, tb ? tb : Py_None, NULL);
+        g->running = 0;
+        Py_DECREF(meth);
+        Py_XDECREF(typ);
+        Py_XDECREF(val);
+        Py_XDECREF(tb);
+        if (r != NULL) {
+            *out = r;
+            rc = 1;
+        } else {
+            rc = fetch_stop_value(out) < 0 ? -1 : 0;
+        }
+    }
+    Py_DECREF(yf);
+    if (rc == 1)
+        return 1;
+    Py_CLEAR(g->yieldfrom);
+    if (rc < 0)
+        return gen_step(g, NULL, out);
+    PyObject *v = *out;
+    rc = gen_step(g, v, out);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* A step's result as next()/send() return it. */
+static PyObject *step_result(int rc, PyObject *r)
+{
+    if (rc == 1)
+        return r;
+    if (rc == 0) {
+        set_stop_value(r);
+        Py_DECREF(r);
+    }
+    return NULL;
+}
+
+/* throw(value), throw(type[, value[, traceback]]): CPython's checks. */
+static PyObject *gen_throw(PyObject *self, PyObject *args)
+{
+    PyObject *typ, *val = NULL, *tb = NULL;
+    if (!PyArg_UnpackTuple(args, "throw", 1, 3, &typ, &val, &tb))
+        return NULL;
+    if (tb == Py_None)
+        tb = NULL;
+    else if (tb != NULL && !PyTraceBack_Check(tb)) {
+        PyErr_SetString(PyExc_TypeError, "throw() third argument must be a traceback object");
+        return NULL;
+    }
+    Py_INCREF(typ);
+    Py_XINCREF(val);
+    Py_XINCREF(tb);
+    if (PyExceptionClass_Check(typ)) {
+        PyErr_NormalizeException(&typ, &val, &tb);
+    } else if (PyExceptionInstance_Check(typ)) {
+        if (val != NULL && val != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "instance exception may not have a separate value");
+            goto failed;
+        }
+        Py_XDECREF(val);
+        val = typ;
+        typ = (PyObject *)Py_TYPE(val);
+        Py_INCREF(typ);
+        if (tb == NULL)
+            tb = PyException_GetTraceback(val);
+    } else {
+        PyErr_Format(PyExc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                     Py_TYPE(typ)->tp_name);
+        goto failed;
+    }
+    PyObject *r;
+    int rc = gen_throw3(G(self), typ, val, tb, &r);
+    return step_result(rc, r);
+failed:
+    Py_XDECREF(typ);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    return NULL;
+}
+
+static PyObject *gen_send_method(PyObject *self, PyObject *arg)
+{
+    PyObject *r;
+    int rc = gen_send(G(self), arg, &r);
+    return step_result(rc, r);
+}
+
+static PyObject *gen_iternext(PyObject *self)
+{
+    PyObject *r;
+    int rc = gen_send(G(self), Py_None, &r);
+    if (rc == 0) {   /* a return ends a for loop with no StopIteration to make */
+        if (r != Py_None)
+            set_stop_value(r);
+        Py_DECREF(r);
+        return NULL;
+    }
+    return rc == 1 ? r : NULL;
+}
+
+/* ---- the type ---- */
+
+static void gen_finalize(PyObject *self)
+{
+    PyxRtGen *g = G(self);
+    if (g->finished || g->resume <= 0)
+        return;
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyObject *r = gen_close(self, NULL);
+    if (r == NULL)
+        PyErr_WriteUnraisable(self);
+    else
+        Py_DECREF(r);
+    PyErr_Restore(t, v, tb);
+}
+
+static int gen_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    PyxRtGen *g = G(self);
+    if (!g->running && !g->finished) {
+        PyObject **o = frame_objects(g);
+        for (Py_ssize_t i = 0; i < g->def->nobj; i++)
+            Py_VISIT(o[i]);
+    }
+    Py_VISIT(g->yieldfrom);
+    Py_VISIT(g->name);
+    Py_VISIT(g->qualname);
+#if PY_VERSION_HEX < 0x030B0000
+    Py_VISIT(g->exc_state.exc_type);
+    Py_VISIT(g->exc_state.exc_traceback);
+#endif
+    Py_VISIT(g->exc_state.exc_value);
+    return 0;
+}
+
+static int gen_clear(PyObject *self)
+{
+    PyxRtGen *g = G(self);
+    if (!g->running && !g->finished) {
+        g->finished = 1;
+        g->resume = -1;
+        frame_clear(g);
+    }
+    Py_CLEAR(g->yieldfrom);
+    Py_CLEAR(g->name);
+    Py_CLEAR(g->qualname);
+    exc_state_clear(g);
+    return 0;
+}
+
+static void gen_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    if (PyObject_CallFinalizerFromDealloc(self) < 0)
+        return;   /* resurrected */
+    if (G(self)->weakrefs != NULL)
+        PyObject_ClearWeakRefs(self);
+    gen_clear(self);
+    PyObject_GC_Del(self);
+}
+
+static PyObject *get_name(PyObject *self, void *qual)
+{
+    PyxRtGen *g = G(self);
+    PyObject **slot = qual ? &g->qualname : &g->name;
+    if (*slot == NULL) {
+        *slot = PyUnicode_FromString(qual ? g->def->func->spec->qualname : g->def->func->ml->ml_name);
+        if (*slot == NULL)
+            return NULL;
+    }
+    Py_INCREF(*slot);
+    return *slot;
+}
+
+static int set_name(PyObject *self, PyObject *value, void *qual)
+{
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "__%sname__ must be set to a string object", qual ? "qual" : "");
+        return -1;
+    }
+    PyObject **slot = qual ? &G(self)->qualname : &G(self)->name;
+    Py_INCREF(value);
+    Py_XSETREF(*slot, value);
+    return 0;
+}
+
+static PyObject *get_running(PyObject *self, void *unused)
+{
+    (void)unused;
+    return PyBool_FromLong(G(self)->running);
+}
+
+static PyObject *get_suspended(PyObject *self, void *unused)
+{
+    (void)unused;
+    return PyBool_FromLong(!G(self)->running && !G(self)->finished && G(self)->resume > 0);
+}
+
+static PyObject *get_frame(PyObject *self, void *unused)
+{
+    (void)self;
+    (void)unused;
+    Py_RETURN_NONE;   /* compiled code has no frame object */
+}
+
+static PyObject *get_yieldfrom(PyObject *self, void *unused)
+{
+    (void)unused;
+    PyObject *y = G(self)->yieldfrom ? G(self)->yieldfrom : Py_None;
+    Py_INCREF(y);
+    return y;
+}
+
+static PyObject *get_code(PyObject *self, void *unused)
+{
+    (void)unused;
+    const PyxRtGenDef *def = G(self)->def;
+    if (*def->code == NULL && (*def->code = pyx_rt_func_code(def->func)) == NULL)
+        return NULL;
+    Py_INCREF(*def->code);
+    return *def->code;
+}
+
+static PyObject *gen_repr(PyObject *self)
+{
+    PyObject *q = get_name(self, (void *)1);
+    if (q == NULL)
+        return NULL;
+    PyObject *r = PyUnicode_FromFormat("<generator object %U at %p>", q, self);
+    Py_DECREF(q);
+    return r;
+}
+
+static PyMethodDef gen_methods[] = {
+    {"send", gen_send_method, METH_O, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw, METH_VARARGS, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef gen_getset[] = {
+    {"__name__", get_name, set_name, NULL, NULL},
+    {"__qualname__", get_name, set_name, NULL, (void *)1},
+    {"gi_running", get_running, NULL, NULL, NULL},
+    {"gi_suspended", get_suspended, NULL, NULL, NULL},
+    {"gi_frame", get_frame, NULL, NULL, NULL},
+    {"gi_yieldfrom", get_yieldfrom, NULL, NULL, NULL},
+    {"gi_code", get_code, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject gen_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "generator",
+    .tp_basicsize = PYX_GEN_HEAD,
+    .tp_itemsize = 1,
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_weaklistoffset = offsetof(PyxRtGen, weakrefs),
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = gen_iternext,
+    .tp_methods = gen_methods,
+    .tp_getset = gen_getset,
+    .tp_finalize = gen_finalize,
+};
+
+/* The type, ready, and registered with collections.abc.Generator. */
+static int gen_type_ready(void)
+{
+    if (PyType_Ready(&gen_type) < 0)
+        return -1;
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+    if (abc == NULL)
+        return -1;
+    PyObject *r, *gen = PyObject_GetAttrString(abc, "Generator");
+    Py_DECREF(abc);
+    if (gen == NULL)
+        return -1;
+    r = PyObject_CallMethod(gen, "register", "O", (PyObject *)&gen_type);
+    Py_DECREF(gen);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def)
+{
+    if (!(gen_type.tp_flags & Py_TPFLAGS_READY) && gen_type_ready() < 0)
+        return NULL;
+    PyxRtGen *g = PyObject_GC_NewVar(PyxRtGen, &gen_type, def->size);
+    if (g == NULL)
+        return NULL;
+    g->def = def;
+    g->resume = 0;
+    g->running = g->finished = 0;
+    g->name = g->qualname = g->yieldfrom = g->weakrefs = NULL;
+    memset(&g->exc_state, 0, sizeof g->exc_state);
+    memset(PYX_GEN_FRAME(g), 0, (size_t)def->size);
+    PyObject_GC_Track(g);
+    return g;
+}
