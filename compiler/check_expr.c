@@ -742,11 +742,26 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         check_target(S, e->target, e->value);
         return set_type(e, t);
     }
-    case PYX_NODE_AWAIT:
-        unsupported(S, e, "await");
+    case PYX_NODE_AWAIT:   /* CPython's compile-time errors first */
+        if (S->func == NULL)
+            pyx_diag_error(S->d, e->loc, "'await' outside function");
+        else if (!(S->func->def->flags & PYX_F(ASYNC)) && S->scope->py == NULL)
+            pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
+        else if (!(S->func->def->flags & PYX_F(ASYNC)))
+            pyx_diag_error(S->d, e->loc, "'await' outside async function");
+        else
+            unsupported(S, e, "await");
         return type_error(e);
     case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM:   /* the value sent in (emit_gen.c) */
-        if (S->func == NULL || !S->func->generator)
+        if (S->func == NULL) {
+            pyx_diag_error(S->d, e->loc, "'yield' outside function");
+            return type_error(e);
+        }
+        if (e->kind == PYX_NODE_YIELD_FROM && (S->func->def->flags & PYX_F(ASYNC))) {
+            pyx_diag_error(S->d, e->loc, "'yield from' inside async function");
+            return type_error(e);
+        }
+        if (!S->func->generator)
             return type_error(e);   /* reported where the function was declared */
         if (e->value) {
             check_expr(S, e->value);

@@ -435,6 +435,11 @@ void check_stmt(Sema *S, PyxNode *s)
             pyx_diag_error(S->d, s->loc, STAR_EXIT_ERROR);
             break;
         }
+        if (s->value && (S->func->def->flags & PYX_F(ASYNC)) && S->func->def->scope
+            && S->func->def->scope->is_generator) {
+            pyx_diag_error(S->d, s->loc, "'return' with value in async generator");
+            break;
+        }
         if (s->value) {
             check_expr(S, s->value);
             convert_to(s->value, S->func->ret);

@@ -1,10 +1,8 @@
-def gen():
+cdef gen():
     yield 1
 
-def outer():
-    def inner():
-        yield 2
-    return inner
+cpdef outer():
+    yield 2
 
-# ERROR 2:5: not supported yet: generators (yield)
-# ERROR 6:9: not supported yet: generators (yield)
+# ERROR 1:1: not supported yet: cdef and cpdef generators
+# ERROR 4:1: not supported yet: cdef and cpdef generators
