@@ -728,9 +728,15 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         return set_type(e, pyx_type_builtin(PYX_BI_STR));
     case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
         return check_comprehension(S, e);
-    case PYX_NODE_GENERATOR:
-        unsupported(S, e, "generator expressions");
-        return type_error(e);
+    case PYX_NODE_GENERATOR:   /* the first iterable here, the rest in its own function */
+        if (e->handlers.items[0]->flags & PYX_F(ASYNC)) {
+            unsupported(S, e->handlers.items[0], "async comprehensions");
+            return type_error(e);
+        }
+        check_iterable(S, e->handlers.items[0]->value);
+        if (!S->infer_pass && e->func == NULL)
+            check_genexp(S, e);
+        return set_type(e, &pyx_type_object);
     case PYX_NODE_LAMBDA:
         /* a function object; its body is checked once, after inference
            (which types the enclosing function's expressions many times) */
@@ -884,6 +890,31 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e)
     if (!ok)
         return type_error(e);
     return set_type(e, pyx_type_builtin(e->kind == PYX_NODE_LIST_COMP ? PYX_BI_LIST : e->kind == PYX_NODE_SET_COMP ? PYX_BI_SET : PYX_BI_DICT));
+}
+
+/* The clauses and element of a generator expression, in its own function
+   (check_genexp): its variables are that function's locals, the first
+   loop runs over the parameter '.0', an iterator already. */
+void check_genexp_body(Sema *S, PyxNode *e)
+{
+    for (int i = 0; i < e->handlers.len; i++) {
+        PyxNode *g = e->handlers.items[i];
+        if (g->flags & PYX_F(ASYNC)) {
+            unsupported(S, g, "async comprehensions");
+            return;
+        }
+        if (i > 0)
+            check_iterable(S, g->value);
+        check_target(S, g->target, NULL);
+        if (i > 0)
+            set_loop_kind(S, g, g->target, g->value);
+        else
+            g->loop_kind = PYX_LOOP_ITER;
+        for (int j = 0; j < g->items.len; j++)
+            check_expr(S, g->items.items[j]);
+    }
+    check_expr(S, e->value);
+    check_boxable(S, e->value, "cannot yield a '%s'");
 }
 
 /* Checks that 'value' can be assigned to something of type 'to'. */

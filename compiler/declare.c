@@ -206,7 +206,7 @@ static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
 {
     PyxFunc *f = pyx_arena_new(S->a, PyxFunc);
     f->def = def;
-    f->name = def->kind == PYX_NODE_LAMBDA ? "<lambda>" : def->name;
+    f->name = def->kind == PYX_NODE_LAMBDA ? "<lambda>" : def->kind == PYX_NODE_GENERATOR ? "<genexpr>" : def->name;
     f->qualname = f->name;
     def->func = f;
     f->is_c = (def->flags & (PYX_F(CDEF) | PYX_F(CPDEF))) != 0;
@@ -344,7 +344,8 @@ PyxFunc *declare_closure(Sema *S, PyxNode *def, const char *qualname)
         pyx_diag_error(S->d, def->loc, "cdef statement not allowed here");
         return NULL;
     }
-    const char *stem = pyx_name_nested(&S->m->naming, def->kind == PYX_NODE_LAMBDA ? "lambda" : def->name);
+    const char *stem = pyx_name_nested(&S->m->naming, def->kind == PYX_NODE_LAMBDA ? "lambda"
+                                                      : def->kind == PYX_NODE_GENERATOR ? "genexpr" : def->name);
     PyxFunc *f = new_function(S, def, stem);
     f->closure = true;
     f->parent = S->func;

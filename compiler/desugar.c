@@ -63,6 +63,16 @@ static void desugar(Desugar *D, PyxNode *n)
         if (n->name && !n->target)
             n->target = name_node(D, n->name, strlen(n->name), n->loc);
         break;
+    case PYX_NODE_GENERATOR:
+        /* a generator function of its own (emit_gen.c) whose parameter '.0' is
+           the iterator of its first iterable (symtable.c's name) */
+        if (n->params.len == 0) {
+            PyxNode *p = pyx_node_new(D->a, PYX_NODE_PARAM, n->loc);
+            p->name = ".0";
+            p->len = 2;
+            pyx_list_push(D->a, &n->params, p);
+        }
+        break;
     case PYX_NODE_LAMBDA:
         /* 'lambda a: e' is a function whose body is 'return e' */
         if (n->value) {

@@ -997,6 +997,8 @@ Val emit_expr(Fn *fn, PyxNode *e)
         return emit_closure(fn, e);
     case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM:
         return emit_yield(fn, e);
+    case PYX_NODE_GENERATOR:
+        return emit_genexp(fn, e);
     case PYX_NODE_TUPLE: case PYX_NODE_LIST: case PYX_NODE_SET: case PYX_NODE_DICT:
         return emit_display(fn, e);
     case PYX_NODE_CAST: {

@@ -160,6 +160,54 @@ Val emit_yield(Fn *fn, PyxNode *e)
     return (Val){t, &pyx_type_object, true};
 }
 
+/* A generator expression's element: yielded, and what is sent in dropped. */
+void emit_yield_value(Fn *fn, PyxNode *value)
+{
+    int k = fn->nresume + 1;
+    Val v = to_object(fn, emit_value(fn, value), value->loc);
+    if (v.owned)
+        line(fn, "pyx_y = %s; %s = NULL;", v.c, v.c);
+    else
+        line(fn, "pyx_y = %s; Py_INCREF(pyx_y);", v.c);
+    Label *l = new_label(fn, "resume");
+    PYX_VEC_PUSH(A, fn->resumes, fn->nresume, fn->cap_resume, l->name);
+    line(fn, "pyx_gen->resume = %d;", k);
+    line(fn, "return pyx_y;");
+    jump(l);
+    place_label(fn, l);
+    check(fn, "!pyx_sent", value->loc);
+}
+
+/* '(elt for x in it ...)' where it stands: iter(it) here (a TypeError for
+   what is not iterable comes now), then the generator of its function, with
+   the cells it uses. */
+Val emit_genexp(Fn *fn, PyxNode *e)
+{
+    PyxFunc *f = e->func;
+    PyxNode *first = e->handlers.items[0]->value;
+    Val v = to_object(fn, emit_value(fn, first), first->loc);
+    const char *it = temp(fn, &pyx_type_object);
+    line(fn, "%s = PyObject_GetIter(%s);", it, v.c);
+    release(fn, v);
+    check(fn, pyx_arena_printf(A, "!%s", it), first->loc);
+    const char *cells = NULL;
+    if (f->nfree) {
+        Buf cb = {0};
+        for (int i = 0; i < f->nfree; i++)
+            buf_printf(A, &cb, ", %s", f->closure_src[i]->cname);
+        cells = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyTuple_Pack(%d%s);", cells, f->nfree, cb.p);
+        check(fn, pyx_arena_printf(A, "!%s", cells), e->loc);
+    }
+    const char *g = temp(fn, &pyx_type_object);
+    line(fn, "%s = %s(%s%s%s);", g, f->cname, cells ? cells : "", cells ? ", " : "", it);
+    line(fn, "Py_CLEAR(%s);", it);
+    if (cells)
+        line(fn, "Py_CLEAR(%s);", cells);
+    check(fn, pyx_arena_printf(A, "!%s", g), e->loc);
+    return (Val){g, &pyx_type_object, true};
+}
+
 /* ---- the generator function ---- */
 
 /* The body: the function's statements, resumable. */
@@ -197,7 +245,10 @@ static void emit_body(Emit *E, PyxFunc *f, Fields *fs)
         release(fn, v);
         check(fn, pyx_arena_printf(E->a, "!%s", s->cname), f->def->loc);
     }
-    emit_stmts(fn, &f->def->body);
+    if (f->def->kind == PYX_NODE_GENERATOR)
+        emit_genexp_loops(fn, f->def);
+    else
+        emit_stmts(fn, &f->def->body);
     if (!f->flow || f->flow->falls_off_end) {
         line(fn, "Py_INCREF(Py_None);");
         line(fn, "pyx_r = Py_None;");

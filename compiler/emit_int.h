@@ -159,6 +159,7 @@ void assign_to(Fn *fn, PyxNode *target, Val v);
 void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc);
 Val emit_comprehension(Fn *fn, PyxNode *e);
 void emit_stmts(Fn *fn, PyxNodeList *body);
+void emit_genexp_loops(Fn *fn, PyxNode *e);
 
 /* emit_exc.c */
 void emit_try_finally(Fn *fn, PyxNode *s);
@@ -190,6 +191,8 @@ void emit_match(Fn *fn, PyxNode *s);
 
 /* emit_gen.c */
 Val emit_yield(Fn *fn, PyxNode *e);
+void emit_yield_value(Fn *fn, PyxNode *value);
+Val emit_genexp(Fn *fn, PyxNode *e);
 void emit_generator(Emit *E, PyxFunc *f);
 
 /* emit_func.c */

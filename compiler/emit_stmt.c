@@ -327,17 +327,23 @@ static void emit_carray_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop,
 static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *loop, Label *natural,
                                   BodyFn body, void *ctx)
 {
-    Val iterable = emit_value(fn, iter);
-    const char *it = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
-    release(fn, iterable);
-    check(fn, pyx_arena_printf(A, "!%s", it), iter->loc);
+    const char *it;
+    PyxLoc at = iter ? iter->loc : target->loc;
+    if (iter) {
+        Val iterable = emit_value(fn, iter);
+        it = temp(fn, &pyx_type_object);
+        line(fn, "%s = PyObject_GetIter(%s);", it, iterable.c);
+        release(fn, iterable);
+        check(fn, pyx_arena_printf(A, "!%s", it), iter->loc);
+    } else {   /* a generator expression's first loop: its parameter '.0' is the iterator */
+        it = fn->f->params[0]->cname;
+    }
     const char *item = temp(fn, &pyx_type_object);
     open_loop(fn, loop, "", "", "");
     line(fn, "%s = PyIter_Next(%s);", item, it);
     line(fn, "if (!%s) {", item);
     fn->indent++;
-    check(fn, "PyErr_Occurred()", iter->loc);
+    check(fn, "PyErr_Occurred()", at);
     if (natural)
         line(fn, "goto %s;", jump(natural));
     else
@@ -347,7 +353,7 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
     assign_to(fn, target, (Val){item, &pyx_type_object, true});
     if (target->type && pyx_type_is_c(target->type))
         line(fn, "Py_CLEAR(%s);", item);
-    start_iteration(fn, loop, iter->loc);
+    start_iteration(fn, loop, at);
     push_loop(fn, loop);
     body(fn, ctx);
     pop_loop(fn);
@@ -424,6 +430,11 @@ static void comp_body(Fn *fn, void *ctx)
         emit_comp_level(fn, &next);
     } else {
         PyxNode *e = c->node;
+        if (e->kind == PYX_NODE_GENERATOR) {   /* a generator expression's body yields */
+            emit_yield_value(fn, e->value);
+            close_blocks(fn, opened);
+            return;
+        }
         const char *r = temp(fn, &pyx_type_int);
         if (e->kind == PYX_NODE_DICT_COMP) {
             Val k = emit_value(fn, e->left);
@@ -451,9 +462,17 @@ static void emit_comp_level(Fn *fn, Comp *c)
     } else if (gen->loop_kind == PYX_LOOP_CARRAY) {
         emit_carray_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else {
-        const char *it = emit_iter_loop(fn, gen->target, gen->value, &loop, NULL, comp_body, c);
+        bool genexp = c->node->kind == PYX_NODE_GENERATOR && c->level == 0;
+        const char *it = emit_iter_loop(fn, gen->target, genexp ? NULL : gen->value, &loop, NULL, comp_body, c);
         line(fn, "Py_CLEAR(%s);", it);
     }
+}
+
+/* The body of a generator expression's function: its loops, yielding. */
+void emit_genexp_loops(Fn *fn, PyxNode *e)
+{
+    Comp c = {e, 0, NULL};
+    emit_comp_level(fn, &c);
 }
 
 /* A comprehension's variable that a lambda in it uses lives in a cell, new

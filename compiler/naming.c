@@ -13,6 +13,8 @@ void pyx_naming_init(PyxNaming *n, PyxArena *a, const char *module)
 
 const char *pyx_name_local(PyxNaming *n, const char *name)
 {
+    if (name[0] == '.')   /* a generator expression's '.0' (no user name is a number) */
+        name++;
     return pyx_arena_printf(n->a, "v_%s", name);
 }
 

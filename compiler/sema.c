@@ -318,6 +318,8 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
         if (f->locals[i]->type == NULL)
             f->locals[i]->type = &pyx_type_object;
     check_stmts(S, &f->def->body);
+    if (f->def->kind == PYX_NODE_GENERATOR)
+        check_genexp_body(S, f->def);
     if (f->uses_locals)
         decide_locals_view(S, f, fs);
     S->scope = outer_scope;
@@ -364,13 +366,26 @@ void check_closure(Sema *S, PyxNode *def)
     check_function(S, f, S->scope);
 }
 
+/* A generator expression: its first iterable is evaluated where it stands
+   (check_expr), the rest is a generator function of its own, a closure
+   whose parameter '.0' is that iterable's iterator (emit_gen.c). */
+void check_genexp(Sema *S, PyxNode *e)
+{
+    PyxFunc *f = declare_closure(S, e, scope_qualname(S, e->scope));
+    if (f == NULL)
+        return;
+    f->nested = S->func != NULL;
+    check_function(S, f, S->scope);
+}
+
 /* Which variables live in cells: those a def or lambda uses from an
    enclosing function or comprehension (symtable.c's FREE names, resolved
    to the scope that binds them).  A comprehension's own use of a variable
    of its function needs no cell: it runs inline, in the function's C. */
 static void mark_captured(PyxScope *s)
 {
-    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_LAMBDA) {
+    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_LAMBDA
+        || (s->kind == PYX_SCOPE_COMPREHENSION && s->node->kind == PYX_NODE_GENERATOR)) {
         for (int i = 0; i < s->entries.len; i++) {
             PyxScopeEntry *e = s->entries.entries[i].value;
             PyxScopeEntry *owner = e->binding == PYX_BIND_FREE ? pyx_scope_resolve(s, e->name) : NULL;

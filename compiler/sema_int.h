@@ -47,6 +47,8 @@ typedef struct Sema {
 /* sema.c */
 Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func);
 void check_closure(Sema *S, PyxNode *def);
+void check_genexp(Sema *S, PyxNode *e);
+void check_genexp_body(Sema *S, PyxNode *e);
 PyxSymbol *scope_find(Scope *s, const char *name);
 PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc);
 PyxSymbol *lookup(Sema *S, const char *name);

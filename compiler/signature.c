@@ -201,6 +201,6 @@ void decide_signature(Sema *S, PyxFunc *f, const char *stem)
     f->spec = pyx_name_arg_spec(&S->m->naming, stem);
     f->fdef = pyx_name_func_def(&S->m->naming, stem);
     decide_annotations(S, f);
-    if (f->directives.value[PYX_DIR_EMBEDSIGNATURE] && f->def->kind != PYX_NODE_LAMBDA)
+    if (f->directives.value[PYX_DIR_EMBEDSIGNATURE] && f->def->kind != PYX_NODE_LAMBDA && f->def->kind != PYX_NODE_GENERATOR)
         embed_signature(S, f);   /* (a lambda has no docstring to start) */
 }

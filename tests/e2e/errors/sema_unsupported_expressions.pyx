@@ -6,5 +6,4 @@ def f():
     t = [j async for j in xs]
     return g, ys, s, t
 
-# ERROR 4:14: not supported yet: generator expressions
 # ERROR 6:12: not supported yet: async comprehensions

@@ -118,7 +118,32 @@ def unfinished_not_started():
     return g, h
 
 
+def genexps(list xs, double k):
+    a = sum(x * k for x in xs)
+    b = any(x > 2 for x in xs)
+    c = "".join(str(x) for x in xs if x)
+    d = list(list(y for y in range(x)) for x in range(3))
+    g = (x for x in xs)
+    next(g)
+    return a, b, c, d
+
+
+def genexp_errors(xs):
+    try:
+        (x for x in 5)
+    except TypeError:
+        pass
+    g = (1 // x for x in xs)
+    try:
+        list(g)
+    except ZeroDivisionError:
+        pass
+    return list(g)
+
+
 LEAK_CALLS = [
+    ("genexps", ([1.0, 2.0, 3.0], 2.0), None),
+    ("genexp_errors", ([1, 0, 2],), None),
     ("exhaust", (5,), None),
     ("send_values", (4,), None),
     ("close_suspended", (), None),
