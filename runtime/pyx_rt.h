@@ -475,7 +475,8 @@ typedef struct PyxRtFuncDef {
     const char *const *cellvars;   /* co_cellvars: its own variables that live in cells */
     int nested;                    /* defined inside a function (CO_NESTED) */
     PyxRtFuncCache *cache;         /* NULL, or where the shared strings are kept */
-    int generator;                 /* its body yields: CO_GENERATOR (rt_gen.c) */
+    int generator;                 /* its body yields: CO_GENERATOR (rt_gen.c); 2: an async
+                                      def, CO_COROUTINE */
 } PyxRtFuncDef;
 
 /* A pyxc_function object.  Its wrapper reads the last two fields: for a
@@ -1222,7 +1223,11 @@ typedef struct PyxRtGenDef {
                                    owning a reference while the generator is suspended */
     const PyxRtFuncDef *func;   /* its name, qualname and code object */
     PyObject **code;            /* gi_code, made when first asked for */
+    int kind;                   /* PYX_GEN_GENERATOR, PYX_GEN_COROUTINE */
 } PyxRtGenDef;
+
+#define PYX_GEN_GENERATOR 0
+#define PYX_GEN_COROUTINE 1     /* an 'async def': a coroutine object */
 
 struct PyxRtGen {
     PyObject_VAR_HEAD
@@ -1252,5 +1257,11 @@ PYX_MUST_CHECK PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def);
    with its exception); 0: it ended at once, *out is its return value (new
    reference); -1 with the error.  iterable is borrowed. */
 PYX_MUST_CHECK int pyx_rt_gen_yield_from(PyxRtGen *gen, PyObject *iterable, PyObject **out);
+
+/* 'await x' in a coroutine's body: as pyx_rt_gen_yield_from, with the
+   iterator CPython's GET_AWAITABLE takes (a coroutine itself, else
+   x.__await__(); TypeError "object int can't be used in 'await'
+   expression", RuntimeError "coroutine is being awaited already"). */
+PYX_MUST_CHECK int pyx_rt_coro_await(PyxRtGen *gen, PyObject *awaitable, PyObject **out);
 
 #endif /* PYX_RT_H */

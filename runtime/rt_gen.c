@@ -11,7 +11,24 @@
 
 #define G(o) ((PyxRtGen *)(o))
 
-static PyTypeObject gen_type;
+static PyTypeObject gen_type, coro_type, wrapper_type;
+
+/* A pyxc generator or coroutine: what the functions below run directly. */
+static int is_ours(PyObject *o)
+{
+    return Py_TYPE(o) == &gen_type || Py_TYPE(o) == &coro_type;
+}
+
+static int is_coro(PyxRtGen *g)
+{
+    return g->def->kind == PYX_GEN_COROUTINE;
+}
+
+/* "generator" or "coroutine", in messages */
+static const char *what(PyxRtGen *g)
+{
+    return is_coro(g) ? "coroutine" : "generator";
+}
 
 static PyObject **frame_objects(PyxRtGen *g)
 {
@@ -113,7 +130,7 @@ static int gen_step(PyxRtGen *g, PyObject *arg, PyObject **out)
         PyErr_NormalizeException(&t, &v, &tb);
         if (tb != NULL)
             PyException_SetTraceback(v, tb);
-        PyErr_SetString(PyExc_RuntimeError, "generator raised StopIteration");
+        PyErr_Format(PyExc_RuntimeError, "%s raised StopIteration", what(g));
         PyObject *t2, *v2, *tb2;
         PyErr_Fetch(&t2, &v2, &tb2);
         PyErr_NormalizeException(&t2, &v2, &tb2);
@@ -127,9 +144,9 @@ static int gen_step(PyxRtGen *g, PyObject *arg, PyObject **out)
     return -1;
 }
 
-static int already_running(void)
+static int already_running(PyxRtGen *g)
 {
-    PyErr_SetString(PyExc_ValueError, "generator already executing");
+    PyErr_Format(PyExc_ValueError, "%s already executing", what(g));
     return -1;
 }
 
@@ -138,7 +155,7 @@ static int gen_send(PyxRtGen *g, PyObject *arg, PyObject **out);
 /* One step of a delegate: as gen_send. */
 static int iter_send(PyObject *it, PyObject *arg, PyObject **out)
 {
-    if (Py_TYPE(it) == &gen_type)
+    if (is_ours(it))
         return gen_send(G(it), arg, out);
     PyObject *r;
     if (arg == Py_None && Py_TYPE(it)->tp_iternext != NULL)
@@ -156,14 +173,18 @@ static int iter_send(PyObject *it, PyObject *arg, PyObject **out)
 static int gen_send(PyxRtGen *g, PyObject *arg, PyObject **out)
 {
     if (g->running)
-        return already_running();
+        return already_running(g);
     if (g->finished) {
+        if (is_coro(g)) {
+            PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
+            return -1;
+        }
         Py_INCREF(Py_None);
         *out = Py_None;
         return 0;
     }
     if (g->resume == 0 && arg != Py_None) {
-        PyErr_SetString(PyExc_TypeError, "can't send non-None value to a just-started generator");
+        PyErr_Format(PyExc_TypeError, "can't send non-None value to a just-started %s", what(g));
         return -1;
     }
     if (g->yieldfrom != NULL) {
@@ -189,7 +210,7 @@ int pyx_rt_gen_yield_from(PyxRtGen *g, PyObject *iterable, PyObject **out)
     if (Py_TYPE(iterable) == &gen_type || PyGen_CheckExact(iterable)) {
         Py_INCREF(iterable);
         it = iterable;
-    } else if (PyCoro_CheckExact(iterable)) {
+    } else if ((PyCoro_CheckExact(iterable) || Py_TYPE(iterable) == &coro_type) && !is_coro(g)) {
         PyErr_SetString(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
         return -1;
     } else if ((it = PyObject_GetIter(iterable)) == NULL) {
@@ -224,7 +245,7 @@ static int lookup(PyObject *o, const char *name, PyObject **meth)
 static int close_iter(PyObject *it)
 {
     PyObject *r;
-    if (Py_TYPE(it) == &gen_type) {
+    if (is_ours(it)) {
         r = PyObject_CallMethod(it, "close", NULL);
     } else {
         PyObject *meth;
@@ -248,7 +269,7 @@ static PyObject *gen_close(PyObject *self, PyObject *unused)
     if (g->finished)
         Py_RETURN_NONE;
     if (g->running) {
-        already_running();
+        already_running(g);
         return NULL;
     }
     if (g->resume == 0) {   /* never started: nothing to run */
@@ -270,7 +291,7 @@ static PyObject *gen_close(PyObject *self, PyObject *unused)
     int rc = gen_step(g, NULL, &r);
     if (rc == 1) {
         Py_DECREF(r);
-        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        PyErr_Format(PyExc_RuntimeError, "%s ignored GeneratorExit", what(g));
         return NULL;
     }
     if (rc == 0) {
@@ -289,8 +310,13 @@ static PyObject *gen_close(PyObject *self, PyObject *unused)
 static int gen_throw_here(PyxRtGen *g, PyObject *typ, PyObject *val, PyObject *tb, PyObject **out)
 {
     PyErr_Restore(typ, val, tb);
-    if (g->finished)
+    if (g->finished) {
+        if (is_coro(g)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
+        }
         return -1;
+    }
     return gen_step(g, NULL, out);
 }
 
@@ -300,7 +326,7 @@ static int gen_throw3(PyxRtGen *g, PyObject *typ, PyObject *val, PyObject *tb, P
         Py_XDECREF(typ);
         Py_XDECREF(val);
         Py_XDECREF(tb);
-        return already_running();
+        return already_running(g);
     }
     PyObject *yf = g->yieldfrom;
     if (yf == NULL || g->finished)
@@ -322,7 +348,7 @@ static int gen_throw3(PyxRtGen *g, PyObject *typ, PyObject *val, PyObject *tb, P
         }
         return gen_throw_here(g, typ, val, tb, out);
     }
-    if (Py_TYPE(yf) == &gen_type) {
+    if (is_ours(yf)) {
         g->running = 1;
         rc = gen_throw3(G(yf), typ, val, tb, out);
         g->running = 0;
@@ -443,13 +469,31 @@ static PyObject *gen_iternext(PyObject *self)
 
 /* ---- the type ---- */
 
+/* "RuntimeWarning: coroutine 'f' was never awaited", through the warnings
+   module as CPython reports it. */
+static void warn_unawaited(PyObject *self)
+{
+    PyObject *warnings = PyImport_ImportModule("warnings");
+    PyObject *r = warnings ? PyObject_CallMethod(warnings, "_warn_unawaited_coroutine", "O", self) : NULL;
+    Py_XDECREF(warnings);
+    if (r == NULL)
+        PyErr_WriteUnraisable(self);
+    Py_XDECREF(r);
+}
+
 static void gen_finalize(PyObject *self)
 {
     PyxRtGen *g = G(self);
-    if (g->finished || g->resume <= 0)
+    if (g->finished || g->resume < 0)
         return;
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
+    if (g->resume == 0) {
+        if (is_coro(g))
+            warn_unawaited(self);
+        PyErr_Restore(t, v, tb);
+        return;
+    }
     PyObject *r = gen_close(self, NULL);
     if (r == NULL)
         PyErr_WriteUnraisable(self);
@@ -570,7 +614,7 @@ static PyObject *gen_repr(PyObject *self)
     PyObject *q = get_name(self, (void *)1);
     if (q == NULL)
         return NULL;
-    PyObject *r = PyUnicode_FromFormat("<generator object %U at %p>", q, self);
+    PyObject *r = PyUnicode_FromFormat("<%s object %U at %p>", what(G(self)), q, self);
     Py_DECREF(q);
     return r;
 }
@@ -612,20 +656,218 @@ static PyTypeObject gen_type = {
     .tp_finalize = gen_finalize,
 };
 
-/* The type, ready, and registered with collections.abc.Generator. */
-static int gen_type_ready(void)
+/* ---- coroutines ---- */
+
+/* coroutine.__await__(): an iterator over the coroutine's steps (the
+   coroutine itself is none, as in CPython: next(coro) is a TypeError). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *coro;
+} Wrapper;
+
+static PyObject *coro_await(PyObject *self)
 {
-    if (PyType_Ready(&gen_type) < 0)
+    if (!(wrapper_type.tp_flags & Py_TPFLAGS_READY) && PyType_Ready(&wrapper_type) < 0)
+        return NULL;
+    Wrapper *w = PyObject_GC_New(Wrapper, &wrapper_type);
+    if (w == NULL)
+        return NULL;
+    Py_INCREF(self);
+    w->coro = self;
+    PyObject_GC_Track(w);
+    return (PyObject *)w;
+}
+
+static PyObject *coro_await_method(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return coro_await(self);
+}
+
+static PyObject *wrapper_next(PyObject *self)
+{
+    return gen_iternext(((Wrapper *)self)->coro);
+}
+
+static PyObject *wrapper_send(PyObject *self, PyObject *arg)
+{
+    return gen_send_method(((Wrapper *)self)->coro, arg);
+}
+
+static PyObject *wrapper_throw(PyObject *self, PyObject *args)
+{
+    return gen_throw(((Wrapper *)self)->coro, args);
+}
+
+static PyObject *wrapper_close(PyObject *self, PyObject *unused)
+{
+    return gen_close(((Wrapper *)self)->coro, unused);
+}
+
+static int wrapper_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((Wrapper *)self)->coro);
+    return 0;
+}
+
+static void wrapper_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(((Wrapper *)self)->coro);
+    PyObject_GC_Del(self);
+}
+
+static PyMethodDef wrapper_methods[] = {
+    {"send", wrapper_send, METH_O, NULL},
+    {"throw", wrapper_throw, METH_VARARGS, NULL},
+    {"close", wrapper_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject wrapper_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "coroutine_wrapper",
+    .tp_basicsize = sizeof(Wrapper),
+    .tp_dealloc = wrapper_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = wrapper_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = wrapper_next,
+    .tp_methods = wrapper_methods,
+};
+
+static PyObject *get_origin(PyObject *self, void *unused)
+{
+    (void)self;
+    (void)unused;
+    Py_RETURN_NONE;   /* sys.set_coroutine_origin_tracking_depth() is not followed */
+}
+
+static PyMethodDef coro_methods[] = {
+    {"send", gen_send_method, METH_O, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw, METH_VARARGS, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."},
+    {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_await_method, METH_NOARGS, "Return an iterator to be used in await expression."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef coro_getset[] = {
+    {"__name__", get_name, set_name, NULL, NULL},
+    {"__qualname__", get_name, set_name, NULL, (void *)1},
+    {"cr_running", get_running, NULL, NULL, NULL},
+    {"cr_suspended", get_suspended, NULL, NULL, NULL},
+    {"cr_frame", get_frame, NULL, NULL, NULL},
+    {"cr_await", get_yieldfrom, NULL, NULL, NULL},
+    {"cr_code", get_code, NULL, NULL, NULL},
+    {"cr_origin", get_origin, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyAsyncMethods coro_as_async = {
+    .am_await = coro_await,
+};
+
+static PyTypeObject coro_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "coroutine",
+    .tp_basicsize = PYX_GEN_HEAD,
+    .tp_itemsize = 1,
+    .tp_dealloc = gen_dealloc,
+    .tp_as_async = &coro_as_async,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_weaklistoffset = offsetof(PyxRtGen, weakrefs),
+    .tp_methods = coro_methods,
+    .tp_getset = coro_getset,
+    .tp_finalize = gen_finalize,
+};
+
+/* 'await x': the iterator that runs x (CPython's GET_AWAITABLE), new
+   reference or NULL with its TypeError. */
+static PyObject *awaitable_iter(PyObject *o)
+{
+    if (Py_TYPE(o) == &coro_type || PyCoro_CheckExact(o)) {
+        PyObject *yf = Py_TYPE(o) == &coro_type ? G(o)->yieldfrom : NULL;
+        if (yf == NULL && PyCoro_CheckExact(o)) {
+            PyObject *a = PyObject_GetAttrString(o, "cr_await");
+            if (a == NULL)
+                return NULL;
+            yf = a != Py_None ? a : NULL;
+            Py_DECREF(a);
+        }
+        if (yf != NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+            return NULL;
+        }
+        Py_INCREF(o);
+        return o;
+    }
+    if (PyGen_CheckExact(o)) {   /* a @types.coroutine generator */
+        PyObject *code = PyObject_GetAttrString(o, "gi_code");
+        int iterable = code && PyCode_Check(code) && (((PyCodeObject *)code)->co_flags & CO_ITERABLE_COROUTINE);
+        Py_XDECREF(code);
+        if (iterable) {
+            Py_INCREF(o);
+            return o;
+        }
+        PyErr_Clear();
+    }
+    unaryfunc getter = Py_TYPE(o)->tp_as_async ? Py_TYPE(o)->tp_as_async->am_await : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression", Py_TYPE(o)->tp_name);
+        return NULL;
+    }
+    PyObject *res = getter(o);
+    if (res == NULL)
+        return NULL;
+    if (PyCoro_CheckExact(res) || Py_TYPE(res) == &coro_type) {
+        PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+        Py_DECREF(res);
+        return NULL;
+    }
+    if (!PyIter_Check(res)) {
+        PyErr_Format(PyExc_TypeError, "__await__() returned non-iterator of type '%.100s'", Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+int pyx_rt_coro_await(PyxRtGen *g, PyObject *awaitable, PyObject **out)
+{
+    PyObject *it = awaitable_iter(awaitable);
+    if (it == NULL)
+        return -1;
+    g->running = 1;
+    int rc = iter_send(it, Py_None, out);
+    g->running = 0;
+    if (rc == 1)
+        g->yieldfrom = it;
+    else
+        Py_DECREF(it);
+    return rc;
+}
+
+/* ---- making them ---- */
+
+/* The type, ready, and registered with collections.abc's class: once. */
+static int type_ready(PyTypeObject *t, const char *abc_name)
+{
+    if (PyType_Ready(t) < 0)
         return -1;
     PyObject *abc = PyImport_ImportModule("collections.abc");
     if (abc == NULL)
         return -1;
-    PyObject *r, *gen = PyObject_GetAttrString(abc, "Generator");
+    PyObject *r, *cls = PyObject_GetAttrString(abc, abc_name);
     Py_DECREF(abc);
-    if (gen == NULL)
+    if (cls == NULL)
         return -1;
-    r = PyObject_CallMethod(gen, "register", "O", (PyObject *)&gen_type);
-    Py_DECREF(gen);
+    r = PyObject_CallMethod(cls, "register", "O", (PyObject *)t);
+    Py_DECREF(cls);
     if (r == NULL)
         return -1;
     Py_DECREF(r);
@@ -634,9 +876,10 @@ static int gen_type_ready(void)
 
 PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def)
 {
-    if (!(gen_type.tp_flags & Py_TPFLAGS_READY) && gen_type_ready() < 0)
+    PyTypeObject *t = def->kind == PYX_GEN_COROUTINE ? &coro_type : &gen_type;
+    if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t, t == &coro_type ? "Coroutine" : "Generator") < 0)
         return NULL;
-    PyxRtGen *g = PyObject_GC_NewVar(PyxRtGen, &gen_type, def->size);
+    PyxRtGen *g = PyObject_GC_NewVar(PyxRtGen, t, def->size);
     if (g == NULL)
         return NULL;
     g->def = def;
