@@ -749,7 +749,17 @@ PyxType *check_expr(Sema *S, PyxNode *e)
         return set_type(e, t);
     }
     case PYX_NODE_AWAIT:   /* CPython's compile-time errors first */
-        if (S->func == NULL)
+        if (S->func && S->func->coroutine) {   /* the awaitable's result (emit_gen.c) */
+            check_expr(S, e->value);
+            check_boxable(S, e->value, "cannot await a '%s'");
+            return set_type(e, &pyx_type_object);
+        }
+        if (S->func && S->func->def->kind == PYX_NODE_GENERATOR && S->func->parent
+            && (S->func->parent->def->flags & PYX_F(ASYNC)))
+            unsupported(S, e, "asynchronous generator expressions");
+        else if (S->func && (S->func->def->flags & PYX_F(ASYNC)))
+            ;   /* an async def refused where it was declared */
+        else if (S->func == NULL)
             pyx_diag_error(S->d, e->loc, "'await' outside function");
         else if (!(S->func->def->flags & PYX_F(ASYNC)) && S->scope->py == NULL)
             pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
@@ -767,7 +777,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
             pyx_diag_error(S->d, e->loc, "'yield from' inside async function");
             return type_error(e);
         }
-        if (!S->func->generator)
+        if (!S->func->generator || S->func->coroutine)
             return type_error(e);   /* reported where the function was declared */
         if (e->value) {
             check_expr(S, e->value);

@@ -188,11 +188,13 @@ static bool redefinable(const PyxSymbol *prev, bool is_c)
 /* A def whose body yields: a generator function (emit_gen.c). */
 static void declare_generator(Sema *S, PyxFunc *f, const char *stem)
 {
+    bool coroutine = (f->def->flags & PYX_F(ASYNC)) != 0;
     if (f->is_c) {
-        unsupported(S, f->def, "cdef and cpdef generators");
+        unsupported(S, f->def, coroutine ? "cdef and cpdef coroutines" : "cdef and cpdef generators");
         return;
     }
     f->generator = true;
+    f->coroutine = coroutine;
     f->gen_body = pyx_name_gen_body(&S->m->naming, stem);
     f->gen_frame = pyx_name_gen_frame(&S->m->naming, stem);
     f->gen_def = pyx_name_gen_def(&S->m->naming, stem);
@@ -234,9 +236,9 @@ static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
             pyx_list_push(S->a, &f->decorators, dec);
     }
     pyx_profile_decide(S->m, f, stem);
-    if (def->flags & PYX_F(ASYNC))
-        unsupported(S, def, "async functions");
-    else if (def->scope && def->scope->is_generator)
+    if ((def->flags & PYX_F(ASYNC)) && def->scope && def->scope->is_generator)
+        unsupported(S, def, "async generators");
+    else if ((def->flags & PYX_F(ASYNC)) || (def->scope && def->scope->is_generator))
         declare_generator(S, f, stem);
     if (def->type_params.len)
         unsupported(S, def, "type parameters on functions");

@@ -995,7 +995,7 @@ Val emit_expr(Fn *fn, PyxNode *e)
         return emit_comprehension(fn, e);
     case PYX_NODE_LAMBDA:
         return emit_closure(fn, e);
-    case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM:
+    case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM: case PYX_NODE_AWAIT:
         return emit_yield(fn, e);
     case PYX_NODE_GENERATOR:
         return emit_genexp(fn, e);

@@ -147,7 +147,7 @@ Val emit_yield(Fn *fn, PyxNode *e)
         /* the delegate's first step here; the runtime forwards the next ones
            and resumes the body with its return value (rt_gen.c) */
         Val v = to_object(fn, emit_value(fn, e->value), e->value->loc);
-        line(fn, "pyx_yrc = pyx_rt_gen_yield_from(pyx_gen, %s, &pyx_y);", v.c);
+        line(fn, "pyx_yrc = %s(pyx_gen, %s, &pyx_y);", e->kind == PYX_NODE_AWAIT ? "pyx_rt_coro_await" : "pyx_rt_gen_yield_from", v.c);
         release(fn, v);
         check(fn, "pyx_yrc < 0", e->loc);
         Label *done = new_label(fn, "yielded_from");
@@ -316,8 +316,8 @@ static void emit_body(Emit *E, PyxFunc *f, Fields *fs)
     for (int i = 0; i < fs->n; i++)
         buf_printf(E->a, &out, "#undef %s\n", fs->v[i].name);
     buf_printf(E->a, &out, "\nstatic const PyxRtGenDef %s = {\n    .body = %s, .size = sizeof(struct %s), .nobj = %d,\n"
-                           "    .func = &%s, .code = &(PyObject *){NULL},\n};\n\n",
-               f->gen_def, f->gen_body, f->gen_frame, nobj, f->fdef);
+                           "    .func = &%s, .code = &(PyObject *){NULL},%s\n};\n\n",
+               f->gen_def, f->gen_body, f->gen_frame, nobj, f->fdef, f->coroutine ? " .kind = PYX_GEN_COROUTINE," : "");
     buf_append(E->a, &E->funcs, &out);
 }
 

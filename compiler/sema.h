@@ -130,6 +130,7 @@ struct PyxFunc {
     PyxSymbol *frame_locals;   /* the dict they fill (a local of the function) */
     /* generators (emit_gen.c): a def whose body yields */
     bool generator;
+    bool coroutine;         /* an 'async def': its generator is a coroutine */
     const char *gen_body;   /* pyx_gb_<mod>_<name>: the resumable body */
     const char *gen_frame;  /* pyx_gs_<mod>_<name>: the struct of its frame */
     const char *gen_def;    /* pyx_gdef_<name>: its PyxRtGenDef */
