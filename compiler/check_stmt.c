@@ -364,6 +364,19 @@ void check_def_parts(Sema *S, PyxNode *s)
     }
 }
 
+
+/* 'async for' / 'async with': inside a coroutine (emit_gen.c), else
+   CPython's compile-time error (an async def that was refused says so
+   where it was declared). */
+static bool async_allowed(Sema *S, PyxNode *s, const char *outside)
+{
+    if (S->func && S->func->coroutine)
+        return true;
+    if (S->func == NULL || !(S->func->def->flags & PYX_F(ASYNC)))
+        pyx_diag_error(S->d, s->loc, "%s", outside);
+    return false;
+}
+
 /* The variable a def inside a function binds (its own local, or a global
    it declares). */
 void bind_def_name(Sema *S, PyxNode *def)
@@ -462,10 +475,8 @@ void check_stmt(Sema *S, PyxNode *s)
         check_stmts(S, &s->orelse);
         break;
     case PYX_NODE_FOR: {
-        if (s->flags & PYX_F(ASYNC)) {
-            unsupported(S, s, "async for");
+        if ((s->flags & PYX_F(ASYNC)) && !async_allowed(S, s, "'async for' outside async function"))
             break;
-        }
         check_iterable(S, s->value);
         check_target(S, s->target, NULL);
         PyxType *tt = s->target->type;
@@ -478,6 +489,8 @@ void check_stmt(Sema *S, PyxNode *s)
             }
         }
         set_loop_kind(S, s, s->target, s->value);
+        if (s->flags & PYX_F(ASYNC))
+            s->loop_kind = PYX_LOOP_ITER;   /* __aiter__ and awaited __anext__ (emit_gen.c) */
         if (s->loop_kind == PYX_LOOP_ITER && tt && pyx_type_is_c(tt) && tt->kind != PYX_TY_ERROR && !pyx_type_is_numeric(tt)) {
             pyx_diag_error(S->d, s->target->loc, "cannot iterate into a '%s' loop variable", tt->name);
         }
@@ -596,10 +609,8 @@ void check_stmt(Sema *S, PyxNode *s)
     case PYX_NODE_WITH:
         if (check_directive_block(S, s))
             break;
-        if (s->flags & PYX_F(ASYNC)) {
-            unsupported(S, s, "async with");
+        if ((s->flags & PYX_F(ASYNC)) && !async_allowed(S, s, "'async with' outside async function"))
             break;
-        }
         for (int i = 0; i < s->items.len; i++) {
             PyxNode *it = s->items.items[i];
             PyxType *t = check_expr(S, it->value);

@@ -167,11 +167,20 @@ void emit_try_finally(Fn *fn, PyxNode *s)
 typedef struct WithExit {
     const char *r, *ex;
     PyxLoc loc;
+    bool async;     /* 'async with': __aexit__'s result is awaited */
 } WithExit;
 
 static void exit_with(Fn *fn, void *ctx)
 {
     WithExit *we = ctx;
+    if (we->async) {
+        const char *aw = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_async_with_exit(%s, NULL);", aw, we->ex);
+        line(fn, "Py_CLEAR(%s);", we->ex);
+        check(fn, pyx_arena_printf(A, "!%s", aw), we->loc);
+        release(fn, emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_AEXIT", we->loc, NULL, NULL));
+        return;
+    }
     trace_line_at(fn, we->loc.line);   /* linetrace: __exit__ runs on the with line */
     line(fn, "%s = pyx_rt_with_exit(%s, NULL);", we->r, we->ex);
     line(fn, "Py_CLEAR(%s);", we->ex);
@@ -190,10 +199,13 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     PyxNode *item = s->items.items[k];
     Label *outer_err = fn->err, *outer_ret = fn->ret;
     Val mgr = emit_value(fn, item->value);
+    bool async = (s->flags & PYX_F(ASYNC)) != 0;
     const char *ex = temp(fn, &pyx_type_object), *value = temp(fn, &pyx_type_object);
-    line(fn, "%s = pyx_rt_with_enter(%s, &%s);", value, mgr.c, ex);
+    line(fn, "%s = pyx_rt_%swith_enter(%s, &%s);", value, async ? "async_" : "", mgr.c, ex);
     release(fn, mgr);
     check(fn, pyx_arena_printf(A, "!%s", value), item->loc);
+    if (async)   /* __aenter__()'s awaitable, awaited (__aexit__ is in ex) */
+        value = emit_await_value(fn, (Val){value, &pyx_type_object, true}, "PYX_AWAIT_AENTER", item->loc, NULL, NULL).c;
     /* from here on __exit__ must run whatever happens */
     Label *err = new_error_label(fn, "with_error"), *ret = new_label(fn, "with_return");
     Label *end = new_label(fn, "with_end");
@@ -211,7 +223,7 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
     fn->err = outer_err;
     fn->ret = outer_ret;
     close_exits(fn, &x);
-    WithExit we = {temp(fn, &pyx_type_int), ex, item->loc};
+    WithExit we = {temp(fn, &pyx_type_int), ex, item->loc, async};
     exit_with(fn, &we);
     if (!err->used && !err->skip->used && !ret->used && !exits_used(&x))
         return;
@@ -233,7 +245,22 @@ void emit_with_items(Fn *fn, PyxNode *s, int k)
             line(fn, "if (PYX_UNLIKELY(pyx_trace != NULL) && pyx_rt_trace_line(pyx_trace, %u) < 0) { Py_CLEAR(%s); Py_CLEAR(%s); pyx_lineno = %u; goto %s; }",
                  s->loc.line, exc, ex, s->loc.line, jump(outer_err));
         line(fn, "pyx_rt_exc_enter(%s, %s);", exc, saved);
-        line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
+        if (async) {   /* __aexit__(type, exc, tb) awaited, then its truth */
+            const char *aw = temp(fn, &pyx_type_object);
+            const char *undo = pyx_arena_printf(A, "pyx_rt_exc_leave(%s); Py_CLEAR(%s);", saved, exc);
+            line(fn, "%s = pyx_rt_async_with_exit(%s, %s);", aw, ex, exc);
+            line(fn, "Py_CLEAR(%s);", ex);
+            line(fn, "if (PYX_UNLIKELY(!%s)) { %s pyx_lineno = %u; goto %s; }", aw, undo, item->loc.line, jump(outer_err));
+            fn->lineno_used = 1;
+            Label *inner_err = fn->err;
+            fn->err = outer_err;
+            Val res = emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_AEXIT", item->loc, undo, NULL);
+            fn->err = inner_err;
+            line(fn, "%s = PyObject_IsTrue(%s);", r, res.c);
+            release(fn, res);
+        } else {
+            line(fn, "%s = pyx_rt_with_exit(%s, %s);", r, ex, exc);
+        }
         line(fn, "pyx_rt_exc_leave(%s);", saved);
         line(fn, "Py_CLEAR(%s);", ex);
         line(fn, "if (%s < 0) {", r);

@@ -208,6 +208,90 @@ Val emit_genexp(Fn *fn, PyxNode *e)
     return (Val){g, &pyx_type_object, true};
 }
 
+/* ---- the async statements ---- */
+
+/* 'if (cond)' an error: StopAsyncIteration to on_stop (cleared) when
+   given, else 'cleanup' and the error label in force. */
+static void fail_if(Fn *fn, const char *cond, PyxLoc loc, const char *cleanup, Label *on_stop)
+{
+    fn->lineno_used = 1;
+    line(fn, "if (PYX_UNLIKELY(%s)) {", cond);
+    if (on_stop)
+        line(fn, "    if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); goto %s; }", jump(on_stop));
+    if (cleanup)
+        line(fn, "    %s", cleanup);
+    line(fn, "    pyx_lineno = %u; goto %s;", loc.line, jump(fn->err));
+    line(fn, "}");
+}
+
+/* The awaitable aw (released here) awaited as 'async with' and 'async for'
+   need it: 'where' words the TypeError for what is not awaitable
+   (PYX_AWAIT_AENTER...).  The result, owned. */
+Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *cleanup, Label *on_stop)
+{
+    int k = fn->nresume + 1;
+    line(fn, "pyx_yrc = pyx_rt_coro_await_in(pyx_gen, %s, &pyx_y, %s);", aw.c, where);
+    release(fn, aw);
+    fail_if(fn, "pyx_yrc < 0", loc, cleanup, on_stop);
+    Label *done = new_label(fn, "awaited");
+    line(fn, "if (pyx_yrc == 0) goto %s;", jump(done));
+    Label *l = new_label(fn, "resume");
+    PYX_VEC_PUSH(A, fn->resumes, fn->nresume, fn->cap_resume, l->name);
+    line(fn, "pyx_gen->resume = %d;", k);
+    line(fn, "return pyx_y;");
+    jump(l);
+    place_label(fn, l);
+    fail_if(fn, "!pyx_sent", loc, cleanup, on_stop);
+    line(fn, "pyx_y = pyx_sent;");
+    line(fn, "Py_INCREF(pyx_y);");
+    place_label(fn, done);
+    const char *t = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_y;", t);
+    return (Val){t, &pyx_type_object, true};
+}
+
+/* 'async for target in iterable': __aiter__ once, then each time round
+   __anext__() awaited, until it raises StopAsyncIteration. */
+void emit_async_for(Fn *fn, PyxNode *s)
+{
+    Label *brk = new_label(fn, "break"), *natural = new_label(fn, "exhausted");
+    Label *outer_ret = fn->ret, *ret = new_label(fn, "loop_return");
+    Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
+    Val v = to_object(fn, emit_value(fn, s->value), s->value->loc);
+    const char *it = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_aiter(%s);", it, v.c);
+    release(fn, v);
+    check(fn, pyx_arena_printf(A, "!%s", it), s->value->loc);
+    fn->ret = ret;   /* a return in the body releases the iterator on its way out */
+    open_loop(fn, &loop, "", "", "");
+    const char *aw = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_anext(%s);", aw, it);
+    check(fn, pyx_arena_printf(A, "!%s", aw), s->value->loc);
+    Val item = emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_ANEXT", s->loc, NULL, natural);
+    assign_to(fn, s->target, item);
+    if (s->target->type && pyx_type_is_c(s->target->type))
+        line(fn, "Py_CLEAR(%s);", item.c);
+    start_iteration(fn, &loop, s->loc);
+    push_loop(fn, &loop);
+    emit_stmts(fn, &s->body);
+    pop_loop(fn);
+    fn->indent--;
+    line(fn, "}");
+    fn->ret = outer_ret;
+    line(fn, "Py_CLEAR(%s);", it);   /* break */
+    line(fn, "goto %s;", jump(brk));
+    place_label(fn, natural);
+    line(fn, "Py_CLEAR(%s);", it);
+    emit_stmts(fn, &s->orelse);
+    if (ret->used) {
+        line(fn, "goto %s;", jump(brk));
+        place_label(fn, ret);
+        line(fn, "Py_CLEAR(%s);", it);
+        line(fn, "goto %s;", jump(outer_ret));
+    }
+    place_label(fn, brk);
+}
+
 /* ---- the generator function ---- */
 
 /* The body: the function's statements, resumable. */

@@ -193,6 +193,8 @@ void emit_match(Fn *fn, PyxNode *s);
 Val emit_yield(Fn *fn, PyxNode *e);
 void emit_yield_value(Fn *fn, PyxNode *value);
 Val emit_genexp(Fn *fn, PyxNode *e);
+Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *cleanup, Label *on_stop);
+void emit_async_for(Fn *fn, PyxNode *s);
 void emit_generator(Emit *E, PyxFunc *f);
 
 /* emit_func.c */

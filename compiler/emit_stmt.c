@@ -364,6 +364,10 @@ static const char *emit_iter_loop(Fn *fn, PyxNode *target, PyxNode *iter, Loop *
 
 static void emit_for(Fn *fn, PyxNode *s)
 {
+    if (s->flags & PYX_F(ASYNC)) {
+        emit_async_for(fn, s);
+        return;
+    }
     Label *brk = new_label(fn, "break");
     unsigned traced = fn->trace_lines ? s->loc.line : 0;
     if (s->loop_kind == PYX_LOOP_RANGE || s->loop_kind == PYX_LOOP_CARRAY) {

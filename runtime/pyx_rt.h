@@ -1263,5 +1263,26 @@ PYX_MUST_CHECK int pyx_rt_gen_yield_from(PyxRtGen *gen, PyObject *iterable, PyOb
    x.__await__(); TypeError "object int can't be used in 'await'
    expression", RuntimeError "coroutine is being awaited already"). */
 PYX_MUST_CHECK int pyx_rt_coro_await(PyxRtGen *gen, PyObject *awaitable, PyObject **out);
+/* The same, for the awaitables 'async with' and 'async for' get, with
+   CPython's messages for what is not awaitable ("'async with' received an
+   object from __aenter__ that does not implement __await__: int"). */
+#define PYX_AWAIT 0
+#define PYX_AWAIT_AENTER 1
+#define PYX_AWAIT_AEXIT 2
+#define PYX_AWAIT_ANEXT 3
+PYX_MUST_CHECK int pyx_rt_coro_await_in(PyxRtGen *gen, PyObject *awaitable, PyObject **out, int where);
+
+/* 'async with': mgr.__aenter__() (looked up on the type, CPython's TypeError
+   "'X' object does not support the asynchronous context manager protocol"),
+   an awaitable (new reference) with the bound __aexit__ in *exit, or NULL
+   with nothing owned; pyx_rt_async_with_exit calls exit(None, None, None)
+   (exc NULL) or exit(type, exc, tb) and returns its awaitable. */
+PYX_MUST_CHECK PyObject *pyx_rt_async_with_enter(PyObject *mgr, PyObject **exit);
+PYX_MUST_CHECK PyObject *pyx_rt_async_with_exit(PyObject *exit, PyObject *exc);
+/* 'async for': type(o).__aiter__(o), checked to have __anext__ (CPython's
+   TypeErrors), and each step's type(it).__anext__(it), to be awaited
+   (PYX_AWAIT_ANEXT; StopAsyncIteration ends the loop).  New references. */
+PYX_MUST_CHECK PyObject *pyx_rt_aiter(PyObject *o);
+PYX_MUST_CHECK PyObject *pyx_rt_anext(PyObject *it);
 
 #endif /* PYX_RT_H */

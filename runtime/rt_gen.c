@@ -787,8 +787,8 @@ static PyTypeObject coro_type = {
 };
 
 /* 'await x': the iterator that runs x (CPython's GET_AWAITABLE), new
-   reference or NULL with its TypeError. */
-static PyObject *awaitable_iter(PyObject *o)
+   reference or NULL with its TypeError, worded for where x came from. */
+static PyObject *awaitable_iter(PyObject *o, int where)
 {
     if (Py_TYPE(o) == &coro_type || PyCoro_CheckExact(o)) {
         PyObject *yf = Py_TYPE(o) == &coro_type ? G(o)->yieldfrom : NULL;
@@ -818,7 +818,13 @@ static PyObject *awaitable_iter(PyObject *o)
     }
     unaryfunc getter = Py_TYPE(o)->tp_as_async ? Py_TYPE(o)->tp_as_async->am_await : NULL;
     if (getter == NULL) {
-        PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression", Py_TYPE(o)->tp_name);
+        if (where == PYX_AWAIT_AENTER || where == PYX_AWAIT_AEXIT)
+            PyErr_Format(PyExc_TypeError, "'async with' received an object from %s that does not implement __await__: %.100s",
+                         where == PYX_AWAIT_AENTER ? "__aenter__" : "__aexit__", Py_TYPE(o)->tp_name);
+        else if (where == PYX_AWAIT_ANEXT)
+            PyErr_Format(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s", Py_TYPE(o)->tp_name);
+        else
+            PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression", Py_TYPE(o)->tp_name);
         return NULL;
     }
     PyObject *res = getter(o);
@@ -837,9 +843,9 @@ static PyObject *awaitable_iter(PyObject *o)
     return res;
 }
 
-int pyx_rt_coro_await(PyxRtGen *g, PyObject *awaitable, PyObject **out)
+int pyx_rt_coro_await_in(PyxRtGen *g, PyObject *awaitable, PyObject **out, int where)
 {
-    PyObject *it = awaitable_iter(awaitable);
+    PyObject *it = awaitable_iter(awaitable, where);
     if (it == NULL)
         return -1;
     g->running = 1;
@@ -850,6 +856,97 @@ int pyx_rt_coro_await(PyxRtGen *g, PyObject *awaitable, PyObject **out)
     else
         Py_DECREF(it);
     return rc;
+}
+
+int pyx_rt_coro_await(PyxRtGen *g, PyObject *awaitable, PyObject **out)
+{
+    return pyx_rt_coro_await_in(g, awaitable, out, PYX_AWAIT);
+}
+
+/* type(o).name bound to o, as the interpreter looks up special methods;
+   NULL without an exception when there is none. */
+static PyObject *special(PyObject *o, const char *name)
+{
+    PyObject *meth = PyObject_GetAttrString((PyObject *)Py_TYPE(o), name);
+    if (meth == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        return NULL;
+    }
+    descrgetfunc get = Py_TYPE(meth)->tp_descr_get;
+    if (get != NULL) {
+        PyObject *bound = get(meth, o, (PyObject *)Py_TYPE(o));
+        Py_DECREF(meth);
+        return bound;
+    }
+    return meth;
+}
+
+PyObject *pyx_rt_async_with_enter(PyObject *mgr, PyObject **exit)
+{
+    *exit = NULL;
+    PyObject *enter = special(mgr, "__aenter__");
+    if (enter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the asynchronous context manager protocol",
+                         Py_TYPE(mgr)->tp_name);
+        return NULL;
+    }
+    PyObject *ex = special(mgr, "__aexit__");
+    if (ex == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the asynchronous context manager protocol "
+                         "(missed __aexit__ method)", Py_TYPE(mgr)->tp_name);
+        Py_DECREF(enter);
+        return NULL;
+    }
+    PyObject *aw = PyObject_CallFunctionObjArgs(enter, NULL);
+    Py_DECREF(enter);
+    if (aw == NULL) {
+        Py_DECREF(ex);
+        return NULL;
+    }
+    *exit = ex;
+    return aw;
+}
+
+PyObject *pyx_rt_async_with_exit(PyObject *exit, PyObject *exc)
+{
+    if (exc == NULL)
+        return PyObject_CallFunctionObjArgs(exit, Py_None, Py_None, Py_None, NULL);
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *r = PyObject_CallFunctionObjArgs(exit, (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None, NULL);
+    Py_XDECREF(tb);
+    return r;
+}
+
+PyObject *pyx_rt_aiter(PyObject *o)
+{
+    unaryfunc getter = Py_TYPE(o)->tp_as_async ? Py_TYPE(o)->tp_as_async->am_aiter : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s", Py_TYPE(o)->tp_name);
+        return NULL;
+    }
+    PyObject *it = getter(o);
+    if (it == NULL)
+        return NULL;
+    if (Py_TYPE(it)->tp_as_async == NULL || Py_TYPE(it)->tp_as_async->am_anext == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
+                     Py_TYPE(it)->tp_name);
+        Py_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+PyObject *pyx_rt_anext(PyObject *it)
+{
+    unaryfunc getter = Py_TYPE(it)->tp_as_async ? Py_TYPE(it)->tp_as_async->am_anext : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' requires an iterator with __anext__ method, got %.100s", Py_TYPE(it)->tp_name);
+        return NULL;
+    }
+    return getter(it);
 }
 
 /* ---- making them ---- */

@@ -7,5 +7,5 @@ def g(x):
         pass
     del x, f(x)
 
-# ERROR 2:5: not supported yet: async with
+# ERROR 2:5: 'async with' outside async function
 # ERROR 8:12: cannot delete function call
