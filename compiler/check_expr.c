@@ -729,8 +729,11 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
         return check_comprehension(S, e);
     case PYX_NODE_GENERATOR:   /* the first iterable here, the rest in its own function */
-        if (e->handlers.items[0]->flags & PYX_F(ASYNC)) {
-            unsupported(S, e->handlers.items[0], "async comprehensions");
+        if (e->scope && e->scope->is_coroutine) {   /* an async clause or an await inside */
+            if (S->func && (S->func->def->flags & PYX_F(ASYNC)))
+                unsupported(S, e, "asynchronous generator expressions");
+            else
+                pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
             return type_error(e);
         }
         check_iterable(S, e->handlers.items[0]->value);
@@ -845,14 +848,20 @@ static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, Pyx
 static PyxType *check_comprehension(Sema *S, PyxNode *e)
 {
     Scope *outer = S->scope;
-    Scope *cs = new_scope(S, outer, outer->func);
     PYX_ASSERT(e->scope != NULL);
+    if (e->scope->is_coroutine && !(S->func && S->func->coroutine)) {   /* 'async for' or await inside */
+        if (S->func == NULL || !(S->func->def->flags & PYX_F(ASYNC)))
+            pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
+        return type_error(e);   /* (an async def refused says so where it was declared) */
+    }
+    Scope *cs = new_scope(S, outer, outer->func);
     bool fresh = false;
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];
-        if (g->flags & PYX_F(ASYNC)) {
-            unsupported(S, g, "async comprehensions");
-            return type_error(e);
+        if ((g->flags & PYX_F(ASYNC)) && !(S->func && S->func->coroutine)) {
+            if (S->func == NULL || !(S->func->def->flags & PYX_F(ASYNC)))
+                pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
+            return type_error(e);   /* (an async def refused says so where it was declared) */
         }
         S->scope = i == 0 ? outer : cs;
         check_iterable(S, g->value);
@@ -886,6 +895,8 @@ static PyxType *check_comprehension(Sema *S, PyxNode *e)
         PyxNode *g = e->handlers.items[i];
         check_target(S, g->target, NULL);
         set_loop_kind(S, g, g->target, g->value);
+        if (g->flags & PYX_F(ASYNC))
+            g->loop_kind = PYX_LOOP_ITER;   /* inline in the coroutine: awaited __anext__ */
         for (int j = 0; j < g->items.len; j++)
             check_expr(S, g->items.items[j]);
     }
@@ -909,10 +920,6 @@ void check_genexp_body(Sema *S, PyxNode *e)
 {
     for (int i = 0; i < e->handlers.len; i++) {
         PyxNode *g = e->handlers.items[i];
-        if (g->flags & PYX_F(ASYNC)) {
-            unsupported(S, g, "async comprehensions");
-            return;
-        }
         if (i > 0)
             check_iterable(S, g->value);
         check_target(S, g->target, NULL);

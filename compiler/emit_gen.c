@@ -250,33 +250,48 @@ Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *
     return (Val){t, &pyx_type_object, true};
 }
 
-/* 'async for target in iterable': __aiter__ once, then each time round
-   __anext__() awaited, until it raises StopAsyncIteration. */
+/* An asynchronous loop: __aiter__ once, then each time round __anext__()
+   awaited and bound to target, until StopAsyncIteration goes to natural
+   (after the loop).  Returns the iterator's temp, for the caller to
+   release. */
+const char *emit_async_loop(Fn *fn, PyxNode *target, PyxNode *iterable, Loop *loop, Label *natural, BodyFn body,
+                            void *ctx)
+{
+    Val v = to_object(fn, emit_value(fn, iterable), iterable->loc);
+    const char *it = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_aiter(%s);", it, v.c);
+    release(fn, v);
+    check(fn, pyx_arena_printf(A, "!%s", it), iterable->loc);
+    open_loop(fn, loop, "", "", "");
+    const char *aw = temp(fn, &pyx_type_object);
+    line(fn, "%s = pyx_rt_anext(%s);", aw, it);
+    check(fn, pyx_arena_printf(A, "!%s", aw), iterable->loc);
+    Val item = emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_ANEXT", target->loc, NULL, natural);
+    assign_to(fn, target, item);
+    if (target->type && pyx_type_is_c(target->type))
+        line(fn, "Py_CLEAR(%s);", item.c);
+    start_iteration(fn, loop, target->loc);
+    push_loop(fn, loop);
+    body(fn, ctx);
+    pop_loop(fn);
+    fn->indent--;
+    line(fn, "}");
+    return it;
+}
+
+static void loop_body(Fn *fn, void *ctx)
+{
+    emit_stmts(fn, ctx);
+}
+
+/* 'async for target in iterable: body [else: orelse]' */
 void emit_async_for(Fn *fn, PyxNode *s)
 {
     Label *brk = new_label(fn, "break"), *natural = new_label(fn, "exhausted");
     Label *outer_ret = fn->ret, *ret = new_label(fn, "loop_return");
     Loop loop = {.brk = brk, .poll = (s->sflags & PYX_SF(POLLS)) != 0};
-    Val v = to_object(fn, emit_value(fn, s->value), s->value->loc);
-    const char *it = temp(fn, &pyx_type_object);
-    line(fn, "%s = pyx_rt_aiter(%s);", it, v.c);
-    release(fn, v);
-    check(fn, pyx_arena_printf(A, "!%s", it), s->value->loc);
     fn->ret = ret;   /* a return in the body releases the iterator on its way out */
-    open_loop(fn, &loop, "", "", "");
-    const char *aw = temp(fn, &pyx_type_object);
-    line(fn, "%s = pyx_rt_anext(%s);", aw, it);
-    check(fn, pyx_arena_printf(A, "!%s", aw), s->value->loc);
-    Val item = emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_ANEXT", s->loc, NULL, natural);
-    assign_to(fn, s->target, item);
-    if (s->target->type && pyx_type_is_c(s->target->type))
-        line(fn, "Py_CLEAR(%s);", item.c);
-    start_iteration(fn, &loop, s->loc);
-    push_loop(fn, &loop);
-    emit_stmts(fn, &s->body);
-    pop_loop(fn);
-    fn->indent--;
-    line(fn, "}");
+    const char *it = emit_async_loop(fn, s->target, s->value, &loop, natural, loop_body, &s->body);
     fn->ret = outer_ret;
     line(fn, "Py_CLEAR(%s);", it);   /* break */
     line(fn, "goto %s;", jump(brk));

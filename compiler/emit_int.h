@@ -195,6 +195,8 @@ void emit_yield_value(Fn *fn, PyxNode *value);
 Val emit_genexp(Fn *fn, PyxNode *e);
 Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *cleanup, Label *on_stop);
 void emit_async_for(Fn *fn, PyxNode *s);
+const char *emit_async_loop(Fn *fn, PyxNode *target, PyxNode *iterable, Loop *loop, Label *natural, BodyFn body,
+                            void *ctx);
 void emit_generator(Emit *E, PyxFunc *f);
 
 /* emit_func.c */

@@ -6,4 +6,4 @@ def f():
     t = [j async for j in xs]
     return g, ys, s, t
 
-# ERROR 6:12: not supported yet: async comprehensions
+# ERROR 6:9: asynchronous comprehension outside of an asynchronous function
