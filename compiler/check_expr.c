@@ -780,7 +780,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
             pyx_diag_error(S->d, e->loc, "'yield from' inside async function");
             return type_error(e);
         }
-        if (!S->func->generator || S->func->coroutine)
+        if (!S->func->generator || (S->func->coroutine && !S->func->async_gen))
             return type_error(e);   /* reported where the function was declared */
         if (e->value) {
             check_expr(S, e->value);

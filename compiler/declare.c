@@ -195,6 +195,7 @@ static void declare_generator(Sema *S, PyxFunc *f, const char *stem)
     }
     f->generator = true;
     f->coroutine = coroutine;
+    f->async_gen = coroutine && f->def->scope && f->def->scope->is_generator;
     f->gen_body = pyx_name_gen_body(&S->m->naming, stem);
     f->gen_frame = pyx_name_gen_frame(&S->m->naming, stem);
     f->gen_def = pyx_name_gen_def(&S->m->naming, stem);
@@ -236,9 +237,7 @@ static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
             pyx_list_push(S->a, &f->decorators, dec);
     }
     pyx_profile_decide(S->m, f, stem);
-    if ((def->flags & PYX_F(ASYNC)) && def->scope && def->scope->is_generator)
-        unsupported(S, def, "async generators");
-    else if ((def->flags & PYX_F(ASYNC)) || (def->scope && def->scope->is_generator))
+    if ((def->flags & PYX_F(ASYNC)) || (def->scope && def->scope->is_generator))
         declare_generator(S, f, stem);
     if (def->type_params.len)
         unsupported(S, def, "type parameters on functions");

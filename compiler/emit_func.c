@@ -371,7 +371,7 @@ void emit_wrapper(Emit *E, PyxFunc *f)
                                   "    .filename = %s, .firstlineno = %u,\n%s%s};\n",
                f->fdef, f->mdef, f->spec, star[0], star[1],
                ann.p ? pyx_arena_printf(E->a, "(const char *const[]){%sNULL}", ann.p) : "NULL", f->nannotations,
-               E->src_lit, def->loc.line, cl.p ? cl.p : "", f->coroutine ? "    .generator = 2,\n" : f->generator ? "    .generator = 1,\n" : "");
+               E->src_lit, def->loc.line, cl.p ? cl.p : "", f->async_gen ? "    .generator = 3,\n" : f->coroutine ? "    .generator = 2,\n" : f->generator ? "    .generator = 1,\n" : "");
 }
 
 /* A literal: its object is a constant of the module, alive as long as it. */

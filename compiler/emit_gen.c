@@ -142,6 +142,8 @@ Val emit_yield(Fn *fn, PyxNode *e)
         } else {
             line(fn, "pyx_y = Py_None; Py_INCREF(pyx_y);");
         }
+        if (fn->f->async_gen)   /* a value for the async iteration, not one an await passes on */
+            line(fn, "pyx_gen->ag_yield = 1;");
         sent = resume_point(fn, e, k);
     } else {
         /* the delegate's first step here; the runtime forwards the next ones
@@ -416,7 +418,7 @@ static void emit_body(Emit *E, PyxFunc *f, Fields *fs)
         buf_printf(E->a, &out, "#undef %s\n", fs->v[i].name);
     buf_printf(E->a, &out, "\nstatic const PyxRtGenDef %s = {\n    .body = %s, .size = sizeof(struct %s), .nobj = %d,\n"
                            "    .func = &%s, .code = &(PyObject *){NULL},%s\n};\n\n",
-               f->gen_def, f->gen_body, f->gen_frame, nobj, f->fdef, f->coroutine ? " .kind = PYX_GEN_COROUTINE," : "");
+               f->gen_def, f->gen_body, f->gen_frame, nobj, f->fdef, f->async_gen ? " .kind = PYX_GEN_ASYNC," : f->coroutine ? " .kind = PYX_GEN_COROUTINE," : "");
     buf_append(E->a, &E->funcs, &out);
 }
 

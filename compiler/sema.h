@@ -131,6 +131,7 @@ struct PyxFunc {
     /* generators (emit_gen.c): a def whose body yields */
     bool generator;
     bool coroutine;         /* an 'async def': its generator is a coroutine */
+    bool async_gen;         /* an 'async def' that yields: an async generator (also coroutine) */
     const char *gen_body;   /* pyx_gb_<mod>_<name>: the resumable body */
     const char *gen_frame;  /* pyx_gs_<mod>_<name>: the struct of its frame */
     const char *gen_def;    /* pyx_gdef_<name>: its PyxRtGenDef */

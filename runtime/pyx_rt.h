@@ -476,7 +476,7 @@ typedef struct PyxRtFuncDef {
     int nested;                    /* defined inside a function (CO_NESTED) */
     PyxRtFuncCache *cache;         /* NULL, or where the shared strings are kept */
     int generator;                 /* its body yields: CO_GENERATOR (rt_gen.c); 2: an async
-                                      def, CO_COROUTINE */
+                                      def, CO_COROUTINE; 3: one that yields, CO_ASYNC_GENERATOR */
 } PyxRtFuncDef;
 
 /* A pyxc_function object.  Its wrapper reads the last two fields: for a
@@ -1228,6 +1228,8 @@ typedef struct PyxRtGenDef {
 
 #define PYX_GEN_GENERATOR 0
 #define PYX_GEN_COROUTINE 1     /* an 'async def': a coroutine object */
+#define PYX_GEN_ASYNC 2         /* an 'async def' that yields: an async generator; its body
+                                   sets gen->ag_yield at a yield (an await passes through) */
 
 struct PyxRtGen {
     PyObject_VAR_HEAD
@@ -1238,6 +1240,8 @@ struct PyxRtGen {
     PyObject *name, *qualname;  /* NULL until set or asked for */
     PyObject *yieldfrom;        /* the iterator a 'yield from' delegates to, or NULL */
     PyObject *weakrefs;
+    PyObject *finalizer;        /* async generators: sys.get_asyncgen_hooks()'s, or NULL */
+    char ag_yield, ag_closed, ag_running_async, ag_hooked;
     _PyErr_StackItem exc_state; /* what its except blocks handle, stacked on the
                                    thread's while it runs (as CPython does) */
 };

@@ -291,7 +291,8 @@ static PyObject *make_code(const PyxRtFuncDef *def)
         || (args = PyTuple_New(0)) == NULL)
         goto done;
     int flags = CO_OPTIMIZED | CO_NEWLOCALS | (def->varargs ? CO_VARARGS : 0) | (def->varkw ? CO_VARKEYWORDS : 0)
-                | (def->nested ? CO_NESTED : 0) | (def->generator == 1 ? CO_GENERATOR : def->generator == 2 ? CO_COROUTINE : 0);
+                | (def->nested ? CO_NESTED : 0) | (def->generator == 1 ? CO_GENERATOR : def->generator == 2 ? CO_COROUTINE
+                   : def->generator == 3 ? CO_ASYNC_GENERATOR : 0);
     kw = Py_BuildValue("{snsnsnsnsisOsOsO}", "co_argcount", spec->npos, "co_posonlyargcount", spec->nposonly,
                        "co_kwonlyargcount", spec->nkwonly, "co_nlocals", n, "co_flags", flags,
                        "co_varnames", names, "co_freevars", freevars, "co_cellvars", cellvars);

@@ -11,7 +11,7 @@
 
 #define G(o) ((PyxRtGen *)(o))
 
-static PyTypeObject gen_type, coro_type, wrapper_type;
+static PyTypeObject gen_type, coro_type, wrapper_type, agen_type, asend_type, athrow_type;
 
 /* A pyxc generator or coroutine: what the functions below run directly. */
 static int is_ours(PyObject *o)
@@ -24,10 +24,10 @@ static int is_coro(PyxRtGen *g)
     return g->def->kind == PYX_GEN_COROUTINE;
 }
 
-/* "generator" or "coroutine", in messages */
+/* "generator", "coroutine" or "async generator", in messages */
 static const char *what(PyxRtGen *g)
 {
-    return is_coro(g) ? "coroutine" : "generator";
+    return g->def->kind == PYX_GEN_COROUTINE ? "coroutine" : g->def->kind == PYX_GEN_ASYNC ? "async generator" : "generator";
 }
 
 static PyObject **frame_objects(PyxRtGen *g)
@@ -124,13 +124,14 @@ static int gen_step(PyxRtGen *g, PyObject *arg, PyObject **out)
         *out = r;
         return 0;
     }
-    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+    int async_stop = g->def->kind == PYX_GEN_ASYNC && PyErr_ExceptionMatches(PyExc_StopAsyncIteration);
+    if (async_stop || PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyObject *t, *v, *tb;
         PyErr_Fetch(&t, &v, &tb);
         PyErr_NormalizeException(&t, &v, &tb);
         if (tb != NULL)
             PyException_SetTraceback(v, tb);
-        PyErr_Format(PyExc_RuntimeError, "%s raised StopIteration", what(g));
+        PyErr_Format(PyExc_RuntimeError, "%s raised %s", what(g), async_stop ? "StopAsyncIteration" : "StopIteration");
         PyObject *t2, *v2, *tb2;
         PyErr_Fetch(&t2, &v2, &tb2);
         PyErr_NormalizeException(&t2, &v2, &tb2);
@@ -494,6 +495,14 @@ static void gen_finalize(PyObject *self)
         PyErr_Restore(t, v, tb);
         return;
     }
+    if (g->finalizer != NULL && !g->ag_closed) {   /* sys.set_asyncgen_hooks: the loop closes it */
+        PyObject *r = PyObject_CallFunctionObjArgs(g->finalizer, self, NULL);
+        if (r == NULL)
+            PyErr_WriteUnraisable(self);
+        Py_XDECREF(r);
+        PyErr_Restore(t, v, tb);
+        return;
+    }
     PyObject *r = gen_close(self, NULL);
     if (r == NULL)
         PyErr_WriteUnraisable(self);
@@ -511,6 +520,7 @@ static int gen_traverse(PyObject *self, visitproc visit, void *arg)
             Py_VISIT(o[i]);
     }
     Py_VISIT(g->yieldfrom);
+    Py_VISIT(g->finalizer);
     Py_VISIT(g->name);
     Py_VISIT(g->qualname);
 #if PY_VERSION_HEX < 0x030B0000
@@ -530,6 +540,7 @@ static int gen_clear(PyObject *self)
         frame_clear(g);
     }
     Py_CLEAR(g->yieldfrom);
+    Py_CLEAR(g->finalizer);
     Py_CLEAR(g->name);
     Py_CLEAR(g->qualname);
     exc_state_clear(g);
@@ -949,6 +960,418 @@ PyObject *pyx_rt_anext(PyObject *it)
     return getter(it);
 }
 
+/* ---- asynchronous generators ---- */
+
+/* The first time it is iterated: sys.get_asyncgen_hooks()'s firstiter is
+   called with it and its finalizer kept (asyncio closes it through that). */
+static int agen_hooks(PyxRtGen *g)
+{
+    if (g->ag_hooked)
+        return 0;
+    g->ag_hooked = 1;
+    PyObject *get = PySys_GetObject("get_asyncgen_hooks");   /* borrowed */
+    PyObject *hooks = get ? PyObject_CallFunctionObjArgs(get, NULL) : NULL;
+    if (hooks == NULL)
+        return get ? -1 : 0;
+    PyObject *firstiter = PySequence_GetItem(hooks, 0), *finalizer = PySequence_GetItem(hooks, 1);
+    Py_DECREF(hooks);
+    if (firstiter == NULL || finalizer == NULL) {
+        Py_XDECREF(firstiter);
+        Py_XDECREF(finalizer);
+        return -1;
+    }
+    if (finalizer != Py_None)
+        g->finalizer = finalizer;
+    else
+        Py_DECREF(finalizer);
+    int rc = 0;
+    if (firstiter != Py_None) {
+        PyObject *r = PyObject_CallFunctionObjArgs(firstiter, (PyObject *)g, NULL);
+        rc = r ? 0 : -1;
+        Py_XDECREF(r);
+    }
+    Py_DECREF(firstiter);
+    return rc;
+}
+
+/* A step's result as the awaitable of asend/anext shows it: a value the
+   body yielded ends the awaitable (StopIteration(value)); one it passes
+   through from an await goes on to the event loop; the end of the
+   generator is StopAsyncIteration. */
+static PyObject *agen_unwrap(PyxRtGen *g, int rc, PyObject *r)
+{
+    if (rc == 1 && !g->ag_yield)
+        return r;   /* an await inside: to the event loop */
+    g->ag_running_async = 0;
+    if (rc == 1) {
+        g->ag_yield = 0;
+        set_stop_value(r);
+        Py_DECREF(r);
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_DECREF(r);
+        PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit))
+        g->ag_closed = 1;
+    return NULL;
+}
+
+enum { AW_INIT, AW_ITER, AW_CLOSED };
+
+/* The awaitables of asend(v) / __anext__() (args NULL, value v) and of
+   athrow(...) / aclose() (args the throw arguments, or NULL for aclose). */
+typedef struct {
+    PyObject_HEAD
+    PyxRtGen *gen;
+    PyObject *value;    /* asend: the value to send first */
+    PyObject *args;     /* athrow: its arguments; NULL for aclose */
+    int state;
+} AgenAwait;
+
+#define AW(o) ((AgenAwait *)(o))
+
+static PyObject *aw_new(PyTypeObject *t, PyxRtGen *g, PyObject *value, PyObject *args)
+{
+    if (!(t->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(t) < 0)
+        return NULL;
+    if (agen_hooks(g) < 0)
+        return NULL;
+    AgenAwait *a = PyObject_GC_New(AgenAwait, t);
+    if (a == NULL)
+        return NULL;
+    Py_INCREF(g);
+    a->gen = g;
+    Py_XINCREF(value);
+    a->value = value;
+    Py_XINCREF(args);
+    a->args = args;
+    a->state = AW_INIT;
+    PyObject_GC_Track(a);
+    return (PyObject *)a;
+}
+
+static void aw_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(AW(self)->gen);
+    Py_CLEAR(AW(self)->value);
+    Py_CLEAR(AW(self)->args);
+    PyObject_GC_Del(self);
+}
+
+static int aw_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(AW(self)->gen);
+    Py_VISIT(AW(self)->value);
+    Py_VISIT(AW(self)->args);
+    return 0;
+}
+
+static PyObject *aw_close(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    AW(self)->state = AW_CLOSED;
+    Py_RETURN_NONE;
+}
+
+static PyObject *asend_send(PyObject *self, PyObject *arg)
+{
+    AgenAwait *a = AW(self);
+    PyxRtGen *g = a->gen;
+    if (a->state == AW_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    if (a->state == AW_INIT) {
+        if (g->ag_running_async) {
+            a->state = AW_CLOSED;
+            PyErr_SetString(PyExc_RuntimeError, "anext(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (arg == NULL || arg == Py_None)
+            arg = a->value;
+        a->state = AW_ITER;
+    }
+    g->ag_running_async = 1;
+    PyObject *r;
+    int rc = gen_send(g, arg ? arg : Py_None, &r);
+    r = agen_unwrap(g, rc, r);
+    if (r == NULL)
+        a->state = AW_CLOSED;
+    return r;
+}
+
+static PyObject *asend_next(PyObject *self)
+{
+    return asend_send(self, NULL);
+}
+
+static PyObject *asend_throw(PyObject *self, PyObject *args)
+{
+    AgenAwait *a = AW(self);
+    if (a->state == AW_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    PyObject *r = gen_throw((PyObject *)a->gen, args);
+    int rc = r ? 1 : (PyErr_ExceptionMatches(PyExc_StopIteration) ? 0 : -1);
+    if (rc == 0) {   /* the generator returned: its value is never seen */
+        PyErr_Clear();
+        Py_INCREF(Py_None);
+        r = Py_None;
+    }
+    r = agen_unwrap(a->gen, rc, r);
+    if (r == NULL)
+        a->state = AW_CLOSED;
+    return r;
+}
+
+static PyObject *athrow_send(PyObject *self, PyObject *arg)
+{
+    AgenAwait *a = AW(self);
+    PyxRtGen *g = a->gen;
+    PyObject *r;
+    int rc;
+    if (a->state == AW_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (g->finished) {
+        a->state = AW_CLOSED;
+        PyErr_SetNone(PyExc_StopIteration);
+        return NULL;
+    }
+    if (a->state == AW_INIT) {
+        if (g->ag_running_async) {
+            a->state = AW_CLOSED;
+            PyErr_Format(PyExc_RuntimeError, "%s(): asynchronous generator is already running", a->args ? "athrow" : "aclose");
+            return NULL;
+        }
+        if (g->ag_closed) {
+            a->state = AW_CLOSED;
+            PyErr_SetNone(PyExc_StopAsyncIteration);
+            return NULL;
+        }
+        if (arg != NULL && arg != Py_None) {
+            PyErr_SetString(PyExc_RuntimeError, "can't send non-None value to a just-started coroutine");
+            return NULL;
+        }
+        a->state = AW_ITER;
+        g->ag_running_async = 1;
+        if (a->args == NULL) {   /* aclose(): GeneratorExit where it stopped */
+            g->ag_closed = 1;
+            if (g->resume == 0) {   /* never started: nothing to run */
+                g->finished = 1;
+                g->resume = -1;
+                frame_clear(g);
+                rc = -1;
+                PyErr_SetNone(PyExc_GeneratorExit);
+            } else {
+                PyErr_SetNone(PyExc_GeneratorExit);
+                PyObject *t, *v, *tb;
+                PyErr_Fetch(&t, &v, &tb);
+                rc = gen_throw3(g, t, v, tb, &r);
+            }
+            goto closing;
+        }
+        r = gen_throw((PyObject *)g, a->args);
+    } else {
+        rc = gen_send(g, arg ? arg : Py_None, &r);
+        if (a->args == NULL)
+            goto closing;
+        r = rc == 1 ? r : NULL;
+        if (rc == 0)
+            PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    /* athrow(): as asend's */
+    if (r == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {   /* it returned */
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    r = agen_unwrap(g, r ? 1 : -1, r);
+    if (r == NULL)
+        a->state = AW_CLOSED;
+    return r;
+closing:
+    if (rc == 1 && !g->ag_yield)
+        return r;   /* an await in a finally block */
+    g->ag_running_async = 0;
+    a->state = AW_CLOSED;
+    if (rc == 1) {
+        g->ag_yield = 0;
+        Py_DECREF(r);
+        PyErr_SetString(PyExc_RuntimeError, "async generator ignored GeneratorExit");
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_DECREF(r);
+        PyErr_SetNone(PyExc_StopIteration);
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopIteration);   /* closed: aclose() returns None */
+    }
+    return NULL;
+}
+
+static PyObject *athrow_next(PyObject *self)
+{
+    return athrow_send(self, NULL);
+}
+
+static PyObject *athrow_throw(PyObject *self, PyObject *args)
+{
+    AgenAwait *a = AW(self);
+    if (a->state == AW_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    PyObject *r = gen_throw((PyObject *)a->gen, args);
+    if (a->args == NULL) {   /* aclose() */
+        if (r != NULL && a->gen->ag_yield) {
+            a->gen->ag_yield = 0;
+            a->gen->ag_running_async = 0;
+            a->state = AW_CLOSED;
+            Py_DECREF(r);
+            PyErr_SetString(PyExc_RuntimeError, "async generator ignored GeneratorExit");
+            return NULL;
+        }
+        if (r == NULL) {
+            a->gen->ag_running_async = 0;
+            a->state = AW_CLOSED;
+            if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+                PyErr_Clear();
+                PyErr_SetNone(PyExc_StopIteration);
+            }
+        }
+        return r;
+    }
+    if (r == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    r = agen_unwrap(a->gen, r ? 1 : -1, r);
+    if (r == NULL)
+        a->state = AW_CLOSED;
+    return r;
+}
+
+static PyMethodDef asend_methods[] = {
+    {"send", asend_send, METH_O, NULL},
+    {"throw", asend_throw, METH_VARARGS, NULL},
+    {"close", aw_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef athrow_methods[] = {
+    {"send", athrow_send, METH_O, NULL},
+    {"throw", athrow_throw, METH_VARARGS, NULL},
+    {"close", aw_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyAsyncMethods aw_as_async = {
+    .am_await = PyObject_SelfIter,
+};
+
+static PyTypeObject asend_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "async_generator_asend",
+    .tp_basicsize = sizeof(AgenAwait),
+    .tp_dealloc = aw_dealloc,
+    .tp_as_async = &aw_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = aw_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = asend_next,
+    .tp_methods = asend_methods,
+};
+
+static PyTypeObject athrow_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "async_generator_athrow",
+    .tp_basicsize = sizeof(AgenAwait),
+    .tp_dealloc = aw_dealloc,
+    .tp_as_async = &aw_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = aw_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = athrow_next,
+    .tp_methods = athrow_methods,
+};
+
+static PyObject *agen_anext(PyObject *self)
+{
+    return aw_new(&asend_type, G(self), Py_None, NULL);
+}
+
+static PyObject *agen_asend(PyObject *self, PyObject *arg)
+{
+    return aw_new(&asend_type, G(self), arg, NULL);
+}
+
+static PyObject *agen_athrow(PyObject *self, PyObject *args)
+{
+    return aw_new(&athrow_type, G(self), NULL, args);
+}
+
+static PyObject *agen_aclose(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return aw_new(&athrow_type, G(self), NULL, NULL);
+}
+
+static PyObject *agen_running(PyObject *self, void *unused)
+{
+    (void)unused;
+    return PyBool_FromLong(G(self)->ag_running_async);
+}
+
+static PyMethodDef agen_methods[] = {
+    {"asend", agen_asend, METH_O, "asend(v) -> send 'v' in generator."},
+    {"athrow", agen_athrow, METH_VARARGS, "athrow(typ[,val[,tb]]) -> raise exception in generator."},
+    {"aclose", agen_aclose, METH_NOARGS, "aclose() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef agen_getset[] = {
+    {"__name__", get_name, set_name, NULL, NULL},
+    {"__qualname__", get_name, set_name, NULL, (void *)1},
+    {"ag_running", agen_running, NULL, NULL, NULL},
+    {"ag_frame", get_frame, NULL, NULL, NULL},
+    {"ag_await", get_yieldfrom, NULL, NULL, NULL},
+    {"ag_code", get_code, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyAsyncMethods agen_as_async = {
+    .am_aiter = PyObject_SelfIter,
+    .am_anext = agen_anext,
+};
+
+static PyTypeObject agen_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "async_generator",
+    .tp_basicsize = PYX_GEN_HEAD,
+    .tp_itemsize = 1,
+    .tp_dealloc = gen_dealloc,
+    .tp_as_async = &agen_as_async,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_weaklistoffset = offsetof(PyxRtGen, weakrefs),
+    .tp_methods = agen_methods,
+    .tp_getset = agen_getset,
+    .tp_finalize = gen_finalize,
+};
+
 /* ---- making them ---- */
 
 /* The type, ready, and registered with collections.abc's class: once. */
@@ -973,8 +1396,9 @@ static int type_ready(PyTypeObject *t, const char *abc_name)
 
 PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def)
 {
-    PyTypeObject *t = def->kind == PYX_GEN_COROUTINE ? &coro_type : &gen_type;
-    if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t, t == &coro_type ? "Coroutine" : "Generator") < 0)
+    PyTypeObject *t = def->kind == PYX_GEN_COROUTINE ? &coro_type : def->kind == PYX_GEN_ASYNC ? &agen_type : &gen_type;
+    if (!(t->tp_flags & Py_TPFLAGS_READY)
+        && type_ready(t, t == &coro_type ? "Coroutine" : t == &agen_type ? "AsyncGenerator" : "Generator") < 0)
         return NULL;
     PyxRtGen *g = PyObject_GC_NewVar(PyxRtGen, t, def->size);
     if (g == NULL)
@@ -982,7 +1406,8 @@ PyxRtGen *pyx_rt_gen_new(const PyxRtGenDef *def)
     g->def = def;
     g->resume = 0;
     g->running = g->finished = 0;
-    g->name = g->qualname = g->yieldfrom = g->weakrefs = NULL;
+    g->name = g->qualname = g->yieldfrom = g->weakrefs = g->finalizer = NULL;
+    g->ag_yield = g->ag_closed = g->ag_running_async = g->ag_hooked = 0;
     memset(&g->exc_state, 0, sizeof g->exc_state);
     memset(PYX_GEN_FRAME(g), 0, (size_t)def->size);
     PyObject_GC_Track(g);
