@@ -729,12 +729,10 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
         return check_comprehension(S, e);
     case PYX_NODE_GENERATOR:   /* the first iterable here, the rest in its own function */
-        if (e->scope && e->scope->is_coroutine) {   /* an async clause or an await inside */
-            if (S->func && (S->func->def->flags & PYX_F(ASYNC)))
-                unsupported(S, e, "asynchronous generator expressions");
-            else
+        if (e->scope && e->scope->is_coroutine && !(S->func && S->func->coroutine)) {   /* async clause, await */
+            if (S->func == NULL || !(S->func->def->flags & PYX_F(ASYNC)))
                 pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
-            return type_error(e);
+            return type_error(e);   /* (an async def refused says so where it was declared) */
         }
         check_iterable(S, e->handlers.items[0]->value);
         if (!S->infer_pass && e->func == NULL)
@@ -757,10 +755,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
             check_boxable(S, e->value, "cannot await a '%s'");
             return set_type(e, &pyx_type_object);
         }
-        if (S->func && S->func->def->kind == PYX_NODE_GENERATOR && S->func->parent
-            && (S->func->parent->def->flags & PYX_F(ASYNC)))
-            unsupported(S, e, "asynchronous generator expressions");
-        else if (S->func && (S->func->def->flags & PYX_F(ASYNC)))
+        if (S->func && (S->func->def->flags & PYX_F(ASYNC)))
             ;   /* an async def refused where it was declared */
         else if (S->func == NULL)
             pyx_diag_error(S->d, e->loc, "'await' outside function");
@@ -923,7 +918,7 @@ void check_genexp_body(Sema *S, PyxNode *e)
         if (i > 0)
             check_iterable(S, g->value);
         check_target(S, g->target, NULL);
-        if (i > 0)
+        if (i > 0 && !(g->flags & PYX_F(ASYNC)))
             set_loop_kind(S, g, g->target, g->value);
         else
             g->loop_kind = PYX_LOOP_ITER;

@@ -188,7 +188,10 @@ static bool redefinable(const PyxSymbol *prev, bool is_c)
 /* A def whose body yields: a generator function (emit_gen.c). */
 static void declare_generator(Sema *S, PyxFunc *f, const char *stem)
 {
-    bool coroutine = (f->def->flags & PYX_F(ASYNC)) != 0;
+    /* an async def; an asynchronous generator expression (an 'async for' or
+       an await inside) is an async generator */
+    bool coroutine = (f->def->flags & PYX_F(ASYNC)) != 0
+                     || (f->def->kind == PYX_NODE_GENERATOR && f->def->scope->is_coroutine);
     if (f->is_c) {
         unsupported(S, f->def, coroutine ? "cdef and cpdef coroutines" : "cdef and cpdef generators");
         return;

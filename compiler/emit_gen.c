@@ -114,11 +114,11 @@ static void add_field(Fn *fn, Fields *fs, const char *decl, const char *name, in
 
 /* The end of a yield point: the label the switch jumps to, the exception
    thrown in raised here, else the value sent in (owned). */
-static Val resume_point(Fn *fn, PyxNode *e, int k)
+static Val resume_point(Fn *fn, PyxNode *e)
 {
     Label *l = new_label(fn, "resume");
     PYX_VEC_PUSH(A, fn->resumes, fn->nresume, fn->cap_resume, l->name);
-    line(fn, "pyx_gen->resume = %d;", k);
+    line(fn, "pyx_gen->resume = %d;", fn->nresume);   /* its number: the switch's case */
     line(fn, "return pyx_y;");
     jump(l);
     place_label(fn, l);
@@ -130,7 +130,6 @@ static Val resume_point(Fn *fn, PyxNode *e, int k)
 
 Val emit_yield(Fn *fn, PyxNode *e)
 {
-    int k = fn->nresume + 1;
     Val sent;
     if (e->kind == PYX_NODE_YIELD) {
         if (e->value) {
@@ -144,7 +143,7 @@ Val emit_yield(Fn *fn, PyxNode *e)
         }
         if (fn->f->async_gen)   /* a value for the async iteration, not one an await passes on */
             line(fn, "pyx_gen->ag_yield = 1;");
-        sent = resume_point(fn, e, k);
+        sent = resume_point(fn, e);
     } else {
         /* the delegate's first step here; the runtime forwards the next ones
            and resumes the body with its return value (rt_gen.c) */
@@ -154,7 +153,7 @@ Val emit_yield(Fn *fn, PyxNode *e)
         check(fn, "pyx_yrc < 0", e->loc);
         Label *done = new_label(fn, "yielded_from");
         line(fn, "if (pyx_yrc == 0) goto %s;", jump(done));
-        sent = resume_point(fn, e, k);
+        sent = resume_point(fn, e);
         place_label(fn, done);
     }
     const char *t = temp(fn, &pyx_type_object);
@@ -165,15 +164,16 @@ Val emit_yield(Fn *fn, PyxNode *e)
 /* A generator expression's element: yielded, and what is sent in dropped. */
 void emit_yield_value(Fn *fn, PyxNode *value)
 {
-    int k = fn->nresume + 1;
     Val v = to_object(fn, emit_value(fn, value), value->loc);
     if (v.owned)
         line(fn, "pyx_y = %s; %s = NULL;", v.c, v.c);
     else
         line(fn, "pyx_y = %s; Py_INCREF(pyx_y);", v.c);
+    if (fn->f->async_gen)
+        line(fn, "pyx_gen->ag_yield = 1;");
     Label *l = new_label(fn, "resume");
     PYX_VEC_PUSH(A, fn->resumes, fn->nresume, fn->cap_resume, l->name);
-    line(fn, "pyx_gen->resume = %d;", k);
+    line(fn, "pyx_gen->resume = %d;", fn->nresume);
     line(fn, "return pyx_y;");
     jump(l);
     place_label(fn, l);
@@ -189,7 +189,8 @@ Val emit_genexp(Fn *fn, PyxNode *e)
     PyxNode *first = e->handlers.items[0]->value;
     Val v = to_object(fn, emit_value(fn, first), first->loc);
     const char *it = temp(fn, &pyx_type_object);
-    line(fn, "%s = PyObject_GetIter(%s);", it, v.c);
+    bool async = (e->handlers.items[0]->flags & PYX_F(ASYNC)) != 0;
+    line(fn, "%s = %s(%s);", it, async ? "pyx_rt_aiter" : "PyObject_GetIter", v.c);
     release(fn, v);
     check(fn, pyx_arena_printf(A, "!%s", it), first->loc);
     const char *cells = NULL;
@@ -231,7 +232,6 @@ static void fail_if(Fn *fn, const char *cond, PyxLoc loc, const char *cleanup, L
    (PYX_AWAIT_AENTER...).  The result, owned. */
 Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *cleanup, Label *on_stop)
 {
-    int k = fn->nresume + 1;
     line(fn, "pyx_yrc = pyx_rt_coro_await_in(pyx_gen, %s, &pyx_y, %s);", aw.c, where);
     release(fn, aw);
     fail_if(fn, "pyx_yrc < 0", loc, cleanup, on_stop);
@@ -239,7 +239,7 @@ Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *
     line(fn, "if (pyx_yrc == 0) goto %s;", jump(done));
     Label *l = new_label(fn, "resume");
     PYX_VEC_PUSH(A, fn->resumes, fn->nresume, fn->cap_resume, l->name);
-    line(fn, "pyx_gen->resume = %d;", k);
+    line(fn, "pyx_gen->resume = %d;", fn->nresume);
     line(fn, "return pyx_y;");
     jump(l);
     place_label(fn, l);
@@ -259,15 +259,21 @@ Val emit_await_value(Fn *fn, Val aw, const char *where, PyxLoc loc, const char *
 const char *emit_async_loop(Fn *fn, PyxNode *target, PyxNode *iterable, Loop *loop, Label *natural, BodyFn body,
                             void *ctx)
 {
-    Val v = to_object(fn, emit_value(fn, iterable), iterable->loc);
-    const char *it = temp(fn, &pyx_type_object);
-    line(fn, "%s = pyx_rt_aiter(%s);", it, v.c);
-    release(fn, v);
-    check(fn, pyx_arena_printf(A, "!%s", it), iterable->loc);
+    const char *it;
+    PyxLoc at = iterable ? iterable->loc : target->loc;
+    if (iterable) {
+        Val v = to_object(fn, emit_value(fn, iterable), iterable->loc);
+        it = temp(fn, &pyx_type_object);
+        line(fn, "%s = pyx_rt_aiter(%s);", it, v.c);
+        release(fn, v);
+        check(fn, pyx_arena_printf(A, "!%s", it), iterable->loc);
+    } else {   /* an asynchronous generator expression's '.0': aiter() taken where it stands */
+        it = fn->f->params[0]->cname;
+    }
     open_loop(fn, loop, "", "", "");
     const char *aw = temp(fn, &pyx_type_object);
     line(fn, "%s = pyx_rt_anext(%s);", aw, it);
-    check(fn, pyx_arena_printf(A, "!%s", aw), iterable->loc);
+    check(fn, pyx_arena_printf(A, "!%s", aw), at);
     Val item = emit_await_value(fn, (Val){aw, &pyx_type_object, true}, "PYX_AWAIT_ANEXT", target->loc, NULL, natural);
     assign_to(fn, target, item);
     if (target->type && pyx_type_is_c(target->type))

@@ -467,7 +467,8 @@ static void emit_comp_level(Fn *fn, Comp *c)
         emit_carray_loop(fn, gen->target, gen->value, &loop, comp_body, c);
     } else if (gen->flags & PYX_F(ASYNC)) {   /* in a coroutine (emit_gen.c) */
         Label *natural = new_label(fn, "exhausted");
-        const char *it = emit_async_loop(fn, gen->target, gen->value, &loop, natural, comp_body, c);
+        bool genexp = c->node->kind == PYX_NODE_GENERATOR && c->level == 0;
+        const char *it = emit_async_loop(fn, gen->target, genexp ? NULL : gen->value, &loop, natural, comp_body, c);
         place_label(fn, natural);
         line(fn, "Py_CLEAR(%s);", it);
     } else {

@@ -15,7 +15,5 @@ async def coro():
 
 # ERROR 2:5: 'await' outside async function
 # ERROR 5:16: 'await' outside async function
-# ERROR 8:1: not supported yet: async generators
 # ERROR 10:5: 'return' with value in async generator
-# ERROR 13:1: not supported yet: async generators
 # ERROR 14:5: 'yield from' inside async function

@@ -5,13 +5,7 @@ def f(x):
         pass
     return [await y for y in x], {y async for y in x}
 
-
-async def g(x):
-    return (y async for y in x), ((await y) for y in x)
-
 # ERROR 2:5: 'async for' outside async function
 # ERROR 4:5: 'async with' outside async function
 # ERROR 6:12: asynchronous comprehension outside of an asynchronous function
 # ERROR 6:34: asynchronous comprehension outside of an asynchronous function
-# ERROR 10:12: not supported yet: asynchronous generator expressions
-# ERROR 10:34: not supported yet: asynchronous generator expressions
