@@ -729,11 +729,8 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_LIST_COMP: case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP:
         return check_comprehension(S, e);
     case PYX_NODE_GENERATOR:   /* the first iterable here, the rest in its own function */
-        if (e->scope && e->scope->is_coroutine && !(S->func && S->func->coroutine)) {   /* async clause, await */
-            if (S->func == NULL || !(S->func->def->flags & PYX_F(ASYNC)))
-                pyx_diag_error(S->d, e->loc, "asynchronous comprehension outside of an asynchronous function");
-            return type_error(e);   /* (an async def refused says so where it was declared) */
-        }
+        /* (an 'async for' or an await inside makes it an async generator, which
+           any function may make, as in CPython 3.11) */
         check_iterable(S, e->handlers.items[0]->value);
         if (!S->infer_pass && e->func == NULL)
             check_genexp(S, e);

@@ -625,7 +625,7 @@ static PyObject *gen_repr(PyObject *self)
     PyObject *q = get_name(self, (void *)1);
     if (q == NULL)
         return NULL;
-    PyObject *r = PyUnicode_FromFormat("<%s object %U at %p>", what(G(self)), q, self);
+    PyObject *r = PyUnicode_FromFormat("<%s object %U at %p>", Py_TYPE(self)->tp_name, q, self);
     Py_DECREF(q);
     return r;
 }

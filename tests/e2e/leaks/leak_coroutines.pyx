@@ -110,7 +110,35 @@ def not_awaitable():
     drive(bad())
 
 
+async def agen(n):
+    try:
+        for i in range(n):
+            got = yield [i]
+            await pause(got)
+    finally:
+        await pause("cleanup")
+
+
+def async_generators():
+    g = agen(3)
+    out = [drive(g.__anext__()), drive(g.asend("x"))]
+    try:
+        drive(g.athrow(KeyError("k")))
+    except KeyError:
+        pass
+    g2 = agen(5)
+    drive(g2.__anext__())
+    drive(g2.aclose())
+    g3 = agen(5)
+    drive(g3.__anext__())
+    del g3
+    agx = (v async for v in agen(3) if v)
+    out.append(drive(agx.__anext__()))
+    return out
+
+
 LEAK_CALLS = [
+    ("async_generators", (), None),
     ("run_chain", (4,), None),
     ("thrown", (), None),
     ("dropped", (), None),
