@@ -23,7 +23,7 @@ async def double(x):
     return x * 2
 
 
-async def main():
+async def amain():
     a = [v async for v in Ticker(3)]
     b = {v % 2 async for v in Ticker(5)}
     c = {v: await double(v) async for v in Ticker(3) if v != 2}
@@ -33,4 +33,4 @@ async def main():
     return a, sorted(b), c, d, e, f
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))

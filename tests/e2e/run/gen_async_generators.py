@@ -23,7 +23,7 @@ async def echo():
             return
 
 
-async def main():
+async def amain():
     out = [v async for v in ticker(4)]
     async for v in ticker(10):
         if v == 2:
@@ -51,5 +51,5 @@ async def main():
     return out
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))
 print(log)

@@ -84,7 +84,7 @@ a1.send(None) if False else None
 print(repr(drive(gen().asend(None))))
 
 
-async def main():
+async def amain():
     g = handles()
     first = g.__anext__()
     second = g.__anext__()
@@ -94,4 +94,4 @@ async def main():
     return "ok"
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))

@@ -13,7 +13,7 @@ async def double(x):
     return 2 * x
 
 
-async def main():
+async def amain():
     g = (v * 10 async for v in ticker(4) if v % 2)
     print(type(g).__name__, g.__name__)
     print([x async for x in g])
@@ -29,4 +29,4 @@ async def main():
     return "done"
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))

@@ -9,7 +9,7 @@ async def add(a, b):
     return a + b
 
 
-async def main():
+async def amain():
     x = await add(1, 2)
     y = await asyncio.gather(add(3, 4), add(5, 6))
     t = asyncio.ensure_future(add(10, 20))
@@ -26,7 +26,7 @@ async def fails():
     raise ValueError("bad")
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))
 c = add(1, 2)
 print(type(c).__name__, isinstance(c, collections.abc.Coroutine), inspect.iscoroutinefunction(add), asyncio.iscoroutine(c))
 print(c.__name__, c.__qualname__)

@@ -73,7 +73,7 @@ async def being_awaited():
     await t
 
 
-async def main():
+async def amain():
     results = await asyncio.gather(worker("a", 0), worker("b", 0))
     print(results)
     await cancelled()
@@ -101,7 +101,7 @@ async def raiser():
     raise KeyError("k")
 
 
-print(asyncio.run(main()))
+print(asyncio.run(amain()))
 print(sorted(map(str, log)))
 c = uses_legacy()
 c.send(None)
