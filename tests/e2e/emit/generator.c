@@ -6,12 +6,19 @@ static PyObject *pyx_d;         /* its __dict__ (borrowed) */
 static PyObject *pyx_k_1;
 static PyObject *pyx_k_2;
 static PyObject *pyx_k_3;
-static PyObject *pyx_n_0;  /* 'sum' */
-static PyObject *pyx_n_1;  /* 'countdown' */
-static PyObject *pyx_n_2;  /* 'chained' */
-static PyObject *pyx_n_3;  /* 'squares' */
+static PyObject *pyx_n_0;  /* 'n' */
+static PyObject *pyx_n_1;  /* 'a' */
+static PyObject *pyx_n_2;  /* 'b' */
+static PyxRtGlobalCache pyx_gc_0;  /* 'sum' */
+static PyObject *pyx_n_3;  /* 'sum' */
+static PyObject *pyx_n_4;  /* 'xs' */
+static PyObject *pyx_n_5;  /* '.0' */
+static PyObject *pyx_n_6;  /* 'countdown' */
+static PyObject *pyx_n_7;  /* 'chained' */
+static PyObject *pyx_n_8;  /* 'squares' */
 static const PyxRtArgSpec pyx_spec_countdown = {
     .qualname = "countdown", .names = (const char *const[]){"n", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_0, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -25,6 +32,7 @@ static const PyxRtFuncDef pyx_fdef_countdown = {
 };
 static const PyxRtArgSpec pyx_spec_chained = {
     .qualname = "chained", .names = (const char *const[]){"a", "b", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_1, &pyx_n_2, NULL},
     .npos = 2, .nposonly = 0, .nrequired = 2, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -38,6 +46,7 @@ static const PyxRtFuncDef pyx_fdef_chained = {
 };
 static const PyxRtArgSpec pyx_spec_squares = {
     .qualname = "squares", .names = (const char *const[]){"xs", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_4, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -50,6 +59,7 @@ static const PyxRtFuncDef pyx_fdef_squares = {
 };
 static const PyxRtArgSpec pyx_spec_1n_genexpr = {
     .qualname = "squares.<locals>.<genexpr>", .names = (const char *const[]){".0", NULL},
+    .name_refs = (PyObject **const[]){&pyx_n_5, NULL},
     .npos = 1, .nposonly = 0, .nrequired = 1, .nkwonly = 0,
     .kwonly_required = NULL, .varargs = 0, .varkw = 0,
 };
@@ -77,14 +87,24 @@ static int pyx_init_constants_0(void)
     pyx_k_3 = PyUnicode_DecodeUTF8("done", 4, "surrogatepass");
     if (!pyx_k_3) return -1;
     PyUnicode_InternInPlace(&pyx_k_3);
-    pyx_n_0 = PyUnicode_InternFromString("sum");
+    pyx_n_0 = PyUnicode_InternFromString("n");
     if (!pyx_n_0) return -1;
-    pyx_n_1 = PyUnicode_InternFromString("countdown");
+    pyx_n_1 = PyUnicode_InternFromString("a");
     if (!pyx_n_1) return -1;
-    pyx_n_2 = PyUnicode_InternFromString("chained");
+    pyx_n_2 = PyUnicode_InternFromString("b");
     if (!pyx_n_2) return -1;
-    pyx_n_3 = PyUnicode_InternFromString("squares");
+    pyx_n_3 = PyUnicode_InternFromString("sum");
     if (!pyx_n_3) return -1;
+    pyx_n_4 = PyUnicode_InternFromString("xs");
+    if (!pyx_n_4) return -1;
+    pyx_n_5 = PyUnicode_InternFromString(".0");
+    if (!pyx_n_5) return -1;
+    pyx_n_6 = PyUnicode_InternFromString("countdown");
+    if (!pyx_n_6) return -1;
+    pyx_n_7 = PyUnicode_InternFromString("chained");
+    if (!pyx_n_7) return -1;
+    pyx_n_8 = PyUnicode_InternFromString("squares");
+    if (!pyx_n_8) return -1;
     return 0;
 }
 
@@ -135,7 +155,7 @@ static PyObject *pyx_gb_generator_countdown(PyxRtGen *pyx_gen, PyObject *pyx_sen
     if (PYX_UNLIKELY(!pyx_sent)) { pyx_lineno = 1; goto pyx_L_error; }
     /* generator.py:2: while n > 0: */
     for (;;) {
-        pyx_t_1 = PyObject_RichCompareBool(v_n, pyx_k_1, Py_GT);
+        pyx_t_1 = pyx_rt_richcompare_bool(v_n, pyx_k_1, Py_GT);
         if (PYX_UNLIKELY(pyx_t_1 < 0)) { pyx_lineno = 2; goto pyx_L_error; }
         if (!pyx_t_1) break;
         if (PYX_UNLIKELY(pyx_rt_poll(&pyx_poll) < 0)) { pyx_lineno = 2; goto pyx_L_error; }
@@ -158,7 +178,7 @@ pyx_L_resume_3:;
             Py_XSETREF(v_n, v_got);
         }
         /* generator.py:6: n -= 1 */
-        pyx_t_4 = PyNumber_InPlaceSubtract(v_n, pyx_k_2);
+        pyx_t_4 = pyx_rt_isub(v_n, pyx_k_2);
         if (PYX_UNLIKELY(!pyx_t_4)) { pyx_lineno = 6; goto pyx_L_error; }
         Py_XSETREF(v_n, pyx_t_4);
         pyx_t_4 = NULL;
@@ -334,7 +354,7 @@ static PyObject *pyx_f_generator_squares(PyObject *v_xs)
     PyObject *pyx_t_4 = NULL;  /* owned */
     Py_INCREF(v_xs);
     /* generator.py:16: return sum(x * x for x in xs if x) */
-    pyx_t_1 = pyx_rt_get_builtin(pyx_n_0);
+    pyx_t_1 = pyx_rt_get_global_cached(pyx_d, pyx_n_3, &pyx_gc_0);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 16; goto pyx_L_error; }
     pyx_t_2 = PyObject_GetIter(v_xs);
     if (PYX_UNLIKELY(!pyx_t_2)) { pyx_lineno = 16; goto pyx_L_error; }
@@ -417,7 +437,7 @@ static PyObject *pyx_gb_generator_1n_genexpr(PyxRtGen *pyx_gen, PyObject *pyx_se
         pyx_t_2 = PyObject_IsTrue(v_x);
         if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 16; goto pyx_L_error; }
         if (pyx_t_2) {
-            pyx_t_3 = PyNumber_Multiply(v_x, v_x);
+            pyx_t_3 = pyx_rt_mul(v_x, v_x);
             if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 16; goto pyx_L_error; }
             pyx_y = pyx_t_3; pyx_t_3 = NULL;
             pyx_gen->resume = 1;
@@ -489,19 +509,19 @@ static int pyx_exec_1(void)
     /* generator.py:1: def countdown(n): */
     pyx_t_1 = pyx_rt_function_new(&pyx_fdef_countdown, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_1)) { pyx_lineno = 1; goto pyx_L_error; }
-    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_1, pyx_t_1);
+    pyx_t_2 = PyDict_SetItem(pyx_d, pyx_n_6, pyx_t_1);
     Py_CLEAR(pyx_t_1);
     if (PYX_UNLIKELY(pyx_t_2 < 0)) { pyx_lineno = 1; goto pyx_L_error; }
     /* generator.py:10: def chained(a, b): */
     pyx_t_3 = pyx_rt_function_new(&pyx_fdef_chained, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_3)) { pyx_lineno = 10; goto pyx_L_error; }
-    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_2, pyx_t_3);
+    pyx_t_4 = PyDict_SetItem(pyx_d, pyx_n_7, pyx_t_3);
     Py_CLEAR(pyx_t_3);
     if (PYX_UNLIKELY(pyx_t_4 < 0)) { pyx_lineno = 10; goto pyx_L_error; }
     /* generator.py:15: def squares(xs): */
     pyx_t_5 = pyx_rt_function_new(&pyx_fdef_squares, pyx_m, NULL, NULL);
     if (PYX_UNLIKELY(!pyx_t_5)) { pyx_lineno = 15; goto pyx_L_error; }
-    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_3, pyx_t_5);
+    pyx_t_6 = PyDict_SetItem(pyx_d, pyx_n_8, pyx_t_5);
     Py_CLEAR(pyx_t_5);
     if (PYX_UNLIKELY(pyx_t_6 < 0)) { pyx_lineno = 15; goto pyx_L_error; }
 
