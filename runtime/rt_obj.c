@@ -447,30 +447,49 @@ int pyx_rt_exc_matches(PyObject *exc, PyObject *type)
     return PyErr_GivenExceptionMatches(exc, type);
 }
 
+/* The handler's exception goes into the innermost item of the thread's
+   exception stack, and leaving puts back exactly what that item held
+   (None or NULL when its frame handled nothing), as CPython's PUSH_EXC_INFO
+   and POP_EXCEPT do: a generator's item (rt_gen.c) must not keep its
+   caller's exception after its handler ends. */
 void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3])
 {
+    _PyErr_StackItem *top = PyThreadState_Get()->exc_info;
 #if PY_VERSION_HEX >= 0x030B0000
-    saved[0] = PyErr_GetHandledException();
+    saved[0] = top->exc_value;
     saved[1] = saved[2] = NULL;
-    PyErr_SetHandledException(exc);
+    Py_INCREF(exc);
+    top->exc_value = exc;
 #else
-    PyErr_GetExcInfo(&saved[0], &saved[1], &saved[2]);
+    saved[0] = top->exc_type;
+    saved[1] = top->exc_value;
+    saved[2] = top->exc_traceback;
     PyObject *type = (PyObject *)Py_TYPE(exc);
-    PyObject *tb = PyException_GetTraceback(exc);
     Py_INCREF(type);
     Py_INCREF(exc);
-    PyErr_SetExcInfo(type, exc, tb);
+    top->exc_type = type;
+    top->exc_value = exc;
+    top->exc_traceback = PyException_GetTraceback(exc);
 #endif
 }
 
 void pyx_rt_exc_leave(PyObject *saved[3])
 {
+    _PyErr_StackItem *top = PyThreadState_Get()->exc_info;
 #if PY_VERSION_HEX >= 0x030B0000
-    PyErr_SetHandledException(saved[0]);
-    Py_CLEAR(saved[0]);
+    PyObject *old = top->exc_value;
+    top->exc_value = saved[0];
+    saved[0] = NULL;
+    Py_XDECREF(old);
 #else
-    PyErr_SetExcInfo(saved[0], saved[1], saved[2]);
+    PyObject *t = top->exc_type, *v = top->exc_value, *tb = top->exc_traceback;
+    top->exc_type = saved[0];
+    top->exc_value = saved[1];
+    top->exc_traceback = saved[2];
     saved[0] = saved[1] = saved[2] = NULL;
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
 #endif
 }
 
