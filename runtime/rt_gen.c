@@ -296,8 +296,12 @@ static PyObject *gen_close(PyObject *self, PyObject *unused)
         return NULL;
     }
     if (rc == 0) {
+#if PY_VERSION_HEX >= 0x030D0000
+        return r;   /* 3.13: close() returns what the generator returned */
+#else
         Py_DECREF(r);
         Py_RETURN_NONE;
+#endif
     }
     if (PyErr_ExceptionMatches(PyExc_StopIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
         PyErr_Clear();
@@ -405,8 +409,22 @@ static PyObject *step_result(int rc, PyObject *r)
     return NULL;
 }
 
-/* throw(value), throw(type[, value[, traceback]]): CPython's checks. */
+static PyObject *throw_args(PyObject *self, PyObject *args);
+
+/* throw(value), throw(type[, value[, traceback]]) (deprecated from 3.12) */
 static PyObject *gen_throw(PyObject *self, PyObject *args)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyTuple_GET_SIZE(args) > 1
+        && PyErr_WarnEx(PyExc_DeprecationWarning, "the (type, exc, tb) signature of throw() is deprecated, "
+                        "use the single-arg signature instead.", 1) < 0)
+        return NULL;
+#endif
+    return throw_args(self, args);
+}
+
+/* throw's arguments checked as CPython checks them, then thrown in. */
+static PyObject *throw_args(PyObject *self, PyObject *args)
 {
     PyObject *typ, *val = NULL, *tb = NULL;
     if (!PyArg_UnpackTuple(args, "throw", 1, 3, &typ, &val, &tb))
@@ -896,6 +914,19 @@ static PyObject *special(PyObject *o, const char *name)
 PyObject *pyx_rt_async_with_enter(PyObject *mgr, PyObject **exit)
 {
     *exit = NULL;
+#if PY_VERSION_HEX < 0x030B0000   /* before 3.11: AttributeError, __aexit__ looked up first on 3.8 */
+    const char *names[2] = {PY_VERSION_HEX < 0x03090000 ? "__aexit__" : "__aenter__",
+                            PY_VERSION_HEX < 0x03090000 ? "__aenter__" : "__aexit__"};
+    for (int i = 0; i < 2; i++) {
+        PyObject *m = special(mgr, names[i]);
+        if (m == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_AttributeError, names[i]);
+            return NULL;
+        }
+        Py_DECREF(m);
+    }
+#endif
     PyObject *enter = special(mgr, "__aenter__");
     if (enter == NULL) {
         if (!PyErr_Occurred())
@@ -1176,7 +1207,7 @@ static PyObject *athrow_send(PyObject *self, PyObject *arg)
             }
             goto closing;
         }
-        r = gen_throw((PyObject *)g, a->args);
+        r = throw_args((PyObject *)g, a->args);
     } else {
         rc = gen_send(g, arg ? arg : Py_None, &r);
         if (a->args == NULL)
@@ -1317,6 +1348,12 @@ static PyObject *agen_asend(PyObject *self, PyObject *arg)
 
 static PyObject *agen_athrow(PyObject *self, PyObject *args)
 {
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyTuple_GET_SIZE(args) > 1
+        && PyErr_WarnEx(PyExc_DeprecationWarning, "the (type, exc, tb) signature of athrow() is deprecated, "
+                        "use the single-arg signature instead.", 1) < 0)
+        return NULL;
+#endif
     return aw_new(&athrow_type, G(self), NULL, args);
 }
 
