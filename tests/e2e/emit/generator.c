@@ -546,6 +546,8 @@ static int pyx_exec(PyObject *module)
         return -1;
     pyx_m = module;
     pyx_d = PyModule_GetDict(module);
+    if (pyx_rt_module_builtins(pyx_d) < 0)
+        goto pyx_L_error;
     {
         PyObject *t = PyDict_New();
         if (!t || PyDict_SetItemString(pyx_d, "__test__", t) < 0) { Py_XDECREF(t); goto pyx_L_error; }
