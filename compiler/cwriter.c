@@ -238,5 +238,5 @@ void start_iteration(Fn *fn, const Loop *loop, PyxLoc loc)
 void leave_to_loop(Fn *fn)
 {
     for (int i = fn->nin_flight - 1; i >= fn->loops[fn->nloops - 1].in_flight; i--)
-        line(fn, "pyx_rt_exc_drop(%s);", fn->in_flight[i]);
+        line(fn, "pyx_rt_finally_drop(%s);", fn->in_flight[i]);
 }

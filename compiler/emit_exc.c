@@ -78,7 +78,7 @@ static void run_finally(Fn *fn, void *ctx)
 
 static void drop_saved(Fn *fn, void *ctx)
 {
-    line(fn, "pyx_rt_exc_drop(%s);", (const char *)ctx);
+    line(fn, "pyx_rt_finally_drop(%s);", (const char *)ctx);
 }
 
 static void drop_return(Fn *fn, void *ctx)
@@ -91,7 +91,9 @@ static void drop_return(Fn *fn, void *ctx)
 /* try: body finally: final
    The final block is written out once per way in: falling off the end of
    the body, a return (then the return continues outward) and an exception
-   (saved while the block runs, then re-raised). */
+   (handled while the block runs, as CPython's finally does: sys.exc_info()
+   shows it and exceptions raised there get it as __context__; then
+   re-raised). */
 void emit_try_finally(Fn *fn, PyxNode *s)
 {
     Label *outer_err = fn->err, *outer_ret = fn->ret;
@@ -124,9 +126,9 @@ void emit_try_finally(Fn *fn, PyxNode *s)
     }
     place_exits(fn, &x, run_finally, &s->finalbody);
     if (err->used || err->skip->used) {
-        buf_printf(A, &fn->decl, "    PyObject *%s[3] = {NULL, NULL, NULL};\n", saved);
+        buf_printf(A, &fn->decl, "    PyObject *%s[4] = {NULL, NULL, NULL, NULL};\n", saved);
         enter_error_block(fn, err, first_temp, end_temp);
-        line(fn, "pyx_rt_exc_fetch(%s);", saved);
+        line(fn, "pyx_rt_finally_enter(%s);", saved);
         Label *inner = new_error_label(fn, "finally_raised");
         Label *drop_ret = new_label(fn, "finally_drop_return");
         fn->err = inner;
@@ -140,21 +142,21 @@ void emit_try_finally(Fn *fn, PyxNode *s)
         fn->ret = outer_ret;
         close_exits(fn, &ex);
         /* the saved exception has this frame's entry already */
-        line(fn, "pyx_rt_exc_restore(%s);", saved);
+        line(fn, "pyx_rt_finally_reraise(%s);", saved);
         line(fn, "goto %s;", jump(outer_err->skip));
         if (inner->used) {
             place_label(fn, inner);
-            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "pyx_rt_finally_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_err));
         }
         if (inner->skip->used) {
             place_label(fn, inner->skip);
-            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "pyx_rt_finally_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_err->skip));
         }
         if (drop_ret->used) {
             place_label(fn, drop_ret);
-            line(fn, "pyx_rt_exc_drop(%s);", saved);
+            line(fn, "pyx_rt_finally_drop(%s);", saved);
             line(fn, "goto %s;", jump(outer_ret));
         }
         place_exits(fn, &ex, drop_saved, (void *)saved);

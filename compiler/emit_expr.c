@@ -145,25 +145,49 @@ Val object_binop(Fn *fn, int op, Val l, Val r, bool inplace, PyxLoc loc)
     return v;
 }
 
+/* e is a Python int that sema made a C integer (a literal, an inferred
+   local, arithmetic of those), not a declared C value: '/' by zero then
+   says int's "division by zero"; Cython-typed C ints keep "float ...". */
+bool python_int(PyxNode *e)
+{
+    if (e->type->kind != PYX_TY_INT && e->type->kind != PYX_TY_BINT)
+        return false;
+    switch (e->kind) {
+    case PYX_NODE_INT: case PYX_NODE_TRUE: case PYX_NODE_FALSE:
+        return true;
+    case PYX_NODE_NAME:
+        return e->sym && !e->sym->declared;
+    case PYX_NODE_UNARYOP:
+        return python_int(e->value);
+    case PYX_NODE_BINOP:
+        return python_int(e->left) && python_int(e->right);
+    default:
+        return false;
+    }
+}
+
 /* l op r in C, both already of type t (sema converted them), with Python's
    semantics where C's differ: '/' is true division, '//' and '%' floor,
    and division by zero raises ZeroDivisionError, unless cdivision asks
-   for C's.  int ** k (a small constant k) multiplies. */
-Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, PyxLoc loc)
+   for C's.  int ** k (a small constant k) multiplies.  ints: both operands
+   were integers ('/' by zero says "division by zero", not "float ..."). */
+Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, bool ints, PyxLoc loc)
 {
     switch (op) {
-    case PYX_OP_DIV:
+    case PYX_OP_DIV: {
         if (cdiv)
             return cval(pyx_arena_printf(A, "(%s / %s)", l.c, r.c), t);
+        const char *div = ints ? "pyx_rt_truediv_ints" : "pyx_rt_truediv_double";
         if (t == &pyx_type_double) {
             const char *res = temp(fn, t);
-            check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", l.c, r.c, res), loc);
+            check(fn, pyx_arena_printf(A, "%s(%s, %s, &%s) < 0", div, l.c, r.c, res), loc);
             return cval(res, t);
         } else {
             const char *res = temp(fn, &pyx_type_double);
-            check(fn, pyx_arena_printf(A, "pyx_rt_truediv_double(%s, %s, &%s) < 0", l.c, r.c, res), loc);
+            check(fn, pyx_arena_printf(A, "%s(%s, %s, &%s) < 0", div, l.c, r.c, res), loc);
             return cval(pyx_arena_printf(A, "((%s)%s)", t->cname, res), t);
         }
+    }
     case PYX_OP_FLOORDIV: case PYX_OP_MOD: {
         if (cdiv && t->kind == PYX_TY_INT)
             return cval(pyx_arena_printf(A, "(%s %s %s)", l.c, c_op(op), r.c), t);
@@ -239,7 +263,8 @@ static Val emit_binop(Fn *fn, PyxNode *e)
     if (!small_pow && !pure_c(e->right))
         l = materialize(fn, l);
     Val r = small_pow ? cval("", e->type) : emit_value(fn, e->right);
-    return c_arith(fn, e->op, l, r, e->type, e->sflags & PYX_SF(CDIVISION), small_pow ? e->right->ival : 0, e->loc);
+    return c_arith(fn, e->op, l, r, e->type, e->sflags & PYX_SF(CDIVISION), small_pow ? e->right->ival : 0,
+                   python_int(e->left) && python_int(e->right), e->loc);
 }
 
 /* ---- conditions ----------------------------------------------------------------------- */

@@ -151,7 +151,8 @@ Val emit_key(Fn *fn, PyxNode *right);
 Val emit_expr(Fn *fn, PyxNode *e);
 Val emit_value(Fn *fn, PyxNode *e);
 const char *float_literal(PyxArena *a, const char *text);
-Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, PyxLoc loc);
+Val c_arith(Fn *fn, int op, Val l, Val r, PyxType *t, bool cdiv, int64_t k, bool ints, PyxLoc loc);
+bool python_int(PyxNode *e);
 
 /* emit_stmt.c */
 void emit_line_marker(Fn *fn, PyxNode *s);

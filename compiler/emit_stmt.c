@@ -135,7 +135,8 @@ static void aug_assign_c(Fn *fn, const char *slot, PyxType *tt, PyxNode *s)
     bool small_pow = s->op == PYX_OP_POW && ot->kind == PYX_TY_INT;
     Val v = small_pow ? cval("", ot) : emit_value(fn, s->value);
     Val r = c_arith(fn, s->op, coerce(fn, cur, ot, s->loc), v, ot, s->sflags & PYX_SF(CDIVISION),
-                    small_pow ? s->value->ival : 0, s->loc);
+                    small_pow ? s->value->ival : 0,
+                    python_int(s->target) && python_int(s->value), s->loc);
     line(fn, "%s = %s;", slot, coerce(fn, r, tt, s->loc).c);
 }
 

@@ -363,6 +363,16 @@ PYX_MUST_CHECK static inline int pyx_rt_truediv_double(double a, double b, doubl
     *out = a / b;
     return 0;
 }
+/* The same for two ints made doubles: int's message, "division by zero". */
+PYX_MUST_CHECK static inline int pyx_rt_truediv_ints(double a, double b, double *out)
+{
+    if (PYX_UNLIKELY(b == 0.0)) {
+        pyx_rt_raise_zerodivision("division by zero");
+        return -1;
+    }
+    *out = a / b;
+    return 0;
+}
 
 /* a % b with the sign of b, as float.__mod__.  -1 with CPython's
    ZeroDivisionError when b == 0. */
@@ -1012,6 +1022,14 @@ void pyx_rt_exc_rethrow(PyObject *exc);
 PYX_MUST_CHECK int pyx_rt_exc_matches(PyObject *exc, PyObject *type);
 void pyx_rt_exc_enter(PyObject *exc, PyObject *saved[3]);
 void pyx_rt_exc_leave(PyObject *saved[3]);
+/* A finally block run for an exception: enter takes the current exception
+   into s[0] and makes it the handled one (s[1..3] keep what was handled
+   before, as pyx_rt_exc_enter); reraise restores that and raises s[0]
+   again; drop restores it and forgets s[0] (a return, break or continue in
+   the block, or a new exception from it, which has s[0] as __context__). */
+void pyx_rt_finally_enter(PyObject *s[4]);
+void pyx_rt_finally_reraise(PyObject *s[4]);
+void pyx_rt_finally_drop(PyObject *s[4]);
 void pyx_rt_reraise(void);
 
 /* locals() in a function (rt_frame.c): name (borrowed) set to value

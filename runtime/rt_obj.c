@@ -493,6 +493,31 @@ void pyx_rt_exc_leave(PyObject *saved[3])
 #endif
 }
 
+void pyx_rt_finally_enter(PyObject *s[4])
+{
+    s[0] = pyx_rt_exc_catch();   /* never NULL on an error path */
+    if (s[0])
+        pyx_rt_exc_enter(s[0], s + 1);
+}
+
+void pyx_rt_finally_reraise(PyObject *s[4])
+{
+    PyObject *exc = s[0];
+    s[0] = NULL;
+    if (exc) {
+        pyx_rt_exc_leave(s + 1);
+        pyx_rt_exc_rethrow(exc);
+    }
+}
+
+void pyx_rt_finally_drop(PyObject *s[4])
+{
+    if (s[0]) {
+        pyx_rt_exc_leave(s + 1);
+        Py_CLEAR(s[0]);
+    }
+}
+
 void pyx_rt_reraise(void)
 {
 #if PY_VERSION_HEX >= 0x030B0000

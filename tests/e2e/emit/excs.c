@@ -1545,7 +1545,7 @@ static PyObject *pyx_f_excs_raise_from(void)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     /* excs.pyx:95: try: */
     /* try */
     /* excs.pyx:96: raise TypeError("outer")                 # L:raise_from */
@@ -1567,9 +1567,9 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.raise_from", "excs.pyx", pyx_lineno, NULL);
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* excs.pyx:98: pass */
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
@@ -1739,7 +1739,7 @@ static PyObject *pyx_f_excs_finally_runs(PyObject *v_log, int v_mode)
     PyObject *pyx_t_12 = NULL;  /* owned */
     int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
     PyObject *pyx_t_17 = NULL;  /* owned */
@@ -1820,7 +1820,7 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_6);
     Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("excs.finally_runs", "excs.pyx", pyx_lineno, NULL);
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* excs.pyx:118: log.append("finally") */
     pyx_t_15 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_16, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_15)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
@@ -1831,10 +1831,10 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_15);
     if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 118; goto pyx_L_finally_raised_4; }
     Py_CLEAR(pyx_t_17);
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_4:;
-    pyx_rt_exc_drop(pyx_exc_3);
+    pyx_rt_finally_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;
     /* excs.pyx:119: return "fell through" */
@@ -1905,7 +1905,7 @@ static PyObject *pyx_f_excs_finally_in_loop(int v_n)
     int pyx_t_14 = 0;
     PyObject *pyx_t_15 = NULL;  /* owned */
     PyObject *pyx_t_16 = NULL;  /* owned */
-    PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_4[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_17 = NULL;  /* owned */
     int pyx_t_18 = 0;
     PyObject *pyx_t_19 = NULL;  /* owned */
@@ -1989,7 +1989,7 @@ pyx_L_finally_error_2:;
         Py_CLEAR(pyx_t_10);
         Py_CLEAR(pyx_t_12);
         pyx_rt_add_traceback("excs.finally_in_loop", "excs.pyx", pyx_lineno, NULL);
-        pyx_rt_exc_fetch(pyx_exc_4);
+        pyx_rt_finally_enter(pyx_exc_4);
         /* excs.pyx:129: log.append(-i) */
         pyx_t_17 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_18, &pyx_gc_3);
         if (PYX_UNLIKELY(!pyx_t_17)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
@@ -2003,10 +2003,10 @@ pyx_L_finally_error_2:;
         Py_CLEAR(pyx_t_19);
         if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 129; goto pyx_L_finally_raised_7; }
         Py_CLEAR(pyx_t_20);
-        pyx_rt_exc_restore(pyx_exc_4);
+        pyx_rt_finally_reraise(pyx_exc_4);
         goto pyx_L_error_tb;
 pyx_L_finally_raised_7:;
-        pyx_rt_exc_drop(pyx_exc_4);
+        pyx_rt_finally_drop(pyx_exc_4);
         goto pyx_L_error;
 pyx_L_finally_end_4:;
     }
@@ -2065,7 +2065,7 @@ static PyObject *pyx_f_excs_finally_overrides(int v_mode)
     int pyx_lineno = 0;
     PyObject *pyx_t_1 = NULL;  /* owned */
     PyObject *pyx_t_2 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     /* excs.pyx:133: try: */
     /* try */
     /* excs.pyx:134: if mode: */
@@ -2103,15 +2103,15 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.finally_overrides", "excs.pyx", pyx_lineno, NULL);
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* excs.pyx:138: return "finally" */
     Py_INCREF(pyx_k_26);
     Py_XSETREF(pyx_r, pyx_k_26);
     goto pyx_L_finally_drop_return_5;
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_drop_return_5:;
-    pyx_rt_exc_drop(pyx_exc_3);
+    pyx_rt_finally_drop(pyx_exc_3);
     goto pyx_L_done;
 pyx_L_finally_end_3:;
     goto pyx_L_done;
@@ -2148,14 +2148,14 @@ static PyObject *pyx_f_excs_nested_finally(PyObject *v_log)
     PyObject *pyx_t_3 = NULL;  /* owned */
     int pyx_t_4 = 0;
     PyObject *pyx_t_5 = NULL;  /* owned */
-    PyObject *pyx_exc_6[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_6[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_6 = NULL;  /* owned */
     int pyx_t_7 = 0;
     PyObject *pyx_t_8 = NULL;  /* owned */
     PyObject *pyx_t_9 = NULL;  /* owned */
     int pyx_t_10 = 0;
     PyObject *pyx_t_11 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_12 = NULL;  /* owned */
     int pyx_t_13 = 0;
     PyObject *pyx_t_14 = NULL;  /* owned */
@@ -2192,7 +2192,7 @@ pyx_L_finally_error_4:;
     Py_CLEAR(pyx_t_1);
     Py_CLEAR(pyx_t_2);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
-    pyx_rt_exc_fetch(pyx_exc_6);
+    pyx_rt_finally_enter(pyx_exc_6);
     /* excs.pyx:145: log.append(1) */
     pyx_t_6 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_7, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_6)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
@@ -2203,10 +2203,10 @@ pyx_L_finally_error_4:;
     Py_CLEAR(pyx_t_6);
     if (PYX_UNLIKELY(!pyx_t_8)) { pyx_lineno = 145; goto pyx_L_finally_raised_7; }
     Py_CLEAR(pyx_t_8);
-    pyx_rt_exc_restore(pyx_exc_6);
+    pyx_rt_finally_reraise(pyx_exc_6);
     goto pyx_L_finally_error_1_tb;
 pyx_L_finally_raised_7:;
-    pyx_rt_exc_drop(pyx_exc_6);
+    pyx_rt_finally_drop(pyx_exc_6);
     goto pyx_L_finally_error_1;
 pyx_L_finally_end_6:;
     /* finally */
@@ -2230,7 +2230,7 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_8);
     pyx_rt_add_traceback("excs.nested_finally", "excs.pyx", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* excs.pyx:147: log.append(2) */
     pyx_t_12 = pyx_rt_get_method(v_log, pyx_n_3, &pyx_t_13, &pyx_gc_3);
     if (PYX_UNLIKELY(!pyx_t_12)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
@@ -2241,10 +2241,10 @@ pyx_L_finally_error_1_tb:;
     Py_CLEAR(pyx_t_12);
     if (PYX_UNLIKELY(!pyx_t_14)) { pyx_lineno = 147; goto pyx_L_finally_raised_9; }
     Py_CLEAR(pyx_t_14);
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_9:;
-    pyx_rt_exc_drop(pyx_exc_3);
+    pyx_rt_finally_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;
     goto pyx_L_done;

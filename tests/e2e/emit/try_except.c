@@ -726,7 +726,7 @@ static PyObject *pyx_f_try_except_nested(PyObject *v_x)
     PyObject *pyx_t_15 = NULL;  /* owned */
     int pyx_t_16 = 0;
     PyObject *pyx_t_17 = NULL;  /* owned */
-    PyObject *pyx_exc_5[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_5[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_18 = NULL;  /* owned */
     int pyx_t_19 = 0;
     PyObject *pyx_t_20 = NULL;  /* owned */
@@ -855,7 +855,7 @@ pyx_L_finally_error_3:;
     Py_CLEAR(pyx_t_14);
     pyx_rt_add_traceback("try_except.nested", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_3_tb:;
-    pyx_rt_exc_fetch(pyx_exc_5);
+    pyx_rt_finally_enter(pyx_exc_5);
     /* try_except.py:30: out.append("finally") */
     pyx_t_18 = pyx_rt_get_method(v_out, pyx_n_11, &pyx_t_19, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_18)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
@@ -866,10 +866,10 @@ pyx_L_finally_error_3_tb:;
     Py_CLEAR(pyx_t_18);
     if (PYX_UNLIKELY(!pyx_t_20)) { pyx_lineno = 30; goto pyx_L_finally_raised_11; }
     Py_CLEAR(pyx_t_20);
-    pyx_rt_exc_restore(pyx_exc_5);
+    pyx_rt_finally_reraise(pyx_exc_5);
     goto pyx_L_except_1_tb;
 pyx_L_finally_raised_11:;
-    pyx_rt_exc_drop(pyx_exc_5);
+    pyx_rt_finally_drop(pyx_exc_5);
     goto pyx_L_except_1;
 pyx_L_finally_end_5:;
     goto pyx_L_try_end_2;
@@ -1408,7 +1408,7 @@ static PyObject *pyx_f_try_except_loop(PyObject *v_items)
     PyObject *pyx_hx_9[3] = {NULL, NULL, NULL};
     PyObject *pyx_t_9 = NULL;  /* owned */
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_exc_4[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_4[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_11 = NULL;  /* owned */
     Py_INCREF(v_items);
     /* try_except.py:68: total = 0 */
@@ -1491,16 +1491,16 @@ pyx_L_finally_error_2:;
         Py_CLEAR(pyx_t_9);
         pyx_rt_add_traceback("try_except.loop", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_2_tb:;
-        pyx_rt_exc_fetch(pyx_exc_4);
+        pyx_rt_finally_enter(pyx_exc_4);
         /* try_except.py:75: total += 100 */
         pyx_t_11 = pyx_rt_iadd(v_total, pyx_k_14);
         if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 75; goto pyx_L_finally_raised_14; }
         Py_XSETREF(v_total, pyx_t_11);
         pyx_t_11 = NULL;
-        pyx_rt_exc_restore(pyx_exc_4);
+        pyx_rt_finally_reraise(pyx_exc_4);
         goto pyx_L_error_tb;
 pyx_L_finally_raised_14:;
-        pyx_rt_exc_drop(pyx_exc_4);
+        pyx_rt_finally_drop(pyx_exc_4);
         goto pyx_L_error;
 pyx_L_finally_end_4:;
     }
@@ -1670,7 +1670,7 @@ static PyObject *pyx_f_try_except_return_in_handler(PyObject *v_log)
     PyObject *pyx_t_8 = NULL;  /* owned */
     int pyx_t_9 = 0;
     PyObject *pyx_t_10 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_11 = NULL;  /* owned */
     int pyx_t_12 = 0;
     PyObject *pyx_t_13 = NULL;  /* owned */
@@ -1741,7 +1741,7 @@ pyx_L_finally_error_1:;
     Py_CLEAR(pyx_t_3);
     pyx_rt_add_traceback("try_except.return_in_handler", "try_except.py", pyx_lineno, NULL);
 pyx_L_finally_error_1_tb:;
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* try_except.py:99: log.append("cleanup") */
     pyx_t_11 = pyx_rt_get_method(v_log, pyx_n_11, &pyx_t_12, &pyx_gc_8);
     if (PYX_UNLIKELY(!pyx_t_11)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
@@ -1752,10 +1752,10 @@ pyx_L_finally_error_1_tb:;
     Py_CLEAR(pyx_t_11);
     if (PYX_UNLIKELY(!pyx_t_13)) { pyx_lineno = 99; goto pyx_L_finally_raised_9; }
     Py_CLEAR(pyx_t_13);
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
     goto pyx_L_error_tb;
 pyx_L_finally_raised_9:;
-    pyx_rt_exc_drop(pyx_exc_3);
+    pyx_rt_finally_drop(pyx_exc_3);
     goto pyx_L_error;
 pyx_L_finally_end_3:;
     Py_INCREF(Py_None);

@@ -138,7 +138,7 @@ static PyObject *pyx_f_try_finally_work(PyObject *v_log, PyObject *v_n)
     int pyx_t_17 = 0;
     PyObject *pyx_t_18 = NULL;  /* owned */
     PyObject *pyx_t_19 = NULL;  /* owned */
-    PyObject *pyx_exc_3[3] = {NULL, NULL, NULL};
+    PyObject *pyx_exc_3[4] = {NULL, NULL, NULL, NULL};
     PyObject *pyx_t_20 = NULL;  /* owned */
     int pyx_t_21 = 0;
     PyObject *pyx_t_22 = NULL;  /* owned */
@@ -316,7 +316,7 @@ pyx_L_finally_error_1:;
 #line 10 "try_finally.py"
     pyx_rt_add_traceback("try_finally.work", "try_finally.py", pyx_lineno, NULL);
 #line 10 "try_finally.py"
-    pyx_rt_exc_fetch(pyx_exc_3);
+    pyx_rt_finally_enter(pyx_exc_3);
     /* try_finally.py:10: log.append("finally %d" % n) */
 #line 10 "try_finally.py"
     pyx_t_20 = pyx_rt_get_method(v_log, pyx_n_0, &pyx_t_21, &pyx_gc_0);
@@ -343,13 +343,13 @@ pyx_L_finally_error_1:;
 #line 10 "try_finally.py"
     Py_CLEAR(pyx_t_23);
 #line 10 "try_finally.py"
-    pyx_rt_exc_restore(pyx_exc_3);
+    pyx_rt_finally_reraise(pyx_exc_3);
 #line 10 "try_finally.py"
     goto pyx_L_error_tb;
 #line 10 "try_finally.py"
 pyx_L_finally_raised_4:;
 #line 10 "try_finally.py"
-    pyx_rt_exc_drop(pyx_exc_3);
+    pyx_rt_finally_drop(pyx_exc_3);
 #line 10 "try_finally.py"
     goto pyx_L_error;
 #line 10 "try_finally.py"
