@@ -319,6 +319,16 @@ static bool stmt_raises(Raises *R, PyxNode *s)
     case PYX_NODE_FUNCTION_DEF:
         r = def_raises(R, s);
         break;
+    case PYX_NODE_CLASS_DEF:   /* decorators, bases, keywords, the body inline; making the class */
+        r = true;
+        for (int i = 0; i < s->decorators.len; i++)
+            node_raises(R, s->decorators.items[i]);
+        for (int i = 0; i < s->items.len; i++)
+            node_raises(R, s->items.items[i]);
+        for (int i = 0; i < s->keywords.len; i++)
+            node_raises(R, s->keywords.items[i]->value);
+        stmts_raise(R, &s->body);
+        break;
     default:   /* raise, assert, del, import, with, try... */
         r = true;
         any_child_raises(R, s);   /* still record RAISES on the expressions inside */

@@ -248,6 +248,8 @@ typedef enum PyxCallKind {
     PYX_CALL_DIR,        /* dir(): the sorted names of PyxFunc.view (or of the module) */
     PYX_CALL_EXEC,       /* exec() or eval() with one argument: the module's globals, and a
                             function's locals() */
+    PYX_CALL_SUPER,      /* 'super()' with no arguments: callee, the __class__ cell (sym, NULL:
+                            none) and the function's first argument (emit_class.c) */
 } PyxCallKind;
 
 /* Builtins computed in C (PYX_CALL_BUILTIN). */
@@ -326,6 +328,7 @@ struct PyxNode {
                                     value to, or NULL for none */
     struct PyxSymbol *sym;       /* NAME, C_VAR, PARAM, FUNCTION_DEF, ALIAS: what it names */
     struct PyxFunc *func;        /* FUNCTION_DEF, LAMBDA */
+    struct PyxClass *cls;        /* CLASS_DEF (a plain Python class) */
     uint32_t sflags;             /* PYX_SF(...) bits */
     uint8_t call_kind;           /* CALL: PyxCallKind */
     uint8_t builtin;             /* CALL of PYX_CALL_BUILTIN: PyxBuiltinFn */

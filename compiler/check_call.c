@@ -189,6 +189,8 @@ PyxType *check_call(Sema *S, PyxNode *e)
     for (int i = 0; i < e->keywords.len && !unpacked; i++)
         if (e->keywords.items[i]->name == NULL)
             unpacked = e->keywords.items[i];
+    if (!unpacked && check_super_call(S, e))   /* check_class.c */
+        return e->type;
     /* calls of C functions: this module's cdef/cpdef functions and externs */
     if (callee->kind == PYX_NODE_NAME) {
         PyxSymbol *sym = lookup(S, callee->name);

@@ -662,6 +662,7 @@ PyxType *check_expr(Sema *S, PyxNode *e)
     case PYX_NODE_CALL:
         return check_call(S, e);
     case PYX_NODE_ATTRIBUTE:
+        e->name = mangled(S, e->name);   /* 'self.__x' in class C: '_C__x' */
         check_expr(S, e->value);
         if (!check_boxable(S, e->value, "a '%s' has no attributes"))
             return type_error(e);
@@ -811,7 +812,7 @@ static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, Pyx
     }
     if (t->kind != PYX_NODE_NAME)
         return false;
-    PyxScopeEntry *entry = pyx_scope_entry(py, t->name);
+    PyxScopeEntry *entry = pyx_scope_entry(py, mangled(S, t->name));
     PYX_ASSERT(entry != NULL);
     bool made = entry->sym == NULL;
     if (made) {
@@ -828,7 +829,7 @@ static bool comp_target_symbol(Sema *S, PyxScope *py, Scope *cs, PyxNode *t, Pyx
         else
             PYX_VEC_PUSH(S->a, S->m->init_locals, S->m->ninit_locals, S->m->cap_init_locals, sym);
     }
-    pyx_map_put(&cs->syms, t->name, entry->sym);
+    pyx_map_put(&cs->syms, mangled(S, t->name), entry->sym);
     return made;
 }
 

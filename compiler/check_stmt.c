@@ -419,6 +419,8 @@ void check_stmt(Sema *S, PyxNode *s)
     case PYX_NODE_ASSIGN:
         if (s->annotation)   /* 'x: T [= v]': what runs of it (check_annot.c) */
             check_annotated_assign(S, s);
+        if (s->annotation && S->cls)   /* __annotations__ of the class (check_class.c) */
+            check_class_annotation(S, s);
         if (s->value == NULL)
             break;
         check_expr(S, s->value);
@@ -440,7 +442,7 @@ void check_stmt(Sema *S, PyxNode *s)
             pyx_diag_error(S->d, s->loc, s->kind == PYX_NODE_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
         break;
     case PYX_NODE_RETURN:
-        if (S->func == NULL) {
+        if (S->func == NULL || S->cls) {
             pyx_diag_error(S->d, s->loc, "'return' outside function");
             break;
         }
@@ -571,7 +573,7 @@ void check_stmt(Sema *S, PyxNode *s)
         }
         break;
     case PYX_NODE_FUNCTION_DEF:
-        if (S->func) {   /* a def inside a function: a closure */
+        if (S->func || S->cls) {   /* a def inside a function, or a method: a closure */
             check_closure(S, s);
             break;
         }
@@ -604,7 +606,7 @@ void check_stmt(Sema *S, PyxNode *s)
             pyx_diag_error(S->d, s->loc, "this declaration is only allowed at module level");
         break;
     case PYX_NODE_CLASS_DEF:
-        unsupported(S, s, (s->flags & PYX_F(CDEF)) ? "cdef classes (extension types)" : "classes");
+        check_class(S, s);   /* check_class.c */
         break;
     case PYX_NODE_WITH:
         if (check_directive_block(S, s))

@@ -286,7 +286,9 @@ static void unbind_handler_name(Fn *fn, PyxNode *h)
     if (h->target == NULL)
         return;
     PyxSymbol *sym = h->target->sym;
-    if (sym->kind == PYX_SYM_CELL)
+    if (sym->kind == PYX_SYM_CLASSVAR)
+        class_name_unbind(fn, sym);
+    else if (sym->kind == PYX_SYM_CELL)
         line(fn, "pyx_rt_cell_set(%s, NULL);", sym->cname);
     else if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL)
         line(fn, "Py_CLEAR(%s);", sym->cname);

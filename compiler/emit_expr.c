@@ -27,6 +27,8 @@ Val emit_name(Fn *fn, PyxNode *e)
         return cval(sym->cname, sym->type);
     case PYX_SYM_CGLOBAL:
         return cval(sym->cname, sym->type);
+    case PYX_SYM_CLASSVAR:   /* a class body's name (emit_class.c) */
+        return class_name_load(fn, sym, e->loc);
     case PYX_SYM_CELL: {   /* a new reference: what runs next may rebind the variable */
         const char *t = temp(fn, &pyx_type_object);
         line(fn, "%s = pyx_rt_cell_get(%s, \"%s\", %d);", t, sym->cname, sym->name, sym->free);
@@ -652,6 +654,8 @@ static Val emit_call(Fn *fn, PyxNode *e)
         return emit_c_builtin(fn, e);
     case PYX_CALL_UNPACK:
         return emit_unpack_call(fn, e);
+    case PYX_CALL_SUPER:
+        return emit_super_call(fn, e);   /* emit_class.c */
     default:
         return emit_py_call(fn, e);
     }

@@ -387,7 +387,7 @@ static bool is_literal(const PyxNode *e)
 }
 
 /* v as an object this code owns (a borrowed one increfed into a temp). */
-static Val owned_object(Fn *fn, Val v, PyxLoc loc)
+Val owned_object(Fn *fn, Val v, PyxLoc loc)
 {
     v = to_object(fn, v, loc);
     if (v.owned)
@@ -398,7 +398,7 @@ static Val owned_object(Fn *fn, Val v, PyxLoc loc)
 }
 
 /* An interned str constant holding text (an annotation as a string). */
-static const char *text_const(Emit *E, const char *text)
+const char *text_const(Emit *E, const char *text)
 {
     uint32_t n = (uint32_t)strlen(text);
     const char *c = new_const(E, "PyUnicode_DecodeUTF8(%s, %u, \"surrogatepass\")", c_string(E->a, text, n), n);

@@ -90,6 +90,8 @@ typedef struct Fn {
     bool gen;               /* a generator's resumable body (emit_gen.c) */
     const char **resumes;   /* its yield points' labels, in order */
     int nresume, cap_resume;
+    PyxClass *cls;          /* the class whose body is being written inline (emit_class.c), */
+    const char *cls_ns;     /* and the C temp holding its namespace; NULL outside class bodies */
 } Fn;
 
 typedef struct Val {
@@ -209,5 +211,16 @@ void emit_function(Emit *E, PyxFunc *f);
 void emit_wrapper(Emit *E, PyxFunc *f);
 void emit_def_statement(Fn *fn, PyxNode *s);
 Val emit_closure(Fn *fn, PyxNode *def);
+Val owned_object(Fn *fn, Val v, PyxLoc loc);
+const char *text_const(Emit *E, const char *text);
+
+/* emit_class.c */
+Val class_name_load(Fn *fn, PyxSymbol *sym, PyxLoc loc);
+void class_name_store(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc);
+void class_name_delete(Fn *fn, PyxSymbol *sym, PyxLoc loc);
+void class_name_unbind(Fn *fn, PyxSymbol *sym);
+void emit_class_annotation(Fn *fn, PyxNode *s);
+Val emit_super_call(Fn *fn, PyxNode *e);
+void emit_class_statement(Fn *fn, PyxNode *s);
 
 #endif

@@ -8,6 +8,10 @@
    or global, or the module dict. */
 void store_symbol(Fn *fn, PyxSymbol *sym, Val v, PyxLoc loc)
 {
+    if (sym->kind == PYX_SYM_CLASSVAR) {   /* a class body's name (emit_class.c) */
+        class_name_store(fn, sym, v, loc);
+        return;
+    }
     if (sym->kind == PYX_SYM_CELL) {   /* converted to its type, then kept as an object */
         Val o = to_object(fn, coerce(fn, v, sym->type, loc), loc);
         line(fn, "pyx_rt_cell_set(%s, %s);", sym->cname, to_new_ref(fn, o, loc));
@@ -570,6 +574,10 @@ static void emit_delete(Fn *fn, PyxNode *t)
     switch (t->kind) {
     case PYX_NODE_NAME: {
         PyxSymbol *sym = t->sym;
+        if (sym->kind == PYX_SYM_CLASSVAR) {
+            class_name_delete(fn, sym, t->loc);
+            return;
+        }
         if (sym->kind == PYX_SYM_CELL) {
             check(fn, pyx_arena_printf(A, "pyx_rt_cell_del(%s, \"%s\", %d) < 0", sym->cname, sym->name, sym->free), t->loc);
             return;
@@ -673,11 +681,15 @@ static void emit_stmt(Fn *fn, PyxNode *s)
         if (s->value == NULL) {   /* 'x: T' (emit_annot.c) */
             emit_annotation_target(fn, s);
             emit_annotation(fn, s);
+            if (fn->cls && s->annotation)   /* in a class body: __annotations__ (emit_class.c) */
+                emit_class_annotation(fn, s);
             break;
         }
         if (s->sflags & PYX_SF(PARALLEL)) {
             emit_parallel_assign(fn, s->items.items[0], s->value);
             emit_annotation(fn, s);
+            if (fn->cls && s->annotation)
+                emit_class_annotation(fn, s);
             break;
         }
         Val v = emit_value(fn, s->value);
@@ -690,6 +702,8 @@ static void emit_stmt(Fn *fn, PyxNode *s)
             assign_to(fn, s->items.items[i], use);
         }
         emit_annotation(fn, s);
+        if (fn->cls && s->annotation)
+            emit_class_annotation(fn, s);
         break;
     }
     case PYX_NODE_AUG_ASSIGN:
@@ -786,6 +800,9 @@ static void emit_stmt(Fn *fn, PyxNode *s)
     case PYX_NODE_DELETE:
         for (int i = 0; i < s->items.len; i++)
             emit_delete(fn, s->items.items[i]);
+        break;
+    case PYX_NODE_CLASS_DEF:
+        emit_class_statement(fn, s);   /* emit_class.c */
         break;
     case PYX_NODE_FUNCTION_DEF:
         if (s->func && s->func->closure)   /* a def inside a function */

@@ -18,6 +18,7 @@ Scope *new_scope(Sema *S, Scope *parent, PyxFunc *func)
     Scope *s = pyx_arena_new(S->a, Scope);
     s->parent = parent;
     s->func = func;
+    s->mangle = parent ? parent->mangle : NULL;
     pyx_map_init(&s->syms, S->a);
     return s;
 }
@@ -65,9 +66,17 @@ static const char *const builtin_names[] = {
    time (pyx_rt_get_global falls back to builtins). */
 PyxSymbol *lookup(Sema *S, const char *name)
 {
+    name = mangled(S, name);
     for (Scope *s = S->scope; s; s = s->parent) {
-        if (s != S->scope && s->py && s->py->kind == PYX_SCOPE_CLASS)
+        if (s->py && s->py->kind == PYX_SCOPE_CLASS) {
+            /* a class body's own names (check_class.c made a symbol for each);
+               from inside, only a comprehension's __class__ sees the class */
+            if (s == S->scope && scope_find(s, name))
+                return scope_find(s, name);
+            if (s != S->scope && s->class_cell && strcmp(name, "__class__") == 0)
+                return s->class_cell;
             continue;
+        }
         PyxSymbol *sym = scope_find(s, name);
         if (s->func == NULL || s->py == NULL) {   /* module, builtins, comprehension */
             if (sym)
@@ -85,6 +94,12 @@ PyxSymbol *lookup(Sema *S, const char *name)
             return sym;
     }
     return NULL;
+}
+
+/* name as the scopes store it: a private '__x' inside class C is '_C__x'. */
+const char *mangled(Sema *S, const char *name)
+{
+    return S->scope && S->scope->mangle ? pyx_symtable_mangle(S->a, S->scope->mangle, name) : name;
 }
 
 /* ---- errors ----------------------------------------------------------------- */
@@ -245,7 +260,14 @@ static void bind_free_variables(Sema *S, PyxFunc *f, Scope *fs)
             f->closure_src[at] = f->closure_src[at - 1];
             at--;
         }
-        PyxSymbol *src = lookup(S, e->name);
+        /* a method's __class__ is its class's implicit cell; its other free
+           variables are the enclosing function's (never the class body's) */
+        Scope *where = S->scope;
+        while (S->scope->py && S->scope->py->kind == PYX_SCOPE_CLASS && S->scope->parent)
+            S->scope = S->scope->parent;
+        PyxSymbol *src = where->class_cell && strcmp(e->name, "__class__") == 0 ? where->class_cell
+                         : lookup(S, e->name);
+        S->scope = where;
         /* the enclosing scope keeps it in a cell, unless it could not (reported there) */
         PYX_ASSERT((src != NULL && src->kind == PYX_SYM_CELL) || S->d->errors > 0);
         PyxSymbol *sym = pyx_arena_new(S->a, PyxSymbol);
@@ -269,8 +291,10 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     Scope *outer_scope = S->scope;
     PyxFunc *outer_func = S->func;
     PyxDirectives *outer_dirs = S->dirs;
+    PyxClass *outer_cls = S->cls;
     int outer_loops = S->loop_depth, outer_star = S->star_loops;
     Scope *fs = new_scope(S, parent, f);
+    S->cls = NULL;
     fs->py = f->def->scope;
     PYX_ASSERT(fs->py != NULL);   /* the driver runs symtable.c first */
     S->scope = parent;
@@ -282,10 +306,11 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     S->star_loops = -1;
     for (int i = 0; i < f->nparams; i++) {
         PyxSymbol *p = f->params[i];
-        if (scope_find(fs, p->name))
+        const char *key = mangled(S, p->name);   /* a private '__x' of a method: '_C__x' */
+        if (scope_find(fs, key))
             continue;
         PYX_VEC_PUSH(S->a, f->locals, f->nlocals, f->cap_locals, p);
-        if (captured(S, p->name) && capturable(S, p, p->loc)) {
+        if (captured(S, key) && capturable(S, p, p->loc)) {
             /* the body uses a cell that starts out holding the argument */
             PyxSymbol *c = pyx_arena_new(S->a, PyxSymbol);
             *c = *p;
@@ -294,11 +319,11 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
             c->param = p;
             c->cname = pyx_name_cell(&S->m->naming, p->name);
             p->read = true;
-            pyx_map_put(&fs->syms, p->name, c);
+            pyx_map_put(&fs->syms, key, c);
             PYX_VEC_PUSH(S->a, f->locals, f->nlocals, f->cap_locals, c);
             continue;
         }
-        pyx_map_put(&fs->syms, p->name, p);
+        pyx_map_put(&fs->syms, key, p);
     }
     collect_declarations(S, &f->def->body, true);
     /* every other local symtable.c found: untyped, for inference to type
@@ -325,6 +350,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
     S->scope = outer_scope;
     S->func = outer_func;
     S->dirs = outer_dirs;
+    S->cls = outer_cls;
     S->loop_depth = outer_loops;
     S->star_loops = outer_star;
 }
@@ -333,7 +359,7 @@ static void check_function(Sema *S, PyxFunc *f, Scope *parent)
    compiler names it: 'f.<locals>.g' inside a function or lambda, 'C.m' in
    a class, '<listcomp>.<lambda>' in a comprehension (a function of its own
    in 3.11), the bare name when the enclosing scope declares it global. */
-static const char *scope_qualname(Sema *S, const PyxScope *s)
+const char *scope_qualname(Sema *S, const PyxScope *s)
 {
     const char *name = s->kind == PYX_SCOPE_LAMBDA || s->kind == PYX_SCOPE_COMPREHENSION
                        ? pyx_arena_printf(S->a, "<%s>", s->name) : s->name;

@@ -28,6 +28,10 @@ typedef enum PyxSymKind {
     PYX_SYM_CELL,       /* a variable that lives in a cell (cname: the C local holding the
                            cell): a function's own variable that a def or lambda inside it
                            uses, or (free) an enclosing function's, from the closure */
+    PYX_SYM_CLASSVAR,   /* a name in a class body (check_class.c): read from the class namespace,
+                           then (outer) the enclosing function's variable, or the globals and
+                           builtins; stored in and deleted from the namespace (a 'nonlocal'
+                           one: outer) */
 } PyxSymKind;
 
 typedef struct PyxFunc PyxFunc;
@@ -64,6 +68,11 @@ typedef struct PyxSymbol {
     bool hidden;            /* a comprehension's variable (a hidden local, made fresh by each run
                                of the comprehension) */
     struct PyxSymbol *param;   /* CELL: the parameter its cell starts out holding */
+    struct PyxSymbol *outer;   /* CLASSVAR of a name free in the class body: the enclosing
+                                  function's variable (LOAD_CLASSDEREF reads it after the
+                                  namespace); NULL: the globals, then the builtins */
+    bool nonlocal;             /* CLASSVAR: declared 'nonlocal' in the class body: stores and
+                                  deletes go to outer */
 } PyxSymbol;
 
 /* How a C function reports an exception to its C callers (Cython 3 rules). */
@@ -136,6 +145,24 @@ struct PyxFunc {
     const char *gen_frame;  /* pyx_gs_<mod>_<name>: the struct of its frame */
     const char *gen_def;    /* pyx_gdef_<name>: its PyxRtGenDef */
 };
+
+/* A plain Python class statement (check_class.c decides, emit_class.c
+   follows): the body runs inline where the statement stands, filling the
+   namespace __prepare__ made; then the metaclass makes the class. */
+typedef struct PyxClass {
+    PyxNode *def;
+    const char *name;
+    const char *qualname;   /* __qualname__, as CPython 3.11's compiler names it */
+    PyxSymbol *cell;        /* the implicit __class__ cell its methods use (super()), a hidden
+                               local of where the statement runs; NULL when none uses it */
+    PyxNodeList decorators; /* top first: evaluated before the bases, applied bottom-up */
+    const char *doc;        /* docstring (__doc__), or NULL */
+    int doc_len;
+    bool annotations;       /* the body annotates a name: __annotations__ is made first */
+    PyxAnnotation *anns;    /* each annotated assignment's annotation: expr is the ASSIGN,
+                               text the string stored for it (NULL: its value evaluated) */
+    int nanns;
+} PyxClass;
 
 typedef struct PyxModuleInfo {
     const char *name;       /* module name: 'my_module' (the last part of qualname) */

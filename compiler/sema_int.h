@@ -27,6 +27,9 @@ struct Scope {
     PyxFunc *func;         /* NULL for the module scope */
     PyxScope *py;          /* functions: symtable.c's scope, which says which names are
                               local and which global */
+    const char *mangle;    /* inside a class (its body, its methods): the class's name, which
+                              private names ('__x') are mangled with */
+    PyxSymbol *class_cell; /* a class body's: its implicit __class__ cell, or NULL */
 };
 
 typedef struct Sema {
@@ -42,6 +45,8 @@ typedef struct Sema {
     bool star_import;      /* the module has 'from m import *': no name is known to be a builtin */
     int infer_pass;        /* 1 while collecting assignment types for inference */
     PyxDirectives *dirs;   /* the directives in force */
+    PyxClass *cls;         /* the class whose body is being checked (statements directly in it,
+                              not its methods), or NULL */
 } Sema;
 
 /* sema.c */
@@ -52,6 +57,8 @@ void check_genexp_body(Sema *S, PyxNode *e);
 PyxSymbol *scope_find(Scope *s, const char *name);
 PyxSymbol *scope_add(Sema *S, Scope *s, PyxSymKind kind, const char *name, PyxType *t, PyxLoc loc);
 PyxSymbol *lookup(Sema *S, const char *name);
+const char *mangled(Sema *S, const char *name);
+const char *scope_qualname(Sema *S, const PyxScope *s);
 void unsupported(Sema *S, PyxNode *n, const char *what);
 PyxType *type_error(PyxNode *n);
 
@@ -80,6 +87,7 @@ void check_annotated_assign(Sema *S, PyxNode *s);
 bool is_python_source(const PyxNode *n);
 bool future_annotations(const PyxNode *module);
 void decide_signature(Sema *S, PyxFunc *f, const char *stem);
+bool annotation_as_text(Sema *S, PyxNode *ann, const char **text);
 
 /* libc.c */
 void declare_libc(Sema *S, PyxNode *stmt, PyxNode *alias);
@@ -109,6 +117,11 @@ PyxType *check_call(Sema *S, PyxNode *e);
 
 /* check_match.c */
 void check_match(Sema *S, PyxNode *s);
+
+/* check_class.c */
+void check_class(Sema *S, PyxNode *s);
+bool check_super_call(Sema *S, PyxNode *e);
+void check_class_annotation(Sema *S, PyxNode *s);
 
 /* check_stmt.c */
 void check_target(Sema *S, PyxNode *t, PyxNode *value);

@@ -67,6 +67,22 @@ static void add_annotation(Sema *S, PyxFunc *f, const char *name, PyxNode *ann, 
     PYX_VEC_PUSH(S->a, f->annotations, f->nannotations, *cap, a);
 }
 
+/* How a class body stores the annotation ann (a .py file: evaluated, *text
+   NULL; else its text, as for a def).  False after an error. */
+bool annotation_as_text(Sema *S, PyxNode *ann, const char **text)
+{
+    bool py = is_python_source(ann);
+    *text = NULL;
+    if (py && !future_annotations(S->m->ast))
+        return true;
+    *text = pyx_unparse(S->a, ann, py ? PYX_UNPARSE_CPYTHON : PYX_UNPARSE_CYTHON);
+    if (*text == NULL) {
+        unsupported(S, ann, "this annotation as a string ('from __future__ import annotations')");
+        return false;
+    }
+    return true;
+}
+
 /* CPython's order (compile.c): positional, *args, keyword-only, **kwargs, return. */
 static void decide_annotations(Sema *S, PyxFunc *f)
 {

@@ -1307,4 +1307,44 @@ PYX_MUST_CHECK PyObject *pyx_rt_async_with_exit(PyObject *exit, PyObject *exc);
 PYX_MUST_CHECK PyObject *pyx_rt_aiter(PyObject *o);
 PYX_MUST_CHECK PyObject *pyx_rt_anext(PyObject *it);
 
+/* rt_class.c: plain Python class statements (builtins.__build_class__) */
+
+/* The start of 'class C(bases, **kw)': 'bases' (a tuple) resolved through
+   __mro_entries__ into *resolved (bases itself, with a new reference, when
+   no base has one), the 'metaclass' entry taken out of 'kw' (a dict the
+   caller owns, or NULL) and the metaclass calculated into *meta, then the
+   namespace its __prepare__ makes into *ns (a dict when it has none).  All
+   three new references; 0, or -1 with CPython's error ("metaclass
+   conflict: ...", "__mro_entries__ must return a tuple", "X.__prepare__()
+   must return a mapping, not Y") and nothing set. */
+PYX_MUST_CHECK int pyx_rt_class_prepare(PyObject *name, PyObject *bases, PyObject *kw,
+                                        PyObject **resolved, PyObject **meta, PyObject **ns);
+/* The end: __orig_bases__ set in ns when __mro_entries__ changed the
+   bases, then meta(name, bases, ns, **kw); with a __class__ cell (or
+   NULL), the class it ended up holding checked as __build_class__ checks
+   it.  New reference, or NULL with the error. */
+PYX_MUST_CHECK PyObject *pyx_rt_class_create(PyObject *meta, PyObject *name, PyObject *orig_bases, PyObject *bases,
+                                             PyObject *ns, PyObject *kw, PyObject *cell);
+/* A class body's names (CPython's LOAD_NAME, STORE_NAME, DELETE_NAME on
+   the namespace, which may be any mapping).  pyx_rt_ns_lookup: a new
+   reference, or NULL -- with an exception set when the lookup failed,
+   without one when the name is not there.  pyx_rt_ns_load: the namespace,
+   then globals, then builtins (NameError).  pyx_rt_ns_delete: NameError
+   for whatever the mapping raises, as CPython. */
+PYX_MUST_CHECK PyObject *pyx_rt_ns_lookup(PyObject *ns, PyObject *name);
+PYX_MUST_CHECK PyObject *pyx_rt_ns_load(PyObject *ns, PyObject *globals, PyObject *name);
+PYX_MUST_CHECK int pyx_rt_ns_store(PyObject *ns, PyObject *name, PyObject *v);
+PYX_MUST_CHECK int pyx_rt_ns_delete(PyObject *ns, PyObject *name);
+/* SETUP_ANNOTATIONS: an empty __annotations__ dict in ns unless it has one. */
+PYX_MUST_CHECK int pyx_rt_ns_setup_annotations(PyObject *ns);
+/* 'name: value' in a class body: __annotations__ (loaded as a name) [name] = value. */
+PYX_MUST_CHECK int pyx_rt_ns_annotate(PyObject *ns, PyObject *globals, PyObject *name, PyObject *value);
+/* 'super()' with no arguments in compiled code: when 'callee' is the
+   builtin super, super(__class__, first argument) with CPython's
+   RuntimeErrors ("super(): no arguments" when has_arg is 0, "arg[0]
+   deleted" when self is NULL, "__class__ cell not found" when cell is
+   NULL, "empty __class__ cell", "__class__ is not a type (X)"); any other
+   callee is called with no arguments.  New reference, or NULL. */
+PYX_MUST_CHECK PyObject *pyx_rt_super(PyObject *callee, PyObject *cell, PyObject *self, int has_arg);
+
 #endif /* PYX_RT_H */
