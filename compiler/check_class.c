@@ -124,6 +124,30 @@ bool check_super_call(Sema *S, PyxNode *e)
     return true;
 }
 
+/* 'yield' and 'await' directly in the class body (not in a def, lambda,
+   class or comprehension inside it): CPython's compile-time errors. */
+typedef struct Outside {
+    Sema *S;
+    bool found;
+} Outside;
+
+static void find_outside(PyxNode *n, PyxSlot slot, void *ctx)
+{
+    (void)slot;
+    Outside *o = ctx;
+    switch (n->kind) {
+    case PYX_NODE_FUNCTION_DEF: case PYX_NODE_LAMBDA: case PYX_NODE_CLASS_DEF: case PYX_NODE_LIST_COMP:
+    case PYX_NODE_SET_COMP: case PYX_NODE_DICT_COMP: case PYX_NODE_GENERATOR:
+        return;   /* scopes of their own (symtable.c reports a yield in a comprehension) */
+    case PYX_NODE_YIELD: case PYX_NODE_YIELD_FROM: case PYX_NODE_AWAIT:
+        pyx_diag_error(o->S->d, n->loc, "'%s' outside function", n->kind == PYX_NODE_AWAIT ? "await" : "yield");
+        o->found = true;
+        return;
+    default:
+        pyx_ast_children(n, find_outside, ctx);
+    }
+}
+
 void check_class(Sema *S, PyxNode *s)
 {
     if (s->flags & PYX_F(CDEF)) {
@@ -164,6 +188,11 @@ void check_class(Sema *S, PyxNode *s)
         c->doc = s->body.items[0]->value->name;
         c->doc_len = (int)s->body.items[0]->value->len;
     }
+    Outside out = {S, false};
+    for (int i = 0; i < s->body.len; i++)
+        find_outside(s->body.items[i], PYX_SLOT_BODY, &out);
+    if (out.found)
+        return;
     /* the body: a scope of its own, run inline */
     Scope *outer = S->scope;
     Scope *cs = new_scope(S, outer, outer->func);

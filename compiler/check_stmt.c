@@ -312,7 +312,7 @@ static void check_delete(Sema *S, PyxNode *t)
         if (sym->kind == PYX_SYM_LOCAL || sym->kind == PYX_SYM_CGLOBAL || sym->kind == PYX_SYM_CELL) {
             if (sym->type->kind != PYX_TY_OBJECT && sym->type->kind != PYX_TY_ERROR)
                 pyx_diag_error(S->d, t->loc, "cannot delete the C variable '%s'", t->name);
-        } else if (sym->kind != PYX_SYM_PYGLOBAL && sym->kind != PYX_SYM_BUILTIN
+        } else if (sym->kind != PYX_SYM_PYGLOBAL && sym->kind != PYX_SYM_BUILTIN && sym->kind != PYX_SYM_CLASSVAR
                    && !(sym->kind == PYX_SYM_FUNC && sym->func && !sym->func->is_c)) {
             pyx_diag_error(S->d, t->loc, "cannot delete '%s'", t->name);
         }

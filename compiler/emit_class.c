@@ -122,8 +122,7 @@ Val emit_super_call(Fn *fn, PyxNode *e)
     Val boxed = {0};
     PyxFunc *f = fn->f;
     if (e->op) {   /* in a comprehension: its iterator, never an instance */
-        self = "Py_None";
-        has_arg = 1;
+        has_arg = 2;
     } else if (fn->cls == NULL && f && f->nparams && f->def->params.len
                && (f->def->params.items[0]->op == PYX_PARAM_NORMAL || f->def->params.items[0]->op == PYX_PARAM_POSONLY)) {
         PyxSymbol *p = f->params[0];

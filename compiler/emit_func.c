@@ -99,9 +99,9 @@ void emit_function(Emit *E, PyxFunc *f)
     fn_init(fn, E, f, pyx_arena_printf(E->a, "%s.%s", E->m->qualname, f->qualname));
     PyxType *rt = f->ret;
     /* the cells of the enclosing functions' variables, from the closure */
-    for (int i = 0; i < f->nfree; i++)
-        buf_printf(E->a, &fn->decl, "    PyObject *%s = PyTuple_GET_ITEM(pyx_closure, %d);   /* borrowed */\n",
-                   f->freevars[i]->cname, i);
+    for (int i = 0; i < f->nfree; i++)   /* (a method naming 'super' has __class__, used or not) */
+        buf_printf(E->a, &fn->decl, "    %sPyObject *%s = PyTuple_GET_ITEM(pyx_closure, %d);   /* borrowed */\n",
+                   strcmp(f->freevars[i]->name, "__class__") == 0 ? "PYX_UNUSED " : "", f->freevars[i]->cname, i);
     /* locals */
     for (int i = 0; i < f->nlocals; i++) {
         PyxSymbol *s = f->locals[i];

@@ -532,6 +532,9 @@ PYX_MUST_CHECK PyObject *pyx_rt_closure_new(const PyxRtFuncDef *def, PyObject *m
                                             PyObject *const *defaults, PyObject *const *annotations,
                                             PyObject *closure);
 
+/* Is o a pyxc_function of this module's runtime? */
+int pyx_rt_is_function(PyObject *o);
+
 /* ------------------------------------------------------------------ */
 /* rt_embed.c: main() of an executable made by 'pyxc --embed'          */
 
@@ -1342,7 +1345,9 @@ PYX_MUST_CHECK int pyx_rt_ns_annotate(PyObject *ns, PyObject *globals, PyObject 
 /* 'super()' with no arguments in compiled code: when 'callee' is the
    builtin super, super(__class__, first argument) with CPython's
    RuntimeErrors ("super(): no arguments" when has_arg is 0, "arg[0]
-   deleted" when self is NULL, "__class__ cell not found" when cell is
+   deleted" when self is NULL (has_arg 2: in a comprehension, whose
+   first argument in CPython 3.11 is its iterator: TypeError "super(type,
+   obj): obj must be an instance or subtype of type"), "__class__ cell not found" when cell is
    NULL, "empty __class__ cell", "__class__ is not a type (X)"); any other
    callee is called with no arguments.  New reference, or NULL. */
 PYX_MUST_CHECK PyObject *pyx_rt_super(PyObject *callee, PyObject *cell, PyObject *self, int has_arg);

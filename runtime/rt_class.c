@@ -149,6 +149,27 @@ error:
     return -1;
 }
 
+/* What type.__new__ does only to Python functions (PyFunction_Check): a
+   compiled __init_subclass__ or __class_getitem__ becomes a classmethod,
+   a compiled __new__ a staticmethod, as in CPython's class dict. */
+static int implicit_methods(PyObject *cls)
+{
+    static const char *const names[] = {"__init_subclass__", "__class_getitem__", "__new__"};
+    PyObject *dict = ((PyTypeObject *)cls)->tp_dict;
+    for (int i = 0; i < 3; i++) {
+        PyObject *f = PyDict_GetItemString(dict, names[i]);   /* borrowed */
+        if (f == NULL || !pyx_rt_is_function(f))
+            continue;
+        PyObject *w = PyObject_CallFunctionObjArgs(i < 2 ? (PyObject *)&PyClassMethod_Type
+                                                         : (PyObject *)&PyStaticMethod_Type, f, NULL);
+        int r = w ? PyObject_SetAttrString(cls, names[i], w) : -1;
+        Py_XDECREF(w);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 PyObject *pyx_rt_class_create(PyObject *meta, PyObject *name, PyObject *orig_bases, PyObject *bases, PyObject *ns,
                               PyObject *kw, PyObject *cell)
 {
@@ -159,6 +180,8 @@ PyObject *pyx_rt_class_create(PyObject *meta, PyObject *name, PyObject *orig_bas
         return NULL;
     PyObject *cls = PyObject_Call(meta, args, kw != NULL && PyDict_GET_SIZE(kw) ? kw : NULL);
     Py_DECREF(args);
+    if (cls != NULL && PyType_Check(cls) && implicit_methods(cls) < 0)
+        Py_CLEAR(cls);
     if (cls != NULL && cell != NULL && PyType_Check(cls)) {
         PyObject *cell_cls = PyCell_GET(cell);
         if (cell_cls != cls) {
@@ -250,7 +273,7 @@ PyObject *pyx_rt_super(PyObject *callee, PyObject *cell, PyObject *self, int has
         PyErr_SetString(PyExc_RuntimeError, "super(): no arguments");
         return NULL;
     }
-    if (self == NULL) {
+    if (self == NULL && has_arg == 1) {
         PyErr_SetString(PyExc_RuntimeError, "super(): arg[0] deleted");
         return NULL;
     }
@@ -265,6 +288,10 @@ PyObject *pyx_rt_super(PyObject *callee, PyObject *cell, PyObject *self, int has
     }
     if (!PyType_Check(cls)) {
         PyErr_Format(PyExc_RuntimeError, "super(): __class__ is not a type (%s)", Py_TYPE(cls)->tp_name);
+        return NULL;
+    }
+    if (has_arg == 2) {   /* a comprehension's first argument: its iterator */
+        PyErr_SetString(PyExc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
         return NULL;
     }
     return PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, cls, self, NULL);

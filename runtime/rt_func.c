@@ -433,6 +433,11 @@ PyObject *pyx_rt_function_new(const PyxRtFuncDef *def, PyObject *module, PyObjec
     return make_function(def, module, defaults, annotations, 0, NULL);
 }
 
+int pyx_rt_is_function(PyObject *o)
+{
+    return Py_TYPE(o) == &func_type;
+}
+
 PyObject *pyx_rt_closure_new(const PyxRtFuncDef *def, PyObject *module, PyObject *const *defaults,
                              PyObject *const *annotations, PyObject *closure)
 {
