@@ -612,6 +612,8 @@ static PyxNode *lower_expr_node(Lower *L, TSNode n)
     case 't':
         if (strcmp(t, "true") == 0)
             return node(L, PYX_NODE_TRUE, n);
+        if (strcmp(t, "tuple_pattern") == 0 && ts_node_named_child_count(n) == 1 && ts_node_child_count(n) == 3)
+            return lower_paren(L, n);   /* '(x) = v', '(x): T = v': no comma, a parenthesized name */
         if (strcmp(t, "tuple") == 0 || strcmp(t, "tuple_pattern") == 0)
             return lower_seq(L, n, PYX_NODE_TUPLE, t[5] ? lower_target : lower_expr);
         if (strcmp(t, "type") == 0)

@@ -410,10 +410,14 @@ void check_genexp(Sema *S, PyxNode *e)
    of its function needs no cell: it runs inline, in the function's C. */
 static void mark_captured(PyxScope *s)
 {
-    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_LAMBDA
+    if (s->kind == PYX_SCOPE_FUNCTION || s->kind == PYX_SCOPE_LAMBDA || s->kind == PYX_SCOPE_CLASS
         || (s->kind == PYX_SCOPE_COMPREHENSION && s->node->kind == PYX_NODE_GENERATOR)) {
         for (int i = 0; i < s->entries.len; i++) {
             PyxScopeEntry *e = s->entries.entries[i].value;
+            /* (a class body runs inline: it needs a cell only for what it
+               rebinds or deletes, a 'nonlocal' name) */
+            if (s->kind == PYX_SCOPE_CLASS && !(e->flags & PYX_SYMF_NONLOCAL))
+                continue;
             PyxScopeEntry *owner = e->binding == PYX_BIND_FREE ? pyx_scope_resolve(s, e->name) : NULL;
             if (owner && owner != e)
                 owner->captured = true;
