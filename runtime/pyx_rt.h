@@ -869,10 +869,11 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_getattr(PyObject *obj, PyObject *n
 /* 'obj.name(...)', as CPython's LOAD_METHOD: the attribute as a new
    reference, or NULL with the AttributeError.  When obj's type finds a
    method descriptor (a function, a builtin method...) under name and the
-   object has no instance dict to shadow it, the descriptor itself and
-   *unbound = 1: pyx_rt_call_method then calls it with obj first, without
-   making a bound method.  A module's function is read as pyx_rt_getattr
-   reads it, through c. */
+   object has no instance dict to shadow it (or, on 3.9-3.12, its instance
+   dict does not), the descriptor itself and *unbound = 1:
+   pyx_rt_call_method then calls it with obj first, without making a bound
+   method.  A module's function is read as pyx_rt_getattr reads it,
+   through c. */
 static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject *name, int *unbound,
                                                          PyxRtGlobalCache *c)
 {
@@ -892,6 +893,17 @@ static inline PYX_MUST_CHECK PyObject *pyx_rt_get_method(PyObject *obj, PyObject
             return descr;
         }
     }
+#if PY_VERSION_HEX >= 0x03090000 && PY_VERSION_HEX < 0x030D0000
+    /* an object with an instance dict (an instance of a class): CPython's own
+       LOAD_METHOD lookup, which sees an attribute of the instance shadowing
+       the method */
+    if (tp->tp_getattro == PyObject_GenericGetAttr) {
+        PyObject *m = NULL;
+        int r = _PyObject_GetMethod(obj, name, &m);
+        *unbound = m != NULL && r;
+        return m;
+    }
+#endif
     return PyObject_GetAttr(obj, name);
 }
 /* Calls what pyx_rt_get_method returned: args[0] is obj, args[1..] the
