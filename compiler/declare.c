@@ -271,6 +271,9 @@ static PyxFunc *new_function(Sema *S, PyxNode *def, const char *stem)
             if (p->ctype)
                 pyx_diag_error(S->d, p->loc, "'%s' cannot have a C type", p->name);
             t = pyx_type_builtin(p->op == PYX_PARAM_VARARGS ? PYX_BI_TUPLE : PYX_BI_DICT);
+            PyxScopeEntry *e = def->scope ? pyx_scope_entry(def->scope, p->name) : NULL;
+            if (e && (e->flags & PYX_SYMF_ASSIGNED))
+                t = &pyx_type_object;   /* rebound in the body ('args = {...}'): any object, as in Python */
         } else if (p->ctype) {
             t = resolve_ctype(S, p->ctype);
         }
