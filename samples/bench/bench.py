@@ -83,6 +83,7 @@ UNTYPED = [
     ("float_math", "untyped/float_math.py", lambda n: n // 10),
     ("tree_walk", "untyped/tree_walk.py", lambda n: n // 10),
     ("closures_calls", "untyped/closures_calls.py", lambda n: n // 10),
+    ("classes_sched", "untyped/classes_sched.py", lambda n: n // 10),
 ]
 COMPILE_SAMPLE = os.path.join(ROOT, "samples", "my_module_fixed.pyx")
 
