@@ -47,7 +47,7 @@ DEB_OPTIONAL = python3-setuptools python3-pip python3-wheel cmake meson ninja-bu
 PYTHON_SITE = $(shell $(PYTHON) -c 'import sys, sysconfig; \
     print("lib/python%d.%d/%s" % (sys.version_info[:2] + ("dist-packages" if "dist-packages" in sysconfig.get_path("purelib") else "site-packages",)))')
 
-.PHONY: all test check unit asan bench bench-quick bench-scaling demo deps check-deps build-deps grammar install clean
+.PHONY: all test test-cpython check unit asan bench bench-quick bench-scaling demo deps check-deps build-deps grammar install clean
 all: $(BUILD)/pyxc
 
 $(BUILD)/pyxc: $(OBJ)/main.o $(LIB_OBJS) $(GRAMMAR_OBJS)
@@ -87,6 +87,12 @@ test: check-deps all $(UNIT_BINS) $(BUILD)/tests/corpus_check $(ASAN)/pyxc
 	PYXC_RUNTIME_DIR=$(CURDIR)/runtime PYXC_CACHE_DIR=$(CURDIR)/$(BUILD)/cache \
 	$(PYTHON) -u tests/run.py --pyxc $(BUILD)/pyxc --unit "$(UNIT_BINS)" \
 	    --corpus $(BUILD)/tests/corpus_check --fuzz-pyxc $(ASAN)/pyxc --fuzz-seconds 45
+
+# CPython's own tests against every standard-library module that has one,
+# compiled (make test runs the small modules only; this takes about 20 minutes).
+test-cpython: check-deps all
+	PYXC_RUNTIME_DIR=$(CURDIR)/runtime PYXC_CACHE_DIR=$(CURDIR)/$(BUILD)/cache \
+	$(PYTHON) -u tests/run.py --pyxc $(BUILD)/pyxc --only cpython --cpython-all
 
 # The fast subset: everything but the fuzz, stdlib, runtime and leak suites,
 # and the integrations that drive external build tools.
