@@ -284,7 +284,11 @@ int pyx_rt_exc_star_finish(PyObject *orig, PyObject *excs, PyObject *rest, PyObj
     } else {
         if (reraised != NULL && PyList_Append(raised, reraised) < 0)
             goto done;
+#if PY_VERSION_HEX < 0x030B0400
+        if (1) {   /* before 3.11.4 (gh-103590), one raised exception is wrapped too */
+#else
         if (PyList_GET_SIZE(raised) > 1) {
+#endif
             if ((*result = new_group(raised)) == NULL)
                 goto done;
         } else {
